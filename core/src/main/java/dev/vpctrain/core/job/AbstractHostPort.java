@@ -1,0 +1,43 @@
+package dev.vpctrain.core.job;
+
+import org.immutables.value.Value;
+
+/** An internet destination the training code needs, such as {@code pypi.org:443}. */
+@Value.Immutable
+abstract class AbstractHostPort {
+  @Value.Parameter
+  public abstract String host();
+
+  @Value.Parameter
+  public abstract int port();
+
+  /** Parses {@code host:port}. */
+  public static HostPort parse(String text) {
+    int colon = text.lastIndexOf(':');
+    if (colon <= 0 || colon == text.length() - 1) {
+      throw new IllegalArgumentException("expected host:port but was '" + text + "'");
+    }
+    int port;
+    try {
+      port = Integer.parseInt(text.substring(colon + 1));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("expected host:port with a numeric port but was '" + text + "'");
+    }
+    return HostPort.of(text.substring(0, colon), port);
+  }
+
+  @Value.Check
+  protected void check() {
+    if (host().isBlank()) {
+      throw new IllegalArgumentException("host must not be blank");
+    }
+    if (port() < 1 || port() > 65535) {
+      throw new IllegalArgumentException("port must be 1-65535 but was " + port());
+    }
+  }
+
+  @Override
+  public String toString() {
+    return host() + ":" + port();
+  }
+}

@@ -1,0 +1,14 @@
+package dev.vpctrain.core.job;
+
+import org.immutables.value.Value;
+
+/** A further S3 location the job writes: debugger, profiler or TensorBoard output. */
+@Value.Immutable
+abstract class AbstractS3Output {
+  /** Where it comes from in the request, for example {@code TensorBoardOutputConfig.S3OutputPath}. */
+  @Value.Parameter
+  public abstract String field();
+
+  @Value.Parameter
+  public abstract String s3Uri();
+}

@@ -1,0 +1,82 @@
+package dev.vpctrain.core.network;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * One security-group permission ({@code IpPermission}): a protocol and port range towards CIDRs,
+ * IPv6 CIDRs, prefix lists and other groups.
+ */
+@Value.Immutable
+abstract class AbstractPermission {
+  /** {@code -1} (all), {@code tcp}, {@code udp}, {@code icmp}, {@code icmpv6} or a protocol number; lower case. */
+  public abstract String ipProtocol();
+
+  /** Absent for all-protocol rules. For ICMP the type. */
+  public abstract Optional<Integer> fromPort();
+
+  /** Absent for all-protocol rules. For ICMP the code. */
+  public abstract Optional<Integer> toPort();
+
+  public abstract List<String> ipRanges();
+
+  public abstract List<String> ipv6Ranges();
+
+  public abstract List<String> prefixListIds();
+
+  /** Group ids of {@code UserIdGroupPairs}. */
+  public abstract List<String> groupIds();
+
+  /** True for protocol {@code -1} (every protocol, every port). */
+  public boolean isAllProtocols() {
+    return "-1".equals(ipProtocol()) || "all".equals(ipProtocol());
+  }
+
+  /** True when this permission covers TCP on {@code port}. */
+  public boolean coversTcp(int port) {
+    if (isAllProtocols()) {
+      return true;
+    }
+    if (!isTcp()) {
+      return false;
+    }
+    return coversPort(port);
+  }
+
+  /** True when this permission covers every TCP port (or every protocol). */
+  public boolean coversAllTcp() {
+    if (isAllProtocols()) {
+      return true;
+    }
+    if (!isTcp()) {
+      return false;
+    }
+    int from = fromPort().orElse(0);
+    int to = toPort().orElse(65535);
+    return (from <= 0 || from == -1) && (to >= 65535 || to == -1);
+  }
+
+  boolean isTcp() {
+    return "tcp".equals(ipProtocol()) || "6".equals(ipProtocol());
+  }
+
+  boolean coversPort(int port) {
+    int from = fromPort().orElse(0);
+    int to = toPort().orElse(65535);
+    if (from == -1 && to == -1) {
+      return true;
+    }
+    return from <= port && port <= to;
+  }
+
+  @Value.Check
+  protected AbstractPermission normalize() {
+    String lower = ipProtocol().toLowerCase(Locale.ROOT);
+    if (!lower.equals(ipProtocol())) {
+      return Permission.copyOf(this).withIpProtocol(lower);
+    }
+    return this;
+  }
+}

@@ -1,0 +1,48 @@
+package dev.vpctrain.core.network;
+
+import java.util.Locale;
+
+/** The type of a VPC endpoint. */
+public enum EndpointType {
+  GATEWAY,
+  INTERFACE,
+  GATEWAY_LOAD_BALANCER,
+  RESOURCE,
+  SERVICE_NETWORK;
+
+  /** Parses the API's spelling ({@code Gateway}, {@code Interface}, {@code GatewayLoadBalancer}, …), case-insensitively. */
+  public static EndpointType fromApi(String value) {
+    String v = value.replace("_", "").replace("-", "").toLowerCase(Locale.ROOT);
+    switch (v) {
+      case "gateway":
+        return GATEWAY;
+      case "interface":
+        return INTERFACE;
+      case "gatewayloadbalancer":
+        return GATEWAY_LOAD_BALANCER;
+      case "resource":
+        return RESOURCE;
+      case "servicenetwork":
+        return SERVICE_NETWORK;
+      default:
+        throw new IllegalArgumentException(
+            "expected one of Gateway, Interface, GatewayLoadBalancer, Resource, ServiceNetwork but was '" + value + "'");
+    }
+  }
+
+  /** The API's spelling. */
+  public String apiName() {
+    switch (this) {
+      case GATEWAY:
+        return "Gateway";
+      case INTERFACE:
+        return "Interface";
+      case GATEWAY_LOAD_BALANCER:
+        return "GatewayLoadBalancer";
+      case RESOURCE:
+        return "Resource";
+      default:
+        return "ServiceNetwork";
+    }
+  }
+}

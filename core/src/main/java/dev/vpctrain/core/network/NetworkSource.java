@@ -1,0 +1,10 @@
+package dev.vpctrain.core.network;
+
+import dev.vpctrain.core.job.TrainingJobSpec;
+
+/** Where a job's network snapshot comes from: live discovery, a bundle file, or a fake world. */
+@FunctionalInterface
+public interface NetworkSource {
+  /** The snapshot of everything the job's preflight needs. Partial failures are recorded in it, not thrown. */
+  NetworkSnapshot snapshotFor(TrainingJobSpec job);
+}

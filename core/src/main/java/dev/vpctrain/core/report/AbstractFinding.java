@@ -1,0 +1,39 @@
+package dev.vpctrain.core.report;
+
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** One outcome of one rule: what, where, why, and how to fix it. */
+@Value.Immutable
+abstract class AbstractFinding {
+  /** The rule id, for example {@code s3.route.missing}. */
+  public abstract String ruleId();
+
+  public abstract Severity severity();
+
+  public abstract Outcome outcome();
+
+  /** The exact resource ids concerned, most specific first. */
+  public abstract List<String> resources();
+
+  /** What is wrong (or right), in one sentence naming the resources. */
+  public abstract String message();
+
+  /** The fix: a console step, an AWS CLI command or the policy JSON to use. */
+  public abstract Optional<String> remediation();
+
+  /** The rule's documentation page: {@code docs/rules/<id>.md}. */
+  @Value.Default
+  public String doc() {
+    return "docs/rules/" + ruleId() + ".md";
+  }
+
+  public boolean isFail() {
+    return outcome() == Outcome.FAIL;
+  }
+
+  public boolean isUnverified() {
+    return outcome() == Outcome.UNVERIFIED;
+  }
+}

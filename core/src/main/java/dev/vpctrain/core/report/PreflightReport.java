@@ -1,0 +1,118 @@
+package dev.vpctrain.core.report;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The result of a preflight: every rule's findings and the verdict. {@link #findings()} holds every
+ * outcome (PASS included), ERRORs first; {@link #problems()} only FAIL and UNVERIFIED.
+ */
+public final class PreflightReport {
+  private static final Comparator<Finding> ORDER = Comparator
+      .comparing(Finding::severity)
+      .thenComparing(Finding::outcome, Comparator.comparingInt(PreflightReport::outcomeRank))
+      .thenComparing(Finding::ruleId);
+
+  private final String jobName;
+  private final String region;
+  private final List<Finding> findings;
+  private final int rulesEvaluated;
+  private final Verdict verdict;
+
+  private PreflightReport(String jobName, String region, List<Finding> findings, int rulesEvaluated) {
+    this.jobName = Objects.requireNonNull(jobName);
+    this.region = Objects.requireNonNull(region);
+    List<Finding> sorted = new ArrayList<>(findings);
+    sorted.sort(ORDER);
+    this.findings = List.copyOf(sorted);
+    this.rulesEvaluated = rulesEvaluated;
+    this.verdict = decide(this.findings);
+  }
+
+  /** A report of {@code findings}; the verdict follows rules.md. */
+  public static PreflightReport of(String jobName, String region, List<Finding> findings, int rulesEvaluated) {
+    return new PreflightReport(jobName, region, findings, rulesEvaluated);
+  }
+
+  private static int outcomeRank(Outcome o) {
+    switch (o) {
+      case FAIL:
+        return 0;
+      case UNVERIFIED:
+        return 1;
+      default:
+        return 2;
+    }
+  }
+
+  static Verdict decide(List<Finding> findings) {
+    boolean unverified = false;
+    for (Finding f : findings) {
+      if (f.severity() == Severity.ERROR) {
+        if (f.outcome() == Outcome.FAIL) {
+          return Verdict.NOT_READY;
+        }
+        if (f.outcome() == Outcome.UNVERIFIED) {
+          unverified = true;
+        }
+      }
+    }
+    return unverified ? Verdict.UNVERIFIED : Verdict.READY;
+  }
+
+  public String jobName() {
+    return jobName;
+  }
+
+  public String region() {
+    return region;
+  }
+
+  public Verdict verdict() {
+    return verdict;
+  }
+
+  /** True only for READY: no ERROR failed and none was undecided. */
+  public boolean isReady() {
+    return verdict == Verdict.READY;
+  }
+
+  /** Every finding, PASS included, ERRORs first. */
+  public List<Finding> findings() {
+    return findings;
+  }
+
+  /** FAIL and UNVERIFIED findings, ERRORs first. */
+  public List<Finding> problems() {
+    return findings.stream().filter(f -> f.outcome() != Outcome.PASS).collect(Collectors.toUnmodifiableList());
+  }
+
+  /** Findings of one rule. */
+  public List<Finding> findings(String ruleId) {
+    return findings.stream().filter(f -> f.ruleId().equals(ruleId)).collect(Collectors.toUnmodifiableList());
+  }
+
+  /** The first FAIL of {@code ruleId}, if any. */
+  public Optional<Finding> failure(String ruleId) {
+    return findings.stream().filter(f -> f.ruleId().equals(ruleId) && f.isFail()).findFirst();
+  }
+
+  /** How many rules ran. */
+  public int rulesEvaluated() {
+    return rulesEvaluated;
+  }
+
+  /** The report for people: a verdict line, then one block per FAIL or UNVERIFIED finding. */
+  public String render() {
+    return TextReport.render(this, false);
+  }
+
+  @Override
+  public String toString() {
+    return "PreflightReport{job=" + jobName + ", verdict=" + verdict + ", problems=" + problems().size() + "}";
+  }
+}

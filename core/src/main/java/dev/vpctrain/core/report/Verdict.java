@@ -1,0 +1,8 @@
+package dev.vpctrain.core.report;
+
+/** The report's verdict: NOT_READY if any ERROR fails, else UNVERIFIED if any ERROR is undecided, else READY. */
+public enum Verdict {
+  READY,
+  NOT_READY,
+  UNVERIFIED
+}

@@ -1,0 +1,80 @@
+package dev.vpctrain.core.rules;
+
+import dev.vpctrain.core.report.Finding;
+import dev.vpctrain.core.report.Outcome;
+import dev.vpctrain.core.report.Severity;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/** A convenient base for rules: id, severity and title fixed at construction, finding factories. */
+public abstract class BaseRule implements Rule {
+  private final String id;
+  private final Severity severity;
+  private final String title;
+
+  protected BaseRule(String id, Severity severity, String title) {
+    this.id = Objects.requireNonNull(id);
+    this.severity = Objects.requireNonNull(severity);
+    this.title = Objects.requireNonNull(title);
+  }
+
+  @Override
+  public final String id() {
+    return id;
+  }
+
+  @Override
+  public final Severity severity() {
+    return severity;
+  }
+
+  @Override
+  public final String title() {
+    return title;
+  }
+
+  /** A PASS finding. */
+  protected Finding pass(String message, String... resources) {
+    return finding(Outcome.PASS, severity, message, null, resources);
+  }
+
+  /** A FAIL finding with the rule's severity. */
+  protected Finding fail(String message, String remediation, String... resources) {
+    return finding(Outcome.FAIL, severity, message, remediation, resources);
+  }
+
+  /** A FAIL finding with another severity (rules.md: "WARNING (same id)"). */
+  protected Finding fail(Severity severity, String message, String remediation, String... resources) {
+    return finding(Outcome.FAIL, severity, message, remediation, resources);
+  }
+
+  /** An UNVERIFIED finding: {@code message} says what is unknown and why. */
+  protected Finding unverified(String message, String remediation, String... resources) {
+    return finding(Outcome.UNVERIFIED, severity, message, remediation, resources);
+  }
+
+  /** A finding of any outcome and severity. */
+  protected Finding finding(Outcome outcome, Severity severity, String message, String remediation, String... resources) {
+    Finding.Builder b = Finding.builder()
+        .ruleId(id)
+        .severity(severity)
+        .outcome(outcome)
+        .message(message)
+        .resources(Arrays.asList(resources));
+    if (remediation != null) {
+      b.remediation(remediation);
+    }
+    return b.build();
+  }
+
+  /** A finding list of one. */
+  protected static List<Finding> one(Finding f) {
+    return List.of(f);
+  }
+
+  @Override
+  public String toString() {
+    return id;
+  }
+}

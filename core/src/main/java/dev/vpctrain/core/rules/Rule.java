@@ -1,0 +1,24 @@
+package dev.vpctrain.core.rules;
+
+import dev.vpctrain.core.report.Finding;
+import dev.vpctrain.core.report.Severity;
+import java.util.List;
+
+/**
+ * One check of the catalogue. A rule returns at least one finding for every evaluation: PASS when
+ * it holds (or does not apply), FAIL naming the resources, or UNVERIFIED naming what is unknown.
+ * Implementations are stateless and thread-safe.
+ */
+public interface Rule {
+  /** The stable id, for example {@code s3.route.missing}: a public contract. */
+  String id();
+
+  /** The catalogue severity; a finding may carry another where rules.md says so (same id). */
+  Severity severity();
+
+  /** A one-line summary for listings. */
+  String title();
+
+  /** Evaluates the rule; never throws for any spec or snapshot. */
+  List<Finding> evaluate(RuleContext context);
+}

@@ -1,0 +1,67 @@
+package dev.vpctrain.core.rules;
+
+import dev.vpctrain.core.job.TrainingJobSpec;
+import dev.vpctrain.core.network.NetworkSnapshot;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * What a rule sees: the job, the network, and a per-evaluation cache so that analyses several
+ * rules share (route resolution, security-group reachability) run once per preflight.
+ */
+public final class RuleContext {
+  private final TrainingJobSpec job;
+  private final NetworkSnapshot network;
+  private final Map<Object, Object> cache = new ConcurrentHashMap<>();
+
+  private RuleContext(TrainingJobSpec job, NetworkSnapshot network) {
+    this.job = Objects.requireNonNull(job, "job");
+    this.network = Objects.requireNonNull(network, "network");
+  }
+
+  public static RuleContext of(TrainingJobSpec job, NetworkSnapshot network) {
+    return new RuleContext(job, network);
+  }
+
+  public TrainingJobSpec job() {
+    return job;
+  }
+
+  public NetworkSnapshot network() {
+    return network;
+  }
+
+  /** The job's region: the spec's when it names one, else the snapshot's. */
+  public String region() {
+    return job.region().orElse(network.region());
+  }
+
+  /** The AWS partition of the region ({@code aws}, {@code aws-cn}, {@code aws-us-gov}). */
+  public String partition() {
+    String r = region();
+    if (r.startsWith("cn-")) {
+      return "aws-cn";
+    }
+    if (r.startsWith("us-gov-")) {
+      return "aws-us-gov";
+    }
+    return "aws";
+  }
+
+  /**
+   * A value computed once per evaluation under {@code key} (use a key that identifies the analysis
+   * and its inputs, such as a record of the analysis class and a subnet id).
+   */
+  @SuppressWarnings("unchecked")
+  public <K, V> V cached(K key, Function<K, V> compute) {
+    Object hit = cache.get(key);
+    if (hit != null) {
+      return (V) hit;
+    }
+    V value = compute.apply(key);
+    cache.putIfAbsent(key, value);
+    return value;
+  }
+}

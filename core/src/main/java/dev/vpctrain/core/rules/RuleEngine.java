@@ -1,0 +1,138 @@
+package dev.vpctrain.core.rules;
+
+import dev.vpctrain.core.job.TrainingJobSpec;
+import dev.vpctrain.core.network.NetworkSnapshot;
+import dev.vpctrain.core.report.Finding;
+import dev.vpctrain.core.report.Outcome;
+import dev.vpctrain.core.report.PreflightReport;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a catalogue of rules over a job and its network and returns the report. Thread-safe and
+ * reusable. A rule that throws is reported UNVERIFIED (never PASS) and logged.
+ */
+public final class RuleEngine {
+  private static final Logger LOG = LoggerFactory.getLogger(RuleEngine.class);
+
+  private final List<Rule> rules;
+  private final Set<String> suppressed;
+
+  private RuleEngine(Builder b) {
+    this.rules = List.copyOf(b.rules.values());
+    this.suppressed = Set.copyOf(b.suppressed);
+  }
+
+  /** An engine with the whole built-in catalogue. */
+  public static RuleEngine standard() {
+    return builder().build();
+  }
+
+  /** A builder starting from the built-in catalogue. */
+  public static Builder builder() {
+    return new Builder().rules(RuleCatalogue.standard());
+  }
+
+  /** The rules this engine runs (suppressed ones excluded). */
+  public List<Rule> rules() {
+    List<Rule> active = new ArrayList<>();
+    for (Rule r : rules) {
+      if (!suppressed.contains(r.id())) {
+        active.add(r);
+      }
+    }
+    return active;
+  }
+
+  /** The rule of {@code id}, if this engine has it. */
+  public Optional<Rule> rule(String id) {
+    return rules.stream().filter(r -> r.id().equals(id)).findFirst();
+  }
+
+  /** Evaluates every active rule. */
+  public PreflightReport evaluate(TrainingJobSpec job, NetworkSnapshot network) {
+    RuleContext context = RuleContext.of(job, network);
+    List<Finding> findings = new ArrayList<>();
+    int evaluated = 0;
+    for (Rule rule : rules()) {
+      evaluated++;
+      findings.addAll(run(rule, context));
+    }
+    return PreflightReport.of(job.name(), context.region(), findings, evaluated);
+  }
+
+  private static List<Finding> run(Rule rule, RuleContext context) {
+    try {
+      List<Finding> out = rule.evaluate(context);
+      if (out == null || out.isEmpty()) {
+        return List.of(internal(rule, "returned no finding"));
+      }
+      for (Finding f : out) {
+        if (!f.ruleId().equals(rule.id())) {
+          return List.of(internal(rule, "returned a finding of another rule (" + f.ruleId() + ")"));
+        }
+      }
+      return out;
+    } catch (RuntimeException e) {
+      LOG.warn("Rule {} failed; reporting it UNVERIFIED", rule.id(), e);
+      return List.of(internal(rule, "failed with " + e));
+    }
+  }
+
+  private static Finding internal(Rule rule, String what) {
+    return Finding.builder()
+        .ruleId(rule.id())
+        .severity(rule.severity())
+        .outcome(Outcome.UNVERIFIED)
+        .message("Rule " + rule.id() + " could not decide: it " + what + ". This is a bug in vpctrain; please report it.")
+        .build();
+  }
+
+  /** Builds a {@link RuleEngine}. */
+  public static final class Builder {
+    private final Map<String, Rule> rules = new LinkedHashMap<>();
+    private final Set<String> suppressed = new LinkedHashSet<>();
+
+    private Builder() {}
+
+    /** Replaces the rule set. */
+    public Builder rules(Collection<? extends Rule> rules) {
+      this.rules.clear();
+      rules.forEach(this::addRule);
+      return this;
+    }
+
+    /** Adds a rule (a user's own, or one replacing a built-in of the same id). */
+    public Builder addRule(Rule rule) {
+      Objects.requireNonNull(rule, "rule");
+      rules.put(rule.id(), rule);
+      return this;
+    }
+
+    /** Suppresses rule ids: they are not run and do not appear in the report. */
+    public Builder suppress(String... ruleIds) {
+      for (String id : ruleIds) {
+        suppressed.add(Objects.requireNonNull(id));
+      }
+      return this;
+    }
+
+    public Builder suppress(Collection<String> ruleIds) {
+      ruleIds.forEach(this::suppress);
+      return this;
+    }
+
+    public RuleEngine build() {
+      return new RuleEngine(this);
+    }
+  }
+}
