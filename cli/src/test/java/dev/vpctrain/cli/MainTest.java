@@ -241,6 +241,21 @@ class MainTest {
   }
 
   @Test
+  void everyRuleHasAPageOrAGracefulFallback() throws Exception {
+    for (dev.vpctrain.core.rules.Rule rule : RuleEngine.standard().rules()) {
+      Cli r = Cli.run("rules", rule.id());
+      assertThat(r.code).as(rule.id()).isEqualTo(0);
+      assertThat(r.out).contains(rule.id());
+      Path page = Path.of("..", "docs", "rules", rule.id() + ".md");
+      if (Files.isRegularFile(page)) {
+        assertThat(r.out.strip()).as("the bundled page of " + rule.id()).isEqualTo(Files.readString(page).strip());
+      } else {
+        assertThat(r.out).contains("No documentation page");
+      }
+    }
+  }
+
+  @Test
   void exceptionsMapToTheirExitCodes() {
     assertThat(Failures.exitCode(new UsageException("x"))).isEqualTo(64);
     assertThat(Failures.exitCode(new dev.vpctrain.aws.InvalidInputException("f", "p", "e"))).isEqualTo(65);
