@@ -62,8 +62,16 @@ final class TransitionTracker {
       out.add(event(ProgressKind.SECONDARY_STATUS, lastFallbackSecondary, d.lastModifiedTime(), null));
     }
     out.sort(Comparator.comparing((Progress p) -> p.timestamp().orElse(Instant.MAX))
-        .thenComparing(p -> p.kind() == ProgressKind.STATUS && !isFinal(p.status()) ? 0 : 1));
+        .thenComparing(TransitionTracker::rank));
     return out;
+  }
+
+  /** On equal timestamps: a new running status first, secondary transitions next, a final status last. */
+  private static int rank(Progress p) {
+    if (p.kind() != ProgressKind.STATUS) {
+      return 1;
+    }
+    return isFinal(p.status()) ? 2 : 0;
   }
 
   private boolean consumeFallback(String status) {
