@@ -38,6 +38,16 @@ public class AwsCallException extends RuntimeException {
     this(operation, codeOf(cause), statusOf(cause), messageOf(cause), requestIdOf(cause), cause);
   }
 
+  /** Wraps an SDK failure of {@code operation}, adding {@code hint} (what the caller should know or do) to the message. */
+  protected AwsCallException(String operation, SdkException cause, String hint) {
+    super(format(operation, codeOf(cause), statusOf(cause), messageOf(cause)) + (hint == null ? "" : " " + hint), cause);
+    this.operation = operation;
+    this.errorCode = codeOf(cause);
+    this.statusCode = statusOf(cause);
+    this.awsMessage = messageOf(cause);
+    this.requestId = requestIdOf(cause);
+  }
+
   /** A failure with explicit details; {@code statusCode} 0 when there was no HTTP response. */
   public AwsCallException(String operation, String errorCode, int statusCode, String awsMessage, String requestId,
       Throwable cause) {

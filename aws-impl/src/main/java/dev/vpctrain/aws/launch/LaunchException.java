@@ -14,6 +14,11 @@ public class LaunchException extends AwsCallException {
     super(operation, cause);
   }
 
+  /** Wraps an SDK failure of {@code operation} with a hint appended to the message. */
+  public LaunchException(String operation, SdkException cause, String hint) {
+    super(operation, cause, hint);
+  }
+
   protected LaunchException(String message, String operation, String errorCode, String awsMessage) {
     super(message, operation, errorCode, 0, awsMessage, null);
   }

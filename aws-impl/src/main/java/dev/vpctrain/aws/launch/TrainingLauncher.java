@@ -100,9 +100,11 @@ public final class TrainingLauncher {
           return attach(job, request, now.get(), report);
         }
       }
-      throw new LaunchException(CREATE, e);
+      throw e.statusCode() >= 500 ? new LaunchException(CREATE, e, "The job may or may not have been created: "
+          + "launching the same job again attaches to it if it exists.") : new LaunchException(CREATE, e);
     } catch (SdkException e) {
-      throw new LaunchException(CREATE, e);
+      throw new LaunchException(CREATE, e, "The job may or may not have been created: launching the same job "
+          + "again attaches to it if it exists.");
     }
   }
 
