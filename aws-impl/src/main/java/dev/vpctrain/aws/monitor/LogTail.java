@@ -55,13 +55,21 @@ public final class LogTail {
     return new Builder();
   }
 
-  /** The lines written since the last poll, in time order (by stream on ties). */
+  /**
+   * The lines written since the last poll, in time order (by stream on ties). A poll is all or
+   * nothing: when a call fails, the positions stay where the last successful poll left them, so
+   * the next poll returns the same lines again and none is lost.
+   *
+   * @throws AwsCallException naming {@code logs:DescribeLogStreams} or {@code logs:GetLogEvents}
+   */
   public List<LogLine> poll() {
     discoverStreams();
+    Map<String, String> positions = new LinkedHashMap<>(tokens);
     List<LogLine> lines = new ArrayList<>();
-    for (String stream : List.copyOf(tokens.keySet())) {
-      readStream(stream, lines);
+    for (String stream : List.copyOf(positions.keySet())) {
+      readStream(stream, positions, lines);
     }
+    tokens.putAll(positions);
     lines.sort(Comparator.comparing(LogLine::timestamp).thenComparing(LogLine::stream));
     return lines;
   }
@@ -96,8 +104,8 @@ public final class LogTail {
         throw new AwsCallException("logs:DescribeLogStreams", e);
       }
       for (LogStream s : response.logStreams()) {
-        if (s.logStreamName() != null && tokens.putIfAbsent(s.logStreamName(), null) == null
-            && !tokens.containsKey(null)) {
+        if (s.logStreamName() != null && !tokens.containsKey(s.logStreamName())) {
+          tokens.put(s.logStreamName(), null);
           LOG.debug("New log stream {}", s.logStreamName());
         }
       }
@@ -109,8 +117,8 @@ public final class LogTail {
     } while (next != null);
   }
 
-  private void readStream(String stream, List<LogLine> out) {
-    String token = tokens.get(stream);
+  private void readStream(String stream, Map<String, String> positions, List<LogLine> out) {
+    String token = positions.get(stream);
     String host = hostOf(jobName, stream);
     for (int page = 0; page < maxPagesPerStream; page++) {
       GetLogEventsRequest request = GetLogEventsRequest.builder().logGroupName(logGroup).logStreamName(stream)
@@ -119,7 +127,6 @@ public final class LogTail {
       try {
         response = logs.getLogEvents(request);
       } catch (SdkException e) {
-        tokens.put(stream, token);
         throw new AwsCallException("logs:GetLogEvents", e);
       }
       for (OutputLogEvent e : response.events()) {
@@ -137,7 +144,7 @@ public final class LogTail {
         break;
       }
     }
-    tokens.put(stream, token);
+    positions.put(stream, token);
   }
 
   private static boolean isNotFound(AwsServiceException e) {
