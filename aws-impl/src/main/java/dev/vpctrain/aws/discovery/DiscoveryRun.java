@@ -75,10 +75,13 @@ final class DiscoveryRun {
     CompletableFuture<Optional<List<SecurityGroup>>> jobGroups = target.groupIds().isEmpty()
         ? CompletableFuture.completedFuture(Optional.empty())
         : async(Section.SECURITY_GROUPS.operation(), () -> describeGroups(filter("group-id", target.groupIds())));
-    CompletableFuture<Optional<List<PrefixList>>> prefixLists =
-        async(Section.PREFIX_LISTS.operation(), this::describeS3PrefixList);
-    CompletableFuture<Optional<List<DhcpOptions>>> dhcp =
-        async(Section.DHCP_OPTIONS.operation(), this::describeDhcpOptions);
+    boolean inVpc = !target.subnetIds().isEmpty() || !target.groupIds().isEmpty() || !target.vpcIds().isEmpty();
+    CompletableFuture<Optional<List<PrefixList>>> prefixLists = inVpc
+        ? async(Section.PREFIX_LISTS.operation(), this::describeS3PrefixList)
+        : CompletableFuture.completedFuture(Optional.empty());
+    CompletableFuture<Optional<List<DhcpOptions>>> dhcp = inVpc
+        ? async(Section.DHCP_OPTIONS.operation(), this::describeDhcpOptions)
+        : CompletableFuture.completedFuture(Optional.empty());
     Map<String, BucketCalls> buckets = new LinkedHashMap<>();
     for (String bucket : target.buckets()) {
       buckets.put(bucket, new BucketCalls(

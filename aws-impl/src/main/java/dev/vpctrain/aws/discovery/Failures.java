@@ -54,7 +54,10 @@ final class Failures {
 
   /** The capture error for a response the mapping could not turn into the model. */
   static CaptureError malformed(String operation, String resource, RuntimeException e) {
-    return error(operation, MALFORMED, "the response could not be read: " + e.getMessage(), resource);
+    String why = e instanceof NullPointerException
+        ? "a required field is missing (" + e.getMessage() + ")"
+        : e.getMessage();
+    return error(operation, MALFORMED, "the response could not be read: " + why, resource);
   }
 
   static boolean isAccessDenied(String code) {

@@ -20,9 +20,11 @@ import java.util.TreeMap;
 public final class FakeAwsServer implements AutoCloseable {
   private final WireMockServer wm;
   private final FakeAwsTransformer fake;
+  private final int fixedDelayMillis;
 
   private FakeAwsServer(FakeAccount account, int fixedDelayMillis, boolean journal) {
     this.fake = new FakeAwsTransformer(account);
+    this.fixedDelayMillis = fixedDelayMillis;
     WireMockConfiguration config = options()
         .bindAddress("127.0.0.1")
         .dynamicPort()
@@ -35,11 +37,22 @@ public final class FakeAwsServer implements AutoCloseable {
     }
     wm = new WireMockServer(config);
     wm.start();
+    stubFake();
+  }
+
+  private void stubFake() {
     var response = aResponse().withTransformers(FakeAwsTransformer.NAME);
     if (fixedDelayMillis > 0) {
       response.withFixedDelay(fixedDelayMillis);
     }
     wm.stubFor(any(anyUrl()).atPriority(10).willReturn(response));
+  }
+
+  /** Forgets tests' own stubs, scenarios and received requests, and serves {@code account}. */
+  public void reset(FakeAccount account) {
+    wm.resetAll();
+    stubFake();
+    fake.account(account);
   }
 
   public static FakeAwsServer start(FakeAccount account) {
