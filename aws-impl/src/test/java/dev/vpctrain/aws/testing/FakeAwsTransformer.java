@@ -30,6 +30,8 @@ public final class FakeAwsTransformer implements ResponseDefinitionTransformerV2
   public static final String NAME = "fake-aws";
 
   private volatile FakeAccount account;
+  /** Answers by request: the account is immutable, so a request's answer is rendered once. */
+  private final Map<String, Answer> answers = new java.util.concurrent.ConcurrentHashMap<>();
 
   public FakeAwsTransformer(FakeAccount account) {
     this.account = account;
@@ -37,6 +39,7 @@ public final class FakeAwsTransformer implements ResponseDefinitionTransformerV2
 
   public void account(FakeAccount account) {
     this.account = account;
+    answers.clear();
   }
 
   @Override
@@ -52,14 +55,16 @@ public final class FakeAwsTransformer implements ResponseDefinitionTransformerV2
   @Override
   public ResponseDefinition transform(ServeEvent serveEvent) {
     Request request = serveEvent.getRequest();
-    Answer answer;
-    if (request.getMethod().getName().equals("POST")) {
-      answer = ec2(form(request.getBodyAsString()));
-    } else if (request.getMethod().getName().equals("GET")) {
-      answer = s3(request.getUrl());
-    } else {
-      answer = new Answer(405, "text/plain", "unsupported method");
-    }
+    String method = request.getMethod().getName();
+    String key = method + " " + request.getUrl() + " " + request.getBodyAsString();
+    Answer answer = answers.computeIfAbsent(key, k -> {
+      if (method.equals("POST")) {
+        return ec2(form(request.getBodyAsString()));
+      } else if (method.equals("GET")) {
+        return s3(request.getUrl());
+      }
+      return new Answer(405, "text/plain", "unsupported method");
+    });
     return ResponseDefinitionBuilder.like(serveEvent.getResponseDefinition()).but()
         .withStatus(answer.status)
         .withHeader("Content-Type", answer.contentType)
