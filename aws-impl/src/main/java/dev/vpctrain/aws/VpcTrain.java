@@ -1,6 +1,7 @@
 package dev.vpctrain.aws;
 
 import dev.vpctrain.aws.diagnosis.FailureDiagnoser;
+import dev.vpctrain.aws.discovery.LiveNetworkDiscovery;
 import dev.vpctrain.aws.launch.JobWatcher;
 import dev.vpctrain.aws.launch.LaunchPolicy;
 import dev.vpctrain.aws.launch.Sleeper;
@@ -165,10 +166,9 @@ public final class VpcTrain {
     return liveDiscovery(ec2, s3);
   }
 
-  /** Live discovery from EC2 and S3; arrives with the discovery module. */
+  /** Live discovery with the user's EC2 and S3 clients (the snapshot's region is the EC2 client's). */
   private static NetworkSource liveDiscovery(Ec2Client ec2, S3Client s3) {
-    throw new IllegalStateException("Live network discovery is not available in this build: "
-        + "give VpcTrain a NetworkSource (VpcTrain.builder().networkSource(..))");
+    return LiveNetworkDiscovery.builder().ec2(ec2).s3(s3).build();
   }
 
   private static <T> T require(T client, String operation, String what, String setter) {
