@@ -28,9 +28,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code vpctrain launch}: the preflight gate, CreateTrainingJob, then the watch. */
 @Command(name = "launch", mixinStandardHelpOptions = true,
-    description = {"Checks a training job's network, creates the job when the check passes, and follows it.",
-        "Launching the same job again attaches to it. Exit code: 0 success, 1 refused (NOT_READY),",
-        "2 refused (UNVERIFIED), 3 the job failed, 65 AWS rejected the request, 69 AWS unavailable or denied."})
+    description = {"Checks a training job's network, creates the job when the check passes,",
+        "and follows it. Launching the same job again attaches to it.",
+        "Exit code: 0 success, 1 refused (NOT_READY), 2 refused (UNVERIFIED),",
+        "3 the job failed, 65 AWS rejected the request, 69 AWS unavailable or denied."})
 final class LaunchCommand implements Callable<Integer> {
   enum FailOn { error, warning }
 

@@ -15,9 +15,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code vpctrain watch JOB_NAME}: status transitions, the log tail and metrics until the job ends. */
 @Command(name = "watch", mixinStandardHelpOptions = true,
-    description = {"Follows a training job: status transitions, its CloudWatch logs and instance metrics.",
-        "A failure is diagnosed against the job's network. Exit code: 0 completed, 3 failed or stopped,",
-        "64 no such job, 69 AWS unavailable or denied."})
+    description = {"Follows a training job: status transitions, its CloudWatch logs and",
+        "instance metrics. A failure is diagnosed against the job's network.",
+        "Exit code: 0 completed, 3 failed or stopped, 64 no such job,",
+        "69 AWS unavailable or denied."})
 final class WatchCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
