@@ -2,7 +2,9 @@ package dev.vpctrain.cli;
 
 import dev.vpctrain.aws.AwsCallException;
 import dev.vpctrain.aws.VpcTrain;
+import dev.vpctrain.aws.discovery.LiveNetworkDiscovery;
 import dev.vpctrain.aws.launch.TrainingRun;
+import dev.vpctrain.core.network.NetworkSource;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -39,8 +41,11 @@ final class WatchCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (AwsClients clients = aws.clients()) {
+      // EC2 and S3 are needed only to diagnose a failure: their clients are built then
+      NetworkSource live = job -> LiveNetworkDiscovery.builder().ec2(clients.ec2()).s3(clients.s3())
+          .region(clients.region().id()).build().snapshotFor(job);
       VpcTrain vpctrain = VpcTrain.builder().sageMaker(clients.sageMaker()).cloudWatch(clients.cloudWatch())
-          .cloudWatchLogs(clients.logs()).ec2(clients.ec2()).s3(clients.s3())
+          .cloudWatchLogs(clients.logs()).networkSource(live)
           .pollDelays(pollInterval, pollInterval.multipliedBy(6)).build();
       TrainingRun run;
       try {
