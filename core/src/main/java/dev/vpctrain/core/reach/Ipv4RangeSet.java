@@ -10,7 +10,7 @@ public final class Ipv4RangeSet {
   /** No address. */
   public static final Ipv4RangeSet EMPTY = new Ipv4RangeSet(new long[0]);
   /** Every address ({@code 0.0.0.0/0}). */
-  public static final Ipv4RangeSet ALL = of(List.of(Ipv4Cidr.ANY));
+  public static final Ipv4RangeSet ALL = of(List.of(Cidr.ANY));
   /**
    * Every public unicast address: everything but {@code 0.0.0.0/8}, RFC 1918, carrier-grade NAT
    * {@code 100.64.0.0/10}, loopback, link-local and {@code 224.0.0.0/3} (multicast and reserved).
@@ -27,26 +27,36 @@ public final class Ipv4RangeSet {
   }
 
   /** The union of {@code blocks}. */
-  public static Ipv4RangeSet of(Collection<Ipv4Cidr> blocks) {
+  public static Ipv4RangeSet of(Collection<Cidr> blocks) {
     long[][] iv = new long[blocks.size()][];
     int i = 0;
-    for (Ipv4Cidr c : blocks) {
-      iv[i++] = new long[] {c.first(), c.last()};
+    for (Cidr c : blocks) {
+      iv[i++] = new long[] {first(c), last(c)};
     }
     return normalize(iv);
   }
 
+  /** The first address of {@code c} as an unsigned 32-bit value. */
+  public static long first(Cidr c) {
+    return Integer.toUnsignedLong(c.network());
+  }
+
+  /** The last address of {@code c} as an unsigned 32-bit value. */
+  public static long last(Cidr c) {
+    return first(c) + c.size() - 1;
+  }
+
   /** The union of CIDR texts; throws {@link IllegalArgumentException} on a malformed one. */
   public static Ipv4RangeSet parse(Collection<String> cidrs) {
-    List<Ipv4Cidr> blocks = new ArrayList<>();
-    cidrs.forEach(c -> blocks.add(Ipv4Cidr.parse(c)));
+    List<Cidr> blocks = new ArrayList<>();
+    cidrs.forEach(c -> blocks.add(Cidr.parse(c)));
     return of(blocks);
   }
 
-  private static List<Ipv4Cidr> cidrs(String... texts) {
-    List<Ipv4Cidr> out = new ArrayList<>();
+  private static List<Cidr> cidrs(String... texts) {
+    List<Cidr> out = new ArrayList<>();
     for (String t : texts) {
-      out.add(Ipv4Cidr.parse(t));
+      out.add(Cidr.parse(t));
     }
     return out;
   }
@@ -183,7 +193,7 @@ public final class Ipv4RangeSet {
       if (i > 0) {
         sb.append(", ");
       }
-      sb.append(Ipv4Cidr.format(start(i))).append('-').append(Ipv4Cidr.format(end(i)));
+      sb.append(Cidr.format((int) start(i))).append('-').append(Cidr.format((int) end(i)));
     }
     return sb.append(']').toString();
   }

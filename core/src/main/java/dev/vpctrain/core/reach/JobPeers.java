@@ -24,8 +24,8 @@ public final class JobPeers {
   }
 
   /** The IPv4 CIDR of {@code subnetId}, when the snapshot has it. */
-  public static Optional<Ipv4Cidr> subnetCidr(NetworkSnapshot network, String subnetId) {
-    return network.subnet(subnetId).flatMap(Subnet::cidrBlock).flatMap(Ipv4Cidr::tryParse);
+  public static Optional<Cidr> subnetCidr(NetworkSnapshot network, String subnetId) {
+    return network.subnet(subnetId).flatMap(Subnet::cidrBlock).flatMap(Cidr::tryParse);
   }
 
   /**
@@ -34,10 +34,10 @@ public final class JobPeers {
    * is one unknown IPv4 address, so CIDR rules decide only when they cover everything.
    */
   public static Peer instances(TrainingJobSpec job, NetworkSnapshot network) {
-    List<Ipv4Cidr> blocks = new ArrayList<>();
+    List<Cidr> blocks = new ArrayList<>();
     boolean allKnown = true;
     for (String s : subnets(job)) {
-      Optional<Ipv4Cidr> c = subnetCidr(network, s);
+      Optional<Cidr> c = subnetCidr(network, s);
       if (c.isPresent()) {
         blocks.add(c.get());
       } else {
@@ -50,7 +50,7 @@ public final class JobPeers {
 
   /** The job's instances placed in {@code subnetId}. */
   public static Peer instancesIn(TrainingJobSpec job, NetworkSnapshot network, String subnetId) {
-    Optional<Ipv4Cidr> c = subnetCidr(network, subnetId);
+    Optional<Cidr> c = subnetCidr(network, subnetId);
     Peer.Builder b = Peer.builder("the job's instances in " + subnetId).groups(groups(job));
     return c.isPresent() ? b.every(Ipv4RangeSet.of(List.of(c.get()))).build() : b.some(Ipv4RangeSet.ALL).build();
   }

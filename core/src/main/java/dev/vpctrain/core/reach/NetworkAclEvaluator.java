@@ -137,12 +137,12 @@ public final class NetworkAclEvaluator {
       if (window == null) {
         continue;
       }
-      Optional<Ipv4Cidr> cidr = Ipv4Cidr.tryParse(e.cidrBlock().get());
+      Optional<Cidr> cidr = Cidr.tryParse(e.cidrBlock().get());
       if (cidr.isEmpty()) {
         return new AclDecision(Tri.UNKNOWN, acl, q.egress, q.traffic, q.peer.description(), Optional.empty(),
             Optional.of("rule " + e.ruleNumber() + " has the malformed CIDR '" + e.cidrBlock().get() + "'"));
       }
-      entries.add(new Entry(e, window[0], window[1], cidr.get()));
+      entries.add(new Entry(e, window[0], window[1], Ipv4RangeSet.first(cidr.get()), Ipv4RangeSet.last(cidr.get())));
     }
     entries.sort(Comparator.comparingInt(x -> x.entry.ruleNumber()));
 
@@ -160,7 +160,7 @@ public final class NetworkAclEvaluator {
       for (long[] cell : addressCells) {
         Entry match = null;
         for (Entry e : applicable) {
-          if (e.cidr.first() <= cell[0] && cell[1] <= e.cidr.last()) {
+          if (e.first <= cell[0] && cell[1] <= e.last) {
             match = e;
             break;
           }
@@ -235,8 +235,8 @@ public final class NetworkAclEvaluator {
   private static List<long[]> addressCells(Ipv4RangeSet addresses, List<Entry> entries) {
     TreeSet<Long> cuts = new TreeSet<>();
     for (Entry e : entries) {
-      cuts.add(e.cidr.first());
-      cuts.add(e.cidr.last() + 1);
+      cuts.add(e.first);
+      cuts.add(e.last + 1);
     }
     List<long[]> cells = new ArrayList<>();
     for (int i = 0; i < addresses.intervalCount(); i++) {
@@ -255,13 +255,15 @@ public final class NetworkAclEvaluator {
     final AclEntry entry;
     final int from;
     final int to;
-    final Ipv4Cidr cidr;
+    final long first;
+    final long last;
 
-    Entry(AclEntry entry, int from, int to, Ipv4Cidr cidr) {
+    Entry(AclEntry entry, int from, int to, long first, long last) {
       this.entry = entry;
       this.from = from;
       this.to = to;
-      this.cidr = cidr;
+      this.first = first;
+      this.last = last;
     }
   }
 

@@ -132,10 +132,10 @@ public final class SecurityGroupEvaluator {
       unknowns.add("whether " + peer.description() + " carries group " + String.join(" or ", p.groupIds())
           + " (referenced by " + groupId + ") is unknown");
     }
-    List<Ipv4Cidr> blocks = new ArrayList<>();
+    List<Cidr> blocks = new ArrayList<>();
     if (peer.mode() != Peer.AddressMode.NONE) {
       for (String cidr : p.ipRanges()) {
-        Optional<Ipv4Cidr> c = Ipv4Cidr.tryParse(cidr);
+        Optional<Cidr> c = Cidr.tryParse(cidr);
         if (c.isPresent()) {
           blocks.add(c.get());
         } else {
@@ -153,7 +153,7 @@ public final class SecurityGroupEvaluator {
           continue;
         }
         for (String cidr : list.get().cidrs()) {
-          Optional<Ipv4Cidr> c = Ipv4Cidr.tryParse(cidr);
+          Optional<Cidr> c = Cidr.tryParse(cidr);
           if (c.isPresent()) {
             blocks.add(c.get());
           } else if (!cidr.contains(":")) {

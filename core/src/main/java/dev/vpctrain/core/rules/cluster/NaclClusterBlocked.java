@@ -2,7 +2,7 @@ package dev.vpctrain.core.rules.cluster;
 
 import dev.vpctrain.core.network.NetworkAcl;
 import dev.vpctrain.core.reach.AclDecision;
-import dev.vpctrain.core.reach.Ipv4Cidr;
+import dev.vpctrain.core.reach.Cidr;
 import dev.vpctrain.core.reach.Ipv4RangeSet;
 import dev.vpctrain.core.reach.JobPeers;
 import dev.vpctrain.core.reach.NetworkAclEvaluator;
@@ -47,11 +47,11 @@ public final class NaclClusterBlocked extends BaseRule {
     NetworkAclEvaluator acls = NetworkAclEvaluator.of(ctx);
     Map<String, NetworkAcl> aclOf = new LinkedHashMap<>();
     Map<String, Peer> peerOf = new LinkedHashMap<>();
-    Map<String, Ipv4Cidr> cidrOf = new LinkedHashMap<>();
+    Map<String, Cidr> cidrOf = new LinkedHashMap<>();
     List<String> unknown = new ArrayList<>();
     for (String s : subnets) {
       Optional<NetworkAcl> acl = acls.aclOf(s);
-      Optional<Ipv4Cidr> cidr = JobPeers.subnetCidr(ctx.network(), s);
+      Optional<Cidr> cidr = JobPeers.subnetCidr(ctx.network(), s);
       if (acl.isEmpty()) {
         unknown.add(acls.whyNoAcl(s));
       } else {
@@ -98,7 +98,7 @@ public final class NaclClusterBlocked extends BaseRule {
         res.toArray(new String[0])));
   }
 
-  private Finding blocked(String from, String to, AclDecision d, NetworkAcl acl, Ipv4Cidr remote) {
+  private Finding blocked(String from, String to, AclDecision d, NetworkAcl acl, Cidr remote) {
     String rule = d.denyingRule().orElse("*");
     int before = rule.equals("*") ? 32767 : Integer.parseInt(rule);
     return fail("Traffic from " + from + " to " + to + " is blocked: " + d.describe() + ". SageMaker is reported to "
