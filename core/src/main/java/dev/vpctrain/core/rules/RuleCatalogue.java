@@ -5,6 +5,14 @@ import dev.vpctrain.core.rules.cluster.SgClusterEgressBlocked;
 import dev.vpctrain.core.rules.cluster.SgEfaSelfTraffic;
 import dev.vpctrain.core.rules.cluster.SgIntercontainerEncryptionOff;
 import dev.vpctrain.core.rules.cluster.SgSelfIngressMissing;
+import dev.vpctrain.core.rules.egress.EgressInterfaceEndpointAz;
+import dev.vpctrain.core.rules.egress.EgressInterfaceEndpointDns;
+import dev.vpctrain.core.rules.egress.EgressInterfaceEndpointSecurityGroup;
+import dev.vpctrain.core.rules.egress.EgressInternetIgwOnly;
+import dev.vpctrain.core.rules.egress.EgressInternetUnreachable;
+import dev.vpctrain.core.rules.egress.EgressNatMisplaced;
+import dev.vpctrain.core.rules.egress.EgressServiceUnreachable;
+import dev.vpctrain.core.rules.egress.EgressSubnetsInconsistent;
 import dev.vpctrain.core.rules.isolation.IsolationConflict;
 import dev.vpctrain.core.rules.vpc.VpcTenancyDedicated;
 import java.util.ArrayList;
@@ -29,6 +37,14 @@ public final class RuleCatalogue {
     rules.add(new NaclClusterBlocked());
     rules.add(new SgIntercontainerEncryptionOff());
     // resources outside the VPC
+    rules.add(new EgressServiceUnreachable());
+    rules.add(new EgressInterfaceEndpointDns());
+    rules.add(new EgressInterfaceEndpointSecurityGroup());
+    rules.add(new EgressInterfaceEndpointAz());
+    rules.add(new EgressInternetUnreachable());
+    rules.add(new EgressInternetIgwOnly());
+    rules.add(new EgressNatMisplaced());
+    rules.add(new EgressSubnetsInconsistent());
     // network isolation
     rules.add(new IsolationConflict());
     return rules;
