@@ -32,8 +32,10 @@ public final class Peer {
   private final Optional<String> prefixListId;
   private final AddressMode mode;
   private final Ipv4RangeSet addresses;
+  private final boolean outsideAwsServiceLists;
 
   private Peer(Builder b) {
+    this.outsideAwsServiceLists = b.outsideAwsServiceLists;
     this.description = Objects.requireNonNull(b.description, "description");
     this.groupIds = Set.copyOf(b.groupIds);
     this.groupsKnown = b.groupsKnown;
@@ -69,6 +71,19 @@ public final class Peer {
   /** One unknown public address, such as an internet host. */
   public static Peer anyPublicAddress(String description) {
     return someAddressIn(description, Ipv4RangeSet.PUBLIC);
+  }
+
+  /**
+   * An internet host named by the user: one unknown public address, outside the AWS-managed
+   * prefix lists unless the name is an {@code amazonaws.com} one.
+   */
+  public static Peer internetHost(String host) {
+    Builder b = builder(host).some(Ipv4RangeSet.PUBLIC);
+    String h = host.toLowerCase(java.util.Locale.ROOT);
+    if (!h.endsWith(".amazonaws.com") && !h.endsWith(".amazonaws.com.cn") && !h.endsWith(".aws")) {
+      b.outsideAwsServiceLists();
+    }
+    return b.build();
   }
 
   /**
@@ -112,6 +127,14 @@ public final class Peer {
     return addresses;
   }
 
+  /**
+   * True when the peer is known not to be an AWS service address (an internet host named by the
+   * user), so AWS-managed prefix lists ({@code com.amazonaws.…}) never contain it.
+   */
+  public boolean outsideAwsServiceLists() {
+    return outsideAwsServiceLists;
+  }
+
   /** How far {@code allowed} admits this peer's addresses. */
   Tri admittedBy(Ipv4RangeSet allowed) {
     switch (mode) {
@@ -133,13 +156,13 @@ public final class Peer {
       return false;
     }
     Peer p = (Peer) o;
-    return p.groupsKnown == groupsKnown && p.mode == mode && p.description.equals(description)
+    return p.groupsKnown == groupsKnown && p.mode == mode && p.outsideAwsServiceLists == outsideAwsServiceLists && p.description.equals(description)
         && p.groupIds.equals(groupIds) && p.prefixListId.equals(prefixListId) && p.addresses.equals(addresses);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(description, groupIds, groupsKnown, prefixListId, mode, addresses);
+    return Objects.hash(description, groupIds, groupsKnown, prefixListId, mode, addresses, outsideAwsServiceLists);
   }
 
   @Override
@@ -155,6 +178,7 @@ public final class Peer {
     private String prefixListId;
     private AddressMode mode = AddressMode.NONE;
     private Ipv4RangeSet addresses = Ipv4RangeSet.EMPTY;
+    private boolean outsideAwsServiceLists;
 
     private Builder(String description) {
       this.description = description;
@@ -188,6 +212,12 @@ public final class Peer {
     public Builder some(Ipv4RangeSet set) {
       mode = AddressMode.SOME;
       addresses = set;
+      return this;
+    }
+
+    /** Marks the peer as not an AWS service address (see {@link Peer#outsideAwsServiceLists()}). */
+    public Builder outsideAwsServiceLists() {
+      outsideAwsServiceLists = true;
       return this;
     }
 

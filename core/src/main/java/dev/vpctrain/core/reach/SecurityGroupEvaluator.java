@@ -152,6 +152,9 @@ public final class SecurityGroupEvaluator {
               + (network.has(Section.PREFIX_LISTS) ? "" : ": " + network.unknownReason(Section.PREFIX_LISTS)));
           continue;
         }
+        if (peer.outsideAwsServiceLists() && list.get().prefixListName().startsWith("com.amazonaws.")) {
+          continue;
+        }
         for (String cidr : list.get().cidrs()) {
           Optional<Cidr> c = Cidr.tryParse(cidr);
           if (c.isPresent()) {

@@ -8,8 +8,12 @@ import dev.vpctrain.core.report.Severity;
 import dev.vpctrain.core.rules.BaseRule;
 import dev.vpctrain.core.rules.RuleContext;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code egress.nat.misplaced}: a job subnet's default route goes to a NAT gateway that is not
@@ -33,26 +37,37 @@ public final class EgressNatMisplaced extends BaseRule {
     if (needs == Tri.NO) {
       return one(pass("The job sends nothing through its subnets' default route."));
     }
-    List<Finding> out = new ArrayList<>();
+    Map<String, List<EgressPath>> byNat = new LinkedHashMap<>();
     for (String subnet : oa.subnets()) {
       EgressPath p = oa.internetPath(subnet);
-      Optional<NatHealth> nat = p.nat();
-      if (nat.isEmpty()) {
-        continue;
-      }
-      NatHealth h = nat.get();
+      p.nat().ifPresent(h -> byNat.computeIfAbsent(h.natGatewayId(), k -> new ArrayList<>()).add(p));
+    }
+    List<Finding> out = new ArrayList<>();
+    for (List<EgressPath> paths : byNat.values()) {
+      NatHealth h = paths.get(0).nat().orElseThrow();
+      Set<String> subnets = new LinkedHashSet<>();
+      Set<String> tables = new LinkedHashSet<>();
+      paths.forEach(p -> {
+        subnets.add(p.subnetId());
+        tables.add(p.routeTableId());
+      });
+      String where = "the default route of " + String.join(", ", subnets) + " (route table" + (tables.size() == 1 ? " " : "s ")
+          + String.join(", ", tables) + ")";
       if (h.status() == NatHealth.Status.UNHEALTHY && needs == Tri.YES) {
-        List<String> res = new ArrayList<>(List.of(subnet, h.natGatewayId(), p.routeTableId()));
+        Set<String> res = new LinkedHashSet<>(subnets);
+        res.add(h.natGatewayId());
+        res.addAll(tables);
         h.subnetId().ifPresent(res::add);
-        out.add(fail("The default route of " + subnet + " (" + p.routeTable().describe() + ") goes to NAT gateway "
-                + h.natGatewayId() + ", which gives no internet path: " + String.join("; ", h.problems()) + ".",
-            fix(oa, p, h), res.toArray(new String[0])));
+        out.add(fail(capitalize(where) + " goes to NAT gateway " + h.natGatewayId() + ", which gives no internet path: "
+                + String.join("; ", h.problems()) + ".",
+            fix(oa, tables, h), res.toArray(new String[0])));
       } else if (h.status() != NatHealth.Status.HEALTHY) {
-        out.add(unverified("Whether NAT gateway " + h.natGatewayId() + " (the default route of " + subnet
-            + ") gives an internet path is unknown: "
+        Set<String> res = new LinkedHashSet<>(subnets);
+        res.add(h.natGatewayId());
+        out.add(unverified("Whether NAT gateway " + h.natGatewayId() + " (" + where + ") gives an internet path is unknown: "
             + (h.status() == NatHealth.Status.UNKNOWN ? String.join("; ", h.unknowns())
                 : String.join("; ", h.problems()) + ", and whether the job needs it is unknown")
-            + ".", null, subnet, h.natGatewayId()));
+            + ".", null, res.toArray(new String[0])));
       }
     }
     if (out.isEmpty()) {
@@ -62,14 +77,17 @@ public final class EgressNatMisplaced extends BaseRule {
     return out;
   }
 
-  private static String fix(OutsideAccess oa, EgressPath p, NatHealth h) {
+  private static String capitalize(String s) {
+    return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+
+  private static String fix(OutsideAccess oa, Set<String> tables, NatHealth h) {
     boolean misplaced = h.problems().stream().anyMatch(x -> x.contains("route table") || x.contains("internet gateway"));
     boolean broken = h.problems().stream().anyMatch(x -> x.contains("state") || x.contains("connectivity")
         || x.contains("does not exist"));
     List<String> steps = new ArrayList<>();
     if (broken) {
-      steps.add("point the default route at an available public NAT gateway: "
-          + EgressCommands.natRoute(p.routeTableId(), true, oa.healthyNat()));
+      steps.add("point the default route at an available public NAT gateway: " + natRoutes(oa, tables));
     }
     if (misplaced && !broken && h.subnetId().isPresent()) {
       String natRtb = oa.reach().routeTableOf(h.subnetId().get()).routeTableId();
@@ -80,8 +98,16 @@ public final class EgressNatMisplaced extends BaseRule {
           + "gateway in a public subnet");
     }
     if (steps.isEmpty()) {
-      steps.add(EgressCommands.natRoute(p.routeTableId(), true, oa.healthyNat()));
+      steps.add(natRoutes(oa, tables));
     }
-    return String.join("; ", steps) + ".";
+    return capitalize(String.join("; ", steps)) + ".";
+  }
+
+  private static String natRoutes(OutsideAccess oa, Set<String> tables) {
+    List<String> cmds = new ArrayList<>();
+    for (String t : tables) {
+      cmds.add(EgressCommands.natRoute(t, true, oa.healthyNat()));
+    }
+    return String.join("; ", cmds);
   }
 }

@@ -229,7 +229,7 @@ public final class OutsideAccess {
   /** Whether the job's security groups let TCP {@code port} out to an unknown public address. */
   public Access securityGroupsTo(HostPort destination) {
     SgDecision d = SecurityGroupEvaluator.of(ctx)
-        .egress(groups, Traffic.tcp(destination.port()), Peer.anyPublicAddress(destination.host()));
+        .egress(groups, Traffic.tcp(destination.port()), Peer.internetHost(destination.host()));
     String g = String.join(", ", groups);
     switch (d.result()) {
       case YES:
@@ -251,7 +251,7 @@ public final class OutsideAccess {
     if (acl.isEmpty()) {
       return Access.of(Tri.UNKNOWN, "the network ACL of " + subnetId + " is unknown: " + acls.whyNoAcl(subnetId));
     }
-    AclDecision d = acls.request(acl.get(), Traffic.tcp(destination.port()), Peer.anyPublicAddress(destination.host()));
+    AclDecision d = acls.request(acl.get(), Traffic.tcp(destination.port()), Peer.internetHost(destination.host()));
     return Access.of(d.result(), d.describe(), acl.get().networkAclId());
   }
 
@@ -259,7 +259,7 @@ public final class OutsideAccess {
   public Optional<AclDecision> aclDecision(String subnetId, HostPort destination) {
     NetworkAclEvaluator acls = NetworkAclEvaluator.of(ctx);
     return acls.aclOf(subnetId).map(a ->
-        acls.request(a, Traffic.tcp(destination.port()), Peer.anyPublicAddress(destination.host())));
+        acls.request(a, Traffic.tcp(destination.port()), Peer.internetHost(destination.host())));
   }
 
   /** Whether job instances in {@code subnetId} reach {@code destination}: NAT path, SG egress, ACL both ways. */
