@@ -267,21 +267,6 @@ public final class OutsideAccess {
     return natPath(subnetId).and(securityGroupsTo(destination)).and(aclTo(subnetId, destination));
   }
 
-  /**
-   * Whether the job sends anything through its subnets' default route: an internet destination,
-   * or a required service without a usable interface endpoint (IAM always).
-   */
-  public Tri needsDefaultRoute() {
-    if (!internet().isEmpty()) {
-      return Tri.YES;
-    }
-    Tri needs = Tri.NO;
-    for (AwsService s : services()) {
-      needs = needs.or(endpoint(s).result().not());
-    }
-    return needs;
-  }
-
   /** What needs the default route, for messages: {@code pypi.org:443, iam}. */
   public List<String> defaultRouteNeeds() {
     List<String> out = new ArrayList<>();
