@@ -70,7 +70,8 @@ public final class NetworkAclEvaluator {
       return network.unknownReason(Section.NETWORK_ACLS);
     }
     if (network.subnet(subnetId).isEmpty()) {
-      return "subnet " + subnetId + " is not in the snapshot, so its VPC's default network ACL is not known";
+      return "subnet " + subnetId + " is not in the snapshot, so its VPC's default network ACL is not known"
+          + (network.has(Section.SUBNETS) ? "" : " (" + network.unknownReason(Section.SUBNETS) + ")");
     }
     return "no network ACL of the snapshot is associated with subnet " + subnetId
         + " and its VPC's default network ACL is not in the snapshot";

@@ -1,6 +1,7 @@
 package dev.vpctrain.core.rules.cluster;
 
 import dev.vpctrain.core.network.NetworkAcl;
+import dev.vpctrain.core.network.Section;
 import dev.vpctrain.core.reach.AclDecision;
 import dev.vpctrain.core.reach.Cidr;
 import dev.vpctrain.core.reach.Ipv4RangeSet;
@@ -59,7 +60,9 @@ public final class NaclClusterBlocked extends BaseRule {
         aclOf.put(s, acl.get());
       }
       if (cidr.isEmpty()) {
-        unknown.add("the CIDR block of subnet " + s + " is not in the snapshot");
+        unknown.add(ctx.network().has(Section.SUBNETS)
+            ? "the CIDR block of subnet " + s + " is not in the snapshot"
+            : "the CIDR block of subnet " + s + " is unknown: " + ctx.network().unknownReason(Section.SUBNETS));
       } else {
         cidrOf.put(s, cidr.get());
         peerOf.put(s, Peer.addresses(s + " (" + cidr.get() + ")", Ipv4RangeSet.of(List.of(cidr.get()))));

@@ -108,7 +108,8 @@ public final class OutsideAccess {
     if (vpcId.isEmpty()) {
       return "the job's VPC is not known: " + JobVpc.whyUnknown(ctx);
     }
-    return "enableDnsHostnames of " + vpcId.get() + " is not known: " + ctx.network().unknownReason(Section.VPC_ATTRIBUTES);
+    Section missing = ctx.network().has(Section.VPCS) ? Section.VPC_ATTRIBUTES : Section.VPCS;
+    return "enableDnsHostnames of " + vpcId.get() + " is not known: " + ctx.network().unknownReason(missing);
   }
 
   /**
