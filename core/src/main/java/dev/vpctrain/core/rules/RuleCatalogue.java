@@ -16,10 +16,12 @@ import dev.vpctrain.core.rules.egress.EgressSubnetsInconsistent;
 import dev.vpctrain.core.rules.isolation.IsolationConflict;
 import dev.vpctrain.core.rules.request.RequestImagePrivateRegistry;
 import dev.vpctrain.core.rules.s3.S3BucketOtherRegion;
+import dev.vpctrain.core.rules.s3.S3NaclBlocked;
 import dev.vpctrain.core.rules.s3.S3RouteBlackhole;
 import dev.vpctrain.core.rules.s3.S3RouteIgwOnly;
 import dev.vpctrain.core.rules.s3.S3RouteMissing;
 import dev.vpctrain.core.rules.s3.S3RouteUnmodeled;
+import dev.vpctrain.core.rules.s3.S3SecurityGroupEgress;
 import dev.vpctrain.core.rules.subnet.SubnetIpCapacity;
 import dev.vpctrain.core.rules.subnet.SubnetIpHeadroom;
 import dev.vpctrain.core.rules.vpc.VpcDhcpIncomplete;
@@ -52,6 +54,8 @@ public final class RuleCatalogue {
     rules.add(new S3RouteBlackhole());
     rules.add(new S3RouteUnmodeled());
     rules.add(new S3BucketOtherRegion());
+    rules.add(new S3SecurityGroupEgress());
+    rules.add(new S3NaclBlocked());
     // traffic between the job's instances
     rules.add(new SgSelfIngressMissing());
     rules.add(new SgClusterEgressBlocked());
