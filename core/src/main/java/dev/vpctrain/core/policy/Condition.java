@@ -4,6 +4,7 @@ import dev.vpctrain.core.policy.ConditionOperator.Base;
 import dev.vpctrain.core.policy.ConditionOperator.SetQualifier;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -11,7 +12,7 @@ import java.util.Locale;
  * One test of a Condition block: an operator, a context key and the policy's values (OR-ed). Values
  * are compiled when the policy is parsed (numbers, dates, CIDRs, wildcard patterns).
  */
-final class Condition {
+public final class Condition {
   final ConditionOperator operator;
   final String key;
   private final String lowerKey;
@@ -26,9 +27,26 @@ final class Condition {
     this.compiled = compiled;
   }
 
+  /** The operator as written, for example {@code StringNotEqualsIfExists}. */
+  public String operator() {
+    return operator.name;
+  }
+
+  /** True for operators that hold when no value matches ({@code StringNotEquals}, {@code NotIpAddress}, …). */
+  public boolean isNegated() {
+    return operator.base.negated;
+  }
+
+  /** The context key as written, for example {@code aws:SourceVpce}. */
+  public String key() {
+    return key;
+  }
+
   /** The policy's values as written. */
-  List<Template> values() {
-    return templates;
+  public List<String> values() {
+    List<String> out = new ArrayList<>(templates.size());
+    templates.forEach(t -> out.add(t.raw()));
+    return out;
   }
 
   /**

@@ -19,6 +19,11 @@ final class Glob {
   /** starTail[i]: the pattern from i on is one or more stars only. */
   private final boolean[] starTail;
   private final String source;
+  /** The leading literal run, and whether the pattern is that run alone or that run and one final star. */
+  private final String literalHead;
+  private final Shape shape;
+
+  private enum Shape { LITERAL, LITERAL_STAR, GENERAL }
 
   private Glob(char[] chars, byte[] kinds, boolean ignoreCase, String source) {
     this.chars = chars;
@@ -30,6 +35,27 @@ final class Glob {
     for (int i = m - 1; i >= 0; i--) {
       starTail[i] = kinds[i] == STAR && (i == m - 1 || starTail[i + 1]);
     }
+    int head = 0;
+    while (head < m && kinds[head] == LITERAL) {
+      head++;
+    }
+    this.literalHead = new String(chars, 0, head);
+    if (head == m) {
+      this.shape = Shape.LITERAL;
+    } else if (head == m - 1 && kinds[head] == STAR) {
+      this.shape = Shape.LITERAL_STAR;
+    } else {
+      this.shape = Shape.GENERAL;
+    }
+  }
+
+  private boolean startsWithHead(String s) {
+    return s.regionMatches(ignoreCase, 0, literalHead, 0, literalHead.length());
+  }
+
+  /** True when {@code prefix} is a prefix of the literal head. */
+  private boolean headStartsWith(String prefix) {
+    return prefix.length() <= literalHead.length() && literalHead.regionMatches(ignoreCase, 0, prefix, 0, prefix.length());
   }
 
   /** {@code pattern} with {@code *} and {@code ?} as wildcards. */
@@ -58,6 +84,12 @@ final class Glob {
 
   /** True when {@code s} matches the whole pattern. */
   boolean matches(String s) {
+    if (shape == Shape.LITERAL) {
+      return s.length() == literalHead.length() && startsWithHead(s);
+    }
+    if (shape == Shape.LITERAL_STAR) {
+      return startsWithHead(s);
+    }
     int m = kinds.length;
     int n = s.length();
     int p = 0;
@@ -86,6 +118,12 @@ final class Glob {
 
   /** True when some string that starts with {@code prefix} matches. */
   boolean matchesSome(String prefix) {
+    if (shape == Shape.LITERAL) {
+      return headStartsWith(prefix);
+    }
+    if (shape == Shape.LITERAL_STAR) {
+      return startsWithHead(prefix) || headStartsWith(prefix);
+    }
     boolean[] states = run(prefix);
     for (boolean s : states) {
       if (s) {
@@ -100,6 +138,12 @@ final class Glob {
    * answer needs two overlapping partial matches together (then it may say false).
    */
   boolean matchesAll(String prefix) {
+    if (shape == Shape.LITERAL) {
+      return false;
+    }
+    if (shape == Shape.LITERAL_STAR) {
+      return startsWithHead(prefix);
+    }
     boolean[] states = run(prefix);
     for (int i = 0; i < kinds.length; i++) {
       if (states[i] && starTail[i]) {

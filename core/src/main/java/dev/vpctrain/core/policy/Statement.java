@@ -102,6 +102,11 @@ public final class Statement {
     return !conditions.isEmpty();
   }
 
+  /** Its conditions, one per operator and key. */
+  public List<Condition> conditions() {
+    return conditions;
+  }
+
   /** The context keys its conditions read, as written, for example {@code aws:SourceVpce}. */
   public List<String> conditionKeys() {
     List<String> keys = new ArrayList<>();
