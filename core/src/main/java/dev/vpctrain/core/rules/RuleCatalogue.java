@@ -13,10 +13,17 @@ import dev.vpctrain.core.rules.egress.EgressInternetUnreachable;
 import dev.vpctrain.core.rules.egress.EgressNatMisplaced;
 import dev.vpctrain.core.rules.egress.EgressServiceUnreachable;
 import dev.vpctrain.core.rules.egress.EgressSubnetsInconsistent;
+import dev.vpctrain.core.rules.egress.InterfaceEndpointPolicy;
 import dev.vpctrain.core.rules.isolation.IsolationConflict;
 import dev.vpctrain.core.rules.request.RequestImagePrivateRegistry;
 import dev.vpctrain.core.rules.s3.S3BucketOtherRegion;
+import dev.vpctrain.core.rules.s3.S3BucketPolicyDenies;
+import dev.vpctrain.core.rules.s3.S3BucketPolicyNotRestricted;
+import dev.vpctrain.core.rules.s3.S3EndpointPolicyDenies;
+import dev.vpctrain.core.rules.s3.S3EndpointPolicyFullAccess;
 import dev.vpctrain.core.rules.s3.S3NaclBlocked;
+import dev.vpctrain.core.rules.s3.S3PackagesNotBlocked;
+import dev.vpctrain.core.rules.s3.S3PolicyUndecidable;
 import dev.vpctrain.core.rules.s3.S3RouteBlackhole;
 import dev.vpctrain.core.rules.s3.S3RouteIgwOnly;
 import dev.vpctrain.core.rules.s3.S3RouteMissing;
@@ -56,6 +63,12 @@ public final class RuleCatalogue {
     rules.add(new S3BucketOtherRegion());
     rules.add(new S3SecurityGroupEgress());
     rules.add(new S3NaclBlocked());
+    rules.add(new S3EndpointPolicyDenies());
+    rules.add(new S3BucketPolicyDenies());
+    rules.add(new S3PolicyUndecidable());
+    rules.add(new S3EndpointPolicyFullAccess());
+    rules.add(new S3BucketPolicyNotRestricted());
+    rules.add(new S3PackagesNotBlocked());
     // traffic between the job's instances
     rules.add(new SgSelfIngressMissing());
     rules.add(new SgClusterEgressBlocked());
@@ -66,6 +79,7 @@ public final class RuleCatalogue {
     rules.add(new EgressServiceUnreachable());
     rules.add(new EgressInterfaceEndpointDns());
     rules.add(new EgressInterfaceEndpointSecurityGroup());
+    rules.add(new InterfaceEndpointPolicy());
     rules.add(new EgressInterfaceEndpointAz());
     rules.add(new EgressInternetUnreachable());
     rules.add(new EgressInternetIgwOnly());
