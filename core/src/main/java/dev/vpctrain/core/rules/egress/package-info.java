@@ -1,2 +1,2 @@
-/** Rules on resources outside the VPC: interface endpoints and NAT paths. */
+/** Rules on reaching resources outside the VPC: AWS services through interface endpoints or NAT, internet destinations. */
 package dev.vpctrain.core.rules.egress;
