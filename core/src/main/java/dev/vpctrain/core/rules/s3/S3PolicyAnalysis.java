@@ -198,14 +198,11 @@ final class S3PolicyAnalysis {
     if (e.isEmpty()) {
       return Lookup.problem("endpoint " + endpointId + " is not in the snapshot");
     }
-    Optional<ParsedPolicy> parsed = PolicyDocuments.endpointPolicy(ctx, e.get());
-    if (parsed.isEmpty()) {
-      return Lookup.problem("the snapshot has no policy document for endpoint " + endpointId);
+    ParsedPolicy parsed = PolicyDocuments.endpointPolicyOrDefault(ctx, e.get());
+    if (!parsed.isValid()) {
+      return Lookup.problem("the policy of endpoint " + endpointId + " cannot be read: " + describe(parsed.error().get()));
     }
-    if (!parsed.get().isValid()) {
-      return Lookup.problem("the policy of endpoint " + endpointId + " cannot be read: " + describe(parsed.get().error().get()));
-    }
-    return Lookup.of(parsed.get().policy().get());
+    return Lookup.of(parsed.policy().get());
   }
 
   private static boolean mayHaveS3Endpoints(RuleContext ctx, Reach reach) {

@@ -114,10 +114,9 @@ class S3EndpointPolicyDeniesTest {
   }
 
   @Test
-  void aMissingPolicyDocumentIsUnverified() {
-    Finding f = run(rule, endpointPolicy(ready(), null)).get(0);
-    assertThat(f.outcome()).isEqualTo(Outcome.UNVERIFIED);
-    assertThat(f.message()).contains("the snapshot has no policy document for endpoint vpce-s3");
+  void anEndpointWithoutPolicyDocumentHasTheDefaultFullAccessPolicy() {
+    assertThat(run(rule, endpointPolicy(ready(), null)).get(0).outcome()).isEqualTo(Outcome.PASS);
+    assertThat(run(new S3EndpointPolicyFullAccess(), endpointPolicy(ready(), null)).get(0).outcome()).isEqualTo(Outcome.FAIL);
   }
 
   @Test
