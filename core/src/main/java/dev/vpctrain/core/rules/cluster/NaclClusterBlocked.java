@@ -68,6 +68,27 @@ public final class NaclClusterBlocked extends BaseRule {
         peerOf.put(s, Peer.addresses(s + " (" + cidr.get() + ")", Ipv4RangeSet.of(List.of(cidr.get()))));
       }
     }
+    // Fast path: a subnet whose ACL passes all traffic to and from every other job subnet at once
+    // needs no pairwise check in that direction.
+    Map<String, Boolean> outOk = new LinkedHashMap<>();
+    Map<String, Boolean> inOk = new LinkedHashMap<>();
+    for (String s : subnets) {
+      if (!aclOf.containsKey(s) || !cidrOf.containsKey(s)) {
+        continue;
+      }
+      List<Cidr> others = new ArrayList<>();
+      cidrOf.forEach((o, c) -> {
+        if (!o.equals(s)) {
+          others.add(c);
+        }
+      });
+      if (others.isEmpty()) {
+        continue;
+      }
+      Peer rest = Peer.addresses("the other job subnets", Ipv4RangeSet.of(others));
+      outOk.put(s, acls.outbound(aclOf.get(s), Traffic.allProtocols(), rest).allowed());
+      inOk.put(s, acls.inbound(aclOf.get(s), Traffic.allProtocols(), rest).allowed());
+    }
     List<Finding> fails = new ArrayList<>();
     for (int i = 0; i < subnets.size(); i++) {
       for (int j = 0; j < subnets.size(); j++) {
@@ -79,6 +100,9 @@ public final class NaclClusterBlocked extends BaseRule {
         }
         NetworkAcl out = aclOf.get(from);
         NetworkAcl in = aclOf.get(to);
+        if (outOk.getOrDefault(from, false) && inOk.getOrDefault(to, false)) {
+          continue;
+        }
         AclDecision sent = acls.outbound(out, Traffic.allProtocols(), peerOf.get(to));
         AclDecision received = acls.inbound(in, Traffic.allProtocols(), peerOf.get(from));
         AclDecision d = NetworkAclEvaluator.both(sent, received);
