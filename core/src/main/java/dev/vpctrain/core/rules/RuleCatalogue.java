@@ -15,7 +15,12 @@ import dev.vpctrain.core.rules.egress.EgressServiceUnreachable;
 import dev.vpctrain.core.rules.egress.EgressSubnetsInconsistent;
 import dev.vpctrain.core.rules.egress.InterfaceEndpointPolicy;
 import dev.vpctrain.core.rules.isolation.IsolationConflict;
+import dev.vpctrain.core.rules.request.RequestIdMalformed;
 import dev.vpctrain.core.rules.request.RequestImagePrivateRegistry;
+import dev.vpctrain.core.rules.request.RequestInstancesInvalid;
+import dev.vpctrain.core.rules.request.RequestSecurityGroupsCount;
+import dev.vpctrain.core.rules.request.RequestSubnetsCount;
+import dev.vpctrain.core.rules.request.RequestVpcConfigPartial;
 import dev.vpctrain.core.rules.s3.S3BucketOtherRegion;
 import dev.vpctrain.core.rules.s3.S3BucketPolicyDenies;
 import dev.vpctrain.core.rules.s3.S3BucketPolicyNotRestricted;
@@ -33,6 +38,8 @@ import dev.vpctrain.core.rules.subnet.SubnetIpCapacity;
 import dev.vpctrain.core.rules.subnet.SubnetIpHeadroom;
 import dev.vpctrain.core.rules.vpc.VpcDhcpIncomplete;
 import dev.vpctrain.core.rules.vpc.VpcDnsSupportDisabled;
+import dev.vpctrain.core.rules.vpc.VpcMixed;
+import dev.vpctrain.core.rules.vpc.VpcResourceNotFound;
 import dev.vpctrain.core.rules.vpc.VpcSubnetsSingleAz;
 import dev.vpctrain.core.rules.vpc.VpcTenancyDedicated;
 import java.util.ArrayList;
@@ -46,8 +53,15 @@ public final class RuleCatalogue {
   public static List<Rule> standard() {
     List<Rule> rules = new ArrayList<>();
     // request shape
+    rules.add(new RequestVpcConfigPartial());
+    rules.add(new RequestSubnetsCount());
+    rules.add(new RequestSecurityGroupsCount());
+    rules.add(new RequestIdMalformed());
+    rules.add(new RequestInstancesInvalid());
     rules.add(new RequestImagePrivateRegistry());
     // the VPC
+    rules.add(new VpcResourceNotFound());
+    rules.add(new VpcMixed());
     rules.add(new VpcTenancyDedicated());
     rules.add(new VpcDnsSupportDisabled());
     rules.add(new VpcDhcpIncomplete());

@@ -112,13 +112,10 @@ public final class InterfaceEndpointPolicy extends BaseRule {
   /** Null when the endpoint lets the role use the service; otherwise the finding. */
   private Finding check(RuleContext ctx, String vpc, AwsService service, VpcEndpoint e) {
     String id = e.vpcEndpointId();
-    Optional<ParsedPolicy> parsed = PolicyDocuments.endpointPolicy(ctx, e);
-    if (parsed.isEmpty()) {
-      return null; // no policy document: the endpoint does not restrict callers
-    }
-    if (!parsed.get().isValid()) {
+    ParsedPolicy parsed = PolicyDocuments.endpointPolicyOrDefault(ctx, e);
+    if (!parsed.isValid()) {
       return unverified("The policy of interface endpoint " + id + " (" + e.serviceName() + ") cannot be read: "
-          + parsed.get().error().get().location() + ": " + parsed.get().error().get().detail() + ".", null, id);
+          + parsed.error().get().location() + ": " + parsed.error().get().detail() + ".", null, id);
     }
     String prefix = iamPrefix(service);
     RequestContext context = RequestContext.builder()
@@ -129,7 +126,7 @@ public final class InterfaceEndpointPolicy extends BaseRule {
         .unknown("aws:VpcSourceIp")
         .put("aws:RequestedRegion", ctx.region())
         .build();
-    Decision d = parsed.get().policy().get().evaluate(PolicyRequest.builder()
+    Decision d = parsed.policy().get().evaluate(PolicyRequest.builder()
         .caller(JobCaller.of(ctx))
         .action(Target.startingWith(prefix + ":"))
         .resource(Target.any())

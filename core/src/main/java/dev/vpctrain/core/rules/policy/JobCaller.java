@@ -7,9 +7,10 @@ import dev.vpctrain.core.rules.RuleContext;
 public final class JobCaller {
   private JobCaller() {}
 
-  /** A session of the job's role, or an unknown caller when the role ARN is missing or malformed. */
+  /** A session of the job's role, or an unknown caller when the role ARN is missing or malformed (once per preflight). */
   public static Caller of(RuleContext ctx) {
-    return ctx.job().roleArn().filter(Caller::isRoleArn).map(Caller::assumedRole).orElse(Caller.unknown());
+    return ctx.cached(JobCaller.class,
+        k -> ctx.job().roleArn().filter(Caller::isRoleArn).map(Caller::assumedRole).orElse(Caller.unknown()));
   }
 
   /** The role for messages: its ARN, or "the job's role (unknown)". */

@@ -11,11 +11,24 @@ import java.util.Optional;
 public final class PolicyDocuments {
   private PolicyDocuments() {}
 
+  /** The policy an endpoint has when none was set: every principal, every action, every resource. */
+  public static final String DEFAULT_ENDPOINT_POLICY =
+      "{\"Version\":\"2008-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"*\",\"Resource\":\"*\"}]}";
+
   private record Key(String source, String text) {}
 
   /** The endpoint's policy; empty when the snapshot has no policy document for it. */
   public static Optional<ParsedPolicy> endpointPolicy(RuleContext ctx, VpcEndpoint endpoint) {
     return endpoint.policyDocument().map(text -> parse(ctx, "policy of " + endpoint.vpcEndpointId(), text));
+  }
+
+  /**
+   * The endpoint's policy, or the default full-access policy when the endpoint has no policy
+   * document (DescribeVpcEndpoints omits it for endpoints without a custom policy).
+   */
+  public static ParsedPolicy endpointPolicyOrDefault(RuleContext ctx, VpcEndpoint endpoint) {
+    return endpointPolicy(ctx, endpoint)
+        .orElseGet(() -> parse(ctx, "default policy of " + endpoint.vpcEndpointId(), DEFAULT_ENDPOINT_POLICY));
   }
 
   /** The bucket's policy; empty unless the snapshot holds one. */

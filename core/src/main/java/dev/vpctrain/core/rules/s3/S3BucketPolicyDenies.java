@@ -51,8 +51,10 @@ public final class S3BucketPolicyDenies extends BaseRule {
       return out;
     }
     if (checked.isEmpty()) {
-      return one(pass("No bucket the job uses has a bucket policy on a working path (buckets: "
-          + Texts.join(ctx.job().buckets()) + ")."));
+      boolean anyPolicy = ctx.job().buckets().stream().anyMatch(b -> S3PolicyAnalysis.bucketPolicy(ctx, b).hasPolicy());
+      return one(pass(anyPolicy
+          ? "No request of the job reaches a bucket with a policy: their S3 paths do not work (see the s3.route.* findings)."
+          : "None of the job's buckets (" + Texts.join(ctx.job().buckets()) + ") has a bucket policy."));
     }
     return one(pass("The bucket policies of " + Texts.join(checked) + " do not explicitly deny the job's requests over its S3 paths.",
         checked.toArray(new String[0])));

@@ -101,14 +101,14 @@ public final class S3BucketPolicyNotRestricted extends BaseRule {
         natIps.addAll(path.publicIps());
       }
     }
-    String intro = "Add this statement to the bucket policy of " + bucket;
+    String intro = "Give " + bucket + " this bucket policy (or add its statement to the policy it has)";
     if (endpoints.isEmpty() && natIps.isEmpty()) {
       endpoints.add("<id of the job's S3 gateway endpoint>");
-      intro = "First give the job's subnets an S3 gateway endpoint (see the s3.route.* findings); then add this statement to the "
-          + "bucket policy of " + bucket;
+      intro = "First give the job's subnets an S3 gateway endpoint (see the s3.route.* findings); then give " + bucket
+          + " this bucket policy (or add its statement to the policy it has)";
     }
-    return intro + " (it denies every request that does not come through the job's S3 path, console and CLI access from "
-        + "elsewhere included: add exceptions, for example on aws:PrincipalArn, before applying it):\n"
+    return intro + ". It denies every request that does not come through the job's S3 path, console and CLI access from "
+        + "elsewhere included: add exceptions, for example on aws:PrincipalArn, before applying it.\n"
         + RecommendedPolicies.bucketPolicyRestrictedTo(ctx, bucket, new ArrayList<>(endpoints), new ArrayList<>(natIps))
         + "\nApply it with: " + RecommendedPolicies.applyBucketPolicy(bucket);
   }

@@ -80,11 +80,12 @@ public final class S3EndpointPolicyDenies extends BaseRule {
     }
     String message = "The policy of S3 endpoint " + endpoint + " on the S3 path of " + Texts.join(subnets)
         + " does not let " + JobCaller.describe(ctx) + " make the job's requests: " + String.join("; ", lines) + ".";
-    StringBuilder fix = new StringBuilder("Give " + endpoint + " a policy that allows the job's buckets");
+    StringBuilder fix = new StringBuilder("Add a statement for the job's buckets to the policy of " + endpoint
+        + " (keep the statements other workloads in the VPC need)");
     if (!explicit.isEmpty()) {
       fix.append(", and remove or narrow ").append(Texts.join(explicit)).append(" so that it no longer matches these requests");
     }
-    fix.append(". For example (add the buckets other workloads in the VPC use):\n")
+    fix.append(". A complete policy for this job:\n")
         .append(RecommendedPolicies.s3EndpointPolicy(ctx))
         .append("\nApply it with: ").append(RecommendedPolicies.applyEndpointPolicy(endpoint));
     return fail(message, fix.toString(), Texts.resources(endpoint, buckets, subnets));

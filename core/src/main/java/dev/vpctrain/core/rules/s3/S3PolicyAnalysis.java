@@ -19,6 +19,7 @@ import dev.vpctrain.core.rules.policy.JobCaller;
 import dev.vpctrain.core.rules.policy.PolicyDocuments;
 import dev.vpctrain.core.rules.vpc.JobVpc;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -142,6 +143,7 @@ final class S3PolicyAnalysis {
     Map<List<Object>, Evaluation> evaluations = new LinkedHashMap<>();
     Map<List<Object>, Gap> gaps = new LinkedHashMap<>();
     Set<String> endpoints = new LinkedHashSet<>();
+    Map<List<Object>, List<PathContext>> contexts = new HashMap<>();
     for (String subnet : new LinkedHashSet<>(ctx.job().vpc().get().subnets())) {
       for (String bucket : ctx.job().buckets()) {
         S3Path path = reach.s3Path(subnet, bucketRegion(ctx, bucket));
@@ -151,8 +153,12 @@ final class S3PolicyAnalysis {
             forBucket.add(r);
           }
         });
-        endpointPolicy(ctx, reach, subnet, path, forBucket, evaluations, gaps, endpoints);
-        bucketPolicy(ctx, subnet, bucket, path, forBucket, evaluations, gaps);
+        List<PathContext> pcs = contexts.computeIfAbsent(
+            List.of(path.kind(), path.endpointId(), path.natGatewayId(), path.publicIps(), path.sourceVpc(), path.detail(),
+                Optional.ofNullable(ctx.network().buckets().get(bucket)).flatMap(BucketFacts::region)),
+            k -> PathContext.of(ctx, path, bucket));
+        endpointPolicy(ctx, reach, subnet, path, pcs, forBucket, evaluations, gaps, endpoints);
+        bucketPolicy(ctx, subnet, bucket, path, pcs, forBucket, evaluations, gaps);
       }
     }
     return new S3PolicyAnalysis(null, List.copyOf(evaluations.values()), List.copyOf(gaps.values()), endpoints);
@@ -163,7 +169,8 @@ final class S3PolicyAnalysis {
     return facts == null ? ctx.region() : facts.region().orElse(ctx.region());
   }
 
-  private static void endpointPolicy(RuleContext ctx, Reach reach, String subnet, S3Path path, List<JobRequest> requests,
+  private static void endpointPolicy(RuleContext ctx, Reach reach, String subnet, S3Path path, List<PathContext> pcs,
+      List<JobRequest> requests,
       Map<List<Object>, Evaluation> evaluations, Map<List<Object>, Gap> gaps, Set<String> endpoints) {
     if (path.viaEndpoint()) {
       String id = path.endpointId().get();
@@ -173,7 +180,7 @@ final class S3PolicyAnalysis {
         gap(gaps, Kind.ENDPOINT, id, policy.problem(), subnet);
         return;
       }
-      evaluate(ctx, policy.policy(), Kind.ENDPOINT, id, subnet, path, requests, evaluations);
+      evaluate(ctx, policy.policy(), Kind.ENDPOINT, id, subnet, pcs, requests, evaluations);
     } else if (path.kind() == S3Path.Kind.UNKNOWN || path.kind() == S3Path.Kind.UNMODELED) {
       if (mayHaveS3Endpoints(ctx, reach)) {
         gap(gaps, Kind.ENDPOINT, subnet, "which endpoint (if any) serves the S3 path of " + subnet + " is not known: "
@@ -191,14 +198,11 @@ final class S3PolicyAnalysis {
     if (e.isEmpty()) {
       return Lookup.problem("endpoint " + endpointId + " is not in the snapshot");
     }
-    Optional<ParsedPolicy> parsed = PolicyDocuments.endpointPolicy(ctx, e.get());
-    if (parsed.isEmpty()) {
-      return Lookup.problem("the snapshot has no policy document for endpoint " + endpointId);
+    ParsedPolicy parsed = PolicyDocuments.endpointPolicyOrDefault(ctx, e.get());
+    if (!parsed.isValid()) {
+      return Lookup.problem("the policy of endpoint " + endpointId + " cannot be read: " + describe(parsed.error().get()));
     }
-    if (!parsed.get().isValid()) {
-      return Lookup.problem("the policy of endpoint " + endpointId + " cannot be read: " + describe(parsed.get().error().get()));
-    }
-    return Lookup.of(parsed.get().policy().get());
+    return Lookup.of(parsed.policy().get());
   }
 
   private static boolean mayHaveS3Endpoints(RuleContext ctx, Reach reach) {
@@ -213,7 +217,8 @@ final class S3PolicyAnalysis {
         || !reach.endpoints(vpc.get(), EndpointType.INTERFACE, "s3").isEmpty();
   }
 
-  private static void bucketPolicy(RuleContext ctx, String subnet, String bucket, S3Path path, List<JobRequest> requests,
+  private static void bucketPolicy(RuleContext ctx, String subnet, String bucket, S3Path path, List<PathContext> pcs,
+      List<JobRequest> requests,
       Map<List<Object>, Evaluation> evaluations, Map<List<Object>, Gap> gaps) {
     Lookup policy = bucketPolicy(ctx, bucket);
     if (policy.problem() != null) {
@@ -225,7 +230,7 @@ final class S3PolicyAnalysis {
     }
     boolean arrives = path.isWorking() || path.kind() == S3Path.Kind.UNKNOWN || path.kind() == S3Path.Kind.UNMODELED;
     if (arrives) {
-      evaluate(ctx, policy.policy(), Kind.BUCKET, bucket, subnet, path, requests, evaluations);
+      evaluate(ctx, policy.policy(), Kind.BUCKET, bucket, subnet, pcs, requests, evaluations);
     }
   }
 
@@ -250,9 +255,9 @@ final class S3PolicyAnalysis {
     return Lookup.of(parsed.policy().get());
   }
 
-  private static void evaluate(RuleContext ctx, Policy policy, Kind kind, String owner, String subnet, S3Path path,
+  private static void evaluate(RuleContext ctx, Policy policy, Kind kind, String owner, String subnet, List<PathContext> pcs,
       List<JobRequest> requests, Map<List<Object>, Evaluation> evaluations) {
-    for (PathContext pc : PathContext.of(ctx, path, requests.isEmpty() ? "" : requests.get(0).bucket())) {
+    for (PathContext pc : pcs) {
       for (JobRequest r : requests) {
         List<Object> key = List.of(kind, owner, pc, r);
         Evaluation e = evaluations.get(key);

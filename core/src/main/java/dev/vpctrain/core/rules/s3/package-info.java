@@ -1,2 +1,2 @@
-/** Rules on the S3 data path's policies: endpoint policies, bucket policies, package repositories. */
+/** Rules on the S3 data path: routes, security groups and ACLs to S3, endpoint and bucket policies, package repositories. */
 package dev.vpctrain.core.rules.s3;

@@ -130,6 +130,14 @@ class S3BucketPolicyDeniesTest {
     var noRoute = TestNetworks.privateVpc().subnet("subnet-a", "us-east-1a", "10.20.1.0/24", 100)
         .subnet("subnet-b", "us-east-1b", "10.20.2.0/24", 100).bucket(PolicyRuleFixtures.ARTIFACTS, "us-east-1");
     String denyAll = policy("{\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:*\",\"Resource\":\"*\"}");
-    assertThat(run(rule, bucketPolicy(noRoute, DATA, denyAll)).get(0).outcome()).isEqualTo(Outcome.PASS);
+    Finding f = run(rule, bucketPolicy(noRoute, DATA, denyAll)).get(0);
+    assertThat(f.outcome()).isEqualTo(Outcome.PASS);
+    assertThat(f.message()).startsWith("No request of the job reaches a bucket with a policy");
+  }
+
+  @Test
+  void bucketsWithoutPoliciesPass() {
+    assertThat(run(rule, ready()).get(0).message())
+        .isEqualTo("None of the job's buckets (acme-ml-data, acme-ml-artifacts) has a bucket policy.");
   }
 }

@@ -45,7 +45,8 @@ class S3EndpointPolicyDeniesTest {
           + TestJobs.ROLE + " make the job's requests: s3:PutObject on arn:aws:s3:::acme-ml-artifacts/out/* "
           + "(OutputDataConfig.S3OutputPath) is not allowed: no statement allows it.");
       assertThat(x.remediation().get())
-          .startsWith("Give vpce-s3 a policy that allows the job's buckets. For example")
+          .startsWith("Add a statement for the job's buckets to the policy of vpce-s3 (keep the statements other workloads in the "
+              + "VPC need). A complete policy for this job:\n{")
           .contains("\"arn:aws:s3:::acme-ml-artifacts/*\"")
           .contains("\"s3:PutObject\"")
           .endsWith("aws ec2 modify-vpc-endpoint --vpc-endpoint-id vpce-s3 --policy-document file://endpoint-policy.json");
@@ -113,10 +114,9 @@ class S3EndpointPolicyDeniesTest {
   }
 
   @Test
-  void aMissingPolicyDocumentIsUnverified() {
-    Finding f = run(rule, endpointPolicy(ready(), null)).get(0);
-    assertThat(f.outcome()).isEqualTo(Outcome.UNVERIFIED);
-    assertThat(f.message()).contains("the snapshot has no policy document for endpoint vpce-s3");
+  void anEndpointWithoutPolicyDocumentHasTheDefaultFullAccessPolicy() {
+    assertThat(run(rule, endpointPolicy(ready(), null)).get(0).outcome()).isEqualTo(Outcome.PASS);
+    assertThat(run(new S3EndpointPolicyFullAccess(), endpointPolicy(ready(), null)).get(0).outcome()).isEqualTo(Outcome.FAIL);
   }
 
   @Test
