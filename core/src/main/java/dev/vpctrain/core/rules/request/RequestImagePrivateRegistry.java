@@ -3,9 +3,12 @@ package dev.vpctrain.core.rules.request;
 import dev.vpctrain.core.job.RepositoryAccessMode;
 import dev.vpctrain.core.network.EndpointType;
 import dev.vpctrain.core.network.VpcEndpoint;
+import dev.vpctrain.core.network.NetworkAcl;
+import dev.vpctrain.core.reach.AclDecision;
 import dev.vpctrain.core.reach.Cidr;
 import dev.vpctrain.core.reach.EgressPath;
 import dev.vpctrain.core.reach.Ipv4RangeSet;
+import dev.vpctrain.core.reach.NetworkAclEvaluator;
 import dev.vpctrain.core.reach.Peer;
 import dev.vpctrain.core.reach.Reach;
 import dev.vpctrain.core.reach.SecurityGroupEvaluator;
@@ -19,11 +22,13 @@ import dev.vpctrain.core.rules.RuleContext;
 import dev.vpctrain.core.rules.subnet.JobSubnets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code request.image.private-registry}: with {@code TrainingRepositoryAccessMode = Vpc} the image
- * is pulled through the job's subnets, so they need a route to the registry host and the job's
- * security groups must let TCP to its port out; without that mode only ECR images can be pulled.
+ * is pulled through the job's subnets, so they need a route to the registry host, a network ACL
+ * that lets TCP to its port (and the replies) through, and job security groups that let it out;
+ * without that mode only ECR images can be pulled.
  */
 public final class RequestImagePrivateRegistry extends BaseRule {
   public RequestImagePrivateRegistry() {
@@ -77,12 +82,49 @@ public final class RequestImagePrivateRegistry extends BaseRule {
     return out;
   }
 
+  /** Null when the subnet's network ACL lets TCP to the registry and its replies through, else the finding. */
+  private Finding acl(RuleContext ctx, String subnet, String label, RegistryHost registry) {
+    if (registry.isAddress()) {
+      Optional<Cidr> own = ctx.network().subnet(subnet).flatMap(s -> s.cidrBlock()).flatMap(Cidr::tryParse);
+      if (own.isPresent() && own.get().contains(Cidr.parseAddress(registry.host()))) {
+        return null; // traffic inside one subnet does not cross its network ACL
+      }
+    }
+    NetworkAclEvaluator acls = NetworkAclEvaluator.of(ctx);
+    Optional<NetworkAcl> acl = acls.aclOf(subnet);
+    if (acl.isEmpty()) {
+      return unverified("Whether the network ACL of subnet " + label + " lets TCP " + registry.port() + " to registry " + registry
+          + " through is unknown: " + acls.whyNoAcl(subnet) + ".", null, subnet);
+    }
+    AclDecision d = acls.request(acl.get(), Traffic.tcp(registry.port()), peer(registry));
+    if (d.denied()) {
+      return fail("TrainingRepositoryAccessMode is Vpc, but subnet " + label + " cannot reach registry " + registry + ": "
+              + d.describe() + " (network ACLs are stateless: the pull needs TCP " + registry.port() + " out and 1024-65535 back in).",
+          "aws ec2 create-network-acl-entry --network-acl-id " + acl.get().networkAclId() + (d.egress()
+              ? " --egress --port-range From=" + registry.port() + ",To=" + registry.port()
+              : " --ingress --port-range From=1024,To=65535")
+              + " --protocol tcp --rule-action allow --rule-number <n below the denying rule> --cidr-block "
+              + (registry.isAddress() ? registry.host() + "/32" : "0.0.0.0/0"),
+          subnet, acl.get().networkAclId());
+    }
+    if (!d.allowed()) {
+      return unverified("Whether network ACL " + acl.get().networkAclId() + " of subnet " + label + " lets TCP " + registry.port()
+          + " to registry " + registry + " through cannot be decided: " + d.unknownReason().orElse(d.describe()) + ".",
+          null, subnet, acl.get().networkAclId());
+    }
+    return null;
+  }
+
+  private static Peer peer(RegistryHost registry) {
+    return registry.isAddress()
+        ? Peer.addresses("registry " + registry, Ipv4RangeSet.of(List.of(Cidr.host(Cidr.parseAddress(registry.host())))))
+        : Peer.internetHost(registry.host());
+  }
+
   /** Null when the job's security groups allow TCP to the registry, else the FAIL or UNVERIFIED finding. */
   private Finding securityGroups(RuleContext ctx, RegistryHost registry) {
     List<String> groups = new ArrayList<>(new java.util.LinkedHashSet<>(ctx.job().vpc().get().securityGroups()));
-    Peer peer = registry.isAddress()
-        ? Peer.addresses("registry " + registry, Ipv4RangeSet.of(List.of(Cidr.host(Cidr.parseAddress(registry.host())))))
-        : Peer.internetHost(registry.host());
+    Peer peer = peer(registry);
     SgDecision d = SecurityGroupEvaluator.of(ctx).egress(groups, Traffic.tcp(registry.port()), peer);
     String[] resources = groups.toArray(new String[0]);
     if (d.denied()) {
@@ -123,7 +165,7 @@ public final class RequestImagePrivateRegistry extends BaseRule {
       case NAT:
       case LOCAL:
       case GATEWAY_ENDPOINT:
-        return null;
+        return registry.isEcr() ? null : acl(ctx, subnet, label, registry);
       case UNKNOWN:
       case UNMODELED:
         return unverified("Whether subnet " + label + " reaches registry " + registry + " cannot be decided: " + p.detail() + ".",

@@ -16,9 +16,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code s3.bucket.other-region}: a bucket outside the job's region is reachable only through a
- * NAT path (gateway and interface endpoints serve their own region), and input data must be in the
- * job's region at all (the {@code S3DataSource} API contract).
+ * {@code s3.bucket.other-region}: a bucket outside the job's region FAILs for a subnet whose only
+ * S3 path is an endpoint (gateway and interface endpoints serve their own region) without a NAT
+ * path to fall back on; input data must be in the job's region at all (the {@code S3DataSource}
+ * API contract). A subnet with no working S3 path at all is left to the {@code s3.route.*} rules.
  */
 public final class S3BucketOtherRegion extends BaseRule {
   public S3BucketOtherRegion() {
@@ -67,7 +68,8 @@ public final class S3BucketOtherRegion extends BaseRule {
     if (out.isEmpty()) {
       return one(pass(ctx.job().vpc().isEmpty() || allHome(ctx, byBucket)
           ? "Every bucket of the job is in " + jobRegion + "."
-          : "Every bucket outside " + jobRegion + " is reachable through a NAT gateway from every job subnet."));
+          : "No job subnet depends on an endpoint alone for the buckets outside " + jobRegion
+              + " (a NAT path serves them, or s3.route.* report the subnet)."));
     }
     return out;
   }
@@ -95,10 +97,15 @@ public final class S3BucketOtherRegion extends BaseRule {
         continue;
       }
       S3Path home = reach.s3Path(subnet, ctx.region());
-      String why = home.viaEndpoint()
-          ? "subnet " + label + "'s only S3 path is " + (home.kind() == S3Path.Kind.GATEWAY_ENDPOINT ? "gateway" : "interface")
-              + " endpoint " + home.endpointId().orElse("?") + ", which serves S3 in " + ctx.region() + " only"
-          : "subnet " + label + " has no path to S3 in " + region + " (" + p.detail() + ")";
+      if (home.kind() == S3Path.Kind.UNKNOWN) {
+        out.add(unverified(what + ", and the S3 path of subnet " + label + " cannot be decided: " + home.detail() + ".", null, resources));
+        continue;
+      }
+      if (!home.viaEndpoint()) {
+        continue; // the subnet has no working S3 path at all: s3.route.* name it
+      }
+      String why = "subnet " + label + "'s only S3 path is " + (home.kind() == S3Path.Kind.GATEWAY_ENDPOINT ? "gateway" : "interface")
+          + " endpoint " + home.endpointId().orElse("?") + ", which serves S3 in " + ctx.region() + " only (" + p.detail() + ")";
       String table = p.routeTableId().isEmpty() ? "<rtb-…>" : p.routeTableId();
       out.add(fail(what + ", and " + why + ".",
           "Use a bucket in " + ctx.region() + " for " + fields(accesses) + ", or give " + subnet

@@ -120,6 +120,24 @@ class RequestImagePrivateRegistryTest {
   }
 
   @Test
+  void vpcModeNeedsTheNetworkAclToLetThePullThrough() {
+    var blocked = TestNetworks.ready().networkAcl(dev.vpctrain.core.network.NetworkAcl.builder().networkAclId("acl-x")
+        .vpcId(TestNetworks.VPC).addSubnetId("subnet-a")
+        .addEntry(dev.vpctrain.core.network.AclEntry.builder().ruleNumber(100).egress(true).protocol("6").allow(true)
+            .cidrBlock("0.0.0.0/0").portFrom(443).portTo(443).build())
+        .addEntry(dev.vpctrain.core.network.AclEntry.builder().ruleNumber(100).egress(false).protocol("-1").allow(true)
+            .cidrBlock("0.0.0.0/0").build())
+        .build());
+    assertThat(single(rule, vpcMode("ghcr.io/org/img:1", "subnet-a"), blocked.build()).outcome()).isEqualTo(Outcome.PASS);
+    Finding f = single(rule, vpcMode("registry.example.com:5000/img:1", "subnet-a"), blocked.build());
+    assertThat(f.outcome()).isEqualTo(Outcome.FAIL);
+    assertThat(f.resources()).containsExactly("subnet-a", "acl-x");
+    assertThat(f.remediation().get()).contains("--network-acl-id acl-x --egress --port-range From=5000,To=5000");
+    assertThat(single(rule, vpcMode("ghcr.io/org/img:1", "subnet-a"), TestNetworks.ready().without(Section.NETWORK_ACLS).build())
+        .outcome()).isEqualTo(Outcome.UNVERIFIED);
+  }
+
+  @Test
   void vpcModeWithoutVpcConfigFails() {
     TrainingJobSpec job = TestJobs.jobWithoutVpc().trainingImage("ghcr.io/org/img").repositoryAccessMode(RepositoryAccessMode.VPC).build();
     assertThat(single(rule, job, TestNetworks.ready().build()).outcome()).isEqualTo(Outcome.FAIL);

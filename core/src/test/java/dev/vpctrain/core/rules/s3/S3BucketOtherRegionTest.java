@@ -42,7 +42,7 @@ class S3BucketOtherRegionTest {
     var net = TestNetworks.ready().bucket("acme-ml-data", "us-east-1").bucket("acme-ml-artifacts", "eu-west-1");
     Finding f = single(rule, JOB, net.build());
     assertThat(f.outcome()).isEqualTo(Outcome.PASS);
-    assertThat(f.message()).contains("NAT");
+    assertThat(f.message()).contains("NAT path");
   }
 
   @Test
@@ -78,6 +78,21 @@ class S3BucketOtherRegionTest {
   void unmodeledPathToAnotherRegionIsUnverified() {
     var net = TestNetworks.privateVpc().subnet("subnet-a", "us-east-1a", "10.20.1.0/24", 100)
         .s3GatewayEndpoint("vpce-s3", TestNetworks.MAIN_RTB).mainRouteTable(rt -> rt.route("0.0.0.0/0", "tgw-1"))
+        .bucket("acme-ml-data", "us-east-1").bucket("acme-ml-artifacts", "eu-west-1");
+    assertThat(single(rule, JOB, net.build()).outcome()).isEqualTo(Outcome.UNVERIFIED);
+  }
+
+  @Test
+  void aSubnetWithoutAnyS3PathIsLeftToTheRouteRules() {
+    var net = TestNetworks.privateVpc().subnet("subnet-a", "us-east-1a", "10.20.1.0/24", 100)
+        .bucket("acme-ml-data", "us-east-1").bucket("acme-ml-artifacts", "eu-west-1");
+    assertThat(single(rule, JOB, net.build()).outcome()).isEqualTo(Outcome.PASS);
+  }
+
+  @Test
+  void anUnknownHomePathIsUnverified() {
+    var net = TestNetworks.privateVpc().subnet("subnet-a", "us-east-1a", "10.20.1.0/24", 100)
+        .mainRouteTable(rt -> rt.route("0.0.0.0/0", "nat-a")).without(Section.NAT_GATEWAYS)
         .bucket("acme-ml-data", "us-east-1").bucket("acme-ml-artifacts", "eu-west-1");
     assertThat(single(rule, JOB, net.build()).outcome()).isEqualTo(Outcome.UNVERIFIED);
   }
