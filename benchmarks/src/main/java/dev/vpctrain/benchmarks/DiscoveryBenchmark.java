@@ -30,7 +30,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * Live discovery against a loopback WireMock account that answers every EC2 and S3 call after a
  * fixed 100 ms, for a VPC of 10 and of 1,000 subnets (EC2 pages of at most 1,000 items), with the
  * default concurrent discovery and with a sequential baseline that issues the same calls one after
- * another (a direct executor). Run: {@code java -jar benchmarks/target/benchmarks.jar Discovery}.
+ * another (a direct executor). Run: {@code java -jar benchmarks/target/benchmarks.jar Discovery}
+ * (add {@code -p xml=jdk,woodstox} to compare XML parsers).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -45,6 +46,10 @@ public class DiscoveryBenchmark {
   @Param({"100"})
   public int delayMillis;
 
+  /** The StAX parser the SDK reads EC2's XML with: the JDK's, or Woodstox when a user adds it. */
+  @Param({"jdk"})
+  public String xml;
+
   private FakeAwsServer server;
   private Ec2Client ec2;
   private S3Client s3;
@@ -55,6 +60,9 @@ public class DiscoveryBenchmark {
 
   @Setup(Level.Trial)
   public void start() {
+    System.setProperty("javax.xml.stream.XMLInputFactory", xml.equals("woodstox")
+        ? "com.ctc.wstx.stax.WstxInputFactory"
+        : "com.sun.xml.internal.stream.XMLInputFactoryImpl");
     server = FakeAwsServer.start(Networks.account(Networks.large(subnets)), delayMillis, false);
     ec2 = AwsTestClients.ec2(server.baseUrl());
     s3 = AwsTestClients.s3(server.baseUrl());
