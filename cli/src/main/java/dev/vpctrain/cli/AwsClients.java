@@ -1,104 +1,121 @@
 package dev.vpctrain.cli;
 
-import dev.vpctrain.aws.discovery.LiveNetworkDiscovery;
-import dev.vpctrain.core.network.CaptureError;
-import dev.vpctrain.core.network.NetworkSnapshot;
-import dev.vpctrain.core.network.Section;
-import java.time.Duration;
+import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
- * The SDK clients of one command: region from {@code --region} (else the default chain, which
- * reads {@code AWS_REGION} and the profile), credentials from {@code --profile} (else the default
- * chain), the SDK's standard retries, and bounded timeouts. Endpoint overrides configured the SDK
- * way ({@code AWS_ENDPOINT_URL}, {@code aws.endpointUrl}) apply.
+ * The AWS SDK clients of one command: the region of {@code --region} (else the profile's or the
+ * default chain's), the credentials of {@code --profile} (else the default chain), the URL
+ * connection HTTP client, and {@code --endpoint-url} when given (as the AWS CLI's). Clients are
+ * built on first use and closed with this object.
  */
 final class AwsClients implements AutoCloseable {
-  private final SdkHttpClient http;
-  private final String region;
-  private final Ec2Client ec2;
-  private final S3Client s3;
+  private final Optional<String> region;
+  private final Optional<String> profile;
+  private final Optional<URI> endpoint;
+  private final List<SdkAutoCloseable> open = new ArrayList<>();
+  private Region resolved;
+  private Ec2Client ec2;
+  private S3Client s3;
+  private SageMakerClient sageMaker;
+  private CloudWatchClient cloudWatch;
+  private CloudWatchLogsClient logs;
 
-  private AwsClients(Optional<String> region, Optional<String> profile) {
-    this.region = region.orElseGet(() -> defaultRegion(profile));
-    AwsCredentialsProvider credentials = profile
-        .<AwsCredentialsProvider>map(ProfileCredentialsProvider::create)
+  AwsClients(Optional<String> region, Optional<String> profile, Optional<URI> endpoint) {
+    this.region = region;
+    this.profile = profile;
+    this.endpoint = endpoint;
+  }
+
+  synchronized Ec2Client ec2() {
+    if (ec2 == null) {
+      ec2 = track(configure(Ec2Client.builder()).httpClientBuilder(UrlConnectionHttpClient.builder()).build());
+    }
+    return ec2;
+  }
+
+  synchronized S3Client s3() {
+    if (s3 == null) {
+      s3 = track(configure(S3Client.builder()).httpClientBuilder(UrlConnectionHttpClient.builder())
+          .crossRegionAccessEnabled(true).forcePathStyle(endpoint.isPresent()).build());
+    }
+    return s3;
+  }
+
+  synchronized SageMakerClient sageMaker() {
+    if (sageMaker == null) {
+      sageMaker = track(configure(SageMakerClient.builder()).httpClientBuilder(UrlConnectionHttpClient.builder()).build());
+    }
+    return sageMaker;
+  }
+
+  synchronized CloudWatchClient cloudWatch() {
+    if (cloudWatch == null) {
+      cloudWatch = track(configure(CloudWatchClient.builder()).httpClientBuilder(UrlConnectionHttpClient.builder()).build());
+    }
+    return cloudWatch;
+  }
+
+  synchronized CloudWatchLogsClient logs() {
+    if (logs == null) {
+      logs = track(configure(CloudWatchLogsClient.builder()).httpClientBuilder(UrlConnectionHttpClient.builder()).build());
+    }
+    return logs;
+  }
+
+  /** The region the clients use. */
+  synchronized Region region() {
+    if (resolved == null) {
+      if (region.isPresent()) {
+        resolved = Region.of(region.get());
+      } else {
+        try {
+          resolved = profile.map(p -> DefaultAwsRegionProviderChain.builder().profileName(p).build())
+              .orElseGet(DefaultAwsRegionProviderChain::new).getRegion();
+        } catch (SdkClientException e) {
+          throw new UsageException("no AWS region is configured: pass --region (for example --region us-east-1) "
+              + "or set one in your AWS profile");
+        }
+      }
+    }
+    return resolved;
+  }
+
+  private <B extends AwsClientBuilder<B, ?>> B configure(B builder) {
+    builder.region(region()).credentialsProvider(credentials());
+    endpoint.ifPresent(builder::endpointOverride);
+    return builder;
+  }
+
+  private AwsCredentialsProvider credentials() {
+    return profile.<AwsCredentialsProvider>map(ProfileCredentialsProvider::create)
         .orElseGet(() -> DefaultCredentialsProvider.builder().build());
-    ClientOverrideConfiguration config = ClientOverrideConfiguration.builder()
-        .apiCallAttemptTimeout(Duration.ofSeconds(20))
-        .apiCallTimeout(Duration.ofSeconds(60))
-        .build();
-    this.http = UrlConnectionHttpClient.builder()
-        .connectionTimeout(Duration.ofSeconds(5))
-        .socketTimeout(Duration.ofSeconds(20))
-        .build();
-    Region r = Region.of(this.region);
-    this.ec2 = Ec2Client.builder().region(r).credentialsProvider(credentials).httpClient(http)
-        .overrideConfiguration(config).build();
-    this.s3 = S3Client.builder().region(r).credentialsProvider(credentials).httpClient(http)
-        .crossRegionAccessEnabled(true).overrideConfiguration(config).build();
   }
 
-  static AwsClients create(Optional<String> region, Optional<String> profile) {
-    return new AwsClients(region, profile);
-  }
-
-  String region() {
-    return region;
-  }
-
-  LiveNetworkDiscovery discovery() {
-    return LiveNetworkDiscovery.builder().ec2(ec2).s3(s3).region(region).build();
-  }
-
-  /**
-   * Throws when the snapshot could not see the network at all: the calls that find it (the job's
-   * subnets and security groups, or the VPC) all failed. The message lists what failed and why.
-   */
-  static NetworkSnapshot requireNetwork(NetworkSnapshot s, List<Section> finders) {
-    boolean seen = finders.stream().anyMatch(s::has);
-    if (seen) {
-      return s;
-    }
-    List<CaptureError> why = s.errors().stream()
-        .filter(e -> finders.stream().anyMatch(f -> f.operation().equals(e.operation())))
-        .collect(Collectors.toList());
-    if (why.isEmpty()) {
-      return s;
-    }
-    throw SdkClientException.create("could not describe the network: " + why.stream()
-        .map(e -> e.operation() + " failed (" + e.code() + ": " + e.message() + ")")
-        .collect(Collectors.joining("; ")));
-  }
-
-  private static String defaultRegion(Optional<String> profile) {
-    try {
-      DefaultAwsRegionProviderChain.Builder chain = DefaultAwsRegionProviderChain.builder();
-      profile.ifPresent(chain::profileName);
-      return chain.build().getRegion().id();
-    } catch (SdkClientException e) {
-      throw new UsageException("no AWS region is configured: pass --region (for example --region us-east-1), "
-          + "or set AWS_REGION or a region in the profile.");
-    }
+  private <T extends SdkAutoCloseable> T track(T client) {
+    open.add(client);
+    return client;
   }
 
   @Override
-  public void close() {
-    ec2.close();
-    s3.close();
-    http.close();
+  public synchronized void close() {
+    open.forEach(SdkAutoCloseable::close);
+    open.clear();
   }
 }

@@ -1,6 +1,7 @@
 package dev.vpctrain.cli;
 
 import dev.vpctrain.aws.bundle.SnapshotBundle;
+import dev.vpctrain.aws.discovery.LiveNetworkDiscovery;
 import dev.vpctrain.aws.job.JobFile;
 import dev.vpctrain.core.job.TrainingJobSpec;
 import dev.vpctrain.core.network.CaptureError;
@@ -10,9 +11,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -33,11 +34,8 @@ final class SnapshotCommand implements Callable<Integer> {
   @Option(names = "--vpc", paramLabel = "VPC_ID", description = "A VPC to capture without a job (no buckets).")
   String vpc;
 
-  @Option(names = "--region", paramLabel = "R", description = "AWS region (default: the SDK's region chain).")
-  String region;
-
-  @Option(names = "--profile", paramLabel = "P", description = "AWS CLI profile (default: the default credentials).")
-  String profile;
+  @Mixin
+  AwsOptions aws = new AwsOptions();
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Where to write the bundle (default: stdout).")
   Path output;
@@ -52,13 +50,13 @@ final class SnapshotCommand implements Callable<Integer> {
     }
     TrainingJobSpec spec = job == null ? null : JobFile.read(job);
     NetworkSnapshot snapshot;
-    try (AwsClients aws = AwsClients.create(Optional.ofNullable(region), Optional.ofNullable(profile))) {
+    try (AwsClients clients = aws.clients()) {
+      LiveNetworkDiscovery discovery = AwsLiveNetwork.discovery(clients);
       if (spec != null) {
-        snapshot = AwsClients.requireNetwork(aws.discovery().snapshotFor(spec),
+        snapshot = DescribedNetwork.require(discovery.snapshotFor(spec),
             List.of(Section.SUBNETS, Section.SECURITY_GROUPS));
       } else {
-        snapshot = AwsClients.requireNetwork(aws.discovery().snapshotOfVpc(vpc),
-            List.of(Section.VPCS, Section.SUBNETS));
+        snapshot = DescribedNetwork.require(discovery.snapshotOfVpc(vpc), List.of(Section.VPCS, Section.SUBNETS));
       }
     }
     PrintWriter out = spec().commandLine().getOut();
