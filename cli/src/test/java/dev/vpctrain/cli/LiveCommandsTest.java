@@ -130,6 +130,23 @@ class LiveCommandsTest {
   }
 
   @Test
+  void snapshotTakesTheEndpointUrlOption() throws Exception {
+    System.clearProperty("aws.endpointUrl");
+    try {
+      Cli r = Cli.run("snapshot", "--job", jobFile().toString(), "--region", "us-east-1",
+          "--endpoint-url", server.baseUrl());
+
+      assertThat(r.code).as(r.toString()).isEqualTo(0);
+      JsonNode bundle = MAPPER.readTree(r.out);
+      assertThat(bundle.at("/ec2/DescribeSubnets/Subnets")).hasSize(3);
+      assertThat(bundle.at("/s3/acme-ml-data/GetBucketLocation").isObject()).isTrue();
+      assertThat(bundle.get("errors")).isEmpty();
+    } finally {
+      System.setProperty("aws.endpointUrl", server.baseUrl());
+    }
+  }
+
+  @Test
   void snapshotWarnsAboutFailedCallsAndStillWritesTheBundle() throws Exception {
     deny("DescribeNetworkAcls");
     Path bundle = dir.resolve("b.json");

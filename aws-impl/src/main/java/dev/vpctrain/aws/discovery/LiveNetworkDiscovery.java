@@ -32,6 +32,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 public final class LiveNetworkDiscovery implements NetworkSource {
   private static final int DEFAULT_MAX_THREADS = 32;
+  /** The default executor, shared by every instance that does not set its own. */
+  private static final Executor SHARED_POOL = pool(DEFAULT_MAX_THREADS);
 
   private final Ec2Client ec2;
   private final S3Client s3;
@@ -43,7 +45,8 @@ public final class LiveNetworkDiscovery implements NetworkSource {
     this.ec2 = Objects.requireNonNull(b.ec2, "LiveNetworkDiscovery needs an Ec2Client: builder().ec2(client)");
     this.s3 = Objects.requireNonNull(b.s3, "LiveNetworkDiscovery needs an S3Client: builder().s3(client)");
     this.region = b.region != null ? b.region : clientRegion(ec2);
-    this.executor = b.executor != null ? b.executor : defaultPool(b.maxThreads);
+    this.executor = b.executor != null ? b.executor
+        : b.maxThreads == DEFAULT_MAX_THREADS ? SHARED_POOL : pool(b.maxThreads);
     this.clock = b.clock;
   }
 
@@ -79,11 +82,11 @@ public final class LiveNetworkDiscovery implements NetworkSource {
   }
 
   /**
-   * The default executor: up to {@code maxThreads} daemon threads, kept while discoveries follow
-   * each other (the SDK's per-thread caches stay warm) and ended after 30 idle seconds, so an
-   * instance needs no closing.
+   * A pool of up to {@code maxThreads} daemon threads, kept while discoveries follow each other (the
+   * SDK's per-thread caches stay warm) and ended after 30 idle seconds, so nothing needs closing.
+   * Calls never wait for other calls, so a shared pool cannot deadlock; a busy one queues.
    */
-  private static Executor defaultPool(int maxThreads) {
+  private static Executor pool(int maxThreads) {
     ThreadPoolExecutor pool = new ThreadPoolExecutor(maxThreads, maxThreads, 30, TimeUnit.SECONDS,
         new LinkedBlockingQueue<>(), daemonThreads());
     pool.allowCoreThreadTimeOut(true);
@@ -138,8 +141,8 @@ public final class LiveNetworkDiscovery implements NetworkSource {
     }
 
     /**
-     * Runs the calls on this executor (never shut down by discovery). By default an instance keeps
-     * a small pool of daemon threads that end after 30 idle seconds. A direct executor
+     * Runs the calls on this executor (never shut down by discovery). By default every instance
+     * shares one pool of 32 daemon threads that end after 30 idle seconds. A direct executor
      * ({@code Runnable::run}) makes every call sequential.
      */
     public Builder executor(Executor executor) {
@@ -147,7 +150,7 @@ public final class LiveNetworkDiscovery implements NetworkSource {
       return this;
     }
 
-    /** Threads of the default pool, that is calls in flight at once (default 32); ignored with {@link #executor}. */
+    /** Calls in flight at once (default 32, a pool shared by all instances); ignored with {@link #executor}. */
     public Builder maxThreads(int maxThreads) {
       if (maxThreads < 1) {
         throw new IllegalArgumentException("maxThreads must be at least 1 but was " + maxThreads);
