@@ -30,10 +30,11 @@ import software.amazon.awssdk.services.s3.S3Client;
  * Live discovery against a loopback WireMock account that answers every EC2 and S3 call after a
  * fixed 100 ms, for a VPC of 10 and of 1,000 subnets (EC2 pages of at most 1,000 items), with the
  * default concurrent discovery and with a sequential baseline that issues the same calls one after
- * another (a direct executor). Run: {@code java -jar benchmarks/target/benchmarks.jar Discovery}.
+ * another (a direct executor). Run: {@code java -jar benchmarks/target/benchmarks.jar Discovery}
+ * (add {@code -p xml=jdk,woodstox} to compare XML parsers).
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 3)
@@ -45,6 +46,10 @@ public class DiscoveryBenchmark {
   @Param({"100"})
   public int delayMillis;
 
+  /** The StAX parser the SDK reads EC2's XML with: the JDK's, or Woodstox when a user adds it. */
+  @Param({"jdk"})
+  public String xml;
+
   private FakeAwsServer server;
   private Ec2Client ec2;
   private S3Client s3;
@@ -55,7 +60,10 @@ public class DiscoveryBenchmark {
 
   @Setup(Level.Trial)
   public void start() {
-    server = FakeAwsServer.start(Networks.account(Networks.large(subnets)), delayMillis, true);
+    System.setProperty("javax.xml.stream.XMLInputFactory", xml.equals("woodstox")
+        ? "com.ctc.wstx.stax.WstxInputFactory"
+        : "com.sun.xml.internal.stream.XMLInputFactoryImpl");
+    server = FakeAwsServer.start(Networks.account(Networks.large(subnets)), delayMillis, false);
     ec2 = AwsTestClients.ec2(server.baseUrl());
     s3 = AwsTestClients.s3(server.baseUrl());
     concurrent = LiveNetworkDiscovery.builder().ec2(ec2).s3(s3).build();
@@ -64,11 +72,11 @@ public class DiscoveryBenchmark {
 
   @TearDown(Level.Trial)
   public void stop() {
-    Map<String, Integer> perDiscovery = new TreeMap<>();
+    Map<String, Long> perDiscovery = new TreeMap<>();
     int n = Math.max(1, discoveries.get());
-    server.calls(false).forEach((op, count) -> perDiscovery.put(op, count / n));
+    server.served().forEach((op, count) -> perDiscovery.put(op, count / n));
     System.out.println("\n[discovery] subnets=" + subnets + " discoveries=" + n + " calls per discovery="
-        + perDiscovery.values().stream().mapToInt(Integer::intValue).sum() + " " + perDiscovery);
+        + perDiscovery.values().stream().mapToLong(Long::longValue).sum() + " " + perDiscovery);
     ec2.close();
     s3.close();
     server.close();

@@ -130,6 +130,23 @@ class DiscoveryFaultTest {
         .as("access denied is not retried").isEqualTo(section == Section.VPC_ATTRIBUTES ? 2 : 1);
   }
 
+  /**
+   * Every section this job's checks need: denied, the verdict is never READY. (Not the prefix list:
+   * here the rules decide without its CIDRs, since the group's egress names the list by the id the
+   * S3 endpoint route carries and the network ACL allows every address.)
+   */
+  @ParameterizedTest
+  @EnumSource(value = Section.class, names = "PREFIX_LISTS", mode = EnumSource.Mode.EXCLUDE)
+  void aDeniedSectionIsNeverReady(Section section) {
+    deny(section.bundleKey());
+
+    NetworkSnapshot snapshot = discover();
+    PreflightReport report = RuleEngine.standard().evaluate(Networks.job(), snapshot);
+
+    assertThat(snapshot.has(section)).isFalse();
+    assertThat(report.verdict()).as(report.render()).isNotEqualTo(Verdict.READY);
+  }
+
   @Test
   void deniedVpcsMakeTheVerdictUnverifiedNeverReady() {
     deny("DescribeVpcs");

@@ -111,6 +111,11 @@ public final class FakeAwsServer implements AutoCloseable {
     return request.getMethod().getName() + " " + url;
   }
 
+  /** Requests the fake itself answered (without the journal), by operation; see {@link FakeAwsTransformer#served()}. */
+  public Map<String, Long> served() {
+    return fake.served();
+  }
+
   public void resetRequests() {
     wm.resetRequests();
   }

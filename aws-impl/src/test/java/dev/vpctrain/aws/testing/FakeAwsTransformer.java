@@ -32,6 +32,8 @@ public final class FakeAwsTransformer implements ResponseDefinitionTransformerV2
   private volatile FakeAccount account;
   /** Answers by request: the account is immutable, so a request's answer is rendered once. */
   private final Map<String, Answer> answers = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Requests answered, by operation; keys ending in " (next page)" count pages after the first. */
+  private final Map<String, java.util.concurrent.atomic.LongAdder> served = new java.util.concurrent.ConcurrentHashMap<>();
 
   public FakeAwsTransformer(FakeAccount account) {
     this.account = account;
@@ -40,6 +42,7 @@ public final class FakeAwsTransformer implements ResponseDefinitionTransformerV2
   public void account(FakeAccount account) {
     this.account = account;
     answers.clear();
+    served.clear();
   }
 
   @Override
@@ -57,6 +60,8 @@ public final class FakeAwsTransformer implements ResponseDefinitionTransformerV2
     Request request = serveEvent.getRequest();
     String method = request.getMethod().getName();
     String key = method + " " + request.getUrl() + " " + request.getBodyAsString();
+    served.computeIfAbsent(operationOf(method, request.getUrl(), request.getBodyAsString()),
+        k -> new java.util.concurrent.atomic.LongAdder()).increment();
     Answer answer = answers.computeIfAbsent(key, k -> {
       if (method.equals("POST")) {
         return ec2(form(request.getBodyAsString()));
@@ -74,6 +79,28 @@ public final class FakeAwsTransformer implements ResponseDefinitionTransformerV2
   }
 
   private record Answer(int status, String contentType, String body) {}
+
+  /** Requests this transformer answered, by operation; extra pages are counted under "Op (next page)". */
+  public Map<String, Long> served() {
+    Map<String, Long> out = new java.util.TreeMap<>();
+    served.forEach((k, v) -> out.put(k, v.sum()));
+    return out;
+  }
+
+  public void resetServed() {
+    served.clear();
+  }
+
+  private static String operationOf(String method, String url, String body) {
+    if (method.equals("POST")) {
+      Map<String, String> form = form(body);
+      return form.getOrDefault("Action", "?") + (form.containsKey("NextToken") ? " (next page)" : "");
+    }
+    if (url.contains("?location")) {
+      return "GetBucketLocation";
+    }
+    return url.contains("?policy") ? "GetBucketPolicy" : method + " " + url;
+  }
 
   /** Parses an {@code application/x-www-form-urlencoded} body. */
   public static Map<String, String> form(String body) {

@@ -1,0 +1,65 @@
+package dev.vpctrain.aws.discovery;
+
+import dev.vpctrain.core.network.BucketFacts;
+import dev.vpctrain.core.network.PolicyState;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/** The two S3 calls of one bucket, started together: its location and its policy. */
+final class BucketReads {
+  private final String bucket;
+  private final CompletableFuture<Optional<String>> region;
+  private final CompletableFuture<Optional<Optional<String>>> policy;
+
+  private BucketReads(String bucket, CompletableFuture<Optional<String>> region,
+      CompletableFuture<Optional<Optional<String>>> policy) {
+    this.bucket = bucket;
+    this.region = region;
+    this.policy = policy;
+  }
+
+  static BucketReads start(S3Client s3, String bucket, Calls calls) {
+    return new BucketReads(bucket,
+        calls.start("s3:GetBucketLocation", bucket, () -> region(s3, bucket)),
+        calls.start("s3:GetBucketPolicy", bucket, () -> policy(s3, bucket)));
+  }
+
+  /** What became known of the bucket; empty when both calls failed. */
+  Optional<BucketFacts> facts() {
+    Optional<String> where = region.join();
+    Optional<Optional<String>> what = policy.join();
+    if (where.isEmpty() && what.isEmpty()) {
+      return Optional.empty();
+    }
+    BucketFacts.Builder b = BucketFacts.builder().bucket(bucket).region(where);
+    if (what.isPresent()) {
+      b.policy(what.get()).policyState(what.get().isPresent() ? PolicyState.PRESENT : PolicyState.NONE);
+    } else {
+      b.policyState(PolicyState.UNKNOWN);
+    }
+    return Optional.of(b.build());
+  }
+
+  /** The region: a null or empty location constraint is us-east-1, {@code EU} is eu-west-1. */
+  private static String region(S3Client s3, String bucket) {
+    String constraint = s3.getBucketLocation(r -> r.bucket(bucket)).locationConstraintAsString();
+    if (constraint == null || constraint.isEmpty()) {
+      return "us-east-1";
+    }
+    return constraint.equals("EU") ? "eu-west-1" : constraint;
+  }
+
+  /** The policy JSON; empty for {@code NoSuchBucketPolicy} (the bucket has none). */
+  private static Optional<String> policy(S3Client s3, String bucket) {
+    try {
+      return Optional.of(s3.getBucketPolicy(r -> r.bucket(bucket)).policy());
+    } catch (S3Exception e) {
+      if (e.awsErrorDetails() != null && "NoSuchBucketPolicy".equals(e.awsErrorDetails().errorCode())) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+}
