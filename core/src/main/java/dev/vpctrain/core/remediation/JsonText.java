@@ -1,5 +1,6 @@
 package dev.vpctrain.core.remediation;
 
+import dev.vpctrain.core.json.JsonString;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -62,45 +63,7 @@ final class JsonText {
     }
   }
 
-  static void quote(StringBuilder sb, String s) {
-    sb.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"':
-          sb.append("\\\"");
-          break;
-        case '\\':
-          sb.append("\\\\");
-          break;
-        case '\n':
-          sb.append("\\n");
-          break;
-        case '\r':
-          sb.append("\\r");
-          break;
-        case '\t':
-          sb.append("\\t");
-          break;
-        case '\b':
-          sb.append("\\b");
-          break;
-        case '\f':
-          sb.append("\\f");
-          break;
-        default:
-          if (c < 0x20) {
-            sb.append(String.format("\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-      }
-    }
-    sb.append('"');
-  }
-
-  /** A list helper that keeps insertion order and accepts nulls as absent. */
-  static List<Object> list(Object... items) {
-    return List.of(items);
+  private static void quote(StringBuilder sb, String s) {
+    JsonString.quote(sb, s);
   }
 }

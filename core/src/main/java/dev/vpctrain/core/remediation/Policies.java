@@ -121,26 +121,25 @@ public final class Policies {
   }
 
   /**
-   * {@code existing} (absent: an empty policy) with {@code statements} appended, skipping any
-   * whose Sid the policy already has. Every existing statement is kept as it was.
+   * {@code existing} (absent: an empty policy) with {@code statements} appended. Every existing
+   * statement is kept as it was; a new statement equal to an existing one is not added again, and
+   * one whose Sid is taken by a different statement gets a fresh Sid ({@code Sidv2}, {@code Sidv3}…).
    *
    * @throws dev.vpctrain.core.json.JsonParseException when {@code existing} is not a policy document
    */
   public static String merge(Optional<String> existing, List<? extends Map<String, Object>> statements, String source) {
     Map<String, Object> doc;
     List<Object> kept = new ArrayList<>();
+    List<JsonNode> present = new ArrayList<>();
     Set<String> sids = new LinkedHashSet<>();
     if (existing.isPresent()) {
       JsonObject root = Json.parse(existing.get(), source).asObject();
       doc = plainObject(root);
-      Optional<JsonNode> st = root.get("Statement");
-      if (st.isPresent()) {
-        List<JsonNode> items = st.get().isArray() ? st.get().asArray().elements() : List.of(st.get());
-        for (JsonNode item : items) {
-          kept.add(plain(item));
-          if (item.isObject()) {
-            item.asObject().get("Sid").filter(JsonNode::isString).ifPresent(sid -> sids.add(sid.stringValue()));
-          }
+      for (JsonNode item : statementNodes(root)) {
+        kept.add(plain(item));
+        present.add(item);
+        if (item.isObject()) {
+          item.asObject().get("Sid").filter(JsonNode::isString).ifPresent(sid -> sids.add(sid.stringValue()));
         }
       }
     } else {
@@ -148,13 +147,47 @@ public final class Policies {
       doc.put("Version", "2012-10-17");
     }
     for (Map<String, Object> s : statements) {
-      Object sid = s.get("Sid");
-      if (sid == null || !sids.contains(sid)) {
-        kept.add(s);
+      if (present.stream().anyMatch(p -> sameStatement(p, s))) {
+        continue;
       }
+      Map<String, Object> added = new LinkedHashMap<>(s);
+      Object sid = s.get("Sid");
+      if (sid instanceof String base && sids.contains(base)) {
+        int n = 2;
+        while (sids.contains(base + "v" + n)) {
+          n++;
+        }
+        added.put("Sid", base + "v" + n);
+      }
+      if (added.get("Sid") instanceof String taken) {
+        sids.add(taken);
+      }
+      kept.add(added);
+      present.add(Json.parse(write(added)));
     }
     doc.put("Statement", kept);
     return write(doc);
+  }
+
+  /** The statements of a policy document ({@code Statement} may be one object or an array). */
+  static List<JsonNode> statementNodes(JsonObject policy) {
+    Optional<JsonNode> st = policy.get("Statement");
+    if (st.isEmpty()) {
+      return List.of();
+    }
+    return st.get().isArray() ? st.get().asArray().elements() : List.of(st.get());
+  }
+
+  /** True when {@code existing} equals {@code statement}, ignoring their Sids. */
+  private static boolean sameStatement(JsonNode existing, Map<String, Object> statement) {
+    if (!existing.isObject()) {
+      return false;
+    }
+    Map<String, Object> a = plainObject(existing.asObject());
+    Map<String, Object> b = new LinkedHashMap<>(statement);
+    a.remove("Sid");
+    b.remove("Sid");
+    return Json.parse(write(a)).equals(Json.parse(write(b)));
   }
 
   /** True when {@code policy} has a statement with {@code sid}. */
@@ -192,13 +225,13 @@ public final class Policies {
     return JsonText.write(tree);
   }
 
-  private static Map<String, Object> plainObject(JsonObject o) {
+  static Map<String, Object> plainObject(JsonObject o) {
     Map<String, Object> m = new LinkedHashMap<>();
     o.members().forEach((k, v) -> m.put(k, plain(v)));
     return m;
   }
 
-  private static Object plain(JsonNode n) {
+  static Object plain(JsonNode n) {
     switch (n.kind()) {
       case OBJECT:
         return plainObject(n.asObject());

@@ -18,6 +18,18 @@ class PoliciesTest {
   }
 
   @Test
+  void aDifferentStatementUnderATakenSidIsAddedWithAFreshSid() {
+    String otherJob = Policies.leastPrivilegeEndpointPolicy(
+        PlanFixtures.job().toBuilder().outputPath("s3://other-bucket/out/").build(), "aws");
+    List<java.util.Map<String, Object>> ours = Policies.jobAllowStatements(PlanFixtures.job(), "aws");
+    String merged = Policies.merge(Optional.of(otherJob), ours, "x");
+    assertThat(merged).contains("arn:aws:s3:::other-bucket/out/*", "arn:aws:s3:::acme-ml-artifacts/resnet50/*");
+    assertThat(Policies.hasStatement(merged, "VpctrainJobObjects1")).isTrue();
+    assertThat(Policies.hasStatement(merged, "VpctrainJobObjects2v2")).isTrue();
+    assertThat(Json.parse(Policies.merge(Optional.of(merged), ours, "x"))).isEqualTo(Json.parse(merged));
+  }
+
+  @Test
   void mergeAcceptsASingleStatementObject() {
     String existing = "{\"Version\":\"2012-10-17\",\"Id\":\"keep-me\",\"Statement\":{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"*\",\"Resource\":\"*\"}}";
     String merged = Policies.merge(Optional.of(existing), Policies.repositoryDenyStatements("aws"), "x");
