@@ -1,5 +1,16 @@
 package dev.vpctrain.core.rules;
 
+import dev.vpctrain.core.rules.request.RequestImagePrivateRegistry;
+import dev.vpctrain.core.rules.s3.S3BucketOtherRegion;
+import dev.vpctrain.core.rules.s3.S3RouteBlackhole;
+import dev.vpctrain.core.rules.s3.S3RouteIgwOnly;
+import dev.vpctrain.core.rules.s3.S3RouteMissing;
+import dev.vpctrain.core.rules.s3.S3RouteUnmodeled;
+import dev.vpctrain.core.rules.subnet.SubnetIpCapacity;
+import dev.vpctrain.core.rules.subnet.SubnetIpHeadroom;
+import dev.vpctrain.core.rules.vpc.VpcDhcpIncomplete;
+import dev.vpctrain.core.rules.vpc.VpcDnsSupportDisabled;
+import dev.vpctrain.core.rules.vpc.VpcSubnetsSingleAz;
 import dev.vpctrain.core.rules.vpc.VpcTenancyDedicated;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,10 +23,21 @@ public final class RuleCatalogue {
   public static List<Rule> standard() {
     List<Rule> rules = new ArrayList<>();
     // request shape
+    rules.add(new RequestImagePrivateRegistry());
     // the VPC
     rules.add(new VpcTenancyDedicated());
+    rules.add(new VpcDnsSupportDisabled());
+    rules.add(new VpcDhcpIncomplete());
+    rules.add(new VpcSubnetsSingleAz());
     // subnet capacity
+    rules.add(new SubnetIpCapacity());
+    rules.add(new SubnetIpHeadroom());
     // the S3 data path
+    rules.add(new S3RouteMissing());
+    rules.add(new S3RouteIgwOnly());
+    rules.add(new S3RouteBlackhole());
+    rules.add(new S3RouteUnmodeled());
+    rules.add(new S3BucketOtherRegion());
     // traffic between the job's instances
     // resources outside the VPC
     // network isolation
