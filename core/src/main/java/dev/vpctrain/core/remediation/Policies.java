@@ -205,6 +205,15 @@ public final class Policies {
         && i.asObject().get("Sid").filter(JsonNode::isString).map(n -> n.stringValue().equals(sid)).orElse(false));
   }
 
+  /** True when both texts are the same JSON document (formatting aside); false when either is not JSON. */
+  public static boolean samePolicy(String a, String b) {
+    try {
+      return Json.parse(a).equals(Json.parse(b));
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
   /** Pretty-prints a policy for diffs; text that is not JSON is returned as it is. */
   public static String pretty(String policy) {
     try {

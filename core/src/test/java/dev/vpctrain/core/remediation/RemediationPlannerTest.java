@@ -8,6 +8,11 @@ import dev.vpctrain.core.json.JsonNode;
 import dev.vpctrain.core.network.NetworkSnapshot;
 import dev.vpctrain.core.network.SecurityGroup;
 import dev.vpctrain.core.network.Permission;
+import dev.vpctrain.core.network.EndpointType;
+import dev.vpctrain.core.network.Route;
+import dev.vpctrain.core.network.RouteTable;
+import dev.vpctrain.core.network.RouteTableAssociation;
+import dev.vpctrain.core.network.VpcEndpoint;
 import dev.vpctrain.core.report.Severity;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -52,8 +57,50 @@ class RemediationPlannerTest {
     NetworkSnapshot net = network().subnets(List.of(subnet("subnet-0a1b2c3d4e5f60199", "us-east-1c", "10.20.9.0/24"))).build();
     RemediationPlan plan = RemediationPlanner.plan(job(), net,
         report(fail("s3.route.missing", Severity.ERROR, "subnet-0a1b2c3d4e5f60199")));
-    // the job's own subnets are not in this snapshot, so the VPC is unknown: advice only
-    assertThat(plan.steps()).allMatch(RemediationStep::isAdvice);
+    // the VPC is known from the job's security group; the subnet has no association, so the main table gets the route
+    assertThat(plan.steps()).singleElement().satisfies(s ->
+        assertThat(((Change.CreateGatewayEndpoint) s.change()).routeTableIds()).containsExactly(MAIN_RTB));
+  }
+
+  @Test
+  void withoutTheJobsSubnetsOrGroupsInTheSnapshotOnlyAdviceIsGiven() {
+    NetworkSnapshot net = network().subnets(List.of()).securityGroups(List.of()).build();
+    RemediationPlan plan = RemediationPlanner.plan(job(), net, report(fail("s3.route.missing", Severity.ERROR, SUBNET_A)));
+    assertThat(plan.steps()).singleElement().satisfies(s -> {
+      assertThat(s.isAdvice()).isTrue();
+      assertThat(s.command()).isEqualTo("fix s3.route.missing");
+    });
+  }
+
+  @Test
+  void aDeadGatewayEndpointRouteIsLeftToAPersonButADeadNatRouteIsBypassed() {
+    NetworkSnapshot deadNat = network().routeTables(List.of(RouteTable.builder().routeTableId(RTB).vpcId(VPC)
+        .addAssociation(RouteTableAssociation.builder().subnetId(SUBNET_A).build())
+        .addAssociation(RouteTableAssociation.builder().main(true).build())
+        .addRoute(Route.builder().destinationCidrBlock("10.20.0.0/16").gatewayId("local").build())
+        .addRoute(Route.builder().destinationCidrBlock("0.0.0.0/0").natGatewayId("nat-0a1b2c3d4e5f60001").state("blackhole").build())
+        .build())).build();
+    RemediationPlan nat = RemediationPlanner.plan(job(), deadNat, report(fail("s3.route.blackhole", Severity.ERROR, SUBNET_A, RTB)));
+    assertThat(nat.steps()).singleElement().satisfies(s -> assertThat(s.change()).isInstanceOf(Change.CreateGatewayEndpoint.class));
+
+    NetworkSnapshot deadEndpoint = network().routeTables(List.of(RouteTable.builder().routeTableId(RTB).vpcId(VPC)
+        .addAssociation(RouteTableAssociation.builder().subnetId(SUBNET_A).build())
+        .addAssociation(RouteTableAssociation.builder().main(true).build())
+        .addRoute(Route.builder().destinationCidrBlock("10.20.0.0/16").gatewayId("local").build())
+        .addRoute(Route.builder().destinationPrefixListId(S3_PL).gatewayId("vpce-0a1b2c3d4e5f6dead").state("blackhole").build())
+        .build())).build();
+    RemediationPlan pl = RemediationPlanner.plan(job(), deadEndpoint, report(fail("s3.route.blackhole", Severity.ERROR, SUBNET_A, RTB)));
+    assertThat(pl.steps()).singleElement().satisfies(s -> assertThat(s.isAdvice()).isTrue());
+  }
+
+  @Test
+  void theSameChangeNeededByTwoFindingsIsOneStepFixingBoth() {
+    RemediationPlan plan = RemediationPlanner.plan(job(), network().build(), report(
+        fail("sg.self-ingress.missing", Severity.ERROR, SG),
+        fail("sg.efa.self-traffic", Severity.WARNING, SG)));
+    assertThat(plan.steps()).extracting(RemediationStep::operation).containsExactly("ec2:AuthorizeSecurityGroupIngress");
+    assertThat(plan.steps().get(0).fixes()).containsExactly("sg.self-ingress.missing", "sg.efa.self-traffic");
+    assertThat(plan.recommended()).extracting(RemediationStep::operation).containsExactly("ec2:AuthorizeSecurityGroupEgress");
   }
 
   @Test
