@@ -1,5 +1,19 @@
 package dev.vpctrain.core.rules;
 
+import dev.vpctrain.core.rules.cluster.NaclClusterBlocked;
+import dev.vpctrain.core.rules.cluster.SgClusterEgressBlocked;
+import dev.vpctrain.core.rules.cluster.SgEfaSelfTraffic;
+import dev.vpctrain.core.rules.cluster.SgIntercontainerEncryptionOff;
+import dev.vpctrain.core.rules.cluster.SgSelfIngressMissing;
+import dev.vpctrain.core.rules.egress.EgressInterfaceEndpointAz;
+import dev.vpctrain.core.rules.egress.EgressInterfaceEndpointDns;
+import dev.vpctrain.core.rules.egress.EgressInterfaceEndpointSecurityGroup;
+import dev.vpctrain.core.rules.egress.EgressInternetIgwOnly;
+import dev.vpctrain.core.rules.egress.EgressInternetUnreachable;
+import dev.vpctrain.core.rules.egress.EgressNatMisplaced;
+import dev.vpctrain.core.rules.egress.EgressServiceUnreachable;
+import dev.vpctrain.core.rules.egress.EgressSubnetsInconsistent;
+import dev.vpctrain.core.rules.isolation.IsolationConflict;
 import dev.vpctrain.core.rules.request.RequestImagePrivateRegistry;
 import dev.vpctrain.core.rules.s3.S3BucketOtherRegion;
 import dev.vpctrain.core.rules.s3.S3RouteBlackhole;
@@ -39,8 +53,22 @@ public final class RuleCatalogue {
     rules.add(new S3RouteUnmodeled());
     rules.add(new S3BucketOtherRegion());
     // traffic between the job's instances
+    rules.add(new SgSelfIngressMissing());
+    rules.add(new SgClusterEgressBlocked());
+    rules.add(new SgEfaSelfTraffic());
+    rules.add(new NaclClusterBlocked());
+    rules.add(new SgIntercontainerEncryptionOff());
     // resources outside the VPC
+    rules.add(new EgressServiceUnreachable());
+    rules.add(new EgressInterfaceEndpointDns());
+    rules.add(new EgressInterfaceEndpointSecurityGroup());
+    rules.add(new EgressInterfaceEndpointAz());
+    rules.add(new EgressInternetUnreachable());
+    rules.add(new EgressInternetIgwOnly());
+    rules.add(new EgressNatMisplaced());
+    rules.add(new EgressSubnetsInconsistent());
     // network isolation
+    rules.add(new IsolationConflict());
     return rules;
   }
 }

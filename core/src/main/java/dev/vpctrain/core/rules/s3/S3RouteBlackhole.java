@@ -38,7 +38,9 @@ public final class S3RouteBlackhole extends S3RouteRule {
     }
     String what = r != null && !r.isActive()
         ? "The route that carries S3 traffic from subnet " + label(ctx, p.subnetId()) + " is a blackhole: " + r.describe()
-            + " in " + p.routeTable().describe() + " (its endpoint or NAT gateway was deleted)."
+            + " in " + p.routeTable().describe() + "; its target " + r.targetId() + " no longer exists (a deleted "
+            + (r.targetKind() == RouteTargetKind.NAT_GATEWAY ? "NAT gateway" : r.targetKind() == RouteTargetKind.GATEWAY_ENDPOINT ? "endpoint" : "target")
+            + "), so S3 traffic is dropped."
         : "The route that carries S3 traffic from subnet " + label(ctx, p.subnetId()) + " leads nowhere: " + p.detail() + ".";
     return fail(what, capitalize(fix.toString()), resources(p.subnetId(), p));
   }

@@ -33,14 +33,14 @@ public final class IpNeed {
     return Math.max(1, job.totalInstanceCount()) * (job.isEfa() ? PER_EFA_INSTANCE : PER_INSTANCE);
   }
 
-  /** How the need is made up, for messages: {@code 4 instances × 5 IPs (EFA)}. */
+  /** How the need is made up, for messages: {@code 4 instances × 5 IPs with EFA}. */
   public static String explain(TrainingJobSpec job) {
     if (!job.instanceGroups().isEmpty()) {
       return job.totalInstanceCount() + " instances in " + job.instanceGroups().size() + " instance groups at "
           + PER_INSTANCE + " IPs each (" + PER_EFA_INSTANCE + " with EFA)";
     }
     int n = Math.max(1, job.totalInstanceCount());
-    return n + (n == 1 ? " instance" : " instances") + " × " + (job.isEfa() ? PER_EFA_INSTANCE + " IPs (EFA)" : PER_INSTANCE + " IPs");
+    return n + (n == 1 ? " instance" : " instances") + " × " + (job.isEfa() ? PER_EFA_INSTANCE + " IPs with EFA" : PER_INSTANCE + " IPs");
   }
 
   /** Free IPs of {@code subnetId}: 0 when missing or not available, empty when unknown. */

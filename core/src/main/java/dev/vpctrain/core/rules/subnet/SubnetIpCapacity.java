@@ -32,7 +32,7 @@ public final class SubnetIpCapacity extends BaseRule {
           + ctx.network().unknownReason(Section.SUBNETS) + ".", null, ids.toArray(new String[0])));
     }
     int need = IpNeed.of(ctx.job());
-    String needText = need + " free IPs (" + IpNeed.explain(ctx.job()) + ")";
+    String needText = need + " IPs in one subnet (" + IpNeed.explain(ctx.job()) + ")";
     List<String> holders = new ArrayList<>();
     List<String> short_ = new ArrayList<>();
     List<String> unknown = new ArrayList<>();
@@ -49,27 +49,28 @@ public final class SubnetIpCapacity extends BaseRule {
     String[] all = ids.toArray(new String[0]);
     if (holders.isEmpty()) {
       if (!unknown.isEmpty()) {
-        return one(unverified("No job subnet is known to hold the job's " + needText + ": " + states(ctx, short_)
+        return one(unverified("No job subnet is known to hold the job, which needs " + needText + ": " + states(ctx, short_)
             + (short_.isEmpty() ? "" : "; ") + "the free IPs of " + labels(ctx, unknown) + " are not in the snapshot.", null, all));
       }
-      return one(fail("No job subnet can hold the job's " + needText + ": " + states(ctx, short_)
+      return one(fail("No job subnet can hold the job, which needs " + needText + ": " + states(ctx, short_)
               + ". SageMaker places one job's instances in a single subnet.",
           remediation(ctx, short_, need), all));
     }
     List<Finding> out = new ArrayList<>();
     for (String id : short_) {
-      out.add(fail(Severity.WARNING, "Subnet " + JobSubnets.label(ctx, id) + " cannot hold the job's " + needText + " ("
-              + IpNeed.describe(ctx, id) + "); SageMaker may still pick it, while " + labels(ctx, holders) + " can hold the job.",
+      out.add(fail(Severity.WARNING, "Subnet " + JobSubnets.label(ctx, id) + " has " + IpNeed.describe(ctx, id)
+              + ", fewer than the job needs (" + needText + "); SageMaker may still pick it, while " + labels(ctx, holders)
+              + " can hold the job.",
           "Remove " + id + " from VpcConfig.Subnets, or free addresses in it: list unused network interfaces with "
               + "aws ec2 describe-network-interfaces --filters Name=subnet-id,Values=" + id + " Name=status,Values=available",
           id));
     }
     for (String id : unknown) {
-      out.add(finding(Outcome.UNVERIFIED, Severity.WARNING, "Whether subnet " + JobSubnets.label(ctx, id) + " can hold the job's "
-          + needText + " is unknown (" + IpNeed.describe(ctx, id) + ").", null, id));
+      out.add(finding(Outcome.UNVERIFIED, Severity.WARNING, "Whether subnet " + JobSubnets.label(ctx, id) + " can hold the job ("
+          + needText + ") is unknown: " + IpNeed.describe(ctx, id) + ".", null, id));
     }
     if (out.isEmpty()) {
-      return one(pass("Every job subnet can hold the job's " + needText + ".", all));
+      return one(pass("Every job subnet can hold the job (" + needText + ").", all));
     }
     return out;
   }

@@ -46,7 +46,7 @@ class SubnetIpRulesTest {
     assertThat(f.outcome()).isEqualTo(Outcome.FAIL);
     assertThat(f.severity()).isEqualTo(Severity.ERROR);
     assertThat(f.resources()).containsExactly("subnet-a", "subnet-b");
-    assertThat(f.message()).contains("20 free IPs (4 instances × 5 IPs (EFA))")
+    assertThat(f.message()).contains("needs 20 IPs in one subnet (4 instances × 5 IPs with EFA)")
         .contains("subnet-a (us-east-1a) has 19 free IPs").contains("subnet-b (us-east-1b) has 3 free IPs");
     assertThat(f.remediation().get()).contains("aws ec2 create-subnet --vpc-id " + TestNetworks.VPC);
   }
@@ -59,7 +59,7 @@ class SubnetIpRulesTest {
     assertThat(w.outcome()).isEqualTo(Outcome.FAIL);
     assertThat(w.severity()).isEqualTo(Severity.WARNING);
     assertThat(w.resources()).containsExactly("subnet-b");
-    assertThat(w.message()).contains("subnet-b (us-east-1b)").contains("subnet-a (us-east-1a) can hold");
+    assertThat(w.message()).contains("subnet-b (us-east-1b) has 3 free IPs, fewer than the job needs").contains("subnet-a (us-east-1a) can hold");
   }
 
   @Test
