@@ -25,6 +25,13 @@ import dev.vpctrain.core.rules.subnet.SubnetIpHeadroom;
 import dev.vpctrain.core.rules.vpc.VpcDhcpIncomplete;
 import dev.vpctrain.core.rules.vpc.VpcDnsSupportDisabled;
 import dev.vpctrain.core.rules.vpc.VpcSubnetsSingleAz;
+import dev.vpctrain.core.rules.request.RequestIdMalformed;
+import dev.vpctrain.core.rules.request.RequestInstancesInvalid;
+import dev.vpctrain.core.rules.request.RequestSecurityGroupsCount;
+import dev.vpctrain.core.rules.request.RequestSubnetsCount;
+import dev.vpctrain.core.rules.request.RequestVpcConfigPartial;
+import dev.vpctrain.core.rules.vpc.VpcMixed;
+import dev.vpctrain.core.rules.vpc.VpcResourceNotFound;
 import dev.vpctrain.core.rules.vpc.VpcTenancyDedicated;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,8 +44,15 @@ public final class RuleCatalogue {
   public static List<Rule> standard() {
     List<Rule> rules = new ArrayList<>();
     // request shape
+    rules.add(new RequestVpcConfigPartial());
+    rules.add(new RequestSubnetsCount());
+    rules.add(new RequestSecurityGroupsCount());
+    rules.add(new RequestIdMalformed());
+    rules.add(new RequestInstancesInvalid());
     rules.add(new RequestImagePrivateRegistry());
     // the VPC
+    rules.add(new VpcResourceNotFound());
+    rules.add(new VpcMixed());
     rules.add(new VpcTenancyDedicated());
     rules.add(new VpcDnsSupportDisabled());
     rules.add(new VpcDhcpIncomplete());
