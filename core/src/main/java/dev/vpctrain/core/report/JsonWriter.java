@@ -1,5 +1,7 @@
 package dev.vpctrain.core.report;
 
+import dev.vpctrain.core.json.JsonString;
+import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Deque;
@@ -65,6 +67,22 @@ public final class JsonWriter {
   public JsonWriter value(long n) {
     value();
     out.append(n);
+    return this;
+  }
+
+  /** A number as it is written in Java ({@code BigDecimal} keeps its exact digits). */
+  public JsonWriter value(Number n) {
+    if (n == null) {
+      return nullValue();
+    }
+    if (n instanceof Double || n instanceof Float) {
+      double d = n.doubleValue();
+      if (Double.isNaN(d) || Double.isInfinite(d)) {
+        throw new IllegalArgumentException("JSON has no number " + d);
+      }
+    }
+    value();
+    out.append(n instanceof BigDecimal ? ((BigDecimal) n).toString() : n.toString());
     return this;
   }
 
@@ -160,47 +178,6 @@ public final class JsonWriter {
   }
 
   private void quote(String s) {
-    out.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"':
-          out.append("\\\"");
-          break;
-        case '\\':
-          out.append("\\\\");
-          break;
-        case '\n':
-          out.append("\\n");
-          break;
-        case '\r':
-          out.append("\\r");
-          break;
-        case '\t':
-          out.append("\\t");
-          break;
-        case '\b':
-          out.append("\\b");
-          break;
-        case '\f':
-          out.append("\\f");
-          break;
-        default:
-          if (c < 0x20 || c == '\u2028' || c == '\u2029' || Character.isSurrogate(c) && !validSurrogate(s, i)) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-      }
-    }
-    out.append('"');
-  }
-
-  private static boolean validSurrogate(String s, int i) {
-    char c = s.charAt(i);
-    if (Character.isHighSurrogate(c)) {
-      return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
-    }
-    return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+    JsonString.quote(out, s);
   }
 }
