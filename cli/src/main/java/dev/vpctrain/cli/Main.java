@@ -35,6 +35,8 @@ public final class Main implements Callable<Integer> {
   static List<Object> subcommands() {
     return List.of(
         new CheckCommand(),
+        new PlanCommand(),
+        new ApplyCommand(),
         new ExamplesCommand(),
         new RulesCommand());
   }

@@ -80,8 +80,13 @@ class MainTest {
     assertThat(r.code).isEqualTo(1);
     JsonNode log = MAPPER.readTree(r.out);
     assertThat(log.get("version").asText()).isEqualTo("2.1.0");
-    JsonNode result = log.get("runs").get(0).get("results").get(0);
-    assertThat(result.get("ruleId").asText()).isEqualTo("vpc.mixed");
+    JsonNode result = null;
+    for (JsonNode r0 : log.get("runs").get(0).get("results")) {
+      if (r0.get("ruleId").asText().equals("vpc.mixed")) {
+        result = r0;
+      }
+    }
+    assertThat(result).as("the vpc.mixed result").isNotNull();
     assertThat(result.get("level").asText()).isEqualTo("error");
     assertThat(result.get("locations").get(0).get("physicalLocation").get("artifactLocation").get("uri").asText())
         .isEqualTo(job.toUri().toString());
@@ -190,7 +195,6 @@ class MainTest {
     assertUsage(Cli.run("check", "--job", "j.json", "--network", "n.json", "--live"), "exclude each other");
     assertUsage(Cli.run("check", "--example", "ready-private-endpoints", "--job", "j.json"), "--example");
     assertUsage(Cli.run("check", "--example", "no-such-example"), "no bundled example");
-    assertUsage(Cli.run("check", "--job", "j.json", "--live"), "not available in this build");
     assertUsage(Cli.run("check", "--job", "j.json", "--network", "n.json", "--region", "eu-west-1"), "--live");
     assertUsage(Cli.run("check", "--example", "ready-private-endpoints", "--format", "xml"), "--format");
     assertUsage(Cli.run("check", "--example", "ready-private-endpoints", "--requires", "STS!"), "--requires");
