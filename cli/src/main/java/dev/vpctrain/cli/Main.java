@@ -42,6 +42,10 @@ public final class Main implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
+    if (Arrays.asList(args).contains("--debug")) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
+      System.setProperty("org.slf4j.simpleLogger.log.dev.vpctrain", "debug");
+    }
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     System.exit(run(args, out, err));
