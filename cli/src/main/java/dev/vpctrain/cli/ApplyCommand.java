@@ -7,10 +7,12 @@ import dev.vpctrain.aws.remediation.RemediationRun;
 import dev.vpctrain.aws.remediation.Remediator;
 import dev.vpctrain.aws.remediation.StepResult;
 import dev.vpctrain.core.job.TrainingJobSpec;
+import dev.vpctrain.core.network.Section;
 import dev.vpctrain.core.report.TextReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -69,9 +71,10 @@ final class ApplyCommand implements Callable<Integer> {
     TrainingJobSpec job = inputs.read();
     PrintWriter out = spec.commandLine().getOut();
     try (AwsClients clients = AwsClients.create(Optional.ofNullable(region), Optional.ofNullable(profile))) {
+      LiveNetworkDiscovery discovery = clients.discovery();
       Remediator remediator = Remediator.builder()
-          .network(LiveNetworkDiscovery.builder().ec2(clients.ec2).s3(clients.s3).region(clients.region).build())
-          .applier(PlanApplier.create(clients.ec2, clients.s3))
+          .network(j -> AwsClients.requireNetwork(discovery.snapshotFor(j), List.of(Section.SUBNETS, Section.SECURITY_GROUPS)))
+          .applier(PlanApplier.create(clients.ec2(), clients.s3()))
           .build();
       RemediationRun run = remediator.remediate(job,
           ApplyOptions.builder().dryRun(!yes).includeOptional(includeOptional).build());

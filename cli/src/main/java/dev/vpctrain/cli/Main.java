@@ -35,6 +35,7 @@ public final class Main implements Callable<Integer> {
   static List<Object> subcommands() {
     return List.of(
         new CheckCommand(),
+        new SnapshotCommand(),
         new PlanCommand(),
         new ApplyCommand(),
         new ExamplesCommand(),

@@ -60,7 +60,7 @@ final class PlanCommand implements Callable<Integer> {
     }
     TrainingJobSpec job = inputs.read();
     NetworkSnapshot snapshot = live
-        ? new SdkLiveNetwork().discover(job, Optional.ofNullable(region), Optional.ofNullable(profile))
+        ? new AwsLiveNetwork().discover(job, Optional.ofNullable(region), Optional.ofNullable(profile))
         : SnapshotBundle.read(network);
     PreflightReport report = RuleEngine.standard().evaluate(job, snapshot);
     RemediationPlan plan = RemediationPlanner.plan(job, snapshot, report);

@@ -38,7 +38,7 @@ class ArchitectureTest {
     List<URL> roots = Collections.list(ArchitectureTest.class.getClassLoader().getResources("dev/vpctrain"));
     classes = new ClassFileImporter()
         .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .withImportOption(location -> !location.contains("-tests.jar")) // test-jars of other modules (wire fakes)
+        .withImportOption(location -> !location.contains("-tests.jar")) // aws-impl's wire fakes (test-jar)
         .importUrls(roots);
     assertThat(classes.contain("dev.vpctrain.core.rules.RuleEngine")).isTrue();
     assertThat(classes.contain("dev.vpctrain.aws.job.JobFile")).isTrue();

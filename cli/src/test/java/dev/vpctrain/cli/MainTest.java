@@ -195,7 +195,7 @@ class MainTest {
     assertUsage(Cli.run("check", "--job", "j.json", "--network", "n.json", "--live"), "exclude each other");
     assertUsage(Cli.run("check", "--example", "ready-private-endpoints", "--job", "j.json"), "--example");
     assertUsage(Cli.run("check", "--example", "no-such-example"), "no bundled example");
-    assertUsage(Cli.run("check", "--job", "j.json", "--live"), "not available in this build");
+    assertUsage(Cli.run("snapshot"), "exactly one of --job job.json or --vpc");
     assertUsage(Cli.run("check", "--job", "j.json", "--network", "n.json", "--region", "eu-west-1"), "--live");
     assertUsage(Cli.run("check", "--example", "ready-private-endpoints", "--format", "xml"), "--format");
     assertUsage(Cli.run("check", "--example", "ready-private-endpoints", "--requires", "STS!"), "--requires");

@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vpctrain.aws.bundle.SnapshotBundle;
-import dev.vpctrain.aws.testing.AwsTestClients;
 import dev.vpctrain.aws.testing.FakeAccount;
 import dev.vpctrain.aws.testing.FakeAwsServer;
 import dev.vpctrain.core.network.BucketFacts;
@@ -26,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code vpctrain plan} on bundles, and {@code vpctrain apply --live} against a loopback fake of EC2 and S3. */
 class PlanAndApplyCommandTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final String[] PROPERTIES = {"aws.endpointUrl", "aws.accessKeyId", "aws.secretAccessKey"};
   private static FakeAwsServer server;
 
   @TempDir
@@ -44,7 +44,9 @@ class PlanAndApplyCommandTest {
 
   @AfterEach
   void restoreClients() {
-    AwsClients.factory = AwsClients.SDK;
+    for (String p : PROPERTIES) {
+      System.clearProperty(p);
+    }
   }
 
   private Path example(String name, String file) throws Exception {
@@ -115,7 +117,7 @@ class PlanAndApplyCommandTest {
     Cli plan = Cli.run("plan", "--job", job, "--live", "--region", "us-west-2");
     assertThat(plan.code).as(plan.toString()).isEqualTo(1);
     assertThat(plan.out).contains("fixes: sg.self-ingress.missing, sg.efa.self-traffic", "ec2:AuthorizeSecurityGroupIngress");
-    Cli check = Cli.run("check", "--job", job, "--live");
+    Cli check = Cli.run("check", "--job", job, "--live", "--region", "us-west-2");
     assertThat(check.code).as(check.toString()).isEqualTo(1);
     assertThat(check.out).contains("sg.self-ingress.missing");
     server.wireMock().verify(postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=DescribeSecurityGroups&")));
@@ -126,7 +128,8 @@ class PlanAndApplyCommandTest {
     fakeClients();
     stub("AuthorizeSecurityGroupIngress", 412, "DryRunOperation", "Request would have succeeded, but DryRun flag is set.");
     stub("AuthorizeSecurityGroupEgress", 412, "DryRunOperation", "Request would have succeeded, but DryRun flag is set.");
-    Cli r = Cli.run("apply", "--job", example("sg-no-self-ingress", "job.json").toString(), "--live");
+    Cli r = Cli.run("apply", "--job", example("sg-no-self-ingress", "job.json").toString(), "--live",
+        "--region", "us-west-2");
     assertThat(r.code).as(r.toString()).isEqualTo(1);
     assertThat(r.out).contains("Preflight before: NOT_READY", "Dry run of the plan", "[would succeed]",
         "This was a dry run. Run again with --yes");
@@ -139,14 +142,18 @@ class PlanAndApplyCommandTest {
   void applyWithYesStopsAtARefusedCallAndExits69() throws Exception {
     fakeClients();
     stub("AuthorizeSecurityGroupIngress", 403, "UnauthorizedOperation", "You are not authorized to perform this operation.");
-    Cli r = Cli.run("apply", "--job", example("sg-no-self-ingress", "job.json").toString(), "--live", "--yes");
+    Cli r = Cli.run("apply", "--job", example("sg-no-self-ingress", "job.json").toString(), "--live",
+        "--region", "us-west-2", "--yes");
     assertThat(r.code).as(r.toString()).isEqualTo(69);
     assertThat(r.out).contains("[FAILED]", "UnauthorizedOperation", "The run stopped at step 1", "Preflight after applying");
     server.wireMock().verify(0, postRequestedFor(urlEqualTo("/"))
         .withRequestBody(containing("Action=AuthorizeSecurityGroupEgress&")));
   }
 
-  /** The live clients of the command talk to the fake, which serves the example's network and buckets. */
+  /**
+   * The command's own SDK clients talk to the fake the SDK's way ({@code aws.endpointUrl}, static
+   * credentials in system properties); the fake serves the example's network and buckets.
+   */
   private static void fakeClients() {
     NetworkSnapshot net = SnapshotBundle.parse(Examples.file("sg-no-self-ingress", "network.json").orElseThrow(),
         "sg-no-self-ingress");
@@ -156,8 +163,9 @@ class PlanAndApplyCommandTest {
           b.policy().orElse(null));
     }
     server.reset(account);
-    AwsClients.factory = (region, profile) ->
-        new AwsClients(AwsTestClients.ec2(server.baseUrl()), AwsTestClients.s3(server.baseUrl()), net.region());
+    System.setProperty("aws.endpointUrl", server.baseUrl());
+    System.setProperty("aws.accessKeyId", "AKIAFAKEFAKEFAKEFAKE");
+    System.setProperty("aws.secretAccessKey", "fake-secret-key");
   }
 
   private static void stub(String action, int status, String code, String message) {

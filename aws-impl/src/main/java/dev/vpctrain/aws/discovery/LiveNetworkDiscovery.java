@@ -8,9 +8,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -36,15 +37,13 @@ public final class LiveNetworkDiscovery implements NetworkSource {
   private final S3Client s3;
   private final String region;
   private final Executor executor;
-  private final int maxThreads;
   private final Clock clock;
 
   private LiveNetworkDiscovery(Builder b) {
     this.ec2 = Objects.requireNonNull(b.ec2, "LiveNetworkDiscovery needs an Ec2Client: builder().ec2(client)");
     this.s3 = Objects.requireNonNull(b.s3, "LiveNetworkDiscovery needs an S3Client: builder().s3(client)");
     this.region = b.region != null ? b.region : clientRegion(ec2);
-    this.executor = b.executor;
-    this.maxThreads = b.maxThreads;
+    this.executor = b.executor != null ? b.executor : defaultPool(b.maxThreads);
     this.clock = b.clock;
   }
 
@@ -76,16 +75,19 @@ public final class LiveNetworkDiscovery implements NetworkSource {
   }
 
   private NetworkSnapshot discover(Target target) {
-    if (executor != null) {
-      return new DiscoveryRun(ec2, s3, region, executor).run(target, clock.instant());
-    }
-    int threads = Math.max(1, Math.min(maxThreads, 16 + 2 * target.buckets().size()));
-    ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
-    try {
-      return new DiscoveryRun(ec2, s3, region, pool).run(target, clock.instant());
-    } finally {
-      pool.shutdown();
-    }
+    return new DiscoveryRun(ec2, s3, region, executor).run(target, clock.instant());
+  }
+
+  /**
+   * The default executor: up to {@code maxThreads} daemon threads, kept while discoveries follow
+   * each other (the SDK's per-thread caches stay warm) and ended after 30 idle seconds, so an
+   * instance needs no closing.
+   */
+  private static Executor defaultPool(int maxThreads) {
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(maxThreads, maxThreads, 30, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(), daemonThreads());
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
   }
 
   private static ThreadFactory daemonThreads() {
@@ -136,8 +138,8 @@ public final class LiveNetworkDiscovery implements NetworkSource {
     }
 
     /**
-     * Runs the calls on this executor (not shut down by discovery). By default each discovery uses
-     * its own small pool of daemon threads, closed when it ends. A direct executor
+     * Runs the calls on this executor (never shut down by discovery). By default an instance keeps
+     * a small pool of daemon threads that end after 30 idle seconds. A direct executor
      * ({@code Runnable::run}) makes every call sequential.
      */
     public Builder executor(Executor executor) {
@@ -145,7 +147,7 @@ public final class LiveNetworkDiscovery implements NetworkSource {
       return this;
     }
 
-    /** Upper bound of the default pool's threads (default 32); ignored with {@link #executor}. */
+    /** Threads of the default pool, that is calls in flight at once (default 32); ignored with {@link #executor}. */
     public Builder maxThreads(int maxThreads) {
       if (maxThreads < 1) {
         throw new IllegalArgumentException("maxThreads must be at least 1 but was " + maxThreads);

@@ -1,0 +1,91 @@
+package dev.vpctrain.cli;
+
+import dev.vpctrain.aws.bundle.SnapshotBundle;
+import dev.vpctrain.aws.job.JobFile;
+import dev.vpctrain.core.job.TrainingJobSpec;
+import dev.vpctrain.core.network.CaptureError;
+import dev.vpctrain.core.network.NetworkSnapshot;
+import dev.vpctrain.core.network.Section;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code vpctrain snapshot}: captures a job's (or a VPC's) network from live AWS into a bundle. */
+@Command(name = "snapshot", mixinStandardHelpOptions = true,
+    description = {"Captures the network of a job (or of a VPC) from the live EC2 and S3 read APIs into a",
+        "snapshot bundle (formats.md §2) that 'check --network' reads offline. Read-only.",
+        "Calls that fail are recorded in the bundle's errors (their checks become UNVERIFIED)."})
+final class SnapshotCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--job", paramLabel = "FILE",
+      description = "The CreateTrainingJob request (JSON): its subnets, security groups and buckets.")
+  Path job;
+
+  @Option(names = "--vpc", paramLabel = "VPC_ID", description = "A VPC to capture without a job (no buckets).")
+  String vpc;
+
+  @Option(names = "--region", paramLabel = "R", description = "AWS region (default: the SDK's region chain).")
+  String region;
+
+  @Option(names = "--profile", paramLabel = "P", description = "AWS CLI profile (default: the default credentials).")
+  String profile;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Where to write the bundle (default: stdout).")
+  Path output;
+
+  @Override
+  public Integer call() throws IOException {
+    if ((job == null) == (vpc == null)) {
+      throw new UsageException("give exactly one of --job job.json or --vpc vpc-…");
+    }
+    if (vpc != null && !vpc.matches("vpc-[0-9a-f]{8}([0-9a-f]{9})?")) {
+      throw new UsageException("--vpc: expected a VPC id such as vpc-0a1b2c3d4e5f67890 but was '" + vpc + "'");
+    }
+    TrainingJobSpec spec = job == null ? null : JobFile.read(job);
+    NetworkSnapshot snapshot;
+    try (AwsClients aws = AwsClients.create(Optional.ofNullable(region), Optional.ofNullable(profile))) {
+      if (spec != null) {
+        snapshot = AwsClients.requireNetwork(aws.discovery().snapshotFor(spec),
+            List.of(Section.SUBNETS, Section.SECURITY_GROUPS));
+      } else {
+        snapshot = AwsClients.requireNetwork(aws.discovery().snapshotOfVpc(vpc),
+            List.of(Section.VPCS, Section.SUBNETS));
+      }
+    }
+    PrintWriter out = spec().commandLine().getOut();
+    PrintWriter err = spec().commandLine().getErr();
+    if (output == null) {
+      out.println(SnapshotBundle.write(snapshot));
+      out.flush();
+    } else {
+      SnapshotBundle.write(snapshot, output);
+      err.println("vpctrain: wrote " + output + " (" + summary(snapshot) + ")");
+    }
+    for (CaptureError e : snapshot.errors()) {
+      err.println("vpctrain: warning: " + e.operation() + (e.resource().isEmpty() ? "" : " " + e.resource())
+          + " failed (" + e.code() + "): " + e.message());
+    }
+    err.flush();
+    return ExitCodes.READY;
+  }
+
+  private CommandSpec spec() {
+    return spec;
+  }
+
+  private static String summary(NetworkSnapshot s) {
+    return s.subnets().map(List::size).orElse(0) + " subnets, "
+        + s.securityGroups().map(List::size).orElse(0) + " security groups, "
+        + s.routeTables().map(List::size).orElse(0) + " route tables, "
+        + s.buckets().size() + " buckets, " + s.errors().size() + " failed calls";
+  }
+}
