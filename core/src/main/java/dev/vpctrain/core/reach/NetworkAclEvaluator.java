@@ -32,6 +32,7 @@ public final class NetworkAclEvaluator {
   private final Map<String, NetworkAcl> bySubnet = new HashMap<>();
   private final Map<String, NetworkAcl> defaultByVpc = new HashMap<>();
   private final Map<Query, AclDecision> memo = new ConcurrentHashMap<>();
+  private final Map<Query, Compiled> compiled = new ConcurrentHashMap<>();
 
   private NetworkAclEvaluator(NetworkSnapshot network) {
     this.network = Objects.requireNonNull(network, "network");
@@ -69,7 +70,8 @@ public final class NetworkAclEvaluator {
       return network.unknownReason(Section.NETWORK_ACLS);
     }
     if (network.subnet(subnetId).isEmpty()) {
-      return "subnet " + subnetId + " is not in the snapshot, so its VPC's default network ACL is not known";
+      return "subnet " + subnetId + " is not in the snapshot, so its VPC's default network ACL is not known"
+          + (network.has(Section.SUBNETS) ? "" : " (" + network.unknownReason(Section.SUBNETS) + ")");
     }
     return "no network ACL of the snapshot is associated with subnet " + subnetId
         + " and its VPC's default network ACL is not in the snapshot";
@@ -128,24 +130,19 @@ public final class NetworkAclEvaluator {
       return new AclDecision(Tri.UNKNOWN, acl, q.egress, q.traffic, q.peer.description(), Optional.empty(),
           Optional.of("no IPv4 address of " + q.peer.description() + " is known"));
     }
-    List<Entry> entries = new ArrayList<>();
-    for (AclEntry e : q.acl.entries()) {
-      if (e.egress() != q.egress || e.cidrBlock().isEmpty()) {
-        continue;
-      }
-      int[] window = window(e, t);
-      if (window == null) {
-        continue;
-      }
-      Optional<Cidr> cidr = Cidr.tryParse(e.cidrBlock().get());
-      if (cidr.isEmpty()) {
-        return new AclDecision(Tri.UNKNOWN, acl, q.egress, q.traffic, q.peer.description(), Optional.empty(),
-            Optional.of("rule " + e.ruleNumber() + " has the malformed CIDR '" + e.cidrBlock().get() + "'"));
-      }
-      entries.add(new Entry(e, window[0], window[1], Ipv4RangeSet.first(cidr.get()), Ipv4RangeSet.last(cidr.get())));
+    Compiled compiled = compiled(q.acl, q.egress);
+    if (compiled.malformed != null) {
+      return new AclDecision(Tri.UNKNOWN, acl, q.egress, q.traffic, q.peer.description(), Optional.empty(),
+          Optional.of("rule " + compiled.malformed.ruleNumber() + " has the malformed CIDR '"
+              + compiled.malformed.cidrBlock().orElse("") + "'"));
     }
-    entries.sort(Comparator.comparingInt(x -> x.entry.ruleNumber()));
-
+    List<Entry> entries = new ArrayList<>();
+    for (Entry e : compiled.entries) {
+      int[] window = window(e.entry, t);
+      if (window != null) {
+        entries.add(new Entry(e.entry, window[0], window[1], e.first, e.last));
+      }
+    }
     List<long[]> addressCells = addressCells(q.peer.addresses(), entries);
     boolean anyAllow = false;
     Entry firstDeny = null;
@@ -185,6 +182,37 @@ public final class NetworkAclEvaluator {
               + denying.map(e -> " (rule " + e.ruleNumber() + " denies part)").orElse("")));
     }
     return new AclDecision(Tri.NO, acl, q.egress, q.traffic, q.peer.description(), denying, Optional.empty());
+  }
+
+  /** One direction of an ACL: its IPv4 entries parsed and in rule-number order. */
+  private Compiled compiled(NetworkAcl acl, boolean egress) {
+    return compiled.computeIfAbsent(new Query(acl, egress, Traffic.allProtocols(), Peer.groups(List.of())), k -> {
+      List<Entry> entries = new ArrayList<>();
+      AclEntry malformed = null;
+      for (AclEntry e : acl.entries()) {
+        if (e.egress() != egress || e.cidrBlock().isEmpty()) {
+          continue;
+        }
+        Optional<Cidr> cidr = Cidr.tryParse(e.cidrBlock().get());
+        if (cidr.isEmpty()) {
+          malformed = malformed == null ? e : malformed;
+          continue;
+        }
+        entries.add(new Entry(e, 0, 65535, Ipv4RangeSet.first(cidr.get()), Ipv4RangeSet.last(cidr.get())));
+      }
+      entries.sort(Comparator.comparingInt(x -> x.entry.ruleNumber()));
+      return new Compiled(entries, malformed);
+    });
+  }
+
+  private static final class Compiled {
+    final List<Entry> entries;
+    final AclEntry malformed;
+
+    Compiled(List<Entry> entries, AclEntry malformed) {
+      this.entries = entries;
+      this.malformed = malformed;
+    }
   }
 
   /** The part of {@code t}'s port range that entry {@code e} applies to, or null. */
