@@ -1,0 +1,46 @@
+package dev.vpctrain.aws;
+
+import java.util.Objects;
+
+/**
+ * An input file (a job file or a snapshot bundle) is not what vpctrain expects. Names the file, the
+ * JSON path of the offending member ({@code ec2.DescribeSubnets.Subnets[3].AvailableIpAddressCount})
+ * and what was expected. The command line maps it to exit code 65.
+ */
+public class InvalidInputException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final String file;
+  private final String jsonPath;
+  private final String expectation;
+
+  public InvalidInputException(String file, String jsonPath, String expectation) {
+    this(file, jsonPath, expectation, null);
+  }
+
+  public InvalidInputException(String file, String jsonPath, String expectation, Throwable cause) {
+    super(format(file, jsonPath, expectation), cause);
+    this.file = Objects.requireNonNull(file, "file");
+    this.jsonPath = Objects.requireNonNull(jsonPath, "jsonPath");
+    this.expectation = Objects.requireNonNull(expectation, "expectation");
+  }
+
+  private static String format(String file, String jsonPath, String expectation) {
+    return file + ": " + (jsonPath.isEmpty() ? "" : jsonPath + ": ") + expectation;
+  }
+
+  /** The file as the user named it. */
+  public String file() {
+    return file;
+  }
+
+  /** The JSON path of the offending member; empty for the document itself. */
+  public String jsonPath() {
+    return jsonPath;
+  }
+
+  /** What was expected, and what was found. */
+  public String expectation() {
+    return expectation;
+  }
+}

@@ -1,0 +1,54 @@
+package dev.vpctrain.aws.bundle;
+
+import dev.vpctrain.aws.InvalidInputException;
+import dev.vpctrain.aws.json.JsonInput;
+import dev.vpctrain.aws.json.JsonOutput;
+import dev.vpctrain.core.network.NetworkSnapshot;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Reads and writes the snapshot bundle (formats.md §2): one JSON document holding EC2 and S3 read
+ * API outputs exactly as the AWS CLI v2 prints them. An operation missing from the bundle stays
+ * unknown (an empty {@code Optional}), never empty; {@code GetBucketPolicy: null} means "no policy";
+ * enum-like strings are case-insensitive; members vpctrain does not use are ignored.
+ */
+public final class SnapshotBundle {
+  /** The bundle format version written and understood. */
+  public static final int VERSION = 1;
+
+  private SnapshotBundle() {}
+
+  /**
+   * Reads a bundle file.
+   *
+   * @throws java.nio.file.NoSuchFileException when the file does not exist
+   * @throws InvalidInputException naming the file and JSON path when the content is malformed
+   */
+  public static NetworkSnapshot read(Path file) throws IOException {
+    return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+  }
+
+  /** Reads the JSON text of a bundle; {@code source} names it in errors. */
+  public static NetworkSnapshot parse(String json, String source) {
+    JsonInput root = JsonInput.parse(json, source);
+    try {
+      return new BundleReader(root).read();
+    } catch (IllegalStateException | IllegalArgumentException | NullPointerException e) {
+      // a model invariant (for example a blank id) that the member checks did not catch
+      throw new InvalidInputException(source, "", "expected a consistent snapshot: " + e.getMessage(), e);
+    }
+  }
+
+  /** The bundle JSON of {@code snapshot}, pretty-printed as the AWS CLI prints it. */
+  public static String write(NetworkSnapshot snapshot) {
+    return JsonOutput.pretty(BundleWriter.write(snapshot));
+  }
+
+  /** Writes the bundle of {@code snapshot} to {@code file}. */
+  public static void write(NetworkSnapshot snapshot, Path file) throws IOException {
+    Files.writeString(file, write(snapshot), StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,270 @@
+package dev.vpctrain.aws.testing;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.vpctrain.core.network.NetworkSnapshot;
+import dev.vpctrain.core.network.Vpc;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+
+/**
+ * A WireMock transformer that answers EC2 Query API and S3 REST-XML (path-style) read calls from a
+ * {@link FakeAccount}: filters ({@code Filter.N.Name}/{@code Filter.N.Value.M}) are applied, an
+ * unknown filter is rejected as EC2 does, and lists longer than the page size are paginated with
+ * {@code nextToken}.
+ */
+public final class FakeAwsTransformer implements ResponseDefinitionTransformerV2 {
+  public static final String NAME = "fake-aws";
+
+  private volatile FakeAccount account;
+  /** Answers by request: the account is immutable, so a request's answer is rendered once. */
+  private final Map<String, Answer> answers = new java.util.concurrent.ConcurrentHashMap<>();
+
+  public FakeAwsTransformer(FakeAccount account) {
+    this.account = account;
+  }
+
+  public void account(FakeAccount account) {
+    this.account = account;
+    answers.clear();
+  }
+
+  @Override
+  public String getName() {
+    return NAME;
+  }
+
+  @Override
+  public boolean applyGlobally() {
+    return false;
+  }
+
+  @Override
+  public ResponseDefinition transform(ServeEvent serveEvent) {
+    Request request = serveEvent.getRequest();
+    String method = request.getMethod().getName();
+    String key = method + " " + request.getUrl() + " " + request.getBodyAsString();
+    Answer answer = answers.computeIfAbsent(key, k -> {
+      if (method.equals("POST")) {
+        return ec2(form(request.getBodyAsString()));
+      } else if (method.equals("GET")) {
+        return s3(request.getUrl());
+      }
+      return new Answer(405, "text/plain", "unsupported method");
+    });
+    return ResponseDefinitionBuilder.like(serveEvent.getResponseDefinition()).but()
+        .withStatus(answer.status)
+        .withHeader("Content-Type", answer.contentType)
+        .withHeader("x-amzn-RequestId", UUID.randomUUID().toString())
+        .withBody(answer.body)
+        .build();
+  }
+
+  private record Answer(int status, String contentType, String body) {}
+
+  /** Parses an {@code application/x-www-form-urlencoded} body. */
+  public static Map<String, String> form(String body) {
+    Map<String, String> params = new LinkedHashMap<>();
+    for (String pair : body.split("&")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int eq = pair.indexOf('=');
+      String k = eq < 0 ? pair : pair.substring(0, eq);
+      String v = eq < 0 ? "" : pair.substring(eq + 1);
+      params.put(URLDecoder.decode(k, StandardCharsets.UTF_8), URLDecoder.decode(v, StandardCharsets.UTF_8));
+    }
+    return params;
+  }
+
+  private Answer ec2(Map<String, String> params) {
+    FakeAccount a = account;
+    NetworkSnapshot n = a.network();
+    String action = params.getOrDefault("Action", "");
+    if (!"2016-11-15".equals(params.get("Version"))) {
+      return ec2Error(400, "InvalidParameterValue", "Version must be 2016-11-15");
+    }
+    try {
+      switch (action) {
+        case "DescribeVpcs":
+          return list(a, params, action, "vpcSet", n.vpcs().orElse(List.of()), Ec2Xml::vpc,
+              Map.of("vpc-id", v -> List.of(v.vpcId())));
+        case "DescribeVpcAttribute":
+          return vpcAttribute(n, params);
+        case "DescribeDhcpOptions":
+          return list(a, params, action, "dhcpOptionsSet", n.dhcpOptions().orElse(List.of()), Ec2Xml::dhcpOptions,
+              Map.of("dhcp-options-id", d -> List.of(d.dhcpOptionsId())));
+        case "DescribeSubnets":
+          return list(a, params, action, "subnetSet", n.subnets().orElse(List.of()), Ec2Xml::subnet,
+              Map.of("subnet-id", s -> List.of(s.subnetId()), "vpc-id", s -> List.of(s.vpcId())));
+        case "DescribeSecurityGroups":
+          return list(a, params, action, "securityGroupInfo", n.securityGroups().orElse(List.of()),
+              Ec2Xml::securityGroup, Map.of("group-id", g -> List.of(g.groupId()), "vpc-id", g -> List.of(g.vpcId())));
+        case "DescribeRouteTables":
+          return list(a, params, action, "routeTableSet", n.routeTables().orElse(List.of()), Ec2Xml::routeTable,
+              Map.of("route-table-id", t -> List.of(t.routeTableId()), "vpc-id", t -> List.of(t.vpcId())));
+        case "DescribeVpcEndpoints":
+          return list(a, params, action, "vpcEndpointSet", n.vpcEndpoints().orElse(List.of()), Ec2Xml::vpcEndpoint,
+              Map.of("vpc-endpoint-id", e -> List.of(e.vpcEndpointId()), "vpc-id", e -> List.of(e.vpcId())));
+        case "DescribeNatGateways":
+          return list(a, params, action, "natGatewaySet", n.natGateways().orElse(List.of()), Ec2Xml::natGateway,
+              Map.of("nat-gateway-id", g -> List.of(g.natGatewayId()), "vpc-id", g -> g.vpcId().stream().toList()));
+        case "DescribeInternetGateways":
+          return list(a, params, action, "internetGatewaySet", n.internetGateways().orElse(List.of()),
+              Ec2Xml::internetGateway, Map.of("internet-gateway-id", g -> List.of(g.internetGatewayId()),
+                  "attachment.vpc-id", g -> g.attachments().stream().map(x -> x.vpcId()).toList()));
+        case "DescribeNetworkAcls":
+          return list(a, params, action, "networkAclSet", n.networkAcls().orElse(List.of()), Ec2Xml::networkAcl,
+              Map.of("network-acl-id", x -> List.of(x.networkAclId()), "vpc-id", x -> List.of(x.vpcId())));
+        case "DescribePrefixLists":
+          return list(a, params, action, "prefixListSet", n.prefixLists().orElse(List.of()), Ec2Xml::prefixList,
+              Map.of("prefix-list-id", p -> List.of(p.prefixListId()), "prefix-list-name", p -> List.of(p.prefixListName())));
+        default:
+          return ec2Error(400, "InvalidAction", "The action " + action + " is not valid for this web service.");
+      }
+    } catch (BadFilter e) {
+      return ec2Error(400, "InvalidParameterValue", e.getMessage());
+    }
+  }
+
+  private static final class BadFilter extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    BadFilter(String message) {
+      super(message);
+    }
+  }
+
+  private static <T> Answer list(FakeAccount a, Map<String, String> params, String action, String setTag,
+      List<T> items, BiConsumer<Xml, T> render, Map<String, Function<T, List<String>>> filterable) {
+    Map<String, Set<String>> filters = filters(params);
+    List<T> matching = new ArrayList<>();
+    for (String name : filters.keySet()) {
+      if (!filterable.containsKey(name)) {
+        throw new BadFilter("The filter '" + name + "' is invalid");
+      }
+    }
+    for (T item : items) {
+      boolean ok = true;
+      for (Map.Entry<String, Set<String>> f : filters.entrySet()) {
+        if (filterable.get(f.getKey()).apply(item).stream().noneMatch(f.getValue()::contains)) {
+          ok = false;
+          break;
+        }
+      }
+      if (ok) {
+        matching.add(item);
+      }
+    }
+    int pageSize = a.pageSize();
+    if (params.containsKey("MaxResults")) {
+      pageSize = Math.min(pageSize, Integer.parseInt(params.get("MaxResults")));
+    }
+    int from = 0;
+    String token = params.get("NextToken");
+    if (token != null) {
+      if (!token.startsWith("page-")) {
+        throw new BadFilter("The token '" + token + "' is invalid");
+      }
+      from = Integer.parseInt(token.substring("page-".length()));
+    }
+    int to = Math.min(matching.size(), from + pageSize);
+    String next = to < matching.size() ? "page-" + to : null;
+    Xml body = new Xml().set(setTag, matching.subList(from, to), render);
+    return ok(Ec2Xml.response(action, body.toString(), next));
+  }
+
+  private static Map<String, Set<String>> filters(Map<String, String> params) {
+    Map<String, Set<String>> filters = new LinkedHashMap<>();
+    for (int i = 1; params.containsKey("Filter." + i + ".Name"); i++) {
+      Set<String> values = new LinkedHashSet<>();
+      for (int j = 1; params.containsKey("Filter." + i + ".Value." + j); j++) {
+        values.add(params.get("Filter." + i + ".Value." + j));
+      }
+      filters.put(params.get("Filter." + i + ".Name"), values);
+    }
+    return filters;
+  }
+
+  private static Answer vpcAttribute(NetworkSnapshot n, Map<String, String> params) {
+    String vpcId = params.get("VpcId");
+    String attribute = params.get("Attribute");
+    Optional<Vpc> vpc = n.vpc(vpcId == null ? "" : vpcId);
+    if (vpc.isEmpty()) {
+      return ec2Error(400, "InvalidVpcID.NotFound", "The vpc ID '" + vpcId + "' does not exist");
+    }
+    boolean value;
+    if ("enableDnsSupport".equals(attribute)) {
+      value = vpc.get().enableDnsSupport().orElse(true);
+    } else if ("enableDnsHostnames".equals(attribute)) {
+      value = vpc.get().enableDnsHostnames().orElse(false);
+    } else {
+      return ec2Error(400, "InvalidParameterValue", "Value (" + attribute + ") for parameter attribute is invalid.");
+    }
+    return ok(Ec2Xml.response("DescribeVpcAttribute", Ec2Xml.vpcAttribute(vpcId, attribute, value), null));
+  }
+
+  private Answer s3(String url) {
+    int q = url.indexOf('?');
+    String path = q < 0 ? url : url.substring(0, q);
+    String query = q < 0 ? "" : url.substring(q + 1);
+    String bucket = path.startsWith("/") ? path.substring(1) : path;
+    FakeAccount.Bucket b = account.buckets().get(bucket);
+    if (b == null) {
+      return s3Error(404, "NoSuchBucket", "The specified bucket does not exist", bucket);
+    }
+    Set<String> keys = new LinkedHashSet<>();
+    for (String p : query.split("&")) {
+      keys.add(p.contains("=") ? p.substring(0, p.indexOf('=')) : p);
+    }
+    if (keys.contains("location")) {
+      String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+          + (b.locationConstraint() == null
+              ? "<LocationConstraint xmlns=\"" + S3_NS + "\"/>"
+              : "<LocationConstraint xmlns=\"" + S3_NS + "\">" + Xml.escape(b.locationConstraint()) + "</LocationConstraint>");
+      return new Answer(200, "application/xml", xml);
+    }
+    if (keys.contains("policy")) {
+      if (b.policy() == null) {
+        return s3Error(404, "NoSuchBucketPolicy", "The bucket policy does not exist", bucket);
+      }
+      return new Answer(200, "application/json", b.policy());
+    }
+    return s3Error(501, "NotImplemented", "A header or query you provided implies functionality that is not implemented", bucket);
+  }
+
+  public static final String S3_NS = "http://s3.amazonaws.com/doc/2006-03-01/";
+
+  /** The S3 error document. */
+  public static String s3ErrorXml(String code, String message, String bucket) {
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + new Xml().open("Error")
+        .el("Code", code).el("Message", message).el("BucketName", bucket)
+        .el("RequestId", "4442587FB7D0A2F9").el("HostId", "fake-host-id")
+        .close("Error");
+  }
+
+  private static Answer s3Error(int status, String code, String message, String bucket) {
+    return new Answer(status, "application/xml", s3ErrorXml(code, message, bucket));
+  }
+
+  private static Answer ok(String xml) {
+    return new Answer(200, "text/xml;charset=UTF-8", xml);
+  }
+
+  private static Answer ec2Error(int status, String code, String message) {
+    return new Answer(status, "text/xml;charset=UTF-8", Ec2Xml.error(code, message));
+  }
+}

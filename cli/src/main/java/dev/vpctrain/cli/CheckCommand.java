@@ -1,0 +1,209 @@
+package dev.vpctrain.cli;
+
+import dev.vpctrain.aws.bundle.SnapshotBundle;
+import dev.vpctrain.aws.job.JobFile;
+import dev.vpctrain.core.job.AwsService;
+import dev.vpctrain.core.job.HostPort;
+import dev.vpctrain.core.job.TrainingJobSpec;
+import dev.vpctrain.core.network.NetworkSnapshot;
+import dev.vpctrain.core.report.JsonReport;
+import dev.vpctrain.core.report.Outcome;
+import dev.vpctrain.core.report.PreflightReport;
+import dev.vpctrain.core.report.SarifReport;
+import dev.vpctrain.core.report.Severity;
+import dev.vpctrain.core.report.TextReport;
+import dev.vpctrain.core.rules.Rule;
+import dev.vpctrain.core.rules.RuleEngine;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code vpctrain check}: the preflight of a job against its network. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+    description = {"Checks a training job's network before launch and prints the report.",
+        "Exit code: 0 READY, 1 NOT_READY, 2 UNVERIFIED."})
+final class CheckCommand implements Callable<Integer> {
+  enum Format { text, json, sarif }
+
+  enum FailOn { error, warning }
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--job", paramLabel = "FILE", description = "The CreateTrainingJob request (JSON).")
+  Path job;
+
+  @Option(names = "--network", paramLabel = "FILE", description = "A snapshot bundle of the network (JSON).")
+  Path network;
+
+  @Option(names = "--live", description = "Discover the network from the live AWS APIs.")
+  boolean live;
+
+  @Option(names = "--region", paramLabel = "R", description = "AWS region (with --live).")
+  String region;
+
+  @Option(names = "--profile", paramLabel = "P", description = "AWS CLI profile (with --live).")
+  String profile;
+
+  @Option(names = "--example", paramLabel = "NAME",
+      description = "Check a bundled example job and network, offline (see 'vpctrain examples').")
+  String example;
+
+  @Option(names = "--requires", split = ",", paramLabel = "SVC",
+      description = "AWS services the training code calls, e.g. sts,logs,ecr.dkr.")
+  List<String> requires = new ArrayList<>();
+
+  @Option(names = "--requires-internet", split = ",", paramLabel = "HOST:PORT",
+      description = "Internet destinations the training code needs, e.g. pypi.org:443.")
+  List<String> requiresInternet = new ArrayList<>();
+
+  @Option(names = "--block-package-repos",
+      description = "Require the S3 endpoint policy to block the Amazon Linux package repositories.")
+  boolean blockPackageRepos;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+      description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
+      description = "Lowest severity whose FAIL makes the exit code 1: ${COMPLETION-CANDIDATES} "
+          + "(default: ${DEFAULT-VALUE}).")
+  FailOn failOn;
+
+  @Option(names = "--verbose", description = "Also list the checks that passed.")
+  boolean verbose;
+
+  @Override
+  public Integer call() throws IOException {
+    validate();
+    TrainingJobSpec spec = withRequirements(readJob());
+    NetworkSnapshot snapshot = readNetwork(spec);
+    RuleEngine engine = RuleEngine.standard();
+    PreflightReport report = engine.evaluate(spec, snapshot);
+    spec().commandLine().getOut().print(render(report, engine));
+    spec().commandLine().getOut().flush();
+    return exitCode(report, failOn);
+  }
+
+  /** The verdict's exit code; with {@code --fail-on warning} a WARNING FAIL also counts as not ready. */
+  static int exitCode(PreflightReport report, FailOn failOn) {
+    if (failOn == FailOn.warning && report.problems().stream()
+        .anyMatch(f -> f.severity() == Severity.WARNING && f.outcome() == Outcome.FAIL)) {
+      return ExitCodes.NOT_READY;
+    }
+    return ExitCodes.of(report.verdict());
+  }
+
+  private CommandSpec spec() {
+    return spec;
+  }
+
+  private void validate() {
+    if (example != null) {
+      if (job != null || network != null || live) {
+        throw new UsageException("--example runs a bundled job and network; do not combine it with --job, "
+            + "--network or --live.");
+      }
+      if (Examples.file(example, "job.json").isEmpty()) {
+        throw new UsageException("no bundled example named '" + example + "'; the examples are: "
+            + String.join(", ", Examples.index().keySet()));
+      }
+    } else if (job == null) {
+      throw new UsageException("--job FILE is required (or --example NAME for a bundled example).");
+    } else if (network == null && !live) {
+      throw new UsageException("give the network: --network bundle.json (a snapshot bundle) or --live.");
+    } else if (network != null && live) {
+      throw new UsageException("--network and --live exclude each other: check against a bundle or live AWS.");
+    }
+    if (!live && (region != null || profile != null)) {
+      throw new UsageException("--region and --profile apply only with --live (a bundle names its own region).");
+    }
+    if (live && LiveNetwork.installed().isEmpty()) {
+      throw new UsageException("--live is not available in this build; capture the network as a snapshot "
+          + "bundle (formats.md §2) and pass it with --network bundle.json.");
+    }
+  }
+
+  private TrainingJobSpec readJob() throws IOException {
+    if (example != null) {
+      return JobFile.parse(Examples.file(example, "job.json").orElseThrow(), "example " + example + "/job.json");
+    }
+    return JobFile.read(job);
+  }
+
+  private NetworkSnapshot readNetwork(TrainingJobSpec spec) throws IOException {
+    if (example != null) {
+      return SnapshotBundle.parse(Examples.file(example, "network.json").orElseThrow(),
+          "example " + example + "/network.json");
+    }
+    if (live) {
+      return LiveNetwork.installed().orElseThrow().discover(spec, Optional.ofNullable(region),
+          Optional.ofNullable(profile));
+    }
+    return SnapshotBundle.read(network);
+  }
+
+  private TrainingJobSpec withRequirements(TrainingJobSpec spec) {
+    TrainingJobSpec.Builder b = spec.toBuilder();
+    for (String s : requires) {
+      try {
+        b.requires(AwsService.of(s));
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--requires: " + e.getMessage());
+      }
+    }
+    for (String hp : requiresInternet) {
+      try {
+        HostPort parsed = HostPort.parse(hp.trim());
+        b.requiresInternet(parsed.host(), parsed.port());
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--requires-internet: " + e.getMessage());
+      }
+    }
+    if (blockPackageRepos) {
+      b.blockPackageRepositories();
+    }
+    return b.build();
+  }
+
+  private String render(PreflightReport report, RuleEngine engine) {
+    switch (format) {
+      case json:
+        return JsonReport.render(report, verbose);
+      case sarif:
+        Map<String, String> titles = new LinkedHashMap<>();
+        for (Rule r : engine.rules()) {
+          titles.put(r.id(), r.title());
+        }
+        return SarifReport.render(report, artifactUri(), titles, verbose);
+      default:
+        return TextReport.render(report, verbose);
+    }
+  }
+
+  /** The job file as a SARIF artifact URI reference. */
+  private String artifactUri() {
+    if (example != null) {
+      return "examples/" + example + "/job.json";
+    }
+    if (job.isAbsolute()) {
+      return job.toUri().toString();
+    }
+    try {
+      return new URI(null, null, job.toString().replace('\\', '/'), null).toASCIIString();
+    } catch (URISyntaxException e) {
+      return job.getFileName().toString();
+    }
+  }
+}

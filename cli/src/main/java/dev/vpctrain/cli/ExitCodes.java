@@ -1,0 +1,35 @@
+package dev.vpctrain.cli;
+
+import dev.vpctrain.core.report.Verdict;
+
+/** The exit codes of every vpctrain command (formats.md §4). */
+public final class ExitCodes {
+  /** READY, or success. */
+  public static final int READY = 0;
+  public static final int NOT_READY = 1;
+  public static final int UNVERIFIED = 2;
+  /** The launched job failed. */
+  public static final int JOB_FAILED = 3;
+  public static final int USAGE = 64;
+  /** An input file is invalid; the message names the file and the JSON path. */
+  public static final int INVALID_INPUT = 65;
+  public static final int FILE_NOT_FOUND = 66;
+  /** AWS was unreachable, or denied a required call. */
+  public static final int AWS_UNAVAILABLE = 69;
+  /** A bug in vpctrain. */
+  public static final int INTERNAL = 70;
+
+  private ExitCodes() {}
+
+  /** The exit code of a verdict. */
+  public static int of(Verdict verdict) {
+    switch (verdict) {
+      case READY:
+        return READY;
+      case NOT_READY:
+        return NOT_READY;
+      default:
+        return UNVERIFIED;
+    }
+  }
+}

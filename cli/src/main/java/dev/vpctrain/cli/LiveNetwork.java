@@ -1,0 +1,29 @@
+package dev.vpctrain.cli;
+
+import dev.vpctrain.core.job.TrainingJobSpec;
+import dev.vpctrain.core.network.NetworkSnapshot;
+import java.util.Optional;
+import java.util.ServiceLoader;
+
+/**
+ * The hook behind {@code check --live}: discovers a job's network from the live AWS APIs. A build
+ * that can talk to AWS registers one implementation in
+ * {@code META-INF/services/dev.vpctrain.cli.LiveNetwork}; without one, {@code --live} is a usage
+ * error saying so. Implementations create their own SDK clients from the region and profile given.
+ */
+public interface LiveNetwork {
+  /**
+   * The snapshot of everything the job's preflight needs. Calls that fail are recorded in the
+   * snapshot; throw {@link software.amazon.awssdk.core.exception.SdkException} only when AWS cannot
+   * be used at all (exit 69).
+   *
+   * @param region the {@code --region} given, else the default provider chain's
+   * @param profile the {@code --profile} given, else the default profile
+   */
+  NetworkSnapshot discover(TrainingJobSpec job, Optional<String> region, Optional<String> profile);
+
+  /** The registered implementation, if this build has one. */
+  static Optional<LiveNetwork> installed() {
+    return ServiceLoader.load(LiveNetwork.class).findFirst();
+  }
+}

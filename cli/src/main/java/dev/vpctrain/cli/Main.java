@@ -1,0 +1,96 @@
+package dev.vpctrain.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** The {@code vpctrain} command: checks, examples and the rule catalogue (formats.md §4). */
+@Command(name = "vpctrain",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    synopsisSubcommandLabel = "COMMAND",
+    description = "Checks the VPC network of an Amazon SageMaker training job before it is launched.",
+    footer = {"", "Exit codes: 0 READY, 1 NOT_READY, 2 UNVERIFIED, 64 usage error,",
+        "65 invalid input file, 66 file not found, 69 AWS unavailable, 70 internal error."})
+public final class Main implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--debug", scope = ScopeType.INHERIT,
+      description = "Print the stack trace of an error (for bug reports).")
+  boolean debug;
+
+  /**
+   * The subcommands, one per line. To add one, append {@code new YourCommand()} here: it is a
+   * picocli {@code @Command} implementing {@code Callable<Integer>} that returns an exit code.
+   */
+  static List<Object> subcommands() {
+    return List.of(
+        new CheckCommand(),
+        new ExamplesCommand(),
+        new RulesCommand());
+  }
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    System.exit(run(args, out, err));
+  }
+
+  /** Runs the command line, writing to {@code out} and {@code err}; returns the exit code. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    boolean debug = Arrays.asList(args).contains("--debug");
+    CommandLine cmd = commandLine();
+    cmd.setOut(out);
+    cmd.setErr(err);
+    cmd.setExecutionExceptionHandler((e, line, parsed) -> Failures.report(e, line.getErr(), debug));
+    cmd.setParameterExceptionHandler((e, ignored) -> {
+      CommandLine.Model.CommandSpec s = e.getCommandLine().getCommandSpec();
+      e.getCommandLine().getErr().println("vpctrain: " + e.getMessage());
+      e.getCommandLine().getErr().println("Try '" + s.qualifiedName() + " --help' for the options.");
+      if (debug) {
+        e.printStackTrace(e.getCommandLine().getErr());
+      }
+      return ExitCodes.USAGE;
+    });
+    int code = cmd.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  /** The configured picocli command line. */
+  public static CommandLine commandLine() {
+    CommandLine cmd = new CommandLine(new Main());
+    for (Object sub : subcommands()) {
+      cmd.addSubcommand(sub);
+    }
+    cmd.setCaseInsensitiveEnumValuesAllowed(true);
+    cmd.setExitCodeExceptionMapper(e -> ExitCodes.USAGE);
+    return cmd;
+  }
+
+  @Override
+  public Integer call() {
+    spec.commandLine().getErr().println("vpctrain: a command is required.");
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return ExitCodes.USAGE;
+  }
+
+  /** The version from the jar manifest, when built. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"vpctrain " + (v == null ? "(development build)" : v)};
+    }
+  }
+}

@@ -1,0 +1,103 @@
+package dev.vpctrain.cli;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.GeneralCodingRules;
+import java.io.IOException;
+import java.net.URL;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The architecture rules of the brief, over the main classes of every module on this classpath. */
+class ArchitectureTest {
+  private static JavaClasses classes;
+
+  private static final DescribedPredicate<JavaMethodCall> BUILDS_A_CLIENT = new DescribedPredicate<>(
+      "a static builder() or create() of an AWS SDK service client") {
+    @Override
+    public boolean test(JavaMethodCall call) {
+      String name = call.getTarget().getName();
+      String owner = call.getTarget().getOwner().getName();
+      return (name.equals("builder") || name.equals("create"))
+          && owner.startsWith("software.amazon.awssdk.services.") && owner.endsWith("Client");
+    }
+  };
+
+  @BeforeAll
+  static void importClasses() throws IOException {
+    // only the roots that hold dev/vpctrain (each module's classes): scanning every SDK jar is slow
+    List<URL> roots = Collections.list(ArchitectureTest.class.getClassLoader().getResources("dev/vpctrain"));
+    classes = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importUrls(roots);
+    assertThat(classes.contain("dev.vpctrain.core.rules.RuleEngine")).isTrue();
+    assertThat(classes.contain("dev.vpctrain.aws.job.JobFile")).isTrue();
+    assertThat(classes.contain("dev.vpctrain.cli.Main")).isTrue();
+  }
+
+  @Test
+  void theClientRuleRecognisesAClientBuilderCall() {
+    JavaClasses sample = new ClassFileImporter().importClasses(BuildsAClient.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> noClasses()
+        .should().callMethodWhere(BUILDS_A_CLIENT).check(sample)).isInstanceOf(AssertionError.class);
+  }
+
+  /** A class that builds a client, to show the rule catches one. */
+  static final class BuildsAClient {
+    Object client() {
+      return software.amazon.awssdk.services.sts.StsClient.builder();
+    }
+  }
+
+  @Test
+  void coreKnowsNoAwsSdkType() {
+    ArchRule rule = noClasses().that().resideInAPackage("dev.vpctrain.core..")
+        .should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk..")
+        .because("core is the pure domain: users and the testkit build on it without the AWS SDK "
+            + "(product.md, 'Nothing in core knows AWS SDK types')");
+    rule.check(classes);
+  }
+
+  @Test
+  void coreUsesNoJackson() {
+    ArchRule rule = noClasses().that().resideInAPackage("dev.vpctrain.core..")
+        .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..")
+        .because("core depends on nothing but SLF4J; its JSON report uses core's own JsonWriter");
+    rule.check(classes);
+  }
+
+  @Test
+  void coreDependsOnlyOnTheJdkAndSlf4j() {
+    ArchRule rule = noClasses().that().resideInAPackage("dev.vpctrain.core..")
+        .should().dependOnClassesThat().resideOutsideOfPackages("java..", "javax.annotation..", "org.slf4j..",
+            "org.immutables..", "dev.vpctrain.core..")
+        .because("core depends on nothing but SLF4J (Immutables at compile time), and does no I/O");
+    rule.check(classes);
+  }
+
+  @Test
+  void onlyTheCliBuildsAwsSdkClients() {
+    ArchRule rule = noClasses().that().resideOutsideOfPackage("dev.vpctrain.cli..")
+        .should().callMethodWhere(BUILDS_A_CLIENT)
+        .because("users bring their own SDK clients (region, credentials, HTTP client and retries are theirs); "
+            + "the library creates clients only in the CLI (product.md principles)");
+    rule.check(classes);
+  }
+
+  @Test
+  void onlyTheCliWritesToStandardStreams() {
+    ArchRule rule = noClasses().that().resideOutsideOfPackage("dev.vpctrain.cli..")
+        .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
+        .because("library code logs through SLF4J and never prints; only the cli writes stdout and stderr");
+    rule.check(classes);
+  }
+}

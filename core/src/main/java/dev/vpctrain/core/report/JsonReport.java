@@ -1,0 +1,40 @@
+package dev.vpctrain.core.report;
+
+import java.util.List;
+
+/**
+ * Renders a report as the {@code vpctrain-report/1} JSON document of formats.md §3: FAIL and
+ * UNVERIFIED findings (PASS ones too when verbose), ERRORs first.
+ */
+public final class JsonReport {
+  /** The value of the document's {@code schema} member. */
+  public static final String SCHEMA = "vpctrain-report/1";
+
+  private JsonReport() {}
+
+  /** The JSON document of {@code report}. */
+  public static String render(PreflightReport report, boolean verbose) {
+    List<Finding> shown = verbose ? report.findings() : report.problems();
+    JsonWriter w = JsonWriter.create().beginObject()
+        .member("schema", SCHEMA)
+        .member("job", report.jobName())
+        .member("region", report.region())
+        .member("verdict", report.verdict().name())
+        .name("findings").beginArray();
+    for (Finding f : shown) {
+      w.beginObject()
+          .member("rule", f.ruleId())
+          .member("severity", f.severity().name())
+          .member("outcome", f.outcome().name())
+          .member("resources", f.resources())
+          .member("message", f.message())
+          .member("remediation", f.remediation().orElse(null))
+          .member("doc", f.doc())
+          .endObject();
+    }
+    return w.endArray()
+        .member("rulesEvaluated", report.rulesEvaluated())
+        .endObject()
+        .toString();
+  }
+}

@@ -1,0 +1,107 @@
+package dev.vpctrain.core.report;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders a report as a SARIF 2.1.0 log for code scanning: one run whose tool driver lists the rule
+ * ids, one result per shown finding located at the job file. FAIL results carry the level of their
+ * severity ({@code error}, {@code warning}, {@code note}); UNVERIFIED ones are {@code kind: open}
+ * and PASS ones (verbose only) {@code kind: pass}, both with level {@code none} as SARIF requires.
+ */
+public final class SarifReport {
+  /** The SARIF version written. */
+  public static final String VERSION = "2.1.0";
+  /** The schema URI of SARIF 2.1.0. */
+  public static final String SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
+
+  private SarifReport() {}
+
+  /**
+   * The SARIF log of {@code report}.
+   *
+   * @param artifactUri the job file as a relative or absolute URI reference, for example {@code jobs/train.json}
+   * @param ruleTitles rule id to one-line title, for the driver's rule list (finding ids missing here are added)
+   * @param verbose also emit PASS outcomes
+   */
+  public static String render(PreflightReport report, String artifactUri, Map<String, String> ruleTitles,
+      boolean verbose) {
+    List<Finding> shown = verbose ? report.findings() : report.problems();
+    Map<String, String> rules = new LinkedHashMap<>(ruleTitles);
+    shown.forEach(f -> rules.putIfAbsent(f.ruleId(), f.ruleId()));
+    Map<String, Integer> index = new LinkedHashMap<>();
+    JsonWriter w = JsonWriter.create().beginObject()
+        .member("$schema", SCHEMA_URI)
+        .member("version", VERSION)
+        .name("runs").beginArray().beginObject()
+        .name("tool").beginObject()
+        .name("driver").beginObject()
+        .member("name", "vpctrain")
+        .name("rules").beginArray();
+    for (Map.Entry<String, String> r : rules.entrySet()) {
+      index.put(r.getKey(), index.size());
+      w.beginObject()
+          .member("id", r.getKey())
+          .name("shortDescription").beginObject().member("text", r.getValue()).endObject()
+          .name("help").beginObject().member("text", "See docs/rules/" + r.getKey() + ".md").endObject()
+          .endObject();
+    }
+    w.endArray().endObject().endObject();
+    w.name("artifacts").beginArray().beginObject()
+        .name("location").beginObject().member("uri", artifactUri).endObject()
+        .endObject().endArray();
+    w.name("results").beginArray();
+    for (Finding f : shown) {
+      w.beginObject()
+          .member("ruleId", f.ruleId())
+          .member("ruleIndex", index.get(f.ruleId()));
+      if (f.outcome() == Outcome.FAIL) {
+        w.member("level", level(f.severity()));
+      } else {
+        w.member("kind", f.outcome() == Outcome.PASS ? "pass" : "open").member("level", "none");
+      }
+      String text = f.message() + f.remediation().map(r -> " Fix: " + r).orElse("");
+      w.name("message").beginObject().member("text", text).endObject();
+      w.name("locations").beginArray().beginObject()
+          .name("physicalLocation").beginObject()
+          .name("artifactLocation").beginObject().member("uri", artifactUri).member("index", 0).endObject()
+          .name("region").beginObject().member("startLine", 1).endObject()
+          .endObject();
+      if (!f.resources().isEmpty()) {
+        w.name("logicalLocations").beginArray();
+        for (String resource : f.resources()) {
+          w.beginObject().member("name", resource).member("kind", "resource").endObject();
+        }
+        w.endArray();
+      }
+      w.endObject().endArray();
+      w.name("properties").beginObject()
+          .member("severity", f.severity().name())
+          .member("outcome", f.outcome().name())
+          .member("doc", f.doc())
+          .endObject();
+      w.endObject();
+    }
+    w.endArray();
+    w.name("properties").beginObject()
+        .member("job", report.jobName())
+        .member("region", report.region())
+        .member("verdict", report.verdict().name())
+        .member("rulesEvaluated", report.rulesEvaluated())
+        .endObject();
+    return w.endObject().endArray().endObject().toString();
+  }
+
+  /** The SARIF level of a failing finding of {@code severity}. */
+  public static String level(Severity severity) {
+    switch (severity) {
+      case ERROR:
+        return "error";
+      case WARNING:
+        return "warning";
+      default:
+        return "note";
+    }
+  }
+}
