@@ -1,12 +1,37 @@
 package dev.vpctrain.core.rules;
 
+import dev.vpctrain.core.rules.cluster.NaclClusterBlocked;
+import dev.vpctrain.core.rules.cluster.SgClusterEgressBlocked;
+import dev.vpctrain.core.rules.cluster.SgEfaSelfTraffic;
+import dev.vpctrain.core.rules.cluster.SgIntercontainerEncryptionOff;
+import dev.vpctrain.core.rules.cluster.SgSelfIngressMissing;
+import dev.vpctrain.core.rules.egress.EgressInterfaceEndpointAz;
+import dev.vpctrain.core.rules.egress.EgressInterfaceEndpointDns;
+import dev.vpctrain.core.rules.egress.EgressInterfaceEndpointSecurityGroup;
+import dev.vpctrain.core.rules.egress.EgressInternetIgwOnly;
+import dev.vpctrain.core.rules.egress.EgressInternetUnreachable;
+import dev.vpctrain.core.rules.egress.EgressNatMisplaced;
+import dev.vpctrain.core.rules.egress.EgressServiceUnreachable;
+import dev.vpctrain.core.rules.egress.EgressSubnetsInconsistent;
+import dev.vpctrain.core.rules.isolation.IsolationConflict;
 import dev.vpctrain.core.rules.request.RequestIdMalformed;
+import dev.vpctrain.core.rules.request.RequestImagePrivateRegistry;
 import dev.vpctrain.core.rules.request.RequestInstancesInvalid;
 import dev.vpctrain.core.rules.request.RequestSecurityGroupsCount;
 import dev.vpctrain.core.rules.request.RequestSubnetsCount;
 import dev.vpctrain.core.rules.request.RequestVpcConfigPartial;
+import dev.vpctrain.core.rules.s3.S3BucketOtherRegion;
+import dev.vpctrain.core.rules.s3.S3RouteBlackhole;
+import dev.vpctrain.core.rules.s3.S3RouteIgwOnly;
+import dev.vpctrain.core.rules.s3.S3RouteMissing;
+import dev.vpctrain.core.rules.s3.S3RouteUnmodeled;
+import dev.vpctrain.core.rules.subnet.SubnetIpCapacity;
+import dev.vpctrain.core.rules.subnet.SubnetIpHeadroom;
+import dev.vpctrain.core.rules.vpc.VpcDhcpIncomplete;
+import dev.vpctrain.core.rules.vpc.VpcDnsSupportDisabled;
 import dev.vpctrain.core.rules.vpc.VpcMixed;
 import dev.vpctrain.core.rules.vpc.VpcResourceNotFound;
+import dev.vpctrain.core.rules.vpc.VpcSubnetsSingleAz;
 import dev.vpctrain.core.rules.vpc.VpcTenancyDedicated;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,15 +49,40 @@ public final class RuleCatalogue {
     rules.add(new RequestSecurityGroupsCount());
     rules.add(new RequestIdMalformed());
     rules.add(new RequestInstancesInvalid());
+    rules.add(new RequestImagePrivateRegistry());
     // the VPC
     rules.add(new VpcResourceNotFound());
     rules.add(new VpcMixed());
     rules.add(new VpcTenancyDedicated());
+    rules.add(new VpcDnsSupportDisabled());
+    rules.add(new VpcDhcpIncomplete());
+    rules.add(new VpcSubnetsSingleAz());
     // subnet capacity
+    rules.add(new SubnetIpCapacity());
+    rules.add(new SubnetIpHeadroom());
     // the S3 data path
+    rules.add(new S3RouteMissing());
+    rules.add(new S3RouteIgwOnly());
+    rules.add(new S3RouteBlackhole());
+    rules.add(new S3RouteUnmodeled());
+    rules.add(new S3BucketOtherRegion());
     // traffic between the job's instances
+    rules.add(new SgSelfIngressMissing());
+    rules.add(new SgClusterEgressBlocked());
+    rules.add(new SgEfaSelfTraffic());
+    rules.add(new NaclClusterBlocked());
+    rules.add(new SgIntercontainerEncryptionOff());
     // resources outside the VPC
+    rules.add(new EgressServiceUnreachable());
+    rules.add(new EgressInterfaceEndpointDns());
+    rules.add(new EgressInterfaceEndpointSecurityGroup());
+    rules.add(new EgressInterfaceEndpointAz());
+    rules.add(new EgressInternetUnreachable());
+    rules.add(new EgressInternetIgwOnly());
+    rules.add(new EgressNatMisplaced());
+    rules.add(new EgressSubnetsInconsistent());
     // network isolation
+    rules.add(new IsolationConflict());
     return rules;
   }
 }

@@ -1,0 +1,150 @@
+package dev.vpctrain.core.reach;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How traffic from one subnet reaches S3 of one region, decided from the subnet's route table,
+ * the S3 prefix list, the VPC's endpoints and NAT health. Immutable.
+ */
+public final class S3Path {
+  /** The kind of path. */
+  public enum Kind {
+    /** A gateway endpoint route ({@link #endpointId()}, in {@link #routeTableId()}) covers S3. */
+    GATEWAY_ENDPOINT,
+    /** An available S3 interface endpoint with private DNS ({@link #endpointId()}) serves the VPC. */
+    INTERFACE_ENDPOINT,
+    /** The route leads to a working NAT gateway ({@link #natGatewayId()}, {@link #publicIps()}). */
+    NAT,
+    /** The route leads to a NAT gateway that gives no internet path ({@link #nat()} says why). */
+    NAT_UNHEALTHY,
+    /** The route leads to an internet gateway: training ENIs have no public IP. */
+    IGW_ONLY,
+    /** The route that matches is a blackhole, or leads to an endpoint that does not work. */
+    BLACKHOLE,
+    /** The route leaves the model: transit gateway, peering, VPN gateway, network interface, instance… */
+    UNMODELED,
+    /** No route carries S3 traffic. */
+    NONE,
+    /** The snapshot does not allow a decision ({@link #detail()} says why). */
+    UNKNOWN
+  }
+
+  private final Kind kind;
+  private final String subnetId;
+  private final String region;
+  private final EffectiveRouteTable routeTable;
+  private final RouteMatch route;
+  private final String endpointId;
+  private final NatHealth nat;
+  private final String detail;
+  private final List<String> notes;
+
+  S3Path(Kind kind, String subnetId, String region, EffectiveRouteTable routeTable, RouteMatch route,
+      String endpointId, NatHealth nat, String detail, List<String> notes) {
+    this.kind = Objects.requireNonNull(kind);
+    this.subnetId = Objects.requireNonNull(subnetId);
+    this.region = Objects.requireNonNull(region);
+    this.routeTable = Objects.requireNonNull(routeTable);
+    this.route = route;
+    this.endpointId = endpointId;
+    this.nat = nat;
+    this.detail = Objects.requireNonNull(detail);
+    this.notes = List.copyOf(notes);
+  }
+
+  /** This path with {@code notes} in place of its notes. */
+  S3Path withNotes(List<String> notes) {
+    return new S3Path(kind, subnetId, region, routeTable, route, endpointId, nat, detail, notes);
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  public String subnetId() {
+    return subnetId;
+  }
+
+  /** The region of the S3 buckets this path is for. */
+  public String region() {
+    return region;
+  }
+
+  /** The subnet's route table (possibly unknown). */
+  public EffectiveRouteTable routeTable() {
+    return routeTable;
+  }
+
+  /** The route table's id, {@code ""} when unknown. */
+  public String routeTableId() {
+    return routeTable.routeTableId();
+  }
+
+  /** The deciding route (gateway endpoint, default route, blackhole or unmodeled route), when one decides. */
+  public Optional<RouteMatch> route() {
+    return Optional.ofNullable(route);
+  }
+
+  /** The gateway or interface endpoint on the path. */
+  public Optional<String> endpointId() {
+    return Optional.ofNullable(endpointId);
+  }
+
+  /** The NAT gateway's health when the path goes to a NAT gateway. */
+  public Optional<NatHealth> nat() {
+    return Optional.ofNullable(nat);
+  }
+
+  /** The NAT gateway id when the path goes to one. */
+  public Optional<String> natGatewayId() {
+    return nat().map(NatHealth::natGatewayId);
+  }
+
+  /** The public IPs S3 sees ({@code aws:SourceIp}) for a NAT path; empty otherwise. */
+  public List<String> publicIps() {
+    return kind == Kind.NAT ? nat.publicIps() : List.of();
+  }
+
+  /** The route's target id ({@code igw-…}, {@code tgw-…}, {@code vpce-…}), when a route decides. */
+  public Optional<String> target() {
+    return route().map(RouteMatch::targetId);
+  }
+
+  /** One sentence on what was found (or why it is unknown). */
+  public String detail() {
+    return detail;
+  }
+
+  /** Assumptions made on the way, for example unknown prefix-list CIDRs. */
+  public List<String> notes() {
+    return notes;
+  }
+
+  /** True for a path that carries S3 traffic: an endpoint or a working NAT gateway. */
+  public boolean isWorking() {
+    return kind == Kind.GATEWAY_ENDPOINT || kind == Kind.INTERFACE_ENDPOINT || kind == Kind.NAT;
+  }
+
+  /** True when requests arrive at S3 through a VPC endpoint ({@code aws:SourceVpce} and {@code aws:SourceVpc} set, no {@code aws:SourceIp}). */
+  public boolean viaEndpoint() {
+    return kind == Kind.GATEWAY_ENDPOINT || kind == Kind.INTERFACE_ENDPOINT;
+  }
+
+  /** {@code aws:SourceVpce} of requests on this path. */
+  public Optional<String> sourceVpce() {
+    return viaEndpoint() ? endpointId() : Optional.empty();
+  }
+
+  /** {@code aws:SourceVpc} of requests on this path. */
+  public Optional<String> sourceVpc() {
+    return viaEndpoint() ? routeTable.table().map(t -> t.vpcId()) : Optional.empty();
+  }
+
+  @Override
+  public String toString() {
+    return kind + "[" + subnetId + " " + region + " " + routeTable.routeTableId()
+        + (endpointId == null ? "" : " " + endpointId) + (nat == null ? "" : " " + nat.natGatewayId()) + "]: " + detail;
+  }
+}

@@ -1,0 +1,111 @@
+package dev.vpctrain.core.rules.cluster;
+
+import dev.vpctrain.core.network.NetworkAcl;
+import dev.vpctrain.core.reach.AclDecision;
+import dev.vpctrain.core.reach.Cidr;
+import dev.vpctrain.core.reach.Ipv4RangeSet;
+import dev.vpctrain.core.reach.JobPeers;
+import dev.vpctrain.core.reach.NetworkAclEvaluator;
+import dev.vpctrain.core.reach.Peer;
+import dev.vpctrain.core.reach.Traffic;
+import dev.vpctrain.core.reach.Tri;
+import dev.vpctrain.core.report.Finding;
+import dev.vpctrain.core.report.Severity;
+import dev.vpctrain.core.rules.BaseRule;
+import dev.vpctrain.core.rules.RuleContext;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code nacl.cluster.blocked}: for a distributed job, the network ACLs of the job subnets must
+ * let all TCP traffic pass between every two different job subnets, both ways (ACLs are
+ * stateless: the sender's outbound and the receiver's inbound entries both apply, for requests
+ * and replies alike). Traffic inside one subnet never passes an ACL.
+ */
+public final class NaclClusterBlocked extends BaseRule {
+  public NaclClusterBlocked() {
+    super("nacl.cluster.blocked", Severity.WARNING,
+        "The job subnets' network ACLs let traffic pass between different job subnets (distributed jobs)");
+  }
+
+  @Override
+  public List<Finding> evaluate(RuleContext ctx) {
+    if (ctx.job().vpc().isEmpty()) {
+      return one(pass("The job does not run in a VPC."));
+    }
+    if (!ctx.job().isDistributed()) {
+      return one(pass("The job runs on a single instance: no traffic flows between instances."));
+    }
+    List<String> subnets = JobPeers.subnets(ctx.job());
+    if (subnets.size() < 2) {
+      return one(pass("The job has one subnet: traffic inside a subnet never passes a network ACL.",
+          subnets.toArray(new String[0])));
+    }
+    NetworkAclEvaluator acls = NetworkAclEvaluator.of(ctx);
+    Map<String, NetworkAcl> aclOf = new LinkedHashMap<>();
+    Map<String, Peer> peerOf = new LinkedHashMap<>();
+    Map<String, Cidr> cidrOf = new LinkedHashMap<>();
+    List<String> unknown = new ArrayList<>();
+    for (String s : subnets) {
+      Optional<NetworkAcl> acl = acls.aclOf(s);
+      Optional<Cidr> cidr = JobPeers.subnetCidr(ctx.network(), s);
+      if (acl.isEmpty()) {
+        unknown.add(acls.whyNoAcl(s));
+      } else {
+        aclOf.put(s, acl.get());
+      }
+      if (cidr.isEmpty()) {
+        unknown.add("the CIDR block of subnet " + s + " is not in the snapshot");
+      } else {
+        cidrOf.put(s, cidr.get());
+        peerOf.put(s, Peer.addresses(s + " (" + cidr.get() + ")", Ipv4RangeSet.of(List.of(cidr.get()))));
+      }
+    }
+    List<Finding> fails = new ArrayList<>();
+    for (int i = 0; i < subnets.size(); i++) {
+      for (int j = 0; j < subnets.size(); j++) {
+        String from = subnets.get(i);
+        String to = subnets.get(j);
+        if (i == j || !aclOf.containsKey(from) || !aclOf.containsKey(to)
+            || !peerOf.containsKey(from) || !peerOf.containsKey(to)) {
+          continue;
+        }
+        NetworkAcl out = aclOf.get(from);
+        NetworkAcl in = aclOf.get(to);
+        AclDecision sent = acls.outbound(out, Traffic.allTcp(), peerOf.get(to));
+        AclDecision received = acls.inbound(in, Traffic.allTcp(), peerOf.get(from));
+        AclDecision d = NetworkAclEvaluator.both(sent, received);
+        if (d.result() == Tri.NO) {
+          fails.add(blocked(from, to, d, d == sent ? out : in, d == sent ? cidrOf.get(to) : cidrOf.get(from)));
+        } else if (d.result() == Tri.UNKNOWN) {
+          unknown.add(d.describe());
+        }
+      }
+    }
+    if (!fails.isEmpty()) {
+      return fails;
+    }
+    if (!unknown.isEmpty()) {
+      return one(unverified("Whether the network ACLs let traffic pass between the job subnets is unknown: "
+          + String.join("; ", unknown) + ".", null, subnets.toArray(new String[0])));
+    }
+    List<String> res = new ArrayList<>(subnets);
+    aclOf.values().stream().map(NetworkAcl::networkAclId).distinct().forEach(res::add);
+    return one(pass("The network ACLs of the job subnets let all TCP traffic pass between them in both directions.",
+        res.toArray(new String[0])));
+  }
+
+  private Finding blocked(String from, String to, AclDecision d, NetworkAcl acl, Cidr remote) {
+    String rule = d.denyingRule().orElse("*");
+    int before = rule.equals("*") ? 32767 : Integer.parseInt(rule);
+    return fail("Traffic from " + from + " to " + to + " is blocked: " + d.describe() + ". SageMaker is reported to "
+            + "place a job in one subnet (where no ACL applies), but if it spreads the instances over these subnets "
+            + "the cluster cannot form.",
+        "Allow all TCP between the job subnets in " + acl.networkAclId() + ": "
+            + Commands.aclAllow(acl, d.egress(), before, 0, 65535, remote.toString()) + ".",
+        from, to, acl.networkAclId());
+  }
+}

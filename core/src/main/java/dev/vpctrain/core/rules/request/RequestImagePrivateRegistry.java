@@ -1,0 +1,127 @@
+package dev.vpctrain.core.rules.request;
+
+import dev.vpctrain.core.job.RepositoryAccessMode;
+import dev.vpctrain.core.network.EndpointType;
+import dev.vpctrain.core.network.VpcEndpoint;
+import dev.vpctrain.core.reach.Cidr;
+import dev.vpctrain.core.reach.EgressPath;
+import dev.vpctrain.core.reach.Reach;
+import dev.vpctrain.core.report.Finding;
+import dev.vpctrain.core.report.Severity;
+import dev.vpctrain.core.rules.BaseRule;
+import dev.vpctrain.core.rules.ReachContext;
+import dev.vpctrain.core.rules.RuleContext;
+import dev.vpctrain.core.rules.subnet.JobSubnets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code request.image.private-registry}: with {@code TrainingRepositoryAccessMode = Vpc} the image
+ * is pulled through the job's subnets, so they need a route to the registry host; without it,
+ * only ECR images can be pulled.
+ */
+public final class RequestImagePrivateRegistry extends BaseRule {
+  public RequestImagePrivateRegistry() {
+    super("request.image.private-registry", Severity.ERROR, "The training image's registry can be reached");
+  }
+
+  @Override
+  public List<Finding> evaluate(RuleContext ctx) {
+    if (ctx.job().trainingImage().isEmpty() || ctx.job().trainingImage().get().isBlank()) {
+      return one(pass("The job names no training image (an algorithm resource provides it)."));
+    }
+    String image = ctx.job().trainingImage().get();
+    RegistryHost registry = RegistryHost.of(image);
+    boolean vpcMode = ctx.job().repositoryAccessMode().map(m -> m == RepositoryAccessMode.VPC).orElse(false);
+    if (!vpcMode) {
+      if (registry.isEcr()) {
+        return one(pass("Image " + image + " is in Amazon ECR; SageMaker pulls it through its platform."));
+      }
+      return one(fail("Image " + image + " is not in Amazon ECR (registry " + registry + ") and TrainingRepositoryAccessMode is not Vpc: "
+              + "SageMaker pulls only ECR images through its platform.",
+          "Push the image to ECR (aws ecr create-repository --repository-name <name>; docker tag " + image
+              + " <account>.dkr.ecr." + ctx.region() + ".amazonaws.com/<name>:<tag>; docker push …) and use that URI, or set "
+              + "AlgorithmSpecification.TrainingImageConfig.TrainingRepositoryAccessMode to Vpc with a registry the job subnets reach."));
+    }
+    if (ctx.job().vpc().isEmpty()) {
+      return one(fail("TrainingRepositoryAccessMode is Vpc, so SageMaker pulls " + image + " through the job's VPC, but the job has no VpcConfig.",
+          "Add VpcConfig (Subnets and SecurityGroupIds) with subnets that reach " + registry + ", or push the image to ECR and use Platform mode."));
+    }
+    List<String> subnets = JobSubnets.evaluable(ctx);
+    if (subnets.isEmpty()) {
+      return one(unverified("None of the job's subnets is in the snapshot, so whether they reach registry " + registry + " is unknown.", null));
+    }
+    Reach reach = ReachContext.of(ctx);
+    List<Finding> out = new ArrayList<>();
+    for (String subnet : subnets) {
+      Finding f = check(ctx, reach, subnet, image, registry);
+      if (f != null) {
+        out.add(f);
+      }
+    }
+    if (out.isEmpty()) {
+      return one(pass("Every job subnet has a route to registry " + registry + ".", subnets.toArray(new String[0])));
+    }
+    return out;
+  }
+
+  private Finding check(RuleContext ctx, Reach reach, String subnet, String image, RegistryHost registry) {
+    String label = JobSubnets.label(ctx, subnet);
+    if (registry.isPrivateName()) {
+      return unverified("Registry host " + registry.host() + " of " + image + " is a private name whose address the snapshot "
+              + "cannot show, so whether subnet " + label + " reaches it is unknown.",
+          "Confirm that " + registry.host() + " resolves inside the VPC (or over a modelled path) and that the job's security groups "
+              + "allow TCP " + registry.port() + " to it.", subnet);
+    }
+    EgressPath p;
+    if (registry.isAddress()) {
+      p = reach.pathTo(subnet, Cidr.parseAddress(registry.host()));
+    } else {
+      if (registry.isEcr() && servedByEcrEndpoint(ctx, reach, subnet, registry)) {
+        return null;
+      }
+      p = reach.internetPath(subnet);
+    }
+    String[] resources = p.routeTableId().isEmpty() ? new String[] {subnet} : new String[] {subnet, p.routeTableId()};
+    switch (p.kind()) {
+      case NAT:
+      case LOCAL:
+      case GATEWAY_ENDPOINT:
+        return null;
+      case UNKNOWN:
+      case UNMODELED:
+        return unverified("Whether subnet " + label + " reaches registry " + registry + " cannot be decided: " + p.detail() + ".",
+            null, resources);
+      default:
+        if (registry.isEcr() && !ctx.network().has(dev.vpctrain.core.network.Section.VPC_ENDPOINTS)) {
+          return unverified("Subnet " + label + " has no internet path to registry " + registry + " (" + p.detail()
+              + "), and whether an ecr.dkr interface endpoint serves it is unknown: "
+              + ctx.network().unknownReason(dev.vpctrain.core.network.Section.VPC_ENDPOINTS) + ".", null, resources);
+        }
+        String fix = registry.isAddress() && Cidr.parse(registry.host()).isNonPublic()
+            ? "Add a route to " + registry.host() + " in route table " + p.routeTableId() + ", or pull from ECR."
+            : "Give route table " + (p.routeTableId().isEmpty() ? "<rtb-…>" : p.routeTableId()) + " a default route to a NAT gateway "
+                + "in a public subnet (aws ec2 create-route --route-table-id " + p.routeTableId()
+                + " --destination-cidr-block 0.0.0.0/0 --nat-gateway-id <nat-…>)"
+                + (registry.isEcr() ? ", or create interface endpoints com.amazonaws." + ctx.network().region() + ".ecr.dkr and .ecr.api with private DNS" : "")
+                + ".";
+        return fail("TrainingRepositoryAccessMode is Vpc, but subnet " + label + " has no route to registry " + registry + " of "
+            + image + ": " + p.detail() + ".", fix, resources);
+    }
+  }
+
+  /** True when an available {@code ecr.dkr} interface endpoint with private DNS serves the subnet's VPC for this registry. */
+  private static boolean servedByEcrEndpoint(RuleContext ctx, Reach reach, String subnet, RegistryHost registry) {
+    if (!registry.ecrRegion().map(ctx.network().region()::equals).orElse(false)) {
+      return false;
+    }
+    String vpc = reach.routeTableOf(subnet).table().map(t -> t.vpcId())
+        .or(() -> ctx.network().subnet(subnet).map(s -> s.vpcId())).orElse("");
+    for (VpcEndpoint e : reach.endpoints(vpc, EndpointType.INTERFACE, "ecr.dkr")) {
+      if (e.isAvailable() && e.privateDnsEnabled()) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

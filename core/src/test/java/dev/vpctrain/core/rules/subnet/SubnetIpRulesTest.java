@@ -1,0 +1,110 @@
+package dev.vpctrain.core.rules.subnet;
+
+import static dev.vpctrain.core.fixtures.TestRules.evaluate;
+import static dev.vpctrain.core.fixtures.TestRules.single;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vpctrain.core.fixtures.TestJobs;
+import dev.vpctrain.core.fixtures.TestNetworks;
+import dev.vpctrain.core.job.TrainingJobSpec;
+import dev.vpctrain.core.network.Section;
+import dev.vpctrain.core.report.Finding;
+import dev.vpctrain.core.report.Outcome;
+import dev.vpctrain.core.report.Severity;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SubnetIpRulesTest {
+  private final SubnetIpCapacity capacity = new SubnetIpCapacity();
+  private final SubnetIpHeadroom headroom = new SubnetIpHeadroom();
+
+  private static TestNetworks.Builder net(int freeA, int freeB) {
+    return TestNetworks.privateVpc()
+        .subnet("subnet-a", "us-east-1a", "10.20.1.0/24", freeA)
+        .subnet("subnet-b", "us-east-1b", "10.20.2.0/24", freeB);
+  }
+
+  private static TrainingJobSpec job(String type, int count) {
+    return TestJobs.job("subnet-a", "subnet-b").instanceType(type).instanceCount(count).build();
+  }
+
+  @Test
+  void needIsTwoPerInstanceOrFiveWithEfa() {
+    assertThat(IpNeed.of(job("ml.m5.xlarge", 4))).isEqualTo(8);
+    assertThat(IpNeed.of(job("ml.p4d.24xlarge", 4))).isEqualTo(20);
+    assertThat(IpNeed.of(job("ml.m5.xlarge", 4).toBuilder().efa(true).build())).isEqualTo(20);
+    assertThat(IpNeed.of(job("ml.p4d.24xlarge", 4).toBuilder().efa(false).build())).isEqualTo(8);
+    TrainingJobSpec groups = TestJobs.job("subnet-a").instanceType(null).instanceCount(null)
+        .addInstanceGroup("a", "ml.p4d.24xlarge", 2).addInstanceGroup("b", "ml.m5.xlarge", 3).build();
+    assertThat(IpNeed.of(groups)).isEqualTo(2 * 5 + 3 * 2);
+  }
+
+  @Test
+  void errorWhenNoSubnetHoldsTheJob() {
+    Finding f = single(capacity, job("ml.p4d.24xlarge", 4), net(19, 3).build());
+    assertThat(f.outcome()).isEqualTo(Outcome.FAIL);
+    assertThat(f.severity()).isEqualTo(Severity.ERROR);
+    assertThat(f.resources()).containsExactly("subnet-a", "subnet-b");
+    assertThat(f.message()).contains("needs 20 IPs in one subnet (4 instances × 5 IPs with EFA)")
+        .contains("subnet-a (us-east-1a) has 19 free IPs").contains("subnet-b (us-east-1b) has 3 free IPs");
+    assertThat(f.remediation().get()).contains("aws ec2 create-subnet --vpc-id " + TestNetworks.VPC);
+  }
+
+  @Test
+  void warningNamingEachSubnetThatCannotHoldTheJobWhileAnotherCan() {
+    List<Finding> out = evaluate(capacity, job("ml.p4d.24xlarge", 4), net(20, 3).build());
+    assertThat(out).hasSize(1);
+    Finding w = out.get(0);
+    assertThat(w.outcome()).isEqualTo(Outcome.FAIL);
+    assertThat(w.severity()).isEqualTo(Severity.WARNING);
+    assertThat(w.resources()).containsExactly("subnet-b");
+    assertThat(w.message()).contains("subnet-b (us-east-1b) has 3 free IPs, fewer than the job needs").contains("subnet-a (us-east-1a) can hold");
+  }
+
+  @Test
+  void passWhenEverySubnetHoldsTheJob() {
+    assertThat(single(capacity, job("ml.m5.xlarge", 2), net(4, 100).build()).outcome()).isEqualTo(Outcome.PASS);
+  }
+
+  @Test
+  void aSubnetNotAvailableCountsAsZero() {
+    var pending = net(240, 240).changeSubnet("subnet-a", s -> s.withState("pending")).changeSubnet("subnet-b", s -> s.withState("pending"));
+    Finding f = single(capacity, job("ml.m5.xlarge", 2), pending.build());
+    assertThat(f.outcome()).isEqualTo(Outcome.FAIL);
+    assertThat(f.message()).contains("state pending (counts as 0 free IPs)");
+  }
+
+  @Test
+  void unknownCountsAreUnverifiedUnlessAnotherSubnetDecides() {
+    var unknownB = net(3, 0).changeSubnet("subnet-b", s -> s.withAvailableIpAddressCount(Optional.empty()));
+    assertThat(single(capacity, job("ml.m5.xlarge", 2), unknownB.build()).outcome()).isEqualTo(Outcome.UNVERIFIED);
+    var holdsA = net(100, 0).changeSubnet("subnet-b", s -> s.withAvailableIpAddressCount(Optional.empty()));
+    Finding w = single(capacity, job("ml.m5.xlarge", 2), holdsA.build());
+    assertThat(w.outcome()).isEqualTo(Outcome.UNVERIFIED);
+    assertThat(w.severity()).isEqualTo(Severity.WARNING);
+    assertThat(single(capacity, job("ml.m5.xlarge", 2), net(1, 1).without(Section.SUBNETS).build()).outcome())
+        .isEqualTo(Outcome.UNVERIFIED);
+  }
+
+  @Test
+  void notInVpcPasses() {
+    assertThat(single(capacity, TestJobs.jobWithoutVpc().build(), net(0, 0).build()).outcome()).isEqualTo(Outcome.PASS);
+    assertThat(single(headroom, TestJobs.jobWithoutVpc().build(), net(0, 0).build()).outcome()).isEqualTo(Outcome.PASS);
+  }
+
+  @Test
+  void headroom() {
+    assertThat(single(headroom, job("ml.m5.xlarge", 4), net(16, 3).build()).outcome()).isEqualTo(Outcome.PASS);
+    Finding f = single(headroom, job("ml.m5.xlarge", 4), net(15, 3).build());
+    assertThat(f.outcome()).isEqualTo(Outcome.FAIL);
+    assertThat(f.severity()).isEqualTo(Severity.WARNING);
+    assertThat(f.resources()).containsExactly("subnet-a");
+    assertThat(f.message()).contains("subnet-a (us-east-1a), has 15 free IPs").contains("job's 8");
+    assertThat(single(headroom, job("ml.m5.xlarge", 4), net(7, 3).build()).outcome()).isEqualTo(Outcome.PASS);
+    var unknown = net(10, 3).changeSubnet("subnet-b", s -> s.withAvailableIpAddressCount(Optional.empty()));
+    assertThat(single(headroom, job("ml.m5.xlarge", 4), unknown.build()).outcome()).isEqualTo(Outcome.UNVERIFIED);
+    assertThat(single(headroom, job("ml.m5.xlarge", 4), net(1, 1).without(Section.SUBNETS).build()).outcome())
+        .isEqualTo(Outcome.UNVERIFIED);
+  }
+}
