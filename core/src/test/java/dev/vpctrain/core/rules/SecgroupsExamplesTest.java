@@ -7,6 +7,7 @@ import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.report.Outcome;
 import dev.vpctrain.core.report.PreflightReport;
 import dev.vpctrain.core.report.Severity;
+import dev.vpctrain.core.report.Verdict;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -46,6 +47,9 @@ class SecgroupsExamplesTest {
         .map(Finding::ruleId).collect(Collectors.toList());
     assertThat(errors).containsExactlyInAnyOrder("sg.self-ingress.missing", "sg.efa.self-traffic");
     assertThat(mine(r)).noneMatch(f -> f.severity() == Severity.ERROR && f.outcome() == Outcome.UNVERIFIED);
+    assertThat(r.verdict()).isEqualTo(Verdict.NOT_READY);
+    assertThat(r.failure("sg.self-ingress.missing")).get().extracting(Finding::resources)
+        .isEqualTo(List.of(SgFixtures.SG_TRAINING));
   }
 
   @Test
@@ -53,5 +57,7 @@ class SecgroupsExamplesTest {
     PreflightReport r = RuleEngine.standard().evaluate(SgFixtures.job(), SgFixtures.readyPrivateEndpoints());
     assertThat(mine(r)).noneMatch(f -> f.severity() == Severity.ERROR && f.outcome() != Outcome.PASS);
     assertThat(mine(r)).noneMatch(f -> f.outcome() != Outcome.PASS);
+    assertThat(r.findings()).noneMatch(f -> f.severity() == Severity.ERROR && f.outcome() != Outcome.PASS);
+    assertThat(r.verdict()).isEqualTo(Verdict.READY);
   }
 }
