@@ -1,0 +1,41 @@
+package dev.vpctrain.core.policy;
+
+import dev.vpctrain.core.json.JsonParseException;
+import java.util.Optional;
+
+/** A policy, or the error that kept it from being parsed (with its JSON location). */
+public final class ParsedPolicy {
+  private final Policy policy;
+  private final JsonParseException error;
+
+  private ParsedPolicy(Policy policy, JsonParseException error) {
+    this.policy = policy;
+    this.error = error;
+  }
+
+  static ParsedPolicy of(Policy policy) {
+    return new ParsedPolicy(policy, null);
+  }
+
+  static ParsedPolicy failed(JsonParseException error) {
+    return new ParsedPolicy(null, error);
+  }
+
+  public boolean isValid() {
+    return policy != null;
+  }
+
+  public Optional<Policy> policy() {
+    return Optional.ofNullable(policy);
+  }
+
+  /** The parse error: its message names the source, line, column and JSON path. */
+  public Optional<JsonParseException> error() {
+    return Optional.ofNullable(error);
+  }
+
+  @Override
+  public String toString() {
+    return policy != null ? policy.toString() : "invalid policy: " + error.getMessage();
+  }
+}
