@@ -13,6 +13,14 @@ import dev.vpctrain.testkit.sagemaker.FakeSageMaker;
 import dev.vpctrain.testkit.sagemaker.SageMakerService;
 import dev.vpctrain.testkit.world.ApiCall;
 import dev.vpctrain.testkit.world.World;
+import dev.vpctrain.aws.VpcTrain;
+import dev.vpctrain.aws.bundle.SnapshotBundle;
+import dev.vpctrain.aws.discovery.LiveNetworkDiscovery;
+import dev.vpctrain.aws.launch.Sleeper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -67,6 +75,23 @@ public final class FakeAws implements AutoCloseable {
 
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * Replaces the world's network with a snapshot bundle ({@code vpctrain snapshot} output, or the
+   * AWS CLI's, formats.md §2), so a real VPC can be replayed.
+   *
+   * @throws UncheckedIOException when the file cannot be read
+   * @throws dev.vpctrain.aws.InvalidInputException naming the file and JSON path when it is malformed
+   */
+  public FakeAws load(Path bundle) {
+    try {
+      return load(SnapshotBundle.read(bundle));
+    } catch (NoSuchFileException e) {
+      throw new UncheckedIOException("snapshot bundle " + bundle + " does not exist", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read snapshot bundle " + bundle + ": " + e.getMessage(), e);
+    }
   }
 
   /** Replaces the world's network with {@code network}. Jobs, logs and metrics stay. */
@@ -139,6 +164,32 @@ public final class FakeAws implements AutoCloseable {
   /** The world's virtual clock. */
   public VirtualClock clock() {
     return world.clock();
+  }
+
+  /**
+   * A {@link Sleeper} that spends its waits in virtual time: it advances {@link #clock()} and returns
+   * at once. Give it (with the clock) to code that polls, such as {@code VpcTrain.builder().sleeper(..)}.
+   */
+  public Sleeper sleeper() {
+    return d -> world.clock().advance(d);
+  }
+
+  /**
+   * A {@link VpcTrain} builder wired to this world: every fake client, the virtual clock and
+   * sleeper, and live discovery over the fake EC2 and S3 clients as its network source.
+   */
+  public VpcTrain.Builder vpcTrain() {
+    return VpcTrain.builder()
+        .ec2(ec2).s3(s3).sageMaker(sageMakerClient).cloudWatch(cloudWatch).cloudWatchLogs(logs)
+        .networkSource(discovery())
+        .clock(world.clock())
+        .sleeper(sleeper());
+  }
+
+  /** Live network discovery over the fake EC2 and S3 clients (what a real preflight reads). */
+  public LiveNetworkDiscovery discovery() {
+    return LiveNetworkDiscovery.builder().ec2(ec2).s3(s3).region(world.region()).clock(world.clock())
+        .executor(Runnable::run).build();
   }
 
   /** Every call the fake clients answered, oldest first. */

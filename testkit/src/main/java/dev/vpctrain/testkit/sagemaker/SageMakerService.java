@@ -1,5 +1,7 @@
 package dev.vpctrain.testkit.sagemaker;
 
+import dev.vpctrain.aws.sagemaker.TrainingJobRequests;
+import dev.vpctrain.core.job.HostPort;
 import dev.vpctrain.core.job.TrainingJobSpec;
 import dev.vpctrain.core.network.NetworkSnapshot;
 import dev.vpctrain.core.report.PreflightReport;
@@ -98,10 +100,11 @@ public final class SageMakerService {
     NetworkSnapshot network = world.network();
     RequestValidator.checkAgainst(r, network);
     JobScript script = state.scriptFor(r.trainingJobName());
-    TrainingJobSpec spec = RequestSpecs.toSpec(r).toBuilder()
-        .requires(script.requires().toArray(new dev.vpctrain.core.job.AwsService[0]))
-        .requiredInternet(merged(RequestSpecs.toSpec(r), script))
-        .build();
+    TrainingJobSpec asked = TrainingJobRequests.toSpec(r);
+    List<HostPort> internet = new ArrayList<>(asked.requiredInternet());
+    internet.addAll(script.requiresInternet());
+    TrainingJobSpec spec = asked.toBuilder().requiredServices(script.requires()).requiredInternet(internet)
+        .region(world.region()).build();
     PreflightReport report = world.ruleEngine().evaluate(spec, network);
     Plan plan = Planner.plan(report, spec, script, network);
     SimulatedJob job = new SimulatedJob(r.trainingJobName(), arn, r, spec, report, plan, script, world.clock().instant());
@@ -276,11 +279,5 @@ public final class SageMakerService {
 
   private String arn(String name) {
     return "arn:aws:sagemaker:" + world.region() + ":" + world.accountId() + ":training-job/" + name.toLowerCase(Locale.ROOT);
-  }
-
-  private static List<dev.vpctrain.core.job.HostPort> merged(TrainingJobSpec spec, JobScript script) {
-    List<dev.vpctrain.core.job.HostPort> all = new ArrayList<>(spec.requiredInternet());
-    all.addAll(script.requiresInternet());
-    return all;
   }
 }
