@@ -51,6 +51,10 @@ public final class Scenarios {
 
   /** Everything in place: the job's private subnets route S3 through a gateway endpoint; READY. */
   public static Scenario readyPrivateEndpoints() {
+    return Built.readyPrivateEndpoints;
+  }
+
+  private static Scenario buildReadyPrivateEndpoints() {
     return scenario("ready-private-endpoints",
         "Private subnets with an S3 gateway endpoint and a self-referencing security group: the job can run.",
         n -> { }, job(PRIVATE_SUBNET_A, PRIVATE_SUBNET_B), Verdict.READY, List.of());
@@ -58,6 +62,10 @@ public final class Scenarios {
 
   /** The private subnets have no route to S3 (no endpoint, no NAT): the job fails downloading its data. */
   public static Scenario privateVpcWithoutS3Endpoint() {
+    return Built.privateVpcWithoutS3Endpoint;
+  }
+
+  private static Scenario buildPrivateVpcWithoutS3Endpoint() {
     return scenario("no-s3-endpoint",
         "Private subnets without an S3 gateway endpoint or NAT gateway: SageMaker cannot download the input data.",
         n -> n.remove(S3_ENDPOINT).bucket(DATA_BUCKET, b -> b.noPolicy()),
@@ -66,6 +74,10 @@ public final class Scenarios {
 
   /** The job runs in a public subnet whose only way out is an internet gateway, useless without public IPs. */
   public static Scenario publicSubnetWithInternetGateway() {
+    return Built.publicSubnetWithInternetGateway;
+  }
+
+  private static Scenario buildPublicSubnetWithInternetGateway() {
     return scenario("public-subnet-igw",
         "The job's subnet routes 0.0.0.0/0 to an internet gateway only; training instances get no public IP.",
         n -> { }, job(PUBLIC_SUBNET), Verdict.NOT_READY, List.of("s3.route.igw-only"));
@@ -73,6 +85,10 @@ public final class Scenarios {
 
   /** The VPC has dedicated instance tenancy, which training jobs do not support. */
   public static Scenario dedicatedTenancy() {
+    return Built.dedicatedTenancy;
+  }
+
+  private static Scenario buildDedicatedTenancy() {
     return scenario("dedicated-tenancy", "The VPC has dedicated instance tenancy; training jobs need default tenancy.",
         n -> n.vpc(VPC, v -> v.tenancy("dedicated")),
         job(PRIVATE_SUBNET_A, PRIVATE_SUBNET_B), Verdict.NOT_READY, List.of("vpc.tenancy.dedicated"));
@@ -80,6 +96,10 @@ public final class Scenarios {
 
   /** The training group does not admit itself: a two-node job hangs ("Cannot connect to host algo-2"). */
   public static Scenario securityGroupWithoutSelfIngress() {
+    return Built.securityGroupWithoutSelfIngress;
+  }
+
+  private static Scenario buildSecurityGroupWithoutSelfIngress() {
     return scenario("sg-no-self-ingress",
         "The job's security group has no inbound rule from itself; the instances of a distributed job cannot talk.",
         n -> n.securityGroup(TRAINING_GROUP, g -> g.clearIngress()),
@@ -88,6 +108,10 @@ public final class Scenarios {
 
   /** Every subnet has 7 free addresses; two EFA instances need 10 in one subnet. */
   public static Scenario subnetOutOfIps() {
+    return Built.subnetOutOfIps;
+  }
+
+  private static Scenario buildSubnetOutOfIps() {
     return scenario("subnet-out-of-ips",
         "Every subnet has 7 free IP addresses; two EFA instances need 5 each in one subnet.",
         n -> n.subnet(PRIVATE_SUBNET_A, s -> s.availableIps(7))
@@ -98,8 +122,7 @@ public final class Scenarios {
 
   /** All six, ready one first. */
   public static List<Scenario> all() {
-    return List.of(readyPrivateEndpoints(), privateVpcWithoutS3Endpoint(), publicSubnetWithInternetGateway(),
-        dedicatedTenancy(), securityGroupWithoutSelfIngress(), subnetOutOfIps());
+    return Built.ALL;
   }
 
   /** The scenario of that name ({@code no-s3-endpoint}…); an error listing the names otherwise. */
@@ -127,6 +150,18 @@ public final class Scenarios {
         .enableInterContainerTrafficEncryption(true)
         .checkpointUri("s3://acme-ml-artifacts/resnet50/checkpoints/")
         .build();
+  }
+
+  /** The scenarios, built once (they are immutable). */
+  private static final class Built {
+    static final Scenario readyPrivateEndpoints = buildReadyPrivateEndpoints();
+    static final Scenario privateVpcWithoutS3Endpoint = buildPrivateVpcWithoutS3Endpoint();
+    static final Scenario publicSubnetWithInternetGateway = buildPublicSubnetWithInternetGateway();
+    static final Scenario dedicatedTenancy = buildDedicatedTenancy();
+    static final Scenario securityGroupWithoutSelfIngress = buildSecurityGroupWithoutSelfIngress();
+    static final Scenario subnetOutOfIps = buildSubnetOutOfIps();
+    static final List<Scenario> ALL = List.of(readyPrivateEndpoints, privateVpcWithoutS3Endpoint,
+        publicSubnetWithInternetGateway, dedicatedTenancy, securityGroupWithoutSelfIngress, subnetOutOfIps);
   }
 
   private static Scenario scenario(String name, String description, Consumer<NetworkBuilder> breakIt, TrainingJobSpec job,
