@@ -12,7 +12,8 @@ import dev.vpctrain.core.network.VpcEndpoint;
 import dev.vpctrain.testkit.network.EndpointDraft;
 import dev.vpctrain.testkit.network.NetworkBuilder;
 import dev.vpctrain.testkit.sdk.AwsError;
-import dev.vpctrain.testkit.sdk.ClientProxy;
+import dev.vpctrain.testkit.sdk.ClientDispatch;
+import dev.vpctrain.testkit.sdk.FakeClientOf;
 import dev.vpctrain.testkit.sdk.Pages;
 import dev.vpctrain.testkit.sdk.ServiceErrors;
 import dev.vpctrain.testkit.world.World;
@@ -76,6 +77,7 @@ import software.amazon.awssdk.services.ec2.model.UserIdGroupPair;
  * applied to it. A section the world does not know (not captured) answers with its recorded
  * capture error, else {@code UnauthorizedOperation}. Public for the client proxy only.
  */
+@FakeClientOf(value = Ec2Client.class, name = "FakeEc2Client")
 public final class FakeEc2 {
   private static final ServiceErrors ERRORS = new ServiceErrors("Ec2", Ec2Exception::builder, Map.of());
 
@@ -87,7 +89,7 @@ public final class FakeEc2 {
 
   /** An {@code Ec2Client} over {@code world}. */
   public static Ec2Client client(World world) {
-    return ClientProxy.create(Ec2Client.class, "ec2", "ec2", new FakeEc2(world), world, ERRORS, null);
+    return new FakeEc2Client(new ClientDispatch("ec2", "ec2", new FakeEc2(world), world, ERRORS, null));
   }
 
   public Ec2ServiceClientConfiguration serviceClientConfiguration() {

@@ -1,7 +1,8 @@
 package dev.vpctrain.testkit.monitoring;
 
 import dev.vpctrain.testkit.sdk.AwsError;
-import dev.vpctrain.testkit.sdk.ClientProxy;
+import dev.vpctrain.testkit.sdk.ClientDispatch;
+import dev.vpctrain.testkit.sdk.FakeClientOf;
 import dev.vpctrain.testkit.sdk.Pages;
 import dev.vpctrain.testkit.sdk.ServiceErrors;
 import dev.vpctrain.testkit.world.World;
@@ -36,6 +37,7 @@ import software.amazon.awssdk.services.cloudwatch.model.MissingRequiredParameter
  * with Average, Sum, Minimum, Maximum, SampleCount and pNN) over the world's metrics, as far as
  * virtual time has written them. Public for the client proxy only.
  */
+@FakeClientOf(value = CloudWatchClient.class, name = "FakeCloudWatchClient")
 public final class FakeCloudWatch {
   private static final ServiceErrors ERRORS = new ServiceErrors("CloudWatch", CloudWatchException::builder, Map.of(
       "InvalidParameterValue", InvalidParameterValueException::builder,
@@ -53,8 +55,8 @@ public final class FakeCloudWatch {
 
   /** A {@code CloudWatchClient} over {@code world}. */
   public static CloudWatchClient client(World world) {
-    return ClientProxy.create(CloudWatchClient.class, "monitoring", "monitoring", new FakeCloudWatch(world), world, ERRORS,
-        "x-amzn-RequestId");
+    return new FakeCloudWatchClient(new ClientDispatch("monitoring", "monitoring", new FakeCloudWatch(world), world, ERRORS,
+        "x-amzn-RequestId"));
   }
 
   public CloudWatchServiceClientConfiguration serviceClientConfiguration() {

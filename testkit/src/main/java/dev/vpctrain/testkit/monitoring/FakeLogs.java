@@ -1,7 +1,8 @@
 package dev.vpctrain.testkit.monitoring;
 
 import dev.vpctrain.testkit.sdk.AwsError;
-import dev.vpctrain.testkit.sdk.ClientProxy;
+import dev.vpctrain.testkit.sdk.ClientDispatch;
+import dev.vpctrain.testkit.sdk.FakeClientOf;
 import dev.vpctrain.testkit.sdk.Pages;
 import dev.vpctrain.testkit.sdk.ServiceErrors;
 import dev.vpctrain.testkit.world.World;
@@ -32,6 +33,7 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundExce
  * {@code ?or} and {@code -not} patterns) over the world's logs, as far as virtual time has written
  * them. Public for the client proxy only.
  */
+@FakeClientOf(value = CloudWatchLogsClient.class, name = "FakeLogsClient")
 public final class FakeLogs {
   private static final ServiceErrors ERRORS = new ServiceErrors("CloudWatchLogs", CloudWatchLogsException::builder, Map.of(
       "ResourceNotFoundException", ResourceNotFoundException::builder,
@@ -45,8 +47,8 @@ public final class FakeLogs {
 
   /** A {@code CloudWatchLogsClient} over {@code world}. */
   public static CloudWatchLogsClient client(World world) {
-    return ClientProxy.create(CloudWatchLogsClient.class, "logs", "logs", new FakeLogs(world), world, ERRORS,
-        "x-amzn-RequestId");
+    return new FakeLogsClient(new ClientDispatch("logs", "logs", new FakeLogs(world), world, ERRORS,
+        "x-amzn-RequestId"));
   }
 
   public CloudWatchLogsServiceClientConfiguration serviceClientConfiguration() {

@@ -6,7 +6,8 @@ import dev.vpctrain.core.network.NetworkSnapshot;
 import dev.vpctrain.core.network.PolicyState;
 import dev.vpctrain.testkit.network.NetworkBuilder;
 import dev.vpctrain.testkit.sdk.AwsError;
-import dev.vpctrain.testkit.sdk.ClientProxy;
+import dev.vpctrain.testkit.sdk.ClientDispatch;
+import dev.vpctrain.testkit.sdk.FakeClientOf;
 import dev.vpctrain.testkit.sdk.ServiceErrors;
 import dev.vpctrain.testkit.world.World;
 import java.util.Map;
@@ -30,6 +31,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * does not have is {@code NoSuchBucket}; a bucket without a policy answers
  * {@code NoSuchBucketPolicy}, as S3 does. Public for the client proxy only.
  */
+@FakeClientOf(value = S3Client.class, name = "FakeS3Client")
 public final class FakeS3 {
   private static final ServiceErrors ERRORS = new ServiceErrors("S3", S3Exception::builder,
       Map.of("NoSuchBucket", NoSuchBucketException::builder));
@@ -42,7 +44,7 @@ public final class FakeS3 {
 
   /** An {@code S3Client} over {@code world}. */
   public static S3Client client(World world) {
-    return ClientProxy.create(S3Client.class, "s3", "s3", new FakeS3(world), world, ERRORS, "x-amz-request-id");
+    return new FakeS3Client(new ClientDispatch("s3", "s3", new FakeS3(world), world, ERRORS, "x-amz-request-id"));
   }
 
   public S3ServiceClientConfiguration serviceClientConfiguration() {

@@ -6,7 +6,8 @@ import dev.vpctrain.core.job.TrainingJobSpec;
 import dev.vpctrain.core.network.NetworkSnapshot;
 import dev.vpctrain.core.report.PreflightReport;
 import dev.vpctrain.testkit.sdk.AwsError;
-import dev.vpctrain.testkit.sdk.ClientProxy;
+import dev.vpctrain.testkit.sdk.ClientDispatch;
+import dev.vpctrain.testkit.sdk.FakeClientOf;
 import dev.vpctrain.testkit.sdk.Pages;
 import dev.vpctrain.testkit.sdk.ServiceErrors;
 import dev.vpctrain.testkit.world.World;
@@ -48,6 +49,7 @@ import software.amazon.awssdk.services.sagemaker.waiters.SageMakerWaiter;
  * {@code ListTrainingJobs}, {@code StopTrainingJob} and {@code waiter()} follow the simulated jobs.
  * Public for the client proxy only.
  */
+@FakeClientOf(value = SageMakerClient.class, name = "FakeSageMakerClient")
 public final class SageMakerService {
   private static final Logger LOG = LoggerFactory.getLogger(SageMakerService.class);
   private static final ServiceErrors ERRORS = new ServiceErrors("SageMaker", SageMakerException::builder, Map.of(
@@ -69,8 +71,8 @@ public final class SageMakerService {
   /** A {@code SageMakerClient} over {@code world} and its SageMaker state. */
   public static SageMakerClient client(World world, FakeSageMaker state) {
     SageMakerService service = new SageMakerService(world, state);
-    service.self = ClientProxy.create(SageMakerClient.class, "sagemaker", "api.sagemaker", service, world, ERRORS,
-        "x-amzn-RequestId");
+    service.self = new FakeSageMakerClient(new ClientDispatch("sagemaker", "api.sagemaker", service, world, ERRORS,
+        "x-amzn-RequestId"));
     return service.self;
   }
 
