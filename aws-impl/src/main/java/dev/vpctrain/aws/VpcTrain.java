@@ -1,0 +1,270 @@
+package dev.vpctrain.aws;
+
+import dev.vpctrain.aws.diagnosis.FailureDiagnoser;
+import dev.vpctrain.aws.launch.JobWatcher;
+import dev.vpctrain.aws.launch.LaunchPolicy;
+import dev.vpctrain.aws.launch.Sleeper;
+import dev.vpctrain.aws.launch.TrainingLauncher;
+import dev.vpctrain.aws.launch.TrainingRun;
+import dev.vpctrain.aws.monitor.LogTail;
+import dev.vpctrain.aws.monitor.MetricsReader;
+import dev.vpctrain.core.job.TrainingJobSpec;
+import dev.vpctrain.core.network.NetworkSnapshot;
+import dev.vpctrain.core.network.NetworkSource;
+import dev.vpctrain.core.report.PreflightReport;
+import dev.vpctrain.core.rules.RuleEngine;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+
+/**
+ * vpctrain for your own AWS SDK clients: check a training job's network before launch, launch it
+ * behind that check, and watch it. Build it with the clients the operations need (all optional;
+ * an operation missing one throws {@link IllegalStateException} naming it):
+ *
+ * <pre>{@code
+ * VpcTrain vpctrain = VpcTrain.builder().ec2(ec2).s3(s3).sageMaker(sageMaker).build();
+ * PreflightReport report = vpctrain.preflight(job);   // ec2 + s3 (or a networkSource)
+ * TrainingRun run = vpctrain.launch(job);              // + sageMaker
+ * TrainingOutcome outcome = run.await(p -> log.info("{}", p));
+ * }</pre>
+ *
+ * Thread-safe when the clients are.
+ */
+public final class VpcTrain {
+  private final Ec2Client ec2;
+  private final S3Client s3;
+  private final SageMakerClient sageMaker;
+  private final CloudWatchClient cloudWatch;
+  private final CloudWatchLogsClient cloudWatchLogs;
+  private final NetworkSource networkSource;
+  private final RuleEngine ruleEngine;
+  private final LaunchPolicy launchPolicy;
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final Duration initialPollDelay;
+  private final Duration maxPollDelay;
+
+  private VpcTrain(Builder b) {
+    this.ec2 = b.ec2;
+    this.s3 = b.s3;
+    this.sageMaker = b.sageMaker;
+    this.cloudWatch = b.cloudWatch;
+    this.cloudWatchLogs = b.cloudWatchLogs;
+    this.networkSource = b.networkSource;
+    this.ruleEngine = b.ruleEngine;
+    this.launchPolicy = b.launchPolicy;
+    this.clock = b.clock;
+    this.sleeper = b.sleeper;
+    this.initialPollDelay = b.initialPollDelay;
+    this.maxPollDelay = b.maxPollDelay;
+    if (initialPollDelay.isNegative() || initialPollDelay.isZero() || maxPollDelay.compareTo(initialPollDelay) < 0) {
+      throw new IllegalArgumentException("poll delays must satisfy 0 < initial <= max but were "
+          + initialPollDelay + " and " + maxPollDelay);
+    }
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Checks {@code job}'s network: read-only, a few batched calls. The snapshot comes from the
+   * configured {@link NetworkSource}, else from live discovery with the EC2 and S3 clients.
+   *
+   * @throws IllegalStateException when neither a network source nor EC2 and S3 clients are configured
+   * @throws AwsCallException when the network source fails outright (partial failures are UNVERIFIED findings)
+   */
+  public PreflightReport preflight(TrainingJobSpec job) {
+    Objects.requireNonNull(job, "job");
+    return preflight(job, networkSource("preflight"));
+  }
+
+  /**
+   * Runs the preflight and, when the {@link LaunchPolicy} lets it through, creates the job; attaches
+   * to an existing job of the same name and identical request instead of creating it twice.
+   *
+   * @throws dev.vpctrain.aws.launch.PreflightFailedException when the preflight blocks it (its
+   *     message names the failing rule ids); nothing was created
+   * @throws dev.vpctrain.aws.launch.JobConflictException when a different job has the name
+   * @throws dev.vpctrain.aws.launch.LaunchException when SageMaker refuses or fails the call
+   */
+  public TrainingRun launch(TrainingJobSpec job) {
+    Objects.requireNonNull(job, "job");
+    SageMakerClient sm = require(sageMaker, "launch", "a SageMakerClient", "sageMaker");
+    NetworkSource source = networkSource("launch");
+    return launcher(sm, source).launch(job);
+  }
+
+  /** A run for the existing job {@code jobName}, to await, tail or read metrics of. */
+  public TrainingRun watch(String jobName) {
+    Objects.requireNonNull(jobName, "jobName");
+    SageMakerClient sm = require(sageMaker, "watch", "a SageMakerClient", "sageMaker");
+    return launcher(sm, networkSource != null || (ec2 != null && s3 != null) ? networkSource("watch") : null)
+        .watch(jobName);
+  }
+
+  /** A tail of {@code jobName}'s CloudWatch log streams. */
+  public LogTail logTail(String jobName) {
+    return LogTail.builder()
+        .logs(require(cloudWatchLogs, "logTail", "a CloudWatchLogsClient", "cloudWatchLogs"))
+        .jobName(jobName).build();
+  }
+
+  /** A reader of training job instance metrics. */
+  public MetricsReader metricsReader() {
+    return MetricsReader.builder().cloudWatch(require(cloudWatch, "metricsReader", "a CloudWatchClient", "cloudWatch"))
+        .build();
+  }
+
+  public LaunchPolicy launchPolicy() {
+    return launchPolicy;
+  }
+
+  private PreflightReport preflight(TrainingJobSpec job, NetworkSource source) {
+    NetworkSnapshot snapshot;
+    try {
+      snapshot = source.snapshotFor(job);
+    } catch (SdkException e) {
+      throw new AwsCallException("network discovery", e);
+    }
+    return ruleEngine.evaluate(job, snapshot);
+  }
+
+  private TrainingLauncher launcher(SageMakerClient sm, NetworkSource source) {
+    JobWatcher watcher = JobWatcher.builder().sageMaker(sm).clock(clock).sleeper(sleeper)
+        .initialDelay(initialPollDelay).maxDelay(maxPollDelay).build();
+    TrainingLauncher.Builder b = TrainingLauncher.builder().sageMaker(sm).policy(launchPolicy).watcher(watcher)
+        .clock(clock)
+        .logTails(this::logTail)
+        .metricsReaders(this::metricsReader);
+    if (source != null) {
+      b.preflight(job -> preflight(job, source));
+    } else {
+      b.diagnoser(FailureDiagnoser.classifyOnly(
+          "VpcTrain has neither a NetworkSource nor EC2 and S3 clients (VpcTrain.builder().ec2(..).s3(..))"));
+    }
+    return b.build();
+  }
+
+  private NetworkSource networkSource(String operation) {
+    if (networkSource != null) {
+      return networkSource;
+    }
+    if (ec2 == null || s3 == null) {
+      throw new IllegalStateException("VpcTrain." + operation + " needs the job's network: build VpcTrain with "
+          + (ec2 == null && s3 == null ? "an Ec2Client and an S3Client" : ec2 == null ? "an Ec2Client" : "an S3Client")
+          + " (VpcTrain.builder().ec2(..).s3(..)) or with a NetworkSource (networkSource(..))");
+    }
+    return liveDiscovery(ec2, s3);
+  }
+
+  /** Live discovery from EC2 and S3; arrives with the discovery module. */
+  private static NetworkSource liveDiscovery(Ec2Client ec2, S3Client s3) {
+    throw new IllegalStateException("Live network discovery is not available in this build: "
+        + "give VpcTrain a NetworkSource (VpcTrain.builder().networkSource(..))");
+  }
+
+  private static <T> T require(T client, String operation, String what, String setter) {
+    if (client == null) {
+      throw new IllegalStateException("VpcTrain." + operation + " needs " + what
+          + ": build VpcTrain with VpcTrain.builder()." + setter + "(client)");
+    }
+    return client;
+  }
+
+  /** Builds a {@link VpcTrain}. Every client is optional; each operation names the ones it needs. */
+  public static final class Builder {
+    private Ec2Client ec2;
+    private S3Client s3;
+    private SageMakerClient sageMaker;
+    private CloudWatchClient cloudWatch;
+    private CloudWatchLogsClient cloudWatchLogs;
+    private NetworkSource networkSource;
+    private RuleEngine ruleEngine = RuleEngine.standard();
+    private LaunchPolicy launchPolicy = LaunchPolicy.standard();
+    private Clock clock = Clock.systemUTC();
+    private Sleeper sleeper = Sleeper.system();
+    private Duration initialPollDelay = Duration.ofSeconds(5);
+    private Duration maxPollDelay = Duration.ofSeconds(30);
+
+    private Builder() {}
+
+    /** For live network discovery (with {@link #s3}). */
+    public Builder ec2(Ec2Client ec2) {
+      this.ec2 = ec2;
+      return this;
+    }
+
+    /** For live network discovery: bucket regions and policies. */
+    public Builder s3(S3Client s3) {
+      this.s3 = s3;
+      return this;
+    }
+
+    /** For launch and watch. */
+    public Builder sageMaker(SageMakerClient sageMaker) {
+      this.sageMaker = sageMaker;
+      return this;
+    }
+
+    /** For instance metrics. */
+    public Builder cloudWatch(CloudWatchClient cloudWatch) {
+      this.cloudWatch = cloudWatch;
+      return this;
+    }
+
+    /** For the job's logs. */
+    public Builder cloudWatchLogs(CloudWatchLogsClient cloudWatchLogs) {
+      this.cloudWatchLogs = cloudWatchLogs;
+      return this;
+    }
+
+    /** Where snapshots come from instead of live discovery: a bundle file, a fake world, your own. */
+    public Builder networkSource(NetworkSource networkSource) {
+      this.networkSource = networkSource;
+      return this;
+    }
+
+    /** The rules (default: the whole catalogue). */
+    public Builder ruleEngine(RuleEngine ruleEngine) {
+      this.ruleEngine = Objects.requireNonNull(ruleEngine, "ruleEngine");
+      return this;
+    }
+
+    /** What the launch gate lets through (default {@link LaunchPolicy#standard()}). */
+    public Builder launchPolicy(LaunchPolicy launchPolicy) {
+      this.launchPolicy = Objects.requireNonNull(launchPolicy, "launchPolicy");
+      return this;
+    }
+
+    /** The clock of waits and timeouts (tests). */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** How waits between polls sleep (tests pass one that only advances their clock). */
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+      return this;
+    }
+
+    /** Poll delays while awaiting a job: start at {@code initial}, double up to {@code max} (default 5 s, 30 s). */
+    public Builder pollDelays(Duration initial, Duration max) {
+      this.initialPollDelay = Objects.requireNonNull(initial, "initial");
+      this.maxPollDelay = Objects.requireNonNull(max, "max");
+      return this;
+    }
+
+    public VpcTrain build() {
+      return new VpcTrain(this);
+    }
+  }
+}

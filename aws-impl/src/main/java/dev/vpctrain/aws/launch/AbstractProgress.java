@@ -1,0 +1,28 @@
+package dev.vpctrain.aws.launch;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** One reported change of a training job: a status or secondary-status transition, or a new status message. */
+@Value.Immutable
+abstract class AbstractProgress {
+  public abstract String jobName();
+
+  public abstract ProgressKind kind();
+
+  /** The status entered, for example {@code InProgress} or {@code Downloading}. */
+  public abstract String status();
+
+  /** When it happened, as SageMaker reports it. */
+  public abstract Optional<Instant> timestamp();
+
+  /** SageMaker's status message or failure reason. */
+  public abstract Optional<String> message();
+
+  @Override
+  public String toString() {
+    return timestamp().map(Instant::toString).orElse("-") + "  " + (kind() == ProgressKind.STATUS ? "status " : "")
+        + status() + message().map(m -> ": " + m).orElse("");
+  }
+}

@@ -1,0 +1,44 @@
+package dev.vpctrain.aws.launch;
+
+import dev.vpctrain.aws.diagnosis.FailureDiagnosis;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** How a training job ended: its final status, SageMaker's failure reason and its diagnosis, billed time. */
+@Value.Immutable
+abstract class AbstractTrainingOutcome {
+  public abstract String jobName();
+
+  public abstract FinalStatus status();
+
+  /** The last secondary status, for example {@code Completed}, {@code Failed} or {@code MaxRuntimeExceeded}. */
+  public abstract Optional<String> secondaryStatus();
+
+  /** SageMaker's {@code FailureReason}. */
+  public abstract Optional<String> failureReason();
+
+  /** Why it failed and which resource is likely at fault (failed jobs only). */
+  public abstract Optional<FailureDiagnosis> diagnosis();
+
+  public abstract Optional<Integer> billableSeconds();
+
+  public abstract Optional<Integer> trainingSeconds();
+
+  /** {@code ModelArtifacts.S3ModelArtifacts}. */
+  public abstract Optional<String> modelArtifacts();
+
+  public boolean isCompleted() {
+    return status() == FinalStatus.COMPLETED;
+  }
+
+  /** A line for people: {@code Completed in 3600 s (billable 3600 s)} or the failure and its diagnosis. */
+  public String render() {
+    StringBuilder sb = new StringBuilder("Training job ").append(jobName()).append(' ').append(status());
+    secondaryStatus().filter(s -> !s.equalsIgnoreCase(status().name())).ifPresent(s -> sb.append(" (").append(s).append(')'));
+    trainingSeconds().ifPresent(s -> sb.append(", trained ").append(s).append(" s"));
+    billableSeconds().ifPresent(s -> sb.append(", billable ").append(s).append(" s"));
+    failureReason().ifPresent(r -> sb.append("\nFailureReason: ").append(r));
+    diagnosis().ifPresent(d -> sb.append('\n').append(d.render()));
+    return sb.toString();
+  }
+}

@@ -1,0 +1,140 @@
+package dev.vpctrain.aws.launch;
+
+import dev.vpctrain.aws.AwsCallException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.sagemaker.model.DescribeTrainingJobRequest;
+import software.amazon.awssdk.services.sagemaker.model.DescribeTrainingJobResponse;
+
+/**
+ * Polls {@code DescribeTrainingJob} until the job is Completed, Failed or Stopped, reporting every
+ * transition once. The delay between polls starts at {@code initialDelay}, doubles while nothing
+ * changes up to {@code maxDelay}, and drops back after a change. Thread-safe; one await per call.
+ */
+public final class JobWatcher {
+  private static final Logger LOG = LoggerFactory.getLogger(JobWatcher.class);
+
+  private final SageMakerClient sageMaker;
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final Duration initialDelay;
+  private final Duration maxDelay;
+
+  private JobWatcher(Builder b) {
+    this.sageMaker = Objects.requireNonNull(b.sageMaker, "sageMaker");
+    this.clock = b.clock;
+    this.sleeper = b.sleeper;
+    this.initialDelay = b.initialDelay;
+    this.maxDelay = b.maxDelay;
+    if (initialDelay.isNegative() || initialDelay.isZero() || maxDelay.compareTo(initialDelay) < 0) {
+      throw new IllegalArgumentException("poll delays must satisfy 0 < initialDelay <= maxDelay but were "
+          + initialDelay + " and " + maxDelay);
+    }
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** One {@code DescribeTrainingJob}; failures become {@link AwsCallException} naming the operation. */
+  public DescribeTrainingJobResponse describe(String jobName) {
+    try {
+      return sageMaker.describeTrainingJob(DescribeTrainingJobRequest.builder().trainingJobName(jobName).build());
+    } catch (SdkException e) {
+      throw new AwsCallException("sagemaker:DescribeTrainingJob", e);
+    }
+  }
+
+  /**
+   * Waits for {@code jobName} to reach a final status and returns its last description.
+   *
+   * @param timeout the longest wait, or null for no limit
+   * @throws WatchTimeoutException when {@code timeout} passes first (the job keeps running)
+   * @throws InterruptedException when the thread is interrupted (the job keeps running)
+   */
+  public DescribeTrainingJobResponse await(String jobName, ProgressListener listener, Duration timeout)
+      throws InterruptedException {
+    Objects.requireNonNull(listener, "listener");
+    Instant deadline = timeout == null ? null : clock.instant().plus(timeout);
+    TransitionTracker tracker = new TransitionTracker(jobName);
+    Duration delay = initialDelay;
+    while (true) {
+      if (Thread.interrupted()) {
+        throw new InterruptedException("interrupted while waiting for training job " + jobName);
+      }
+      DescribeTrainingJobResponse d = describe(jobName);
+      List<Progress> events = tracker.update(d);
+      for (Progress p : events) {
+        LOG.debug("{}", p);
+        listener.onProgress(p);
+      }
+      listener.onPoll(d);
+      if (TransitionTracker.isFinal(d.trainingJobStatusAsString())) {
+        return d;
+      }
+      delay = events.isEmpty() ? min(delay.multipliedBy(2), maxDelay) : initialDelay;
+      Duration wait = delay;
+      if (deadline != null) {
+        Duration remaining = Duration.between(clock.instant(), deadline);
+        if (remaining.isNegative() || remaining.isZero()) {
+          throw new WatchTimeoutException(jobName, timeout, d.trainingJobStatusAsString(), d.secondaryStatusAsString());
+        }
+        wait = min(wait, remaining);
+      }
+      sleeper.sleep(wait);
+    }
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  /** Builds a {@link JobWatcher}. */
+  public static final class Builder {
+    private SageMakerClient sageMaker;
+    private Clock clock = Clock.systemUTC();
+    private Sleeper sleeper = Sleeper.system();
+    private Duration initialDelay = Duration.ofSeconds(5);
+    private Duration maxDelay = Duration.ofSeconds(30);
+
+    private Builder() {}
+
+    public Builder sageMaker(SageMakerClient sageMaker) {
+      this.sageMaker = sageMaker;
+      return this;
+    }
+
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock);
+      return this;
+    }
+
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper);
+      return this;
+    }
+
+    /** The first delay between polls (default 5 s). */
+    public Builder initialDelay(Duration delay) {
+      this.initialDelay = Objects.requireNonNull(delay);
+      return this;
+    }
+
+    /** The longest delay between polls (default 30 s). */
+    public Builder maxDelay(Duration delay) {
+      this.maxDelay = Objects.requireNonNull(delay);
+      return this;
+    }
+
+    public JobWatcher build() {
+      return new JobWatcher(this);
+    }
+  }
+}

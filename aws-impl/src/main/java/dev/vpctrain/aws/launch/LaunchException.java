@@ -1,0 +1,35 @@
+package dev.vpctrain.aws.launch;
+
+import dev.vpctrain.aws.AwsCallException;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * SageMaker refused or failed the launch: {@code ValidationException}, {@code ResourceLimitExceeded},
+ * access denied, or AWS unavailable. Names the operation, the AWS error code and AWS's message.
+ */
+public class LaunchException extends AwsCallException {
+  private static final long serialVersionUID = 1L;
+
+  public LaunchException(String operation, SdkException cause) {
+    super(operation, cause);
+  }
+
+  /** Wraps an SDK failure of {@code operation} with a hint appended to the message. */
+  public LaunchException(String operation, SdkException cause, String hint) {
+    super(operation, cause, hint);
+  }
+
+  protected LaunchException(String message, String operation, String errorCode, String awsMessage) {
+    super(message, operation, errorCode, 0, awsMessage, null);
+  }
+
+  /** True for {@code ValidationException}: the request itself is invalid. */
+  public boolean isValidationError() {
+    return "ValidationException".equals(errorCode());
+  }
+
+  /** True for {@code ResourceLimitExceeded}: an account quota (instances, jobs) is used up. */
+  public boolean isLimitExceeded() {
+    return "ResourceLimitExceeded".equals(errorCode());
+  }
+}

@@ -1,0 +1,15 @@
+package dev.vpctrain.aws.launch;
+
+import java.time.Duration;
+
+/** Waits between polls; tests inject one that only advances a clock. */
+@FunctionalInterface
+public interface Sleeper {
+  /** Sleeps {@code duration}; throws when the thread is interrupted. */
+  void sleep(Duration duration) throws InterruptedException;
+
+  /** {@link Thread#sleep}. */
+  static Sleeper system() {
+    return d -> Thread.sleep(d.toMillis());
+  }
+}

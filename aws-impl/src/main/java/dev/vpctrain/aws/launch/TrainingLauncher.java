@@ -1,0 +1,245 @@
+package dev.vpctrain.aws.launch;
+
+import dev.vpctrain.aws.diagnosis.FailureDiagnoser;
+import dev.vpctrain.aws.monitor.LogTail;
+import dev.vpctrain.aws.monitor.MetricsReader;
+import dev.vpctrain.aws.sagemaker.RequestDifference;
+import dev.vpctrain.aws.sagemaker.TrainingJobRequests;
+import dev.vpctrain.core.job.TrainingJobSpec;
+import dev.vpctrain.core.report.Finding;
+import dev.vpctrain.core.report.PreflightReport;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.sagemaker.model.CreateTrainingJobRequest;
+import software.amazon.awssdk.services.sagemaker.model.CreateTrainingJobResponse;
+import software.amazon.awssdk.services.sagemaker.model.DescribeTrainingJobRequest;
+import software.amazon.awssdk.services.sagemaker.model.DescribeTrainingJobResponse;
+
+/**
+ * The launch sequence behind {@code VpcTrain.launch}: map the spec to its request; attach to an
+ * existing job of the same name and request (or refuse a different one); run the preflight and
+ * let the {@link LaunchPolicy} gate it; then {@code CreateTrainingJob}, treating
+ * {@code ResourceInUse} as "maybe created by an earlier attempt". Nothing is created unless every
+ * earlier step succeeded.
+ */
+public final class TrainingLauncher {
+  private static final Logger LOG = LoggerFactory.getLogger(TrainingLauncher.class);
+  private static final String CREATE = "sagemaker:CreateTrainingJob";
+  private static final String DESCRIBE = "sagemaker:DescribeTrainingJob";
+
+  private final SageMakerClient sageMaker;
+  private final Function<TrainingJobSpec, PreflightReport> preflight;
+  private final LaunchPolicy policy;
+  private final JobWatcher watcher;
+  private final FailureDiagnoser diagnoser;
+  private final Function<String, LogTail> logTails;
+  private final Supplier<MetricsReader> metricsReaders;
+  private final Clock clock;
+
+  private TrainingLauncher(Builder b) {
+    this.sageMaker = Objects.requireNonNull(b.sageMaker, "sageMaker");
+    this.preflight = b.preflight;
+    this.policy = b.policy;
+    this.clock = b.clock;
+    this.watcher = b.watcher != null ? b.watcher : JobWatcher.builder().sageMaker(sageMaker).clock(clock).build();
+    this.diagnoser = b.diagnoser != null ? b.diagnoser
+        : b.preflight != null ? FailureDiagnoser.withPreflight(b.preflight)
+        : FailureDiagnoser.classifyOnly("no network source is configured");
+    this.logTails = b.logTails;
+    this.metricsReaders = b.metricsReaders;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Launches {@code job} behind the preflight gate, or attaches to the identical existing job.
+   *
+   * @throws PreflightFailedException when the policy refuses the preflight's findings (nothing created)
+   * @throws JobConflictException when a different job of the same name exists
+   * @throws LaunchException when SageMaker refuses or fails ({@code ValidationException},
+   *     {@code ResourceLimitExceeded}, access denied, unavailable)
+   * @throws dev.vpctrain.aws.sagemaker.SdkJsonException when the spec's {@code apiExtras} do not fit the API
+   */
+  public TrainingRun launch(TrainingJobSpec job) {
+    if (preflight == null) {
+      throw new IllegalStateException("TrainingLauncher.launch needs a preflight (builder().preflight(...))");
+    }
+    CreateTrainingJobRequest request = TrainingJobRequests.toRequest(job);
+    Optional<DescribeTrainingJobResponse> existing = describeIfExists(job.name());
+    if (existing.isPresent()) {
+      return attach(job, request, existing.get(), null);
+    }
+    PreflightReport report = preflight.apply(job);
+    List<Finding> blockers = policy.blockers(report);
+    if (!blockers.isEmpty()) {
+      LOG.warn("Refusing to launch {}: verdict {}, blocking rules {}", job.name(), report.verdict(),
+          blockers.stream().map(Finding::ruleId).distinct().collect(Collectors.joining(", ")));
+      throw new PreflightFailedException(report, blockers);
+    }
+    try {
+      CreateTrainingJobResponse created = sageMaker.createTrainingJob(request);
+      LOG.info("Created training job {} ({})", job.name(), created.trainingJobArn());
+      return new TrainingRun(job.name(), created.trainingJobArn(), job, report, false, this);
+    } catch (AwsServiceException e) {
+      if ("ResourceInUse".equals(code(e))) {
+        Optional<DescribeTrainingJobResponse> now = describeIfExists(job.name());
+        if (now.isPresent()) {
+          return attach(job, request, now.get(), report);
+        }
+      }
+      throw e.statusCode() >= 500 ? new LaunchException(CREATE, e, "The job may or may not have been created: "
+          + "launching the same job again attaches to it if it exists.") : new LaunchException(CREATE, e);
+    } catch (SdkException e) {
+      throw new LaunchException(CREATE, e, "The job may or may not have been created: launching the same job "
+          + "again attaches to it if it exists.");
+    }
+  }
+
+  /** A run for the existing job {@code jobName}; throws {@link dev.vpctrain.aws.AwsCallException} when it cannot be described. */
+  public TrainingRun watch(String jobName) {
+    DescribeTrainingJobResponse d = watcher.describe(jobName);
+    return new TrainingRun(jobName, d.trainingJobArn(), null, null, false, this);
+  }
+
+  private TrainingRun attach(TrainingJobSpec job, CreateTrainingJobRequest request, DescribeTrainingJobResponse d,
+      PreflightReport report) {
+    List<RequestDifference> differences =
+        TrainingJobRequests.differences(request, TrainingJobRequests.fromDescribe(d));
+    if (!differences.isEmpty()) {
+      throw new JobConflictException(job.name(), differences);
+    }
+    LOG.info("Training job {} already exists with the same request ({}); attaching to it", job.name(),
+        d.trainingJobStatusAsString());
+    return new TrainingRun(job.name(), d.trainingJobArn(), job, report, true, this);
+  }
+
+  private Optional<DescribeTrainingJobResponse> describeIfExists(String jobName) {
+    try {
+      return Optional.of(sageMaker.describeTrainingJob(
+          DescribeTrainingJobRequest.builder().trainingJobName(jobName).build()));
+    } catch (AwsServiceException e) {
+      if (isNotFound(e)) {
+        return Optional.empty();
+      }
+      throw new LaunchException(DESCRIBE, e);
+    } catch (SdkException e) {
+      throw new LaunchException(DESCRIBE, e);
+    }
+  }
+
+  /** DescribeTrainingJob answers a missing job with {@code ValidationException: Requested resource not found}. */
+  static boolean isNotFound(AwsServiceException e) {
+    String code = code(e);
+    String message = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage();
+    return "ResourceNotFound".equals(code) || "ResourceNotFoundException".equals(code)
+        || ("ValidationException".equals(code) && message != null
+            && message.toLowerCase(Locale.ROOT).contains("not found"));
+  }
+
+  private static String code(AwsServiceException e) {
+    return e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+  }
+
+  JobWatcher watcher() {
+    return watcher;
+  }
+
+  FailureDiagnoser diagnoser() {
+    return diagnoser;
+  }
+
+  Supplier<LogTail> logTails(String jobName) {
+    return () -> {
+      if (logTails == null) {
+        throw new IllegalStateException("Reading logs needs a CloudWatchLogsClient");
+      }
+      return logTails.apply(jobName);
+    };
+  }
+
+  Supplier<MetricsReader> metricsReaders() {
+    return () -> {
+      if (metricsReaders == null) {
+        throw new IllegalStateException("Reading metrics needs a CloudWatchClient");
+      }
+      return metricsReaders.get();
+    };
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  /** Builds a {@link TrainingLauncher}. */
+  public static final class Builder {
+    private SageMakerClient sageMaker;
+    private Function<TrainingJobSpec, PreflightReport> preflight;
+    private LaunchPolicy policy = LaunchPolicy.standard();
+    private JobWatcher watcher;
+    private FailureDiagnoser diagnoser;
+    private Function<String, LogTail> logTails;
+    private Supplier<MetricsReader> metricsReaders;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    public Builder sageMaker(SageMakerClient sageMaker) {
+      this.sageMaker = sageMaker;
+      return this;
+    }
+
+    /** The preflight of a job (network snapshot + rule engine). */
+    public Builder preflight(Function<TrainingJobSpec, PreflightReport> preflight) {
+      this.preflight = preflight;
+      return this;
+    }
+
+    public Builder policy(LaunchPolicy policy) {
+      this.policy = Objects.requireNonNull(policy);
+      return this;
+    }
+
+    public Builder watcher(JobWatcher watcher) {
+      this.watcher = watcher;
+      return this;
+    }
+
+    public Builder diagnoser(FailureDiagnoser diagnoser) {
+      this.diagnoser = diagnoser;
+      return this;
+    }
+
+    /** Makes a job's log tail; its exception message names what is missing when it cannot. */
+    public Builder logTails(Function<String, LogTail> logTails) {
+      this.logTails = logTails;
+      return this;
+    }
+
+    public Builder metricsReaders(Supplier<MetricsReader> metricsReaders) {
+      this.metricsReaders = metricsReaders;
+      return this;
+    }
+
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock);
+      return this;
+    }
+
+    public TrainingLauncher build() {
+      return new TrainingLauncher(this);
+    }
+  }
+}

@@ -1,0 +1,27 @@
+package dev.vpctrain.aws.monitor;
+
+import java.util.Map;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** The metrics of one training host ({@code algo-1}…), one series per metric that has data or was asked for. */
+@Value.Immutable
+abstract class AbstractHostMetrics {
+  /** For example {@code algo-1}. */
+  public abstract String host();
+
+  /** One series per metric read. */
+  public abstract Map<TrainingMetric, MetricSeries> metrics();
+
+  public Optional<MetricSeries> series(TrainingMetric metric) {
+    return Optional.ofNullable(metrics().get(metric));
+  }
+
+  /** One line per metric with data: min/avg/max. */
+  public String summary() {
+    StringBuilder sb = new StringBuilder(host());
+    metrics().values().stream().filter(s -> !s.values().isEmpty())
+        .forEach(s -> sb.append("  ").append(s));
+    return sb.toString();
+  }
+}
