@@ -33,6 +33,8 @@ import software.amazon.awssdk.services.ec2.model.AuthorizeSecurityGroupEgressReq
 import software.amazon.awssdk.services.ec2.model.AuthorizeSecurityGroupEgressResponse;
 import software.amazon.awssdk.services.ec2.model.AuthorizeSecurityGroupIngressRequest;
 import software.amazon.awssdk.services.ec2.model.AuthorizeSecurityGroupIngressResponse;
+import software.amazon.awssdk.services.ec2.model.CreateSecurityGroupRequest;
+import software.amazon.awssdk.services.ec2.model.CreateSecurityGroupResponse;
 import software.amazon.awssdk.services.ec2.model.CreateTagsRequest;
 import software.amazon.awssdk.services.ec2.model.CreateTagsResponse;
 import software.amazon.awssdk.services.ec2.model.CreateVpcEndpointRequest;
@@ -73,7 +75,8 @@ import software.amazon.awssdk.services.ec2.model.UserIdGroupPair;
 /**
  * The fake EC2 service: the {@code Describe*} calls discovery makes, over the world's network, and
  * the changes remediation makes ({@code CreateVpcEndpoint}, {@code ModifyVpcEndpoint},
- * {@code AuthorizeSecurityGroupIngress/Egress}, {@code ModifyVpcAttribute}, {@code CreateTags}),
+ * {@code CreateSecurityGroup}, {@code AuthorizeSecurityGroupIngress/Egress}, {@code ModifyVpcAttribute},
+ * {@code CreateTags}),
  * applied to it. A section the world does not know (not captured) answers with its recorded
  * capture error, else {@code UnauthorizedOperation}. Public for the client proxy only.
  */
@@ -442,6 +445,47 @@ public final class FakeEc2 {
       return b.build();
     });
     return ModifyVpcEndpointResponse.builder().returnValue(true).build();
+  }
+
+  /**
+   * A new group in a VPC: no inbound rule, all outbound traffic allowed (EC2's default). Names are
+   * unique per VPC ({@code InvalidGroup.Duplicate}); without a VPC id EC2 would use the default VPC,
+   * which the fake world does not have ({@code VPCIdNotSpecified}).
+   */
+  public CreateSecurityGroupResponse createSecurityGroup(CreateSecurityGroupRequest r) {
+    dryRun(r.dryRun());
+    if (r.groupName() == null || r.groupName().isEmpty()) {
+      throw AwsError.client("MissingParameter", "The request must contain the parameter GroupName");
+    }
+    if (r.description() == null || r.description().isEmpty()) {
+      throw AwsError.client("MissingParameter", "The request must contain the parameter GroupDescription");
+    }
+    if (r.groupName().startsWith("sg-")) {
+      throw AwsError.client("InvalidParameterValue", "Group names may not be in the format sg-*.");
+    }
+    if (r.groupName().length() > 255 || r.description().length() > 255) {
+      throw AwsError.client("InvalidParameterValue", "Group names and descriptions have at most 255 characters.");
+    }
+    if (r.vpcId() == null) {
+      throw AwsError.client("VPCIdNotSpecified", "No default VPC for this user");
+    }
+    String[] created = new String[1];
+    world.updateNetwork(n -> {
+      Vpc vpc = vpc(n, r.vpcId());
+      boolean taken = n.securityGroups().orElse(List.of()).stream()
+          .anyMatch(g -> g.vpcId().equals(vpc.vpcId()) && g.groupName().map(r.groupName()::equals).orElse(false));
+      if (taken) {
+        throw AwsError.client("InvalidGroup.Duplicate",
+            "The security group '" + r.groupName() + "' already exists for VPC '" + vpc.vpcId() + "'");
+      }
+      String id = world.ids().next("sg");
+      created[0] = id;
+      return NetworkBuilder.from(n).ids(world.ids()).securityGroup(id, g -> g.vpc(vpc.vpcId()).name(r.groupName())
+          .description(r.description()).owner(world.accountId())).build();
+    });
+    return CreateSecurityGroupResponse.builder().groupId(created[0])
+        .securityGroupArn("arn:aws:ec2:" + world.region() + ":" + world.accountId() + ":security-group/" + created[0])
+        .build();
   }
 
   public AuthorizeSecurityGroupIngressResponse authorizeSecurityGroupIngress(AuthorizeSecurityGroupIngressRequest r) {

@@ -193,6 +193,35 @@ class FakeEc2Test {
   }
 
   @Test
+  void createSecurityGroupMakesAGroupWithEc2sDefaultsOncePerVpcAndName() {
+    String id = ec2.createSecurityGroup(r -> r.vpcId(Scenarios.VPC).groupName("endpoints").description("for endpoints"))
+        .groupId();
+
+    assertThat(id).startsWith("sg-");
+    assertThat(ec2.describeSecurityGroups(r -> r.filters(filter("vpc-id", Scenarios.VPC), filter("group-name", "endpoints")))
+        .securityGroups()).singleElement().satisfies(g -> {
+          assertThat(g.groupId()).isEqualTo(id);
+          assertThat(g.description()).isEqualTo("for endpoints");
+          assertThat(g.ipPermissions()).isEmpty();
+          assertThat(g.ipPermissionsEgress()).singleElement().satisfies(p -> {
+            assertThat(p.ipProtocol()).isEqualTo("-1");
+            assertThat(p.ipRanges()).extracting(x -> x.cidrIp()).containsExactly("0.0.0.0/0");
+          });
+        });
+    assertThat(aws.snapshot().securityGroup(id)).isPresent();
+    assertThat(error(e -> ec2.createSecurityGroup(r -> r.vpcId(Scenarios.VPC).groupName("endpoints").description("again")))
+        .awsErrorDetails().errorCode()).isEqualTo("InvalidGroup.Duplicate");
+    assertThat(error(e -> ec2.createSecurityGroup(r -> r.vpcId(Scenarios.VPC).groupName("x").description("d").dryRun(true)))
+        .statusCode()).isEqualTo(412);
+    assertThat(error(e -> ec2.createSecurityGroup(r -> r.groupName("x").description("d"))).awsErrorDetails().errorCode())
+        .isEqualTo("VPCIdNotSpecified");
+    assertThat(error(e -> ec2.createSecurityGroup(r -> r.vpcId(Scenarios.VPC).groupName("sg-1").description("d")))
+        .awsErrorDetails().errorCode()).isEqualTo("InvalidParameterValue");
+    assertThat(aws.snapshot().securityGroups().orElseThrow()).filteredOn(g -> g.groupName().map("x"::equals).orElse(false))
+        .isEmpty();
+  }
+
+  @Test
   void errorsAreThrownAsEc2Exceptions() {
     assertThatThrownBy(() -> ec2.describeVpcs(r -> r.vpcIds("vpc-0fffffffffffffff0")))
         .isInstanceOf(Ec2Exception.class)
