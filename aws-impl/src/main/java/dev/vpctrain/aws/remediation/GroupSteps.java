@@ -50,11 +50,15 @@ final class GroupSteps {
     String operation = ingress ? "ec2:AuthorizeSecurityGroupIngress" : "ec2:AuthorizeSecurityGroupEgress";
     String what = rule.describe(ingress ? "from" : "to");
     Optional<String> groupId = ctx.resolve(ref);
-    Optional<String> peerGroup = rule.peer().group().map(p -> ctx.resolve(p).orElse(null));
-    if (groupId.isEmpty() || (rule.peer().group().isPresent() && peerGroup.get() == null)) {
-      return StepOutcome.wouldRun("would allow " + what + " on " + ref.display() + " once the group exists "
+    Optional<String> peerGroup = rule.peer().group().flatMap(ctx::resolve);
+    if (groupId.isEmpty() || rule.peer().group().isPresent() && peerGroup.isEmpty()) {
+      return StepOutcome.wouldRun("would allow " + what + " on " + ref.display() + " once the groups exist "
           + "(created by an earlier step)");
     }
+    what = rule.peer().group().isPresent()
+        ? new Rule(rule.protocol(), rule.fromPort(), rule.toPort(), Peer.group(Change.GroupRef.existing(peerGroup.get())))
+            .describe(ingress ? "from" : "to")
+        : what;
     SecurityGroup current = ctx.lookups.group(groupId.get());
     List<IpPermission> rules = ingress ? current.ipPermissions() : current.ipPermissionsEgress();
     IpPermission wanted = permission(rule, peerGroup.orElse(null));

@@ -88,10 +88,18 @@ public final class PlanApplier {
       return StepResult.builder().step(step).status(o.status()).detail(o.detail()).createdIds(o.createdIds()).build();
     } catch (StepFailure f) {
       LOG.warn("Step {} ({}) failed: {} {}: {}", step.number(), step.operation(), f.operation(), f.code(), f.getMessage());
-      return StepResult.builder().step(step).status(StepStatus.FAILED)
-          .detail(f.operation() + " failed with " + f.code())
-          .failedOperation(f.operation()).errorCode(f.code()).errorMessage(String.valueOf(f.getMessage())).build();
+      return failed(step, f.operation(), f.code(), String.valueOf(f.getMessage()));
+    } catch (RuntimeException e) {
+      // a bug here must still leave a report of what was done, and stop the run
+      LOG.error("Step {} ({}) failed unexpectedly; this is a bug in vpctrain", step.number(), step.operation(), e);
+      return failed(step, step.operation(), "InternalError",
+          e + " (a bug in vpctrain; please report it with the plan)");
     }
+  }
+
+  private static StepResult failed(RemediationStep step, String operation, String code, String message) {
+    return StepResult.builder().step(step).status(StepStatus.FAILED).detail(operation + " failed with " + code)
+        .failedOperation(operation).errorCode(code).errorMessage(message).build();
   }
 
   private static StepOutcome dispatch(ApplyContext ctx, Change change) {

@@ -110,13 +110,19 @@ public final class Policies {
 
   /** Deny every request to {@code bucket} that does not come through {@code vpcEndpointId}. */
   public static Map<String, Object> restrictToEndpointStatement(String bucket, String vpcEndpointId, String partition) {
+    return restrictToEndpointStatement(bucket, List.of(vpcEndpointId), partition);
+  }
+
+  /** Deny every request to {@code bucket} that does not come through one of {@code vpcEndpointIds}. */
+  public static Map<String, Object> restrictToEndpointStatement(String bucket, List<String> vpcEndpointIds, String partition) {
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("Sid", RESTRICT_SID);
     s.put("Effect", "Deny");
     s.put("Principal", "*");
     s.put("Action", "s3:*");
     s.put("Resource", List.of("arn:" + partition + ":s3:::" + bucket, "arn:" + partition + ":s3:::" + bucket + "/*"));
-    s.put("Condition", Map.of("StringNotEquals", Map.of("aws:SourceVpce", vpcEndpointId)));
+    Object endpoints = vpcEndpointIds.size() == 1 ? vpcEndpointIds.get(0) : List.copyOf(vpcEndpointIds);
+    s.put("Condition", Map.of("StringNotEquals", Map.of("aws:SourceVpce", endpoints)));
     return s;
   }
 

@@ -4,6 +4,7 @@ import dev.vpctrain.core.job.TrainingJobSpec;
 import dev.vpctrain.core.network.NetworkSnapshot;
 import dev.vpctrain.core.report.PreflightReport;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -36,7 +37,10 @@ public final class RemediationPlanner {
     for (PlanContext.Draft d : p.required) {
       steps.add(d.toStep(++n));
     }
-    for (PlanContext.Draft d : p.recommended) {
+    // recommended: changes applied by default (warnings), then optional hardening, then advice
+    List<PlanContext.Draft> ordered = new ArrayList<>(p.recommended);
+    ordered.sort(Comparator.comparingInt(d -> d.change() instanceof Change.Advice ? 2 : d.optional() ? 1 : 0));
+    for (PlanContext.Draft d : ordered) {
       recommended.add(d.toStep(++n));
     }
     return new RemediationPlan(report.jobName(), report.region(), steps, recommended);

@@ -88,27 +88,48 @@ final class S3PolicyFixes {
 
   private static void bucketPolicies(PlanContext p) {
     for (Finding f : p.failing(NOT_RESTRICTED)) {
-      Optional<String> vpce = endpointsOf(p, f).stream().findFirst();
+      List<String> vpces = endpointsOf(p, f);
+      if (vpces.isEmpty()) {
+        vpces = jobPathEndpoints(p);
+      }
       for (String bucket : p.bucketsOf(f)) {
         BucketFacts facts = p.net.buckets().get(bucket);
-        if (vpce.isEmpty() || facts == null) {
-          continue;
+        if (vpces.isEmpty() || facts == null) {
+          continue; // the job reaches S3 through a NAT gateway, or not at all: no endpoint to restrict to
         }
         Optional<String> current = facts.policy();
         String merged;
         try {
           merged = Policies.merge(current,
-              List.of(Policies.restrictToEndpointStatement(bucket, vpce.get(), p.partition)), "policy of bucket " + bucket);
+              List.of(Policies.restrictToEndpointStatement(bucket, vpces, p.partition)), "policy of bucket " + bucket);
         } catch (RuntimeException ex) {
           continue;
         }
-        p.add(Severity.INFO, List.of(f.ruleId()), "Restrict bucket " + bucket + " to S3 endpoint " + vpce.get(),
+        p.add(Severity.INFO, List.of(f.ruleId()), "Restrict bucket " + bucket + " to S3 endpoint" + (vpces.size() == 1 ? " " : "s ")
+            + String.join(", ", vpces),
             "The guide recommends that a training bucket accept requests only through the VPC endpoint. The added Deny "
                 + "statement also blocks console and CLI access from outside the VPC, so the step is optional; every "
                 + "existing statement is kept.",
             new Change.SetBucketPolicy(bucket, current, merged));
       }
     }
+  }
+
+  /**
+   * The endpoints every job subnet's S3 path goes through; empty unless every job subnet's path is
+   * an endpoint (a bucket restricted to endpoints would refuse a NAT path).
+   */
+  static List<String> jobPathEndpoints(PlanContext p) {
+    Set<String> out = new LinkedHashSet<>();
+    List<String> subnets = p.jobSubnets();
+    for (String subnet : subnets) {
+      Optional<String> e = p.reach.s3Path(subnet, p.region).endpointId();
+      if (e.isEmpty()) {
+        return List.of();
+      }
+      out.add(e.get());
+    }
+    return new ArrayList<>(out);
   }
 
   /** The S3 gateway endpoints a finding is about: those it names, else those on its subnets' S3 paths. */

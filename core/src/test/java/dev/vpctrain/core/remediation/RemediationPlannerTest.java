@@ -3,6 +3,8 @@ package dev.vpctrain.core.remediation;
 import static dev.vpctrain.core.remediation.PlanFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vpctrain.core.job.AwsService;
+import dev.vpctrain.core.job.TrainingJobSpec;
 import dev.vpctrain.core.json.Json;
 import dev.vpctrain.core.json.JsonNode;
 import dev.vpctrain.core.network.NetworkSnapshot;
@@ -174,6 +176,54 @@ class RemediationPlannerTest {
     assertThat(c.privateDns()).isTrue();
     assertThat(c.securityGroups()).singleElement().satisfies(g ->
         assertThat(g.created()).map(Change.NewSecurityGroup::name).contains(RemediationPlanner.ENDPOINT_GROUP_NAME));
+  }
+
+  @Test
+  void iamHasNoEndpointSoItGetsNatAdviceBesideTheEndpointsOfTheOtherServices() {
+    TrainingJobSpec job = job().toBuilder().requires(AwsService.IAM).build();
+    RemediationPlan plan = RemediationPlanner.plan(job, network().build(), report(fail("egress.service.unreachable", Severity.ERROR, SUBNET_A)));
+    assertThat(plan.steps()).filteredOn(RemediationStep::isAdvice).singleElement().satisfies(s -> {
+      assertThat(s.title()).contains("NAT path for iam");
+      assertThat(s.command()).contains("create-nat-gateway");
+    });
+    assertThat(plan.steps()).extracting(RemediationStep::operation).contains("ec2:CreateVpcEndpoint");
+  }
+
+  @Test
+  void turningOnPrivateDnsAlsoFixesTheUnreachableServiceOfThatEndpoint() {
+    String vpce = "vpce-0a1b2c3d4e5f60399";
+    NetworkSnapshot net = network().vpcEndpoints(List.of(VpcEndpoint.builder().vpcEndpointId(vpce)
+        .type(EndpointType.INTERFACE).vpcId(VPC).serviceName("com.amazonaws.us-east-1.sts").state("available")
+        .privateDnsEnabled(false).addGroupId(SG).build())).build();
+    RemediationPlan plan = RemediationPlanner.plan(job(), net, report(
+        fail("egress.service.unreachable", Severity.ERROR, SUBNET_A, vpce),
+        fail("egress.interface-endpoint.dns", Severity.ERROR, vpce)));
+    assertThat(plan.steps()).singleElement().satisfies(s -> {
+      assertThat(s.change()).isEqualTo(new Change.EnableEndpointPrivateDns(vpce));
+      assertThat(s.fixes()).containsExactly("egress.interface-endpoint.dns", "egress.service.unreachable");
+    });
+  }
+
+  @Test
+  void egressToTheVpcCidrAlreadyReachesTheEndpoints() {
+    NetworkSnapshot net = network().securityGroups(List.of(SecurityGroup.builder().groupId(SG).vpcId(VPC)
+        .addEgress(Permission.builder().ipProtocol("tcp").fromPort(443).toPort(443).addIpRange("10.20.0.0/16").build())
+        .addEgress(Permission.builder().ipProtocol("tcp").fromPort(443).toPort(443).addPrefixListId(S3_PL).build()).build()))
+        .build();
+    RemediationPlan plan = RemediationPlanner.plan(job(), net, report(fail("egress.service.unreachable", Severity.ERROR, SUBNET_A)));
+    assertThat(plan.steps()).extracting(RemediationStep::operation)
+        .containsExactly("ec2:CreateSecurityGroup", "ec2:AuthorizeSecurityGroupIngress", "ec2:CreateVpcEndpoint");
+  }
+
+  @Test
+  void recommendedStepsListWarningsThenOptionalHardeningThenAdvice() {
+    NetworkSnapshot net = network().vpcEndpoints(List.of(s3Endpoint(null, RTB))).build();
+    RemediationPlan plan = RemediationPlanner.plan(job(), net, report(
+        fail("s3.endpoint-policy.full-access", Severity.INFO, VPCE),
+        fail("vpc.subnets.single-az", Severity.WARNING, SUBNET_A),
+        fail("sg.efa.self-traffic", Severity.WARNING, SG)));
+    assertThat(plan.recommended()).extracting(s -> s.isAdvice() ? "advice" : s.optional() ? "optional" : "change")
+        .containsExactly("change", "change", "optional", "advice");
   }
 
   @Test
