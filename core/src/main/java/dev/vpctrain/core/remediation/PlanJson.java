@@ -1,5 +1,6 @@
 package dev.vpctrain.core.remediation;
 
+import dev.vpctrain.core.report.JsonWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +22,7 @@ final class PlanJson {
     doc.put("empty", plan.isEmpty());
     doc.put("steps", steps(plan.steps()));
     doc.put("recommended", steps(plan.recommended()));
-    return JsonText.write(doc);
+    return JsonWriter.pretty(doc);
   }
 
   private static List<Object> steps(List<RemediationStep> steps) {

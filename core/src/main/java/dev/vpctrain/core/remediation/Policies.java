@@ -7,6 +7,7 @@ import dev.vpctrain.core.json.JsonArray;
 import dev.vpctrain.core.json.JsonNode;
 import dev.vpctrain.core.json.JsonNumber;
 import dev.vpctrain.core.json.JsonObject;
+import dev.vpctrain.core.report.JsonWriter;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -237,7 +238,7 @@ public final class Policies {
   }
 
   static String write(Object tree) {
-    return JsonText.write(tree);
+    return JsonWriter.pretty(tree);
   }
 
   static Map<String, Object> plainObject(JsonObject o) {

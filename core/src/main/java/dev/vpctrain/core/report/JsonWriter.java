@@ -5,6 +5,8 @@ import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Deque;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A small streaming JSON writer (core has no JSON library): objects, arrays, strings, numbers,
@@ -118,6 +120,49 @@ public final class JsonWriter {
     name(name).beginArray();
     values.forEach(this::value);
     return endArray();
+  }
+
+  /**
+   * Writes a tree of {@code Map}s (members in iteration order), {@code List}s, strings, numbers,
+   * booleans and nulls as the next value.
+   *
+   * @throws IllegalArgumentException for any other object
+   */
+  public JsonWriter tree(Object value) {
+    if (value == null) {
+      return nullValue();
+    }
+    if (value instanceof String) {
+      return value((String) value);
+    }
+    if (value instanceof Boolean) {
+      return value(((Boolean) value).booleanValue());
+    }
+    if (value instanceof Number) {
+      return value((Number) value);
+    }
+    if (value instanceof Map) {
+      beginObject();
+      for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
+        name(String.valueOf(e.getKey()));
+        tree(e.getValue());
+      }
+      return endObject();
+    }
+    if (value instanceof List) {
+      beginArray();
+      for (Object item : (List<?>) value) {
+        tree(item);
+      }
+      return endArray();
+    }
+    throw new IllegalArgumentException("not a JSON value: " + value.getClass().getName());
+  }
+
+  /** A tree ({@link #tree(Object)}) as one pretty-printed document, without a trailing newline. */
+  public static String pretty(Object tree) {
+    String text = create().tree(tree).toString();
+    return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
   }
 
   /** The document written so far, with a trailing newline once complete. */
