@@ -72,10 +72,23 @@ final class S3PolicyFixes {
     } catch (RuntimeException ex) {
       return; // the policy rules report the malformed policy; there is nothing safe to merge into
     }
-    if (current.isPresent() && Policies.samePolicy(current.get(), merged)) {
-      return; // every statement is there already: what denies is an explicit Deny, left to a person
-    }
     boolean denies = fixes.contains(DENIES);
+    List<String> blocked = denies ? EndpointPolicyCheck.explicitDenials(p, merged, vpce) : List.of();
+    if (!blocked.isEmpty()) {
+      p.add(Severity.ERROR, List.of(DENIES), "Lift the Deny in the policy of S3 endpoint " + vpce,
+          "A Deny statement of the endpoint policy blocks the job's requests, so adding Allow statements cannot help; "
+              + "vpctrain never weakens a Deny you wrote.",
+          new Change.Advice("Change or remove the Deny statement of the policy of " + vpce + " that blocks: "
+              + String.join("; ", blocked) + ". Then run vpctrain plan again."));
+      p.handled.add(DENIES);
+      if (fixes.contains(PACKAGES)) {
+        addStatements(p, vpce, Policies.repositoryDenyStatements(p.partition), Set.of(PACKAGES));
+      }
+      return;
+    }
+    if (current.isPresent() && Policies.samePolicy(current.get(), merged)) {
+      return; // every statement is there already: nothing this plan can add
+    }
     Severity severity = denies ? Severity.ERROR : p.job.blockPackageRepositories() ? Severity.WARNING : Severity.INFO;
     p.add(severity, List.copyOf(fixes), "Add statements to the policy of S3 endpoint " + vpce,
         (denies ? "The endpoint policy does not allow the job's S3 requests; the added Allow statements cover exactly "

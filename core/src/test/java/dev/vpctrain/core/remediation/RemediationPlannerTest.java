@@ -123,6 +123,20 @@ class RemediationPlannerTest {
   }
 
   @Test
+  void anExplicitDenyOfTheJobIsAdviceNotMoreAllowStatements() {
+    String existing = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"NoArtifacts\",\"Effect\":\"Deny\","
+        + "\"Principal\":\"*\",\"Action\":\"s3:PutObject\",\"Resource\":\"arn:aws:s3:::acme-ml-artifacts/*\"}]}";
+    NetworkSnapshot net = network().vpcEndpoints(List.of(s3Endpoint(existing, RTB))).build();
+    RemediationPlan plan = RemediationPlanner.plan(job(), net,
+        report(fail("s3.endpoint-policy.denies", Severity.ERROR, SUBNET_A, VPCE, "acme-ml-artifacts")));
+    assertThat(plan.steps()).singleElement().satisfies(s -> {
+      assertThat(s.isAdvice()).isTrue();
+      assertThat(s.title()).contains("Lift the Deny");
+      assertThat(s.command()).contains("s3:PutObject", "NoArtifacts");
+    });
+  }
+
+  @Test
   void fullAccessPolicyReplacementIsOptionalHardening() {
     NetworkSnapshot net = network().vpcEndpoints(List.of(s3Endpoint(null, RTB))).build();
     RemediationPlan plan = RemediationPlanner.plan(job(), net,
