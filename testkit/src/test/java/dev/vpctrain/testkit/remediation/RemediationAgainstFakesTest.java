@@ -179,6 +179,21 @@ class RemediationAgainstFakesTest {
     assertThat(aws.snapshot()).isEqualTo(original);
   }
 
+  @org.junit.jupiter.api.Test
+  void aBucketPolicyKeepsEveryStatementItHadWhenTheRestrictionIsAdded() {
+    Case c = RemediationCases.fixable().stream().filter(x -> x.name().equals("bucket-with-policy-not-restricted"))
+        .findFirst().orElseThrow();
+    FakeAws aws = FakeAws.create().load(c.network());
+
+    RemediationRun run = remediator(aws, aws.ec2Client(), aws.s3Client()).remediate(c.job(), options(c, false));
+
+    String after = aws.snapshot().buckets().get("acme-ml-artifacts").policy().orElseThrow();
+    assertThat(NothingRemoved.statements(after)).as(run.render())
+        .containsAll(NothingRemoved.statements(RemediationCases.ANALYTICS_POLICY)).hasSize(3);
+    assertThat(dev.vpctrain.core.json.Json.parse(after).asObject().require("Id").stringValue()).isEqualTo("artifacts");
+    assertThat(after).contains("VpctrainRestrictToVpcEndpoint", "vpce-0a1b2c3d4e5f60301");
+  }
+
   static List<Case> readyNetworks() {
     List<Case> out = new java.util.ArrayList<>();
     RemediationCases.example("ready-private-endpoints").ifPresent(out::add);

@@ -26,6 +26,11 @@ final class RemediationCases {
   static final String OTHER_GROUP = "sg-0a1b2c3d4e5f60409";
   static final String SECOND_ROUTE_TABLE = "rtb-0a1b2c3d4e5f60012";
   static final String STS_ENDPOINT = "vpce-0a1b2c3d4e5f60399";
+  static final String ANALYTICS_POLICY = "{\"Version\":\"2012-10-17\",\"Id\":\"artifacts\",\"Statement\":[{\"Sid\":\"ReadForAnalytics\","
+      + "\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::123456789012:role/Analytics\"},\"Action\":\"s3:GetObject\","
+      + "\"Resource\":\"arn:aws:s3:::acme-ml-artifacts/*\"},{\"Sid\":\"TlsOnly\",\"Effect\":\"Deny\",\"Principal\":\"*\","
+      + "\"Action\":\"s3:*\",\"Resource\":[\"arn:aws:s3:::acme-ml-artifacts\",\"arn:aws:s3:::acme-ml-artifacts/*\"],"
+      + "\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"false\"}}}]}";
 
   /** One situation: its network, the job, whether optional hardening is applied, and rules that must pass after. */
   record Case(String name, NetworkSnapshot network, TrainingJobSpec job, boolean includeOptional, List<String> fixedRules) {
@@ -80,6 +85,8 @@ final class RemediationCases {
             Scenarios.PRIVATE_ROUTE_TABLE, t -> t.blackholeRoute("0.0.0.0/0", DEAD_NAT)),
         job, false, "s3.route.blackhole"));
     out.add(own("bucket-not-restricted", ready(), n -> { }, job, true, "s3.bucket-policy.not-restricted"));
+    out.add(own("bucket-with-policy-not-restricted", ready(), n -> n.bucket(Scenarios.ARTIFACT_BUCKET, b -> b.policy(
+            ANALYTICS_POLICY)), job, true, "s3.bucket-policy.not-restricted"));
     out.add(own("efa-second-group", ready(), n -> n.securityGroup(OTHER_GROUP, g -> g.vpc(Scenarios.VPC)
             .name("extra").description("extra").ingress(Permissions.tcp(22, "10.20.0.0/16"))),
         job.toBuilder().vpc(v -> v.subnets(Scenarios.PRIVATE_SUBNET_A, Scenarios.PRIVATE_SUBNET_B)
