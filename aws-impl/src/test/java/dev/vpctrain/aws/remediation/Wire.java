@@ -7,40 +7,22 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
-import java.net.URI;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
+import dev.vpctrain.aws.testing.AwsTestClients;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** SDK clients pointed at WireMock, and EC2 query-protocol responses in the wire format. */
+/** SDK clients pointed at WireMock (the shared test clients), and EC2 query-protocol responses in the wire format. */
 final class Wire {
   static final String EC2_NS = "http://ec2.amazonaws.com/doc/2016-11-15/";
 
   private Wire() {}
 
   static Ec2Client ec2(WireMockServer wm) {
-    return Ec2Client.builder()
-        .endpointOverride(URI.create(wm.baseUrl()))
-        .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")))
-        .httpClient(UrlConnectionHttpClient.create())
-        .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
-        .build();
+    return AwsTestClients.ec2(wm.baseUrl());
   }
 
   static S3Client s3(WireMockServer wm) {
-    return S3Client.builder()
-        .endpointOverride(URI.create(wm.baseUrl()))
-        .region(Region.US_EAST_1)
-        .forcePathStyle(true)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")))
-        .httpClient(UrlConnectionHttpClient.create())
-        .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
-        .build();
+    return AwsTestClients.s3(wm.baseUrl());
   }
 
   /** A POST of EC2 action {@code action}. */
