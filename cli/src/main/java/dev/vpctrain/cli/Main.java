@@ -36,6 +36,8 @@ public final class Main implements Callable<Integer> {
     return List.of(
         new CheckCommand(),
         new SnapshotCommand(),
+        new PlanCommand(),
+        new ApplyCommand(),
         new ExamplesCommand(),
         new RulesCommand(),
         new LaunchCommand(),

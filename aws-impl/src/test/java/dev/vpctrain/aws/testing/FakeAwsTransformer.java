@@ -5,6 +5,7 @@ import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.vpctrain.core.network.EndpointType;
 import dev.vpctrain.core.network.NetworkSnapshot;
 import dev.vpctrain.core.network.Vpc;
 import java.net.URLDecoder;
@@ -139,13 +140,16 @@ public final class FakeAwsTransformer implements ResponseDefinitionTransformerV2
               Map.of("subnet-id", s -> List.of(s.subnetId()), "vpc-id", s -> List.of(s.vpcId())));
         case "DescribeSecurityGroups":
           return list(a, params, action, "securityGroupInfo", n.securityGroups().orElse(List.of()),
-              Ec2Xml::securityGroup, Map.of("group-id", g -> List.of(g.groupId()), "vpc-id", g -> List.of(g.vpcId())));
+              Ec2Xml::securityGroup, Map.of("group-id", g -> List.of(g.groupId()), "vpc-id", g -> List.of(g.vpcId()),
+                  "group-name", g -> g.groupName().stream().toList()));
         case "DescribeRouteTables":
           return list(a, params, action, "routeTableSet", n.routeTables().orElse(List.of()), Ec2Xml::routeTable,
               Map.of("route-table-id", t -> List.of(t.routeTableId()), "vpc-id", t -> List.of(t.vpcId())));
         case "DescribeVpcEndpoints":
           return list(a, params, action, "vpcEndpointSet", n.vpcEndpoints().orElse(List.of()), Ec2Xml::vpcEndpoint,
-              Map.of("vpc-endpoint-id", e -> List.of(e.vpcEndpointId()), "vpc-id", e -> List.of(e.vpcId())));
+              Map.of("vpc-endpoint-id", e -> List.of(e.vpcEndpointId()), "vpc-id", e -> List.of(e.vpcId()),
+                  "service-name", e -> List.of(e.serviceName()),
+                  "vpc-endpoint-type", e -> List.of(e.type() == EndpointType.GATEWAY ? "Gateway" : "Interface")));
         case "DescribeNatGateways":
           return list(a, params, action, "natGatewaySet", n.natGateways().orElse(List.of()), Ec2Xml::natGateway,
               Map.of("nat-gateway-id", g -> List.of(g.natGatewayId()), "vpc-id", g -> g.vpcId().stream().toList()));

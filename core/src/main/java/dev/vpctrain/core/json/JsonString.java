@@ -24,7 +24,11 @@ public final class JsonString extends JsonNode {
     quote(b, value);
   }
 
-  /** Appends {@code s} as a JSON string literal. */
+  /**
+   * Appends {@code s} as a JSON string literal (RFC 8259): quote, backslash and control characters
+   * escaped, and also U+2028, U+2029 and unpaired surrogates, so the output is safe in JavaScript
+   * and valid UTF-8. The one string escaper of the project.
+   */
   public static void quote(StringBuilder b, String s) {
     b.append('"');
     for (int i = 0; i < s.length(); i++) {
@@ -52,14 +56,22 @@ public final class JsonString extends JsonNode {
           b.append("\\f");
           break;
         default:
-          if (c < 0x20) {
-            b.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+          if (c < 0x20 || c == '\u2028' || c == '\u2029' || Character.isSurrogate(c) && !pairedSurrogate(s, i)) {
+            b.append("\\u").append(HEX[c >> 12 & 0xF]).append(HEX[c >> 8 & 0xF]).append(HEX[c >> 4 & 0xF]).append(HEX[c & 0xF]);
           } else {
             b.append(c);
           }
       }
     }
     b.append('"');
+  }
+
+  private static boolean pairedSurrogate(String s, int i) {
+    char c = s.charAt(i);
+    if (Character.isHighSurrogate(c)) {
+      return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+    }
+    return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
   }
 
   /** {@code s} as a JSON string literal. */

@@ -1,8 +1,12 @@
 package dev.vpctrain.core.report;
 
+import dev.vpctrain.core.json.JsonString;
+import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Deque;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A small streaming JSON writer (core has no JSON library): objects, arrays, strings, numbers,
@@ -68,6 +72,22 @@ public final class JsonWriter {
     return this;
   }
 
+  /** A number as it is written in Java ({@code BigDecimal} keeps its exact digits). */
+  public JsonWriter value(Number n) {
+    if (n == null) {
+      return nullValue();
+    }
+    if (n instanceof Double || n instanceof Float) {
+      double d = n.doubleValue();
+      if (Double.isNaN(d) || Double.isInfinite(d)) {
+        throw new IllegalArgumentException("JSON has no number " + d);
+      }
+    }
+    value();
+    out.append(n instanceof BigDecimal ? ((BigDecimal) n).toString() : n.toString());
+    return this;
+  }
+
   public JsonWriter value(boolean b) {
     value();
     out.append(b);
@@ -100,6 +120,49 @@ public final class JsonWriter {
     name(name).beginArray();
     values.forEach(this::value);
     return endArray();
+  }
+
+  /**
+   * Writes a tree of {@code Map}s (members in iteration order), {@code List}s, strings, numbers,
+   * booleans and nulls as the next value.
+   *
+   * @throws IllegalArgumentException for any other object
+   */
+  public JsonWriter tree(Object value) {
+    if (value == null) {
+      return nullValue();
+    }
+    if (value instanceof String) {
+      return value((String) value);
+    }
+    if (value instanceof Boolean) {
+      return value(((Boolean) value).booleanValue());
+    }
+    if (value instanceof Number) {
+      return value((Number) value);
+    }
+    if (value instanceof Map) {
+      beginObject();
+      for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
+        name(String.valueOf(e.getKey()));
+        tree(e.getValue());
+      }
+      return endObject();
+    }
+    if (value instanceof List) {
+      beginArray();
+      for (Object item : (List<?>) value) {
+        tree(item);
+      }
+      return endArray();
+    }
+    throw new IllegalArgumentException("not a JSON value: " + value.getClass().getName());
+  }
+
+  /** A tree ({@link #tree(Object)}) as one pretty-printed document, without a trailing newline. */
+  public static String pretty(Object tree) {
+    String text = create().tree(tree).toString();
+    return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
   }
 
   /** The document written so far, with a trailing newline once complete. */
@@ -160,47 +223,6 @@ public final class JsonWriter {
   }
 
   private void quote(String s) {
-    out.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"':
-          out.append("\\\"");
-          break;
-        case '\\':
-          out.append("\\\\");
-          break;
-        case '\n':
-          out.append("\\n");
-          break;
-        case '\r':
-          out.append("\\r");
-          break;
-        case '\t':
-          out.append("\\t");
-          break;
-        case '\b':
-          out.append("\\b");
-          break;
-        case '\f':
-          out.append("\\f");
-          break;
-        default:
-          if (c < 0x20 || c == '\u2028' || c == '\u2029' || Character.isSurrogate(c) && !validSurrogate(s, i)) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-      }
-    }
-    out.append('"');
-  }
-
-  private static boolean validSurrogate(String s, int i) {
-    char c = s.charAt(i);
-    if (Character.isHighSurrogate(c)) {
-      return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
-    }
-    return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+    JsonString.quote(out, s);
   }
 }

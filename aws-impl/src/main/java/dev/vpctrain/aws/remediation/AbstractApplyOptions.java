@@ -1,0 +1,19 @@
+package dev.vpctrain.aws.remediation;
+
+import org.immutables.value.Value;
+
+/** How to apply a plan: a dry run (the default) or for real, with or without optional hardening. */
+@Value.Immutable
+abstract class AbstractApplyOptions {
+  /** True (the default): change nothing, use EC2 {@code DryRun} where the API has it. */
+  @Value.Default
+  public boolean dryRun() {
+    return true;
+  }
+
+  /** Also run optional hardening steps (INFO findings that narrow access). Off by default. */
+  @Value.Default
+  public boolean includeOptional() {
+    return false;
+  }
+}

@@ -1,0 +1,53 @@
+package dev.vpctrain.aws.remediation;
+
+import dev.vpctrain.core.remediation.RemediationStep;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.immutables.value.Value;
+
+/**
+ * What applying a plan did: one result per executable step, in order. After a failure the rest
+ * are {@link StepStatus#NOT_STARTED}; applying again (ideally from a fresh plan) completes them.
+ */
+@Value.Immutable
+abstract class AbstractApplyResult {
+  public abstract String jobName();
+
+  public abstract String region();
+
+  public abstract boolean dryRun();
+
+  /** One result per executable step, in plan order. */
+  public abstract List<StepResult> results();
+
+  /** Steps for a person (advice), not applied. */
+  public abstract List<RemediationStep> advice();
+
+  /** Optional steps left out because optional hardening was not requested. */
+  public abstract List<RemediationStep> skippedOptional();
+
+  /** The failed step, if any. */
+  public Optional<StepResult> failure() {
+    return results().stream().filter(r -> r.status() == StepStatus.FAILED).findFirst();
+  }
+
+  /** True when no step failed (in a dry run: no dry-run call was refused). */
+  public boolean succeeded() {
+    return failure().isEmpty();
+  }
+
+  /** True when this run changed something in the account. */
+  public boolean changedAnything() {
+    return results().stream().anyMatch(r -> r.status() == StepStatus.DONE);
+  }
+
+  public List<StepResult> withStatus(StepStatus status) {
+    return results().stream().filter(r -> r.status() == status).collect(Collectors.toUnmodifiableList());
+  }
+
+  /** The result for people: a summary line, then one line per step. */
+  public String render() {
+    return ApplyText.render((ApplyResult) this);
+  }
+}

@@ -1,0 +1,33 @@
+package dev.vpctrain.aws.remediation;
+
+import dev.vpctrain.core.remediation.RemediationPlan;
+import dev.vpctrain.core.report.PreflightReport;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** One remediation run: the report before, the plan, what applying it did, and the report after. */
+@Value.Immutable
+abstract class AbstractRemediationRun {
+  public abstract PreflightReport before();
+
+  public abstract RemediationPlan plan();
+
+  public abstract ApplyResult applied();
+
+  /** The preflight after applying; absent for a dry run (nothing changed). */
+  public abstract Optional<PreflightReport> after();
+
+  /** The latest verdict's report: {@link #after()} when present, else {@link #before()}. */
+  public PreflightReport current() {
+    return after().orElse(before());
+  }
+
+  /** Before, the apply result, and after, for people. */
+  public String render() {
+    StringBuilder sb = new StringBuilder();
+    sb.append("Before: ").append(before().verdict()).append('\n');
+    sb.append(applied().render());
+    after().ifPresent(a -> sb.append("\nPreflight after applying:\n").append(a.render()));
+    return sb.toString();
+  }
+}

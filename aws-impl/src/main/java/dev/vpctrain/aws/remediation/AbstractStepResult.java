@@ -1,0 +1,36 @@
+package dev.vpctrain.aws.remediation;
+
+import dev.vpctrain.core.remediation.RemediationStep;
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** The result of one step: its status, what was done, and for a failure the operation and AWS error. */
+@Value.Immutable
+abstract class AbstractStepResult {
+  public abstract RemediationStep step();
+
+  public abstract StepStatus status();
+
+  /** What happened, in a sentence ({@code created vpce-…}, {@code an equal rule exists}). */
+  public abstract String detail();
+
+  /** The AWS operation that failed ({@code ec2:AuthorizeSecurityGroupIngress}); for FAILED. */
+  public abstract Optional<String> failedOperation();
+
+  /** The AWS error code ({@code UnauthorizedOperation}); for FAILED. */
+  public abstract Optional<String> errorCode();
+
+  /** The AWS error message; for FAILED. */
+  public abstract Optional<String> errorMessage();
+
+  /** Ids of resources this step created ({@code vpce-…}, {@code sg-…}). */
+  public abstract List<String> createdIds();
+
+  @Value.Check
+  protected void check() {
+    if (status() == StepStatus.FAILED && (failedOperation().isEmpty() || errorCode().isEmpty())) {
+      throw new IllegalStateException("a FAILED step result needs the operation and the error code");
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package dev.vpctrain.aws.remediation;
+
+import dev.vpctrain.core.remediation.Change.GroupRef;
+import dev.vpctrain.core.remediation.Change.NewSecurityGroup;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** The clients and state of one run: dry run or not, and the ids of groups the plan created. */
+final class ApplyContext {
+  final Ec2Client ec2;
+  final S3Client s3;
+  final boolean dryRun;
+  final Ec2Lookups lookups;
+  private final Map<NewSecurityGroup, String> createdGroups = new HashMap<>();
+
+  ApplyContext(Ec2Client ec2, S3Client s3, boolean dryRun) {
+    this.ec2 = ec2;
+    this.s3 = s3;
+    this.dryRun = dryRun;
+    this.lookups = new Ec2Lookups(ec2);
+  }
+
+  /** {@code true} for a dry run, else absent (null): a real call does not send {@code DryRun=false}. */
+  Boolean dryRunFlag() {
+    return dryRun ? Boolean.TRUE : null;
+  }
+
+  /** Records the id of a group the plan creates (or found by its VPC and name). */
+  void groupCreated(NewSecurityGroup group, String groupId) {
+    createdGroups.put(group, groupId);
+  }
+
+  /**
+   * The id of {@code ref}: an existing group's id, or the id of the group the plan creates (found
+   * again by VPC and name). Empty only when that group does not exist yet (in a dry run).
+   */
+  Optional<String> resolve(GroupRef ref) {
+    if (ref.groupId().isPresent()) {
+      return ref.groupId();
+    }
+    NewSecurityGroup g = ref.created().orElseThrow();
+    String known = createdGroups.get(g);
+    if (known != null) {
+      return Optional.of(known);
+    }
+    Optional<String> found = lookups.groupByName(g.vpcId(), g.name()).map(sg -> sg.groupId());
+    found.ifPresent(id -> createdGroups.put(g, id));
+    return found;
+  }
+}

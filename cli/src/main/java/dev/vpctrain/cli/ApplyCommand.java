@@ -1,0 +1,106 @@
+package dev.vpctrain.cli;
+
+import dev.vpctrain.aws.discovery.LiveNetworkDiscovery;
+import dev.vpctrain.aws.remediation.ApplyOptions;
+import dev.vpctrain.aws.remediation.PlanApplier;
+import dev.vpctrain.aws.remediation.RemediationRun;
+import dev.vpctrain.aws.remediation.Remediator;
+import dev.vpctrain.aws.remediation.StepResult;
+import dev.vpctrain.core.job.TrainingJobSpec;
+import dev.vpctrain.core.network.Section;
+import dev.vpctrain.core.report.TextReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code vpctrain apply}: plans from the live network and applies the plan (a dry run unless {@code --yes}). */
+@Command(name = "apply", mixinStandardHelpOptions = true,
+    description = {"Plans from the live network and applies the plan, then runs the preflight again. "
+        + "A dry run unless --yes: EC2 calls are sent with DryRun, nothing is changed. Steps are idempotent; "
+        + "after a failure, running apply again completes the rest. Nothing you made is deleted.",
+        "Exit code: the verdict afterwards (0 READY, 1 NOT_READY, 2 UNVERIFIED); 69 when AWS refused a call."})
+final class ApplyCommand implements Callable<Integer> {
+  /** Error codes that mean "not allowed" rather than "wrong": the exit code is then 69. */
+  private static final Set<String> DENIED = Set.of("UnauthorizedOperation", "AccessDenied", "AccessDeniedException",
+      "AuthFailure", "UnauthorizedAccess", "InvalidClientTokenId", "ExpiredToken", "RequestExpired", "SignatureDoesNotMatch",
+      "OptInRequired", "Blocked");
+
+  @Spec
+  CommandSpec spec;
+
+  @Mixin
+  JobInputs inputs;
+
+  @Option(names = "--live", description = "Read and change the live network (required: apply works on live AWS).")
+  boolean live;
+
+  @Option(names = "--network", paramLabel = "FILE", hidden = true)
+  Path network;
+
+  @Option(names = "--region", paramLabel = "R", description = "AWS region.")
+  String region;
+
+  @Option(names = "--profile", paramLabel = "P", description = "AWS CLI profile.")
+  String profile;
+
+  @Option(names = "--yes", description = "Make the changes. Without it, apply is a dry run.")
+  boolean yes;
+
+  @Option(names = "--include-optional",
+      description = "Also apply optional hardening (steps that narrow policies, such as restricting a bucket to the endpoint).")
+  boolean includeOptional;
+
+  @Override
+  public Integer call() throws IOException {
+    if (network != null) {
+      throw new UsageException("apply changes the live network, so it reads it live: use --live. "
+          + "'vpctrain plan --network bundle.json' shows the plan of a bundle.");
+    }
+    if (!live) {
+      throw new UsageException("apply needs --live: it reads and changes the live network (a dry run unless --yes).");
+    }
+    TrainingJobSpec job = inputs.read();
+    PrintWriter out = spec.commandLine().getOut();
+    try (AwsClients clients = new AwsClients(Optional.ofNullable(region), Optional.ofNullable(profile), Optional.empty())) {
+      LiveNetworkDiscovery discovery = AwsLiveNetwork.discovery(clients);
+      Remediator remediator = Remediator.builder()
+          .network(j -> DescribedNetwork.require(discovery.snapshotFor(j), List.of(Section.SUBNETS, Section.SECURITY_GROUPS)))
+          .applier(PlanApplier.create(clients.ec2(), clients.s3()))
+          .build();
+      RemediationRun run = remediator.remediate(job,
+          ApplyOptions.builder().dryRun(!yes).includeOptional(includeOptional).build());
+      out.println("Preflight before: " + run.before().verdict());
+      out.print(run.plan().render());
+      out.println();
+      out.print(run.applied().render());
+      run.after().ifPresent(after -> {
+        out.println();
+        out.println("Preflight after applying:");
+        out.print(TextReport.render(after, false));
+      });
+      if (!yes && !run.applied().results().isEmpty()) {
+        out.println();
+        out.println("This was a dry run. Run again with --yes to make the changes.");
+      }
+      out.flush();
+      Optional<StepResult> failure = run.applied().failure();
+      if (failure.isPresent() && failure.get().errorCode().map(ApplyCommand::denied).orElse(false)) {
+        return ExitCodes.AWS_UNAVAILABLE;
+      }
+      return ExitCodes.of(run.current().verdict());
+    }
+  }
+
+  private static boolean denied(String code) {
+    return DENIED.contains(code) || code.endsWith(".Unauthorized") || code.startsWith("SdkClientException");
+  }
+}

@@ -1,0 +1,53 @@
+package dev.vpctrain.cli;
+
+import dev.vpctrain.aws.job.JobFile;
+import dev.vpctrain.core.job.AwsService;
+import dev.vpctrain.core.job.HostPort;
+import dev.vpctrain.core.job.TrainingJobSpec;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The job options of {@code plan} and {@code apply}: the request file and what the code needs beyond it. */
+final class JobInputs {
+  @Option(names = "--job", paramLabel = "FILE", required = true, description = "The CreateTrainingJob request (JSON).")
+  Path job;
+
+  @Option(names = "--requires", split = ",", paramLabel = "SVC",
+      description = "AWS services the training code calls, e.g. sts,logs,ecr.dkr.")
+  List<String> requires = new ArrayList<>();
+
+  @Option(names = "--requires-internet", split = ",", paramLabel = "HOST:PORT",
+      description = "Internet destinations the training code needs, e.g. pypi.org:443.")
+  List<String> requiresInternet = new ArrayList<>();
+
+  @Option(names = "--block-package-repos",
+      description = "Require the S3 endpoint policy to block the Amazon Linux package repositories.")
+  boolean blockPackageRepos;
+
+  /** The job file with the requirements given on the command line. */
+  TrainingJobSpec read() throws IOException {
+    TrainingJobSpec.Builder b = JobFile.read(job).toBuilder();
+    for (String s : requires) {
+      try {
+        b.requires(AwsService.of(s));
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--requires: " + e.getMessage());
+      }
+    }
+    for (String hp : requiresInternet) {
+      try {
+        HostPort parsed = HostPort.parse(hp.trim());
+        b.requiresInternet(parsed.host(), parsed.port());
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--requires-internet: " + e.getMessage());
+      }
+    }
+    if (blockPackageRepos) {
+      b.blockPackageRepositories();
+    }
+    return b.build();
+  }
+}

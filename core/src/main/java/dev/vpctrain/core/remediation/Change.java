@@ -1,0 +1,261 @@
+package dev.vpctrain.core.remediation;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One exact change to an AWS account, or advice for a person. Security groups the plan creates are
+ * referred to by {@link NewSecurityGroup#ref()} until they exist.
+ */
+public sealed interface Change
+    permits Change.CreateGatewayEndpoint,
+        Change.AddEndpointRouteTables,
+        Change.SetEndpointPolicy,
+        Change.EnableEndpointPrivateDns,
+        Change.CreateInterfaceEndpoint,
+        Change.CreateSecurityGroup,
+        Change.AuthorizeIngress,
+        Change.AuthorizeEgress,
+        Change.SetBucketPolicy,
+        Change.EnableVpcAttribute,
+        Change.Advice {
+
+  /** The API call, as {@code service:Operation}; empty for advice. */
+  String operation();
+
+  /** True when the change can be undone without loss (a rule can be revoked, an association removed). */
+  boolean reversible();
+
+  /** Creates an S3 gateway endpoint on route tables, with a policy. */
+  record CreateGatewayEndpoint(String vpcId, String serviceName, List<String> routeTableIds, String policyDocument)
+      implements Change {
+    public CreateGatewayEndpoint {
+      routeTableIds = List.copyOf(routeTableIds);
+    }
+
+    @Override
+    public String operation() {
+      return "ec2:CreateVpcEndpoint";
+    }
+
+    @Override
+    public boolean reversible() {
+      return true;
+    }
+  }
+
+  /** Adds route tables to an existing gateway endpoint. */
+  record AddEndpointRouteTables(String vpcEndpointId, List<String> routeTableIds) implements Change {
+    public AddEndpointRouteTables {
+      routeTableIds = List.copyOf(routeTableIds);
+    }
+
+    @Override
+    public String operation() {
+      return "ec2:ModifyVpcEndpoint";
+    }
+
+    @Override
+    public boolean reversible() {
+      return true;
+    }
+  }
+
+  /** Sets an endpoint's policy; {@code currentPolicy} is kept for the diff and for undoing. */
+  record SetEndpointPolicy(String vpcEndpointId, Optional<String> currentPolicy, String newPolicy) implements Change {
+    @Override
+    public String operation() {
+      return "ec2:ModifyVpcEndpoint";
+    }
+
+    @Override
+    public boolean reversible() {
+      return true;
+    }
+  }
+
+  /** Turns on private DNS for an interface endpoint. */
+  record EnableEndpointPrivateDns(String vpcEndpointId) implements Change {
+    @Override
+    public String operation() {
+      return "ec2:ModifyVpcEndpoint";
+    }
+
+    @Override
+    public boolean reversible() {
+      return true;
+    }
+  }
+
+  /** Creates an interface endpoint with private DNS in the given subnets and groups. */
+  record CreateInterfaceEndpoint(
+      String vpcId, String serviceName, List<String> subnetIds, List<GroupRef> securityGroups, boolean privateDns)
+      implements Change {
+    public CreateInterfaceEndpoint {
+      subnetIds = List.copyOf(subnetIds);
+      securityGroups = List.copyOf(securityGroups);
+    }
+
+    @Override
+    public String operation() {
+      return "ec2:CreateVpcEndpoint";
+    }
+
+    @Override
+    public boolean reversible() {
+      return true;
+    }
+  }
+
+  /** Creates a security group (found again by VPC and name, so creating it twice is a no-op). */
+  record CreateSecurityGroup(NewSecurityGroup group) implements Change {
+    @Override
+    public String operation() {
+      return "ec2:CreateSecurityGroup";
+    }
+
+    @Override
+    public boolean reversible() {
+      return true;
+    }
+  }
+
+  /** Adds an inbound rule to a group. */
+  record AuthorizeIngress(GroupRef group, Rule rule) implements Change {
+    @Override
+    public String operation() {
+      return "ec2:AuthorizeSecurityGroupIngress";
+    }
+
+    @Override
+    public boolean reversible() {
+      return true;
+    }
+  }
+
+  /** Adds an outbound rule to a group. */
+  record AuthorizeEgress(GroupRef group, Rule rule) implements Change {
+    @Override
+    public String operation() {
+      return "ec2:AuthorizeSecurityGroupEgress";
+    }
+
+    @Override
+    public boolean reversible() {
+      return true;
+    }
+  }
+
+  /** Sets a bucket policy; the new one keeps every statement of {@code currentPolicy}. */
+  record SetBucketPolicy(String bucket, Optional<String> currentPolicy, String newPolicy) implements Change {
+    @Override
+    public String operation() {
+      return "s3:PutBucketPolicy";
+    }
+
+    @Override
+    public boolean reversible() {
+      return true;
+    }
+  }
+
+  /** Turns on {@code enableDnsSupport} or {@code enableDnsHostnames}. */
+  record EnableVpcAttribute(String vpcId, VpcAttribute attribute) implements Change {
+    @Override
+    public String operation() {
+      return "ec2:ModifyVpcAttribute";
+    }
+
+    @Override
+    public boolean reversible() {
+      return true;
+    }
+  }
+
+  /** Something vpctrain cannot or should not change itself: what to do and why. */
+  record Advice(String text) implements Change {
+    @Override
+    public String operation() {
+      return "";
+    }
+
+    @Override
+    public boolean reversible() {
+      return true;
+    }
+  }
+
+  /** The two DNS attributes of a VPC. */
+  enum VpcAttribute {
+    ENABLE_DNS_SUPPORT("enableDnsSupport"),
+    ENABLE_DNS_HOSTNAMES("enableDnsHostnames");
+
+    private final String apiName;
+
+    VpcAttribute(String apiName) {
+      this.apiName = apiName;
+    }
+
+    public String apiName() {
+      return apiName;
+    }
+  }
+
+  /** A security group: an existing one by id, or one the plan creates. */
+  record GroupRef(Optional<String> groupId, Optional<NewSecurityGroup> created) {
+    public static GroupRef existing(String groupId) {
+      return new GroupRef(Optional.of(groupId), Optional.empty());
+    }
+
+    public static GroupRef created(NewSecurityGroup group) {
+      return new GroupRef(Optional.empty(), Optional.of(group));
+    }
+
+    /** The id, or {@code <new group NAME>} for a group still to be created. */
+    public String display() {
+      return groupId.orElseGet(() -> "<new group " + created.orElseThrow().name() + ">");
+    }
+  }
+
+  /** A security group the plan creates, identified by its VPC and name. */
+  record NewSecurityGroup(String vpcId, String name, String description) {}
+
+  /** A security-group rule: protocol ({@code -1}, {@code tcp}…), port range, and one peer. */
+  record Rule(String protocol, Optional<Integer> fromPort, Optional<Integer> toPort, Peer peer) {
+    public static Rule allTraffic(Peer peer) {
+      return new Rule("-1", Optional.empty(), Optional.empty(), peer);
+    }
+
+    public static Rule tcp(int port, Peer peer) {
+      return new Rule("tcp", Optional.of(port), Optional.of(port), peer);
+    }
+
+    /** For example {@code all traffic from sg-1} or {@code tcp 443 to pl-63a5400a}. */
+    public String describe(String direction) {
+      String what = protocol.equals("-1")
+          ? "all traffic"
+          : protocol + " " + fromPort.map(String::valueOf).orElse("0")
+              + (fromPort.equals(toPort) ? "" : "-" + toPort.map(String::valueOf).orElse("65535"));
+      return what + " " + direction + " " + peer.display();
+    }
+  }
+
+  /** The other side of a security-group rule. */
+  record Peer(Optional<GroupRef> group, Optional<String> prefixListId, Optional<String> cidr) {
+    public static Peer group(GroupRef group) {
+      return new Peer(Optional.of(group), Optional.empty(), Optional.empty());
+    }
+
+    public static Peer prefixList(String id) {
+      return new Peer(Optional.empty(), Optional.of(id), Optional.empty());
+    }
+
+    public static Peer cidr(String cidr) {
+      return new Peer(Optional.empty(), Optional.empty(), Optional.of(cidr));
+    }
+
+    public String display() {
+      return group.map(GroupRef::display).or(() -> prefixListId).or(() -> cidr).orElse("?");
+    }
+  }
+}

@@ -1,0 +1,107 @@
+package dev.vpctrain.core.remediation;
+
+import dev.vpctrain.core.json.Json;
+import dev.vpctrain.core.json.JsonNode;
+import dev.vpctrain.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What to write so that a live policy becomes what a plan step wants, without losing anything set
+ * since the plan was made: nothing (already there), a document to put, or a conflict to report.
+ *
+ * <p>When the live policy is still the one the plan saw, the planned document is put as it is.
+ * When it changed and the plan only adds statements, those statements are merged into the live
+ * policy (every live statement kept). When it changed and the plan replaces statements, applying
+ * would overwrite someone's newer policy: that is a conflict, and planning again resolves it.
+ */
+public final class PolicyUpdate {
+  /** The three decisions. */
+  public enum Kind {
+    ALREADY_DONE,
+    PUT,
+    CONFLICT
+  }
+
+  private final Kind kind;
+  private final Optional<String> document;
+  private final String reason;
+
+  private PolicyUpdate(Kind kind, Optional<String> document, String reason) {
+    this.kind = kind;
+    this.document = document;
+    this.reason = reason;
+  }
+
+  /**
+   * Decides how to move {@code live} to {@code target}, given that the plan was made against
+   * {@code planned}. {@code source} names the policy in messages ({@code policy of vpce-…}).
+   */
+  public static PolicyUpdate decide(Optional<String> live, Optional<String> planned, String target, String source) {
+    Objects.requireNonNull(target, "target");
+    Optional<JsonNode> liveDoc;
+    try {
+      liveDoc = live.map(text -> Json.parse(text, source));
+    } catch (RuntimeException e) {
+      return new PolicyUpdate(Kind.CONFLICT, Optional.empty(),
+          "the current " + source + " is not valid JSON (" + e.getMessage() + "); fix it or plan again");
+    }
+    JsonNode targetDoc = Json.parse(target, "planned " + source);
+    if (liveDoc.isPresent() && liveDoc.get().equals(targetDoc)) {
+      return new PolicyUpdate(Kind.ALREADY_DONE, Optional.empty(), "the " + source + " is already the planned one");
+    }
+    Optional<JsonNode> plannedDoc = planned.map(text -> Json.parse(text, "planned-against " + source));
+    if (liveDoc.equals(plannedDoc)) {
+      return new PolicyUpdate(Kind.PUT, Optional.of(target), "the " + source + " is as planned against");
+    }
+    List<JsonNode> before = plannedDoc.filter(JsonNode::isObject)
+        .map(d -> Policies.statementNodes(d.asObject())).orElse(List.of());
+    List<JsonNode> after = targetDoc.isObject() ? Policies.statementNodes(targetDoc.asObject()) : List.of();
+    if (!after.containsAll(before)) {
+      return new PolicyUpdate(Kind.CONFLICT, Optional.empty(),
+          "the " + source + " changed since the plan was made and the plan replaces statements of it; "
+              + "run the plan again");
+    }
+    List<Map<String, Object>> added = new ArrayList<>();
+    for (JsonNode s : after) {
+      if (!before.contains(s) && s.isObject()) {
+        added.add(Policies.plainObject((JsonObject) s));
+      }
+    }
+    String merged;
+    try {
+      merged = Policies.merge(live, added, source);
+    } catch (RuntimeException e) {
+      return new PolicyUpdate(Kind.CONFLICT, Optional.empty(),
+          "the current " + source + " is not a policy document (" + e.getMessage() + ")");
+    }
+    if (liveDoc.isPresent() && liveDoc.get().equals(Json.parse(merged))) {
+      return new PolicyUpdate(Kind.ALREADY_DONE, Optional.empty(),
+          "the " + source + " changed since the plan was made but already has the planned statements");
+    }
+    return new PolicyUpdate(Kind.PUT, Optional.of(merged),
+        "the " + source + " changed since the plan was made; the planned statements are merged into it");
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  /** The document to put, for {@link Kind#PUT}. */
+  public Optional<String> document() {
+    return document;
+  }
+
+  /** Why, in a sentence fragment. */
+  public String reason() {
+    return reason;
+  }
+
+  @Override
+  public String toString() {
+    return "PolicyUpdate{" + kind + ": " + reason + "}";
+  }
+}

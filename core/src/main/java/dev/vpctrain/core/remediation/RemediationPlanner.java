@@ -1,0 +1,48 @@
+package dev.vpctrain.core.remediation;
+
+import dev.vpctrain.core.job.TrainingJobSpec;
+import dev.vpctrain.core.network.NetworkSnapshot;
+import dev.vpctrain.core.report.PreflightReport;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Turns a preflight report into a {@link RemediationPlan}: exact changes for what vpctrain can fix
+ * (VPC DNS attributes, the S3 gateway endpoint and its route tables, endpoint and bucket policies,
+ * security-group rules, interface endpoints), advice for the rest. Changes only add: nothing the
+ * user made is deleted, and a policy keeps every statement it has (the one exception, replacing a
+ * default full-access endpoint policy, is optional hardening). Pure: reads the snapshot, calls nothing.
+ */
+public final class RemediationPlanner {
+  /** Name of the security group the plan creates for interface endpoints. */
+  public static final String ENDPOINT_GROUP_NAME = "vpctrain-endpoints";
+
+  private RemediationPlanner() {}
+
+  /** The plan that fixes {@code report}'s findings for {@code job} on {@code network}. */
+  public static RemediationPlan plan(TrainingJobSpec job, NetworkSnapshot network, PreflightReport report) {
+    PlanContext p = new PlanContext(job, network, report);
+    if (!report.problems().isEmpty()) {
+      ServiceFixes.planDns(p);
+      S3RouteFixes.plan(p);
+      S3PolicyFixes.plan(p);
+      GroupFixes.plan(p);
+      ServiceFixes.planEndpoints(p);
+      AdviceFixes.plan(p);
+    }
+    List<RemediationStep> steps = new ArrayList<>();
+    List<RemediationStep> recommended = new ArrayList<>();
+    int n = 0;
+    for (PlanContext.Draft d : p.required) {
+      steps.add(d.toStep(++n));
+    }
+    // recommended: changes applied by default (warnings), then optional hardening, then advice
+    List<PlanContext.Draft> ordered = new ArrayList<>(p.recommended);
+    ordered.sort(Comparator.comparingInt(d -> d.change() instanceof Change.Advice ? 2 : d.optional() ? 1 : 0));
+    for (PlanContext.Draft d : ordered) {
+      recommended.add(d.toStep(++n));
+    }
+    return new RemediationPlan(report.jobName(), report.region(), steps, recommended);
+  }
+}

@@ -1,0 +1,66 @@
+package dev.vpctrain.core.remediation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.vpctrain.core.json.Json;
+import dev.vpctrain.core.json.JsonParseException;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class PoliciesTest {
+  @Test
+  void mergeSkipsStatementsWhoseSidExists() {
+    String existing = Policies.leastPrivilegeEndpointPolicy(PlanFixtures.job(), "aws");
+    String merged = Policies.merge(Optional.of(existing), Policies.repositoryDenyStatements("aws"), "x");
+    assertThat(Json.parse(merged)).isEqualTo(Json.parse(existing));
+  }
+
+  @Test
+  void aDifferentStatementUnderATakenSidIsAddedWithAFreshSid() {
+    String otherJob = Policies.leastPrivilegeEndpointPolicy(
+        PlanFixtures.job().toBuilder().outputPath("s3://other-bucket/out/").build(), "aws");
+    List<java.util.Map<String, Object>> ours = Policies.jobAllowStatements(PlanFixtures.job(), "aws");
+    String merged = Policies.merge(Optional.of(otherJob), ours, "x");
+    assertThat(merged).contains("arn:aws:s3:::other-bucket/out/*", "arn:aws:s3:::acme-ml-artifacts/resnet50/*");
+    assertThat(Policies.hasStatement(merged, "VpctrainJobObjects1")).isTrue();
+    assertThat(Policies.hasStatement(merged, "VpctrainJobObjects2v2")).isTrue();
+    assertThat(Json.parse(Policies.merge(Optional.of(merged), ours, "x"))).isEqualTo(Json.parse(merged));
+  }
+
+  @Test
+  void mergeAcceptsASingleStatementObject() {
+    String existing = "{\"Version\":\"2012-10-17\",\"Id\":\"keep-me\",\"Statement\":{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"*\",\"Resource\":\"*\"}}";
+    String merged = Policies.merge(Optional.of(existing), Policies.repositoryDenyStatements("aws"), "x");
+    assertThat(Json.parse(merged).asObject().require("Id").stringValue()).isEqualTo("keep-me");
+    assertThat(Json.parse(merged).asObject().require("Statement").asArray().size()).isEqualTo(3);
+  }
+
+  @Test
+  void mergeIntoNothingMakesANewPolicy() {
+    String merged = Policies.merge(Optional.empty(),
+        List.of(Policies.restrictToEndpointStatement("b", "vpce-1", "aws")), "x");
+    assertThat(Json.parse(merged).asObject().require("Version").stringValue()).isEqualTo("2012-10-17");
+    assertThat(Policies.hasStatement(merged, Policies.RESTRICT_SID)).isTrue();
+  }
+
+  @Test
+  void malformedExistingPolicyIsAnErrorNamingItsSource() {
+    assertThatThrownBy(() -> Policies.merge(Optional.of("{\"Statement\": [}"), List.of(), "policy of vpce-1"))
+        .isInstanceOf(JsonParseException.class)
+        .hasMessageContaining("policy of vpce-1");
+  }
+
+  @Test
+  void listBucketIsLimitedToTheJobsPrefixes() {
+    String policy = Policies.leastPrivilegeEndpointPolicy(PlanFixtures.job(), "aws");
+    assertThat(policy).contains("\"s3:prefix\"", "imagenet/train/*", "arn:aws:s3:::acme-ml-artifacts/resnet50/*");
+  }
+
+  @Test
+  void lineDiffMarksAddedAndRemovedLines() {
+    assertThat(LineDiff.diff("a\nb\nc", "a\nx\nc")).isEqualTo("  a\n- b\n+ x\n  c");
+    assertThat(LineDiff.diff("", "a")).isEqualTo("+ a");
+  }
+}

@@ -1,0 +1,263 @@
+package dev.vpctrain.testkit;
+
+import dev.vpctrain.core.job.TrainingJobSpec;
+import dev.vpctrain.core.network.NetworkSnapshot;
+import dev.vpctrain.core.report.PreflightReport;
+import dev.vpctrain.core.rules.RuleEngine;
+import dev.vpctrain.testkit.ec2.FakeEc2;
+import dev.vpctrain.testkit.monitoring.FakeCloudWatch;
+import dev.vpctrain.testkit.monitoring.FakeLogs;
+import dev.vpctrain.testkit.network.NetworkBuilder;
+import dev.vpctrain.testkit.s3.FakeS3;
+import dev.vpctrain.testkit.sagemaker.FakeSageMaker;
+import dev.vpctrain.testkit.sagemaker.SageMakerService;
+import dev.vpctrain.testkit.world.ApiCall;
+import dev.vpctrain.testkit.world.World;
+import dev.vpctrain.aws.VpcTrain;
+import dev.vpctrain.aws.bundle.SnapshotBundle;
+import dev.vpctrain.aws.discovery.LiveNetworkDiscovery;
+import dev.vpctrain.aws.launch.Sleeper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+
+/**
+ * One in-memory AWS world for a test: a network (VPCs, subnets, security groups, routes,
+ * endpoints, buckets), a virtual clock, and fake SDK clients that all read and change that one
+ * state. A training job created through {@link #sageMakerClient()} is judged by the vpctrain rule
+ * engine on the world's network and fails as it would in production when the network is wrong.
+ *
+ * <pre>{@code
+ * FakeAws aws = FakeAws.create().load(Scenarios.privateVpcWithoutS3Endpoint());
+ * MyLauncher launcher = new MyLauncher(aws.sageMakerClient(), aws.ec2Client(), aws.s3Client());
+ * }</pre>
+ *
+ * Thread-safe. Nothing touches the network or sleeps.
+ */
+public final class FakeAws implements AutoCloseable {
+  private final World world;
+  private final FakeSageMaker sageMaker;
+  private final Ec2Client ec2;
+  private final S3Client s3;
+  private final SageMakerClient sageMakerClient;
+  private final CloudWatchClient cloudWatch;
+  private final CloudWatchLogsClient logs;
+  private volatile Scenario scenario;
+
+  private FakeAws(Builder b) {
+    this.world = new World(b.network, VirtualClock.startingAt(b.start), b.ruleEngine);
+    this.sageMaker = new FakeSageMaker(world);
+    this.ec2 = FakeEc2.client(world);
+    this.s3 = FakeS3.client(world);
+    this.sageMakerClient = SageMakerService.client(world, sageMaker);
+    this.cloudWatch = FakeCloudWatch.client(world);
+    this.logs = FakeLogs.client(world);
+    if (b.scenario != null) {
+      load(b.scenario);
+    }
+  }
+
+  /** An empty world in {@code us-east-1} (account {@code 123456789012}) with the standard rule catalogue. */
+  public static FakeAws create() {
+    return builder().build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Replaces the world's network with a snapshot bundle ({@code vpctrain snapshot} output, or the
+   * AWS CLI's, formats.md §2), so a real VPC can be replayed.
+   *
+   * @throws UncheckedIOException when the file cannot be read
+   * @throws dev.vpctrain.aws.InvalidInputException naming the file and JSON path when it is malformed
+   */
+  public FakeAws load(Path bundle) {
+    try {
+      return load(SnapshotBundle.read(bundle));
+    } catch (NoSuchFileException e) {
+      throw new UncheckedIOException("snapshot bundle " + bundle + " does not exist", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read snapshot bundle " + bundle + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Replaces the world's network with {@code network}. Jobs, logs and metrics stay. */
+  public FakeAws load(NetworkSnapshot network) {
+    world.setNetwork(Objects.requireNonNull(network, "network"));
+    this.scenario = null;
+    return this;
+  }
+
+  /** Replaces the world's network with the scenario's and remembers the scenario. */
+  public FakeAws load(Scenario scenario) {
+    world.setNetwork(scenario.network());
+    this.scenario = scenario;
+    return this;
+  }
+
+  /**
+   * Changes the world's network: {@code aws.network(n -> n.subnet("subnet-1", s -> s.availableIps(3)))}.
+   * New resources get EC2's defaults; see {@link NetworkBuilder}.
+   */
+  public FakeAws network(Consumer<NetworkBuilder> change) {
+    world.updateNetwork(n -> {
+      NetworkBuilder b = NetworkBuilder.from(n).ids(world.ids());
+      change.accept(b);
+      return b.build();
+    });
+    return this;
+  }
+
+  /** The world's network now. */
+  public NetworkSnapshot snapshot() {
+    return world.network();
+  }
+
+  /** The scenario last loaded, if the network came from one. */
+  public Optional<Scenario> scenario() {
+    return Optional.ofNullable(scenario);
+  }
+
+  /** What vpctrain's preflight says about {@code job} on the world's network (the simulator's judge). */
+  public PreflightReport preflight(TrainingJobSpec job) {
+    return world.ruleEngine().evaluate(job, world.network());
+  }
+
+  public Ec2Client ec2Client() {
+    return ec2;
+  }
+
+  public S3Client s3Client() {
+    return s3;
+  }
+
+  public SageMakerClient sageMakerClient() {
+    return sageMakerClient;
+  }
+
+  public CloudWatchClient cloudWatchClient() {
+    return cloudWatch;
+  }
+
+  public CloudWatchLogsClient logsClient() {
+    return logs;
+  }
+
+  /** The fake SageMaker: created jobs, scripts, stepping. */
+  public FakeSageMaker sageMaker() {
+    return sageMaker;
+  }
+
+  /** The world's virtual clock. */
+  public VirtualClock clock() {
+    return world.clock();
+  }
+
+  /**
+   * A {@link Sleeper} that spends its waits in virtual time: it advances {@link #clock()} and returns
+   * at once. Give it (with the clock) to code that polls, such as {@code VpcTrain.builder().sleeper(..)}.
+   */
+  public Sleeper sleeper() {
+    return d -> world.clock().advance(d);
+  }
+
+  /**
+   * A {@link VpcTrain} builder wired to this world: every fake client, the virtual clock and
+   * sleeper, and live discovery over the fake EC2 and S3 clients as its network source.
+   */
+  public VpcTrain.Builder vpcTrain() {
+    return VpcTrain.builder()
+        .ec2(ec2).s3(s3).sageMaker(sageMakerClient).cloudWatch(cloudWatch).cloudWatchLogs(logs)
+        .networkSource(discovery())
+        .clock(world.clock())
+        .sleeper(sleeper());
+  }
+
+  /** Live network discovery over the fake EC2 and S3 clients (what a real preflight reads). */
+  public LiveNetworkDiscovery discovery() {
+    return LiveNetworkDiscovery.builder().ec2(ec2).s3(s3).region(world.region()).clock(world.clock())
+        .executor(Runnable::run).build();
+  }
+
+  /** Every call the fake clients answered, oldest first. */
+  public List<ApiCall> calls() {
+    return world.calls();
+  }
+
+  /** The calls made to one service ({@code ec2}, {@code s3}, {@code sagemaker}, {@code monitoring}, {@code logs}). */
+  public List<ApiCall> calls(String service) {
+    return world.calls().stream().filter(c -> c.service().equals(service)).toList();
+  }
+
+  public String region() {
+    return world.region();
+  }
+
+  public String accountId() {
+    return world.accountId();
+  }
+
+  /** Nothing to release; present so a world can sit in try-with-resources like real clients. */
+  @Override
+  public void close() {}
+
+  @Override
+  public String toString() {
+    return "FakeAws{region=" + region() + ", now=" + clock().instant() + ", jobs=" + sageMaker.createdJobs().size() + "}";
+  }
+
+  /** Builds a {@link FakeAws}. */
+  public static final class Builder {
+    private NetworkSnapshot network = NetworkBuilder.create().build();
+    private Scenario scenario;
+    private RuleEngine ruleEngine;
+    private Instant start = VirtualClock.DEFAULT_START;
+
+    private Builder() {}
+
+    /** The starting network (default: empty, {@code us-east-1}). */
+    public Builder network(NetworkSnapshot network) {
+      this.network = Objects.requireNonNull(network, "network");
+      return this;
+    }
+
+    /** Starts from a scenario's network. */
+    public Builder scenario(Scenario scenario) {
+      this.scenario = Objects.requireNonNull(scenario, "scenario");
+      this.network = scenario.network();
+      return this;
+    }
+
+    /** The engine that judges simulated jobs (default {@link RuleEngine#standard()}). */
+    public Builder ruleEngine(RuleEngine engine) {
+      this.ruleEngine = Objects.requireNonNull(engine, "engine");
+      return this;
+    }
+
+    /** Where the virtual clock starts (default {@link VirtualClock#DEFAULT_START}). */
+    public Builder startingAt(Instant start) {
+      this.start = Objects.requireNonNull(start, "start");
+      return this;
+    }
+
+    public FakeAws build() {
+      if (ruleEngine == null) {
+        ruleEngine = StandardEngine.get();
+      }
+      return new FakeAws(this);
+    }
+  }
+}

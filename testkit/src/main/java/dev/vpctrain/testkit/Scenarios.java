@@ -1,0 +1,216 @@
+package dev.vpctrain.testkit;
+
+import dev.vpctrain.core.job.TrainingJobSpec;
+import dev.vpctrain.core.report.Verdict;
+import dev.vpctrain.testkit.network.NetworkBuilder;
+import dev.vpctrain.testkit.network.Permissions;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Ready scenarios: the six situations of vpctrain's examples, each a network and the job meant for
+ * it. All share one VPC ({@code vpc-0a1b2c3d4e5f60001}, {@code 10.20.0.0/16}, us-east-1) with two
+ * private subnets ({@code subnet-0a1b2c3d4e5f60101}, {@code …0102}), one public subnet
+ * ({@code …0201}), a training security group ({@code sg-0a1b2c3d4e5f60401}) and the buckets
+ * {@code acme-ml-data} and {@code acme-ml-artifacts}; each scenario breaks one thing.
+ */
+public final class Scenarios {
+  public static final String VPC = "vpc-0a1b2c3d4e5f60001";
+  public static final String PRIVATE_SUBNET_A = "subnet-0a1b2c3d4e5f60101";
+  public static final String PRIVATE_SUBNET_B = "subnet-0a1b2c3d4e5f60102";
+  public static final String PUBLIC_SUBNET = "subnet-0a1b2c3d4e5f60201";
+  public static final String TRAINING_GROUP = "sg-0a1b2c3d4e5f60401";
+  public static final String ENDPOINT_GROUP = "sg-0a1b2c3d4e5f60402";
+  public static final String S3_ENDPOINT = "vpce-0a1b2c3d4e5f60301";
+  public static final String PRIVATE_ROUTE_TABLE = "rtb-0a1b2c3d4e5f60011";
+  public static final String PUBLIC_ROUTE_TABLE = "rtb-0a1b2c3d4e5f60021";
+  public static final String MAIN_ROUTE_TABLE = "rtb-0a1b2c3d4e5f60001";
+  public static final String INTERNET_GATEWAY = "igw-0a1b2c3d4e5f60001";
+  public static final String DATA_BUCKET = "acme-ml-data";
+  public static final String ARTIFACT_BUCKET = "acme-ml-artifacts";
+
+  private static final String ACCOUNT = "123456789012";
+  private static final String S3_PREFIX_LIST = "pl-63a5400a";
+  private static final String ENDPOINT_POLICY = "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Sid\": \"TrainingBuckets\", "
+      + "\"Effect\": \"Allow\", \"Principal\": \"*\", \"Action\": [\"s3:GetObject\", \"s3:ListBucket\", \"s3:PutObject\", "
+      + "\"s3:GetBucketLocation\"], \"Resource\": [\"arn:aws:s3:::acme-ml-data\", \"arn:aws:s3:::acme-ml-data/*\", "
+      + "\"arn:aws:s3:::acme-ml-artifacts\", \"arn:aws:s3:::acme-ml-artifacts/*\"]}, {\"Sid\": \"AmazonLinuxAMIRepositoryAccess\", "
+      + "\"Effect\": \"Deny\", \"Principal\": \"*\", \"Action\": [\"s3:GetObject\"], \"Resource\": "
+      + "[\"arn:aws:s3:::packages.*.amazonaws.com/*\", \"arn:aws:s3:::repo.*.amazonaws.com/*\"]}, {\"Sid\": "
+      + "\"AmazonLinux2AMIRepositoryAccess\", \"Effect\": \"Deny\", \"Principal\": \"*\", \"Action\": [\"s3:GetObject\"], "
+      + "\"Resource\": [\"arn:aws:s3:::amazonlinux.*.amazonaws.com/*\"]}]}";
+  private static final String DATA_BUCKET_POLICY = "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Sid\": "
+      + "\"Access-to-specific-VPCE-only\", \"Effect\": \"Deny\", \"Principal\": \"*\", \"Action\": \"s3:*\", \"Resource\": "
+      + "[\"arn:aws:s3:::acme-ml-data\", \"arn:aws:s3:::acme-ml-data/*\"], \"Condition\": {\"StringNotEquals\": "
+      + "{\"aws:SourceVpce\": \"vpce-0a1b2c3d4e5f60301\"}}}]}";
+
+  private Scenarios() {}
+
+  /** Everything in place: the job's private subnets route S3 through a gateway endpoint; READY. */
+  public static Scenario readyPrivateEndpoints() {
+    return Built.readyPrivateEndpoints;
+  }
+
+  private static Scenario buildReadyPrivateEndpoints() {
+    return scenario("ready-private-endpoints",
+        "Private subnets with an S3 gateway endpoint and a self-referencing security group: the job can run.",
+        n -> { }, job(PRIVATE_SUBNET_A, PRIVATE_SUBNET_B), Verdict.READY, List.of());
+  }
+
+  /** The private subnets have no route to S3 (no endpoint, no NAT): the job fails downloading its data. */
+  public static Scenario privateVpcWithoutS3Endpoint() {
+    return Built.privateVpcWithoutS3Endpoint;
+  }
+
+  private static Scenario buildPrivateVpcWithoutS3Endpoint() {
+    return scenario("no-s3-endpoint",
+        "Private subnets without an S3 gateway endpoint or NAT gateway: SageMaker cannot download the input data.",
+        n -> n.remove(S3_ENDPOINT).bucket(DATA_BUCKET, b -> b.noPolicy()),
+        job(PRIVATE_SUBNET_A, PRIVATE_SUBNET_B), Verdict.NOT_READY, List.of("s3.route.missing"));
+  }
+
+  /** The job runs in a public subnet whose only way out is an internet gateway, useless without public IPs. */
+  public static Scenario publicSubnetWithInternetGateway() {
+    return Built.publicSubnetWithInternetGateway;
+  }
+
+  private static Scenario buildPublicSubnetWithInternetGateway() {
+    return scenario("public-subnet-igw",
+        "The job's subnet routes 0.0.0.0/0 to an internet gateway only; training instances get no public IP.",
+        n -> { }, job(PUBLIC_SUBNET), Verdict.NOT_READY, List.of("s3.route.igw-only"));
+  }
+
+  /** The VPC has dedicated instance tenancy, which training jobs do not support. */
+  public static Scenario dedicatedTenancy() {
+    return Built.dedicatedTenancy;
+  }
+
+  private static Scenario buildDedicatedTenancy() {
+    return scenario("dedicated-tenancy", "The VPC has dedicated instance tenancy; training jobs need default tenancy.",
+        n -> n.vpc(VPC, v -> v.tenancy("dedicated")),
+        job(PRIVATE_SUBNET_A, PRIVATE_SUBNET_B), Verdict.NOT_READY, List.of("vpc.tenancy.dedicated"));
+  }
+
+  /** The training group does not admit itself: a two-node job hangs ("Cannot connect to host algo-2"). */
+  public static Scenario securityGroupWithoutSelfIngress() {
+    return Built.securityGroupWithoutSelfIngress;
+  }
+
+  private static Scenario buildSecurityGroupWithoutSelfIngress() {
+    return scenario("sg-no-self-ingress",
+        "The job's security group has no inbound rule from itself; the instances of a distributed job cannot talk.",
+        n -> n.securityGroup(TRAINING_GROUP, g -> g.clearIngress()),
+        job(PRIVATE_SUBNET_A, PRIVATE_SUBNET_B), Verdict.NOT_READY, List.of("sg.self-ingress.missing", "sg.efa.self-traffic"));
+  }
+
+  /** Every subnet has 7 free addresses; two EFA instances need 10 in one subnet. */
+  public static Scenario subnetOutOfIps() {
+    return Built.subnetOutOfIps;
+  }
+
+  private static Scenario buildSubnetOutOfIps() {
+    return scenario("subnet-out-of-ips",
+        "Every subnet has 7 free IP addresses; two EFA instances need 5 each in one subnet.",
+        n -> n.subnet(PRIVATE_SUBNET_A, s -> s.availableIps(7))
+            .subnet(PRIVATE_SUBNET_B, s -> s.availableIps(7))
+            .subnet(PUBLIC_SUBNET, s -> s.availableIps(7)),
+        job(PRIVATE_SUBNET_A, PRIVATE_SUBNET_B), Verdict.NOT_READY, List.of("subnet.ip-capacity"));
+  }
+
+  /** All six, ready one first. */
+  public static List<Scenario> all() {
+    return Built.ALL;
+  }
+
+  /** The scenario of that name ({@code no-s3-endpoint}…); an error listing the names otherwise. */
+  public static Scenario named(String name) {
+    return all().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow(() -> new IllegalArgumentException(
+        "no scenario named '" + name + "'; known: " + all().stream().map(Scenario::name).toList()));
+  }
+
+  /** The training job of the examples, in {@code subnets}. */
+  public static TrainingJobSpec job(String... subnets) {
+    return TrainingJobSpec.builder()
+        .name("resnet50-nightly")
+        .roleArn("arn:aws:iam::123456789012:role/SageMakerTrainingRole")
+        .trainingImage("763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.5.1-gpu-py311-cu124-ubuntu22.04-sagemaker")
+        .trainingInputMode("File")
+        .addInputChannel(dev.vpctrain.core.job.InputChannel.builder().name("train")
+            .s3Uri("s3://acme-ml-data/imagenet/train/").s3DataType("S3Prefix").s3DataDistributionType("FullyReplicated").build())
+        .outputPath("s3://acme-ml-artifacts/resnet50/")
+        .instanceType("ml.p4d.24xlarge")
+        .instanceCount(2)
+        .volumeSizeInGb(100)
+        .vpc(v -> v.subnets(subnets).securityGroups(TRAINING_GROUP))
+        .maxRuntimeInSeconds(86400)
+        .enableNetworkIsolation(false)
+        .enableInterContainerTrafficEncryption(true)
+        .checkpointUri("s3://acme-ml-artifacts/resnet50/checkpoints/")
+        .build();
+  }
+
+  /** The scenarios, built once (they are immutable). */
+  private static final class Built {
+    static final Scenario readyPrivateEndpoints = buildReadyPrivateEndpoints();
+    static final Scenario privateVpcWithoutS3Endpoint = buildPrivateVpcWithoutS3Endpoint();
+    static final Scenario publicSubnetWithInternetGateway = buildPublicSubnetWithInternetGateway();
+    static final Scenario dedicatedTenancy = buildDedicatedTenancy();
+    static final Scenario securityGroupWithoutSelfIngress = buildSecurityGroupWithoutSelfIngress();
+    static final Scenario subnetOutOfIps = buildSubnetOutOfIps();
+    static final List<Scenario> ALL = List.of(readyPrivateEndpoints, privateVpcWithoutS3Endpoint,
+        publicSubnetWithInternetGateway, dedicatedTenancy, securityGroupWithoutSelfIngress, subnetOutOfIps);
+  }
+
+  private static Scenario scenario(String name, String description, Consumer<NetworkBuilder> breakIt, TrainingJobSpec job,
+      Verdict verdict, List<String> errors) {
+    NetworkBuilder n = base();
+    breakIt.accept(n);
+    return new Scenario(name, description, n.build(), job, verdict, errors);
+  }
+
+  private static Map<String, List<String>> dhcp() {
+    Map<String, List<String>> config = new LinkedHashMap<>();
+    config.put("domain-name", List.of("ec2.internal"));
+    config.put("domain-name-servers", List.of("AmazonProvidedDNS"));
+    return config;
+  }
+
+  /** The ready network, as {@code examples/ready-private-endpoints/network.json} has it. */
+  static NetworkBuilder base() {
+    NetworkBuilder n = NetworkBuilder.create()
+        .region("us-east-1")
+        .account(ACCOUNT)
+        .capturedAt(Instant.parse("2026-11-29T08:00:00Z"))
+        .prefixList(S3_PREFIX_LIST, "com.amazonaws.us-east-1.s3",
+            "3.5.0.0/19", "16.15.176.0/20", "16.182.0.0/16", "18.34.0.0/19", "52.216.0.0/15", "54.231.0.0/16")
+        .prefixList("pl-02cd2c6b", "com.amazonaws.us-east-1.dynamodb", "3.218.180.0/22", "52.94.0.0/22")
+        .dhcpOptions("dopt-0a1b2c3d4e5f60001", dhcp())
+        .vpc(VPC, v -> v.cidr("10.20.0.0/16").dhcpOptions("dopt-0a1b2c3d4e5f60001").tag("Name", "ml-training"))
+        .subnet(PRIVATE_SUBNET_A, s -> s.cidr("10.20.1.0/24").az("us-east-1a").azId("use1-az1").availableIps(240)
+            .tag("Name", "private-a"))
+        .subnet(PRIVATE_SUBNET_B, s -> s.cidr("10.20.2.0/24").az("us-east-1b").azId("use1-az2").availableIps(233)
+            .tag("Name", "private-b"))
+        .subnet(PUBLIC_SUBNET, s -> s.cidr("10.20.101.0/24").az("us-east-1a").azId("use1-az1").availableIps(250)
+            .tag("Name", "public-a"))
+        .securityGroup(TRAINING_GROUP, g -> g.name("sagemaker-training").description("SageMaker training")
+            .selfIngress()
+            .clearEgress().selfEgress().egressTcp(443, S3_PREFIX_LIST).egressTcp(443, "10.20.0.0/16"))
+        .securityGroup(ENDPOINT_GROUP, g -> g.name("vpc-endpoints").description("Interface endpoints")
+            .ingress(Permissions.tcp(443, TRAINING_GROUP)))
+        .routeTable(MAIN_ROUTE_TABLE, r -> r.main("rtbassoc-0a1b2c3d4e5f60001m"))
+        .routeTable(PRIVATE_ROUTE_TABLE, r -> r.associate(PRIVATE_SUBNET_A, "rtbassoc-0a1b2c3d4e5f600110")
+            .associate(PRIVATE_SUBNET_B, "rtbassoc-0a1b2c3d4e5f600111"))
+        .routeTable(PUBLIC_ROUTE_TABLE, r -> r.associate(PUBLIC_SUBNET, "rtbassoc-0a1b2c3d4e5f600210")
+            .route("0.0.0.0/0", INTERNET_GATEWAY))
+        .s3GatewayEndpoint(S3_ENDPOINT, e -> e.routeTables(PRIVATE_ROUTE_TABLE).policy(ENDPOINT_POLICY))
+        .internetGateway(INTERNET_GATEWAY)
+        .networkAcl("acl-0a1b2c3d4e5f60001", a -> a.asDefault().allowAll()
+            .associate(PRIVATE_SUBNET_A, PRIVATE_SUBNET_B, PUBLIC_SUBNET))
+        .bucket(DATA_BUCKET, b -> b.region("us-east-1").policy(DATA_BUCKET_POLICY))
+        .bucket(ARTIFACT_BUCKET, b -> b.region("us-east-1").noPolicy());
+    return n;
+  }
+}

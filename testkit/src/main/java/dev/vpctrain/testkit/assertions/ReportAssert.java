@@ -1,0 +1,87 @@
+package dev.vpctrain.testkit.assertions;
+
+import dev.vpctrain.core.report.Finding;
+import dev.vpctrain.core.report.Outcome;
+import dev.vpctrain.core.report.PreflightReport;
+import dev.vpctrain.core.report.Severity;
+import dev.vpctrain.core.report.Verdict;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.assertj.core.api.AbstractAssert;
+
+/** Assertions on a {@link PreflightReport}; failures show the rendered report. */
+public final class ReportAssert extends AbstractAssert<ReportAssert, PreflightReport> {
+  ReportAssert(PreflightReport actual) {
+    super(actual, ReportAssert.class);
+  }
+
+  public ReportAssert isReady() {
+    return hasVerdict(Verdict.READY);
+  }
+
+  public ReportAssert isNotReady() {
+    return hasVerdict(Verdict.NOT_READY);
+  }
+
+  public ReportAssert isUnverified() {
+    return hasVerdict(Verdict.UNVERIFIED);
+  }
+
+  public ReportAssert hasVerdict(Verdict verdict) {
+    isNotNull();
+    if (actual.verdict() != verdict) {
+      failWithMessage("Expected verdict %s but was %s:%n%s", verdict, actual.verdict(), actual.render());
+    }
+    return this;
+  }
+
+  /** The report has a FAIL finding of {@code ruleId}; continues with that finding. */
+  public FindingAssert hasFailure(String ruleId) {
+    return finding(ruleId, Outcome.FAIL);
+  }
+
+  /** The report has an UNVERIFIED finding of {@code ruleId}; continues with that finding. */
+  public FindingAssert hasUnverified(String ruleId) {
+    return finding(ruleId, Outcome.UNVERIFIED);
+  }
+
+  /** No finding of {@code ruleId} failed. */
+  public ReportAssert hasNoFailure(String ruleId) {
+    isNotNull();
+    if (actual.failure(ruleId).isPresent()) {
+      failWithMessage("Expected no failure of %s but found: %s", ruleId, actual.failure(ruleId).get().message());
+    }
+    return this;
+  }
+
+  /** The ERROR failures are exactly these rules (in any order). */
+  public ReportAssert hasErrorsExactly(String... ruleIds) {
+    isNotNull();
+    TreeSet<String> expected = new TreeSet<>(Arrays.asList(ruleIds));
+    TreeSet<String> failing = errorIds();
+    if (!failing.equals(expected)) {
+      failWithMessage("Expected ERROR failures %s but were %s:%n%s", expected, failing, actual.render());
+    }
+    return this;
+  }
+
+  private FindingAssert finding(String ruleId, Outcome outcome) {
+    isNotNull();
+    Optional<Finding> f = actual.findings().stream().filter(x -> x.ruleId().equals(ruleId) && x.outcome() == outcome)
+        .findFirst();
+    if (f.isEmpty()) {
+      List<String> problems = actual.problems().stream().map(x -> x.ruleId() + " " + x.outcome()).toList();
+      failWithMessage("Expected a %s finding of %s but the report has %s:%n%s", outcome, ruleId,
+          problems.isEmpty() ? "no problem" : problems, actual.render());
+    }
+    return new FindingAssert(f.get());
+  }
+
+  private TreeSet<String> errorIds() {
+    TreeSet<String> ids = new TreeSet<>();
+    actual.findings().stream().filter(x -> x.severity() == Severity.ERROR && x.isFail()).forEach(x -> ids.add(x.ruleId()));
+    return ids;
+  }
+}

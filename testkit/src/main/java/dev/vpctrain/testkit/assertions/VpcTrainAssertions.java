@@ -1,0 +1,37 @@
+package dev.vpctrain.testkit.assertions;
+
+import dev.vpctrain.core.report.Finding;
+import dev.vpctrain.core.report.PreflightReport;
+import dev.vpctrain.testkit.sagemaker.FakeSageMaker;
+import dev.vpctrain.testkit.sagemaker.FakeTrainingJob;
+
+/**
+ * AssertJ entry points for vpctrain reports and the fake world:
+ *
+ * <pre>{@code
+ * assertThat(report).isNotReady().hasFailure("s3.route.missing").naming("subnet-0a1b2c3d4e5f60101");
+ * assertThat(aws.sageMaker()).createdNoJobs();
+ * assertThat(aws.sageMaker().job("nightly")).isFailed().hasFailureReasonContaining("Data download failed");
+ * }</pre>
+ *
+ * Needs AssertJ on the test classpath (an optional dependency of the testkit).
+ */
+public final class VpcTrainAssertions {
+  private VpcTrainAssertions() {}
+
+  public static ReportAssert assertThat(PreflightReport report) {
+    return new ReportAssert(report);
+  }
+
+  public static FindingAssert assertThat(Finding finding) {
+    return new FindingAssert(finding);
+  }
+
+  public static FakeSageMakerAssert assertThat(FakeSageMaker sageMaker) {
+    return new FakeSageMakerAssert(sageMaker);
+  }
+
+  public static TrainingJobAssert assertThat(FakeTrainingJob job) {
+    return new TrainingJobAssert(job);
+  }
+}

@@ -1,0 +1,69 @@
+package dev.vpctrain.testkit.sagemaker;
+
+import java.util.List;
+
+/**
+ * The {@code FailureReason} texts of simulated jobs. The S3 ones are SageMaker's own words; the
+ * others follow SageMaker's {@code ClientError:} / {@code AlgorithmError:} style and name the
+ * resources, as real failure reasons do.
+ */
+final class FailureReasons {
+  static final String S3_HINT = "Please ensure that the subnet's route table has a route to an S3 VPC endpoint or a NAT "
+      + "device, and both the security groups and the subnet's network ACL allow outbound traffic to S3.";
+
+  private FailureReasons() {}
+
+  static String downloadFailed() {
+    return "ClientError: Data download failed:" + S3_HINT;
+  }
+
+  static String uploadFailed() {
+    return "ClientError: Artifact upload failed:" + S3_HINT;
+  }
+
+  static String downloadDenied(String location) {
+    return "ClientError: Data download failed:Failed to download data. ListObjectsV2 failed for " + location
+        + ": Access Denied (Service: Amazon S3; Status Code: 403; Error Code: AccessDenied)";
+  }
+
+  static String uploadDenied(String location) {
+    return "ClientError: Artifact upload failed:Insufficient access to put object at " + location
+        + ": Access Denied (Service: Amazon S3; Status Code: 403; Error Code: AccessDenied)";
+  }
+
+  static String tenancy(String vpcId, String tenancy) {
+    return "ClientError: VPC " + vpcId + " has '" + tenancy + "' instance tenancy. Training jobs can run only in "
+        + "subnets of VPCs with default tenancy.";
+  }
+
+  static String dhcp(String vpcId) {
+    return "ClientError: The DHCP options set of VPC " + vpcId + " is invalid: expected DHCP options to include keys "
+        + "domain-name-servers and domain-name.";
+  }
+
+  static String insufficientIps(List<String> subnets, int instances, String instanceType, int perInstance) {
+    return "ClientError: Insufficient free IP addresses in subnet(s) " + String.join(", ", subnets) + " to launch "
+        + instances + " " + instanceType + " instance(s) (" + perInstance + " addresses each). Please use subnets "
+        + "with more free IP addresses.";
+  }
+
+  static String clusterTimeout(String peer, long seconds) {
+    return "AlgorithmError: framework error: TimeoutError: Cannot connect to host " + peer + " at port 22 after "
+        + seconds + " seconds. Please ensure that the security groups of the training job allow traffic between "
+        + "its instances.";
+  }
+
+  static String serviceUnreachable(String url) {
+    return "AlgorithmError: ExecuteUserScriptError: ExitCode 1 ErrorMessage \"botocore.exceptions.ConnectTimeoutError: "
+        + "Connect timeout on endpoint URL: \"" + url + "\"\"";
+  }
+
+  static String internetUnreachable(String host, int port) {
+    return "AlgorithmError: ExecuteUserScriptError: ExitCode 1 ErrorMessage \"urllib3.exceptions.ConnectTimeoutError: "
+        + "Connection to " + host + " timed out. (connect timeout=" + port + ")\"";
+  }
+
+  static String clientError(String message) {
+    return "ClientError: " + message;
+  }
+}

@@ -1,0 +1,117 @@
+package dev.vpctrain.testkit.sagemaker;
+
+import dev.vpctrain.core.job.AwsService;
+import dev.vpctrain.core.job.HostPort;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What a test says about simulated training jobs beyond their request: how long training takes,
+ * what the training code needs (so the network is judged for it), extra log lines, or an outcome
+ * decided outright instead of by the network.
+ *
+ * <pre>{@code
+ * aws.sageMaker().script("nightly", s -> s.trainingTime(Duration.ofHours(2)).requires(AwsService.STS));
+ * aws.sageMaker().script("flaky", s -> s.failsIn(Phase.TRAINING, "AlgorithmError: CUDA out of memory"));
+ * }</pre>
+ */
+public final class JobScript {
+  private Duration trainingTime = Duration.ofMinutes(10);
+  private final Set<AwsService> requires = new LinkedHashSet<>();
+  private final List<HostPort> requiresInternet = new ArrayList<>();
+  private final List<String> logLines = new ArrayList<>();
+  private Optional<Phase> failurePhase = Optional.empty();
+  private Optional<String> failureReason = Optional.empty();
+  private boolean forceCompletion;
+
+  JobScript() {}
+
+  JobScript copy() {
+    JobScript c = new JobScript();
+    c.trainingTime = trainingTime;
+    c.requires.addAll(requires);
+    c.requiresInternet.addAll(requiresInternet);
+    c.logLines.addAll(logLines);
+    c.failurePhase = failurePhase;
+    c.failureReason = failureReason;
+    c.forceCompletion = forceCompletion;
+    return c;
+  }
+
+  /** How long the Training phase lasts in virtual time (default 10 minutes). */
+  public JobScript trainingTime(Duration duration) {
+    if (duration.isNegative() || duration.isZero()) {
+      throw new IllegalArgumentException("training time must be positive but was " + duration);
+    }
+    this.trainingTime = duration;
+    return this;
+  }
+
+  /** AWS services the training code calls (the network is judged for them: endpoints, NAT). */
+  public JobScript requires(AwsService... services) {
+    requires.addAll(Arrays.asList(services));
+    return this;
+  }
+
+  /** An internet destination the training code needs. */
+  public JobScript requiresInternet(String host, int port) {
+    requiresInternet.add(HostPort.of(host, port));
+    return this;
+  }
+
+  /** Lines the training code writes to each instance's log while training. */
+  public JobScript logs(String... lines) {
+    logLines.addAll(Arrays.asList(lines));
+    return this;
+  }
+
+  /** The job completes whatever the network says. */
+  public JobScript completes() {
+    this.forceCompletion = true;
+    this.failurePhase = Optional.empty();
+    this.failureReason = Optional.empty();
+    return this;
+  }
+
+  /** The job fails in {@code phase} with {@code failureReason}, whatever the network says. */
+  public JobScript failsIn(Phase phase, String failureReason) {
+    this.failurePhase = Optional.of(Objects.requireNonNull(phase, "phase"));
+    this.failureReason = Optional.of(Objects.requireNonNull(failureReason, "failureReason"));
+    this.forceCompletion = false;
+    return this;
+  }
+
+  Duration trainingTime() {
+    return trainingTime;
+  }
+
+  Set<AwsService> requires() {
+    return requires;
+  }
+
+  List<HostPort> requiresInternet() {
+    return requiresInternet;
+  }
+
+  List<String> logLines() {
+    return logLines;
+  }
+
+  Optional<Phase> failurePhase() {
+    return failurePhase;
+  }
+
+  Optional<String> failureReason() {
+    return failureReason;
+  }
+
+  boolean forcesCompletion() {
+    return forceCompletion;
+  }
+}

@@ -1,0 +1,285 @@
+package dev.vpctrain.testkit.sagemaker;
+
+import dev.vpctrain.aws.sagemaker.TrainingJobRequests;
+import dev.vpctrain.core.job.HostPort;
+import dev.vpctrain.core.job.TrainingJobSpec;
+import dev.vpctrain.core.network.NetworkSnapshot;
+import dev.vpctrain.core.report.PreflightReport;
+import dev.vpctrain.testkit.sdk.AwsError;
+import dev.vpctrain.testkit.sdk.ClientDispatch;
+import dev.vpctrain.testkit.sdk.FakeClientOf;
+import dev.vpctrain.testkit.sdk.Pages;
+import dev.vpctrain.testkit.sdk.ServiceErrors;
+import dev.vpctrain.testkit.world.World;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.SdkField;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.sagemaker.SageMakerServiceClientConfiguration;
+import software.amazon.awssdk.services.sagemaker.model.CreateTrainingJobRequest;
+import software.amazon.awssdk.services.sagemaker.model.CreateTrainingJobResponse;
+import software.amazon.awssdk.services.sagemaker.model.DescribeTrainingJobRequest;
+import software.amazon.awssdk.services.sagemaker.model.DescribeTrainingJobResponse;
+import software.amazon.awssdk.services.sagemaker.model.ListTrainingJobsRequest;
+import software.amazon.awssdk.services.sagemaker.model.ListTrainingJobsResponse;
+import software.amazon.awssdk.services.sagemaker.model.ModelArtifacts;
+import software.amazon.awssdk.services.sagemaker.model.ResourceInUseException;
+import software.amazon.awssdk.services.sagemaker.model.ResourceLimitExceededException;
+import software.amazon.awssdk.services.sagemaker.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.sagemaker.model.SageMakerException;
+import software.amazon.awssdk.services.sagemaker.model.SecondaryStatusTransition;
+import software.amazon.awssdk.services.sagemaker.model.StopTrainingJobRequest;
+import software.amazon.awssdk.services.sagemaker.model.StopTrainingJobResponse;
+import software.amazon.awssdk.services.sagemaker.model.TrainingJobSummary;
+import software.amazon.awssdk.services.sagemaker.waiters.SageMakerWaiter;
+
+/**
+ * The fake SageMaker service: {@code CreateTrainingJob} validates the request as SageMaker does
+ * and judges it with the rule engine on the world's network; {@code DescribeTrainingJob},
+ * {@code ListTrainingJobs}, {@code StopTrainingJob} and {@code waiter()} follow the simulated jobs.
+ * Public for the client proxy only.
+ */
+@FakeClientOf(value = SageMakerClient.class, name = "FakeSageMakerClient")
+public final class SageMakerService {
+  private static final Logger LOG = LoggerFactory.getLogger(SageMakerService.class);
+  private static final ServiceErrors ERRORS = new ServiceErrors("SageMaker", SageMakerException::builder, Map.of(
+      "ResourceInUse", ResourceInUseException::builder,
+      "ResourceNotFound", ResourceNotFoundException::builder,
+      "ResourceLimitExceeded", ResourceLimitExceededException::builder));
+  /** The delay of SageMaker's training-job waiter, spent in virtual time when jobs do not step on describe. */
+  static final Duration WAITER_DELAY = Duration.ofSeconds(120);
+
+  private final World world;
+  private final FakeSageMaker state;
+  private SageMakerClient self;
+
+  private SageMakerService(World world, FakeSageMaker state) {
+    this.world = world;
+    this.state = state;
+  }
+
+  /** A {@code SageMakerClient} over {@code world} and its SageMaker state. */
+  public static SageMakerClient client(World world, FakeSageMaker state) {
+    SageMakerService service = new SageMakerService(world, state);
+    service.self = new FakeSageMakerClient(new ClientDispatch("sagemaker", "api.sagemaker", service, world, ERRORS,
+        "x-amzn-RequestId"));
+    return service.self;
+  }
+
+  public SageMakerServiceClientConfiguration serviceClientConfiguration() {
+    return SageMakerServiceClientConfiguration.builder().region(Region.of(world.region())).build();
+  }
+
+  /** SageMaker's waiters over this client; their delays pass in virtual time, never in real time. */
+  public SageMakerWaiter waiter() {
+    return SageMakerWaiter.builder()
+        .client(self)
+        .overrideConfiguration(o -> o.backoffStrategyV2(attempt -> {
+          if (!state.stepsOnDescribe()) {
+            world.clock().advance(WAITER_DELAY);
+          }
+          return Duration.ZERO;
+        }))
+        .build();
+  }
+
+  public CreateTrainingJobResponse createTrainingJob(CreateTrainingJobRequest r) {
+    RequestValidator.checkShape(r);
+    String arn = arn(r.trainingJobName());
+    if (state.simulated(r.trainingJobName()).isPresent()) {
+      throw resourceInUse(arn);
+    }
+    NetworkSnapshot network = world.network();
+    RequestValidator.checkAgainst(r, network);
+    JobScript script = state.scriptFor(r.trainingJobName());
+    TrainingJobSpec asked = TrainingJobRequests.toSpec(r);
+    List<HostPort> internet = new ArrayList<>(asked.requiredInternet());
+    internet.addAll(script.requiresInternet());
+    TrainingJobSpec spec = asked.toBuilder().requiredServices(script.requires()).requiredInternet(internet)
+        .region(world.region()).build();
+    PreflightReport report = world.ruleEngine().evaluate(spec, network);
+    Plan plan = Planner.plan(report, spec, script, network);
+    SimulatedJob job = new SimulatedJob(r.trainingJobName(), arn, r, spec, report, plan, script, world.clock().instant());
+    if (state.add(job).isPresent()) {
+      throw resourceInUse(arn);
+    }
+    Telemetry.write(job, world.logs(), world.metrics());
+    LOG.debug("Fake training job {} will end {} ({})", job.name, job.statusAt(job.end()),
+        plan.cause.map(f -> f.ruleId()).orElse(plan.kind == Plan.Kind.COMPLETE ? "network ready" : "scripted"));
+    return CreateTrainingJobResponse.builder().trainingJobArn(arn).build();
+  }
+
+  public DescribeTrainingJobResponse describeTrainingJob(DescribeTrainingJobRequest r) {
+    SimulatedJob job = job(r.trainingJobName());
+    if (state.stepsOnDescribe()) {
+      job.nextStepToShow(world.clock().instant()).ifPresent(t -> world.clock().advanceTo(t));
+    }
+    Instant now = world.clock().instant();
+    job.observe(now);
+    return describe(job, now);
+  }
+
+  public ListTrainingJobsResponse listTrainingJobs(ListTrainingJobsRequest r) {
+    Instant now = world.clock().instant();
+    if (r.maxResults() != null && (r.maxResults() < 1 || r.maxResults() > 100)) {
+      throw AwsError.client("ValidationException", "1 validation error detected: Value '" + r.maxResults()
+          + "' at 'maxResults' failed to satisfy constraint: Member must have value "
+          + (r.maxResults() < 1 ? "greater than or equal to 1" : "less than or equal to 100"));
+    }
+    List<SimulatedJob> jobs = new ArrayList<>();
+    for (SimulatedJob j : state.all()) {
+      Instant modified = j.stepAt(now).start;
+      if (r.nameContains() != null && !j.name.toLowerCase(Locale.ROOT).contains(r.nameContains().toLowerCase(Locale.ROOT))
+          || r.statusEqualsAsString() != null && !j.statusAt(now).equals(r.statusEqualsAsString())
+          || r.creationTimeAfter() != null && !j.created.isAfter(r.creationTimeAfter())
+          || r.creationTimeBefore() != null && !j.created.isBefore(r.creationTimeBefore())
+          || r.lastModifiedTimeAfter() != null && !modified.isAfter(r.lastModifiedTimeAfter())
+          || r.lastModifiedTimeBefore() != null && !modified.isBefore(r.lastModifiedTimeBefore())) {
+        continue;
+      }
+      jobs.add(j);
+    }
+    Comparator<SimulatedJob> order;
+    String sortBy = r.sortByAsString() == null ? "CreationTime" : r.sortByAsString();
+    switch (sortBy) {
+      case "Name":
+        order = Comparator.comparing(j -> j.name);
+        break;
+      case "Status":
+        order = Comparator.comparing(j -> j.statusAt(now));
+        break;
+      default:
+        order = Comparator.comparing(j -> j.created);
+    }
+    if ("Descending".equals(r.sortOrderAsString())) {
+      order = order.reversed();
+    }
+    jobs.sort(order);
+    Pages.Page<SimulatedJob> page = Pages.slice(jobs, r.maxResults() == null ? 10 : r.maxResults(), r.nextToken(),
+        "ListTrainingJobs", t -> AwsError.client("ValidationException", "Invalid pagination token " + t));
+    List<TrainingJobSummary> summaries = new ArrayList<>();
+    for (SimulatedJob j : page.items()) {
+      SimulatedJob.Step step = j.stepAt(now);
+      summaries.add(TrainingJobSummary.builder()
+          .trainingJobName(j.name)
+          .trainingJobArn(j.arn)
+          .creationTime(j.created)
+          .lastModifiedTime(step.start)
+          .trainingEndTime(j.endedAt(now) ? step.start : null)
+          .trainingJobStatus(j.statusAt(now))
+          .secondaryStatus(step.status)
+          .build());
+    }
+    return ListTrainingJobsResponse.builder().trainingJobSummaries(summaries).nextToken(page.nextToken()).build();
+  }
+
+  public StopTrainingJobResponse stopTrainingJob(StopTrainingJobRequest r) {
+    SimulatedJob job = job(r.trainingJobName());
+    Instant now = world.clock().instant();
+    synchronized (job) {
+      String status = job.statusAt(now);
+      if (!status.equals("InProgress")) {
+        throw AwsError.client("ValidationException", "The request was rejected because the training job is in status "
+            + status + ".");
+      }
+      job.stop(now);
+    }
+    world.logs().dropAfter(job.name, now);
+    world.metrics().dropAfter(job.name, now);
+    return StopTrainingJobResponse.builder().build();
+  }
+
+  private DescribeTrainingJobResponse describe(SimulatedJob job, Instant now) {
+    DescribeTrainingJobResponse.Builder b = DescribeTrainingJobResponse.builder();
+    copyRequest(job.request, b);
+    List<SimulatedJob.Step> steps = job.steps();
+    int current = job.indexAt(now);
+    List<SecondaryStatusTransition> transitions = new ArrayList<>();
+    for (int i = 0; i <= current; i++) {
+      SimulatedJob.Step s = steps.get(i);
+      boolean last = i == steps.size() - 1;
+      transitions.add(SecondaryStatusTransition.builder()
+          .status(s.status)
+          .statusMessage(s.message)
+          .startTime(s.start)
+          .endTime(i < current ? steps.get(i + 1).start : last ? s.start : null)
+          .build());
+    }
+    SimulatedJob.Step step = steps.get(current);
+    String status = SimulatedJob.primary(step.status);
+    boolean ended = job.endedAt(now);
+    Optional<Instant> runStart = job.trainingStartAt(now);
+    b.trainingJobName(job.name)
+        .trainingJobArn(job.arn)
+        .trainingJobStatus(status)
+        .secondaryStatus(step.status)
+        .failureReason(job.failureReasonAt(now).orElse(null))
+        .creationTime(job.created)
+        .lastModifiedTime(step.start)
+        .trainingStartTime(runStart.orElse(null))
+        .trainingEndTime(ended ? step.start : null)
+        .secondaryStatusTransitions(transitions)
+        .enableNetworkIsolation(Boolean.TRUE.equals(job.request.enableNetworkIsolation()))
+        .enableInterContainerTrafficEncryption(Boolean.TRUE.equals(job.request.enableInterContainerTrafficEncryption()))
+        .enableManagedSpotTraining(Boolean.TRUE.equals(job.request.enableManagedSpotTraining()));
+    if (ended && runStart.isPresent()) {
+      long seconds = Duration.between(runStart.get(), step.start).toSeconds();
+      b.trainingTimeInSeconds((int) seconds).billableTimeInSeconds((int) seconds * Math.max(1, job.spec.totalInstanceCount()));
+    }
+    if (status.equals("Completed") && job.request.outputDataConfig() != null) {
+      String out = job.request.outputDataConfig().s3OutputPath();
+      b.modelArtifacts(ModelArtifacts.builder()
+          .s3ModelArtifacts((out.endsWith("/") ? out : out + "/") + job.name + "/output/model.tar.gz").build());
+    }
+    return b.build();
+  }
+
+  private static final Map<String, SdkField<?>> DESCRIBE_FIELDS = new HashMap<>();
+
+  static {
+    for (SdkField<?> f : DescribeTrainingJobResponse.builder().sdkFields()) {
+      DESCRIBE_FIELDS.put(f.memberName(), f);
+    }
+  }
+
+  /** Copies every request member that {@code DescribeTrainingJob} returns (all but Tags). */
+  private static void copyRequest(CreateTrainingJobRequest request, DescribeTrainingJobResponse.Builder b) {
+    for (SdkField<?> f : request.sdkFields()) {
+      SdkField<?> target = DESCRIBE_FIELDS.get(f.memberName());
+      if (target == null || f.memberName().equals("TrainingJobName")) {
+        continue;
+      }
+      Object value = f.getValueOrDefault(request);
+      if (value != null) {
+        target.set(b, value);
+      }
+    }
+  }
+
+  private SimulatedJob job(String name) {
+    if (name == null) {
+      throw AwsError.client("ValidationException",
+          "1 validation error detected: Value null at 'trainingJobName' failed to satisfy constraint: Member must not be null");
+    }
+    return state.simulated(name).orElseThrow(() -> AwsError.client("ValidationException", "Requested resource not found."));
+  }
+
+  private AwsError resourceInUse(String arn) {
+    return AwsError.client("ResourceInUse", "Training job names must be unique within an AWS account and region, and a "
+        + "training job with this name already exists (" + arn + ")");
+  }
+
+  private String arn(String name) {
+    return "arn:aws:sagemaker:" + world.region() + ":" + world.accountId() + ":training-job/" + name.toLowerCase(Locale.ROOT);
+  }
+}
