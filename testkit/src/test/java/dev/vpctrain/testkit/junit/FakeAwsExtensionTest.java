@@ -1,0 +1,37 @@
+package dev.vpctrain.testkit.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vpctrain.testkit.FakeAws;
+import dev.vpctrain.testkit.Scenarios;
+import dev.vpctrain.testkit.sagemaker.Phase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class FakeAwsExtensionTest {
+  @RegisterExtension
+  static final FakeAwsExtension AWS = FakeAwsExtension.builder()
+      .scenario(Scenarios.readyPrivateEndpoints())
+      .configure(aws -> aws.sageMaker().scriptAll(s -> s.failsIn(Phase.TRAINING, "AlgorithmError: scripted")))
+      .build();
+
+  @Test
+  void theBuilderSettingsApplyToEveryTest(FakeAws aws) {
+    assertThat(aws.scenario()).contains(Scenarios.readyPrivateEndpoints());
+    aws.sageMakerClient().createTrainingJob(
+        dev.vpctrain.aws.sagemaker.TrainingJobRequests.toRequest(Scenarios.readyPrivateEndpoints().job()));
+    assertThat(aws.sageMaker().job("resnet50-nightly").finalFailureReason()).contains("AlgorithmError: scripted");
+  }
+
+  @Test
+  void aBundleCanBeLoadedFromAFile() throws Exception {
+    Path bundle = Path.of("..", "..", "shared", "examples", "dedicated-tenancy", "network.json");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(bundle));
+
+    FakeAws aws = FakeAws.create().load(bundle);
+
+    assertThat(aws.snapshot()).isEqualTo(Scenarios.dedicatedTenancy().network());
+  }
+}
