@@ -221,7 +221,7 @@ public final class FakeAws implements AutoCloseable {
 
   /** Builds a {@link FakeAws}. */
   public static final class Builder {
-    private NetworkSnapshot network = NetworkBuilder.create().build();
+    private NetworkSnapshot network;
     private Scenario scenario;
     private RuleEngine ruleEngine;
     private Instant start = VirtualClock.DEFAULT_START;
@@ -256,6 +256,9 @@ public final class FakeAws implements AutoCloseable {
     public FakeAws build() {
       if (ruleEngine == null) {
         ruleEngine = StandardEngine.get();
+      }
+      if (network == null) {
+        network = StandardEngine.emptyNetwork();
       }
       return new FakeAws(this);
     }

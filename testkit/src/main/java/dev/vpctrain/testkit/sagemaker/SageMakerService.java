@@ -62,6 +62,7 @@ public final class SageMakerService {
   private final World world;
   private final FakeSageMaker state;
   private SageMakerClient self;
+  private SageMakerWaiter waiter;
 
   private SageMakerService(World world, FakeSageMaker state) {
     this.world = world;
@@ -80,8 +81,18 @@ public final class SageMakerService {
     return SageMakerServiceClientConfiguration.builder().region(Region.of(world.region())).build();
   }
 
-  /** SageMaker's waiters over this client; their delays pass in virtual time, never in real time. */
-  public SageMakerWaiter waiter() {
+  /**
+   * SageMaker's waiters over this client; their delays pass in virtual time, never in real time.
+   * One waiter serves every call (building one costs milliseconds; they are thread-safe).
+   */
+  public synchronized SageMakerWaiter waiter() {
+    if (waiter == null) {
+      waiter = newWaiter();
+    }
+    return waiter;
+  }
+
+  private SageMakerWaiter newWaiter() {
     return SageMakerWaiter.builder()
         .client(self)
         .overrideConfiguration(o -> o.backoffStrategyV2(attempt -> {
