@@ -11,6 +11,7 @@ import dev.vpctrain.testkit.Scenarios;
 import org.junit.jupiter.api.Test;
 
 class VpcTrainAssertionsTest {
+  // tag::report[]
   @Test
   void reportAssertionsPassOnTheRightReportAndExplainTheWrongOne() {
     FakeAws aws = FakeAws.create().load(Scenarios.privateVpcWithoutS3Endpoint());
@@ -27,6 +28,7 @@ class VpcTrainAssertionsTest {
     assertThatThrownBy(() -> assertThat(report).hasFailure("vpc.tenancy.dedicated"))
         .isInstanceOf(AssertionError.class).hasMessageContaining("s3.route.missing FAIL");
   }
+  // end::report[]
 
   @Test
   void sageMakerAssertionsSeeTheCreatedJobs() {

@@ -94,6 +94,7 @@ class FakeEc2Test {
     assertThat(e.statusCode()).isEqualTo(403);
   }
 
+  // tag::endpoint[]
   @Test
   void createVpcEndpointRoutesS3AndTheWorldSeesIt() {
     FakeAws broken = FakeAws.create().load(Scenarios.privateVpcWithoutS3Endpoint());
@@ -115,6 +116,7 @@ class FakeEc2Test {
         .serviceName("com.amazonaws.us-east-1.s3").routeTableIds(Scenarios.PRIVATE_ROUTE_TABLE))).awsErrorDetails().errorCode())
         .isEqualTo("RouteAlreadyExists");
   }
+  // end::endpoint[]
 
   @Test
   void modifyVpcEndpointMovesTheRouteAndThePolicy() {
@@ -128,6 +130,7 @@ class FakeEc2Test {
         .noneMatch(r -> r.destinationPrefixListId().isPresent());
   }
 
+  // tag::duplicate[]
   @Test
   void authorizingARuleTwiceIsInvalidPermissionDuplicate() {
     FakeAws broken = FakeAws.create().load(Scenarios.securityGroupWithoutSelfIngress());
@@ -148,6 +151,7 @@ class FakeEc2Test {
         .isEqualTo("the specified rule \"peer: " + Scenarios.TRAINING_GROUP + ", ALL, ALLOW\" already exists");
     assertThat(broken.preflight(Scenarios.securityGroupWithoutSelfIngress().job()).failure("sg.self-ingress.missing")).isEmpty();
   }
+  // end::duplicate[]
 
   @Test
   void egressOnTheSamePortsJoinsTheExistingPermissionAsEc2ShowsIt() {

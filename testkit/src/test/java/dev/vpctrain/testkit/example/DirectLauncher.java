@@ -39,6 +39,7 @@ public final class DirectLauncher {
   }
 
   /** Creates the training job of {@code day} and waits until it completes, fails or stops. */
+  // tag::direct[]
   public Result trainNightly(LocalDate day) {
     String name = "resnet50-" + day;
     sageMaker.createTrainingJob(request(name));
@@ -50,6 +51,7 @@ public final class DirectLauncher {
     DescribeTrainingJobResponse job = sageMaker.describeTrainingJob(r -> r.trainingJobName(name));
     return new Result(name, job.trainingJobStatusAsString(), job.failureReason());
   }
+  // end::direct[]
 
   /** Reads the finished job's last log line and average GPU utilization of its first instance. */
   public Summary summarize(String jobName) {

@@ -27,6 +27,7 @@ public final class GuardedLauncher {
    *
    * @throws dev.vpctrain.aws.launch.PreflightFailedException when the network would make it fail
    */
+  // tag::launcher[]
   public TrainingOutcome trainNightly(LocalDate day) throws InterruptedException {
     TrainingJobSpec job = TrainingJobSpec.builder()
         .name("resnet50-" + day)
@@ -44,6 +45,7 @@ public final class GuardedLauncher {
     TrainingRun run = vpctrain.launch(job);
     return run.await(p -> progress.add(p.status()));
   }
+  // end::launcher[]
 
   /** The statuses seen while waiting, in order. */
   public List<String> progress() {

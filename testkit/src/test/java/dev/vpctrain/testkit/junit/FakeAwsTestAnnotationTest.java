@@ -38,10 +38,12 @@ class FakeAwsTestAnnotationTest {
     assertThat(aws.snapshot().subnet(Scenarios.PRIVATE_SUBNET_A).orElseThrow().availableIpAddressCount()).contains(240);
   }
 
+  // tag::annotation[]
   @Test
   @FakeAwsTest(scenario = "ready-private-endpoints", stepOnDescribe = false, startingAt = "2030-01-01T00:00:00Z")
   void aMethodAnnotationOverridesTheClassOne(FakeAws aws) {
     assertThat(aws.scenario()).contains(Scenarios.readyPrivateEndpoints());
     assertThat(aws.clock().instant()).isEqualTo(Instant.parse("2030-01-01T00:00:00Z"));
   }
+  // end::annotation[]
 }

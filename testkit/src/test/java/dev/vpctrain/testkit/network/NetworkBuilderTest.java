@@ -38,6 +38,7 @@ class NetworkBuilderTest {
         assertThat(n.dhcpOptionSet(id).orElseThrow().configurations()).containsKeys("domain-name", "domain-name-servers"));
   }
 
+  // tag::builder[]
   @Test
   void aGatewayEndpointRoutesItsTablesAndRemovingItTakesTheRoutesAlong() {
     NetworkBuilder b = NetworkBuilder.from(Scenarios.readyPrivateEndpoints().network());
@@ -55,6 +56,7 @@ class NetworkBuilderTest {
         });
     assertThat(withNat.vpcEndpoints().orElseThrow()).isEmpty();
   }
+  // end::builder[]
 
   @Test
   void aSnapshotBuildsBackExactly() {

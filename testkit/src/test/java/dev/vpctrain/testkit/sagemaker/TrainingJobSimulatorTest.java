@@ -257,6 +257,7 @@ class TrainingJobSimulatorTest {
     assertThat(broken.sageMaker().job("resnet50-nightly").status()).isEqualTo("Failed");
   }
 
+  // tag::clock[]
   @Test
   void withoutSteppingTheJobFollowsTheClockAlone() {
     FakeAws aws = FakeAws.create().load(Scenarios.readyPrivateEndpoints());
@@ -273,7 +274,9 @@ class TrainingJobSimulatorTest {
 
     assertThat(List.of(first, second, third, last)).containsExactly("Starting", "Starting", "Downloading", "Completed");
   }
+  // end::clock[]
 
+  // tag::scripts[]
   @Test
   void scriptsDecideOutcomesDurationsAndWhatTheCodeNeeds() {
     FakeAws aws = FakeAws.create().load(Scenarios.readyPrivateEndpoints());
@@ -299,6 +302,7 @@ class TrainingJobSimulatorTest {
         longJob.secondaryStatusTransitions().get(3).startTime())).isEqualTo(Duration.ofHours(5));
     assertThat(describeToEnd(broken, "resnet50-nightly").trainingJobStatus()).isEqualTo(TrainingJobStatus.COMPLETED);
   }
+  // end::scripts[]
 
   @Test
   void listTrainingJobsFiltersSortsAndPages() {
