@@ -1,5 +1,9 @@
 package dev.vpctrain.testkit;
 
+import dev.vpctrain.aws.VpcTrain;
+import dev.vpctrain.aws.bundle.SnapshotBundle;
+import dev.vpctrain.aws.discovery.LiveNetworkDiscovery;
+import dev.vpctrain.aws.launch.Sleeper;
 import dev.vpctrain.core.job.TrainingJobSpec;
 import dev.vpctrain.core.network.NetworkSnapshot;
 import dev.vpctrain.core.report.PreflightReport;
@@ -13,10 +17,6 @@ import dev.vpctrain.testkit.sagemaker.FakeSageMaker;
 import dev.vpctrain.testkit.sagemaker.SageMakerService;
 import dev.vpctrain.testkit.world.ApiCall;
 import dev.vpctrain.testkit.world.World;
-import dev.vpctrain.aws.VpcTrain;
-import dev.vpctrain.aws.bundle.SnapshotBundle;
-import dev.vpctrain.aws.discovery.LiveNetworkDiscovery;
-import dev.vpctrain.aws.launch.Sleeper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;

@@ -26,6 +26,19 @@ class FakeAwsExtensionTest {
   }
 
   @Test
+  void aMissingOrMalformedBundleIsAnErrorNamingTheFile(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Path missing = dir.resolve("nope.json");
+    Path malformed = dir.resolve("bad.json");
+    Files.writeString(malformed, "{\"vpctrainSnapshot\": 1, \"region\": 7}");
+    FakeAws aws = FakeAws.create();
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> aws.load(missing))
+        .isInstanceOf(java.io.UncheckedIOException.class).hasMessageContaining("nope.json");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> aws.load(malformed))
+        .isInstanceOf(dev.vpctrain.aws.InvalidInputException.class).hasMessageContaining("bad.json");
+  }
+
+  @Test
   void aBundleCanBeLoadedFromAFile() throws Exception {
     Path bundle = Path.of("..", "..", "shared", "examples", "dedicated-tenancy", "network.json");
     org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(bundle));
