@@ -1,6 +1,7 @@
 package dev.vpctrain.aws;
 
 import dev.vpctrain.aws.diagnosis.FailureDiagnoser;
+import dev.vpctrain.aws.discovery.LiveNetworkDiscovery;
 import dev.vpctrain.aws.launch.JobWatcher;
 import dev.vpctrain.aws.launch.LaunchPolicy;
 import dev.vpctrain.aws.launch.Sleeper;
@@ -44,6 +45,7 @@ public final class VpcTrain {
   private final CloudWatchClient cloudWatch;
   private final CloudWatchLogsClient cloudWatchLogs;
   private final NetworkSource networkSource;
+  private final String region;
   private final RuleEngine ruleEngine;
   private final LaunchPolicy launchPolicy;
   private final Clock clock;
@@ -58,6 +60,7 @@ public final class VpcTrain {
     this.cloudWatch = b.cloudWatch;
     this.cloudWatchLogs = b.cloudWatchLogs;
     this.networkSource = b.networkSource;
+    this.region = b.region;
     this.ruleEngine = b.ruleEngine;
     this.launchPolicy = b.launchPolicy;
     this.clock = b.clock;
@@ -165,10 +168,15 @@ public final class VpcTrain {
     return liveDiscovery(ec2, s3);
   }
 
-  /** Live discovery from EC2 and S3; arrives with the discovery module. */
-  private static NetworkSource liveDiscovery(Ec2Client ec2, S3Client s3) {
-    throw new IllegalStateException("Live network discovery is not available in this build: "
-        + "give VpcTrain a NetworkSource (VpcTrain.builder().networkSource(..))");
+  /** Live discovery with the user's EC2 and S3 clients (the snapshot's region: {@code region}, else the EC2 client's). */
+  private NetworkSource liveDiscovery(Ec2Client ec2, S3Client s3) {
+    try {
+      return LiveNetworkDiscovery.builder().ec2(ec2).s3(s3).region(region).build();
+    } catch (UnsupportedOperationException e) {
+      throw new IllegalStateException("Live network discovery needs the region of the Ec2Client, and this client "
+          + "does not report one (serviceClientConfiguration() is unsupported, as in some fakes): set it with "
+          + "VpcTrain.builder().region(\"us-east-1\"), or give VpcTrain a NetworkSource", e);
+    }
   }
 
   private static <T> T require(T client, String operation, String what, String setter) {
@@ -187,6 +195,7 @@ public final class VpcTrain {
     private CloudWatchClient cloudWatch;
     private CloudWatchLogsClient cloudWatchLogs;
     private NetworkSource networkSource;
+    private String region;
     private RuleEngine ruleEngine = RuleEngine.standard();
     private LaunchPolicy launchPolicy = LaunchPolicy.standard();
     private Clock clock = Clock.systemUTC();
@@ -229,6 +238,12 @@ public final class VpcTrain {
     /** Where snapshots come from instead of live discovery: a bundle file, a fake world, your own. */
     public Builder networkSource(NetworkSource networkSource) {
       this.networkSource = networkSource;
+      return this;
+    }
+
+    /** The region of live discovery's snapshots (default: the EC2 client's region). */
+    public Builder region(String region) {
+      this.region = region;
       return this;
     }
 

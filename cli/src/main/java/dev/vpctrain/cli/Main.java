@@ -18,8 +18,8 @@ import picocli.CommandLine.Spec;
     versionProvider = Main.Version.class,
     synopsisSubcommandLabel = "COMMAND",
     description = "Checks the VPC network of an Amazon SageMaker training job before it is launched.",
-    footer = {"", "Exit codes: 0 READY, 1 NOT_READY, 2 UNVERIFIED, 64 usage error,",
-        "65 invalid input file, 66 file not found, 69 AWS unavailable, 70 internal error."})
+    footer = {"", "Exit codes: 0 READY (or success), 1 NOT_READY, 2 UNVERIFIED, 3 the launched job failed,",
+        "64 usage error, 65 invalid input file, 66 file not found, 69 AWS unavailable, 70 internal error."})
 public final class Main implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -36,10 +36,16 @@ public final class Main implements Callable<Integer> {
     return List.of(
         new CheckCommand(),
         new ExamplesCommand(),
-        new RulesCommand());
+        new RulesCommand(),
+        new LaunchCommand(),
+        new WatchCommand());
   }
 
   public static void main(String[] args) {
+    if (Arrays.asList(args).contains("--debug")) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
+      System.setProperty("org.slf4j.simpleLogger.log.dev.vpctrain", "debug");
+    }
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     System.exit(run(args, out, err));

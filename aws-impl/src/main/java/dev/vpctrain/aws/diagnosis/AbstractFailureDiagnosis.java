@@ -35,7 +35,7 @@ abstract class AbstractFailureDiagnosis {
   public String render() {
     StringBuilder sb = new StringBuilder("Likely cause: ").append(category().explanation());
     if (!category().ruleFamilies().isEmpty()) {
-      sb.append(" (rules ").append(String.join("*, ", category().ruleFamilies())).append("*)");
+      sb.append(" (rules ").append(category().describeFamilies()).append(')');
     }
     sb.append('.');
     for (Finding f : findings()) {

@@ -59,6 +59,12 @@ public enum FailureCategory {
     return ruleFamilies;
   }
 
+  /** The families for people: {@code s3.route.*, s3.bucket.other-region}. */
+  public String describeFamilies() {
+    return String.join(", ", ruleFamilies.stream().map(f -> f.endsWith(".") || f.endsWith("-") ? f + "*" : f)
+        .toArray(String[]::new));
+  }
+
   /** True when {@code ruleId} belongs to one of this category's families. */
   public boolean covers(String ruleId) {
     return ruleFamilies.stream().anyMatch(ruleId::startsWith);

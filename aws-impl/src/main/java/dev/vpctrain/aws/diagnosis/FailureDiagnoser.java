@@ -53,9 +53,8 @@ public final class FailureDiagnoser {
           .collect(Collectors.toList());
       b.findings(findings);
       if (findings.isEmpty()) {
-        b.note("The preflight re-run after the failure finds no problem in rules "
-            + String.join("*, ", category.ruleFamilies()) + "* now: the cause may have been transient, fixed since,"
-            + " or outside what vpctrain models.");
+        b.note("The preflight re-run after the failure finds no problem in rules " + category.describeFamilies()
+            + " now: the cause may have been transient, fixed since, or outside what vpctrain models.");
       }
     } catch (RuntimeException e) {
       LOG.warn("Preflight re-run for the diagnosis of {} failed", job.name(), e);

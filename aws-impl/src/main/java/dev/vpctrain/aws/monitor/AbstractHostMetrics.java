@@ -17,11 +17,11 @@ abstract class AbstractHostMetrics {
     return Optional.ofNullable(metrics().get(metric));
   }
 
-  /** One line per metric with data: min/avg/max. */
+  /** The host, then min/avg/max of each metric with data (or {@code no data}). */
   public String summary() {
     StringBuilder sb = new StringBuilder(host());
     metrics().values().stream().filter(s -> !s.values().isEmpty())
         .forEach(s -> sb.append("  ").append(s));
-    return sb.toString();
+    return sb.length() == host().length() ? sb.append("  no data").toString() : sb.toString();
   }
 }

@@ -178,6 +178,32 @@ class VpcTrainLaunchTest {
   }
 
   @Test
+  void liveDiscoveryWithAClientThatHasNoRegionSaysHowToSetIt() {
+    software.amazon.awssdk.services.ec2.Ec2Client ec2 = new software.amazon.awssdk.services.ec2.Ec2Client() {
+      @Override
+      public String serviceName() {
+        return "ec2";
+      }
+
+      @Override
+      public void close() {}
+    };
+    software.amazon.awssdk.services.s3.S3Client s3 = new software.amazon.awssdk.services.s3.S3Client() {
+      @Override
+      public String serviceName() {
+        return "s3";
+      }
+
+      @Override
+      public void close() {}
+    };
+
+    assertThatThrownBy(() -> VpcTrain.builder().ec2(ec2).s3(s3).build().preflight(job))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("VpcTrain.builder().region(\"us-east-1\")");
+  }
+
+  @Test
   void preflightUsesTheGivenNetworkSource() {
     assertThat(vpctrain(TestNetworks.dedicated()).preflight(job).failure("vpc.tenancy.dedicated")).isPresent();
     assertThat(vpctrain(TestNetworks.network(true)).preflight(job).verdict()).isEqualTo(Verdict.READY);

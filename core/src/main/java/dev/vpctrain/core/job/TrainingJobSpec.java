@@ -225,7 +225,9 @@ public final class TrainingJobSpec {
 
   /**
    * Other {@code CreateTrainingJob} members, kept verbatim for a faithful round trip: member name
-   * to its JSON text. No rule reads them.
+   * to its JSON text. No rule reads them. A member nested in a modeled structure is keyed by its
+   * JSON path, for example {@code ResourceConfig.KeepAlivePeriodInSeconds} or
+   * {@code InputDataConfig[0].ContentType}.
    */
   public Map<String, String> apiExtras() {
     return apiExtras;

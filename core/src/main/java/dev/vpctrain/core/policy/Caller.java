@@ -1,5 +1,8 @@
 package dev.vpctrain.core.policy;
 
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -24,6 +27,7 @@ public final class Caller {
   private final String account;
   private final String roleName;
   private final String sessionName;
+  private final Map<String, ContextValue> principalKeys;
 
   private Caller(Kind kind, String roleArn, String partition, String account, String roleName, String sessionName) {
     this.kind = kind;
@@ -32,6 +36,38 @@ public final class Caller {
     this.account = account;
     this.roleName = roleName;
     this.sessionName = sessionName;
+    this.principalKeys = principalKeys(kind, roleArn, account);
+  }
+
+  /** The keys IAM sets for this caller, by lower-case name. */
+  private static Map<String, ContextValue> principalKeys(Kind kind, String roleArn, String account) {
+    Map<String, ContextValue> m = new HashMap<>();
+    switch (kind) {
+      case ASSUMED_ROLE:
+        m.put("aws:principalarn", ContextValue.of(roleArn));
+        m.put("aws:principalaccount", ContextValue.of(account));
+        m.put("aws:principaltype", ContextValue.of("AssumedRole"));
+        m.put("aws:principalisawsservice", ContextValue.of("false"));
+        m.put("aws:username", ContextValue.absent());
+        break;
+      case ANONYMOUS:
+        m.put("aws:principaltype", ContextValue.of("Anonymous"));
+        m.put("aws:principalarn", ContextValue.absent());
+        m.put("aws:principalaccount", ContextValue.absent());
+        m.put("aws:principalorgid", ContextValue.absent());
+        m.put("aws:principalisawsservice", ContextValue.of("false"));
+        m.put("aws:userid", ContextValue.absent());
+        m.put("aws:username", ContextValue.absent());
+        break;
+      default:
+        break;
+    }
+    return Collections.unmodifiableMap(m);
+  }
+
+  /** The condition keys IAM always sets for this caller (lower-case names): {@code aws:PrincipalArn}, … */
+  Map<String, ContextValue> principalKeys() {
+    return principalKeys;
   }
 
   /**

@@ -53,8 +53,8 @@ public final class Condition {
    * Evaluates the condition. When the result is UNKNOWN and {@code unknownKeys} is not null, the key
    * (or the policy variable) that made it so is added.
    */
-  Tri evaluate(RequestContext context, List<String> unknownKeys) {
-    ContextValue cv = context.get(lowerKey);
+  Tri evaluate(KeyLookup context, List<String> unknownKeys) {
+    ContextValue cv = context.valueOf(lowerKey);
     if (cv.isUnknown()) {
       return unknown(unknownKeys, key);
     }
@@ -100,7 +100,7 @@ public final class Condition {
   }
 
   /** True when the context value matches one of the policy's values (before negation). */
-  private Tri matchesAnyPolicyValue(String value, RequestContext context, List<String> unknownKeys) {
+  private Tri matchesAnyPolicyValue(String value, KeyLookup context, List<String> unknownKeys) {
     Tri result = Tri.FALSE;
     switch (operator.base.family) {
       case STRING:
@@ -168,7 +168,7 @@ public final class Condition {
     }
   }
 
-  private Tri matchText(String value, int i, RequestContext context, List<String> unknownKeys) {
+  private Tri matchText(String value, int i, KeyLookup context, List<String> unknownKeys) {
     Template t = templates.get(i);
     Base base = operator.base;
     boolean like = base == Base.STRING_LIKE || base == Base.STRING_NOT_LIKE || base.family == ConditionOperator.Family.ARN;

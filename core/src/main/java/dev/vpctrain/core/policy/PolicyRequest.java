@@ -1,6 +1,7 @@
 package dev.vpctrain.core.policy;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -15,8 +16,11 @@ public final class PolicyRequest {
   private final Target action;
   private final String lowerAction;
   private final Target resource;
-  private final RequestContext context;
+  /** The context as given (without the caller's keys). */
+  private final RequestContext given;
   private final Coverage coverage;
+  private final KeyLookup lookup;
+  private volatile RequestContext merged;
 
   private PolicyRequest(Builder b) {
     this.caller = Objects.requireNonNull(b.caller, "caller");
@@ -24,32 +28,21 @@ public final class PolicyRequest {
     this.lowerAction = action.value().toLowerCase(Locale.ROOT);
     this.resource = Objects.requireNonNull(b.resource, "resource");
     this.coverage = b.coverage;
-    this.context = withPrincipalKeys(caller, b.context == null ? RequestContext.empty() : b.context);
+    this.given = b.context == null ? RequestContext.empty() : b.context;
+    Map<String, ContextValue> principalKeys = caller.principalKeys();
+    RequestContext ctx = given;
+    this.lookup = lowerKey -> {
+      ContextValue v = ctx.declaredLower(lowerKey);
+      if (v == null) {
+        v = principalKeys.get(lowerKey);
+      }
+      return v != null ? v : ctx.undeclared();
+    };
   }
 
-  private static RequestContext withPrincipalKeys(Caller caller, RequestContext context) {
-    RequestContext.Builder b = context.toBuilder();
-    switch (caller.kind()) {
-      case ASSUMED_ROLE:
-        b.putIfUndeclared("aws:PrincipalArn", ContextValue.of(caller.roleArn().get()))
-            .putIfUndeclared("aws:PrincipalAccount", ContextValue.of(caller.account().get()))
-            .putIfUndeclared("aws:PrincipalType", ContextValue.of("AssumedRole"))
-            .putIfUndeclared("aws:PrincipalIsAWSService", ContextValue.of("false"))
-            .putIfUndeclared("aws:username", ContextValue.absent());
-        break;
-      case ANONYMOUS:
-        b.putIfUndeclared("aws:PrincipalType", ContextValue.of("Anonymous"))
-            .putIfUndeclared("aws:PrincipalArn", ContextValue.absent())
-            .putIfUndeclared("aws:PrincipalAccount", ContextValue.absent())
-            .putIfUndeclared("aws:PrincipalOrgID", ContextValue.absent())
-            .putIfUndeclared("aws:PrincipalIsAWSService", ContextValue.of("false"))
-            .putIfUndeclared("aws:userid", ContextValue.absent())
-            .putIfUndeclared("aws:username", ContextValue.absent());
-        break;
-      default:
-        break;
-    }
-    return b.build();
+  /** How conditions read keys: the given context, then the caller's keys, then the undeclared default. */
+  KeyLookup lookup() {
+    return lookup;
   }
 
   public static Builder builder() {
@@ -61,7 +54,7 @@ public final class PolicyRequest {
     b.caller = caller;
     b.action = action;
     b.resource = resource;
-    b.context = context;
+    b.context = given;
     b.coverage = coverage;
     return b;
   }
@@ -83,9 +76,16 @@ public final class PolicyRequest {
     return resource;
   }
 
-  /** The context, including the principal keys derived from the caller. */
+  /** The context, including the principal keys derived from the caller (unless the given context declares them). */
   public RequestContext context() {
-    return context;
+    RequestContext m = merged;
+    if (m == null) {
+      RequestContext.Builder b = given.toBuilder();
+      caller.principalKeys().forEach(b::putIfUndeclared);
+      m = b.build();
+      merged = m;
+    }
+    return m;
   }
 
   public Coverage coverage() {
@@ -99,12 +99,12 @@ public final class PolicyRequest {
     }
     PolicyRequest r = (PolicyRequest) o;
     return r.caller.equals(caller) && r.action.equals(action) && r.resource.equals(resource)
-        && r.context.equals(context) && r.coverage == coverage;
+        && r.given.equals(given) && r.coverage == coverage;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(caller, action, resource, context, coverage);
+    return Objects.hash(caller, action, resource, given, coverage);
   }
 
   @Override

@@ -20,6 +20,7 @@ public final class RequestContext {
   private final Map<String, ContextValue> values;
   private final Map<String, String> spelling;
   private final boolean undeclaredAbsent;
+  private int hash;
 
   private RequestContext(Builder b) {
     this.values = Collections.unmodifiableMap(new LinkedHashMap<>(b.values));
@@ -53,6 +54,16 @@ public final class RequestContext {
     return undeclaredAbsent ? ContextValue.absent() : ContextValue.unknown();
   }
 
+  /** What the context declares of {@code lowerKey} (already lower case); null when it does not declare it. */
+  ContextValue declaredLower(String lowerKey) {
+    return values.get(lowerKey);
+  }
+
+  /** What undeclared keys are: absent or unknown. */
+  ContextValue undeclared() {
+    return undeclaredAbsent ? ContextValue.absent() : ContextValue.unknown();
+  }
+
   /** True when {@code key} was set or declared (absent or unknown). */
   public boolean declares(String key) {
     return values.containsKey(lower(key));
@@ -82,7 +93,12 @@ public final class RequestContext {
 
   @Override
   public int hashCode() {
-    return Objects.hash(values, undeclaredAbsent);
+    int h = hash;
+    if (h == 0) {
+      h = Objects.hash(values, undeclaredAbsent);
+      hash = h;
+    }
+    return h;
   }
 
   @Override

@@ -156,7 +156,7 @@ public final class Statement {
       }
     }
     for (Condition c : conditions) {
-      result = result.and(c.evaluate(request.context(), unknownKeys));
+      result = result.and(c.evaluate(request.lookup(), unknownKeys));
       if (result == Tri.FALSE) {
         return result;
       }
@@ -193,7 +193,7 @@ public final class Statement {
       if (!t.hasVariables()) {
         one = Tri.of(target.matchedBy(t.glob(), notResource ? !every : every));
       } else {
-        Template.Resolved r = t.resolve(request.context(), true);
+        Template.Resolved r = t.resolve(request.lookup(), true);
         if (r.status == Tri.UNKNOWN) {
           if (unknownKeys != null && !unknownKeys.contains(r.key)) {
             unknownKeys.add(r.key);

@@ -92,7 +92,7 @@ final class Template {
    * value cannot be known, and FALSE when a variable without default is absent (the value then
    * matches nothing).
    */
-  Resolved resolve(RequestContext context, boolean asPattern) {
+  Resolved resolve(KeyLookup context, boolean asPattern) {
     if (parts == null) {
       return new Resolved(raw, asPattern ? glob : null, Tri.TRUE, null);
     }
@@ -111,7 +111,7 @@ final class Template {
         }
       } else {
         Variable v = (Variable) p;
-        ContextValue cv = context.get(v.lowerKey);
+        ContextValue cv = context.valueOf(v.lowerKey);
         String value;
         if (cv.isUnknown()) {
           return new Resolved(null, null, Tri.UNKNOWN, v.key);

@@ -113,6 +113,29 @@ public final class Ipv4RangeSet {
     return normalize(iv);
   }
 
+  /** The union of {@code sets}, merged once. */
+  public static Ipv4RangeSet unionAll(List<Ipv4RangeSet> sets) {
+    int n = 0;
+    Ipv4RangeSet only = EMPTY;
+    for (Ipv4RangeSet s : sets) {
+      if (!s.isEmpty()) {
+        n += s.intervalCount();
+        only = s;
+      }
+    }
+    if (n == only.intervalCount()) {
+      return only;
+    }
+    long[][] iv = new long[n][];
+    int k = 0;
+    for (Ipv4RangeSet s : sets) {
+      for (int i = 0; i < s.intervalCount(); i++) {
+        iv[k++] = new long[] {s.start(i), s.end(i)};
+      }
+    }
+    return normalize(iv);
+  }
+
   /** The addresses of this set that are not in {@code other}. */
   public Ipv4RangeSet minus(Ipv4RangeSet other) {
     List<long[]> out = new ArrayList<>();

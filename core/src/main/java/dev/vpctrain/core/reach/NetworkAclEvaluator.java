@@ -7,13 +7,13 @@ import dev.vpctrain.core.network.Section;
 import dev.vpctrain.core.network.Subnet;
 import dev.vpctrain.core.rules.RuleContext;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -32,6 +32,7 @@ public final class NetworkAclEvaluator {
   private final Map<String, NetworkAcl> bySubnet = new HashMap<>();
   private final Map<String, NetworkAcl> defaultByVpc = new HashMap<>();
   private final Map<Query, AclDecision> memo = new ConcurrentHashMap<>();
+  private final Map<AclKey, Compiled> compiled = new ConcurrentHashMap<>();
 
   private NetworkAclEvaluator(NetworkSnapshot network) {
     this.network = Objects.requireNonNull(network, "network");
@@ -69,7 +70,8 @@ public final class NetworkAclEvaluator {
       return network.unknownReason(Section.NETWORK_ACLS);
     }
     if (network.subnet(subnetId).isEmpty()) {
-      return "subnet " + subnetId + " is not in the snapshot, so its VPC's default network ACL is not known";
+      return "subnet " + subnetId + " is not in the snapshot, so its VPC's default network ACL is not known"
+          + (network.has(Section.SUBNETS) ? "" : " (" + network.unknownReason(Section.SUBNETS) + ")");
     }
     return "no network ACL of the snapshot is associated with subnet " + subnetId
         + " and its VPC's default network ACL is not in the snapshot";
@@ -128,24 +130,19 @@ public final class NetworkAclEvaluator {
       return new AclDecision(Tri.UNKNOWN, acl, q.egress, q.traffic, q.peer.description(), Optional.empty(),
           Optional.of("no IPv4 address of " + q.peer.description() + " is known"));
     }
-    List<Entry> entries = new ArrayList<>();
-    for (AclEntry e : q.acl.entries()) {
-      if (e.egress() != q.egress || e.cidrBlock().isEmpty()) {
-        continue;
-      }
-      int[] window = window(e, t);
-      if (window == null) {
-        continue;
-      }
-      Optional<Cidr> cidr = Cidr.tryParse(e.cidrBlock().get());
-      if (cidr.isEmpty()) {
-        return new AclDecision(Tri.UNKNOWN, acl, q.egress, q.traffic, q.peer.description(), Optional.empty(),
-            Optional.of("rule " + e.ruleNumber() + " has the malformed CIDR '" + e.cidrBlock().get() + "'"));
-      }
-      entries.add(new Entry(e, window[0], window[1], Ipv4RangeSet.first(cidr.get()), Ipv4RangeSet.last(cidr.get())));
+    Compiled compiled = compiled(q.acl, q.egress);
+    if (compiled.malformed != null) {
+      return new AclDecision(Tri.UNKNOWN, acl, q.egress, q.traffic, q.peer.description(), Optional.empty(),
+          Optional.of("rule " + compiled.malformed.ruleNumber() + " has the malformed CIDR '"
+              + compiled.malformed.cidrBlock().orElse("") + "'"));
     }
-    entries.sort(Comparator.comparingInt(x -> x.entry.ruleNumber()));
-
+    List<Entry> entries = new ArrayList<>();
+    for (Entry e : compiled.entries) {
+      int[] window = window(e.entry, t);
+      if (window != null) {
+        entries.add(new Entry(e.entry, window[0], window[1], e.first, e.last));
+      }
+    }
     List<long[]> addressCells = addressCells(q.peer.addresses(), entries);
     boolean anyAllow = false;
     Entry firstDeny = null;
@@ -187,6 +184,58 @@ public final class NetworkAclEvaluator {
     return new AclDecision(Tri.NO, acl, q.egress, q.traffic, q.peer.description(), denying, Optional.empty());
   }
 
+  /** One direction of an ACL: its IPv4 entries parsed and in rule-number order. */
+  private Compiled compiled(NetworkAcl acl, boolean egress) {
+    return compiled.computeIfAbsent(new AclKey(acl, egress), k -> {
+      List<Entry> entries = new ArrayList<>();
+      AclEntry malformed = null;
+      for (AclEntry e : acl.entries()) {
+        if (e.egress() != egress || e.cidrBlock().isEmpty()) {
+          continue;
+        }
+        Optional<Cidr> cidr = Cidr.tryParse(e.cidrBlock().get());
+        if (cidr.isEmpty()) {
+          malformed = malformed == null ? e : malformed;
+          continue;
+        }
+        entries.add(new Entry(e, 0, 65535, Ipv4RangeSet.first(cidr.get()), Ipv4RangeSet.last(cidr.get())));
+      }
+      entries.sort(Comparator.comparingInt(x -> x.entry.ruleNumber()));
+      return new Compiled(entries, malformed);
+    });
+  }
+
+  /** An ACL (by identity) and a direction. */
+  private static final class AclKey {
+    final NetworkAcl acl;
+    final boolean egress;
+
+    AclKey(NetworkAcl acl, boolean egress) {
+      this.acl = acl;
+      this.egress = egress;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof AclKey && ((AclKey) o).acl == acl && ((AclKey) o).egress == egress;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(acl) * 2 + (egress ? 1 : 0);
+    }
+  }
+
+  private static final class Compiled {
+    final List<Entry> entries;
+    final AclEntry malformed;
+
+    Compiled(List<Entry> entries, AclEntry malformed) {
+      this.entries = entries;
+      this.malformed = malformed;
+    }
+  }
+
   /** The part of {@code t}'s port range that entry {@code e} applies to, or null. */
   private static int[] window(AclEntry e, Traffic t) {
     int protocol = Traffic.protocolNumber(e.protocol());
@@ -213,38 +262,48 @@ public final class NetworkAclEvaluator {
   }
 
   private static List<int[]> portCells(Traffic t, List<Entry> entries) {
-    TreeSet<Integer> cuts = new TreeSet<>();
-    cuts.add(t.fromPort());
-    cuts.add(t.toPort() + 1);
+    int[] cuts = new int[2 + 2 * entries.size()];
+    int n = 0;
+    cuts[n++] = t.fromPort();
+    cuts[n++] = t.toPort() + 1;
     for (Entry e : entries) {
-      cuts.add(e.from);
-      cuts.add(e.to + 1);
+      cuts[n++] = e.from;
+      cuts[n++] = e.to + 1;
     }
+    Arrays.sort(cuts, 0, n);
     List<int[]> cells = new ArrayList<>();
-    Integer prev = null;
-    for (int c : cuts) {
-      if (prev != null) {
-        cells.add(new int[] {prev, c - 1});
+    for (int i = 1; i < n; i++) {
+      if (cuts[i] != cuts[i - 1]) {
+        cells.add(new int[] {cuts[i - 1], cuts[i] - 1});
       }
-      prev = c;
     }
     return cells;
   }
 
   /** The peer's addresses cut at every entry's CIDR bounds: each cell is inside or outside each CIDR. */
   private static List<long[]> addressCells(Ipv4RangeSet addresses, List<Entry> entries) {
-    TreeSet<Long> cuts = new TreeSet<>();
+    long[] cuts = new long[2 * entries.size()];
+    int n = 0;
     for (Entry e : entries) {
-      cuts.add(e.first);
-      cuts.add(e.last + 1);
+      cuts[n++] = e.first;
+      cuts[n++] = e.last + 1;
     }
+    Arrays.sort(cuts, 0, n);
     List<long[]> cells = new ArrayList<>();
+    int k = 0;
     for (int i = 0; i < addresses.intervalCount(); i++) {
       long s = addresses.start(i);
       long end = addresses.end(i);
-      for (Long c : cuts.subSet(s, false, end, true)) {
-        cells.add(new long[] {s, c - 1});
-        s = c;
+      while (k < n && cuts[k] <= s) {
+        k++;
+      }
+      int j = k;
+      while (j < n && cuts[j] <= end) {
+        if (cuts[j] > s) {
+          cells.add(new long[] {s, cuts[j] - 1});
+          s = cuts[j];
+        }
+        j++;
       }
       cells.add(new long[] {s, end});
     }

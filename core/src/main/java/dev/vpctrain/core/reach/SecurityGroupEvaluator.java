@@ -213,7 +213,7 @@ public final class SecurityGroupEvaluator {
   }
 
   private static Tri cell(int[] cell, List<Grant> grants, Peer peer, Set<String> allowedBy, Set<String> unknowns) {
-    Ipv4RangeSet union = Ipv4RangeSet.EMPTY;
+    List<Ipv4RangeSet> parts = new ArrayList<>();
     List<String> cellUnknowns = new ArrayList<>();
     Set<String> contributors = new LinkedHashSet<>();
     for (Grant g : grants) {
@@ -227,10 +227,10 @@ public final class SecurityGroupEvaluator {
       if (g.ranges.intersects(peer.addresses())) {
         contributors.add(g.groupId);
       }
-      union = union.union(g.ranges);
+      parts.add(g.ranges);
       cellUnknowns.addAll(g.unknowns);
     }
-    Tri t = peer.admittedBy(union);
+    Tri t = peer.admittedBy(Ipv4RangeSet.unionAll(parts));
     if (t == Tri.YES) {
       allowedBy.addAll(contributors);
       return t;

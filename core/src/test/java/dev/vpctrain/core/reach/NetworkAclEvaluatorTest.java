@@ -140,6 +140,22 @@ class NetworkAclEvaluatorTest {
   }
 
   @Test
+  void malformedCidrIsUndecidable() {
+    NetworkAcl acl = custom(entry(100, true, "-1", true, "10.0.0/8", null));
+    AclDecision d = eval.outbound(acl, Traffic.tcp(443), S3);
+    assertThat(d.result()).isEqualTo(Tri.UNKNOWN);
+    assertThat(d.unknownReason()).get().asString().contains("'10.0.0/8'");
+  }
+
+  @Test
+  void subnetOfUncapturedSectionNamesTheReason() {
+    NetworkSnapshot n = SgFixtures.readyPrivateEndpoints().withSubnets(Optional.empty());
+    NetworkAclEvaluator e = NetworkAclEvaluator.of(n);
+    assertThat(e.aclOf(SUBNET_A)).map(NetworkAcl::networkAclId).contains(SgFixtures.ACL);
+    assertThat(e.whyNoAcl("subnet-00000000000000099")).contains("ec2:DescribeSubnets was not captured");
+  }
+
+  @Test
   void clusterTrafficBetweenSubnets() {
     Peer subnetB = Peer.addresses(SUBNET_B, Ipv4RangeSet.parse(List.of("10.20.2.0/24")));
     NetworkAcl acl = custom(

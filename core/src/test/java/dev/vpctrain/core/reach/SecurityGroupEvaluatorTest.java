@@ -153,6 +153,24 @@ class SecurityGroupEvaluatorTest {
   }
 
   @Test
+  void malformedCidrIsUndecidableUnlessAnotherRuleAllows() {
+    SgDecision d = eval(out(A, tcp(443, 443, "10.0.0/8"))).egress(List.of(A), Traffic.tcp(443), cluster());
+    assertThat(d.result()).isEqualTo(Tri.UNKNOWN);
+    assertThat(d.unknownReason()).contains("'10.0.0/8'");
+    assertThat(eval(out(A, tcp(443, 443, "10.0.0/8"), all("0.0.0.0/0"))).egress(List.of(A), Traffic.tcp(443), cluster())
+        .result()).isEqualTo(Tri.YES);
+  }
+
+  @Test
+  void internetHostsAreNotInAwsServicePrefixLists() {
+    Peer pypi = Peer.internetHost("pypi.org");
+    assertThat(eval(out(A, tcp(443, 443, S3_PL))).egress(List.of(A), Traffic.tcp(443), pypi).result()).isEqualTo(Tri.NO);
+    Peer s3Host = Peer.internetHost("acme.s3.amazonaws.com");
+    assertThat(eval(out(A, tcp(443, 443, S3_PL))).egress(List.of(A), Traffic.tcp(443), s3Host).result())
+        .isEqualTo(Tri.UNKNOWN);
+  }
+
+  @Test
   void icmpNeedsEveryType() {
     SecurityGroupEvaluator e = eval(in(A, perm("icmp", 8, -1, "0.0.0.0/0")));
     assertThat(e.ingress(List.of(A), Traffic.protocol(Traffic.ICMP), cluster()).result()).isEqualTo(Tri.NO);

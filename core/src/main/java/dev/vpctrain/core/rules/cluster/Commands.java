@@ -2,6 +2,7 @@ package dev.vpctrain.core.rules.cluster;
 
 import dev.vpctrain.core.network.AclEntry;
 import dev.vpctrain.core.network.NetworkAcl;
+import dev.vpctrain.core.reach.Traffic;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -43,14 +44,22 @@ public final class Commands {
   }
 
   /**
-   * Adds an allow entry to {@code acl} that takes effect before the entry numbered
-   * {@code beforeRule} ({@code 32767} for the final {@code *} rule).
+   * Adds an allow entry for {@code traffic} to {@code acl} that takes effect before the entry
+   * numbered {@code beforeRule} ({@code 32767} for the final {@code *} rule).
    */
-  public static String aclAllow(NetworkAcl acl, boolean egress, int beforeRule, int fromPort, int toPort, String cidr) {
+  public static String aclAllow(NetworkAcl acl, boolean egress, int beforeRule, Traffic traffic, String cidr) {
+    String what;
+    if (traffic.isAllProtocols()) {
+      what = " --protocol -1";
+    } else if (traffic.hasPorts()) {
+      what = " --protocol " + (traffic.protocol() == Traffic.TCP ? "tcp" : "udp") + " --port-range From="
+          + traffic.fromPort() + ",To=" + traffic.toPort();
+    } else {
+      what = " --protocol " + traffic.protocol();
+    }
     return "aws ec2 create-network-acl-entry --network-acl-id " + acl.networkAclId()
         + (egress ? " --egress" : " --ingress") + " --rule-number " + freeRuleNumber(acl, egress, beforeRule)
-        + " --protocol tcp --port-range From=" + fromPort + ",To=" + toPort
-        + " --cidr-block " + cidr + " --rule-action allow";
+        + what + " --cidr-block " + cidr + " --rule-action allow";
   }
 
   /** An unused rule number of the direction below {@code beforeRule}: the nearest free one. */

@@ -1,6 +1,7 @@
 package dev.vpctrain.core.rules.cluster;
 
 import dev.vpctrain.core.network.NetworkAcl;
+import dev.vpctrain.core.network.Section;
 import dev.vpctrain.core.reach.AclDecision;
 import dev.vpctrain.core.reach.Cidr;
 import dev.vpctrain.core.reach.Ipv4RangeSet;
@@ -21,7 +22,8 @@ import java.util.Optional;
 
 /**
  * {@code nacl.cluster.blocked}: for a distributed job, the network ACLs of the job subnets must
- * let all TCP traffic pass between every two different job subnets, both ways (ACLs are
+ * let all traffic (every protocol and port: the cluster uses many) pass between every two
+ * different job subnets, both ways (ACLs are
  * stateless: the sender's outbound and the receiver's inbound entries both apply, for requests
  * and replies alike). Traffic inside one subnet never passes an ACL.
  */
@@ -58,11 +60,34 @@ public final class NaclClusterBlocked extends BaseRule {
         aclOf.put(s, acl.get());
       }
       if (cidr.isEmpty()) {
-        unknown.add("the CIDR block of subnet " + s + " is not in the snapshot");
+        unknown.add(ctx.network().has(Section.SUBNETS)
+            ? "the CIDR block of subnet " + s + " is not in the snapshot"
+            : "the CIDR block of subnet " + s + " is unknown: " + ctx.network().unknownReason(Section.SUBNETS));
       } else {
         cidrOf.put(s, cidr.get());
         peerOf.put(s, Peer.addresses(s + " (" + cidr.get() + ")", Ipv4RangeSet.of(List.of(cidr.get()))));
       }
+    }
+    // Fast path: a subnet whose ACL passes all traffic to and from every other job subnet at once
+    // needs no pairwise check in that direction.
+    Map<String, Boolean> outOk = new LinkedHashMap<>();
+    Map<String, Boolean> inOk = new LinkedHashMap<>();
+    for (String s : subnets) {
+      if (!aclOf.containsKey(s) || !cidrOf.containsKey(s)) {
+        continue;
+      }
+      List<Cidr> others = new ArrayList<>();
+      cidrOf.forEach((o, c) -> {
+        if (!o.equals(s)) {
+          others.add(c);
+        }
+      });
+      if (others.isEmpty()) {
+        continue;
+      }
+      Peer rest = Peer.addresses("the other job subnets", Ipv4RangeSet.of(others));
+      outOk.put(s, acls.outbound(aclOf.get(s), Traffic.allProtocols(), rest).allowed());
+      inOk.put(s, acls.inbound(aclOf.get(s), Traffic.allProtocols(), rest).allowed());
     }
     List<Finding> fails = new ArrayList<>();
     for (int i = 0; i < subnets.size(); i++) {
@@ -75,8 +100,11 @@ public final class NaclClusterBlocked extends BaseRule {
         }
         NetworkAcl out = aclOf.get(from);
         NetworkAcl in = aclOf.get(to);
-        AclDecision sent = acls.outbound(out, Traffic.allTcp(), peerOf.get(to));
-        AclDecision received = acls.inbound(in, Traffic.allTcp(), peerOf.get(from));
+        if (outOk.getOrDefault(from, false) && inOk.getOrDefault(to, false)) {
+          continue;
+        }
+        AclDecision sent = acls.outbound(out, Traffic.allProtocols(), peerOf.get(to));
+        AclDecision received = acls.inbound(in, Traffic.allProtocols(), peerOf.get(from));
         AclDecision d = NetworkAclEvaluator.both(sent, received);
         if (d.result() == Tri.NO) {
           fails.add(blocked(from, to, d, d == sent ? out : in, d == sent ? cidrOf.get(to) : cidrOf.get(from)));
@@ -94,7 +122,7 @@ public final class NaclClusterBlocked extends BaseRule {
     }
     List<String> res = new ArrayList<>(subnets);
     aclOf.values().stream().map(NetworkAcl::networkAclId).distinct().forEach(res::add);
-    return one(pass("The network ACLs of the job subnets let all TCP traffic pass between them in both directions.",
+    return one(pass("The network ACLs of the job subnets let all traffic pass between them in both directions.",
         res.toArray(new String[0])));
   }
 
@@ -104,8 +132,8 @@ public final class NaclClusterBlocked extends BaseRule {
     return fail("Traffic from " + from + " to " + to + " is blocked: " + d.describe() + ". SageMaker is reported to "
             + "place a job in one subnet (where no ACL applies), but if it spreads the instances over these subnets "
             + "the cluster cannot form.",
-        "Allow all TCP between the job subnets in " + acl.networkAclId() + ": "
-            + Commands.aclAllow(acl, d.egress(), before, 0, 65535, remote.toString()) + ".",
+        "Allow all traffic between the job subnets in " + acl.networkAclId() + ": "
+            + Commands.aclAllow(acl, d.egress(), before, Traffic.allProtocols(), remote.toString()) + ".",
         from, to, acl.networkAclId());
   }
 }

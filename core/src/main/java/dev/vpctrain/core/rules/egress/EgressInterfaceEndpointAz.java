@@ -1,6 +1,7 @@
 package dev.vpctrain.core.rules.egress;
 
 import dev.vpctrain.core.job.AwsService;
+import dev.vpctrain.core.network.Section;
 import dev.vpctrain.core.network.Subnet;
 import dev.vpctrain.core.network.VpcEndpoint;
 import dev.vpctrain.core.report.Finding;
@@ -23,6 +24,10 @@ public final class EgressInterfaceEndpointAz extends BaseRule {
   public EgressInterfaceEndpointAz() {
     super("egress.interface-endpoint.az", Severity.INFO,
         "Interface endpoints used by the job have a network interface in every job subnet's Availability Zone");
+  }
+
+  private static String subnetsReason(RuleContext ctx) {
+    return ctx.network().has(Section.SUBNETS) ? "" : " (" + ctx.network().unknownReason(Section.SUBNETS) + ")";
   }
 
   @Override
@@ -52,14 +57,15 @@ public final class EgressInterfaceEndpointAz extends BaseRule {
         if (az.isPresent()) {
           endpointAzs.add(az.get());
         } else {
-          unknown.add("the Availability Zone of the endpoint's subnet " + sub + " is not in the snapshot");
+          unknown.add("the Availability Zone of the endpoint's subnet " + sub + " is not in the snapshot"
+              + subnetsReason(ctx));
         }
       }
       Map<String, String> missing = new LinkedHashMap<>();
       for (String sub : oa.subnets()) {
         Optional<String> az = ctx.network().subnet(sub).flatMap(Subnet::availabilityZone);
         if (az.isEmpty()) {
-          unknown.add("the Availability Zone of job subnet " + sub + " is not in the snapshot");
+          unknown.add("the Availability Zone of job subnet " + sub + " is not in the snapshot" + subnetsReason(ctx));
         } else if (!endpointAzs.contains(az.get())) {
           missing.putIfAbsent(az.get(), sub);
         }

@@ -1,7 +1,6 @@
 package dev.vpctrain.core.rules.egress;
 
 import dev.vpctrain.core.reach.EgressPath;
-import dev.vpctrain.core.reach.Tri;
 import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.report.Severity;
 import dev.vpctrain.core.rules.BaseRule;
@@ -12,9 +11,9 @@ import java.util.Optional;
 
 /**
  * {@code egress.internet.igw-only}: a job subnet's default route goes to an internet gateway (a
- * public subnet); training ENIs get no public IP, so nothing outside is reachable through it.
- * Checked when the job sends something through the default route (an internet destination, or a
- * required service without a usable interface endpoint).
+ * public subnet); training ENIs get no public IP, so nothing outside the VPC is reachable through
+ * it — AWS services without an interface endpoint, internet destinations, anything the training
+ * code calls unannounced.
  */
 public final class EgressInternetIgwOnly extends BaseRule {
   public EgressInternetIgwOnly() {
@@ -29,32 +28,22 @@ public final class EgressInternetIgwOnly extends BaseRule {
       return one(skip.get());
     }
     OutsideAccess oa = OutsideAccess.of(ctx);
-    Tri needs = oa.needsDefaultRoute();
-    if (needs == Tri.NO) {
-      return one(pass("The job sends nothing through its subnets' default route (no internet destination, and every "
-          + "required service has a usable interface endpoint)."));
-    }
-    String what = String.join(", ", oa.defaultRouteNeeds());
+    List<String> needs = oa.defaultRouteNeeds();
     List<Finding> out = new ArrayList<>();
     for (String subnet : oa.subnets()) {
       EgressPath p = oa.internetPath(subnet);
       if (p.kind() == EgressPath.Kind.IGW) {
         String igw = p.target().orElse("");
-        if (needs == Tri.YES) {
-          out.add(fail("Subnet " + subnet + " is public: its " + p.routeTable().describe() + " sends 0.0.0.0/0 to "
-                  + "internet gateway " + igw + ", but training instances get no public IP, so " + what
-                  + " cannot be reached through it.",
-              "Run the job in private subnets whose default route goes to a NAT gateway placed in this public subnet: "
-                  + "aws ec2 create-nat-gateway --subnet-id " + subnet + " --allocation-id <eipalloc-id>, then "
-                  + "aws ec2 create-route --route-table-id <private-route-table-id> --destination-cidr-block 0.0.0.0/0 "
-                  + "--nat-gateway-id <nat-gateway-id>.",
-              subnet, p.routeTableId(), igw));
-        } else {
-          out.add(unverified("Subnet " + subnet + " sends 0.0.0.0/0 to internet gateway " + igw + "; whether the job "
-              + "needs that route is unknown (whether " + what + " " + (oa.defaultRouteNeeds().size() == 1 ? "has" : "have")
-              + " a usable interface endpoint is unknown).", null, subnet, p.routeTableId(), igw));
-        }
-      } else if (p.kind() == EgressPath.Kind.UNKNOWN) {
+        out.add(fail("Subnet " + subnet + " is public: its default route goes to internet gateway " + igw + " ("
+                + p.routeTable().describe() + "), and training instances get no public IP, so nothing outside the VPC "
+                + "is reachable through it" + (needs.isEmpty() ? "" : " (the job needs " + String.join(", ", needs) + ")")
+                + ".",
+            "Run the job in private subnets whose default route goes to a NAT gateway placed in this public subnet: "
+                + "aws ec2 create-nat-gateway --subnet-id " + subnet + " --allocation-id <eipalloc-id>, then "
+                + "aws ec2 create-route --route-table-id <private-route-table-id> --destination-cidr-block 0.0.0.0/0 "
+                + "--nat-gateway-id <nat-gateway-id>; list those subnets in VpcConfig.Subnets.",
+            subnet, p.routeTableId(), igw));
+      } else if (p.kind() == EgressPath.Kind.UNKNOWN && p.nat().isEmpty()) {
         out.add(unverified("Where the default route of " + subnet + " leads is unknown: " + p.detail() + ".", null, subnet));
       }
     }

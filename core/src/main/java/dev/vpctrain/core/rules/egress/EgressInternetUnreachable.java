@@ -94,6 +94,6 @@ public final class EgressInternetUnreachable extends BaseRule {
   private static String aclFix(RuleContext ctx, String subnet, AclDecision d) {
     NetworkAcl acl = NetworkAclEvaluator.of(ctx).aclOf(subnet).orElseThrow();
     int before = d.denyingEntry().map(AclEntry::ruleNumber).orElse(32767);
-    return Commands.aclAllow(acl, d.egress(), before, d.traffic().fromPort(), d.traffic().toPort(), "0.0.0.0/0");
+    return Commands.aclAllow(acl, d.egress(), before, d.traffic(), "0.0.0.0/0");
   }
 }

@@ -2,7 +2,6 @@ package dev.vpctrain.core.rules.egress;
 
 import dev.vpctrain.core.reach.EgressPath;
 import dev.vpctrain.core.reach.NatHealth;
-import dev.vpctrain.core.reach.Tri;
 import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.report.Severity;
 import dev.vpctrain.core.rules.BaseRule;
@@ -18,7 +17,6 @@ import java.util.Set;
 /**
  * {@code egress.nat.misplaced}: a job subnet's default route goes to a NAT gateway that is not
  * {@code available}, is {@code private}, or sits in a subnet without an internet gateway route.
- * Checked when the job sends something through the default route.
  */
 public final class EgressNatMisplaced extends BaseRule {
   public EgressNatMisplaced() {
@@ -33,10 +31,6 @@ public final class EgressNatMisplaced extends BaseRule {
       return one(skip.get());
     }
     OutsideAccess oa = OutsideAccess.of(ctx);
-    Tri needs = oa.needsDefaultRoute();
-    if (needs == Tri.NO) {
-      return one(pass("The job sends nothing through its subnets' default route."));
-    }
     Map<String, List<EgressPath>> byNat = new LinkedHashMap<>();
     for (String subnet : oa.subnets()) {
       EgressPath p = oa.internetPath(subnet);
@@ -53,7 +47,7 @@ public final class EgressNatMisplaced extends BaseRule {
       });
       String where = "the default route of " + String.join(", ", subnets) + " (route table" + (tables.size() == 1 ? " " : "s ")
           + String.join(", ", tables) + ")";
-      if (h.status() == NatHealth.Status.UNHEALTHY && needs == Tri.YES) {
+      if (h.status() == NatHealth.Status.UNHEALTHY) {
         Set<String> res = new LinkedHashSet<>(subnets);
         res.add(h.natGatewayId());
         res.addAll(tables);
@@ -65,9 +59,7 @@ public final class EgressNatMisplaced extends BaseRule {
         Set<String> res = new LinkedHashSet<>(subnets);
         res.add(h.natGatewayId());
         out.add(unverified("Whether NAT gateway " + h.natGatewayId() + " (" + where + ") gives an internet path is unknown: "
-            + (h.status() == NatHealth.Status.UNKNOWN ? String.join("; ", h.unknowns())
-                : String.join("; ", h.problems()) + ", and whether the job needs it is unknown")
-            + ".", null, res.toArray(new String[0])));
+            + String.join("; ", h.unknowns()) + ".", null, res.toArray(new String[0])));
       }
     }
     if (out.isEmpty()) {

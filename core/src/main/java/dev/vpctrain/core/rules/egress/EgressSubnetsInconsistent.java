@@ -60,7 +60,7 @@ public final class EgressSubnetsInconsistent extends BaseRule {
         differences.add(need.getKey() + " is reachable from " + String.join(", ", yes) + " but not from "
             + String.join(", ", no));
         lacking.addAll(no);
-      } else if (!unknown.isEmpty() && (!yes.isEmpty() || !no.isEmpty())) {
+      } else if (!unknown.isEmpty()) {
         undecided.add(need.getKey() + " from " + String.join(", ", unknown));
       }
     }

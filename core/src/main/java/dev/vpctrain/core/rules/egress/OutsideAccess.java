@@ -108,7 +108,8 @@ public final class OutsideAccess {
     if (vpcId.isEmpty()) {
       return "the job's VPC is not known: " + JobVpc.whyUnknown(ctx);
     }
-    return "enableDnsHostnames of " + vpcId.get() + " is not known: " + ctx.network().unknownReason(Section.VPC_ATTRIBUTES);
+    Section missing = ctx.network().has(Section.VPCS) ? Section.VPC_ATTRIBUTES : Section.VPCS;
+    return "enableDnsHostnames of " + vpcId.get() + " is not known: " + ctx.network().unknownReason(missing);
   }
 
   /**
@@ -265,21 +266,6 @@ public final class OutsideAccess {
   /** Whether job instances in {@code subnetId} reach {@code destination}: NAT path, SG egress, ACL both ways. */
   public Access internet(HostPort destination, String subnetId) {
     return natPath(subnetId).and(securityGroupsTo(destination)).and(aclTo(subnetId, destination));
-  }
-
-  /**
-   * Whether the job sends anything through its subnets' default route: an internet destination,
-   * or a required service without a usable interface endpoint (IAM always).
-   */
-  public Tri needsDefaultRoute() {
-    if (!internet().isEmpty()) {
-      return Tri.YES;
-    }
-    Tri needs = Tri.NO;
-    for (AwsService s : services()) {
-      needs = needs.or(endpoint(s).result().not());
-    }
-    return needs;
   }
 
   /** What needs the default route, for messages: {@code pypi.org:443, iam}. */

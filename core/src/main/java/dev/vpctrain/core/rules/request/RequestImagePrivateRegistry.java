@@ -5,7 +5,12 @@ import dev.vpctrain.core.network.EndpointType;
 import dev.vpctrain.core.network.VpcEndpoint;
 import dev.vpctrain.core.reach.Cidr;
 import dev.vpctrain.core.reach.EgressPath;
+import dev.vpctrain.core.reach.Ipv4RangeSet;
+import dev.vpctrain.core.reach.Peer;
 import dev.vpctrain.core.reach.Reach;
+import dev.vpctrain.core.reach.SecurityGroupEvaluator;
+import dev.vpctrain.core.reach.SgDecision;
+import dev.vpctrain.core.reach.Traffic;
 import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.report.Severity;
 import dev.vpctrain.core.rules.BaseRule;
@@ -17,8 +22,8 @@ import java.util.List;
 
 /**
  * {@code request.image.private-registry}: with {@code TrainingRepositoryAccessMode = Vpc} the image
- * is pulled through the job's subnets, so they need a route to the registry host; without it,
- * only ECR images can be pulled.
+ * is pulled through the job's subnets, so they need a route to the registry host and the job's
+ * security groups must let TCP to its port out; without that mode only ECR images can be pulled.
  */
 public final class RequestImagePrivateRegistry extends BaseRule {
   public RequestImagePrivateRegistry() {
@@ -59,10 +64,41 @@ public final class RequestImagePrivateRegistry extends BaseRule {
         out.add(f);
       }
     }
+    if (!registry.isPrivateName() && !registry.isEcr() && out.stream().noneMatch(Finding::isFail)) {
+      Finding egress = securityGroups(ctx, registry);
+      if (egress != null) {
+        out.add(egress);
+      }
+    }
     if (out.isEmpty()) {
-      return one(pass("Every job subnet has a route to registry " + registry + ".", subnets.toArray(new String[0])));
+      return one(pass("Every job subnet has a route to registry " + registry + " and the job's security groups allow TCP "
+          + registry.port() + " to it.", subnets.toArray(new String[0])));
     }
     return out;
+  }
+
+  /** Null when the job's security groups allow TCP to the registry, else the FAIL or UNVERIFIED finding. */
+  private Finding securityGroups(RuleContext ctx, RegistryHost registry) {
+    List<String> groups = new ArrayList<>(new java.util.LinkedHashSet<>(ctx.job().vpc().get().securityGroups()));
+    Peer peer = registry.isAddress()
+        ? Peer.addresses("registry " + registry, Ipv4RangeSet.of(List.of(Cidr.host(Cidr.parseAddress(registry.host())))))
+        : Peer.internetHost(registry.host());
+    SgDecision d = SecurityGroupEvaluator.of(ctx).egress(groups, Traffic.tcp(registry.port()), peer);
+    String[] resources = groups.toArray(new String[0]);
+    if (d.denied()) {
+      String group = groups.isEmpty() ? "<sg-…>" : groups.get(0);
+      String cidr = registry.isAddress() ? registry.host() + "/32" : "0.0.0.0/0";
+      return fail("TrainingRepositoryAccessMode is Vpc, but none of the job's security groups (" + String.join(", ", groups)
+              + ") allows outbound TCP " + registry.port() + " to registry " + registry + ".",
+          "aws ec2 authorize-security-group-egress --group-id " + group + " --ip-permissions 'IpProtocol=tcp,FromPort="
+              + registry.port() + ",ToPort=" + registry.port() + ",IpRanges=[{CidrIp=" + cidr + "}]'",
+          resources);
+    }
+    if (!d.allowed()) {
+      return unverified("Whether the job's security groups allow outbound TCP " + registry.port() + " to registry " + registry
+          + " cannot be decided: " + d.unknownReason() + ".", null, resources);
+    }
+    return null;
   }
 
   private Finding check(RuleContext ctx, Reach reach, String subnet, String image, RegistryHost registry) {

@@ -56,10 +56,10 @@ class NaclClusterBlockedTest {
     });
     Finding first = f.get(0);
     assertThat(first.resources()).containsExactly(SUBNET_A, SUBNET_B, ACL_B);
-    assertThat(first.message()).contains("network ACL " + ACL_B + " denies inbound all TCP from " + SUBNET_A
+    assertThat(first.message()).contains("network ACL " + ACL_B + " denies inbound all traffic from " + SUBNET_A
         + " (10.20.1.0/24) by its final rule *");
     assertThat(first.remediation().orElseThrow()).contains("aws ec2 create-network-acl-entry --network-acl-id " + ACL_B
-        + " --ingress --rule-number 120 --protocol tcp --port-range From=0,To=65535 --cidr-block 10.20.1.0/24 --rule-action allow");
+        + " --ingress --rule-number 120 --protocol -1 --cidr-block 10.20.1.0/24 --rule-action allow");
   }
 
   @Test
@@ -70,7 +70,7 @@ class NaclClusterBlockedTest {
         entry(100, false, "-1", true, "0.0.0.0/0", null)));
     List<Finding> f = run(SgFixtures.job(), withAcls(a));
     assertThat(f).singleElement().satisfies(x -> {
-      assertThat(x.message()).contains("rule 50 denies outbound all TCP to " + SUBNET_B);
+      assertThat(x.message()).contains("rule 50 denies outbound all traffic to " + SUBNET_B);
       assertThat(x.remediation().orElseThrow()).contains("--egress --rule-number 49 ");
     });
   }

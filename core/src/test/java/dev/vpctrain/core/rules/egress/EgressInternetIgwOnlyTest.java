@@ -28,11 +28,19 @@ class EgressInternetIgwOnlyTest {
   }
 
   @Test
-  void passesWhenNothingGoesThroughTheDefaultRoute() {
-    assertThat(outcome(rule, TestJobs.job("subnet-public").build(), TestNetworks.ready().build())).isEqualTo(Outcome.PASS);
+  void failsForAPublicSubnetEvenWhenNothingIsDeclared() {
+    Finding f = only(rule, TestJobs.job("subnet-public").build(), TestNetworks.ready().build());
+    assertThat(f.outcome()).isEqualTo(Outcome.FAIL);
+    assertThat(f.message()).doesNotContain("the job needs");
     TestNetworks.Builder withEndpoint = TestNetworks.ready().interfaceEndpoint("vpce-sts", "sts", true, "subnet-public");
     assertThat(outcome(rule, TestJobs.job("subnet-public").requires(AwsService.STS).build(), withEndpoint.build()))
-        .isEqualTo(Outcome.PASS);
+        .isEqualTo(Outcome.FAIL);
+  }
+
+  @Test
+  void namesOnlyTheOffendingSubnet() {
+    Finding f = only(rule, TestJobs.job("subnet-a", "subnet-public").build(), TestNetworks.ready().build());
+    assertThat(f.resources()).startsWith("subnet-public");
   }
 
   @Test
@@ -42,10 +50,7 @@ class EgressInternetIgwOnlyTest {
   }
 
   @Test
-  void unverifiedWhenWhetherTheRouteIsNeededIsUnknown() {
-    Finding f = only(rule, TestJobs.job("subnet-public").requires(AwsService.STS).build(),
-        TestNetworks.ready().without(Section.VPC_ENDPOINTS).build());
-    assertThat(f.outcome()).isEqualTo(Outcome.UNVERIFIED);
+  void unverifiedWhenRouteTablesAreUnknown() {
     Finding g = only(rule, TestJobs.job("subnet-public").requires(AwsService.IAM).build(),
         TestNetworks.ready().without(Section.ROUTE_TABLES).build());
     assertThat(g.outcome()).isEqualTo(Outcome.UNVERIFIED);

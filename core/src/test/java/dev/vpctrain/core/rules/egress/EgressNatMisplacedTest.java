@@ -58,8 +58,15 @@ class EgressNatMisplacedTest {
   }
 
   @Test
-  void passesWhenTheJobNeedsNothingOutside() {
-    assertThat(outcome(rule, job().build(), nat(natA().state("failed").build()).build())).isEqualTo(Outcome.PASS);
+  void failsEvenWhenTheJobDeclaresNothingOutside() {
+    Finding f = only(rule, job().build(), nat(natA().state("failed").build()).build());
+    assertThat(f.outcome()).isEqualTo(Outcome.FAIL);
+    assertThat(f.message()).startsWith("The default route of subnet-a, subnet-b (route table rtb-private) goes to NAT gateway nat-a");
+  }
+
+  @Test
+  void passesWithoutANatRoute() {
+    assertThat(outcome(rule, job().build(), EgressTesting.noNat().build())).isEqualTo(Outcome.PASS);
   }
 
   @Test

@@ -54,7 +54,8 @@ class RequestImagePrivateRegistryTest {
 
   @Test
   void vpcModeWithoutAnInternetPathFails() {
-    var net = TestNetworks.privateVpc().subnet("subnet-a", "us-east-1a", "10.20.1.0/24", 10).s3GatewayEndpoint("vpce-s3", TestNetworks.MAIN_RTB);
+    var net = TestNetworks.privateVpc().subnet("subnet-a", "us-east-1a", "10.20.1.0/24", 10)
+        .securityGroup(TestNetworks.selfReferencingGroup("sg-training")).s3GatewayEndpoint("vpce-s3", TestNetworks.MAIN_RTB);
     Finding f = single(rule, vpcMode("ghcr.io/org/img:1", "subnet-a"), net.build());
     assertThat(f.outcome()).isEqualTo(Outcome.FAIL);
     assertThat(f.resources()).containsExactly("subnet-a", TestNetworks.MAIN_RTB);
@@ -71,7 +72,8 @@ class RequestImagePrivateRegistryTest {
 
   @Test
   void vpcModeRegistryAddressInsideTheVpcPasses() {
-    var net = TestNetworks.privateVpc().subnet("subnet-a", "us-east-1a", "10.20.1.0/24", 10);
+    var net = TestNetworks.privateVpc().subnet("subnet-a", "us-east-1a", "10.20.1.0/24", 10)
+        .securityGroup(TestNetworks.selfReferencingGroup("sg-training"));
     assertThat(single(rule, vpcMode("10.20.9.9:5000/img:1", "subnet-a"), net.build()).outcome()).isEqualTo(Outcome.PASS);
     assertThat(single(rule, vpcMode("172.31.9.9:5000/img:1", "subnet-a"), net.build()).outcome()).isEqualTo(Outcome.FAIL);
   }
@@ -79,6 +81,7 @@ class RequestImagePrivateRegistryTest {
   @Test
   void vpcModeRegistryBehindATransitGatewayIsUnverified() {
     var net = TestNetworks.privateVpc().subnet("subnet-a", "us-east-1a", "10.20.1.0/24", 10)
+        .securityGroup(TestNetworks.selfReferencingGroup("sg-training"))
         .mainRouteTable(rt -> rt.route("172.16.0.0/12", "tgw-1"));
     assertThat(single(rule, vpcMode("172.31.9.9:5000/img:1", "subnet-a"), net.build()).outcome()).isEqualTo(Outcome.UNVERIFIED);
   }
@@ -93,10 +96,27 @@ class RequestImagePrivateRegistryTest {
   @Test
   void vpcModeEcrThroughInterfaceEndpoint() {
     var net = TestNetworks.privateVpc().subnet("subnet-a", "us-east-1a", "10.20.1.0/24", 10)
+        .securityGroup(TestNetworks.selfReferencingGroup("sg-training"))
         .interfaceEndpoint("vpce-ecr", "ecr.dkr", true, "subnet-a");
     assertThat(single(rule, vpcMode(TestJobs.ECR_IMAGE, "subnet-a"), net.build()).outcome()).isEqualTo(Outcome.PASS);
-    var noEndpoints = TestNetworks.privateVpc().subnet("subnet-a", "us-east-1a", "10.20.1.0/24", 10).without(Section.VPC_ENDPOINTS);
+    var noEndpoints = TestNetworks.privateVpc().subnet("subnet-a", "us-east-1a", "10.20.1.0/24", 10)
+        .securityGroup(TestNetworks.selfReferencingGroup("sg-training")).without(Section.VPC_ENDPOINTS);
     assertThat(single(rule, vpcMode(TestJobs.ECR_IMAGE, "subnet-a"), noEndpoints.build()).outcome()).isEqualTo(Outcome.UNVERIFIED);
+  }
+
+  @Test
+  void vpcModeNeedsSecurityGroupEgressToTheRegistryPort() {
+    var onlyHttps = TestNetworks.ready().securityGroup(dev.vpctrain.core.network.SecurityGroup.builder().groupId("sg-training")
+        .vpcId(TestNetworks.VPC).addEgress(dev.vpctrain.core.network.Permission.builder().ipProtocol("tcp").fromPort(443).toPort(443)
+            .addIpRange("0.0.0.0/0").build()).build());
+    assertThat(single(rule, vpcMode("ghcr.io/org/img:1", "subnet-a"), onlyHttps.build()).outcome()).isEqualTo(Outcome.PASS);
+    Finding f = single(rule, vpcMode("registry.example.com:5000/img:1", "subnet-a"), onlyHttps.build());
+    assertThat(f.outcome()).isEqualTo(Outcome.FAIL);
+    assertThat(f.resources()).containsExactly("sg-training");
+    assertThat(f.message()).contains("outbound TCP 5000 to registry registry.example.com:5000");
+    assertThat(f.remediation().get()).contains("FromPort=5000,ToPort=5000");
+    assertThat(single(rule, vpcMode("ghcr.io/org/img:1", "subnet-a"), TestNetworks.ready().without(Section.SECURITY_GROUPS).build())
+        .outcome()).isEqualTo(Outcome.UNVERIFIED);
   }
 
   @Test

@@ -1,0 +1,30 @@
+package dev.vpctrain.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vpctrain.core.report.PreflightReport;
+import dev.vpctrain.core.rules.RuleEngine;
+import org.junit.jupiter.api.Test;
+
+/** The benchmark's network has the announced size and every rule decides on it without an internal error. */
+class SyntheticNetworkTest {
+  @Test
+  void referenceSizes() {
+    SyntheticNetwork n = SyntheticNetwork.of(1);
+    assertThat(n.network().subnets().get()).hasSize(1000);
+    assertThat(n.network().routeTables().get()).hasSize(1000).allMatch(t -> t.routes().size() == 20);
+    assertThat(n.network().securityGroups().get()).hasSize(2000).allMatch(g -> g.ingress().size() + g.egress().size() >= 25);
+    assertThat(n.network().vpcEndpoints().get()).hasSize(100);
+    assertThat(n.job().vpc().get().subnets()).hasSize(16);
+    assertThat(n.job().vpc().get().securityGroups()).hasSize(5);
+    assertThat(n.job().buckets()).hasSize(10);
+  }
+
+  @Test
+  void everyRuleDecidesWithoutAnInternalError() {
+    SyntheticNetwork n = SyntheticNetwork.of(0.25);
+    PreflightReport r = RuleEngine.standard().evaluate(n.job(), n.network());
+    assertThat(r.findings()).noneMatch(f -> f.message().contains("This is a bug in vpctrain"));
+    assertThat(r.findings()).anyMatch(f -> f.ruleId().equals("s3.route.missing") && f.outcome() == dev.vpctrain.core.report.Outcome.PASS);
+  }
+}

@@ -1,0 +1,68 @@
+package dev.vpctrain.cli;
+
+import dev.vpctrain.aws.AwsCallException;
+import dev.vpctrain.aws.VpcTrain;
+import dev.vpctrain.aws.discovery.LiveNetworkDiscovery;
+import dev.vpctrain.aws.launch.TrainingRun;
+import dev.vpctrain.core.network.NetworkSource;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code vpctrain watch JOB_NAME}: status transitions, the log tail and metrics until the job ends. */
+@Command(name = "watch", mixinStandardHelpOptions = true,
+    description = {"Follows a training job: status transitions, its CloudWatch logs and",
+        "instance metrics. A failure is diagnosed against the job's network.",
+        "Exit code: 0 completed, 3 failed or stopped, 64 no such job,",
+        "69 AWS unavailable or denied."})
+final class WatchCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "JOB_NAME", description = "The training job's name.")
+  String jobName;
+
+  @Option(names = "--plain", description = "Plain lines even on a terminal (no live display).")
+  boolean plain;
+
+  @Option(names = "--poll-interval", paramLabel = "DURATION", defaultValue = "5s", converter = PollInterval.class,
+      description = "First delay between status polls; it backs off to 6 times this (default: ${DEFAULT-VALUE}).")
+  Duration pollInterval;
+
+  @Mixin
+  AwsOptions aws = new AwsOptions();
+
+  @Override
+  public Integer call() {
+    try (AwsClients clients = aws.clients()) {
+      // EC2 and S3 are needed only to diagnose a failure: their clients are built then
+      NetworkSource live = job -> LiveNetworkDiscovery.builder().ec2(clients.ec2()).s3(clients.s3())
+          .region(clients.region().id()).build().snapshotFor(job);
+      VpcTrain vpctrain = VpcTrain.builder().sageMaker(clients.sageMaker()).cloudWatch(clients.cloudWatch())
+          .cloudWatchLogs(clients.logs()).networkSource(live)
+          .pollDelays(pollInterval, pollInterval.multipliedBy(6)).build();
+      TrainingRun run;
+      try {
+        run = vpctrain.watch(jobName);
+      } catch (AwsCallException e) {
+        if (notFound(e)) {
+          throw new UsageException("no training job named '" + jobName + "' in " + clients.region().id()
+              + " (DescribeTrainingJob: " + e.awsMessage() + ")");
+        }
+        return Watching.fail(spec, e);
+      }
+      return Watching.follow(run, spec, plain);
+    }
+  }
+
+  private static boolean notFound(AwsCallException e) {
+    return e.errorCode().startsWith("ResourceNotFound") || ("ValidationException".equals(e.errorCode())
+        && e.awsMessage() != null && e.awsMessage().toLowerCase(Locale.ROOT).contains("not found"));
+  }
+}

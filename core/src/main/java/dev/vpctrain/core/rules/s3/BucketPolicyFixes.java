@@ -1,0 +1,66 @@
+package dev.vpctrain.core.rules.s3;
+
+import dev.vpctrain.core.json.JsonString;
+import dev.vpctrain.core.policy.Condition;
+import dev.vpctrain.core.policy.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** How to change a bucket-policy statement that denies the job's requests over a path. */
+final class BucketPolicyFixes {
+  private BucketPolicyFixes() {}
+
+  /** One sentence (with a JSON fragment where it helps) for {@code statement} denying requests that arrive {@code via}. */
+  static String fix(Statement statement, PathContext via, String role, String request) {
+    String label = statement.label();
+    for (Condition c : statement.conditions()) {
+      String key = c.key().toLowerCase(Locale.ROOT);
+      if (key.equals("aws:sourcevpce")) {
+        if (via.endpointId != null && c.isNegated()) {
+          return "add " + via.endpointId + " to the aws:SourceVpce values of " + label + ": "
+              + fragment(c, via.endpointId);
+        }
+        if (via.natGatewayId != null) {
+          return label + " requires aws:SourceVpce, which requests through NAT gateway " + via.natGatewayId
+              + " do not carry: route the job's subnets to S3 through a gateway endpoint named there, or exempt "
+              + role + " from " + label;
+        }
+      }
+      if (key.equals("aws:sourcevpc") && via.vpcId != null && c.isNegated()) {
+        return "add " + via.vpcId + " to the aws:SourceVpc values of " + label + ": " + fragment(c, via.vpcId);
+      }
+      if (key.equals("aws:sourceip")) {
+        if (via.endpointId != null) {
+          return "requests through a VPC endpoint carry no aws:SourceIp, so " + label + " matches them; condition it on the "
+              + "endpoint instead: \"Condition\": {\"StringNotEquals\": {\"aws:SourceVpce\": " + JsonString.quote(via.endpointId) + "}}";
+        }
+        if (via.sourceIp != null && c.isNegated()) {
+          return "add " + via.sourceIp + "/32 (NAT gateway " + via.natGatewayId + ") to the aws:SourceIp values of " + label + ": "
+              + fragment(c, via.sourceIp + "/32");
+        }
+      }
+    }
+    return "remove " + label + " or narrow it so that it no longer matches " + role + "'s " + request;
+  }
+
+  /** {@code "Condition": {"Op": {"key": [old…, added]}}}. */
+  private static String fragment(Condition c, String added) {
+    List<String> values = new ArrayList<>(c.values());
+    if (!values.contains(added)) {
+      values.add(added);
+    }
+    StringBuilder b = new StringBuilder("\"Condition\": {");
+    JsonString.quote(b, c.operator());
+    b.append(": {");
+    JsonString.quote(b, c.key());
+    b.append(": [");
+    for (int i = 0; i < values.size(); i++) {
+      if (i > 0) {
+        b.append(", ");
+      }
+      JsonString.quote(b, values.get(i));
+    }
+    return b.append("]}}").toString();
+  }
+}

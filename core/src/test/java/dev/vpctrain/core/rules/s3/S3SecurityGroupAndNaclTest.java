@@ -1,0 +1,161 @@
+package dev.vpctrain.core.rules.s3;
+
+import static dev.vpctrain.core.fixtures.TestRules.evaluate;
+import static dev.vpctrain.core.fixtures.TestRules.outcomes;
+import static dev.vpctrain.core.fixtures.TestRules.single;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vpctrain.core.fixtures.TestJobs;
+import dev.vpctrain.core.fixtures.TestNetworks;
+import dev.vpctrain.core.job.TrainingJobSpec;
+import dev.vpctrain.core.network.AclEntry;
+import dev.vpctrain.core.network.NetworkAcl;
+import dev.vpctrain.core.network.Permission;
+import dev.vpctrain.core.network.Section;
+import dev.vpctrain.core.network.SecurityGroup;
+import dev.vpctrain.core.report.Finding;
+import dev.vpctrain.core.report.Outcome;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class S3SecurityGroupAndNaclTest {
+  private final S3SecurityGroupEgress sg = new S3SecurityGroupEgress();
+  private final S3NaclBlocked nacl = new S3NaclBlocked();
+  private static final TrainingJobSpec JOB = TestJobs.job("subnet-a").build();
+
+  private static SecurityGroup group(Permission... egress) {
+    return SecurityGroup.builder().groupId("sg-training").vpcId(TestNetworks.VPC)
+        .addIngress(Permission.builder().ipProtocol("-1").addGroupId("sg-training").build())
+        .addAllEgress(List.of(egress)).build();
+  }
+
+  private static Permission tcp443(String cidr) {
+    return Permission.builder().ipProtocol("tcp").fromPort(443).toPort(443).addIpRange(cidr).build();
+  }
+
+  private static Permission tcp443ToList(String pl) {
+    return Permission.builder().ipProtocol("tcp").fromPort(443).toPort(443).addPrefixListId(pl).build();
+  }
+
+  @Test
+  void egressToEverywhereOrThePrefixListOrCoveringCidrsPasses() {
+    assertThat(single(sg, JOB, TestNetworks.ready().build()).outcome()).isEqualTo(Outcome.PASS);
+    assertThat(single(sg, JOB, TestNetworks.ready().securityGroup(group(tcp443ToList(TestNetworks.S3_PL))).build()).outcome())
+        .isEqualTo(Outcome.PASS);
+    Permission.Builder covering = Permission.builder().ipProtocol("tcp").fromPort(443).toPort(443);
+    TestNetworks.S3_CIDRS.forEach(covering::addIpRange);
+    assertThat(single(sg, JOB, TestNetworks.ready().securityGroup(group(covering.build())).build()).outcome()).isEqualTo(Outcome.PASS);
+  }
+
+  @Test
+  void egressOnlyInsideTheVpcFails() {
+    Finding f = single(sg, JOB, TestNetworks.ready().securityGroup(group(tcp443(TestNetworks.VPC_CIDR))).build());
+    assertThat(f.outcome()).isEqualTo(Outcome.FAIL);
+    assertThat(f.resources()).containsExactly("sg-training", TestNetworks.S3_PL);
+    assertThat(f.message()).contains("sg-training").contains("TCP 443").contains(TestNetworks.S3_PL);
+    assertThat(f.remediation().get()).contains("aws ec2 authorize-security-group-egress --group-id sg-training")
+        .contains("PrefixListId=" + TestNetworks.S3_PL);
+  }
+
+  @Test
+  void cidrsCoveringOnlySomeEntriesFail() {
+    assertThat(single(sg, JOB, TestNetworks.ready().securityGroup(group(tcp443("52.216.0.0/15"))).build()).outcome())
+        .isEqualTo(Outcome.FAIL);
+  }
+
+  @Test
+  void unknownGroupsOrUnknownS3CidrsAreUnverified() {
+    assertThat(single(sg, JOB, TestNetworks.ready().without(Section.SECURITY_GROUPS).build()).outcome()).isEqualTo(Outcome.UNVERIFIED);
+    var partial = TestNetworks.ready().securityGroup(group(tcp443("52.0.0.0/8"))).without(Section.PREFIX_LISTS);
+    assertThat(single(sg, JOB, partial.build()).outcome()).isEqualTo(Outcome.UNVERIFIED);
+    var everywhere = TestNetworks.ready().without(Section.PREFIX_LISTS);
+    assertThat(single(sg, JOB, everywhere.build()).outcome()).isEqualTo(Outcome.PASS);
+  }
+
+  @Test
+  void interfaceEndpointPathNeedsEgressToTheEndpoint() {
+    SecurityGroup endpointSg = SecurityGroup.builder().groupId("sg-endpoints").vpcId(TestNetworks.VPC).build();
+    var net = TestNetworks.privateVpc().subnet("subnet-a", "us-east-1a", "10.20.1.0/24", 100)
+        .subnet("subnet-e", "us-east-1a", "10.20.50.0/24", 100)
+        .endpoint(dev.vpctrain.core.network.VpcEndpoint.builder().vpcEndpointId("vpce-if").type(dev.vpctrain.core.network.EndpointType.INTERFACE)
+            .vpcId(TestNetworks.VPC).serviceName("com.amazonaws.us-east-1.s3").state("available").privateDnsEnabled(true)
+            .addSubnetId("subnet-e").addGroupId("sg-endpoints").build())
+        .securityGroup(endpointSg);
+    assertThat(single(sg, JOB, net.securityGroup(group(tcp443(TestNetworks.VPC_CIDR))).build()).outcome()).isEqualTo(Outcome.PASS);
+    Finding f = single(sg, JOB, net.securityGroup(group(tcp443("10.20.1.0/24"))).build());
+    assertThat(f.outcome()).isEqualTo(Outcome.FAIL);
+    assertThat(f.message()).contains("S3 interface endpoint vpce-if");
+  }
+
+  @Test
+  void otherRegionBucketNeedsPublicEgress() {
+    var net = TestNetworks.ready().bucket("acme-ml-data", "us-east-1").bucket("acme-ml-artifacts", "eu-west-1")
+        .securityGroup(group(tcp443ToList(TestNetworks.S3_PL)));
+    Finding f = single(sg, JOB, net.build());
+    assertThat(f.outcome()).isEqualTo(Outcome.FAIL);
+    assertThat(f.message()).contains("S3 in eu-west-1");
+  }
+
+  @Test
+  void notInVpcPasses() {
+    assertThat(single(sg, TestJobs.jobWithoutVpc().build(), TestNetworks.ready().build()).outcome()).isEqualTo(Outcome.PASS);
+    assertThat(single(nacl, TestJobs.jobWithoutVpc().build(), TestNetworks.ready().build()).outcome()).isEqualTo(Outcome.PASS);
+  }
+
+  private static NetworkAcl acl(AclEntry... entries) {
+    return NetworkAcl.builder().networkAclId("acl-custom").vpcId(TestNetworks.VPC).addSubnetId("subnet-a").addAllEntries(List.of(entries)).build();
+  }
+
+  private static AclEntry entry(int n, boolean egress, String proto, Integer from, Integer to, String cidr, boolean allow) {
+    AclEntry.Builder b = AclEntry.builder().ruleNumber(n).egress(egress).protocol(proto).cidrBlock(cidr).allow(allow);
+    if (from != null) {
+      b.portFrom(from).portTo(to);
+    }
+    return b.build();
+  }
+
+  @Test
+  void defaultAclPasses() {
+    assertThat(single(nacl, JOB, TestNetworks.ready().build()).outcome()).isEqualTo(Outcome.PASS);
+  }
+
+  @Test
+  void aclDenyingOutboundHttpsFails() {
+    var net = TestNetworks.ready().networkAcl(acl(
+        entry(100, true, "6", 443, 443, TestNetworks.VPC_CIDR, true),
+        entry(100, false, "-1", null, null, "0.0.0.0/0", true)));
+    Finding f = single(nacl, JOB, net.build());
+    assertThat(f.outcome()).isEqualTo(Outcome.FAIL);
+    assertThat(f.resources()).containsExactly("subnet-a", "acl-custom", TestNetworks.S3_PL);
+    assertThat(f.message()).contains("subnet-a (us-east-1a)").contains("acl-custom").contains("outbound");
+    assertThat(f.remediation().get()).contains("aws ec2 create-network-acl-entry --network-acl-id acl-custom --egress --port-range From=443,To=443");
+  }
+
+  @Test
+  void aclDenyingReturnTrafficFails() {
+    var net = TestNetworks.ready().networkAcl(acl(
+        entry(100, true, "-1", null, null, "0.0.0.0/0", true),
+        entry(90, false, "6", 1024, 65535, "52.216.0.0/15", false),
+        entry(100, false, "-1", null, null, "0.0.0.0/0", true)));
+    Finding f = single(nacl, JOB, net.build());
+    assertThat(f.outcome()).isEqualTo(Outcome.FAIL);
+    assertThat(f.message()).contains("rule 90").contains("inbound");
+    assertThat(f.remediation().get()).contains("--ingress --port-range From=1024,To=65535").contains("numbered below 90");
+  }
+
+  @Test
+  void unknownS3CidrsWithAPartialDenyAreUnverified() {
+    var net = TestNetworks.ready().without(Section.PREFIX_LISTS).networkAcl(acl(
+        entry(90, true, "6", 443, 443, "52.216.0.0/15", false),
+        entry(100, true, "-1", null, null, "0.0.0.0/0", true),
+        entry(100, false, "-1", null, null, "0.0.0.0/0", true)));
+    assertThat(outcomes(evaluate(nacl, JOB, net.build()))).containsExactly(Outcome.UNVERIFIED);
+  }
+
+  @Test
+  void unknownAclsAreUnverified() {
+    Finding f = single(nacl, JOB, TestNetworks.ready().failed(Section.NETWORK_ACLS, "UnauthorizedOperation").build());
+    assertThat(f.outcome()).isEqualTo(Outcome.UNVERIFIED);
+    assertThat(f.message()).contains("ec2:DescribeNetworkAcls failed");
+  }
+}
