@@ -46,7 +46,6 @@ import software.amazon.awssdk.services.sagemaker.waiters.SageMakerWaiter;
  * discovery over the fake EC2 and S3, then create and await). Median per test after warm-up:
  * {@code java -jar benchmarks/target/benchmarks.jar Testkit}.
  */
-@State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 5, time = 2)
@@ -56,29 +55,33 @@ public class TestkitBenchmark {
   private static final String JOB = "resnet50-nightly";
   private static final CreateTrainingJobRequest REQUEST = TrainingJobRequests.toRequest(Scenarios.readyPrivateEndpoints().job());
 
-  private WireMockServer wireMock;
-  private SageMakerClient wireMockSageMaker;
-  private SageMakerWaiter wireMockWaiter;
+  /** A WireMock server started once (as a test class's {@code @BeforeAll} would) and a SageMaker client on it. */
+  @State(Scope.Benchmark)
+  public static class WireMockAws {
+    WireMockServer server;
+    SageMakerClient sageMaker;
+    SageMakerWaiter waiter;
 
-  @Setup(Level.Trial)
-  public void start() {
-    wireMock = new WireMockServer(options().dynamicPort().disableRequestJournal());
-    wireMock.start();
-    wireMockSageMaker = SageMakerClient.builder()
-        .endpointOverride(URI.create(wireMock.baseUrl()))
-        .region(AwsTestClients.REGION)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAFAKE", "secret")))
-        .httpClient(UrlConnectionHttpClient.builder().build())
-        .overrideConfiguration(AwsTestClients.fast())
-        .build();
-    wireMockWaiter = SageMakerWaiter.builder().client(wireMockSageMaker)
-        .overrideConfiguration(o -> o.backoffStrategyV2(BackoffStrategy.retryImmediately())).build();
-  }
+    @Setup(Level.Trial)
+    public void start() {
+      server = new WireMockServer(options().dynamicPort().disableRequestJournal());
+      server.start();
+      sageMaker = SageMakerClient.builder()
+          .endpointOverride(URI.create(server.baseUrl()))
+          .region(AwsTestClients.REGION)
+          .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAFAKE", "secret")))
+          .httpClient(UrlConnectionHttpClient.builder().build())
+          .overrideConfiguration(AwsTestClients.fast())
+          .build();
+      waiter = SageMakerWaiter.builder().client(sageMaker)
+          .overrideConfiguration(o -> o.backoffStrategyV2(BackoffStrategy.retryImmediately())).build();
+    }
 
-  @TearDown(Level.Trial)
-  public void stop() {
-    wireMockSageMaker.close();
-    wireMock.stop();
+    @TearDown(Level.Trial)
+    public void stop() {
+      sageMaker.close();
+      server.stop();
+    }
   }
 
   @Benchmark
@@ -99,7 +102,8 @@ public class TestkitBenchmark {
   }
 
   @Benchmark
-  public String wireMockDirect() {
+  public String wireMockDirect(WireMockAws aws) {
+    WireMockServer wireMock = aws.server;
     wireMock.resetAll();
     wireMock.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("SageMaker.CreateTrainingJob"))
         .willReturn(json("{\"TrainingJobArn\":\"arn:aws:sagemaker:us-east-1:123456789012:training-job/" + JOB + "\"}")));
@@ -113,7 +117,7 @@ public class TestkitBenchmark {
     }
     wireMock.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("SageMaker.DescribeTrainingJob"))
         .inScenario("job").whenScenarioStateIs("Completed").willReturn(json(describe("Completed", "Completed"))));
-    return direct(wireMockSageMaker, wireMockWaiter);
+    return direct(aws.sageMaker, aws.waiter);
   }
 
   /** The launcher under test: create, wait, describe. */
@@ -151,15 +155,16 @@ public class TestkitBenchmark {
   /** Runs each benchmark once (a smoke check that all three complete); JMH does the measuring. */
   public static void main(String[] args) throws Exception {
     TestkitBenchmark b = new TestkitBenchmark();
-    b.start();
+    WireMockAws wireMock = new WireMockAws();
+    wireMock.start();
     try {
       long t0 = System.nanoTime();
       b.fakeAwsDirect();
       b.fakeAwsGuarded();
-      b.wireMockDirect();
+      b.wireMockDirect(wireMock);
       System.out.println("all three ran in " + Duration.ofNanos(System.nanoTime() - t0).toMillis() + " ms");
     } finally {
-      b.stop();
+      wireMock.stop();
     }
   }
 }

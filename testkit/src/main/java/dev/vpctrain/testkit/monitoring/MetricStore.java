@@ -19,11 +19,13 @@ public final class MetricStore {
     private final String namespace;
     private final String name;
     private final SortedMap<String, String> dimensions;
+    private final int hash;
 
     public Key(String namespace, String name, Map<String, String> dimensions) {
       this.namespace = Objects.requireNonNull(namespace);
       this.name = Objects.requireNonNull(name);
       this.dimensions = new TreeMap<>(dimensions);
+      this.hash = Objects.hash(namespace, name, this.dimensions);
     }
 
     public String namespace() {
@@ -46,7 +48,7 @@ public final class MetricStore {
 
     @Override
     public int hashCode() {
-      return Objects.hash(namespace, name, dimensions);
+      return hash;
     }
 
     @Override
