@@ -16,6 +16,7 @@ import dev.vpctrain.testkit.Scenarios;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -38,9 +39,10 @@ import software.amazon.awssdk.services.sagemaker.model.CreateTrainingJobRequest;
 import software.amazon.awssdk.services.sagemaker.waiters.SageMakerWaiter;
 
 /**
- * One typical user test, three ways: create a world from a scenario, launch a training job, await
+ * One typical user test, several ways: create a world from a scenario, launch a training job, await
  * its completion. {@code fakeAwsDirect} is a launcher calling the SageMaker SDK (create, waiter,
- * describe) against the testkit's fake; {@code wireMockDirect} is the same launcher against
+ * describe) against the testkit's fake ({@code fakeAwsDirectUniqueName} with a new job name each
+ * time, so no earlier verdict is reused); {@code wireMockDirect} is the same launcher against
  * WireMock-served SageMaker responses (a server started once, stubs registered per test, as users
  * write such tests); {@code fakeAwsGuarded} launches through {@code VpcTrain} (preflight by live
  * discovery over the fake EC2 and S3, then create and await). Median per test after warm-up:
@@ -53,6 +55,7 @@ import software.amazon.awssdk.services.sagemaker.waiters.SageMakerWaiter;
 @Fork(value = 1, jvmArgsAppend = "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn")
 public class TestkitBenchmark {
   private static final String JOB = "resnet50-nightly";
+  private static final AtomicLong UNIQUE = new AtomicLong();
   private static final CreateTrainingJobRequest REQUEST = TrainingJobRequests.toRequest(Scenarios.readyPrivateEndpoints().job());
 
   /** A WireMock server started once (as a test class's {@code @BeforeAll} would) and a SageMaker client on it. */
@@ -91,6 +94,18 @@ public class TestkitBenchmark {
     return direct(sm, sm.waiter());
   }
 
+  /**
+   * As {@link #fakeAwsDirect} with a new job name every time (a launcher that stamps names with the
+   * time): the simulator cannot reuse an earlier verdict and runs the whole rule catalogue.
+   */
+  @Benchmark
+  public String fakeAwsDirectUniqueName() {
+    FakeAws aws = FakeAws.create().load(Scenarios.readyPrivateEndpoints());
+    SageMakerClient sm = aws.sageMakerClient();
+    String name = JOB + "-" + UNIQUE.incrementAndGet();
+    return direct(sm, sm.waiter(), REQUEST.toBuilder().trainingJobName(name).build());
+  }
+
   @Benchmark
   public TrainingOutcome fakeAwsGuarded() throws InterruptedException {
     FakeAws aws = FakeAws.create().load(Scenarios.readyPrivateEndpoints());
@@ -122,13 +137,18 @@ public class TestkitBenchmark {
 
   /** The launcher under test: create, wait, describe. */
   private static String direct(SageMakerClient sm, SageMakerWaiter waiter) {
-    sm.createTrainingJob(REQUEST);
+    return direct(sm, waiter, REQUEST);
+  }
+
+  private static String direct(SageMakerClient sm, SageMakerWaiter waiter, CreateTrainingJobRequest request) {
+    String name = request.trainingJobName();
+    sm.createTrainingJob(request);
     try {
-      waiter.waitUntilTrainingJobCompletedOrStopped(r -> r.trainingJobName(JOB));
+      waiter.waitUntilTrainingJobCompletedOrStopped(r -> r.trainingJobName(name));
     } catch (SdkClientException e) {
       throw new IllegalStateException("the job did not complete", e);
     }
-    String status = sm.describeTrainingJob(r -> r.trainingJobName(JOB)).trainingJobStatusAsString();
+    String status = sm.describeTrainingJob(r -> r.trainingJobName(name)).trainingJobStatusAsString();
     if (!status.equals("Completed")) {
       throw new IllegalStateException("expected Completed but was " + status);
     }

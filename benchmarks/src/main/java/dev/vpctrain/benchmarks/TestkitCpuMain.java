@@ -23,6 +23,7 @@ public final class TestkitCpuMain {
     int runs = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
     TestkitBenchmark b = new TestkitBenchmark();
     report("fakeAwsDirect", b::fakeAwsDirect, warmup, runs);
+    report("fakeAwsUnique", b::fakeAwsDirectUniqueName, warmup, runs);
     report("fakeAwsGuarded", b::fakeAwsGuarded, warmup, runs);
     TestkitBenchmark.WireMockAws wireMock = new TestkitBenchmark.WireMockAws();
     wireMock.start();
