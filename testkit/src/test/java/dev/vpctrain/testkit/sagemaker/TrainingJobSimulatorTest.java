@@ -305,6 +305,20 @@ class TrainingJobSimulatorTest {
   // end::scripts[]
 
   @Test
+  void aRememberedVerdictIsNeverReusedForAChangedNetwork() {
+    FakeAws broken = FakeAws.create().load(Scenarios.privateVpcWithoutS3Endpoint());
+    FakeAws fixed = FakeAws.create().load(Scenarios.privateVpcWithoutS3Endpoint());
+    fixed.ec2Client().createVpcEndpoint(r -> r.vpcId(Scenarios.VPC).serviceName("com.amazonaws.us-east-1.s3")
+        .routeTableIds(Scenarios.PRIVATE_ROUTE_TABLE));
+
+    broken.sageMakerClient().createTrainingJob(request(Scenarios.privateVpcWithoutS3Endpoint()));
+    fixed.sageMakerClient().createTrainingJob(request(Scenarios.privateVpcWithoutS3Endpoint()));
+
+    assertThat(broken.sageMaker().job("resnet50-nightly").finalStatus()).isEqualTo("Failed");
+    assertThat(fixed.sageMaker().job("resnet50-nightly").finalStatus()).isEqualTo("Completed");
+  }
+
+  @Test
   void listTrainingJobsFiltersSortsAndPages() {
     FakeAws aws = FakeAws.create().load(Scenarios.readyPrivateEndpoints());
     for (int i = 0; i < 12; i++) {
