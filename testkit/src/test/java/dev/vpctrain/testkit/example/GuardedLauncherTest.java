@@ -4,6 +4,7 @@ import static dev.vpctrain.testkit.assertions.VpcTrainAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vpctrain.aws.VpcTrain;
 import dev.vpctrain.aws.launch.PreflightFailedException;
 import dev.vpctrain.aws.launch.TrainingOutcome;
 import dev.vpctrain.testkit.FakeAws;
@@ -33,6 +34,22 @@ class GuardedLauncherTest {
     assertThat(aws.sageMaker()).createdJob("resnet50-2026-01-05").isCompleted();
   }
   // end::launches[]
+
+  // tag::plain[]
+  @Test
+  @FakeAwsTest(scenario = "no-s3-endpoint")
+  void aVpcTrainBuiltFromTheFakeClientsAloneRefusesToo(FakeAws aws) {
+    VpcTrain vpctrain = VpcTrain.builder()
+        .ec2(aws.ec2Client()).s3(aws.s3Client()).sageMaker(aws.sageMakerClient())
+        .clock(aws.clock()).sleeper(aws.sleeper())
+        .build();
+    GuardedLauncher launcher = new GuardedLauncher(vpctrain,
+        NightlyTraining.acme(Scenarios.PRIVATE_SUBNET_A, Scenarios.PRIVATE_SUBNET_B));
+
+    assertThatThrownBy(() -> launcher.trainNightly(DAY)).hasMessageContaining("s3.route.missing");
+    assertThat(aws.sageMaker()).createdNoJobs();
+  }
+  // end::plain[]
 
   // tag::refuses[]
   @ParameterizedTest(name = "{0}")
