@@ -1,5 +1,9 @@
 package dev.vpctrain.testkit;
 
+import dev.vpctrain.aws.VpcTrain;
+import dev.vpctrain.aws.bundle.SnapshotBundle;
+import dev.vpctrain.aws.discovery.LiveNetworkDiscovery;
+import dev.vpctrain.aws.launch.Sleeper;
 import dev.vpctrain.core.job.TrainingJobSpec;
 import dev.vpctrain.core.network.NetworkSnapshot;
 import dev.vpctrain.core.report.PreflightReport;
@@ -13,10 +17,6 @@ import dev.vpctrain.testkit.sagemaker.FakeSageMaker;
 import dev.vpctrain.testkit.sagemaker.SageMakerService;
 import dev.vpctrain.testkit.world.ApiCall;
 import dev.vpctrain.testkit.world.World;
-import dev.vpctrain.aws.VpcTrain;
-import dev.vpctrain.aws.bundle.SnapshotBundle;
-import dev.vpctrain.aws.discovery.LiveNetworkDiscovery;
-import dev.vpctrain.aws.launch.Sleeper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
@@ -221,7 +221,7 @@ public final class FakeAws implements AutoCloseable {
 
   /** Builds a {@link FakeAws}. */
   public static final class Builder {
-    private NetworkSnapshot network = NetworkBuilder.create().build();
+    private NetworkSnapshot network;
     private Scenario scenario;
     private RuleEngine ruleEngine;
     private Instant start = VirtualClock.DEFAULT_START;
@@ -256,6 +256,9 @@ public final class FakeAws implements AutoCloseable {
     public FakeAws build() {
       if (ruleEngine == null) {
         ruleEngine = StandardEngine.get();
+      }
+      if (network == null) {
+        network = StandardEngine.emptyNetwork();
       }
       return new FakeAws(this);
     }

@@ -23,6 +23,7 @@ class DiscoveryAgreementTest {
     return Examples.folders().stream();
   }
 
+  // tag::bundle[]
   @ParameterizedTest(name = "{0}")
   @MethodSource("examples")
   void discoveryOverTheFakesReadsBackTheLoadedBundle(Path example) throws Exception {
@@ -34,6 +35,7 @@ class DiscoveryAgreementTest {
 
     assertThat(discovered).isEqualTo(onlyS3PrefixList(bundle));
   }
+  // end::bundle[]
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("examples")

@@ -98,13 +98,21 @@ final class Ec2Query<T> {
         throw AwsError.client("InvalidParameterValue", "The filter '" + name + "' is invalid");
       }
     }
+    List<String> exact = new ArrayList<>();
     List<Pattern> patterns = new ArrayList<>();
     for (String v : f.values()) {
-      patterns.add(glob(v));
+      if (v.indexOf('*') < 0 && v.indexOf('?') < 0) {
+        exact.add(v);
+      } else {
+        patterns.add(glob(v));
+      }
     }
     Function<T, Collection<String>> selected = field;
     return t -> {
       for (String actual : selected.apply(t)) {
+        if (exact.contains(actual)) {
+          return true;
+        }
         for (Pattern p : patterns) {
           if (p.matcher(actual).matches()) {
             return true;

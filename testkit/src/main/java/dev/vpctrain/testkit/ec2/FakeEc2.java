@@ -86,6 +86,101 @@ public final class FakeEc2 {
 
   private final World world;
 
+  private static final Ec2Query<Vpc> VPCS = new Ec2Query<Vpc>("vpc", Vpc::vpcId, Vpc::tags, notFound("InvalidVpcID.NotFound", "The vpc ID '%s' does not exist"))
+      .field("vpc-id", Vpc::vpcId)
+      .field("cidr", Vpc::cidrBlock)
+      .field("cidr-block-association.cidr-block", Vpc::cidrBlocks)
+      .field("dhcp-options-id", Vpc::dhcpOptionsId)
+      .field("owner-id", Vpc::ownerId)
+      .field("state", Vpc::state)
+      .field("is-default", v -> false);
+
+  private static final Ec2Query<dev.vpctrain.core.network.DhcpOptions> DHCP = new Ec2Query<dev.vpctrain.core.network.DhcpOptions>("dopt",
+      d -> d.dhcpOptionsId(), d -> List.of(), notFound("InvalidDhcpOptionID.NotFound", "The dhcpOption ID '%s' does not exist"))
+      .field("dhcp-options-id", d -> d.dhcpOptionsId())
+      .fields("key", d -> d.configurations().keySet())
+      .fields("value", d -> d.configurations().values().stream().flatMap(List::stream).toList());
+
+  private static final Ec2Query<Subnet> SUBNETS = new Ec2Query<Subnet>("subnet", Subnet::subnetId, Subnet::tags,
+      notFound("InvalidSubnetID.NotFound", "The subnet ID '%s' does not exist"))
+      .field("subnet-id", Subnet::subnetId)
+      .field("vpc-id", Subnet::vpcId)
+      .field("cidr-block", Subnet::cidrBlock)
+      .field("availability-zone", Subnet::availabilityZone)
+      .field("availability-zone-id", Subnet::availabilityZoneId)
+      .field("available-ip-address-count", Subnet::availableIpAddressCount)
+      .field("state", Subnet::state)
+      .field("map-public-ip-on-launch", Subnet::mapPublicIpOnLaunch)
+      .field("owner-id", Subnet::ownerId)
+      .field("default-for-az", s -> false);
+
+  private static final Ec2Query<SecurityGroup> GROUPS = new Ec2Query<SecurityGroup>("sg", SecurityGroup::groupId, SecurityGroup::tags,
+      notFound("InvalidGroup.NotFound", "The security group '%s' does not exist"))
+      .field("group-id", SecurityGroup::groupId)
+      .field("group-name", SecurityGroup::groupName)
+      .field("description", SecurityGroup::description)
+      .field("vpc-id", SecurityGroup::vpcId)
+      .field("owner-id", SecurityGroup::ownerId)
+      .fields("ip-permission.group-id", g -> g.ingress().stream().flatMap(p -> p.groupIds().stream()).toList())
+      .fields("ip-permission.cidr", g -> g.ingress().stream().flatMap(p -> p.ipRanges().stream()).toList())
+      .fields("egress.ip-permission.group-id", g -> g.egress().stream().flatMap(p -> p.groupIds().stream()).toList())
+      .fields("egress.ip-permission.prefix-list-id",
+          g -> g.egress().stream().flatMap(p -> p.prefixListIds().stream()).toList());
+
+  private static final Ec2Query<dev.vpctrain.core.network.RouteTable> ROUTE_TABLES = new Ec2Query<dev.vpctrain.core.network.RouteTable>("rtb",
+      t -> t.routeTableId(), t -> t.tags(), notFound("InvalidRouteTableID.NotFound", "The routeTable ID '%s' does not exist"))
+      .field("route-table-id", t -> t.routeTableId())
+      .field("vpc-id", t -> t.vpcId())
+      .field("owner-id", t -> t.ownerId())
+      .fields("association.subnet-id", t -> t.associations().stream().flatMap(a -> a.subnetId().stream()).toList())
+      .fields("association.route-table-association-id",
+          t -> t.associations().stream().flatMap(a -> a.routeTableAssociationId().stream()).toList())
+      .fields("association.main", t -> t.associations().stream().map(a -> a.main()).toList())
+      .fields("route.gateway-id", t -> t.routes().stream().flatMap(x -> x.gatewayId().stream()).toList())
+      .fields("route.nat-gateway-id", t -> t.routes().stream().flatMap(x -> x.natGatewayId().stream()).toList())
+      .fields("route.destination-cidr-block",
+          t -> t.routes().stream().flatMap(x -> x.destinationCidrBlock().stream()).toList())
+      .fields("route.destination-prefix-list-id",
+          t -> t.routes().stream().flatMap(x -> x.destinationPrefixListId().stream()).toList())
+      .fields("route.state", t -> t.routes().stream().flatMap(x -> x.state().stream()).toList());
+
+  private static final Ec2Query<VpcEndpoint> ENDPOINTS = new Ec2Query<VpcEndpoint>("vpce", VpcEndpoint::vpcEndpointId, VpcEndpoint::tags,
+      notFound("InvalidVpcEndpointId.NotFound", "The Vpc Endpoint Id '%s' does not exist"))
+      .field("vpc-endpoint-id", VpcEndpoint::vpcEndpointId)
+      .field("vpc-id", VpcEndpoint::vpcId)
+      .field("service-name", VpcEndpoint::serviceName)
+      .field("vpc-endpoint-state", VpcEndpoint::state)
+      .field("vpc-endpoint-type", e -> e.type().apiName())
+      .field("owner-id", VpcEndpoint::ownerId);
+
+  private static final Ec2Query<dev.vpctrain.core.network.NatGateway> NATS = new Ec2Query<dev.vpctrain.core.network.NatGateway>("nat",
+      g -> g.natGatewayId(), g -> g.tags(), notFound("NatGatewayNotFound", "The Nat Gateway %s was not found"))
+      .field("nat-gateway-id", g -> g.natGatewayId())
+      .field("vpc-id", g -> g.vpcId())
+      .field("subnet-id", g -> g.subnetId())
+      .field("state", g -> g.state());
+
+  private static final Ec2Query<dev.vpctrain.core.network.InternetGateway> IGWS = new Ec2Query<dev.vpctrain.core.network.InternetGateway>("igw",
+      g -> g.internetGatewayId(), g -> g.tags(),
+      notFound("InvalidInternetGatewayID.NotFound", "The internetGateway ID '%s' does not exist"))
+      .field("internet-gateway-id", g -> g.internetGatewayId())
+      .field("owner-id", g -> g.ownerId())
+      .fields("attachment.vpc-id", g -> g.attachments().stream().map(a -> a.vpcId()).toList())
+      .fields("attachment.state", g -> g.attachments().stream().flatMap(a -> a.state().stream()).toList());
+
+  private static final Ec2Query<dev.vpctrain.core.network.NetworkAcl> ACLS = new Ec2Query<dev.vpctrain.core.network.NetworkAcl>("acl",
+      a -> a.networkAclId(), a -> a.tags(), notFound("InvalidNetworkAclID.NotFound", "The networkAcl ID '%s' does not exist"))
+      .field("network-acl-id", a -> a.networkAclId())
+      .field("vpc-id", a -> a.vpcId())
+      .field("default", a -> a.isDefault())
+      .field("owner-id", a -> a.ownerId())
+      .fields("association.subnet-id", a -> a.subnetIds());
+
+  private static final Ec2Query<dev.vpctrain.core.network.PrefixList> PREFIX_LISTS = new Ec2Query<dev.vpctrain.core.network.PrefixList>("pl",
+      p -> p.prefixListId(), p -> List.of(), notFound("InvalidPrefixListID.NotFound", "The prefix list ID '%s' does not exist"))
+      .field("prefix-list-id", p -> p.prefixListId())
+      .field("prefix-list-name", p -> p.prefixListName());
+
   private FakeEc2(World world) {
     this.world = world;
   }
@@ -104,14 +199,7 @@ public final class FakeEc2 {
   public DescribeVpcsResponse describeVpcs(DescribeVpcsRequest r) {
     dryRun(r.dryRun());
     NetworkSnapshot n = world.network();
-    Ec2Query<Vpc> q = new Ec2Query<Vpc>("vpc", Vpc::vpcId, Vpc::tags, notFound("InvalidVpcID.NotFound", "The vpc ID '%s' does not exist"))
-        .field("vpc-id", Vpc::vpcId)
-        .field("cidr", Vpc::cidrBlock)
-        .field("cidr-block-association.cidr-block", Vpc::cidrBlocks)
-        .field("dhcp-options-id", Vpc::dhcpOptionsId)
-        .field("owner-id", Vpc::ownerId)
-        .field("state", Vpc::state)
-        .field("is-default", v -> false);
+    Ec2Query<Vpc> q = VPCS;
     List<Vpc> all = q.select(section(n, Section.VPCS, n.vpcs()), r.vpcIds(), r.filters());
     Pages.Page<Vpc> page = page(all, r.maxResults(), r.nextToken(), "DescribeVpcs", 5, 1000);
     return DescribeVpcsResponse.builder()
@@ -146,11 +234,7 @@ public final class FakeEc2 {
   public DescribeDhcpOptionsResponse describeDhcpOptions(DescribeDhcpOptionsRequest r) {
     dryRun(r.dryRun());
     NetworkSnapshot n = world.network();
-    Ec2Query<dev.vpctrain.core.network.DhcpOptions> q = new Ec2Query<dev.vpctrain.core.network.DhcpOptions>("dopt",
-        d -> d.dhcpOptionsId(), d -> List.of(), notFound("InvalidDhcpOptionID.NotFound", "The dhcpOption ID '%s' does not exist"))
-        .field("dhcp-options-id", d -> d.dhcpOptionsId())
-        .fields("key", d -> d.configurations().keySet())
-        .fields("value", d -> d.configurations().values().stream().flatMap(List::stream).toList());
+    Ec2Query<dev.vpctrain.core.network.DhcpOptions> q = DHCP;
     List<dev.vpctrain.core.network.DhcpOptions> all =
         q.select(section(n, Section.DHCP_OPTIONS, n.dhcpOptions()), r.dhcpOptionsIds(), r.filters());
     Pages.Page<dev.vpctrain.core.network.DhcpOptions> page = page(all, r.maxResults(), r.nextToken(), "DescribeDhcpOptions", 5, 1000);
@@ -163,18 +247,7 @@ public final class FakeEc2 {
   public DescribeSubnetsResponse describeSubnets(DescribeSubnetsRequest r) {
     dryRun(r.dryRun());
     NetworkSnapshot n = world.network();
-    Ec2Query<Subnet> q = new Ec2Query<Subnet>("subnet", Subnet::subnetId, Subnet::tags,
-        notFound("InvalidSubnetID.NotFound", "The subnet ID '%s' does not exist"))
-        .field("subnet-id", Subnet::subnetId)
-        .field("vpc-id", Subnet::vpcId)
-        .field("cidr-block", Subnet::cidrBlock)
-        .field("availability-zone", Subnet::availabilityZone)
-        .field("availability-zone-id", Subnet::availabilityZoneId)
-        .field("available-ip-address-count", Subnet::availableIpAddressCount)
-        .field("state", Subnet::state)
-        .field("map-public-ip-on-launch", Subnet::mapPublicIpOnLaunch)
-        .field("owner-id", Subnet::ownerId)
-        .field("default-for-az", s -> false);
+    Ec2Query<Subnet> q = SUBNETS;
     List<Subnet> all = q.select(section(n, Section.SUBNETS, n.subnets()), r.subnetIds(), r.filters());
     Pages.Page<Subnet> page = page(all, r.maxResults(), r.nextToken(), "DescribeSubnets", 5, 1000);
     return DescribeSubnetsResponse.builder()
@@ -186,18 +259,7 @@ public final class FakeEc2 {
   public DescribeSecurityGroupsResponse describeSecurityGroups(DescribeSecurityGroupsRequest r) {
     dryRun(r.dryRun());
     NetworkSnapshot n = world.network();
-    Ec2Query<SecurityGroup> q = new Ec2Query<SecurityGroup>("sg", SecurityGroup::groupId, SecurityGroup::tags,
-        notFound("InvalidGroup.NotFound", "The security group '%s' does not exist"))
-        .field("group-id", SecurityGroup::groupId)
-        .field("group-name", SecurityGroup::groupName)
-        .field("description", SecurityGroup::description)
-        .field("vpc-id", SecurityGroup::vpcId)
-        .field("owner-id", SecurityGroup::ownerId)
-        .fields("ip-permission.group-id", g -> g.ingress().stream().flatMap(p -> p.groupIds().stream()).toList())
-        .fields("ip-permission.cidr", g -> g.ingress().stream().flatMap(p -> p.ipRanges().stream()).toList())
-        .fields("egress.ip-permission.group-id", g -> g.egress().stream().flatMap(p -> p.groupIds().stream()).toList())
-        .fields("egress.ip-permission.prefix-list-id",
-            g -> g.egress().stream().flatMap(p -> p.prefixListIds().stream()).toList());
+    Ec2Query<SecurityGroup> q = GROUPS;
     List<SecurityGroup> all = q.select(section(n, Section.SECURITY_GROUPS, n.securityGroups()), r.groupIds(), r.filters());
     if (r.hasGroupNames() && !r.groupNames().isEmpty()) {
       Set<String> names = new HashSet<>(r.groupNames());
@@ -218,22 +280,7 @@ public final class FakeEc2 {
   public DescribeRouteTablesResponse describeRouteTables(DescribeRouteTablesRequest r) {
     dryRun(r.dryRun());
     NetworkSnapshot n = world.network();
-    Ec2Query<dev.vpctrain.core.network.RouteTable> q = new Ec2Query<dev.vpctrain.core.network.RouteTable>("rtb",
-        t -> t.routeTableId(), t -> t.tags(), notFound("InvalidRouteTableID.NotFound", "The routeTable ID '%s' does not exist"))
-        .field("route-table-id", t -> t.routeTableId())
-        .field("vpc-id", t -> t.vpcId())
-        .field("owner-id", t -> t.ownerId())
-        .fields("association.subnet-id", t -> t.associations().stream().flatMap(a -> a.subnetId().stream()).toList())
-        .fields("association.route-table-association-id",
-            t -> t.associations().stream().flatMap(a -> a.routeTableAssociationId().stream()).toList())
-        .fields("association.main", t -> t.associations().stream().map(a -> a.main()).toList())
-        .fields("route.gateway-id", t -> t.routes().stream().flatMap(x -> x.gatewayId().stream()).toList())
-        .fields("route.nat-gateway-id", t -> t.routes().stream().flatMap(x -> x.natGatewayId().stream()).toList())
-        .fields("route.destination-cidr-block",
-            t -> t.routes().stream().flatMap(x -> x.destinationCidrBlock().stream()).toList())
-        .fields("route.destination-prefix-list-id",
-            t -> t.routes().stream().flatMap(x -> x.destinationPrefixListId().stream()).toList())
-        .fields("route.state", t -> t.routes().stream().flatMap(x -> x.state().stream()).toList());
+    Ec2Query<dev.vpctrain.core.network.RouteTable> q = ROUTE_TABLES;
     List<dev.vpctrain.core.network.RouteTable> all =
         q.select(section(n, Section.ROUTE_TABLES, n.routeTables()), r.routeTableIds(), r.filters());
     Pages.Page<dev.vpctrain.core.network.RouteTable> page = page(all, r.maxResults(), r.nextToken(), "DescribeRouteTables", 5, 100);
@@ -246,14 +293,7 @@ public final class FakeEc2 {
   public DescribeVpcEndpointsResponse describeVpcEndpoints(DescribeVpcEndpointsRequest r) {
     dryRun(r.dryRun());
     NetworkSnapshot n = world.network();
-    Ec2Query<VpcEndpoint> q = new Ec2Query<VpcEndpoint>("vpce", VpcEndpoint::vpcEndpointId, VpcEndpoint::tags,
-        notFound("InvalidVpcEndpointId.NotFound", "The Vpc Endpoint Id '%s' does not exist"))
-        .field("vpc-endpoint-id", VpcEndpoint::vpcEndpointId)
-        .field("vpc-id", VpcEndpoint::vpcId)
-        .field("service-name", VpcEndpoint::serviceName)
-        .field("vpc-endpoint-state", VpcEndpoint::state)
-        .field("vpc-endpoint-type", e -> e.type().apiName())
-        .field("owner-id", VpcEndpoint::ownerId);
+    Ec2Query<VpcEndpoint> q = ENDPOINTS;
     List<VpcEndpoint> all = q.select(section(n, Section.VPC_ENDPOINTS, n.vpcEndpoints()), r.vpcEndpointIds(), r.filters());
     Pages.Page<VpcEndpoint> page = page(all, r.maxResults(), r.nextToken(), "DescribeVpcEndpoints", 1, 1000);
     return DescribeVpcEndpointsResponse.builder()
@@ -265,12 +305,7 @@ public final class FakeEc2 {
   public DescribeNatGatewaysResponse describeNatGateways(DescribeNatGatewaysRequest r) {
     dryRun(r.dryRun());
     NetworkSnapshot n = world.network();
-    Ec2Query<dev.vpctrain.core.network.NatGateway> q = new Ec2Query<dev.vpctrain.core.network.NatGateway>("nat",
-        g -> g.natGatewayId(), g -> g.tags(), notFound("NatGatewayNotFound", "The Nat Gateway %s was not found"))
-        .field("nat-gateway-id", g -> g.natGatewayId())
-        .field("vpc-id", g -> g.vpcId())
-        .field("subnet-id", g -> g.subnetId())
-        .field("state", g -> g.state());
+    Ec2Query<dev.vpctrain.core.network.NatGateway> q = NATS;
     List<dev.vpctrain.core.network.NatGateway> all =
         q.select(section(n, Section.NAT_GATEWAYS, n.natGateways()), r.natGatewayIds(), r.filter());
     Pages.Page<dev.vpctrain.core.network.NatGateway> page = page(all, r.maxResults(), r.nextToken(), "DescribeNatGateways", 5, 1000);
@@ -283,13 +318,7 @@ public final class FakeEc2 {
   public DescribeInternetGatewaysResponse describeInternetGateways(DescribeInternetGatewaysRequest r) {
     dryRun(r.dryRun());
     NetworkSnapshot n = world.network();
-    Ec2Query<dev.vpctrain.core.network.InternetGateway> q = new Ec2Query<dev.vpctrain.core.network.InternetGateway>("igw",
-        g -> g.internetGatewayId(), g -> g.tags(),
-        notFound("InvalidInternetGatewayID.NotFound", "The internetGateway ID '%s' does not exist"))
-        .field("internet-gateway-id", g -> g.internetGatewayId())
-        .field("owner-id", g -> g.ownerId())
-        .fields("attachment.vpc-id", g -> g.attachments().stream().map(a -> a.vpcId()).toList())
-        .fields("attachment.state", g -> g.attachments().stream().flatMap(a -> a.state().stream()).toList());
+    Ec2Query<dev.vpctrain.core.network.InternetGateway> q = IGWS;
     List<dev.vpctrain.core.network.InternetGateway> all =
         q.select(section(n, Section.INTERNET_GATEWAYS, n.internetGateways()), r.internetGatewayIds(), r.filters());
     Pages.Page<dev.vpctrain.core.network.InternetGateway> page =
@@ -303,13 +332,7 @@ public final class FakeEc2 {
   public DescribeNetworkAclsResponse describeNetworkAcls(DescribeNetworkAclsRequest r) {
     dryRun(r.dryRun());
     NetworkSnapshot n = world.network();
-    Ec2Query<dev.vpctrain.core.network.NetworkAcl> q = new Ec2Query<dev.vpctrain.core.network.NetworkAcl>("acl",
-        a -> a.networkAclId(), a -> a.tags(), notFound("InvalidNetworkAclID.NotFound", "The networkAcl ID '%s' does not exist"))
-        .field("network-acl-id", a -> a.networkAclId())
-        .field("vpc-id", a -> a.vpcId())
-        .field("default", a -> a.isDefault())
-        .field("owner-id", a -> a.ownerId())
-        .fields("association.subnet-id", a -> a.subnetIds());
+    Ec2Query<dev.vpctrain.core.network.NetworkAcl> q = ACLS;
     List<dev.vpctrain.core.network.NetworkAcl> all =
         q.select(section(n, Section.NETWORK_ACLS, n.networkAcls()), r.networkAclIds(), r.filters());
     Pages.Page<dev.vpctrain.core.network.NetworkAcl> page = page(all, r.maxResults(), r.nextToken(), "DescribeNetworkAcls", 5, 100);
@@ -322,10 +345,7 @@ public final class FakeEc2 {
   public DescribePrefixListsResponse describePrefixLists(DescribePrefixListsRequest r) {
     dryRun(r.dryRun());
     NetworkSnapshot n = world.network();
-    Ec2Query<dev.vpctrain.core.network.PrefixList> q = new Ec2Query<dev.vpctrain.core.network.PrefixList>("pl",
-        p -> p.prefixListId(), p -> List.of(), notFound("InvalidPrefixListID.NotFound", "The prefix list ID '%s' does not exist"))
-        .field("prefix-list-id", p -> p.prefixListId())
-        .field("prefix-list-name", p -> p.prefixListName());
+    Ec2Query<dev.vpctrain.core.network.PrefixList> q = PREFIX_LISTS;
     List<dev.vpctrain.core.network.PrefixList> all =
         q.select(section(n, Section.PREFIX_LISTS, n.prefixLists()), r.prefixListIds(), r.filters());
     Pages.Page<dev.vpctrain.core.network.PrefixList> page = page(all, r.maxResults(), r.nextToken(), "DescribePrefixLists", 1, 1000);

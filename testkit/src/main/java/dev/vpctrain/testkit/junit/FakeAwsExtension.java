@@ -28,7 +28,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
 /**
  * The JUnit 5 extension behind {@link FakeAwsTest}: a fresh {@link FakeAws} for every test,
  * injected into test and {@code @BeforeEach}/{@code @AfterEach} methods that declare a
- * {@code FakeAws} parameter (a {@link Scenario} parameter gets the loaded scenario).
+ * {@code FakeAws} parameter (a {@link Scenario} parameter gets the loaded scenario, except in
+ * parameterized tests, whose arguments may be scenarios themselves).
  * Declaratively with {@code @FakeAwsTest} or {@code @ExtendWith(FakeAwsExtension.class)}, or
  * programmatically:
  *
@@ -74,7 +75,17 @@ public final class FakeAwsExtension implements ParameterResolver, AfterEachCallb
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     Class<?> type = parameter.getParameter().getType();
-    return type == FakeAws.class || type == Scenario.class;
+    return type == FakeAws.class || type == Scenario.class && !parameterized(parameter);
+  }
+
+  /** A parameterized test's own arguments come first; a Scenario there is one of them, not the loaded one. */
+  private static boolean parameterized(ParameterContext parameter) {
+    for (java.lang.annotation.Annotation a : parameter.getDeclaringExecutable().getAnnotations()) {
+      if (a.annotationType().getName().equals("org.junit.jupiter.params.ParameterizedTest")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override

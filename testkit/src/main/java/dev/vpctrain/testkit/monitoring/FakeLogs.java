@@ -85,7 +85,6 @@ public final class FakeLogs {
           .lastEventTimestamp(s.lastEventTimestamp().orElse(null))
           .lastIngestionTime(s.lastEventTimestamp().orElse(null))
           .arn("arn:aws:logs:" + world.region() + ":" + world.accountId() + ":log-group:" + group + ":log-stream:" + s.name())
-          .storedBytes(0L)
           .build());
     }
     return DescribeLogStreamsResponse.builder().logStreams(out).nextToken(page.nextToken()).build();

@@ -2,7 +2,6 @@ package dev.vpctrain.testkit.monitoring;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -116,8 +115,12 @@ public final class LogStore {
       String owner) {
     createGroup(group, streamCreated);
     Stream s = groups.get(group).streams.computeIfAbsent(stream, n -> new Stream(n, streamCreated.toEpochMilli(), owner));
-    s.events.add(new Event(at.toEpochMilli(), message, owner));
-    s.events.sort(Comparator.comparingLong(Event::timestamp));
+    long t = at.toEpochMilli();
+    int i = s.events.size();
+    while (i > 0 && s.events.get(i - 1).timestamp > t) {
+      i--;
+    }
+    s.events.add(i, new Event(t, message, owner));
   }
 
   /** Removes what {@code owner} wrote after {@code cutoff} (a stopped job writes no more). */

@@ -2,7 +2,6 @@ package dev.vpctrain.testkit.monitoring;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,11 +19,13 @@ public final class MetricStore {
     private final String namespace;
     private final String name;
     private final SortedMap<String, String> dimensions;
+    private final int hash;
 
     public Key(String namespace, String name, Map<String, String> dimensions) {
       this.namespace = Objects.requireNonNull(namespace);
       this.name = Objects.requireNonNull(name);
       this.dimensions = new TreeMap<>(dimensions);
+      this.hash = Objects.hash(namespace, name, this.dimensions);
     }
 
     public String namespace() {
@@ -47,7 +48,7 @@ public final class MetricStore {
 
     @Override
     public int hashCode() {
-      return Objects.hash(namespace, name, dimensions);
+      return hash;
     }
 
     @Override
@@ -82,8 +83,11 @@ public final class MetricStore {
   /** Records one data point. */
   public synchronized void put(Key key, Instant at, double value, String owner) {
     List<Point> points = series.computeIfAbsent(key, k -> new ArrayList<>());
-    points.add(new Point(at, value, owner));
-    points.sort(Comparator.comparing(Point::timestamp));
+    int i = points.size();
+    while (i > 0 && points.get(i - 1).timestamp.isAfter(at)) {
+      i--;
+    }
+    points.add(i, new Point(at, value, owner));
   }
 
   /** Removes what {@code owner} recorded after {@code cutoff}. */

@@ -3,7 +3,6 @@ package dev.vpctrain.testkit.network;
 import dev.vpctrain.core.network.AclEntry;
 import dev.vpctrain.core.network.NetworkAcl;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,5 @@
 package dev.vpctrain.testkit.sagemaker;
 
-import dev.vpctrain.aws.sagemaker.TrainingJobRequests;
 import dev.vpctrain.core.job.HostPort;
 import dev.vpctrain.core.job.TrainingJobSpec;
 import dev.vpctrain.core.network.NetworkSnapshot;
@@ -62,6 +61,7 @@ public final class SageMakerService {
   private final World world;
   private final FakeSageMaker state;
   private SageMakerClient self;
+  private SageMakerWaiter waiter;
 
   private SageMakerService(World world, FakeSageMaker state) {
     this.world = world;
@@ -80,8 +80,18 @@ public final class SageMakerService {
     return SageMakerServiceClientConfiguration.builder().region(Region.of(world.region())).build();
   }
 
-  /** SageMaker's waiters over this client; their delays pass in virtual time, never in real time. */
-  public SageMakerWaiter waiter() {
+  /**
+   * SageMaker's waiters over this client; their delays pass in virtual time, never in real time.
+   * One waiter serves every call (building one costs milliseconds; they are thread-safe).
+   */
+  public synchronized SageMakerWaiter waiter() {
+    if (waiter == null) {
+      waiter = newWaiter();
+    }
+    return waiter;
+  }
+
+  private SageMakerWaiter newWaiter() {
     return SageMakerWaiter.builder()
         .client(self)
         .overrideConfiguration(o -> o.backoffStrategyV2(attempt -> {
@@ -102,12 +112,12 @@ public final class SageMakerService {
     NetworkSnapshot network = world.network();
     RequestValidator.checkAgainst(r, network);
     JobScript script = state.scriptFor(r.trainingJobName());
-    TrainingJobSpec asked = TrainingJobRequests.toSpec(r);
+    TrainingJobSpec asked = Judgements.spec(r);
     List<HostPort> internet = new ArrayList<>(asked.requiredInternet());
     internet.addAll(script.requiresInternet());
     TrainingJobSpec spec = asked.toBuilder().requiredServices(script.requires()).requiredInternet(internet)
         .region(world.region()).build();
-    PreflightReport report = world.ruleEngine().evaluate(spec, network);
+    PreflightReport report = Judgements.judge(world.ruleEngine(), spec, network);
     Plan plan = Planner.plan(report, spec, script, network);
     SimulatedJob job = new SimulatedJob(r.trainingJobName(), arn, r, spec, report, plan, script, world.clock().instant());
     if (state.add(job).isPresent()) {

@@ -19,8 +19,6 @@ import java.util.Map;
 final class Telemetry {
   static final String NAMESPACE = "/aws/sagemaker/TrainingJobs";
   static final String LOG_GROUP = "/aws/sagemaker/TrainingJobs";
-  static final List<String> CPU_METRICS = List.of("CPUUtilization", "MemoryUtilization", "DiskUtilization");
-  static final List<String> GPU_METRICS = List.of("GPUUtilization", "GPUMemoryUtilization");
   private static final DateTimeFormatter TOOLKIT_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS").withZone(ZoneOffset.UTC);
 
@@ -43,16 +41,22 @@ final class Telemetry {
     Instant trainingStart = job.trainingPhaseStart().orElse(job.end());
     for (int h = 1; h <= hosts; h++) {
       String host = job.name + "/algo-" + h;
+      MetricStore.Key cpu = key(host, "CPUUtilization");
+      MetricStore.Key memory = key(host, "MemoryUtilization");
+      MetricStore.Key disk = key(host, "DiskUtilization");
+      MetricStore.Key gpuUse = key(host, "GPUUtilization");
+      MetricStore.Key gpuMemory = key(host, "GPUMemoryUtilization");
       for (Instant t = runStart; t.isBefore(job.end()); t = t.plus(Duration.ofMinutes(1))) {
         boolean training = !t.isBefore(trainingStart);
         boolean busy = training && job.plan.kind != Plan.Kind.HANG;
         long minute = Duration.between(runStart, t).toMinutes();
-        put(metrics, host, "CPUUtilization", t, busy ? 70 + 25 * noise(host, "cpu", minute) : 2 + 8 * noise(host, "cpu", minute), job);
-        put(metrics, host, "MemoryUtilization", t, (busy ? 35 : 8) + 10 * noise(host, "mem", minute), job);
-        put(metrics, host, "DiskUtilization", t, 12 + Math.min(20, minute * 0.2) + noise(host, "disk", minute), job);
+        long seed = host.hashCode() * 0x9E3779B97F4A7C15L;
+        put(metrics, cpu, t, busy ? 70 + 25 * noise(seed, 1, minute) : 2 + 8 * noise(seed, 1, minute), job);
+        put(metrics, memory, t, (busy ? 35 : 8) + 10 * noise(seed, 2, minute), job);
+        put(metrics, disk, t, 12 + Math.min(20, minute * 0.2) + noise(seed, 3, minute), job);
         if (gpu) {
-          put(metrics, host, "GPUUtilization", t, busy ? 85 + 14 * noise(host, "gpu", minute) : 0, job);
-          put(metrics, host, "GPUMemoryUtilization", t, busy ? 60 + 15 * noise(host, "gmem", minute) : 0, job);
+          put(metrics, gpuUse, t, busy ? 85 + 14 * noise(seed, 4, minute) : 0, job);
+          put(metrics, gpuMemory, t, busy ? 60 + 15 * noise(seed, 5, minute) : 0, job);
         }
       }
     }
@@ -91,7 +95,8 @@ final class Telemetry {
       if (!at.isBefore(trainingEnd)) {
         break;
       }
-      log.add(at, String.format("epoch %d/%d: loss=%.4f", e, epochs, 2.5 / (e + 1) + 0.01 * noise(job.name, "loss", e)));
+      long loss = Math.round((2.5 / (e + 1) + 0.01 * noise(job.name.hashCode(), 6, e)) * 10_000);
+      log.add(at, "epoch " + e + "/" + epochs + ": loss=" + loss / 10_000 + "." + String.valueOf(10_000 + loss % 10_000).substring(1));
     }
     if (failsInTraining) {
       job.plan.failureLog.forEach(line -> log.add(trainingEnd, line));
@@ -106,7 +111,7 @@ final class Telemetry {
   }
 
   private static String toolkit(Instant at, String level, String message) {
-    return TOOLKIT_TIME.format(at) + " sagemaker-training-toolkit " + String.format("%-8s", level) + " " + message;
+    return TOOLKIT_TIME.format(at) + " sagemaker-training-toolkit " + (level + "        ").substring(0, 8) + " " + message;
   }
 
   private static String hostList(int hosts) {
@@ -117,8 +122,12 @@ final class Telemetry {
     return sb.append(']').toString();
   }
 
-  private static void put(MetricStore metrics, String host, String name, Instant at, double value, SimulatedJob job) {
-    metrics.put(new MetricStore.Key(NAMESPACE, name, Map.of("Host", host)), at, Math.round(value * 100) / 100.0, job.name);
+  private static MetricStore.Key key(String host, String name) {
+    return new MetricStore.Key(NAMESPACE, name, Map.of("Host", host));
+  }
+
+  private static void put(MetricStore metrics, MetricStore.Key key, Instant at, double value, SimulatedJob job) {
+    metrics.put(key, at, Math.round(value * 100) / 100.0, job.name);
   }
 
   /** GPU instance families (their instances publish the GPU metrics). */
@@ -126,9 +135,9 @@ final class Telemetry {
     return instanceType.startsWith("ml.p") || instanceType.startsWith("ml.g");
   }
 
-  /** A deterministic value in [0, 1) for a host, a series and a minute. */
-  static double noise(String host, String series, long minute) {
-    long z = (host + "|" + series).hashCode() * 0x9E3779B97F4A7C15L + minute * 0xBF58476D1CE4E5B9L;
+  /** A deterministic value in [0, 1) for a seed (a host), a series and a minute. */
+  static double noise(long seed, int series, long minute) {
+    long z = seed + series * 0x632BE59BD9B4E019L + minute * 0xBF58476D1CE4E5B9L;
     z = (z ^ (z >>> 31)) * 0x94D049BB133111EBL;
     z ^= z >>> 29;
     return (z >>> 11) / (double) (1L << 53);

@@ -15,8 +15,8 @@ public final class IdSource {
   /** A new resource id such as {@code vpce-0f3a9c21d7e4b5a60}. */
   public String next(String prefix) {
     long n = mix(0x5EED_0000L + resources.incrementAndGet());
-    String hex = String.format("%016x", n);
-    return prefix + "-0" + hex;
+    String hex = Long.toHexString(n);
+    return prefix + "-0" + "0000000000000000".substring(hex.length()) + hex;
   }
 
   /** A new request id in UUID form. */

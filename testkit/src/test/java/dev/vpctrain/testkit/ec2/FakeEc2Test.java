@@ -94,6 +94,7 @@ class FakeEc2Test {
     assertThat(e.statusCode()).isEqualTo(403);
   }
 
+  // tag::endpoint[]
   @Test
   void createVpcEndpointRoutesS3AndTheWorldSeesIt() {
     FakeAws broken = FakeAws.create().load(Scenarios.privateVpcWithoutS3Endpoint());
@@ -115,6 +116,7 @@ class FakeEc2Test {
         .serviceName("com.amazonaws.us-east-1.s3").routeTableIds(Scenarios.PRIVATE_ROUTE_TABLE))).awsErrorDetails().errorCode())
         .isEqualTo("RouteAlreadyExists");
   }
+  // end::endpoint[]
 
   @Test
   void modifyVpcEndpointMovesTheRouteAndThePolicy() {
@@ -128,6 +130,7 @@ class FakeEc2Test {
         .noneMatch(r -> r.destinationPrefixListId().isPresent());
   }
 
+  // tag::duplicate[]
   @Test
   void authorizingARuleTwiceIsInvalidPermissionDuplicate() {
     FakeAws broken = FakeAws.create().load(Scenarios.securityGroupWithoutSelfIngress());
@@ -148,19 +151,19 @@ class FakeEc2Test {
         .isEqualTo("the specified rule \"peer: " + Scenarios.TRAINING_GROUP + ", ALL, ALLOW\" already exists");
     assertThat(broken.preflight(Scenarios.securityGroupWithoutSelfIngress().job()).failure("sg.self-ingress.missing")).isEmpty();
   }
+  // end::duplicate[]
 
   @Test
   void egressOnTheSamePortsJoinsTheExistingPermissionAsEc2ShowsIt() {
-    ec2.authorizeSecurityGroupEgress(r -> r.groupId(Scenarios.TRAINING_GROUP).ipPermissions(p -> p.ipProtocol("tcp")
-        .fromPort(443).toPort(443).ipRanges(x -> x.cidrIp("10.30.0.0/16"))));
+    ec2.authorizeSecurityGroupEgress(r -> r.groupId(Scenarios.TRAINING_GROUP).ipPermissions(https("10.30.0.0/16")));
 
     var egress = ec2.describeSecurityGroups(r -> r.groupIds(Scenarios.TRAINING_GROUP)).securityGroups().get(0)
         .ipPermissionsEgress();
     assertThat(egress).hasSize(3);
     assertThat(egress.get(1).ipRanges()).extracting(x -> x.cidrIp()).containsExactly("10.30.0.0/16");
     assertThat(egress.get(1).prefixListIds()).extracting(x -> x.prefixListId()).containsExactly("pl-63a5400a");
-    assertThat(error(e -> ec2.authorizeSecurityGroupEgress(r -> r.groupId(Scenarios.TRAINING_GROUP).ipPermissions(p -> p
-        .ipProtocol("tcp").fromPort(443).toPort(443).ipRanges(x -> x.cidrIp("10.20.0.0/16"))))).awsErrorDetails().errorMessage())
+    assertThat(error(e -> ec2.authorizeSecurityGroupEgress(r -> r.groupId(Scenarios.TRAINING_GROUP)
+        .ipPermissions(https("10.20.0.0/16")))).awsErrorDetails().errorMessage())
         .isEqualTo("the specified rule \"peer: 10.20.0.0/16, TCP, from port: 443, to port: 443, ALLOW\" already exists");
   }
 
@@ -177,6 +180,11 @@ class FakeEc2Test {
         .enableDnsHostnames(b -> b.value(true)))).awsErrorDetails().errorCode()).isEqualTo("InvalidParameterCombination");
     assertThat(error(e -> ec2.createTags(r -> r.resources("subnet-0fffffffffffffff0").tags(t -> t.key("k").value("v"))))
         .awsErrorDetails().errorCode()).isEqualTo("InvalidSubnetID.NotFound");
+  }
+
+  private static IpPermission https(String cidr) {
+    return IpPermission.builder().ipProtocol("tcp").fromPort(443).toPort(443)
+        .ipRanges(software.amazon.awssdk.services.ec2.model.IpRange.builder().cidrIp(cidr).build()).build();
   }
 
   private static Filter filter(String name, String... values) {

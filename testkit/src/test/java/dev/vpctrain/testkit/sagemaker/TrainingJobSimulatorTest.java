@@ -257,6 +257,7 @@ class TrainingJobSimulatorTest {
     assertThat(broken.sageMaker().job("resnet50-nightly").status()).isEqualTo("Failed");
   }
 
+  // tag::clock[]
   @Test
   void withoutSteppingTheJobFollowsTheClockAlone() {
     FakeAws aws = FakeAws.create().load(Scenarios.readyPrivateEndpoints());
@@ -273,7 +274,9 @@ class TrainingJobSimulatorTest {
 
     assertThat(List.of(first, second, third, last)).containsExactly("Starting", "Starting", "Downloading", "Completed");
   }
+  // end::clock[]
 
+  // tag::scripts[]
   @Test
   void scriptsDecideOutcomesDurationsAndWhatTheCodeNeeds() {
     FakeAws aws = FakeAws.create().load(Scenarios.readyPrivateEndpoints());
@@ -298,6 +301,21 @@ class TrainingJobSimulatorTest {
     assertThat(Duration.between(longJob.secondaryStatusTransitions().get(2).startTime(),
         longJob.secondaryStatusTransitions().get(3).startTime())).isEqualTo(Duration.ofHours(5));
     assertThat(describeToEnd(broken, "resnet50-nightly").trainingJobStatus()).isEqualTo(TrainingJobStatus.COMPLETED);
+  }
+  // end::scripts[]
+
+  @Test
+  void aRememberedVerdictIsNeverReusedForAChangedNetwork() {
+    FakeAws broken = FakeAws.create().load(Scenarios.privateVpcWithoutS3Endpoint());
+    FakeAws fixed = FakeAws.create().load(Scenarios.privateVpcWithoutS3Endpoint());
+    fixed.ec2Client().createVpcEndpoint(r -> r.vpcId(Scenarios.VPC).serviceName("com.amazonaws.us-east-1.s3")
+        .routeTableIds(Scenarios.PRIVATE_ROUTE_TABLE));
+
+    broken.sageMakerClient().createTrainingJob(request(Scenarios.privateVpcWithoutS3Endpoint()));
+    fixed.sageMakerClient().createTrainingJob(request(Scenarios.privateVpcWithoutS3Endpoint()));
+
+    assertThat(broken.sageMaker().job("resnet50-nightly").finalStatus()).isEqualTo("Failed");
+    assertThat(fixed.sageMaker().job("resnet50-nightly").finalStatus()).isEqualTo("Completed");
   }
 
   @Test
