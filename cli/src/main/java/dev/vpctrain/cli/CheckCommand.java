@@ -2,8 +2,6 @@ package dev.vpctrain.cli;
 
 import dev.vpctrain.aws.bundle.SnapshotBundle;
 import dev.vpctrain.aws.job.JobFile;
-import dev.vpctrain.core.job.AwsService;
-import dev.vpctrain.core.job.HostPort;
 import dev.vpctrain.core.job.TrainingJobSpec;
 import dev.vpctrain.core.network.NetworkSnapshot;
 import dev.vpctrain.core.report.JsonReport;
@@ -155,26 +153,7 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   private TrainingJobSpec withRequirements(TrainingJobSpec spec) {
-    TrainingJobSpec.Builder b = spec.toBuilder();
-    for (String s : requires) {
-      try {
-        b.requires(AwsService.of(s));
-      } catch (IllegalArgumentException e) {
-        throw new UsageException("--requires: " + e.getMessage());
-      }
-    }
-    for (String hp : requiresInternet) {
-      try {
-        HostPort parsed = HostPort.parse(hp.trim());
-        b.requiresInternet(parsed.host(), parsed.port());
-      } catch (IllegalArgumentException e) {
-        throw new UsageException("--requires-internet: " + e.getMessage());
-      }
-    }
-    if (blockPackageRepos) {
-      b.blockPackageRepositories();
-    }
-    return b.build();
+    return JobOptions.withRequirements(spec, requires, requiresInternet, blockPackageRepos);
   }
 
   private String render(PreflightReport report, RuleEngine engine) {

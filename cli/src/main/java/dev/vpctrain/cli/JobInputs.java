@@ -1,8 +1,6 @@
 package dev.vpctrain.cli;
 
 import dev.vpctrain.aws.job.JobFile;
-import dev.vpctrain.core.job.AwsService;
-import dev.vpctrain.core.job.HostPort;
 import dev.vpctrain.core.job.TrainingJobSpec;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -29,25 +27,6 @@ final class JobInputs {
 
   /** The job file with the requirements given on the command line. */
   TrainingJobSpec read() throws IOException {
-    TrainingJobSpec.Builder b = JobFile.read(job).toBuilder();
-    for (String s : requires) {
-      try {
-        b.requires(AwsService.of(s));
-      } catch (IllegalArgumentException e) {
-        throw new UsageException("--requires: " + e.getMessage());
-      }
-    }
-    for (String hp : requiresInternet) {
-      try {
-        HostPort parsed = HostPort.parse(hp.trim());
-        b.requiresInternet(parsed.host(), parsed.port());
-      } catch (IllegalArgumentException e) {
-        throw new UsageException("--requires-internet: " + e.getMessage());
-      }
-    }
-    if (blockPackageRepos) {
-      b.blockPackageRepositories();
-    }
-    return b.build();
+    return JobOptions.withRequirements(JobFile.read(job), requires, requiresInternet, blockPackageRepos);
   }
 }
