@@ -258,9 +258,9 @@ class DiscoveryFaultTest {
   @Test
   void aReadTimeoutIsRecordedAfterTheRetries() {
     server.wireMock().stubFor(action("DescribeVpcEndpoints").willReturn(aResponse()
-        .withTransformers(FakeAwsTransformer.NAME).withFixedDelay(1500)));
+        .withTransformers(FakeAwsTransformer.NAME).withFixedDelay(4000)));
     try (Ec2Client impatient = AwsTestClients.ec2(server.baseUrl(),
-        AwsTestClients.fast(Duration.ofMillis(300), 2))) {
+        AwsTestClients.fast(Duration.ofMillis(1000), 2))) {
 
       NetworkSnapshot snapshot = discover(impatient, s3);
 
