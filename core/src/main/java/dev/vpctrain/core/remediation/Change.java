@@ -24,7 +24,9 @@ public sealed interface Change
   String operation();
 
   /** True when the change can be undone without loss (a rule can be revoked, an association removed). */
-  boolean reversible();
+  default boolean reversible() {
+    return true;
+  }
 
   /** Creates an S3 gateway endpoint on route tables, with a policy. */
   record CreateGatewayEndpoint(String vpcId, String serviceName, List<String> routeTableIds, String policyDocument)
@@ -36,11 +38,6 @@ public sealed interface Change
     @Override
     public String operation() {
       return "ec2:CreateVpcEndpoint";
-    }
-
-    @Override
-    public boolean reversible() {
-      return true;
     }
   }
 
@@ -54,11 +51,6 @@ public sealed interface Change
     public String operation() {
       return "ec2:ModifyVpcEndpoint";
     }
-
-    @Override
-    public boolean reversible() {
-      return true;
-    }
   }
 
   /** Sets an endpoint's policy; {@code currentPolicy} is kept for the diff and for undoing. */
@@ -67,11 +59,6 @@ public sealed interface Change
     public String operation() {
       return "ec2:ModifyVpcEndpoint";
     }
-
-    @Override
-    public boolean reversible() {
-      return true;
-    }
   }
 
   /** Turns on private DNS for an interface endpoint. */
@@ -79,11 +66,6 @@ public sealed interface Change
     @Override
     public String operation() {
       return "ec2:ModifyVpcEndpoint";
-    }
-
-    @Override
-    public boolean reversible() {
-      return true;
     }
   }
 
@@ -100,11 +82,6 @@ public sealed interface Change
     public String operation() {
       return "ec2:CreateVpcEndpoint";
     }
-
-    @Override
-    public boolean reversible() {
-      return true;
-    }
   }
 
   /** Creates a security group (found again by VPC and name, so creating it twice is a no-op). */
@@ -112,11 +89,6 @@ public sealed interface Change
     @Override
     public String operation() {
       return "ec2:CreateSecurityGroup";
-    }
-
-    @Override
-    public boolean reversible() {
-      return true;
     }
   }
 
@@ -126,11 +98,6 @@ public sealed interface Change
     public String operation() {
       return "ec2:AuthorizeSecurityGroupIngress";
     }
-
-    @Override
-    public boolean reversible() {
-      return true;
-    }
   }
 
   /** Adds an outbound rule to a group. */
@@ -138,11 +105,6 @@ public sealed interface Change
     @Override
     public String operation() {
       return "ec2:AuthorizeSecurityGroupEgress";
-    }
-
-    @Override
-    public boolean reversible() {
-      return true;
     }
   }
 
@@ -152,11 +114,6 @@ public sealed interface Change
     public String operation() {
       return "s3:PutBucketPolicy";
     }
-
-    @Override
-    public boolean reversible() {
-      return true;
-    }
   }
 
   /** Turns on {@code enableDnsSupport} or {@code enableDnsHostnames}. */
@@ -165,11 +122,6 @@ public sealed interface Change
     public String operation() {
       return "ec2:ModifyVpcAttribute";
     }
-
-    @Override
-    public boolean reversible() {
-      return true;
-    }
   }
 
   /** Something vpctrain cannot or should not change itself: what to do and why. */
@@ -177,11 +129,6 @@ public sealed interface Change
     @Override
     public String operation() {
       return "";
-    }
-
-    @Override
-    public boolean reversible() {
-      return true;
     }
   }
 
