@@ -33,6 +33,7 @@ class ExamplesTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final RuleEngine ENGINE = RuleEngine.standard();
   private static final Path SHARED = Path.of("..", "..", "shared", "examples");
+  private static final Path SCENARIOS = Path.of("src", "test", "resources", "scenarios");
 
   @TestFactory
   Stream<DynamicNode> sharedExamples() throws IOException {
@@ -49,6 +50,33 @@ class ExamplesTest {
       List<String> args = new ArrayList<>(List.of("check", "--job", d.resolve("job.json").toString(),
           "--network", d.resolve("network.json").toString()));
       return scenario("shared " + d.getFileName(), read(d.resolve("expect.json")), args);
+    });
+  }
+
+  /**
+   * The project's own scenarios, {@code src/test/resources/scenarios/<name>/}: {@code job.json},
+   * {@code network.json} (or the files {@code expect.json} names under {@code "job"} and
+   * {@code "network"}, relative to the scenario) and {@code expect.json}. Strict: a rule the
+   * scenario names must exist.
+   */
+  @TestFactory
+  Stream<DynamicNode> projectScenarios() throws IOException {
+    List<Path> dirs;
+    try (Stream<Path> s = Files.list(SCENARIOS)) {
+      dirs = s.filter(d -> Files.isRegularFile(d.resolve("expect.json"))).sorted().collect(Collectors.toList());
+    }
+    return dirs.stream().map(d -> {
+      JsonNode expect = read(d.resolve("expect.json"));
+      Set<String> unknown = namedRules(expect).stream().filter(id -> ENGINE.rule(id).isEmpty())
+          .collect(Collectors.toCollection(LinkedHashSet::new));
+      if (!unknown.isEmpty()) {
+        return dynamicTest("scenario " + d.getFileName() + " names known rules", () ->
+            assertThat(unknown).as("rules named by " + d).isEmpty());
+      }
+      List<String> args = new ArrayList<>(List.of("check",
+          "--job", d.resolve(expect.path("job").asText("job.json")).normalize().toString(),
+          "--network", d.resolve(expect.path("network").asText("network.json")).normalize().toString()));
+      return scenario("scenario " + d.getFileName(), expect, args);
     });
   }
 
@@ -118,6 +146,13 @@ class ExamplesTest {
             f.get("rule").asText().equals(rule) && f.get("outcome").asText().equals("UNVERIFIED"));
       }));
     }
+    for (JsonNode id : expect.path("accepted")) {
+      String rule = id.asText();
+      tests.add(dynamicTest("accepted UNVERIFIED " + rule, () ->
+          assertThat(findings(parse(run.get().out))).as(run.get().toString()).anyMatch(f ->
+              f.get("rule").asText().equals(rule) && f.get("outcome").asText().equals("UNVERIFIED")
+                  && f.path("accepted").asBoolean(false))));
+    }
     for (JsonNode id : expect.path("absent")) {
       String rule = id.asText();
       tests.add(dynamicTest("no ERROR FAIL of " + rule, () ->
@@ -157,7 +192,7 @@ class ExamplesTest {
 
   private static Set<String> namedRules(JsonNode expect) {
     Set<String> ids = new LinkedHashSet<>();
-    for (String key : List.of("errors", "warnings", "infos", "unverified")) {
+    for (String key : List.of("errors", "warnings", "infos", "unverified", "accepted", "absent")) {
       expect.path(key).forEach(n -> ids.add(n.asText()));
     }
     expect.path("resources").fieldNames().forEachRemaining(ids::add);
