@@ -175,5 +175,6 @@ class S3EndpointPolicyDeniesTest {
     Finding f = run(rule, endpointPolicy(ready(), notPrincipal)).get(0);
     assertThat(f.outcome()).isEqualTo(Outcome.FAIL);
     assertThat(f.message()).contains("explicitly denied by statement \"OnlyTheRole\" (Statement[1])");
+    assertThat(f.remediation().get()).contains("a NotPrincipal naming the role or the account does not exempt the role's sessions");
   }
 }
