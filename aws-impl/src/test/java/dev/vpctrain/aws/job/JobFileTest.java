@@ -232,4 +232,22 @@ class JobFileTest {
     JobFile.write(spec, file);
     assertThat(JobFile.read(file)).isEqualTo(spec);
   }
+
+  @Test
+  void theSubmitDirectoryHyperparameterIsTheCodePackage() throws Exception {
+    String json = RICH.replace("\"HyperParameters\": {\"epochs\": \"3\", \"lr\": \"0.0001\"}",
+        "\"HyperParameters\": {\"epochs\": \"3\", \"sagemaker_submit_directory\": "
+            + "\"\\\"s3://acme-code/bert/source/sourcedir.tar.gz\\\"\", \"sagemaker_program\": \"\\\"train.py\\\"\"}");
+    TrainingJobSpec spec = JobFile.parse(json, "code.json");
+    assertThat(spec.codePackage()).contains("s3://acme-code/bert/source/sourcedir.tar.gz");
+    assertThat(spec.s3Accesses()).anySatisfy(a -> {
+      assertThat(a.field()).isEqualTo("HyperParameters.sagemaker_submit_directory");
+      assertThat(a.isObject()).isTrue();
+      assertThat(a.actions()).containsExactly("s3:GetObject");
+    });
+    assertThat(spec.buckets()).containsExactly("acme-data", "acme-out", "acme-code");
+    JsonNode written = MAPPER.readTree(JobFile.write(spec)).get("HyperParameters");
+    assertThat(written.get("sagemaker_submit_directory").asText()).isEqualTo("\"s3://acme-code/bert/source/sourcedir.tar.gz\"");
+    assertThat(JobFile.parse(JobFile.write(spec), "again.json")).isEqualTo(spec);
+  }
 }

@@ -300,4 +300,16 @@ class TrainingJobRequestsTest {
         .infraCheckConfig(r.infraCheckConfig())
         .build();
   }
+
+  @Test
+  void theCodePackageTravelsAsTheSdksQuotedHyperparameter() {
+    TrainingJobSpec spec = simpleSpec().toBuilder().putApiExtra("HyperParameters", "{\"epochs\":\"10\"}")
+        .codePackage("s3://acme-ml-code/resnet50/source/sourcedir.tar.gz").build();
+    CreateTrainingJobRequest r = TrainingJobRequests.toRequest(spec);
+    assertThat(r.hyperParameters()).containsExactly(entry("epochs", "10"),
+        entry("sagemaker_submit_directory", "\"s3://acme-ml-code/resnet50/source/sourcedir.tar.gz\""));
+    TrainingJobSpec back = TrainingJobRequests.toSpec(r);
+    assertThat(back).isEqualTo(spec);
+    assertThat(back.codePackage()).contains("s3://acme-ml-code/resnet50/source/sourcedir.tar.gz");
+  }
 }

@@ -21,6 +21,11 @@ import java.util.function.Consumer;
  * rule checks (malformed ids, counts) is reported by that rule, not thrown.
  */
 public final class TrainingJobSpec {
+  /** The hyperparameter in which the SageMaker SDKs pass the training code package. */
+  public static final String SUBMIT_DIRECTORY = "sagemaker_submit_directory";
+  /** The field findings name for the code package. */
+  public static final String CODE_PACKAGE_FIELD = "HyperParameters." + SUBMIT_DIRECTORY;
+
   private final String name;
   private final Optional<String> roleArn;
   private final Optional<String> trainingImage;
@@ -46,6 +51,7 @@ public final class TrainingJobSpec {
   private final Optional<Boolean> efa;
   private final Optional<String> region;
   private final Map<String, String> apiExtras;
+  private final Optional<String> codePackage;
 
   private TrainingJobSpec(Builder b) {
     this.name = Objects.requireNonNull(b.name, "TrainingJobSpec.name is required");
@@ -73,6 +79,7 @@ public final class TrainingJobSpec {
     this.efa = Optional.ofNullable(b.efa);
     this.region = Optional.ofNullable(b.region);
     this.apiExtras = Collections.unmodifiableMap(new LinkedHashMap<>(b.apiExtras));
+    this.codePackage = Hyperparameters.get(apiExtras, SUBMIT_DIRECTORY);
   }
 
   public static Builder builder() {
@@ -233,6 +240,23 @@ public final class TrainingJobSpec {
     return apiExtras;
   }
 
+  /**
+   * The training code package: the {@code sagemaker_submit_directory} hyperparameter (read from
+   * {@code apiExtras()["HyperParameters"]}) with the SDKs' JSON quoting removed, for example
+   * {@code s3://bucket/job/source/sourcedir.tar.gz}; empty when the job has none. The value is as
+   * given: {@link #s3Accesses()} holds it when it is a well-formed {@code s3://} object URI, and
+   * {@code request.id.malformed} reports it otherwise (an absolute path in the container, which the
+   * SDKs use for code delivered in an input channel, is not an S3 location).
+   */
+  public Optional<String> codePackage() {
+    return codePackage;
+  }
+
+  /** The code package's object when {@link #codePackage()} is an {@code s3://bucket/key} URI naming one object. */
+  public Optional<S3Uri> codePackageObject() {
+    return codePackage.filter(v -> v.startsWith("s3://")).flatMap(S3Uri::parse).filter(u -> !u.key().isEmpty());
+  }
+
   /** Total instances: {@code InstanceCount}, or the sum over instance groups. */
   public int totalInstanceCount() {
     if (!instanceGroups.isEmpty()) {
@@ -264,8 +288,10 @@ public final class TrainingJobSpec {
   /**
    * Every S3 location the job touches with the actions SageMaker performs there: inputs read
    * ({@code s3:GetObject}, plus {@code s3:ListBucket} for {@code S3Prefix} data), the output and
-   * other outputs written ({@code s3:PutObject}), checkpoints read and written. Malformed URIs are
-   * skipped here (the {@code request.id.malformed} rule reports them).
+   * other outputs written ({@code s3:PutObject}), checkpoints read and written, and the training
+   * code package ({@link #codePackage()}), one object read ({@code s3:GetObject}). Malformed URIs are
+   * skipped here (the {@code request.id.malformed} rule reports them). Every S3 rule and the
+   * remediation planner read the job's S3 requests from here.
    */
   public List<S3Access> s3Accesses() {
     List<S3Access> out = new ArrayList<>();
@@ -286,6 +312,7 @@ public final class TrainingJobSpec {
     for (S3Output o : additionalS3Outputs) {
       S3Uri.parse(o.s3Uri()).ifPresent(uri -> out.add(new S3Access(o.field(), uri, List.of("s3:PutObject"))));
     }
+    codePackageObject().ifPresent(uri -> out.add(S3Access.object(CODE_PACKAGE_FIELD, uri, List.of("s3:GetObject"))));
     return out;
   }
 
@@ -560,6 +587,21 @@ public final class TrainingJobSpec {
 
     public Builder putApiExtra(String member, String json) {
       apiExtras.put(Objects.requireNonNull(member), Objects.requireNonNull(json));
+      return this;
+    }
+
+    /**
+     * Sets the training code package, {@code s3://bucket/key/sourcedir.tar.gz}, as the SageMaker
+     * SDKs do: the {@code sagemaker_submit_directory} hyperparameter, JSON-quoted, in the
+     * {@code HyperParameters} extra (other hyperparameters are kept). {@code null} removes it.
+     */
+    public Builder codePackage(String s3Uri) {
+      String map = Hyperparameters.with(apiExtras.get(Hyperparameters.MEMBER), SUBMIT_DIRECTORY,
+          s3Uri == null ? null : "\"" + s3Uri + "\"");
+      if (map.equals("{}") && !apiExtras.containsKey(Hyperparameters.MEMBER)) {
+        return this;
+      }
+      apiExtras.put(Hyperparameters.MEMBER, map);
       return this;
     }
 

@@ -44,7 +44,8 @@ public final class Decision {
   /**
    * For UNKNOWN: the keys (as written in the policy) that left {@link #statement()} undecided; a
    * principal that depends on the undisclosed role session name shows as
-   * {@code Principal (role session name)}.
+   * {@code Principal (role session name)}, one with a wildcard inside an ARN (which IAM does not
+   * support) as {@code Principal (wildcard inside an ARN, not supported by IAM)}.
    */
   public List<String> unknownKeys() {
     return unknownKeys;

@@ -2,12 +2,33 @@ package dev.vpctrain.core.policy;
 
 import java.util.List;
 
-/** The {@code Principal} or {@code NotPrincipal} element of a statement. */
+/**
+ * The {@code Principal} or {@code NotPrincipal} element of a statement, matched against the caller
+ * as IAM documents it for a session of a role:
+ *
+ * <ul>
+ *   <li>{@code Principal}: the account ({@code 123456789012} or {@code arn:…:iam::123456789012:root}),
+ *       the role ARN, or the session ARN {@code arn:…:sts::<acct>:assumed-role/<role>/<session>}
+ *       names the caller. A session ARN with a fixed session name is UNKNOWN while the session name
+ *       is not known (SageMaker picks it). IAM does not allow a wildcard to match part of a
+ *       principal ARN, so how such an entry is treated is not documented: UNKNOWN when it could
+ *       name the caller.
+ *   <li>{@code NotPrincipal} with {@code Deny}: IAM evaluates the account, the role and the session
+ *       in turn, so the caller is exempt only when the element names all three (the account, the
+ *       role ARN and the session ARN). Naming only the role or the account does not exempt the
+ *       session. A wildcard never exempts: IAM documents that a session in {@code NotPrincipal}
+ *       cannot be given as {@code *} and must name a specific session.
+ *   <li>{@code NotPrincipal} with {@code Allow} (undocumented for partial chains): the statement
+ *       applies only when nothing of the caller's chain is named, the conservative reading.
+ * </ul>
+ */
 final class PrincipalElement {
   /** The pseudo key reported when a principal match depends on the undisclosed role session name. */
   static final String SESSION_KEY = "Principal (role session name)";
   /** The pseudo key reported when the caller is not known. */
   static final String CALLER_KEY = "Principal (caller)";
+  /** The pseudo key reported when a principal ARN with a partial wildcard (which IAM does not support) could name the caller. */
+  static final String WILDCARD_KEY = "Principal (wildcard inside an ARN, not supported by IAM)";
 
   final boolean everyone;
   final List<String> aws;
@@ -33,7 +54,7 @@ final class PrincipalElement {
     return everyone || aws.contains("*");
   }
 
-  /** Whether the caller is one of the principals named. */
+  /** Whether the caller is one of the principals named (a {@code Principal} element). */
   Tri matches(Caller caller, List<String> unknownKeys) {
     if (isEveryone()) {
       return Tri.TRUE;
@@ -42,9 +63,7 @@ final class PrincipalElement {
       case ANONYMOUS:
         return Tri.FALSE;
       case UNKNOWN:
-        if (unknownKeys != null && !unknownKeys.contains(CALLER_KEY)) {
-          unknownKeys.add(CALLER_KEY);
-        }
+        addKey(unknownKeys, CALLER_KEY);
         return Tri.UNKNOWN;
       default:
         break;
@@ -59,41 +78,84 @@ final class PrincipalElement {
     return result;
   }
 
+  /**
+   * Whether a {@code NotPrincipal} element with {@code Deny} exempts the caller: TRUE only when it
+   * names the caller's account, its role and its session (IAM's NotPrincipal rules).
+   */
+  Tri exemptsFromDeny(Caller caller, List<String> unknownKeys) {
+    if (isEveryone()) {
+      return Tri.TRUE;
+    }
+    switch (caller.kind()) {
+      case ANONYMOUS:
+        return Tri.FALSE;
+      case UNKNOWN:
+        addKey(unknownKeys, CALLER_KEY);
+        return Tri.UNKNOWN;
+      default:
+        break;
+    }
+    String account = caller.account().get();
+    String root = "arn:" + caller.partition().get() + ":iam::" + account + ":root";
+    String sessionPrefix = caller.sessionArnPrefix().get();
+    boolean accountNamed = false;
+    boolean roleNamed = false;
+    Tri sessionNamed = Tri.FALSE;
+    for (int i = 0; i < awsGlobs.length; i++) {
+      String p = aws.get(i);
+      if (!awsGlobs[i].isLiteral()) {
+        continue; // a wildcard never exempts (see the class comment)
+      }
+      accountNamed |= p.equals(account) || p.equals(root);
+      roleNamed |= p.equals(caller.roleArn().get());
+      if (isSessionOf(p, sessionPrefix)) {
+        sessionNamed = sessionNamed.or(caller.sessionName().isPresent()
+            ? Tri.of(p.equals(sessionPrefix + caller.sessionName().get()))
+            : Tri.UNKNOWN);
+      }
+    }
+    Tri result = Tri.of(accountNamed && roleNamed).and(sessionNamed);
+    if (result == Tri.UNKNOWN) {
+      addKey(unknownKeys, SESSION_KEY);
+    }
+    return result;
+  }
+
+  /** True when {@code arn} is a session ARN of the role: the prefix and a session name without '/'. */
+  private static boolean isSessionOf(String arn, String sessionPrefix) {
+    return arn.length() > sessionPrefix.length() && arn.startsWith(sessionPrefix)
+        && arn.indexOf('/', sessionPrefix.length()) < 0;
+  }
+
   private static Tri matchesAws(String p, Glob g, Caller caller, List<String> unknownKeys) {
     String account = caller.account().get();
-    String partition = caller.partition().get();
-    if (p.equals(account) || p.equals("arn:" + partition + ":iam::" + account + ":root")) {
-      return Tri.TRUE;
-    }
-    if (p.equals(caller.roleArn().get())) {
-      return Tri.TRUE;
-    }
+    String root = "arn:" + caller.partition().get() + ":iam::" + account + ":root";
+    String roleArn = caller.roleArn().get();
     String sessionPrefix = caller.sessionArnPrefix().get();
     if (!g.isLiteral()) {
-      if (g.matches(caller.roleArn().get())) {
-        return Tri.TRUE;
+      // IAM: "You cannot use a wildcard to match part of a principal name or ARN."
+      if (g.matches(account) || g.matches(root) || g.matches(roleArn) || g.matchesSome(sessionPrefix)) {
+        addKey(unknownKeys, WILDCARD_KEY);
+        return Tri.UNKNOWN;
       }
-      return sessionMatch(g, sessionPrefix, caller, unknownKeys);
+      return Tri.FALSE;
     }
-    if (p.startsWith(sessionPrefix)) {
-      return sessionMatch(g, sessionPrefix, caller, unknownKeys);
+    if (p.equals(account) || p.equals(root) || p.equals(roleArn)) {
+      return Tri.TRUE;
+    }
+    if (isSessionOf(p, sessionPrefix)) {
+      if (caller.sessionName().isPresent()) {
+        return Tri.of(p.equals(sessionPrefix + caller.sessionName().get()));
+      }
+      addKey(unknownKeys, SESSION_KEY);
+      return Tri.UNKNOWN;
     }
     return Tri.FALSE;
   }
 
-  private static Tri sessionMatch(Glob g, String sessionPrefix, Caller caller, List<String> unknownKeys) {
-    if (caller.sessionName().isPresent()) {
-      return Tri.of(g.matches(sessionPrefix + caller.sessionName().get()));
+  private static void addKey(List<String> unknownKeys, String key) {
+    if (unknownKeys != null && !unknownKeys.contains(key)) {
+      unknownKeys.add(key);
     }
-    if (g.matchesAll(sessionPrefix)) {
-      return Tri.TRUE;
-    }
-    if (!g.matchesSome(sessionPrefix)) {
-      return Tri.FALSE;
-    }
-    if (unknownKeys != null && !unknownKeys.contains(SESSION_KEY)) {
-      unknownKeys.add(SESSION_KEY);
-    }
-    return Tri.UNKNOWN;
   }
 }

@@ -149,8 +149,17 @@ public final class Statement {
       return result;
     }
     if (principal != null) {
-      Tri p = principal.matches(request.caller(), unknownKeys);
-      result = result.and(notPrincipal ? p.not() : p);
+      Tri p;
+      if (!notPrincipal) {
+        p = principal.matches(request.caller(), unknownKeys);
+      } else if (effect == Effect.DENY) {
+        // IAM's NotPrincipal rules: the session is exempt only when its account, role and session are all named.
+        p = principal.exemptsFromDeny(request.caller(), unknownKeys).not();
+      } else {
+        // Allow with NotPrincipal: applies only when no part of the caller's chain is named.
+        p = principal.matches(request.caller(), unknownKeys).not();
+      }
+      result = result.and(p);
       if (result == Tri.FALSE) {
         return result;
       }

@@ -35,7 +35,7 @@ final class EndpointPolicyCheck {
         boolean list = action.equalsIgnoreCase("s3:ListBucket");
         RequestContext c = list ? context.build().toBuilder().put("s3:prefix", a.location().key()).build() : context.build();
         PolicyRequest request = PolicyRequest.builder().caller(JobCaller.of(p.rules)).action(action)
-            .resource(list ? Target.exact(bucketArn) : Target.startingWith(bucketArn + "/" + a.location().key()))
+            .resource(list ? Target.exact(bucketArn) : objects(a, bucketArn))
             .context(c).build();
         Decision d = doc.evaluate(request);
         if (d.type() == DecisionType.EXPLICIT_DENY) {
@@ -44,5 +44,10 @@ final class EndpointPolicyCheck {
       }
     }
     return out;
+  }
+
+  private static Target objects(S3Access a, String bucketArn) {
+    String arn = bucketArn + "/" + a.location().key();
+    return a.isObject() ? Target.exact(arn) : Target.startingWith(arn);
   }
 }

@@ -42,7 +42,8 @@ public final class Policies {
 
   /**
    * One Allow statement per distinct (actions, resource, prefix) the job needs: object actions on
-   * {@code arn:…:s3:::bucket/prefix*}, {@code s3:ListBucket} on the bucket limited to the prefix.
+   * {@code arn:…:s3:::bucket/prefix*} (on {@code arn:…:s3:::bucket/key} for the code package, one
+   * object), {@code s3:ListBucket} on the bucket limited to the prefix.
    */
   public static List<Map<String, Object>> jobAllowStatements(TrainingJobSpec job, String partition) {
     Map<String, Map<String, Object>> bySid = new LinkedHashMap<>();
@@ -55,8 +56,7 @@ public final class Policies {
         if (action.equals("s3:ListBucket")) {
           listPrefixes.computeIfAbsent(bucket, b -> new LinkedHashSet<>()).add(prefix);
         } else {
-          objectActions.computeIfAbsent("arn:" + partition + ":s3:::" + bucket + "/" + prefix + "*",
-              r -> new LinkedHashSet<>()).add(action);
+          objectActions.computeIfAbsent(a.objectResource(partition), r -> new LinkedHashSet<>()).add(action);
         }
       }
     }

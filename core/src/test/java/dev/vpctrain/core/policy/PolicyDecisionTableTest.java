@@ -60,11 +60,11 @@ class PolicyDecisionTableTest {
       principal session unknown | {"Effect":"Allow","Principal":{"AWS":"arn:aws:sts::123456789012:assumed-role/Job/SageMaker"},"Action":"*","Resource":"*"} | s3:GetObject | arn:aws:s3:::data/x | | | UNKNOWN
       principal session known   | {"Effect":"Allow","Principal":{"AWS":"arn:aws:sts::123456789012:assumed-role/Job/SageMaker"},"Action":"*","Resource":"*"} | s3:GetObject | arn:aws:s3:::data/x | | role:SageMaker | ALLOW
       principal session other   | {"Effect":"Allow","Principal":{"AWS":"arn:aws:sts::123456789012:assumed-role/Job/SageMaker"},"Action":"*","Resource":"*"} | s3:GetObject | arn:aws:s3:::data/x | | role:Other | IMPLICIT_DENY
-      principal session star    | {"Effect":"Allow","Principal":{"AWS":"arn:aws:sts::123456789012:assumed-role/Job/*"},"Action":"*","Resource":"*"} | s3:GetObject | arn:aws:s3:::data/x | | | ALLOW
+      principal session star    | {"Effect":"Allow","Principal":{"AWS":"arn:aws:sts::123456789012:assumed-role/Job/*"},"Action":"*","Resource":"*"} | s3:GetObject | arn:aws:s3:::data/x | | | UNKNOWN
       principal other role sess | {"Effect":"Allow","Principal":{"AWS":"arn:aws:sts::123456789012:assumed-role/Other/x"},"Action":"*","Resource":"*"} | s3:GetObject | arn:aws:s3:::data/x | | | IMPLICIT_DENY
       principal anon vs role    | {"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:role/Job"},"Action":"*","Resource":"*"} | s3:GetObject | arn:aws:s3:::data/x | | anon | IMPLICIT_DENY
       principal unknown caller  | {"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:role/Job"},"Action":"*","Resource":"*"} | s3:GetObject | arn:aws:s3:::data/x | | unknown | UNKNOWN
-      NotPrincipal spares role  | [{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"},{"Effect":"Deny","NotPrincipal":{"AWS":"arn:aws:iam::123456789012:role/Job"},"Action":"*","Resource":"*"}] | s3:GetObject | arn:aws:s3:::data/x | | | ALLOW
+      NotPrincipal role only    | [{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"},{"Effect":"Deny","NotPrincipal":{"AWS":"arn:aws:iam::123456789012:role/Job"},"Action":"*","Resource":"*"}] | s3:GetObject | arn:aws:s3:::data/x | | | EXPLICIT_DENY
       NotPrincipal hits other   | [{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"},{"Effect":"Deny","NotPrincipal":{"AWS":"arn:aws:iam::123456789012:role/Job"},"Action":"*","Resource":"*"}] | s3:GetObject | arn:aws:s3:::data/x | | arn:aws:iam::123456789012:role/Other | EXPLICIT_DENY
       # ---- String operators
       StringEquals match        | {"Effect":"Allow","Action":"*","Resource":"*","Condition":{"StringEquals":{"aws:SourceVpce":"vpce-1"}}} | s3:GetObject | arn:aws:s3:::data/x | aws:SourceVpce=vpce-1 | | ALLOW

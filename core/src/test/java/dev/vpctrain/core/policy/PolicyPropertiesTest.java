@@ -25,7 +25,9 @@ class PolicyPropertiesTest {
       "arn:aws:s3:::data/${aws:userid}/*"};
   private static final String[] PRINCIPALS = {"\"*\"", "{\"AWS\":\"*\"}", "{\"AWS\":\"" + ROLE + "\"}",
       "{\"AWS\":\"arn:aws:iam::123456789012:role/Other\"}", "{\"AWS\":\"123456789012\"}", "{\"AWS\":\"210987654321\"}",
-      "{\"AWS\":\"arn:aws:sts::123456789012:assumed-role/Job/s1\"}", "{\"Service\":\"sagemaker.amazonaws.com\"}"};
+      "{\"AWS\":\"arn:aws:sts::123456789012:assumed-role/Job/s1\"}", "{\"Service\":\"sagemaker.amazonaws.com\"}",
+      "{\"AWS\":[\"arn:aws:sts::123456789012:assumed-role/Job/s1\",\"" + ROLE + "\",\"arn:aws:iam::123456789012:root\"]}",
+      "{\"AWS\":[\"" + ROLE + "\",\"123456789012\"]}"};
   private static final String[] CONDITIONS = {
       "\"StringEquals\":{\"aws:SourceVpce\":\"vpce-1\"}",
       "\"StringNotEquals\":{\"aws:SourceVpce\":[\"vpce-1\",\"vpce-2\"]}",

@@ -32,7 +32,9 @@ class GeneratedEndpointPolicyTest {
             .outputPath("s3://acme-ml-data/output/").build(),
         base.toBuilder().name("manifest").inputChannel("manifest", "s3://acme-ml-data/manifests/train.json", "ManifestFile")
             .build(),
-        base.toBuilder().name("whole-bucket").inputChannel("all", "s3://acme-whole-bucket/").build());
+        base.toBuilder().name("whole-bucket").inputChannel("all", "s3://acme-whole-bucket/").build(),
+        base.toBuilder().name("code-package").codePackage("s3://acme-ml-code/resnet50/source/sourcedir.tar.gz").build(),
+        base.toBuilder().name("code-package-beside-data").codePackage("s3://acme-ml-data/code/sourcedir.tar.gz").build());
   }
 
   @ParameterizedTest
@@ -63,6 +65,12 @@ class GeneratedEndpointPolicyTest {
         assertNotAllowed(policy, object("s3:GetObject", bucket, "elsewhere/"));
         assertNotAllowed(policy, list(bucket, "elsewhere/"));
         assertNotAllowed(policy, listWithoutPrefix(bucket));
+      }
+      // the code package is one object: not its neighbours, not a listing
+      if (a.isObject()) {
+        assertNotAllowed(policy, exactObject("s3:GetObject", bucket, key + ".bak"));
+        assertNotAllowed(policy, exactObject("s3:GetObject", bucket, key.substring(0, key.lastIndexOf('/') + 1) + "other.tar.gz"));
+        assertNotAllowed(policy, list(bucket, key));
       }
       // actions the job never makes
       for (String action : List.of("s3:DeleteObject", "s3:PutObjectAcl", "s3:GetObjectAcl", "s3:PutBucketPolicy",
@@ -114,10 +122,13 @@ class GeneratedEndpointPolicyTest {
     return Policy.parse(Policies.leastPrivilegeEndpointPolicy(job, "aws"), "generated endpoint policy of " + job.name());
   }
 
-  /** The job's request for {@code action} on {@code a}: every object under its prefix, or listing that prefix. */
+  /** The job's request for {@code action} on {@code a}: every object under its prefix (or the one object), or listing that prefix. */
   static PolicyRequest jobRequest(S3Access a, String action) {
     if (action.equals("s3:ListBucket")) {
       return list(a.location().bucket(), a.location().key());
+    }
+    if (a.isObject()) {
+      return exactObject(action, a.location().bucket(), a.location().key());
     }
     return PolicyRequest.builder().caller(Caller.assumedRole(ROLE)).action(action)
         .resource(Target.startingWith("arn:aws:s3:::" + a.location().bucket() + "/" + a.location().key()))
@@ -127,6 +138,12 @@ class GeneratedEndpointPolicyTest {
   static PolicyRequest object(String action, String bucket, String key) {
     return PolicyRequest.builder().caller(Caller.assumedRole(ROLE)).action(action)
         .resource(Target.startingWith("arn:aws:s3:::" + bucket + "/" + key))
+        .context(RequestContext.builder().undeclaredKeysAbsent().build()).build();
+  }
+
+  static PolicyRequest exactObject(String action, String bucket, String key) {
+    return PolicyRequest.builder().caller(Caller.assumedRole(ROLE)).action(action)
+        .resource(Target.exact("arn:aws:s3:::" + bucket + "/" + key))
         .context(RequestContext.builder().undeclaredKeysAbsent().build()).build();
   }
 

@@ -1,5 +1,6 @@
 package dev.vpctrain.testkit.sagemaker;
 
+import dev.vpctrain.core.job.S3Uri;
 import java.util.List;
 
 /**
@@ -29,6 +30,18 @@ final class FailureReasons {
   static String uploadDenied(String location) {
     return "ClientError: Artifact upload failed:Insufficient access to put object at " + location
         + ": Access Denied (Service: Amazon S3; Status Code: 403; Error Code: AccessDenied)";
+  }
+
+  /**
+   * The training toolkit's failure to fetch the code package ({@code sagemaker_submit_directory}) in
+   * the container: botocore's words for a denied HEAD of the object, or for an endpoint it cannot reach.
+   */
+  static String codeDownload(S3Uri location, boolean denied) {
+    return "AlgorithmError: framework error: " + (denied
+        ? "botocore.exceptions.ClientError: An error occurred (403) when calling the HeadObject operation: Forbidden ("
+            + location + ")"
+        : "botocore.exceptions.ConnectTimeoutError: Connect timeout on endpoint URL: \"https://" + location.bucket()
+            + ".s3.amazonaws.com/" + location.key() + "\"");
   }
 
   static String tenancy(String vpcId, String tenancy) {

@@ -99,6 +99,13 @@ final class Planner {
       String reason = denied ? FailureReasons.downloadDenied(input.get().location().toString()) : FailureReasons.downloadFailed();
       return Plan.fail(Phase.DOWNLOADING, reason, f, Duration.ofMinutes(1), List.of());
     }
+    Optional<S3Access> code = accesses.stream()
+        .filter(a -> a.field().equals(TrainingJobSpec.CODE_PACKAGE_FIELD) && (bucket == null || a.location().bucket().equals(bucket)))
+        .findFirst();
+    if (code.isPresent()) {
+      String reason = FailureReasons.codeDownload(code.get().location(), denied);
+      return Plan.fail(Phase.TRAINING, reason, f, CODE_FAILURE, List.of(reason));
+    }
     Optional<S3Access> output = accesses.stream()
         .filter(a -> a.writes() && (bucket == null || a.location().bucket().equals(bucket)))
         .findFirst();

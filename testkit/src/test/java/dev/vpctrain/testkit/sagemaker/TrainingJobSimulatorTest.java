@@ -99,6 +99,30 @@ class TrainingJobSimulatorTest {
   }
 
   @Test
+  void whenTheCodePackageNeedsS3TheToolkitFailsInTraining() {
+    Scenario s = Scenarios.privateVpcWithoutS3Endpoint();
+    TrainingJobSpec fsxInput = s.job().toBuilder()
+        .inputChannels(List.of(InputChannel.builder().name("train").fileSystemId("fs-0123456789abcdef0")
+            .fileSystemType("FSxLustre").build()))
+        .checkpointUri(null)
+        .codePackage("s3://acme-ml-code/resnet50/source/sourcedir.tar.gz")
+        .build();
+    FakeAws aws = FakeAws.create().load(s);
+    CreateTrainingJobRequest request = TrainingJobRequests.toRequest(fsxInput).toBuilder()
+        .inputDataConfig(c -> c.channelName("train").dataSource(ds -> ds.fileSystemDataSource(f -> f
+            .fileSystemId("fs-0123456789abcdef0").fileSystemType("FSxLustre").fileSystemAccessMode("ro")
+            .directoryPath("/fsx/train"))))
+        .build();
+    aws.sageMakerClient().createTrainingJob(request);
+
+    DescribeTrainingJobResponse d = describeToEnd(aws, "resnet50-nightly");
+
+    assertThat(statuses(d)).containsExactly("Starting", "Downloading", "Training", "Failed");
+    assertThat(d.failureReason()).isEqualTo("AlgorithmError: framework error: botocore.exceptions.ConnectTimeoutError: "
+        + "Connect timeout on endpoint URL: \"https://acme-ml-code.s3.amazonaws.com/resnet50/source/sourcedir.tar.gz\"");
+  }
+
+  @Test
   void dedicatedTenancyFailsWhileStarting() {
     DescribeTrainingJobResponse d = runToEnd(Scenarios.dedicatedTenancy());
 

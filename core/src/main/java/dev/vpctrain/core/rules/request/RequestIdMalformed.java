@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
 
 /**
  * {@code request.id.malformed}: subnet, security-group, role and job-name formats, and every S3
- * location a well-formed {@code s3://bucket/...} URI. One finding per malformed field.
+ * location a well-formed {@code s3://bucket/...} URI, including the training code package
+ * ({@code sagemaker_submit_directory}: an {@code s3://bucket/key} object). One finding per malformed
+ * field.
  */
 public final class RequestIdMalformed extends BaseRule {
   private static final Pattern SUBNET = Pattern.compile("subnet-(?:[0-9a-f]{8}|[0-9a-f]{17})");
@@ -62,6 +64,9 @@ public final class RequestIdMalformed extends BaseRule {
     for (S3Output o : job.additionalS3Outputs()) {
       checkS3(o.field(), o.s3Uri(), out);
     }
+    job.codePackage().filter(v -> !v.startsWith("/") && job.codePackageObject().isEmpty()).ifPresent(v ->
+        out.add(bad(TrainingJobSpec.CODE_PACKAGE_FIELD, v,
+            "an s3://bucket/key URI of the code archive (or an absolute path inside the container)")));
     if (out.isEmpty()) {
       return one(pass("The job name, role ARN, subnet and security-group ids and S3 URIs are well-formed."));
     }

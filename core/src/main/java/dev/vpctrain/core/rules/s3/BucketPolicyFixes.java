@@ -11,8 +11,11 @@ import java.util.Locale;
 final class BucketPolicyFixes {
   private BucketPolicyFixes() {}
 
-  /** One sentence (with a JSON fragment where it helps) for {@code statement} denying requests that arrive {@code via}. */
-  static String fix(Statement statement, PathContext via, String role, String request) {
+  /**
+   * One sentence (with a JSON fragment where it helps) for {@code statement} denying requests that
+   * arrive {@code via}; {@code roleArn} is the job's role ARN, null when not known.
+   */
+  static String fix(Statement statement, PathContext via, String role, String roleArn, String request) {
     String label = statement.label();
     for (Condition c : statement.conditions()) {
       String key = c.key().toLowerCase(Locale.ROOT);
@@ -40,6 +43,13 @@ final class BucketPolicyFixes {
               + fragment(c, via.sourceIp + "/32");
         }
       }
+    }
+    if (statement.isNotPrincipal() && roleArn != null) {
+      return label + " exempts principals with NotPrincipal, which does not exempt the job: S3 sees a session of the role "
+          + "(arn:…:sts::…:assumed-role/…/<session>) whose name SageMaker picks, and a Deny exempts a session only when "
+          + "NotPrincipal names its account, its role and the session itself; exempt the role by a condition instead: "
+          + "\"Principal\": \"*\" and \"Condition\": {\"ArnNotEquals\": {\"aws:PrincipalArn\": "
+          + JsonString.quote(roleArn) + "}} (aws:PrincipalArn of a role session is the role's ARN)";
     }
     return "remove " + label + " or narrow it so that it no longer matches " + role + "'s " + request;
   }

@@ -9,7 +9,8 @@ import java.util.Objects;
 
 /**
  * One S3 request SageMaker makes for the job: an action on the objects under a location's prefix
- * (or, for {@code s3:ListBucket}, on the bucket with {@code s3:prefix}).
+ * (or, for {@code s3:ListBucket}, on the bucket with {@code s3:prefix}), or on one object (the code
+ * package).
  */
 final class JobRequest {
   final S3Access access;
@@ -36,7 +37,8 @@ final class JobRequest {
           if (action.equalsIgnoreCase("s3:ListBucket")) {
             out.add(new JobRequest(a, action, Target.exact(bucketArn), a.location().key()));
           } else {
-            out.add(new JobRequest(a, action, Target.startingWith(bucketArn + "/" + a.location().key()), null));
+            String objects = bucketArn + "/" + a.location().key();
+            out.add(new JobRequest(a, action, a.isObject() ? Target.exact(objects) : Target.startingWith(objects), null));
           }
         }
       }

@@ -1,5 +1,6 @@
 package dev.vpctrain.core.rules.s3;
 
+import dev.vpctrain.core.policy.Caller;
 import dev.vpctrain.core.policy.Tri;
 import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.report.Severity;
@@ -68,7 +69,8 @@ public final class S3BucketPolicyDenies extends BaseRule {
     for (Evaluation e : list) {
       subnets.addAll(e.subnets);
       lines.add(e.request.describe() + " " + e.via.via + " is explicitly denied by " + e.decision.statement().get().label());
-      fixes.add(BucketPolicyFixes.fix(e.decision.statement().get(), e.via, role, e.request.describe()));
+      fixes.add(BucketPolicyFixes.fix(e.decision.statement().get(), e.via, role,
+          ctx.job().roleArn().filter(Caller::isRoleArn).orElse(null), e.request.describe()));
     }
     Set<String> ids = new LinkedHashSet<>();
     for (Evaluation e : list) {

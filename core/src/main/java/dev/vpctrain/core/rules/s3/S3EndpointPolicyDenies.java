@@ -69,6 +69,7 @@ public final class S3EndpointPolicyDenies extends BaseRule {
     Set<String> subnets = new LinkedHashSet<>();
     Set<String> buckets = new LinkedHashSet<>();
     Set<String> explicit = new LinkedHashSet<>();
+    boolean notPrincipal = false;
     List<String> lines = new ArrayList<>();
     for (Evaluation e : list) {
       subnets.addAll(e.subnets);
@@ -76,6 +77,7 @@ public final class S3EndpointPolicyDenies extends BaseRule {
       lines.add(e.request.describe() + " " + Texts.denial(e.decision));
       if (e.decision.type() == DecisionType.EXPLICIT_DENY) {
         explicit.add(e.decision.statement().get().label());
+        notPrincipal |= e.decision.statement().get().isNotPrincipal();
       }
     }
     String message = "The policy of S3 endpoint " + endpoint + " on the S3 path of " + Texts.join(subnets)
@@ -84,6 +86,10 @@ public final class S3EndpointPolicyDenies extends BaseRule {
         + " (keep the statements other workloads in the VPC need)");
     if (!explicit.isEmpty()) {
       fix.append(", and remove or narrow ").append(Texts.join(explicit)).append(" so that it no longer matches these requests");
+      if (notPrincipal) {
+        fix.append(" (a NotPrincipal naming the role or the account does not exempt the role's sessions, as which S3 sees "
+            + "the job: exempt the role with \"Principal\": \"*\" and an ArnNotEquals condition on aws:PrincipalArn instead)");
+      }
     }
     fix.append(". A complete policy for this job:\n")
         .append(RecommendedPolicies.s3EndpointPolicy(ctx))

@@ -76,4 +76,24 @@ class RequestIdMalformedTest {
         .anySatisfy(m -> assertThat(m).contains("CheckpointConfig.S3Uri"))
         .anySatisfy(m -> assertThat(m).contains("DebugHookConfig.S3OutputPath"));
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"s3://Acme_Code/src.tar.gz", "s3://acme-ml-code", "https://acme-ml-code.s3.amazonaws.com/src.tar.gz",
+      "acme-ml-code/src.tar.gz", "S3://acme-ml-code/src.tar.gz"})
+  void failsOnAMalformedCodePackageNamingTheHyperparameter(String uri) {
+    List<Finding> f = rule.evaluate(context(job().codePackage(uri).build()));
+    assertThat(f).singleElement().satisfies(x -> {
+      assertThat(x.outcome()).isEqualTo(Outcome.FAIL);
+      assertThat(x.message()).isEqualTo("HyperParameters.sagemaker_submit_directory is malformed: '" + uri
+          + "' is not an s3://bucket/key URI of the code archive (or an absolute path inside the container).");
+      assertThat(x.resources()).containsExactly(uri);
+    });
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"s3://acme-ml-code/resnet50/source/sourcedir.tar.gz", "/opt/ml/input/data/code/sourcedir.tar.gz"})
+  void acceptsAnS3CodePackageOrAContainerPath(String value) {
+    List<Finding> f = rule.evaluate(context(job().codePackage(value).build()));
+    assertThat(f).singleElement().satisfies(x -> assertThat(x.outcome()).isEqualTo(Outcome.PASS));
+  }
 }

@@ -102,4 +102,20 @@ class S3BucketOtherRegionTest {
     var net = TestNetworks.privateVpc().bucket("acme-ml-data", "us-east-1").bucket("acme-ml-artifacts", "eu-west-1");
     assertThat(single(rule, TestJobs.jobWithoutVpc().build(), net.build()).outcome()).isEqualTo(Outcome.PASS);
   }
+
+  @Test
+  void aCodePackageInAnotherRegionFailsBehindAGatewayEndpointAlone() {
+    TrainingJobSpec job = TestJobs.job("subnet-a").codePackage("s3://acme-ml-code-eu/src/sourcedir.tar.gz").build();
+    var net = TestNetworks.privateVpc().subnet("subnet-a", "us-east-1a", "10.20.1.0/24", 100)
+        .s3GatewayEndpoint("vpce-s3", TestNetworks.MAIN_RTB)
+        .bucket("acme-ml-data", "us-east-1").bucket("acme-ml-artifacts", "us-east-1").bucket("acme-ml-code-eu", "eu-west-1");
+    Finding f = single(rule, job, net.build());
+    assertThat(f.outcome()).isEqualTo(Outcome.FAIL);
+    assertThat(f.resources()).startsWith("acme-ml-code-eu");
+    assertThat(f.message()).contains("acme-ml-code-eu (HyperParameters.sagemaker_submit_directory) is in eu-west-1");
+    var home = TestNetworks.privateVpc().subnet("subnet-a", "us-east-1a", "10.20.1.0/24", 100)
+        .s3GatewayEndpoint("vpce-s3", TestNetworks.MAIN_RTB)
+        .bucket("acme-ml-data", "us-east-1").bucket("acme-ml-artifacts", "us-east-1").bucket("acme-ml-code-eu", "us-east-1");
+    assertThat(single(rule, job, home.build()).outcome()).isEqualTo(Outcome.PASS);
+  }
 }

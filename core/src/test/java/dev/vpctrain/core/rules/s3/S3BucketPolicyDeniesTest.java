@@ -140,4 +140,57 @@ class S3BucketPolicyDeniesTest {
     assertThat(run(rule, ready()).get(0).message())
         .isEqualTo("None of the job's buckets (acme-ml-data, acme-ml-artifacts) has a bucket policy.");
   }
+
+  private static String notPrincipal(String... principals) {
+    return policy("{\"Sid\":\"OnlyTrainingRole\",\"Effect\":\"Deny\",\"NotPrincipal\":{\"AWS\":[\"" + String.join("\",\"", principals)
+        + "\"]},\"Action\":\"s3:*\",\"Resource\":[\"arn:aws:s3:::acme-ml-data\",\"arn:aws:s3:::acme-ml-data/*\"]}");
+  }
+
+  @Test
+  void aNotPrincipalDenyNamingOnlyTheRoleAndAccountDeniesTheJobsSession() {
+    Finding f = run(rule, bucketPolicy(ready(), DATA,
+        notPrincipal(dev.vpctrain.core.fixtures.TestJobs.ROLE, "arn:aws:iam::123456789012:root"))).get(0);
+    assertThat(f.outcome()).isEqualTo(Outcome.FAIL);
+    assertThat(f.message()).contains("s3:GetObject on arn:aws:s3:::acme-ml-data/train/*")
+        .contains("is explicitly denied by statement \"OnlyTrainingRole\" (Statement[0])");
+    assertThat(f.remediation().get()).contains("NotPrincipal, which does not exempt the job")
+        .contains("\"Condition\": {\"ArnNotEquals\": {\"aws:PrincipalArn\": \"" + dev.vpctrain.core.fixtures.TestJobs.ROLE + "\"}}");
+    assertThat(run(rule, bucketPolicy(ready(), DATA, notPrincipal("123456789012"))).get(0).outcome()).isEqualTo(Outcome.FAIL);
+  }
+
+  @Test
+  void theSuggestedPrincipalArnConditionLetsTheJobThrough() {
+    String byCondition = policy("{\"Sid\":\"OnlyTrainingRole\",\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:*\","
+        + "\"Resource\":[\"arn:aws:s3:::acme-ml-data\",\"arn:aws:s3:::acme-ml-data/*\"],"
+        + "\"Condition\":{\"ArnNotEquals\":{\"aws:PrincipalArn\":\"" + dev.vpctrain.core.fixtures.TestJobs.ROLE + "\"}}}");
+    assertThat(run(rule, bucketPolicy(ready(), DATA, byCondition)).get(0).outcome()).isEqualTo(Outcome.PASS);
+  }
+
+  @Test
+  void aNotPrincipalNamingAFixedSessionIsLeftToTheUndecidableRule() {
+    String fixedSession = notPrincipal("arn:aws:sts::123456789012:assumed-role/SageMakerTraining/SageMaker",
+        dev.vpctrain.core.fixtures.TestJobs.ROLE, "arn:aws:iam::123456789012:root");
+    assertThat(run(rule, bucketPolicy(ready(), DATA, fixedSession)).get(0).outcome()).isEqualTo(Outcome.PASS);
+    Finding u = run(new S3PolicyUndecidable(), bucketPolicy(ready(), DATA, fixedSession)).get(0);
+    assertThat(u.outcome()).isEqualTo(Outcome.UNVERIFIED);
+    assertThat(u.message()).contains("Principal (role session name)").contains("\"OnlyTrainingRole\"");
+    String wildcardSession = notPrincipal("arn:aws:sts::123456789012:assumed-role/SageMakerTraining/*",
+        dev.vpctrain.core.fixtures.TestJobs.ROLE, "arn:aws:iam::123456789012:root");
+    assertThat(run(rule, bucketPolicy(ready(), DATA, wildcardSession)).get(0).outcome()).isEqualTo(Outcome.FAIL);
+  }
+
+  @Test
+  void theCodePackageObjectIsCheckedAgainstItsBucketPolicy() {
+    String codeVpce = policy("{\"Sid\":\"CodeThroughOtherVpce\",\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:*\","
+        + "\"Resource\":[\"arn:aws:s3:::acme-ml-code\",\"arn:aws:s3:::acme-ml-code/*\"],"
+        + "\"Condition\":{\"StringNotEquals\":{\"aws:SourceVpce\":\"vpce-0123456789abcdef0\"}}}");
+    var job = job().codePackage("s3://acme-ml-code/src/sourcedir.tar.gz").build();
+    Finding f = run(rule, job, bucketPolicy(ready(), "acme-ml-code", codeVpce).build()).get(0);
+    assertThat(f.outcome()).isEqualTo(Outcome.FAIL);
+    assertThat(f.message()).startsWith("The bucket policy of acme-ml-code denies the job's requests from subnet-a, subnet-b: "
+        + "s3:GetObject on arn:aws:s3:::acme-ml-code/src/sourcedir.tar.gz (HyperParameters.sagemaker_submit_directory) through "
+        + "endpoint vpce-s3 is explicitly denied");
+    assertThat(run(rule, job().build(), bucketPolicy(ready(), "acme-ml-code", codeVpce).build()).get(0).outcome())
+        .isEqualTo(Outcome.PASS);
+  }
 }

@@ -146,4 +146,35 @@ class S3EndpointPolicyDeniesTest {
     String nothing = policy("{\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"*\",\"Resource\":\"*\"}");
     assertThat(run(rule, endpointPolicy(net, nothing)).get(0).outcome()).isEqualTo(Outcome.PASS);
   }
+
+  private static final String DATA_AND_ARTIFACTS = policy("{\"Sid\":\"JobBuckets\",\"Effect\":\"Allow\",\"Principal\":\"*\","
+      + "\"Action\":[\"s3:GetObject\",\"s3:ListBucket\",\"s3:PutObject\"],\"Resource\":[\"arn:aws:s3:::acme-ml-data\","
+      + "\"arn:aws:s3:::acme-ml-data/*\",\"arn:aws:s3:::acme-ml-artifacts\",\"arn:aws:s3:::acme-ml-artifacts/*\"]}");
+
+  @Test
+  void theCodePackageIsARequestOfTheJob() {
+    var job = job().codePackage("s3://acme-ml-code/resnet50/source/sourcedir.tar.gz").build();
+    var withCode = ready().bucket("acme-ml-code", dev.vpctrain.core.fixtures.TestNetworks.REGION);
+    assertThat(run(rule, job().build(), endpointPolicy(withCode, DATA_AND_ARTIFACTS).build()).get(0).outcome()).isEqualTo(Outcome.PASS);
+    Finding f = run(rule, job, endpointPolicy(withCode, DATA_AND_ARTIFACTS).build()).get(0);
+    assertThat(f.outcome()).isEqualTo(Outcome.FAIL);
+    assertThat(f.resources()).contains("acme-ml-code");
+    assertThat(f.message()).contains("s3:GetObject on arn:aws:s3:::acme-ml-code/resnet50/source/sourcedir.tar.gz "
+        + "(HyperParameters.sagemaker_submit_directory) is not allowed").doesNotContain("s3:ListBucket on arn:aws:s3:::acme-ml-code");
+    String objectOnly = policy("{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":[\"s3:GetObject\",\"s3:ListBucket\",\"s3:PutObject\"],"
+        + "\"Resource\":[\"arn:aws:s3:::acme-ml-data\",\"arn:aws:s3:::acme-ml-data/*\",\"arn:aws:s3:::acme-ml-artifacts/*\","
+        + "\"arn:aws:s3:::acme-ml-code/resnet50/source/sourcedir.tar.gz\"]}");
+    assertThat(run(rule, job, endpointPolicy(withCode, objectOnly).build()).get(0).outcome()).isEqualTo(Outcome.PASS);
+  }
+
+  @Test
+  void anEndpointPolicyDenyWithNotPrincipalNamingOnlyTheRoleAppliesToTheJob() {
+    String notPrincipal = policy("{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"s3:*\",\"Resource\":\"*\"},"
+        + "{\"Sid\":\"OnlyTheRole\",\"Effect\":\"Deny\",\"NotPrincipal\":{\"AWS\":[\"" + TestJobs.ROLE + "\",\"arn:aws:iam::123456789012:root\"]},"
+        + "\"Action\":\"s3:*\",\"Resource\":\"*\"}");
+    Finding f = run(rule, endpointPolicy(ready(), notPrincipal)).get(0);
+    assertThat(f.outcome()).isEqualTo(Outcome.FAIL);
+    assertThat(f.message()).contains("explicitly denied by statement \"OnlyTheRole\" (Statement[1])");
+    assertThat(f.remediation().get()).contains("a NotPrincipal naming the role or the account does not exempt the role's sessions");
+  }
 }
