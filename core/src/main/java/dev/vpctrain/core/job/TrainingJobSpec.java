@@ -361,7 +361,10 @@ public final class TrainingJobSpec {
         + (acceptedUnverified.isEmpty() ? "" : ", acceptedUnverified=" + acceptedUnverified) + "}";
   }
 
-  /** Builds a {@link TrainingJobSpec}. Collection setters replace; {@code add*}/{@code requires*} append. */
+  /**
+   * Builds a {@link TrainingJobSpec}. Collection setters replace; {@code add*}, {@code requires*}
+   * and {@code acceptUnverified} append.
+   */
   public static final class Builder {
     private String name;
     private String roleArn;
@@ -584,6 +587,7 @@ public final class TrainingJobSpec {
       return this;
     }
 
+    /** Replaces the acceptances of UNVERIFIED findings. */
     public Builder acceptedUnverified(Collection<Acceptance> acceptances) {
       acceptedUnverified.clear();
       acceptances.forEach(this::acceptUnverified);
