@@ -70,6 +70,10 @@ final class CheckCommand implements Callable<Integer> {
       description = "Require the S3 endpoint policy to block the Amazon Linux package repositories.")
   boolean blockPackageRepos;
 
+  @Option(names = "--accept-unverified", split = ",", paramLabel = "RULE[=RESOURCE]",
+      description = JobOptions.ACCEPT_UNVERIFIED_HELP)
+  List<String> acceptUnverified = new ArrayList<>();
+
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
       description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   Format format;
@@ -127,6 +131,7 @@ final class CheckCommand implements Callable<Integer> {
     if (!live && (region != null || profile != null)) {
       throw new UsageException("--region and --profile apply only with --live (a bundle names its own region).");
     }
+    JobOptions.acceptances(acceptUnverified); // a usage error before any file is read
     if (live && LiveNetwork.installed().isEmpty()) {
       throw new UsageException("--live is not available in this build; capture the network as a snapshot "
           + "bundle (formats.md §2) and pass it with --network bundle.json.");
@@ -153,7 +158,7 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   private TrainingJobSpec withRequirements(TrainingJobSpec spec) {
-    return JobOptions.withRequirements(spec, requires, requiresInternet, blockPackageRepos);
+    return JobOptions.withRequirements(spec, requires, requiresInternet, blockPackageRepos, acceptUnverified);
   }
 
   private String render(PreflightReport report, RuleEngine engine) {

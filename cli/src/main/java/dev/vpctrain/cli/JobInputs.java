@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** The job options of {@code plan} and {@code apply}: the request file and what the code needs beyond it. */
+/**
+ * The job options of {@code plan} and {@code apply}: the request file, what the code needs beyond
+ * it, and the UNVERIFIED checks the user accepts.
+ */
 final class JobInputs {
   @Option(names = "--job", paramLabel = "FILE", required = true, description = "The CreateTrainingJob request (JSON).")
   Path job;
@@ -25,8 +28,14 @@ final class JobInputs {
       description = "Require the S3 endpoint policy to block the Amazon Linux package repositories.")
   boolean blockPackageRepos;
 
+  @Option(names = "--accept-unverified", split = ",", paramLabel = "RULE[=RESOURCE]",
+      description = JobOptions.ACCEPT_UNVERIFIED_HELP)
+  List<String> acceptUnverified = new ArrayList<>();
+
   /** The job file with the requirements given on the command line. */
   TrainingJobSpec read() throws IOException {
-    return JobOptions.withRequirements(JobFile.read(job), requires, requiresInternet, blockPackageRepos);
+    JobOptions.acceptances(acceptUnverified); // a usage error before any file is read
+    return JobOptions.withRequirements(JobFile.read(job), requires, requiresInternet, blockPackageRepos,
+        acceptUnverified);
   }
 }

@@ -3,14 +3,27 @@ package dev.vpctrain.cli;
 import dev.vpctrain.core.job.AwsService;
 import dev.vpctrain.core.job.HostPort;
 import dev.vpctrain.core.job.TrainingJobSpec;
+import dev.vpctrain.core.report.Acceptance;
+import dev.vpctrain.core.rules.RuleEngine;
+import java.util.ArrayList;
 import java.util.List;
 
-/** The job requirements the command line adds to a job file: {@code --requires}, {@code --requires-internet}. */
+/**
+ * What the command line adds to a job file: {@code --requires}, {@code --requires-internet},
+ * {@code --block-package-repos} and {@code --accept-unverified}.
+ */
 final class JobOptions {
+  /** The help text of {@code --accept-unverified}, the same on every command. */
+  static final String ACCEPT_UNVERIFIED_HELP = "UNVERIFIED checks you know to be fine (a transit gateway that works, "
+      + "an on-premises DNS server): RULE accepts every UNVERIFIED finding of the rule, RULE=RESOURCE only those "
+      + "naming the resource. They stay in the report, marked accepted, and no longer hold the verdict back. "
+      + "A FAIL cannot be accepted.";
+
   private JobOptions() {}
 
   static TrainingJobSpec withRequirements(TrainingJobSpec spec, List<String> requires, List<String> requiresInternet,
-      boolean blockPackageRepos) {
+      boolean blockPackageRepos, List<String> acceptUnverified) {
+    List<Acceptance> acceptances = acceptances(acceptUnverified);
     TrainingJobSpec.Builder b = spec.toBuilder();
     for (String s : requires) {
       try {
@@ -30,6 +43,32 @@ final class JobOptions {
     if (blockPackageRepos) {
       b.blockPackageRepositories();
     }
+    acceptances.forEach(b::acceptUnverified);
     return b.build();
+  }
+
+  /**
+   * Parses {@code --accept-unverified} values ({@code RULE} or {@code RULE=RESOURCE}) and checks
+   * that each names a rule of the catalogue.
+   *
+   * @throws UsageException for a malformed value or an unknown rule id
+   */
+  static List<Acceptance> acceptances(List<String> values) {
+    RuleEngine engine = RuleEngine.standard();
+    List<Acceptance> out = new ArrayList<>();
+    for (String v : values) {
+      Acceptance a;
+      try {
+        a = Acceptance.parse(v);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--accept-unverified: " + e.getMessage());
+      }
+      if (engine.rule(a.ruleId()).isEmpty()) {
+        throw new UsageException("--accept-unverified: there is no rule '" + a.ruleId()
+            + "' ('vpctrain rules' lists the rule ids).");
+      }
+      out.add(a);
+    }
+    return out;
   }
 }

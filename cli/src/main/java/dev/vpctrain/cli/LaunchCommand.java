@@ -57,6 +57,10 @@ final class LaunchCommand implements Callable<Integer> {
       description = "Require the S3 endpoint policy to block the Amazon Linux package repositories.")
   boolean blockPackageRepos;
 
+  @Option(names = "--accept-unverified", split = ",", paramLabel = "RULE[=RESOURCE]",
+      description = JobOptions.ACCEPT_UNVERIFIED_HELP)
+  List<String> acceptUnverified = new ArrayList<>();
+
   @Option(names = "--allow-unverified",
       description = "Launch even when some checks could not be decided (verdict UNVERIFIED).")
   boolean allowUnverified;
@@ -80,7 +84,9 @@ final class LaunchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    TrainingJobSpec spec = JobOptions.withRequirements(JobFile.read(job), requires, requiresInternet, blockPackageRepos);
+    JobOptions.acceptances(acceptUnverified); // a usage error before any file is read
+    TrainingJobSpec spec = JobOptions.withRequirements(JobFile.read(job), requires, requiresInternet,
+        blockPackageRepos, acceptUnverified);
     NetworkSnapshot bundle = network == null ? null : SnapshotBundle.read(network);
     PrintWriter out = this.spec.commandLine().getOut();
     PrintWriter err = this.spec.commandLine().getErr();

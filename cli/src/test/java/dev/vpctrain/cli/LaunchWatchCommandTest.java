@@ -187,6 +187,29 @@ class LaunchWatchCommandTest {
   }
 
   @Test
+  void acceptedUnverifiedChecksLetTheJobLaunchAndAFailNever() throws IOException {
+    wm.stubFor(sageMaker("DescribeTrainingJob").willReturn(error(400, "ValidationException", "Requested resource not found.")));
+    wm.stubFor(sageMaker("CreateTrainingJob").willReturn(ok("{\"TrainingJobArn\":\"" + ARN + "\"}")));
+
+    Cli partly = launch("subnets-not-captured", "--accept-unverified", "vpc.resource.not-found,vpc.mixed", "--no-wait");
+    assertThat(partly.code).as(partly.toString()).isEqualTo(2);
+    assertThat(partly.err).contains("refused by the preflight (subnet.ip-capacity)");
+    assertThat(calls("SageMaker.CreateTrainingJob")).isZero();
+
+    Cli accepted = launch("subnets-not-captured", "--accept-unverified", "vpc.resource.not-found,vpc.mixed",
+        "--accept-unverified", "subnet.ip-capacity", "--no-wait");
+    assertThat(accepted.code).as(accepted.toString()).isZero();
+    assertThat(accepted.out).startsWith("READY").contains("ERROR UNVERIFIED (accepted)  vpc.resource.not-found");
+    assertThat(calls("SageMaker.CreateTrainingJob")).isEqualTo(1);
+
+    Cli fail = launch("dedicated-tenancy", "--accept-unverified", "vpc.tenancy.dedicated", "--allow-unverified");
+    assertThat(fail.code).as(fail.toString()).isEqualTo(1);
+    assertThat(fail.out).startsWith("NOT_READY").contains("(a FAIL cannot be accepted)");
+    assertThat(calls("SageMaker.CreateTrainingJob")).isEqualTo(1);
+    assertNoStackTrace(fail);
+  }
+
+  @Test
   void failedJobExitsThreeWithItsDiagnosis() throws IOException {
     jobLifecycle("describe-failed.json");
     logsAndMetrics();

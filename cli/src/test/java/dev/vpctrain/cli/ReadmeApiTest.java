@@ -7,8 +7,10 @@ import dev.vpctrain.aws.job.JobFile;
 import dev.vpctrain.core.job.AwsService;
 import dev.vpctrain.core.job.TrainingJobSpec;
 import dev.vpctrain.core.network.NetworkSnapshot;
+import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.report.JsonReport;
 import dev.vpctrain.core.report.PreflightReport;
+import dev.vpctrain.core.report.Verdict;
 import dev.vpctrain.core.rules.RuleEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,5 +54,21 @@ class ReadmeApiTest {
     assertThat(log.get(0)).startsWith("NOT_READY");
     assertThat(json).contains("\"vpc.tenancy.dedicated\"");
     assertThat(RuleEngine.standard().evaluate(job, network).failure("vpc.resource.not-found")).isPresent();
+  }
+
+  @Test
+  void theReadmeAcceptanceExampleWorks() throws Exception {
+    Path scenario = Path.of("src", "test", "resources", "scenarios", "accept-tgw-route");
+    TrainingJobSpec fromFile = JobFile.read(scenario.resolve("job.json"));
+    NetworkSnapshot network = SnapshotBundle.read(scenario.resolve("network.json"));
+    assertThat(RuleEngine.standard().evaluate(fromFile, network).verdict()).isEqualTo(Verdict.UNVERIFIED);
+
+    TrainingJobSpec job = fromFile.toBuilder()
+        .acceptUnverified("s3.route.unmodeled", "tgw-0a1b2c3d4e5f60901")
+        .build();
+    PreflightReport report = RuleEngine.standard().evaluate(job, network);
+
+    assertThat(report.verdict()).isEqualTo(Verdict.READY);
+    assertThat(report.accepted()).extracting(Finding::ruleId).containsOnly("s3.route.unmodeled").hasSize(2);
   }
 }

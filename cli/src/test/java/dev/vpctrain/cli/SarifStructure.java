@@ -47,7 +47,8 @@ final class SarifStructure {
       Map.entry("region", Set.of("startLine", "startColumn", "endLine", "endColumn", "charOffset", "charLength",
           "byteOffset", "byteLength", "snippet", "message", "sourceLanguage", "properties")),
       Map.entry("logicalLocation", Set.of("name", "index", "fullyQualifiedName", "decoratedName", "parentIndex",
-          "kind", "properties")));
+          "kind", "properties")),
+      Map.entry("suppression", Set.of("guid", "kind", "status", "justification", "location", "properties")));
 
   private SarifStructure() {}
 
@@ -113,6 +114,19 @@ final class SarifStructure {
           if (location.has("logicalLocations")) {
             for (JsonNode l : location.get("logicalLocations")) {
               check(l, "logicalLocation", "logicalLocation");
+            }
+          }
+        }
+        if (result.has("suppressions")) {
+          assertThat(result.get("suppressions").isArray()).isTrue();
+          for (JsonNode suppression : result.get("suppressions")) {
+            check(suppression, "suppression", "result.suppressions[]");
+            assertThat(suppression.path("kind").asText()).as("suppression.kind (required)").isIn("inSource", "external");
+            if (suppression.has("status")) {
+              assertThat(suppression.get("status").asText()).isIn("accepted", "underReview", "rejected");
+            }
+            if (suppression.has("justification")) {
+              assertThat(suppression.get("justification").isTextual()).isTrue();
             }
           }
         }

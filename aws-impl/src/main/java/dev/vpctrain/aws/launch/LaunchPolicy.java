@@ -11,7 +11,9 @@ import java.util.stream.Collectors;
 /**
  * What the launch gate lets through. A failing ERROR (verdict NOT_READY) is always refused; this
  * policy decides undecided ERRORs (verdict UNVERIFIED) and failing WARNINGs. The
- * {@link #standard()} policy refuses UNVERIFIED and allows warnings.
+ * {@link #standard()} policy refuses UNVERIFIED and allows warnings. An UNVERIFIED finding the user
+ * accepted ({@code TrainingJobSpec.Builder.acceptUnverified}) never blocks: a report whose only
+ * undecided ERRORs are accepted is READY and launches under any policy.
  */
 public final class LaunchPolicy {
   /** What to do with a kind of finding. */
@@ -63,7 +65,8 @@ public final class LaunchPolicy {
 
   private boolean blocks(Finding f) {
     if (f.severity() == Severity.ERROR) {
-      return f.outcome() == Outcome.FAIL || (f.outcome() == Outcome.UNVERIFIED && unverified == Decision.REFUSE);
+      return f.outcome() == Outcome.FAIL
+          || (f.outcome() == Outcome.UNVERIFIED && !f.accepted() && unverified == Decision.REFUSE);
     }
     return f.severity() == Severity.WARNING && f.outcome() == Outcome.FAIL && warnings == Decision.REFUSE;
   }

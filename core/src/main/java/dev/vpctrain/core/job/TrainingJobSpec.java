@@ -1,5 +1,6 @@
 package dev.vpctrain.core.job;
 
+import dev.vpctrain.core.report.Acceptance;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -48,6 +49,7 @@ public final class TrainingJobSpec {
   private final Set<AwsService> requiredServices;
   private final List<HostPort> requiredInternet;
   private final boolean blockPackageRepositories;
+  private final List<Acceptance> acceptedUnverified;
   private final Optional<Boolean> efa;
   private final Optional<String> region;
   private final Map<String, String> apiExtras;
@@ -76,6 +78,7 @@ public final class TrainingJobSpec {
     this.requiredServices = Collections.unmodifiableSet(new TreeSet<>(b.requiredServices));
     this.requiredInternet = List.copyOf(b.requiredInternet);
     this.blockPackageRepositories = b.blockPackageRepositories;
+    this.acceptedUnverified = List.copyOf(b.acceptedUnverified);
     this.efa = Optional.ofNullable(b.efa);
     this.region = Optional.ofNullable(b.region);
     this.apiExtras = Collections.unmodifiableMap(new LinkedHashMap<>(b.apiExtras));
@@ -111,6 +114,7 @@ public final class TrainingJobSpec {
     b.requiredServices.addAll(requiredServices);
     b.requiredInternet.addAll(requiredInternet);
     b.blockPackageRepositories = blockPackageRepositories;
+    b.acceptedUnverified.addAll(acceptedUnverified);
     b.efa = efa.orElse(null);
     b.region = region.orElse(null);
     b.apiExtras.putAll(apiExtras);
@@ -218,6 +222,15 @@ public final class TrainingJobSpec {
   /** True when the user asks that Amazon Linux package repositories be blocked. */
   public boolean blockPackageRepositories() {
     return blockPackageRepositories;
+  }
+
+  /**
+   * The UNVERIFIED checks the user accepts (not part of the API request): what the snapshot cannot
+   * show but the user knows works. The rule engine marks the findings they match accepted; a FAIL
+   * is never accepted.
+   */
+  public List<Acceptance> acceptedUnverified() {
+    return acceptedUnverified;
   }
 
   /** An explicit EFA override; absent means "decide from the instance type". */
@@ -354,6 +367,7 @@ public final class TrainingJobSpec {
         && maxRuntimeInSeconds.equals(t.maxRuntimeInSeconds)
         && requiredServices.equals(t.requiredServices)
         && requiredInternet.equals(t.requiredInternet)
+        && acceptedUnverified.equals(t.acceptedUnverified)
         && efa.equals(t.efa)
         && region.equals(t.region)
         && apiExtras.equals(t.apiExtras);
@@ -362,7 +376,7 @@ public final class TrainingJobSpec {
   @Override
   public int hashCode() {
     return Objects.hash(name, roleArn, trainingImage, instanceType, instanceCount, instanceGroups, vpc,
-        inputChannels, outputPath, checkpointUri, requiredServices, requiredInternet, apiExtras);
+        inputChannels, outputPath, checkpointUri, requiredServices, requiredInternet, acceptedUnverified, apiExtras);
   }
 
   @Override
@@ -370,10 +384,14 @@ public final class TrainingJobSpec {
     return "TrainingJobSpec{name=" + name + ", instanceType=" + instanceType.orElse(null)
         + ", instanceCount=" + totalInstanceCount() + ", vpc=" + vpc.orElse(null)
         + ", inputs=" + inputChannels.size() + ", outputPath=" + outputPath.orElse(null)
-        + ", requires=" + requiredServices + ", requiresInternet=" + requiredInternet + "}";
+        + ", requires=" + requiredServices + ", requiresInternet=" + requiredInternet
+        + (acceptedUnverified.isEmpty() ? "" : ", acceptedUnverified=" + acceptedUnverified) + "}";
   }
 
-  /** Builds a {@link TrainingJobSpec}. Collection setters replace; {@code add*}/{@code requires*} append. */
+  /**
+   * Builds a {@link TrainingJobSpec}. Collection setters replace; {@code add*}, {@code requires*}
+   * and {@code acceptUnverified} append.
+   */
   public static final class Builder {
     private String name;
     private String roleArn;
@@ -397,6 +415,7 @@ public final class TrainingJobSpec {
     private final Set<AwsService> requiredServices = new LinkedHashSet<>();
     private final List<HostPort> requiredInternet = new ArrayList<>();
     private boolean blockPackageRepositories;
+    private final Set<Acceptance> acceptedUnverified = new LinkedHashSet<>();
     private Boolean efa;
     private String region;
     private final Map<String, String> apiExtras = new LinkedHashMap<>();
@@ -565,6 +584,40 @@ public final class TrainingJobSpec {
 
     public Builder blockPackageRepositories(boolean block) {
       this.blockPackageRepositories = block;
+      return this;
+    }
+
+    /**
+     * Accepts every UNVERIFIED finding of {@code ruleId} (a transit gateway you know works, an
+     * on-premises DNS server): it stays in the report, marked accepted, and no longer holds the
+     * verdict back. A FAIL is never accepted. The rule engine rejects an id it does not have.
+     *
+     * @throws IllegalArgumentException for a blank or malformed rule id
+     */
+    public Builder acceptUnverified(String ruleId) {
+      return acceptUnverified(Acceptance.of(ruleId));
+    }
+
+    /**
+     * Accepts the UNVERIFIED findings of {@code ruleId} that name {@code resource}, for example
+     * {@code acceptUnverified("s3.route.unmodeled", "subnet-0a1b2c3d4e5f60718")}.
+     *
+     * @throws IllegalArgumentException for a blank or malformed rule id or resource
+     */
+    public Builder acceptUnverified(String ruleId, String resource) {
+      return acceptUnverified(Acceptance.of(ruleId, resource));
+    }
+
+    /** Adds an acceptance of UNVERIFIED findings. */
+    public Builder acceptUnverified(Acceptance acceptance) {
+      acceptedUnverified.add(Objects.requireNonNull(acceptance, "acceptance"));
+      return this;
+    }
+
+    /** Replaces the acceptances of UNVERIFIED findings. */
+    public Builder acceptedUnverified(Collection<Acceptance> acceptances) {
+      acceptedUnverified.clear();
+      acceptances.forEach(this::acceptUnverified);
       return this;
     }
 

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Advice for every problem no change was planned for: what to do (the finding's remediation) and
- * why vpctrain leaves it to a person.
+ * why vpctrain leaves it to a person. UNVERIFIED findings the user accepted get no step.
  */
 final class AdviceFixes {
   private static final Map<String, String> WHY_MANUAL = Map.ofEntries(
@@ -41,8 +41,8 @@ final class AdviceFixes {
 
   static void plan(PlanContext p) {
     for (Finding f : p.report.problems()) {
-      if (p.handled.contains(f.ruleId())) {
-        continue;
+      if (p.handled.contains(f.ruleId()) || f.accepted()) {
+        continue; // an accepted UNVERIFIED is the user's word that it works: nothing to check or change
       }
       String text = f.remediation().orElse(f.outcome() == Outcome.UNVERIFIED
           ? "Give vpctrain the data it needs (see the message), or check by hand."

@@ -29,11 +29,28 @@ abstract class AbstractFinding {
     return "docs/rules/" + ruleId() + ".md";
   }
 
+  /**
+   * True for an UNVERIFIED finding the user accepted ({@link Acceptance}): it stays in the report
+   * but does not hold the verdict back. Only an UNVERIFIED finding can be accepted.
+   */
+  @Value.Default
+  public boolean accepted() {
+    return false;
+  }
+
   public boolean isFail() {
     return outcome() == Outcome.FAIL;
   }
 
   public boolean isUnverified() {
     return outcome() == Outcome.UNVERIFIED;
+  }
+
+  @Value.Check
+  protected void check() {
+    if (accepted() && outcome() != Outcome.UNVERIFIED) {
+      throw new IllegalArgumentException("only an UNVERIFIED finding can be accepted, but " + ruleId() + " is "
+          + outcome());
+    }
   }
 }

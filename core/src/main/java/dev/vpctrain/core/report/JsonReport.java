@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Renders a report as the {@code vpctrain-report/1} JSON document of formats.md §3: FAIL and
- * UNVERIFIED findings (PASS ones too when verbose), ERRORs first.
+ * UNVERIFIED findings (PASS ones too when verbose), ERRORs first. An UNVERIFIED finding the user
+ * accepted carries {@code "accepted": true} (the member is absent otherwise).
  */
 public final class JsonReport {
   /** The value of the document's {@code schema} member. */
@@ -25,8 +26,11 @@ public final class JsonReport {
       w.beginObject()
           .member("rule", f.ruleId())
           .member("severity", f.severity().name())
-          .member("outcome", f.outcome().name())
-          .member("resources", f.resources())
+          .member("outcome", f.outcome().name());
+      if (f.accepted()) {
+        w.member("accepted", true);
+      }
+      w.member("resources", f.resources())
           .member("message", f.message())
           .member("remediation", f.remediation().orElse(null))
           .member("doc", f.doc())

@@ -9,7 +9,9 @@ import java.util.stream.Collectors;
 
 /**
  * The result of a preflight: every rule's findings and the verdict. {@link #findings()} holds every
- * outcome (PASS included), ERRORs first; {@link #problems()} only FAIL and UNVERIFIED.
+ * outcome (PASS included), ERRORs first; {@link #problems()} only FAIL and UNVERIFIED. UNVERIFIED
+ * findings the user accepted ({@link Acceptance}) stay in both, marked {@link Finding#accepted()},
+ * and do not hold the verdict back.
  */
 public final class PreflightReport {
   private static final Comparator<Finding> ORDER = Comparator
@@ -21,21 +23,43 @@ public final class PreflightReport {
   private final String region;
   private final List<Finding> findings;
   private final int rulesEvaluated;
+  private final List<Acceptance> acceptances;
   private final Verdict verdict;
 
-  private PreflightReport(String jobName, String region, List<Finding> findings, int rulesEvaluated) {
+  private PreflightReport(String jobName, String region, List<Finding> findings, int rulesEvaluated,
+      List<Acceptance> acceptances) {
     this.jobName = Objects.requireNonNull(jobName);
     this.region = Objects.requireNonNull(region);
     List<Finding> sorted = new ArrayList<>(findings);
     sorted.sort(ORDER);
     this.findings = List.copyOf(sorted);
     this.rulesEvaluated = rulesEvaluated;
+    this.acceptances = List.copyOf(acceptances);
     this.verdict = decide(this.findings);
   }
 
-  /** A report of {@code findings}; the verdict follows rules.md. */
+  /** A report of {@code findings} as given (their {@link Finding#accepted()} marks included); the verdict follows rules.md. */
   public static PreflightReport of(String jobName, String region, List<Finding> findings, int rulesEvaluated) {
-    return new PreflightReport(jobName, region, findings, rulesEvaluated);
+    return new PreflightReport(jobName, region, findings, rulesEvaluated, List.of());
+  }
+
+  /**
+   * A report of {@code findings} with the user's {@code acceptances} applied: an UNVERIFIED finding
+   * is marked accepted exactly when one of them {@linkplain Acceptance#accepts accepts} it (a mark
+   * the finding carried before is replaced); FAIL and PASS findings are kept as they are.
+   */
+  public static PreflightReport of(String jobName, String region, List<Finding> findings, int rulesEvaluated,
+      List<Acceptance> acceptances) {
+    List<Finding> marked = new ArrayList<>(findings.size());
+    for (Finding f : findings) {
+      if (f.isUnverified()) {
+        boolean accepted = acceptances.stream().anyMatch(a -> a.accepts(f));
+        marked.add(f.accepted() == accepted ? f : f.withAccepted(accepted));
+      } else {
+        marked.add(f);
+      }
+    }
+    return new PreflightReport(jobName, region, marked, rulesEvaluated, acceptances);
   }
 
   private static int outcomeRank(Outcome o) {
@@ -56,7 +80,7 @@ public final class PreflightReport {
         if (f.outcome() == Outcome.FAIL) {
           return Verdict.NOT_READY;
         }
-        if (f.outcome() == Outcome.UNVERIFIED) {
+        if (f.outcome() == Outcome.UNVERIFIED && !f.accepted()) {
           unverified = true;
         }
       }
@@ -76,7 +100,7 @@ public final class PreflightReport {
     return verdict;
   }
 
-  /** True only for READY: no ERROR failed and none was undecided. */
+  /** True only for READY: no ERROR failed and none was undecided (or each undecided one was accepted). */
   public boolean isReady() {
     return verdict == Verdict.READY;
   }
@@ -89,6 +113,26 @@ public final class PreflightReport {
   /** FAIL and UNVERIFIED findings, ERRORs first. */
   public List<Finding> problems() {
     return findings.stream().filter(f -> f.outcome() != Outcome.PASS).collect(Collectors.toUnmodifiableList());
+  }
+
+  /** The UNVERIFIED findings the user accepted, ERRORs first. */
+  public List<Finding> accepted() {
+    return findings.stream().filter(Finding::accepted).collect(Collectors.toUnmodifiableList());
+  }
+
+  /** The acceptances given with the job ({@link #of(String, String, List, int, List)}), in order. */
+  public List<Acceptance> acceptances() {
+    return acceptances;
+  }
+
+  /**
+   * The acceptances that accepted nothing: no UNVERIFIED finding matches them (a typo in a
+   * resource id, a check that now passes, or a FAIL, which cannot be accepted). Harmless; the
+   * text report lists them.
+   */
+  public List<Acceptance> unmatchedAcceptances() {
+    return acceptances.stream().filter(a -> findings.stream().noneMatch(a::accepts))
+        .collect(Collectors.toUnmodifiableList());
   }
 
   /** Findings of one rule. */

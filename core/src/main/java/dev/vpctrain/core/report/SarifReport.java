@@ -9,6 +9,8 @@ import java.util.Map;
  * ids, one result per shown finding located at the job file. FAIL results carry the level of their
  * severity ({@code error}, {@code warning}, {@code note}); UNVERIFIED ones are {@code kind: open}
  * and PASS ones (verbose only) {@code kind: pass}, both with level {@code none} as SARIF requires.
+ * An UNVERIFIED finding the user accepted carries an accepted external suppression (SARIF §3.35),
+ * so code scanning shows it as dismissed by the user rather than open.
  */
 public final class SarifReport {
   /** The SARIF version written. */
@@ -76,10 +78,21 @@ public final class SarifReport {
         w.endArray();
       }
       w.endObject().endArray();
+      if (f.accepted()) {
+        w.name("suppressions").beginArray().beginObject()
+            .member("kind", "external")
+            .member("status", "accepted")
+            .member("justification", "The user accepted this unverified check (--accept-unverified "
+                + f.ruleId() + "): they vouch for what the network snapshot cannot show.")
+            .endObject().endArray();
+      }
       w.name("properties").beginObject()
           .member("severity", f.severity().name())
-          .member("outcome", f.outcome().name())
-          .member("doc", f.doc())
+          .member("outcome", f.outcome().name());
+      if (f.accepted()) {
+        w.member("accepted", true);
+      }
+      w.member("doc", f.doc())
           .endObject();
       w.endObject();
     }

@@ -2,6 +2,7 @@ package dev.vpctrain.core.rules;
 
 import dev.vpctrain.core.job.TrainingJobSpec;
 import dev.vpctrain.core.network.NetworkSnapshot;
+import dev.vpctrain.core.report.Acceptance;
 import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.report.Outcome;
 import dev.vpctrain.core.report.PreflightReport;
@@ -58,8 +59,19 @@ public final class RuleEngine {
     return rules.stream().filter(r -> r.id().equals(id)).findFirst();
   }
 
-  /** Evaluates every active rule. */
+  /**
+   * Evaluates every active rule, then applies the job's {@linkplain TrainingJobSpec#acceptedUnverified()
+   * acceptances}: the UNVERIFIED findings they match are marked accepted.
+   *
+   * @throws IllegalArgumentException when an acceptance names a rule id this engine does not have
+   */
   public PreflightReport evaluate(TrainingJobSpec job, NetworkSnapshot network) {
+    for (Acceptance a : job.acceptedUnverified()) {
+      if (rule(a.ruleId()).isEmpty()) {
+        throw new IllegalArgumentException("cannot accept UNVERIFIED findings of '" + a.ruleId()
+            + "': there is no rule of that id (see RuleCatalogue, or 'vpctrain rules')");
+      }
+    }
     RuleContext context = RuleContext.of(job, network);
     List<Finding> findings = new ArrayList<>();
     int evaluated = 0;
@@ -67,7 +79,7 @@ public final class RuleEngine {
       evaluated++;
       findings.addAll(run(rule, context));
     }
-    return PreflightReport.of(job.name(), context.region(), findings, evaluated);
+    return PreflightReport.of(job.name(), context.region(), findings, evaluated, job.acceptedUnverified());
   }
 
   private static List<Finding> run(Rule rule, RuleContext context) {

@@ -47,6 +47,21 @@ public final class ReportAssert extends AbstractAssert<ReportAssert, PreflightRe
     return finding(ruleId, Outcome.UNVERIFIED);
   }
 
+  /**
+   * The report has an UNVERIFIED finding of {@code ruleId} that the user accepted
+   * ({@code TrainingJobSpec.Builder.acceptUnverified}); continues with that finding.
+   */
+  public FindingAssert hasAccepted(String ruleId) {
+    isNotNull();
+    Optional<Finding> f = actual.accepted().stream().filter(x -> x.ruleId().equals(ruleId)).findFirst();
+    if (f.isEmpty()) {
+      List<String> accepted = actual.accepted().stream().map(Finding::ruleId).distinct().toList();
+      failWithMessage("Expected an accepted UNVERIFIED finding of %s but the accepted ones are %s:%n%s", ruleId,
+          accepted.isEmpty() ? "none" : accepted, actual.render());
+    }
+    return new FindingAssert(f.get());
+  }
+
   /** No finding of {@code ruleId} failed. */
   public ReportAssert hasNoFailure(String ruleId) {
     isNotNull();

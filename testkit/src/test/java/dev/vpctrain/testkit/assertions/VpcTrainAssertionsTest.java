@@ -4,10 +4,14 @@ import static dev.vpctrain.testkit.assertions.VpcTrainAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vpctrain.aws.sagemaker.TrainingJobRequests;
+import dev.vpctrain.core.report.Acceptance;
+import dev.vpctrain.core.report.Finding;
+import dev.vpctrain.core.report.Outcome;
 import dev.vpctrain.core.report.PreflightReport;
 import dev.vpctrain.core.report.Severity;
 import dev.vpctrain.testkit.FakeAws;
 import dev.vpctrain.testkit.Scenarios;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class VpcTrainAssertionsTest {
@@ -29,6 +33,21 @@ class VpcTrainAssertionsTest {
         .isInstanceOf(AssertionError.class).hasMessageContaining("s3.route.missing FAIL");
   }
   // end::report[]
+
+  @Test
+  void acceptedFindingsAreAssertedApart() {
+    Finding undecided = Finding.builder().ruleId("s3.route.unmodeled").severity(Severity.ERROR)
+        .outcome(Outcome.UNVERIFIED).message("via tgw-1").addResource("subnet-1").build();
+    PreflightReport accepted = PreflightReport.of("job", "us-east-1", List.of(undecided), 1,
+        List.of(Acceptance.of("s3.route.unmodeled")));
+    PreflightReport open = PreflightReport.of("job", "us-east-1", List.of(undecided), 1);
+
+    assertThat(accepted).isReady().hasAccepted("s3.route.unmodeled").naming("subnet-1");
+    assertThat(open).isUnverified().hasUnverified("s3.route.unmodeled");
+    assertThatThrownBy(() -> assertThat(open).hasAccepted("s3.route.unmodeled"))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("Expected an accepted UNVERIFIED finding of s3.route.unmodeled but the accepted ones are none");
+  }
 
   @Test
   void sageMakerAssertionsSeeTheCreatedJobs() {

@@ -78,8 +78,8 @@ public final class S3PolicyUndecidable extends BaseRule {
     }
     String fix = "Check by hand that " + st.label() + " of " + policy + " " + (st.effect().apiName().equals("Deny")
         ? "does not deny" : "allows") + " " + JobCaller.describe(ctx) + ": " + String.join(" ", hints)
-        + " Once verified, suppress s3.policy.undecidable for this job, or change the statement so that it does not hang on "
-        + keys + ".";
+        + " Once verified, accept it for this job (--accept-unverified s3.policy.undecidable=" + first.owner
+        + "), or change the statement so that it does not hang on " + keys + ".";
     return unverified(message, fix, Texts.resources(first.owner, List.of(), subnets));
   }
 

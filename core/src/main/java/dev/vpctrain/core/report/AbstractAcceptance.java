@@ -1,0 +1,73 @@
+package dev.vpctrain.core.report;
+
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * The user's word that an UNVERIFIED check is fine, for what the snapshot cannot show (a transit
+ * gateway that works, an on-premises DNS server): a rule id, and optionally one resource id.
+ * {@code rule} accepts every UNVERIFIED finding of that rule; {@code rule=resource} only those whose
+ * {@link Finding#resources()} contain the resource. An accepted finding stays in the report, marked
+ * {@link Finding#accepted()}, and no longer holds the verdict back. A FAIL is never accepted.
+ */
+@Value.Immutable
+abstract class AbstractAcceptance {
+  /** The rule id, for example {@code s3.route.unmodeled}. */
+  public abstract String ruleId();
+
+  /** The one resource id the acceptance is limited to; empty accepts every finding of the rule. */
+  public abstract Optional<String> resource();
+
+  /** Accepts every UNVERIFIED finding of {@code ruleId}. */
+  public static Acceptance of(String ruleId) {
+    return Acceptance.builder().ruleId(ruleId).build();
+  }
+
+  /** Accepts the UNVERIFIED findings of {@code ruleId} that name {@code resource}. */
+  public static Acceptance of(String ruleId, String resource) {
+    return Acceptance.builder().ruleId(ruleId).resource(resource).build();
+  }
+
+  /**
+   * Parses {@code rule} or {@code rule=resource}, as {@code --accept-unverified} takes it.
+   *
+   * @throws IllegalArgumentException for a blank rule id or resource
+   */
+  public static Acceptance parse(String text) {
+    String t = text.trim();
+    int eq = t.indexOf('=');
+    if (eq < 0) {
+      return of(t);
+    }
+    return of(t.substring(0, eq).trim(), t.substring(eq + 1).trim());
+  }
+
+  /** True when {@code finding} is of this rule and, if a resource is named, names it; any outcome. */
+  public boolean matches(Finding finding) {
+    return finding.ruleId().equals(ruleId())
+        && resource().map(r -> finding.resources().contains(r)).orElse(true);
+  }
+
+  /** True when this acceptance accepts {@code finding}: it {@link #matches} and is UNVERIFIED. */
+  public boolean accepts(Finding finding) {
+    return finding.isUnverified() && matches(finding);
+  }
+
+  @Value.Check
+  protected void check() {
+    if (ruleId().isBlank() || ruleId().chars().anyMatch(c -> Character.isWhitespace(c) || c == '=')) {
+      throw new IllegalArgumentException("expected a rule id such as s3.route.unmodeled, optionally =RESOURCE, "
+          + "but the rule id was '" + ruleId() + "'");
+    }
+    if (resource().isPresent() && resource().get().isBlank()) {
+      throw new IllegalArgumentException("expected RULE=RESOURCE with a resource id after '=' for rule "
+          + ruleId());
+    }
+  }
+
+  /** {@code rule} or {@code rule=resource}, as it is written on the command line. */
+  @Override
+  public String toString() {
+    return ruleId() + resource().map(r -> "=" + r).orElse("");
+  }
+}
