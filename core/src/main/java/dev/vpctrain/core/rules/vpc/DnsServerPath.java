@@ -122,11 +122,17 @@ final class DnsServerPath {
         fail(p.detail() + "; a gateway endpoint carries only S3 and DynamoDB traffic", p,
             "Route " + server + " to where the DNS server lives instead");
         return;
-      default: // NONE, BLACKHOLE
+      case BLACKHOLE:
+        fail(p.detail(), p, "Replace the blackhole route " + p.route().map(r -> r.destination()).orElse(server + "/32")
+            + " in route table " + rtb + " with a live target: aws ec2 replace-route --route-table-id " + rtb
+            + " --destination-cidr-block " + p.route().map(r -> r.destination()).orElse(server + "/32")
+            + " --transit-gateway-id <tgw-…> (or --vpc-peering-connection-id / --gateway-id for a VPN gateway)");
+        return;
+      default: // NONE
         fail(p.detail(), p, "Add a route for " + server + " in route table " + rtb
-            + " to the transit gateway, VPN gateway or peering connection that leads to the DNS server "
-            + "(aws ec2 create-route --route-table-id " + rtb + " --destination-cidr-block " + server
-            + "/32 --transit-gateway-id <tgw-…>), or replace the blackhole route");
+            + " to the transit gateway, VPN gateway or peering connection that leads to the DNS server: "
+            + "aws ec2 create-route --route-table-id " + rtb + " --destination-cidr-block " + server
+            + "/32 --transit-gateway-id <tgw-…>");
     }
   }
 

@@ -11,6 +11,7 @@ import dev.vpctrain.core.report.Severity;
 import dev.vpctrain.core.rules.BaseRule;
 import dev.vpctrain.core.rules.RuleContext;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -103,20 +104,20 @@ public final class VpcDhcpDnsUnreachable extends BaseRule {
 
   /** The FAIL or UNVERIFIED finding for one server, or null when every subnet reaches it (notes collected). */
   private Finding decide(String server, String dopt, String vpcId, List<DnsServerPath> paths, List<String> notes) {
-    List<String> failing = new ArrayList<>();
-    List<String> unknown = new ArrayList<>();
+    Map<String, List<String>> failing = new LinkedHashMap<>();
+    Map<String, List<String>> unknown = new LinkedHashMap<>();
     Set<String> res = new LinkedHashSet<>();
     Set<String> hops = new LinkedHashSet<>();
     Set<String> fixes = new LinkedHashSet<>();
     res.add(server);
     for (DnsServerPath p : paths) {
       if (p.result == Tri.NO) {
-        failing.add(p.subnet + ": " + String.join("; ", p.problems));
+        failing.computeIfAbsent(String.join("; ", p.problems), k -> new ArrayList<>()).add(p.subnet);
         res.add(p.subnet);
         res.addAll(p.resources);
         fixes.addAll(p.fixes);
       } else if (p.result == Tri.UNKNOWN) {
-        unknown.add(p.subnet + ": " + String.join("; ", p.unknowns));
+        unknown.computeIfAbsent(String.join("; ", p.unknowns), k -> new ArrayList<>()).add(p.subnet);
         hops.addAll(p.hops);
       } else {
         notes.addAll(p.notes);
@@ -130,7 +131,7 @@ public final class VpcDhcpDnsUnreachable extends BaseRule {
       res.add(dopt);
       res.add(vpcId);
       return fail("DHCP option set " + dopt + " of " + vpcId + " names DNS server " + server + ", which the job cannot "
-              + "reach on UDP 53 from " + String.join("; from ", failing) + ". Every hostname the job needs (S3, "
+              + "reach on UDP 53 from " + bySubnets(failing) + ". Every hostname the job needs (S3, "
               + "endpoints, registries) is resolved through it, so the job fails to resolve them.",
           "Open the path: " + String.join("; ", fixes) + ". Or use the Amazon DNS server instead: aws ec2 create-dhcp-options "
               + "--dhcp-configurations \"Key=domain-name,Values=<domain>\" \"Key=domain-name-servers,Values=AmazonProvidedDNS\", "
@@ -140,16 +141,24 @@ public final class VpcDhcpDnsUnreachable extends BaseRule {
     }
     if (!unknown.isEmpty()) {
       res.addAll(hops);
+      unknown.values().forEach(res::addAll);
       res.add(dopt);
       return unverified("Whether the job reaches DNS server " + server + " of DHCP option set " + dopt
               + (hops.isEmpty() ? "" : " (through " + String.join(", ", hops) + ")") + " on UDP 53 cannot be decided from "
-              + String.join("; from ", unknown) + ".",
+              + bySubnets(unknown) + ".",
           "Confirm that " + server + " answers UDP and TCP 53 from the job subnets"
               + (hops.isEmpty() ? "" : " across " + String.join(", ", hops))
               + ", then accept it: --accept-unverified vpc.dhcp.dns-unreachable=" + server + ".",
           res.toArray(new String[0]));
     }
     return null;
+  }
+
+  /** {@code subnet-a, subnet-b: reason; from subnet-c: other reason}. */
+  private static String bySubnets(Map<String, List<String>> reasons) {
+    List<String> parts = new ArrayList<>();
+    reasons.forEach((why, subnets) -> parts.add(String.join(", ", subnets) + ": " + why));
+    return String.join("; from ", parts);
   }
 
   /** The values of {@code domain-name-servers}, split on commas and spaces. */

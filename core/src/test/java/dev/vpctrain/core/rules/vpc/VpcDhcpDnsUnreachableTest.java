@@ -87,11 +87,14 @@ class VpcDhcpDnsUnreachableTest {
         .routeTable("rtb-private", rt -> rt.associate("subnet-a").blackhole("10.99.0.0/16", "tgw-0123456789abcdef0")).build());
     assertThat(f.outcome()).isEqualTo(Outcome.FAIL);
     assertThat(f.message()).contains("blackhole");
+    assertThat(f.resources()).contains("tgw-0123456789abcdef0");
+    assertThat(f.remediation().orElseThrow())
+        .contains("aws ec2 replace-route --route-table-id rtb-private --destination-cidr-block 10.99.0.0/16");
     Finding tgw = single(rule, job(), noDefaultRoute("10.99.0.2")
         .routeTable("rtb-private", rt -> rt.associate("subnet-a").route("10.99.0.0/16", "tgw-0123456789abcdef0")).build());
     assertThat(tgw.outcome()).isEqualTo(Outcome.UNVERIFIED);
     assertThat(tgw.severity()).isEqualTo(Severity.ERROR);
-    assertThat(tgw.resources()).contains("10.99.0.2", "tgw-0123456789abcdef0");
+    assertThat(tgw.resources()).contains("10.99.0.2", "tgw-0123456789abcdef0", "subnet-a");
     assertThat(tgw.message()).contains("tgw-0123456789abcdef0");
     Finding pcx = single(rule, job(), noDefaultRoute("172.31.0.2")
         .routeTable("rtb-private", rt -> rt.associate("subnet-a").route("172.31.0.0/16", "pcx-0123456789abcdef0")).build());
