@@ -33,12 +33,12 @@ public final class EgressInternetIgwOnly extends BaseRule {
     }
     OutsideAccess oa = OutsideAccess.of(ctx);
     List<String> needs = new ArrayList<>();
-    oa.internet().forEach(h -> needs.add(h.toString()));
+    oa.internet().forEach(h -> needs.add("internet destination " + h));
     List<String> undecided = new ArrayList<>();
     for (AwsService s : oa.services()) {
       Access endpoint = oa.endpoint(s);
       if (endpoint.isNo()) {
-        needs.add(s.endpointName());
+        needs.add(s.endpointName() + (s.hasVpcEndpoint() ? " (no usable interface endpoint)" : " (which has no VPC endpoint)"));
       } else if (endpoint.isUnknown()) {
         undecided.add(s.endpointName() + " (" + endpoint.reason() + ")");
       }
@@ -64,14 +64,13 @@ public final class EgressInternetIgwOnly extends BaseRule {
     String head = "Subnet " + subnet + " is public: its default route goes to internet gateway " + igw + " ("
         + p.routeTable().describe() + "), and training instances get no public IP, so nothing outside the VPC "
         + "is reachable through it";
-    String fix = "Run the job in private subnets whose default route goes to a NAT gateway placed in this public subnet: "
+    String fix = "run the job in private subnets whose default route goes to a NAT gateway placed in this public subnet: "
         + "aws ec2 create-nat-gateway --subnet-id " + subnet + " --allocation-id <eipalloc-id>, then "
         + "aws ec2 create-route --route-table-id <private-route-table-id> --destination-cidr-block 0.0.0.0/0 "
         + "--nat-gateway-id <nat-gateway-id>; list those subnets in VpcConfig.Subnets.";
     String[] res = {subnet, p.routeTableId(), igw};
     if (!needs.isEmpty()) {
-      return fail(head + ", yet the job needs " + String.join(", ", needs) + ", which no usable interface endpoint provides.",
-          fix, res);
+      return fail(head + ", yet the job needs " + String.join(", ", needs) + ".", capitalize(fix), res);
     }
     if (!undecided.isEmpty()) {
       return unverified(head + "; whether the job needs it depends on interface endpoints that cannot be checked: "
@@ -80,7 +79,11 @@ public final class EgressInternetIgwOnly extends BaseRule {
     return finding(Outcome.FAIL, Severity.INFO, head + ". The job needs nothing beyond what its endpoints provide, so it "
             + "works, but code that calls anything else (a package index, a model hub, an AWS service without an "
             + "endpoint) will time out.",
-        "Nothing is required. If the job may need the internet later, run it in private subnets with a NAT path: " + fix,
+        "Nothing is required. If the job may need the internet later, " + fix,
         res);
+  }
+
+  private static String capitalize(String s) {
+    return Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
 }

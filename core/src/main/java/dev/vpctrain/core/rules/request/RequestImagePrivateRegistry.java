@@ -75,7 +75,7 @@ public final class RequestImagePrivateRegistry extends BaseRule {
           acceptance(registry), host));
     }
     Reach reach = ReachContext.of(ctx);
-    List<String> missing = new ArrayList<>();
+    java.util.Map<String, List<String>> missing = new java.util.LinkedHashMap<>();
     Set<String> res = new LinkedHashSet<>();
     res.add(host);
     List<String> how = new ArrayList<>();
@@ -92,7 +92,7 @@ public final class RequestImagePrivateRegistry extends BaseRule {
         how.add("NAT");
       } else {
         res.add(subnet);
-        missing.add(JobSubnets.label(ctx, subnet) + ": " + String.join("; ", why));
+        missing.computeIfAbsent(String.join("; ", why), k -> new ArrayList<>()).add(JobSubnets.label(ctx, subnet));
       }
     }
     if (missing.isEmpty()) {
@@ -101,7 +101,7 @@ public final class RequestImagePrivateRegistry extends BaseRule {
           + registry.port() + " to it through.", subnets.toArray(new String[0])));
     }
     return one(unverified("TrainingRepositoryAccessMode is Vpc, but no NAT path with egress TCP " + registry.port()
-            + " to registry " + registry + " of " + image + " was found from " + String.join("; from ", missing)
+            + " to registry " + registry + " of " + image + " was found from " + bySubnets(missing)
             + ". The registry may sit inside the VPC or behind a peering connection, which the request alone cannot tell.",
         acceptance(registry) + " Otherwise give the subnets a NAT path: aws ec2 create-route --route-table-id <rtb-…> "
             + "--destination-cidr-block 0.0.0.0/0 --nat-gateway-id <nat-…> (NAT gateway in a public subnet), allow TCP "
@@ -109,6 +109,13 @@ public final class RequestImagePrivateRegistry extends BaseRule {
             + (registry.isEcr() ? ", or create interface endpoints com.amazonaws." + ctx.network().region()
                 + ".ecr.dkr and .ecr.api with private DNS" : ", or push the image to ECR") + ".",
         res.toArray(new String[0])));
+  }
+
+  /** {@code subnet-a, subnet-b: reason; from subnet-c: other reason}. */
+  private static String bySubnets(java.util.Map<String, List<String>> reasons) {
+    List<String> parts = new ArrayList<>();
+    reasons.forEach((why, subnets) -> parts.add(String.join(", ", subnets) + ": " + why));
+    return String.join("; from ", parts);
   }
 
   private static String acceptance(RegistryHost registry) {
