@@ -119,6 +119,11 @@ final class DnsServerPath {
             + " --destination-cidr-block " + server + "/32 --nat-gateway-id <nat-…>");
         return;
       case GATEWAY_ENDPOINT:
+        if (p.route().flatMap(r -> r.prefixListId()).isEmpty()) {
+          unknown("route table " + rtb + " sends " + server + " to " + p.target().orElse("?")
+              + ", a Gateway Load Balancer endpoint (an inspection appliance); the path beyond it is not in the snapshot", p);
+          return;
+        }
         fail(p.detail() + "; a gateway endpoint carries only S3 and DynamoDB traffic", p,
             "Route " + server + " to where the DNS server lives instead");
         return;

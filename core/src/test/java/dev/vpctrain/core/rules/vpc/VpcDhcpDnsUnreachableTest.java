@@ -103,6 +103,18 @@ class VpcDhcpDnsUnreachableTest {
   }
 
   @Test
+  void aServerBehindAnApplianceIsUnverified() {
+    Finding gwlb = single(rule, job(), noDefaultRoute("10.99.0.2")
+        .routeTable("rtb-private", rt -> rt.associate("subnet-a").route("10.99.0.0/16", "vpce-0123456789abcdef0")).build());
+    assertThat(gwlb.outcome()).isEqualTo(Outcome.UNVERIFIED);
+    assertThat(gwlb.resources()).contains("vpce-0123456789abcdef0");
+    Finding eni = single(rule, job(), noDefaultRoute("10.99.0.2")
+        .routeTable("rtb-private", rt -> rt.associate("subnet-a").route("10.99.0.0/16", "eni-0123456789abcdef0")).build());
+    assertThat(eni.outcome()).isEqualTo(Outcome.UNVERIFIED);
+    assertThat(eni.resources()).contains("eni-0123456789abcdef0");
+  }
+
+  @Test
   void aServerBehindAnInternetGatewayIsUnreachable() {
     Finding f = single(rule, TestJobs.job("subnet-public").build(), ready("8.8.8.8").build());
     assertThat(f.outcome()).isEqualTo(Outcome.FAIL);
