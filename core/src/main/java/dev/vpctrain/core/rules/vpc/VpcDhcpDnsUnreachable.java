@@ -10,6 +10,7 @@ import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.report.Severity;
 import dev.vpctrain.core.rules.BaseRule;
 import dev.vpctrain.core.rules.RuleContext;
+import dev.vpctrain.core.rules.subnet.JobSubnets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -41,10 +42,14 @@ public final class VpcDhcpDnsUnreachable extends BaseRule {
     if (ctx.job().vpc().isEmpty()) {
       return one(pass("The job does not run in a VPC."));
     }
-    List<String> subnets = JobPeers.subnets(ctx.job());
-    if (subnets.isEmpty()) {
+    if (JobPeers.subnets(ctx.job()).isEmpty()) {
       return one(unverified("The job names no subnet, so whether it reaches the VPC's DNS servers cannot be checked "
           + "(request.vpc-config.partial reports the request).", null));
+    }
+    List<String> subnets = JobSubnets.evaluable(ctx);
+    if (subnets.isEmpty()) {
+      return one(unverified("None of the job's subnets is in the snapshot, so whether they reach the VPC's DNS servers "
+          + "cannot be checked (vpc.resource.not-found reports them).", null));
     }
     Optional<String> vpcId = JobVpc.vpcId(ctx);
     if (vpcId.isEmpty()) {

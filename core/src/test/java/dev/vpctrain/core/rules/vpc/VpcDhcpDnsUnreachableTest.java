@@ -234,6 +234,15 @@ class VpcDhcpDnsUnreachableTest {
   }
 
   @Test
+  void aSubnetMissingFromTheSnapshotIsLeftToVpcResourceNotFound() {
+    Finding f = single(rule, TestJobs.job("subnet-a", "subnet-gone").build(), noDefaultRoute("10.20.53.10").build());
+    assertThat(f.outcome()).isEqualTo(Outcome.PASS);
+    Finding none = single(rule, TestJobs.job("subnet-gone").build(), noDefaultRoute("10.20.53.10").build());
+    assertThat(none.outcome()).isEqualTo(Outcome.UNVERIFIED);
+    assertThat(none.message()).contains("vpc.resource.not-found");
+  }
+
+  @Test
   void missingDataNeverHidesAFailure() {
     Finding f = single(rule, job(), noDefaultRoute("10.99.0.2").without(Section.SECURITY_GROUPS).build());
     assertThat(f.outcome()).isEqualTo(Outcome.FAIL);
