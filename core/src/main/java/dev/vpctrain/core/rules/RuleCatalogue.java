@@ -20,6 +20,7 @@ import dev.vpctrain.core.rules.request.RequestImagePrivateRegistry;
 import dev.vpctrain.core.rules.request.RequestInstancesInvalid;
 import dev.vpctrain.core.rules.request.RequestSecurityGroupsCount;
 import dev.vpctrain.core.rules.request.RequestSubnetsCount;
+import dev.vpctrain.core.rules.request.RequestVpcConfigAbsent;
 import dev.vpctrain.core.rules.request.RequestVpcConfigPartial;
 import dev.vpctrain.core.rules.s3.S3BucketOtherRegion;
 import dev.vpctrain.core.rules.s3.S3BucketPolicyDenies;
@@ -36,6 +37,7 @@ import dev.vpctrain.core.rules.s3.S3RouteUnmodeled;
 import dev.vpctrain.core.rules.s3.S3SecurityGroupEgress;
 import dev.vpctrain.core.rules.subnet.SubnetIpCapacity;
 import dev.vpctrain.core.rules.subnet.SubnetIpHeadroom;
+import dev.vpctrain.core.rules.vpc.VpcDhcpDnsUnreachable;
 import dev.vpctrain.core.rules.vpc.VpcDhcpIncomplete;
 import dev.vpctrain.core.rules.vpc.VpcDnsSupportDisabled;
 import dev.vpctrain.core.rules.vpc.VpcMixed;
@@ -53,6 +55,7 @@ public final class RuleCatalogue {
   public static List<Rule> standard() {
     List<Rule> rules = new ArrayList<>();
     // request shape
+    rules.add(new RequestVpcConfigAbsent());
     rules.add(new RequestVpcConfigPartial());
     rules.add(new RequestSubnetsCount());
     rules.add(new RequestSecurityGroupsCount());
@@ -65,6 +68,7 @@ public final class RuleCatalogue {
     rules.add(new VpcTenancyDedicated());
     rules.add(new VpcDnsSupportDisabled());
     rules.add(new VpcDhcpIncomplete());
+    rules.add(new VpcDhcpDnsUnreachable());
     rules.add(new VpcSubnetsSingleAz());
     // subnet capacity
     rules.add(new SubnetIpCapacity());

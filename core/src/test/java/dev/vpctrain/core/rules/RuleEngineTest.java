@@ -34,10 +34,12 @@ class RuleEngineTest {
     List<Rule> rules = RuleEngine.standard().rules();
     Set<String> ids = new HashSet<>();
     rules.forEach(r -> assertThat(ids.add(r.id())).as("duplicate %s", r.id()).isTrue());
-    assertThat(rules).extracting(Rule::id).startsWith("request.vpc-config.partial", "request.subnets.count",
+    assertThat(rules).extracting(Rule::id).startsWith("request.vpc-config.absent", "request.vpc-config.partial", "request.subnets.count",
         "request.security-groups.count", "request.id.malformed", "request.instances.invalid");
     assertThat(rules).extracting(Rule::id).containsSubsequence("request.instances.invalid",
         "vpc.resource.not-found", "vpc.mixed", "vpc.tenancy.dedicated");
+    assertThat(rules).extracting(Rule::id).containsSubsequence("vpc.dhcp.incomplete", "vpc.dhcp.dns-unreachable",
+        "vpc.subnets.single-az");
     assertThat(RuleEngine.standard().rule("vpc.mixed")).isPresent();
     assertThat(RuleEngine.standard().rule("no.such.rule")).isEmpty();
   }

@@ -48,6 +48,10 @@ final class RemediationCases {
     for (String name : List.of("no-s3-endpoint", "sg-no-self-ingress")) {
       example(name).ifPresent(out::add);
     }
+    // A public subnet whose job needs nothing beyond its endpoints: the S3 route is the only error
+    // (egress.internet.igw-only is INFO), so the plan brings it to READY.
+    example("public-subnet-igw").map(c -> new Case(c.name(), c.network(), c.job(), false, List.of("s3.route.igw-only")))
+        .ifPresent(out::add);
     TrainingJobSpec job = Scenarios.job(Scenarios.PRIVATE_SUBNET_A, Scenarios.PRIVATE_SUBNET_B);
     out.add(own("testkit-no-s3-endpoint", Scenarios.privateVpcWithoutS3Endpoint().network(), n -> { }, job, false,
         "s3.route.missing"));
@@ -94,14 +98,22 @@ final class RemediationCases {
     return out;
   }
 
-  /** Situations a plan fixes in part: what remains is advice (a public subnet needs a NAT design). */
+  /**
+   * Situations a plan fixes in part: what remains is advice (a public subnet needs a NAT design once
+   * the job needs the internet: {@code egress.internet.igw-only} is an ERROR only then).
+   */
   static List<Case> partlyFixable() {
     List<Case> out = new ArrayList<>();
-    example("public-subnet-igw").map(c -> new Case(c.name(), c.network(), c.job(), false, List.of("s3.route.igw-only")))
+    example("public-subnet-igw").map(c -> new Case(c.name() + "-needs-internet", c.network(), needsInternet(c.job()), false,
+            List.of("s3.route.igw-only")))
         .ifPresent(out::add);
-    out.add(own("testkit-public-subnet-igw", Scenarios.publicSubnetWithInternetGateway().network(), n -> { },
-        Scenarios.publicSubnetWithInternetGateway().job(), false, "s3.route.igw-only"));
+    out.add(own("testkit-public-subnet-igw-needs-internet", Scenarios.publicSubnetWithInternetGateway().network(), n -> { },
+        needsInternet(Scenarios.publicSubnetWithInternetGateway().job()), false, "s3.route.igw-only"));
     return out;
+  }
+
+  private static TrainingJobSpec needsInternet(TrainingJobSpec job) {
+    return job.toBuilder().requiresInternet("pypi.org", 443).build();
   }
 
   /** Situations only a person can fix. */

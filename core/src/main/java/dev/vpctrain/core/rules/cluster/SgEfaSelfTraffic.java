@@ -17,7 +17,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code sg.efa.self-traffic}: for an EFA job some job SG must allow all protocols both inbound
+ * {@code sg.efa.self-traffic}: for a distributed EFA job (more than one instance; a single instance
+ * has no peer, so the rule passes as not applicable) some job SG must allow all protocols both inbound
  * from and outbound to itself (a self-reference: EFA traffic is not IP, so CIDR rules such as
  * egress to {@code 0.0.0.0/0} do not count). ERROR when no job SG has the pair; WARNING naming
  * each job SG that lacks it while another has it.
@@ -35,6 +36,10 @@ public final class SgEfaSelfTraffic extends BaseRule {
     }
     if (!ctx.job().isEfa()) {
       return one(pass("The job does not use EFA (instance types " + ctx.job().instanceTypes() + ")."));
+    }
+    if (!ctx.job().isDistributed()) {
+      return one(pass("The job runs on a single instance: EFA traffic flows only between instances, so this rule does not "
+          + "apply (instance count " + ctx.job().totalInstanceCount() + ")."));
     }
     List<String> groups = JobPeers.groups(ctx.job());
     if (groups.isEmpty()) {

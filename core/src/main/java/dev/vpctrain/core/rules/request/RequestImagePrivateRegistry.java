@@ -2,8 +2,8 @@ package dev.vpctrain.core.rules.request;
 
 import dev.vpctrain.core.job.RepositoryAccessMode;
 import dev.vpctrain.core.network.EndpointType;
-import dev.vpctrain.core.network.VpcEndpoint;
 import dev.vpctrain.core.network.NetworkAcl;
+import dev.vpctrain.core.network.VpcEndpoint;
 import dev.vpctrain.core.reach.AclDecision;
 import dev.vpctrain.core.reach.Cidr;
 import dev.vpctrain.core.reach.EgressPath;
@@ -14,6 +14,7 @@ import dev.vpctrain.core.reach.Reach;
 import dev.vpctrain.core.reach.SecurityGroupEvaluator;
 import dev.vpctrain.core.reach.SgDecision;
 import dev.vpctrain.core.reach.Traffic;
+import dev.vpctrain.core.reach.Tri;
 import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.report.Severity;
 import dev.vpctrain.core.rules.BaseRule;
@@ -21,14 +22,18 @@ import dev.vpctrain.core.rules.ReachContext;
 import dev.vpctrain.core.rules.RuleContext;
 import dev.vpctrain.core.rules.subnet.JobSubnets;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * {@code request.image.private-registry}: with {@code TrainingRepositoryAccessMode = Vpc} the image
- * is pulled through the job's subnets, so they need a route to the registry host, a network ACL
- * that lets TCP to its port (and the replies) through, and job security groups that let it out;
- * without that mode only ECR images can be pulled.
+ * {@code request.image.private-registry}: without {@code TrainingRepositoryAccessMode = Vpc} only
+ * ECR images can be pulled (ERROR). With {@code Vpc} mode the image is pulled from the registry host
+ * through the job subnets: PASS when every job subnet has a NAT path (or, for ECR, an
+ * {@code ecr.dkr} interface endpoint) and the job security groups and subnet ACL let TCP to the
+ * registry port through; otherwise UNVERIFIED naming the host, since the registry may sit inside
+ * the VPC or behind a peering connection, which the request alone cannot tell.
  */
 public final class RequestImagePrivateRegistry extends BaseRule {
   public RequestImagePrivateRegistry() {
@@ -57,62 +62,79 @@ public final class RequestImagePrivateRegistry extends BaseRule {
       return one(fail("TrainingRepositoryAccessMode is Vpc, so SageMaker pulls " + image + " through the job's VPC, but the job has no VpcConfig.",
           "Add VpcConfig (Subnets and SecurityGroupIds) with subnets that reach " + registry + ", or push the image to ECR and use Platform mode."));
     }
+    String host = registry.host();
     List<String> subnets = JobSubnets.evaluable(ctx);
     if (subnets.isEmpty()) {
-      return one(unverified("None of the job's subnets is in the snapshot, so whether they reach registry " + registry + " is unknown.", null));
+      return one(unverified("None of the job's subnets is in the snapshot, so whether they reach registry " + registry
+          + " of " + image + " is unknown.", null, host));
+    }
+    if (registry.isPrivateName() || (registry.isAddress() && Cidr.parse(host).isNonPublic())) {
+      return one(unverified("Registry " + registry + " of " + image + " is a private " + (registry.isAddress() ? "address" : "name")
+              + ": the registry sits inside the VPC or behind a peering connection, transit gateway or VPN, which the request "
+              + "alone cannot tell, so whether the job subnets reach it on TCP " + registry.port() + " is unknown.",
+          acceptance(registry), host));
     }
     Reach reach = ReachContext.of(ctx);
-    List<Finding> out = new ArrayList<>();
+    java.util.Map<String, List<String>> missing = new java.util.LinkedHashMap<>();
+    Set<String> res = new LinkedHashSet<>();
+    res.add(host);
+    List<String> how = new ArrayList<>();
     for (String subnet : subnets) {
-      Finding f = check(ctx, reach, subnet, image, registry);
-      if (f != null) {
-        out.add(f);
+      Optional<String> endpoint = registry.isEcr() ? ecrEndpoint(ctx, reach, subnet, registry) : Optional.empty();
+      if (endpoint.isPresent()) {
+        how.add("interface endpoint " + endpoint.get());
+        continue;
+      }
+      List<String> why = new ArrayList<>();
+      Tri ok = natPath(ctx, reach, subnet, registry, why, res).and(securityGroups(ctx, registry, why, res))
+          .and(acl(ctx, subnet, registry, why, res));
+      if (ok == Tri.YES) {
+        how.add("NAT");
+      } else {
+        res.add(subnet);
+        missing.computeIfAbsent(String.join("; ", why), k -> new ArrayList<>()).add(JobSubnets.label(ctx, subnet));
       }
     }
-    if (!registry.isPrivateName() && !registry.isEcr() && out.stream().noneMatch(Finding::isFail)) {
-      Finding egress = securityGroups(ctx, registry);
-      if (egress != null) {
-        out.add(egress);
-      }
+    if (missing.isEmpty()) {
+      return one(pass("Every job subnet reaches registry " + registry + " of " + image + " through "
+          + String.join(" or ", new LinkedHashSet<>(how)) + ", and the job's security groups and network ACLs let TCP "
+          + registry.port() + " to it through.", subnets.toArray(new String[0])));
     }
-    if (out.isEmpty()) {
-      return one(pass("Every job subnet has a route to registry " + registry + " and the job's security groups allow TCP "
-          + registry.port() + " to it.", subnets.toArray(new String[0])));
-    }
-    return out;
+    return one(unverified("TrainingRepositoryAccessMode is Vpc, but no NAT path with egress TCP " + registry.port()
+            + " to registry " + registry + " of " + image + " was found from " + bySubnets(missing)
+            + ". The registry may sit inside the VPC or behind a peering connection, which the request alone cannot tell.",
+        acceptance(registry) + " Otherwise give the subnets a NAT path: aws ec2 create-route --route-table-id <rtb-…> "
+            + "--destination-cidr-block 0.0.0.0/0 --nat-gateway-id <nat-…> (NAT gateway in a public subnet), allow TCP "
+            + registry.port() + " out in the job's security groups and network ACLs"
+            + (registry.isEcr() ? ", or create interface endpoints com.amazonaws." + ctx.network().region()
+                + ".ecr.dkr and .ecr.api with private DNS" : ", or push the image to ECR") + ".",
+        res.toArray(new String[0])));
   }
 
-  /** Null when the subnet's network ACL lets TCP to the registry and its replies through, else the finding. */
-  private Finding acl(RuleContext ctx, String subnet, String label, RegistryHost registry) {
-    if (registry.isAddress()) {
-      Optional<Cidr> own = ctx.network().subnet(subnet).flatMap(s -> s.cidrBlock()).flatMap(Cidr::tryParse);
-      if (own.isPresent() && own.get().contains(Cidr.parseAddress(registry.host()))) {
-        return null; // traffic inside one subnet does not cross its network ACL
-      }
+  /** {@code subnet-a, subnet-b: reason; from subnet-c: other reason}. */
+  private static String bySubnets(java.util.Map<String, List<String>> reasons) {
+    List<String> parts = new ArrayList<>();
+    reasons.forEach((why, subnets) -> parts.add(String.join(", ", subnets) + ": " + why));
+    return String.join("; from ", parts);
+  }
+
+  private static String acceptance(RegistryHost registry) {
+    return "If the job subnets reach " + registry + " another way (inside the VPC, over peering, a transit gateway or VPN), "
+        + "accept it: --accept-unverified request.image.private-registry=" + registry.host() + ".";
+  }
+
+  /** YES when the subnet's route to the registry leads to a working NAT gateway. */
+  private static Tri natPath(RuleContext ctx, Reach reach, String subnet, RegistryHost registry, List<String> why, Set<String> res) {
+    EgressPath p = registry.isAddress() ? reach.pathTo(subnet, Cidr.parseAddress(registry.host())) : reach.internetPath(subnet);
+    if (p.kind() == EgressPath.Kind.NAT) {
+      return Tri.YES;
     }
-    NetworkAclEvaluator acls = NetworkAclEvaluator.of(ctx);
-    Optional<NetworkAcl> acl = acls.aclOf(subnet);
-    if (acl.isEmpty()) {
-      return unverified("Whether the network ACL of subnet " + label + " lets TCP " + registry.port() + " to registry " + registry
-          + " through is unknown: " + acls.whyNoAcl(subnet) + ".", null, subnet);
+    if (!p.routeTableId().isEmpty()) {
+      res.add(p.routeTableId());
     }
-    AclDecision d = acls.request(acl.get(), Traffic.tcp(registry.port()), peer(registry));
-    if (d.denied()) {
-      return fail("TrainingRepositoryAccessMode is Vpc, but subnet " + label + " cannot reach registry " + registry + ": "
-              + d.describe() + " (network ACLs are stateless: the pull needs TCP " + registry.port() + " out and 1024-65535 back in).",
-          "aws ec2 create-network-acl-entry --network-acl-id " + acl.get().networkAclId() + (d.egress()
-              ? " --egress --port-range From=" + registry.port() + ",To=" + registry.port()
-              : " --ingress --port-range From=1024,To=65535")
-              + " --protocol tcp --rule-action allow --rule-number <n below the denying rule> --cidr-block "
-              + (registry.isAddress() ? registry.host() + "/32" : "0.0.0.0/0"),
-          subnet, acl.get().networkAclId());
-    }
-    if (!d.allowed()) {
-      return unverified("Whether network ACL " + acl.get().networkAclId() + " of subnet " + label + " lets TCP " + registry.port()
-          + " to registry " + registry + " through cannot be decided: " + d.unknownReason().orElse(d.describe()) + ".",
-          null, subnet, acl.get().networkAclId());
-    }
-    return null;
+    p.target().ifPresent(res::add);
+    why.add("no NAT path (" + p.detail() + ")");
+    return p.kind() == EgressPath.Kind.UNKNOWN ? Tri.UNKNOWN : Tri.NO;
   }
 
   private static Peer peer(RegistryHost registry) {
@@ -121,85 +143,50 @@ public final class RequestImagePrivateRegistry extends BaseRule {
         : Peer.internetHost(registry.host());
   }
 
-  /** Null when the job's security groups allow TCP to the registry, else the FAIL or UNVERIFIED finding. */
-  private Finding securityGroups(RuleContext ctx, RegistryHost registry) {
-    List<String> groups = new ArrayList<>(new java.util.LinkedHashSet<>(ctx.job().vpc().get().securityGroups()));
-    Peer peer = peer(registry);
-    SgDecision d = SecurityGroupEvaluator.of(ctx).egress(groups, Traffic.tcp(registry.port()), peer);
-    String[] resources = groups.toArray(new String[0]);
+  /** YES when the job's security groups let TCP to the registry port out to it. */
+  private static Tri securityGroups(RuleContext ctx, RegistryHost registry, List<String> why, Set<String> res) {
+    List<String> groups = new ArrayList<>(new LinkedHashSet<>(ctx.job().vpc().get().securityGroups()));
+    SgDecision d = SecurityGroupEvaluator.of(ctx).egress(groups, Traffic.tcp(registry.port()), peer(registry));
     if (d.denied()) {
-      String group = groups.isEmpty() ? "<sg-…>" : groups.get(0);
-      String cidr = registry.isAddress() ? registry.host() + "/32" : "0.0.0.0/0";
-      return fail("TrainingRepositoryAccessMode is Vpc, but none of the job's security groups (" + String.join(", ", groups)
-              + ") allows outbound TCP " + registry.port() + " to registry " + registry + ".",
-          "aws ec2 authorize-security-group-egress --group-id " + group + " --ip-permissions 'IpProtocol=tcp,FromPort="
-              + registry.port() + ",ToPort=" + registry.port() + ",IpRanges=[{CidrIp=" + cidr + "}]'",
-          resources);
+      res.addAll(groups);
+      why.add("the job's security groups (" + String.join(", ", groups) + ") allow no outbound TCP " + registry.port()
+          + " to public addresses");
+    } else if (!d.allowed()) {
+      why.add("whether the job's security groups allow outbound TCP " + registry.port() + " to it is unknown: " + d.unknownReason());
     }
+    return d.result();
+  }
+
+  /** YES when the subnet's network ACL lets TCP to the registry out and its replies back in. */
+  private static Tri acl(RuleContext ctx, String subnet, RegistryHost registry, List<String> why, Set<String> res) {
+    NetworkAclEvaluator acls = NetworkAclEvaluator.of(ctx);
+    Optional<NetworkAcl> acl = acls.aclOf(subnet);
+    if (acl.isEmpty()) {
+      why.add("its network ACL is unknown: " + acls.whyNoAcl(subnet));
+      return Tri.UNKNOWN;
+    }
+    AclDecision d = acls.request(acl.get(), Traffic.tcp(registry.port()), peer(registry));
     if (!d.allowed()) {
-      return unverified("Whether the job's security groups allow outbound TCP " + registry.port() + " to registry " + registry
-          + " cannot be decided: " + d.unknownReason() + ".", null, resources);
-    }
-    return null;
-  }
-
-  private Finding check(RuleContext ctx, Reach reach, String subnet, String image, RegistryHost registry) {
-    String label = JobSubnets.label(ctx, subnet);
-    if (registry.isPrivateName()) {
-      return unverified("Registry host " + registry.host() + " of " + image + " is a private name whose address the snapshot "
-              + "cannot show, so whether subnet " + label + " reaches it is unknown.",
-          "Confirm that " + registry.host() + " resolves inside the VPC (or over a modelled path) and that the job's security groups "
-              + "allow TCP " + registry.port() + " to it.", subnet);
-    }
-    EgressPath p;
-    if (registry.isAddress()) {
-      p = reach.pathTo(subnet, Cidr.parseAddress(registry.host()));
-    } else {
-      if (registry.isEcr() && servedByEcrEndpoint(ctx, reach, subnet, registry)) {
-        return null;
+      if (d.denied()) {
+        res.add(acl.get().networkAclId());
       }
-      p = reach.internetPath(subnet);
+      why.add(d.describe());
     }
-    String[] resources = p.routeTableId().isEmpty() ? new String[] {subnet} : new String[] {subnet, p.routeTableId()};
-    switch (p.kind()) {
-      case NAT:
-      case LOCAL:
-      case GATEWAY_ENDPOINT:
-        return registry.isEcr() ? null : acl(ctx, subnet, label, registry);
-      case UNKNOWN:
-      case UNMODELED:
-        return unverified("Whether subnet " + label + " reaches registry " + registry + " cannot be decided: " + p.detail() + ".",
-            null, resources);
-      default:
-        if (registry.isEcr() && !ctx.network().has(dev.vpctrain.core.network.Section.VPC_ENDPOINTS)) {
-          return unverified("Subnet " + label + " has no internet path to registry " + registry + " (" + p.detail()
-              + "), and whether an ecr.dkr interface endpoint serves it is unknown: "
-              + ctx.network().unknownReason(dev.vpctrain.core.network.Section.VPC_ENDPOINTS) + ".", null, resources);
-        }
-        String fix = registry.isAddress() && Cidr.parse(registry.host()).isNonPublic()
-            ? "Add a route to " + registry.host() + " in route table " + p.routeTableId() + ", or pull from ECR."
-            : "Give route table " + (p.routeTableId().isEmpty() ? "<rtb-…>" : p.routeTableId()) + " a default route to a NAT gateway "
-                + "in a public subnet (aws ec2 create-route --route-table-id " + p.routeTableId()
-                + " --destination-cidr-block 0.0.0.0/0 --nat-gateway-id <nat-…>)"
-                + (registry.isEcr() ? ", or create interface endpoints com.amazonaws." + ctx.network().region() + ".ecr.dkr and .ecr.api with private DNS" : "")
-                + ".";
-        return fail("TrainingRepositoryAccessMode is Vpc, but subnet " + label + " has no route to registry " + registry + " of "
-            + image + ": " + p.detail() + ".", fix, resources);
-    }
+    return d.result();
   }
 
-  /** True when an available {@code ecr.dkr} interface endpoint with private DNS serves the subnet's VPC for this registry. */
-  private static boolean servedByEcrEndpoint(RuleContext ctx, Reach reach, String subnet, RegistryHost registry) {
+  /** An available {@code ecr.dkr} interface endpoint with private DNS that serves the subnet's VPC for this registry. */
+  private static Optional<String> ecrEndpoint(RuleContext ctx, Reach reach, String subnet, RegistryHost registry) {
     if (!registry.ecrRegion().map(ctx.network().region()::equals).orElse(false)) {
-      return false;
+      return Optional.empty();
     }
     String vpc = reach.routeTableOf(subnet).table().map(t -> t.vpcId())
         .or(() -> ctx.network().subnet(subnet).map(s -> s.vpcId())).orElse("");
     for (VpcEndpoint e : reach.endpoints(vpc, EndpointType.INTERFACE, "ecr.dkr")) {
       if (e.isAvailable() && e.privateDnsEnabled()) {
-        return true;
+        return Optional.of(e.vpcEndpointId());
       }
     }
-    return false;
+    return Optional.empty();
   }
 }

@@ -108,4 +108,25 @@ class SgEfaSelfTrafficTest {
     TrainingJobSpec off = SgFixtures.jobBuilder().efa(false).build();
     assertThat(run(off, SgFixtures.sgNoSelfIngress()).get(0).outcome()).isEqualTo(Outcome.PASS);
   }
+
+  @Test
+  void aSingleInstanceHasNoPeerSoAnOrdinaryGroupPasses() {
+    TrainingJobSpec single = SgFixtures.jobBuilder().instanceCount(1).build();
+    Finding f = run(single, SgFixtures.sgNoSelfIngress()).get(0);
+    assertThat(f.outcome()).isEqualTo(Outcome.PASS);
+    assertThat(f.message()).contains("single instance").contains("does not apply");
+    TrainingJobSpec two = SgFixtures.jobBuilder().instanceCount(2).build();
+    assertThat(run(two, SgFixtures.sgNoSelfIngress()).get(0).outcome()).isEqualTo(Outcome.FAIL);
+  }
+
+  @Test
+  void instanceGroupsCountTogether() {
+    TrainingJobSpec oneEach = SgFixtures.jobBuilder().instanceCount(null).instanceType(null).instanceGroups(List.of(
+        dev.vpctrain.core.job.InstanceGroup.of("a", "ml.p4d.24xlarge", 1),
+        dev.vpctrain.core.job.InstanceGroup.of("b", "ml.p4d.24xlarge", 1))).build();
+    assertThat(run(oneEach, SgFixtures.sgNoSelfIngress()).get(0).outcome()).isEqualTo(Outcome.FAIL);
+    TrainingJobSpec oneGroup = SgFixtures.jobBuilder().instanceCount(null).instanceType(null).instanceGroups(List.of(
+        dev.vpctrain.core.job.InstanceGroup.of("a", "ml.p4d.24xlarge", 1))).build();
+    assertThat(run(oneGroup, SgFixtures.sgNoSelfIngress()).get(0).outcome()).isEqualTo(Outcome.PASS);
+  }
 }

@@ -28,13 +28,43 @@ class EgressInternetIgwOnlyTest {
   }
 
   @Test
-  void failsForAPublicSubnetEvenWhenNothingIsDeclared() {
+  void isOnlyInfoWhenTheJobNeedsNothingBeyondItsEndpoints() {
     Finding f = only(rule, TestJobs.job("subnet-public").build(), TestNetworks.ready().build());
     assertThat(f.outcome()).isEqualTo(Outcome.FAIL);
-    assertThat(f.message()).doesNotContain("the job needs");
+    assertThat(f.severity()).isEqualTo(Severity.INFO);
+    assertThat(f.resources()).containsExactly("subnet-public", "rtb-public", TestNetworks.IGW);
+    assertThat(f.message()).contains("needs nothing beyond what its endpoints provide");
     TestNetworks.Builder withEndpoint = TestNetworks.ready().interfaceEndpoint("vpce-sts", "sts", true, "subnet-public");
-    assertThat(outcome(rule, TestJobs.job("subnet-public").requires(AwsService.STS).build(), withEndpoint.build()))
-        .isEqualTo(Outcome.FAIL);
+    Finding sts = only(rule, TestJobs.job("subnet-public").requires(AwsService.STS).build(), withEndpoint.build());
+    assertThat(sts.outcome()).isEqualTo(Outcome.FAIL);
+    assertThat(sts.severity()).isEqualTo(Severity.INFO);
+  }
+
+  @Test
+  void isAnErrorWhenARequiredServiceHasNoUsableEndpoint() {
+    Finding none = only(rule, TestJobs.job("subnet-public").requires(AwsService.STS).build(), TestNetworks.ready().build());
+    assertThat(none.severity()).isEqualTo(Severity.ERROR);
+    assertThat(none.outcome()).isEqualTo(Outcome.FAIL);
+    assertThat(none.message()).contains("the job needs sts");
+    TestNetworks.Builder dnsOff = TestNetworks.ready().interfaceEndpoint("vpce-sts", "sts", false, "subnet-public");
+    assertThat(only(rule, TestJobs.job("subnet-public").requires(AwsService.STS).build(), dnsOff.build()).severity())
+        .isEqualTo(Severity.ERROR);
+    Finding iam = only(rule, TestJobs.job("subnet-public").requires(AwsService.IAM).build(), TestNetworks.ready().build());
+    assertThat(iam.severity()).isEqualTo(Severity.ERROR);
+    assertThat(iam.message()).contains("iam");
+  }
+
+  @Test
+  void isUnverifiedWhenTheEndpointsAreUnknown() {
+    Finding f = only(rule, TestJobs.job("subnet-public").requires(AwsService.STS).build(),
+        TestNetworks.ready().without(Section.VPC_ENDPOINTS).build());
+    assertThat(f.outcome()).isEqualTo(Outcome.UNVERIFIED);
+    assertThat(f.severity()).isEqualTo(Severity.ERROR);
+    assertThat(f.message()).contains("sts").contains("ec2:DescribeVpcEndpoints");
+    Finding internet = only(rule, TestJobs.job("subnet-public").requires(AwsService.STS).requiresInternet("pypi.org", 443).build(),
+        TestNetworks.ready().without(Section.VPC_ENDPOINTS).build());
+    assertThat(internet.outcome()).isEqualTo(Outcome.FAIL);
+    assertThat(internet.severity()).isEqualTo(Severity.ERROR);
   }
 
   @Test

@@ -10,6 +10,7 @@ import dev.vpctrain.core.job.TrainingJobSpec;
 import dev.vpctrain.core.network.Section;
 import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.report.Outcome;
+import dev.vpctrain.core.report.Severity;
 import org.junit.jupiter.api.Test;
 
 class RequestImagePrivateRegistryTest {
@@ -52,38 +53,50 @@ class RequestImagePrivateRegistryTest {
     assertThat(single(rule, vpcMode("ghcr.io/org/img:1", "subnet-a"), TestNetworks.ready().build()).outcome()).isEqualTo(Outcome.PASS);
   }
 
-  @Test
-  void vpcModeWithoutAnInternetPathFails() {
-    var net = TestNetworks.privateVpc().subnet("subnet-a", "us-east-1a", "10.20.1.0/24", 10)
+  private static TestNetworks.Builder noNat() {
+    return TestNetworks.privateVpc().subnet("subnet-a", "us-east-1a", "10.20.1.0/24", 10)
         .securityGroup(TestNetworks.selfReferencingGroup("sg-training")).s3GatewayEndpoint("vpce-s3", TestNetworks.MAIN_RTB);
-    Finding f = single(rule, vpcMode("ghcr.io/org/img:1", "subnet-a"), net.build());
-    assertThat(f.outcome()).isEqualTo(Outcome.FAIL);
-    assertThat(f.resources()).containsExactly("subnet-a", TestNetworks.MAIN_RTB);
-    assertThat(f.message()).contains("subnet-a (us-east-1a) has no route to registry ghcr.io");
-    assertThat(f.remediation().get()).contains("aws ec2 create-route --route-table-id " + TestNetworks.MAIN_RTB);
   }
 
   @Test
-  void vpcModeFromAPublicSubnetFails() {
+  void vpcModeWithoutANatPathIsUnverifiedNamingTheHost() {
+    Finding f = single(rule, vpcMode("ghcr.io/org/img:1", "subnet-a"), noNat().build());
+    assertThat(f.outcome()).isEqualTo(Outcome.UNVERIFIED);
+    assertThat(f.severity()).isEqualTo(Severity.ERROR);
+    assertThat(f.resources()).startsWith("ghcr.io").contains("subnet-a", TestNetworks.MAIN_RTB);
+    assertThat(f.message()).contains("no NAT path with egress TCP 443 to registry ghcr.io")
+        .contains("subnet-a (us-east-1a)").contains("inside the VPC or behind a peering connection");
+    assertThat(f.remediation().get()).contains("--accept-unverified request.image.private-registry=ghcr.io")
+        .contains("aws ec2 create-route");
+  }
+
+  @Test
+  void vpcModeFromAPublicSubnetIsUnverified() {
     Finding f = single(rule, vpcMode("ghcr.io/org/img:1", "subnet-public"), TestNetworks.ready().build());
-    assertThat(f.outcome()).isEqualTo(Outcome.FAIL);
+    assertThat(f.outcome()).isEqualTo(Outcome.UNVERIFIED);
     assertThat(f.message()).contains("no public IP");
+    assertThat(f.resources()).contains("ghcr.io", "subnet-public", TestNetworks.IGW);
   }
 
   @Test
-  void vpcModeRegistryAddressInsideTheVpcPasses() {
-    var net = TestNetworks.privateVpc().subnet("subnet-a", "us-east-1a", "10.20.1.0/24", 10)
-        .securityGroup(TestNetworks.selfReferencingGroup("sg-training"));
-    assertThat(single(rule, vpcMode("10.20.9.9:5000/img:1", "subnet-a"), net.build()).outcome()).isEqualTo(Outcome.PASS);
-    assertThat(single(rule, vpcMode("172.31.9.9:5000/img:1", "subnet-a"), net.build()).outcome()).isEqualTo(Outcome.FAIL);
+  void vpcModeRegistryAddresses() {
+    Finding inside = single(rule, vpcMode("10.20.9.9:5000/img:1", "subnet-a"), noNat().build());
+    assertThat(inside.outcome()).isEqualTo(Outcome.UNVERIFIED);
+    assertThat(inside.message()).contains("private address");
+    assertThat(inside.resources()).containsExactly("10.20.9.9");
+    assertThat(single(rule, vpcMode("172.31.9.9:5000/img:1", "subnet-a"), noNat().build()).outcome()).isEqualTo(Outcome.UNVERIFIED);
+    assertThat(single(rule, vpcMode("198.51.100.7:5000/img:1", "subnet-a"), TestNetworks.ready().build()).outcome())
+        .isEqualTo(Outcome.PASS);
+    assertThat(single(rule, vpcMode("198.51.100.7:5000/img:1", "subnet-a"), noNat().build()).outcome())
+        .isEqualTo(Outcome.UNVERIFIED);
   }
 
   @Test
   void vpcModeRegistryBehindATransitGatewayIsUnverified() {
-    var net = TestNetworks.privateVpc().subnet("subnet-a", "us-east-1a", "10.20.1.0/24", 10)
-        .securityGroup(TestNetworks.selfReferencingGroup("sg-training"))
-        .mainRouteTable(rt -> rt.route("172.16.0.0/12", "tgw-1"));
-    assertThat(single(rule, vpcMode("172.31.9.9:5000/img:1", "subnet-a"), net.build()).outcome()).isEqualTo(Outcome.UNVERIFIED);
+    var net = noNat().mainRouteTable(rt -> rt.route("0.0.0.0/0", "tgw-1"));
+    Finding f = single(rule, vpcMode("registry.example.com/img:1", "subnet-a"), net.build());
+    assertThat(f.outcome()).isEqualTo(Outcome.UNVERIFIED);
+    assertThat(f.resources()).contains("registry.example.com", "tgw-1");
   }
 
   @Test
@@ -91,36 +104,37 @@ class RequestImagePrivateRegistryTest {
     Finding f = single(rule, vpcMode("registry.corp.internal/img:1", "subnet-a"), TestNetworks.ready().build());
     assertThat(f.outcome()).isEqualTo(Outcome.UNVERIFIED);
     assertThat(f.message()).contains("private name");
+    assertThat(f.resources()).containsExactly("registry.corp.internal");
   }
 
   @Test
   void vpcModeEcrThroughInterfaceEndpoint() {
-    var net = TestNetworks.privateVpc().subnet("subnet-a", "us-east-1a", "10.20.1.0/24", 10)
-        .securityGroup(TestNetworks.selfReferencingGroup("sg-training"))
-        .interfaceEndpoint("vpce-ecr", "ecr.dkr", true, "subnet-a");
-    assertThat(single(rule, vpcMode(TestJobs.ECR_IMAGE, "subnet-a"), net.build()).outcome()).isEqualTo(Outcome.PASS);
-    var noEndpoints = TestNetworks.privateVpc().subnet("subnet-a", "us-east-1a", "10.20.1.0/24", 10)
-        .securityGroup(TestNetworks.selfReferencingGroup("sg-training")).without(Section.VPC_ENDPOINTS);
-    assertThat(single(rule, vpcMode(TestJobs.ECR_IMAGE, "subnet-a"), noEndpoints.build()).outcome()).isEqualTo(Outcome.UNVERIFIED);
+    var net = noNat().interfaceEndpoint("vpce-ecr", "ecr.dkr", true, "subnet-a");
+    Finding f = single(rule, vpcMode(TestJobs.ECR_IMAGE, "subnet-a"), net.build());
+    assertThat(f.outcome()).isEqualTo(Outcome.PASS);
+    assertThat(f.message()).contains("vpce-ecr");
+    assertThat(single(rule, vpcMode(TestJobs.ECR_IMAGE, "subnet-a"), noNat().build()).outcome()).isEqualTo(Outcome.UNVERIFIED);
+    assertThat(single(rule, vpcMode(TestJobs.ECR_IMAGE, "subnet-a"), noNat().without(Section.VPC_ENDPOINTS).build()).outcome())
+        .isEqualTo(Outcome.UNVERIFIED);
+    assertThat(single(rule, vpcMode(TestJobs.ECR_IMAGE, "subnet-a"), TestNetworks.ready().build()).outcome()).isEqualTo(Outcome.PASS);
   }
 
   @Test
-  void vpcModeNeedsSecurityGroupEgressToTheRegistryPort() {
+  void vpcModeNeedsSecurityGroupEgressToTheRegistryPortForAPass() {
     var onlyHttps = TestNetworks.ready().securityGroup(dev.vpctrain.core.network.SecurityGroup.builder().groupId("sg-training")
         .vpcId(TestNetworks.VPC).addEgress(dev.vpctrain.core.network.Permission.builder().ipProtocol("tcp").fromPort(443).toPort(443)
             .addIpRange("0.0.0.0/0").build()).build());
     assertThat(single(rule, vpcMode("ghcr.io/org/img:1", "subnet-a"), onlyHttps.build()).outcome()).isEqualTo(Outcome.PASS);
     Finding f = single(rule, vpcMode("registry.example.com:5000/img:1", "subnet-a"), onlyHttps.build());
-    assertThat(f.outcome()).isEqualTo(Outcome.FAIL);
-    assertThat(f.resources()).containsExactly("sg-training");
-    assertThat(f.message()).contains("outbound TCP 5000 to registry registry.example.com:5000");
-    assertThat(f.remediation().get()).contains("FromPort=5000,ToPort=5000");
+    assertThat(f.outcome()).isEqualTo(Outcome.UNVERIFIED);
+    assertThat(f.resources()).contains("registry.example.com", "sg-training");
+    assertThat(f.message()).contains("egress TCP 5000 to registry registry.example.com:5000").contains("allow no outbound TCP 5000");
     assertThat(single(rule, vpcMode("ghcr.io/org/img:1", "subnet-a"), TestNetworks.ready().without(Section.SECURITY_GROUPS).build())
         .outcome()).isEqualTo(Outcome.UNVERIFIED);
   }
 
   @Test
-  void vpcModeNeedsTheNetworkAclToLetThePullThrough() {
+  void vpcModeNeedsTheNetworkAclToLetThePullThroughForAPass() {
     var blocked = TestNetworks.ready().networkAcl(dev.vpctrain.core.network.NetworkAcl.builder().networkAclId("acl-x")
         .vpcId(TestNetworks.VPC).addSubnetId("subnet-a")
         .addEntry(dev.vpctrain.core.network.AclEntry.builder().ruleNumber(100).egress(true).protocol("6").allow(true)
@@ -130,11 +144,23 @@ class RequestImagePrivateRegistryTest {
         .build());
     assertThat(single(rule, vpcMode("ghcr.io/org/img:1", "subnet-a"), blocked.build()).outcome()).isEqualTo(Outcome.PASS);
     Finding f = single(rule, vpcMode("registry.example.com:5000/img:1", "subnet-a"), blocked.build());
-    assertThat(f.outcome()).isEqualTo(Outcome.FAIL);
-    assertThat(f.resources()).containsExactly("subnet-a", "acl-x");
-    assertThat(f.remediation().get()).contains("--network-acl-id acl-x --egress --port-range From=5000,To=5000");
+    assertThat(f.outcome()).isEqualTo(Outcome.UNVERIFIED);
+    assertThat(f.resources()).contains("registry.example.com", "subnet-a", "acl-x");
     assertThat(single(rule, vpcMode("ghcr.io/org/img:1", "subnet-a"), TestNetworks.ready().without(Section.NETWORK_ACLS).build())
         .outcome()).isEqualTo(Outcome.UNVERIFIED);
+  }
+
+  @Test
+  void vpcModeNeverFailsOnTheNetwork() {
+    var networks = java.util.List.of(noNat().build(), TestNetworks.ready().build(), noNat().without(Section.ROUTE_TABLES).build(),
+        noNat().mainRouteTable(rt -> rt.blackhole("0.0.0.0/0", "nat-gone")).build());
+    for (String image : java.util.List.of("ghcr.io/org/img:1", TestJobs.ECR_IMAGE, "10.20.9.9/img", "8.8.4.4/img", "reg.local/img")) {
+      for (var n : networks) {
+        for (String subnet : java.util.List.of("subnet-a", "subnet-public")) {
+          assertThat(single(rule, vpcMode(image, subnet), n).outcome()).as(image + " " + subnet).isNotEqualTo(Outcome.FAIL);
+        }
+      }
+    }
   }
 
   @Test
