@@ -153,12 +153,12 @@ public final class RequestImagePrivateRegistry extends BaseRule {
     }
     EgressPath p;
     if (registry.isAddress()) {
-      p = reach.pathTo(subnet, Cidr.parseAddress(registry.host()));
+      p = reach.pathTo(subnet, Cidr.parseAddress(registry.host()), Traffic.tcp(registry.port()), peer(registry));
     } else {
       if (registry.isEcr() && servedByEcrEndpoint(ctx, reach, subnet, registry)) {
         return null;
       }
-      p = reach.internetPath(subnet);
+      p = reach.internetPath(subnet, Traffic.tcp(registry.port()), peer(registry));
     }
     String[] resources = p.routeTableId().isEmpty() ? new String[] {subnet} : new String[] {subnet, p.routeTableId()};
     switch (p.kind()) {
@@ -183,8 +183,12 @@ public final class RequestImagePrivateRegistry extends BaseRule {
                 + " --destination-cidr-block 0.0.0.0/0 --nat-gateway-id <nat-…>)"
                 + (registry.isEcr() ? ", or create interface endpoints com.amazonaws." + ctx.network().region() + ".ecr.dkr and .ecr.api with private DNS" : "")
                 + ".";
-        return fail("TrainingRepositoryAccessMode is Vpc, but subnet " + label + " has no route to registry " + registry + " of "
-            + image + ": " + p.detail() + ".", fix, resources);
+        if (p.kind() == EgressPath.Kind.NAT_BLOCKED) {
+          fix = "Let the NAT gateway's subnet ACL pass the pull (see egress.nat.nacl-blocked): TCP " + registry.port()
+              + " in from the job subnets and out to the registry, TCP 1024-65535 back in from it and out to the job subnets.";
+        }
+        return fail("TrainingRepositoryAccessMode is Vpc, but subnet " + label + " has no " + (p.kind() == EgressPath.Kind.NAT_BLOCKED
+            ? "NAT path" : "route") + " to registry " + registry + " of " + image + ": " + p.detail() + ".", fix, resources);
     }
   }
 
