@@ -60,14 +60,15 @@ abstract class S3InterfaceEndpointRule extends BaseRule {
     List<Finding> out = new ArrayList<>();
     Map<String, List<InterfaceEndpointUse>> failing = new LinkedHashMap<>();
     Map<String, List<S3Path>> failingPaths = new LinkedHashMap<>();
+    Map<String, List<InterfaceEndpointUse>> undecided = new LinkedHashMap<>();
+    Map<String, S3Path> undecidedPath = new LinkedHashMap<>();
     List<String> working = new ArrayList<>();
     for (String subnet : subnets) {
       S3Path p = reach.s3Path(subnet, ctx.region());
-      String label = JobSubnets.label(ctx, subnet);
       if (p.interfaceEndpoint().isEmpty()) {
         if (p.kind() == S3Path.Kind.UNKNOWN && mayHaveS3InterfaceEndpoint(ctx, reach, subnet)) {
-          out.add(unverified("Whether an S3 interface endpoint is the S3 path of subnet " + label + " is unknown: "
-              + p.detail() + ".", null, S3RouteRule.resources(subnet, p)));
+          out.add(unverified("Whether an S3 interface endpoint is the S3 path of subnet " + JobSubnets.label(ctx, subnet)
+              + " is unknown: " + p.detail() + ".", null, S3RouteRule.resources(subnet, p)));
         }
         continue;
       }
@@ -77,17 +78,28 @@ abstract class S3InterfaceEndpointRule extends BaseRule {
       if (isPath == Tri.YES && cond == Tri.NO) {
         failing.computeIfAbsent(use.endpointId(), k -> new ArrayList<>()).add(use);
         failingPaths.computeIfAbsent(use.endpointId(), k -> new ArrayList<>()).add(p);
-      } else if (isPath == Tri.YES && cond == Tri.UNKNOWN) {
-        out.add(unverified("Subnet " + label + " reaches S3 only through interface endpoint " + use.endpointId()
-            + ", and " + detail(use) + ".", null, subnet, use.endpointId()));
-      } else if (isPath == Tri.UNKNOWN && cond != Tri.YES) {
-        out.add(unverified("For subnet " + label + ", " + detail(use) + "; whether S3 interface endpoint " + use.endpointId()
-            + " is the subnet's S3 path is unknown (" + p.detail() + ").", null, subnet, use.endpointId()));
+      } else if (isPath == Tri.YES && cond == Tri.UNKNOWN || isPath == Tri.UNKNOWN && cond != Tri.YES) {
+        String key = use.endpointId() + "|" + isPath + "|" + cond + "|" + detail(use);
+        undecided.computeIfAbsent(key, k -> new ArrayList<>()).add(use);
+        undecidedPath.putIfAbsent(key, p);
       } else if (p.kind() == S3Path.Kind.INTERFACE_ENDPOINT && !working.contains(use.endpointId())) {
         working.add(use.endpointId());
       }
     }
     failing.forEach((endpoint, uses) -> out.add(0, failure(ctx, uses, failingPaths.get(endpoint))));
+    undecided.forEach((key, uses) -> {
+      InterfaceEndpointUse u = uses.get(0);
+      S3Path p = undecidedPath.get(key);
+      List<String> res = new ArrayList<>();
+      uses.forEach(x -> res.add(x.subnetId()));
+      res.add(u.endpointId());
+      String subnetsText = subnets(ctx, uses);
+      out.add(endpointIsPath(p) == Tri.YES
+          ? unverified("S3 traffic of " + subnetsText + " goes to S3 interface endpoint " + u.endpointId() + ", and "
+              + detail(u) + ".", null, res.toArray(new String[0]))
+          : unverified("For " + subnetsText + ", " + detail(u) + "; whether S3 interface endpoint " + u.endpointId()
+              + " is their S3 path is unknown (" + p.detail() + ").", null, res.toArray(new String[0])));
+    });
     if (out.isEmpty()) {
       return one(pass(working.isEmpty()
           ? "No job subnet depends on an S3 interface endpoint for S3."
@@ -96,8 +108,14 @@ abstract class S3InterfaceEndpointRule extends BaseRule {
     return out;
   }
 
-  /** YES when the path is the endpoint, UNKNOWN when it may be, NO when another path decides. */
+  /**
+   * YES when the path is the endpoint (also whenever S3's names resolve to it), UNKNOWN when it may
+   * be, NO when another path decides.
+   */
   static Tri endpointIsPath(S3Path p) {
+    if (p.interfaceEndpoint().map(u -> u.dns() == Tri.YES).orElse(false)) {
+      return Tri.YES;
+    }
     switch (p.kind()) {
       case INTERFACE_ENDPOINT:
       case INTERFACE_ENDPOINT_UNUSABLE:
