@@ -53,6 +53,7 @@ public final class S3Path {
   private final List<String> notes;
   private final InterfaceEndpointUse interfaceEndpoint;
   private final NatForwarding forwarding;
+  private final S3Path withoutEndpoint;
 
   S3Path(Kind kind, String subnetId, String region, EffectiveRouteTable routeTable, RouteMatch route,
       String endpointId, NatHealth nat, String detail, List<String> notes) {
@@ -62,6 +63,13 @@ public final class S3Path {
   S3Path(Kind kind, String subnetId, String region, EffectiveRouteTable routeTable, RouteMatch route,
       String endpointId, NatHealth nat, String detail, List<String> notes, InterfaceEndpointUse interfaceEndpoint,
       NatForwarding forwarding) {
+    this(kind, subnetId, region, routeTable, route, endpointId, nat, detail, notes, interfaceEndpoint, forwarding, null);
+  }
+
+  private S3Path(Kind kind, String subnetId, String region, EffectiveRouteTable routeTable, RouteMatch route,
+      String endpointId, NatHealth nat, String detail, List<String> notes, InterfaceEndpointUse interfaceEndpoint,
+      NatForwarding forwarding, S3Path withoutEndpoint) {
+    this.withoutEndpoint = withoutEndpoint;
     this.interfaceEndpoint = interfaceEndpoint;
     this.forwarding = forwarding;
     this.kind = Objects.requireNonNull(kind);
@@ -91,6 +99,20 @@ public final class S3Path {
    */
   public Optional<InterfaceEndpointUse> interfaceEndpoint() {
     return Optional.ofNullable(interfaceEndpoint);
+  }
+
+  /** This path, recording {@code routed} as what the routes alone give. */
+  S3Path withRouted(S3Path routed) {
+    return new S3Path(kind, subnetId, region, routeTable, route, endpointId, nat, detail, notes, interfaceEndpoint, forwarding,
+        routed);
+  }
+
+  /**
+   * For an {@link Kind#INTERFACE_ENDPOINT_UNUSABLE} path whose endpoint S3's names do not resolve
+   * to: the path the routes alone give (which does not work either).
+   */
+  public Optional<S3Path> routedPath() {
+    return Optional.ofNullable(withoutEndpoint);
   }
 
   /** How the NAT gateway's subnet ACL treats S3 traffic from this subnet, when the path goes to a NAT gateway. */

@@ -122,7 +122,7 @@ final class S3PathAnalysis {
         }
         return new S3Path(S3Path.Kind.INTERFACE_ENDPOINT_UNUSABLE, subnetId, region, ert, route, id, null,
             "S3's names do not resolve to interface endpoint " + id + " (" + use.dnsDetail() + "), and the routes give no "
-                + "other path (" + routed.detail() + ")", notes, use, routed.natForwarding().orElse(null));
+                + "other path (" + routed.detail() + ")", notes, use, routed.natForwarding().orElse(null)).withRouted(routed);
       default:
         return new S3Path(S3Path.Kind.UNKNOWN, subnetId, region, ert, route, id, routed.nat().orElse(null),
             "whether S3's names resolve to interface endpoint " + id + " is unknown (" + use.dnsDetail() + ")", notes, use,

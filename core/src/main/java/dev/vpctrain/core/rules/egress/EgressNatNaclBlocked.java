@@ -30,6 +30,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code egress.nat.nacl-blocked}: network ACLs apply at every subnet boundary, so the ACL of a NAT
@@ -41,6 +43,8 @@ import java.util.Set;
  * analysis ({@code NAT_BLOCKED} paths), so every rule that relies on a NAT path sees it.
  */
 public final class EgressNatNaclBlocked extends BaseRule {
+  private static final Pattern RULE_NUMBER = Pattern.compile("--rule-number (\\d+)");
+
   public EgressNatNaclBlocked() {
     super("egress.nat.nacl-blocked", Severity.ERROR,
         "The network ACL of each NAT gateway's own subnet passes the traffic it forwards for the job");
@@ -166,14 +170,20 @@ public final class EgressNatNaclBlocked extends BaseRule {
     Set<String> res = new LinkedHashSet<>(List.of(nat, natSubnet, aclId));
     List<String> parts = new ArrayList<>();
     Set<String> fixes = new LinkedHashSet<>();
-    Optional<NetworkAcl> acl = NetworkAclEvaluator.of(ctx).aclOf(natSubnet);
+    Optional<NetworkAcl> found = NetworkAclEvaluator.of(ctx).aclOf(natSubnet);
+    NetworkAcl acl = found.orElse(null);
     for (Need n : needs) {
       NatForwarding f = n.forwarding;
       res.add(f.sourceSubnetId());
       List<String> why = new ArrayList<>();
       for (AclDecision d : f.denials()) {
         why.add(d.describe());
-        acl.ifPresent(a -> fixes.add(fix(ctx, a, f, d)));
+        if (acl != null) {
+          String cmd = fix(ctx, acl, f, d);
+          if (fixes.add(cmd)) {
+            acl = withEntryOf(acl, cmd, d);
+          }
+        }
       }
       parts.add(n.what + " from " + f.sourceSubnetId() + ": " + String.join("; ", why));
     }
@@ -183,6 +193,17 @@ public final class EgressNatNaclBlocked extends BaseRule {
         "Let the NAT gateway's subnet pass the forwarded traffic and its replies: " + String.join("; ", fixes)
             + ". (Or give the job subnets a path that avoids the NAT gateway, such as an S3 gateway endpoint or interface endpoints.)",
         res.toArray(new String[0]));
+  }
+
+  /** {@code acl} with the entry {@code command} adds, so that the next command picks another rule number. */
+  private static NetworkAcl withEntryOf(NetworkAcl acl, String command, AclDecision d) {
+    Matcher m = RULE_NUMBER.matcher(command);
+    if (!m.find()) {
+      return acl;
+    }
+    AclEntry added = AclEntry.builder().ruleNumber(Integer.parseInt(m.group(1))).egress(d.egress()).protocol("6").allow(true)
+        .cidrBlock("255.255.255.255/32").build();
+    return NetworkAcl.builder().from(acl).addEntries(added).build();
   }
 
   /** The allow entry that lets {@code d}'s packets through, ahead of the entry that denies them. */
