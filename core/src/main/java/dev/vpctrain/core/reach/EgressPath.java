@@ -15,6 +15,11 @@ public final class EgressPath {
     NAT,
     /** A NAT gateway that gives no internet path ({@link #nat()} says why). */
     NAT_UNHEALTHY,
+    /**
+     * A working NAT gateway whose own subnet's network ACL blocks the traffic asked about
+     * ({@link #natForwarding()} says how): no NAT path for it.
+     */
+    NAT_BLOCKED,
     /** An internet gateway: training ENIs have no public IP, so nothing outside is reachable. */
     IGW,
     /** The destination is inside the VPC (local route). */
@@ -38,9 +43,16 @@ public final class EgressPath {
   private final RouteMatch route;
   private final NatHealth nat;
   private final String detail;
+  private final NatForwarding forwarding;
 
   EgressPath(Kind kind, String subnetId, String destination, EffectiveRouteTable routeTable, RouteMatch route,
       NatHealth nat, String detail) {
+    this(kind, subnetId, destination, routeTable, route, nat, detail, null);
+  }
+
+  EgressPath(Kind kind, String subnetId, String destination, EffectiveRouteTable routeTable, RouteMatch route,
+      NatHealth nat, String detail, NatForwarding forwarding) {
+    this.forwarding = forwarding;
     this.kind = Objects.requireNonNull(kind);
     this.subnetId = Objects.requireNonNull(subnetId);
     this.destination = Objects.requireNonNull(destination);
@@ -89,6 +101,11 @@ public final class EgressPath {
 
   public Optional<String> natGatewayId() {
     return nat().map(NatHealth::natGatewayId);
+  }
+
+  /** How the NAT gateway's subnet ACL treats the traffic asked about, when that was checked. */
+  public Optional<NatForwarding> natForwarding() {
+    return Optional.ofNullable(forwarding);
   }
 
   /** The NAT's public IPs on a working NAT path. */

@@ -27,9 +27,17 @@ public final class Reach {
   private final Map<List<String>, S3Path> s3Paths = new ConcurrentHashMap<>();
   private final Map<String, EgressPath> internetPaths = new ConcurrentHashMap<>();
   private final Map<String, List<VpcEndpoint>> endpointsByVpc;
+  private final List<String> jobGroups;
+  private final NatAclCheck natAcls;
+  private final SecurityGroupEvaluator groups;
+  private final Map<List<Object>, NatForwarding> forwardings = new ConcurrentHashMap<>();
+  private final Map<List<String>, InterfaceEndpointUse> endpointUses = new ConcurrentHashMap<>();
 
-  private Reach(NetworkSnapshot network) {
+  private Reach(NetworkSnapshot network, List<String> jobGroups) {
     this.network = Objects.requireNonNull(network, "network");
+    this.jobGroups = jobGroups == null ? null : List.copyOf(jobGroups);
+    this.natAcls = new NatAclCheck(network);
+    this.groups = SecurityGroupEvaluator.of(network);
     this.tables = RouteTableIndex.of(network);
     this.natCheck = new NatHealthCheck(network, tables, this::matcher);
     Map<String, List<VpcEndpoint>> byVpc = new HashMap<>();
@@ -37,9 +45,22 @@ public final class Reach {
     this.endpointsByVpc = byVpc;
   }
 
-  /** A standalone analysis of {@code network}. */
+  /**
+   * A standalone analysis of {@code network} for no particular job: the security groups of an S3
+   * interface endpoint path are then undecidable.
+   */
   public static Reach of(NetworkSnapshot network) {
-    return new Reach(network);
+    return new Reach(network, null);
+  }
+
+  /** The analysis of {@code network} for a job with security groups {@code jobGroups}. */
+  public static Reach of(NetworkSnapshot network, List<String> jobGroups) {
+    return new Reach(network, Objects.requireNonNull(jobGroups, "jobGroups"));
+  }
+
+  /** The job's security groups, when this analysis is for a job. */
+  public Optional<List<String>> jobGroups() {
+    return Optional.ofNullable(jobGroups);
   }
 
   public NetworkSnapshot network() {
@@ -104,9 +125,67 @@ public final class Reach {
     return p;
   }
 
+  /**
+   * Where {@code subnetId}'s {@code traffic} to {@code destination}, a host outside the VPC, goes
+   * by the default route: as {@link #internetPath(String)}, except that a working NAT gateway whose
+   * own subnet's network ACL blocks this traffic is {@link EgressPath.Kind#NAT_BLOCKED} (and one
+   * whose ACL cannot be decided UNKNOWN).
+   */
+  public EgressPath internetPath(String subnetId, Traffic traffic, Peer destination) {
+    return throughNat(internetPath(subnetId), traffic, destination);
+  }
+
   /** Where {@code subnetId}'s traffic to one IPv4 {@code address} goes. */
   public EgressPath pathTo(String subnetId, int address) {
     return EgressPathAnalysis.address(this, subnetId, address);
+  }
+
+  /** As {@link #pathTo(String, int)}, with the NAT gateway's subnet ACL checked for {@code traffic}. */
+  public EgressPath pathTo(String subnetId, int address, Traffic traffic, Peer destination) {
+    return throughNat(pathTo(subnetId, address), traffic, destination);
+  }
+
+  /** {@code p} with the NAT gateway's subnet ACL applied to {@code traffic} (other paths unchanged). */
+  private EgressPath throughNat(EgressPath p, Traffic traffic, Peer destination) {
+    if (p.nat().isEmpty() || p.nat().get().status() == NatHealth.Status.UNHEALTHY) {
+      return p;
+    }
+    NatForwarding f = natForwarding(p.nat().get(), p.subnetId(), traffic, destination);
+    if (f.blocked()) {
+      return new EgressPath(EgressPath.Kind.NAT_BLOCKED, p.subnetId(), p.destination(), p.routeTable(),
+          p.route().orElse(null), p.nat().get(), p.detail() + "; but " + f.describe(), f);
+    }
+    if (f.allowed() || p.kind() != EgressPath.Kind.NAT) {
+      return new EgressPath(p.kind(), p.subnetId(), p.destination(), p.routeTable(), p.route().orElse(null),
+          p.nat().get(), p.detail(), f);
+    }
+    return new EgressPath(EgressPath.Kind.UNKNOWN, p.subnetId(), p.destination(), p.routeTable(), p.route().orElse(null),
+        p.nat().get(), p.detail() + "; but " + f.describe(), f);
+  }
+
+  /**
+   * Whether the network ACL of NAT gateway {@code nat}'s own subnet passes {@code traffic} it
+   * forwards from job subnet {@code sourceSubnet} to {@code destination}, and the replies.
+   */
+  public NatForwarding natForwarding(NatHealth nat, String sourceSubnet, Traffic traffic, Peer destination) {
+    List<Object> key = List.of(nat.natGatewayId(), sourceSubnet, traffic, destination);
+    NatForwarding f = forwardings.get(key);
+    if (f == null) {
+      f = natAcls.evaluate(nat, sourceSubnet, traffic, destination);
+      forwardings.putIfAbsent(key, f);
+    }
+    return f;
+  }
+
+  /** Whether S3 interface endpoint {@code e} can carry the S3 traffic of the job's instances in {@code subnetId}. */
+  public InterfaceEndpointUse interfaceEndpointUse(VpcEndpoint e, String subnetId) {
+    List<String> key = List.of(e.vpcEndpointId(), subnetId);
+    InterfaceEndpointUse u = endpointUses.get(key);
+    if (u == null) {
+      u = InterfaceEndpointUseCheck.evaluate(network, groups, jobGroups, e, subnetId);
+      endpointUses.putIfAbsent(key, u);
+    }
+    return u;
   }
 
   /** The VPC endpoints of {@code vpcId} (empty when the endpoint section is unknown). */
@@ -129,16 +208,6 @@ public final class Reach {
   /** The S3 gateway endpoints of {@code vpcId}. */
   public List<VpcEndpoint> s3GatewayEndpoints(String vpcId) {
     return endpoints(vpcId, EndpointType.GATEWAY, "s3");
-  }
-
-  /** An S3 interface endpoint of {@code vpcId} that serves S3's normal names: available, private DNS on. */
-  public Optional<VpcEndpoint> usableS3InterfaceEndpoint(String vpcId) {
-    for (VpcEndpoint e : endpoints(vpcId, EndpointType.INTERFACE, "s3")) {
-      if (e.isAvailable() && e.privateDnsEnabled()) {
-        return Optional.of(e);
-      }
-    }
-    return Optional.empty();
   }
 
   /** True when the endpoint section was captured. */

@@ -13,12 +13,23 @@ public final class S3Path {
   public enum Kind {
     /** A gateway endpoint route ({@link #endpointId()}, in {@link #routeTableId()}) covers S3. */
     GATEWAY_ENDPOINT,
-    /** An available S3 interface endpoint with private DNS ({@link #endpointId()}) serves the VPC. */
+    /**
+     * An S3 interface endpoint ({@link #endpointId()}) serves the subnet: S3's names resolve to it
+     * and the security groups let TCP 443 pass ({@link #interfaceEndpoint()}).
+     */
     INTERFACE_ENDPOINT,
+    /**
+     * The subnet's S3 path is an S3 interface endpoint that does not work ({@link #interfaceEndpoint()}
+     * says why): S3's names resolve to it but the security groups block TCP 443, or nothing else
+     * carries S3 and S3's names do not resolve to it.
+     */
+    INTERFACE_ENDPOINT_UNUSABLE,
     /** The route leads to a working NAT gateway ({@link #natGatewayId()}, {@link #publicIps()}). */
     NAT,
     /** The route leads to a NAT gateway that gives no internet path ({@link #nat()} says why). */
     NAT_UNHEALTHY,
+    /** The route leads to a working NAT gateway whose subnet's network ACL blocks S3 traffic ({@link #natForwarding()}). */
+    NAT_BLOCKED,
     /** The route leads to an internet gateway: training ENIs have no public IP. */
     IGW_ONLY,
     /** The route that matches is a blackhole, or leads to an endpoint that does not work. */
@@ -40,9 +51,27 @@ public final class S3Path {
   private final NatHealth nat;
   private final String detail;
   private final List<String> notes;
+  private final InterfaceEndpointUse interfaceEndpoint;
+  private final NatForwarding forwarding;
+  private final S3Path withoutEndpoint;
 
   S3Path(Kind kind, String subnetId, String region, EffectiveRouteTable routeTable, RouteMatch route,
       String endpointId, NatHealth nat, String detail, List<String> notes) {
+    this(kind, subnetId, region, routeTable, route, endpointId, nat, detail, notes, null, null);
+  }
+
+  S3Path(Kind kind, String subnetId, String region, EffectiveRouteTable routeTable, RouteMatch route,
+      String endpointId, NatHealth nat, String detail, List<String> notes, InterfaceEndpointUse interfaceEndpoint,
+      NatForwarding forwarding) {
+    this(kind, subnetId, region, routeTable, route, endpointId, nat, detail, notes, interfaceEndpoint, forwarding, null);
+  }
+
+  private S3Path(Kind kind, String subnetId, String region, EffectiveRouteTable routeTable, RouteMatch route,
+      String endpointId, NatHealth nat, String detail, List<String> notes, InterfaceEndpointUse interfaceEndpoint,
+      NatForwarding forwarding, S3Path withoutEndpoint) {
+    this.withoutEndpoint = withoutEndpoint;
+    this.interfaceEndpoint = interfaceEndpoint;
+    this.forwarding = forwarding;
     this.kind = Objects.requireNonNull(kind);
     this.subnetId = Objects.requireNonNull(subnetId);
     this.region = Objects.requireNonNull(region);
@@ -56,7 +85,39 @@ public final class S3Path {
 
   /** This path with {@code notes} in place of its notes. */
   S3Path withNotes(List<String> notes) {
-    return new S3Path(kind, subnetId, region, routeTable, route, endpointId, nat, detail, notes);
+    return new S3Path(kind, subnetId, region, routeTable, route, endpointId, nat, detail, notes, interfaceEndpoint, forwarding);
+  }
+
+  /** This path with the S3 interface endpoint that was considered for it. */
+  S3Path withInterfaceEndpoint(InterfaceEndpointUse use) {
+    return new S3Path(kind, subnetId, region, routeTable, route, endpointId, nat, detail, notes, use, forwarding);
+  }
+
+  /**
+   * The S3 interface endpoint considered for this subnet, when the VPC has one that is (or may be)
+   * available: whether S3's names resolve to it and whether the security groups pass TCP 443.
+   */
+  public Optional<InterfaceEndpointUse> interfaceEndpoint() {
+    return Optional.ofNullable(interfaceEndpoint);
+  }
+
+  /** This path, recording {@code routed} as what the routes alone give. */
+  S3Path withRouted(S3Path routed) {
+    return new S3Path(kind, subnetId, region, routeTable, route, endpointId, nat, detail, notes, interfaceEndpoint, forwarding,
+        routed);
+  }
+
+  /**
+   * For an {@link Kind#INTERFACE_ENDPOINT_UNUSABLE} path whose endpoint S3's names do not resolve
+   * to: the path the routes alone give (which does not work either).
+   */
+  public Optional<S3Path> routedPath() {
+    return Optional.ofNullable(withoutEndpoint);
+  }
+
+  /** How the NAT gateway's subnet ACL treats S3 traffic from this subnet, when the path goes to a NAT gateway. */
+  public Optional<NatForwarding> natForwarding() {
+    return Optional.ofNullable(forwarding);
   }
 
   public Kind kind() {

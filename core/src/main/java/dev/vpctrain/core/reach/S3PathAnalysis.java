@@ -1,5 +1,6 @@
 package dev.vpctrain.core.reach;
 
+import dev.vpctrain.core.network.EndpointType;
 import dev.vpctrain.core.network.NetworkSnapshot;
 import dev.vpctrain.core.network.PrefixList;
 import dev.vpctrain.core.network.Route;
@@ -16,7 +17,8 @@ import java.util.Optional;
 /**
  * Decides the {@link S3Path} of a subnet (rules.md "Path selection"): longest-prefix match of the
  * S3 prefix list's CIDRs in the subnet's route table, where a gateway endpoint route covers its
- * prefix list; else an S3 interface endpoint with private DNS; else the default route.
+ * prefix list; else an S3 interface endpoint that S3's names resolve to and the security groups
+ * pass; else the default route (through a NAT gateway only when its subnet's ACL passes S3 traffic).
  */
 final class S3PathAnalysis {
   private final Reach reach;
@@ -57,26 +59,75 @@ final class S3PathAnalysis {
     if (routed.kind() == S3Path.Kind.GATEWAY_ENDPOINT) {
       return routed;
     }
-    // an S3 interface endpoint with private DNS also serves
-    if (reach.endpointsKnown()) {
-      Optional<VpcEndpoint> ie = reach.usableS3InterfaceEndpoint(table.vpcId());
-      if (ie.isPresent()) {
-        notes.add("S3 names resolve to interface endpoint " + ie.get().vpcEndpointId() + " (private DNS)");
-        return new S3Path(S3Path.Kind.INTERFACE_ENDPOINT, subnetId, region, ert, null, ie.get().vpcEndpointId(), null,
-            "S3 interface endpoint " + ie.get().vpcEndpointId() + " (private DNS on) serves " + table.vpcId(), notes);
+    if (!reach.endpointsKnown()) {
+      if (!routed.isWorking()) {
+        return new S3Path(S3Path.Kind.UNKNOWN, subnetId, region, ert, routed.route().orElse(null), null,
+            routed.nat().orElse(null), routed.detail() + "; whether an S3 interface endpoint serves " + table.vpcId()
+                + " is unknown: " + network.unknownReason(Section.VPC_ENDPOINTS), notes, null,
+            routed.natForwarding().orElse(null));
       }
-      for (VpcEndpoint e : reach.endpoints(table.vpcId(), dev.vpctrain.core.network.EndpointType.INTERFACE, "s3")) {
-        notes.add("S3 interface endpoint " + e.vpcEndpointId() + " is not used for S3's normal names ("
-            + (!e.isAvailable() ? "state " + e.state().orElse("unknown") : "private DNS off") + ")");
-      }
-    } else if (!routed.isWorking()) {
-      return new S3Path(S3Path.Kind.UNKNOWN, subnetId, region, ert, routed.route().orElse(null), null,
-          routed.nat().orElse(null), routed.detail() + "; whether an S3 interface endpoint serves " + table.vpcId()
-              + " is unknown: " + network.unknownReason(Section.VPC_ENDPOINTS), notes);
-    } else {
       notes.add("an S3 interface endpoint with private DNS could serve instead; " + network.unknownReason(Section.VPC_ENDPOINTS));
+      return routed.withNotes(notes);
     }
-    return routed.withNotes(notes);
+    return byInterfaceEndpoint(subnetId, region, ert, table.vpcId(), routed, notes);
+  }
+
+  /**
+   * An S3 interface endpoint serves when S3's names resolve to it and the security groups pass
+   * TCP 443. When its names resolve to it, it is the path whatever the routes say (a blocked
+   * endpoint is then {@link S3Path.Kind#INTERFACE_ENDPOINT_UNUSABLE}); when they do not, the
+   * routes decide, and if they give no working path the endpoint was the only hope (unusable too).
+   */
+  private S3Path byInterfaceEndpoint(String subnetId, String region, EffectiveRouteTable ert, String vpcId,
+      S3Path routed, List<String> notes) {
+    List<VpcEndpoint> all = reach.endpoints(vpcId, EndpointType.INTERFACE, "s3");
+    VpcEndpoint chosen = null;
+    for (VpcEndpoint e : all) {
+      boolean mayWork = e.state().isEmpty() || e.isAvailable();
+      if (mayWork && (chosen == null || e.privateDnsEnabled() && !chosen.privateDnsEnabled())) {
+        chosen = e;
+      }
+    }
+    for (VpcEndpoint e : all) {
+      if (e != chosen && !(e.state().isEmpty() || e.isAvailable())) {
+        notes.add("S3 interface endpoint " + e.vpcEndpointId() + " is not used (state " + e.state().get() + ")");
+      }
+    }
+    if (chosen == null) {
+      return routed.withNotes(notes);
+    }
+    InterfaceEndpointUse use = reach.interfaceEndpointUse(chosen, subnetId);
+    String id = chosen.vpcEndpointId();
+    RouteMatch route = routed.route().orElse(null);
+    switch (use.dns()) {
+      case YES:
+        notes.add("S3 names resolve to interface endpoint " + id + " (private DNS)");
+        switch (use.securityGroups()) {
+          case YES:
+            return new S3Path(S3Path.Kind.INTERFACE_ENDPOINT, subnetId, region, ert, null, id, null,
+                "S3 interface endpoint " + id + " (private DNS on) serves " + vpcId, notes, use, null);
+          case NO:
+            return new S3Path(S3Path.Kind.INTERFACE_ENDPOINT_UNUSABLE, subnetId, region, ert, null, id, null,
+                "S3's names resolve to interface endpoint " + id + " (private DNS on), so S3 traffic goes there whatever "
+                    + "the routes say, but " + use.securityGroupDetail(), notes, use, null);
+          default:
+            return new S3Path(S3Path.Kind.UNKNOWN, subnetId, region, ert, route, id, null,
+                "S3's names resolve to interface endpoint " + id + " (private DNS on), but " + use.securityGroupDetail(),
+                notes, use, null);
+        }
+      case NO:
+        if (routed.isWorking() || routed.kind() == S3Path.Kind.UNKNOWN || routed.kind() == S3Path.Kind.UNMODELED) {
+          notes.add("S3 interface endpoint " + id + " is not used for S3's normal names (" + use.dnsDetail() + ")");
+          return routed.withNotes(notes).withInterfaceEndpoint(use);
+        }
+        return new S3Path(S3Path.Kind.INTERFACE_ENDPOINT_UNUSABLE, subnetId, region, ert, route, id, null,
+            "S3's names do not resolve to interface endpoint " + id + " (" + use.dnsDetail() + "), and the routes give no "
+                + "other path (" + routed.detail() + ")", notes, use, routed.natForwarding().orElse(null)).withRouted(routed);
+      default:
+        return new S3Path(S3Path.Kind.UNKNOWN, subnetId, region, ert, route, id, routed.nat().orElse(null),
+            "whether S3's names resolve to interface endpoint " + id + " is unknown (" + use.dnsDetail() + ")", notes, use,
+            routed.natForwarding().orElse(null));
+    }
   }
 
   /** Longest-prefix match of every CIDR of the S3 prefix list. */
@@ -246,10 +297,20 @@ final class S3PathAnalysis {
             "route table " + tableId + " sends " + what + " to internet gateway " + r.targetId() + " (" + r.describe() + ")", notes);
       case NAT_GATEWAY: {
         NatHealth h = reach.natHealth(r.targetId());
-        S3Path.Kind k = h.status() == NatHealth.Status.HEALTHY ? S3Path.Kind.NAT
-            : h.status() == NatHealth.Status.UNHEALTHY ? S3Path.Kind.NAT_UNHEALTHY : S3Path.Kind.UNKNOWN;
-        return new S3Path(k, subnetId, region, ert, r, null, h,
-            "route table " + tableId + " sends " + what + " to " + r.targetId() + " (" + r.describe() + "); " + h.describe(), notes);
+        String via = "route table " + tableId + " sends " + what + " to " + r.targetId() + " (" + r.describe() + "); " + h.describe();
+        if (h.status() == NatHealth.Status.UNHEALTHY) {
+          return new S3Path(S3Path.Kind.NAT_UNHEALTHY, subnetId, region, ert, r, null, h, via, notes);
+        }
+        NatForwarding f = reach.natForwarding(h, subnetId, Traffic.tcp(443), s3Destination(region));
+        if (f.blocked()) {
+          return new S3Path(S3Path.Kind.NAT_BLOCKED, subnetId, region, ert, r, null, h, via + "; but " + f.describe(),
+              notes, null, f);
+        }
+        if (h.status() == NatHealth.Status.HEALTHY && f.allowed()) {
+          return new S3Path(S3Path.Kind.NAT, subnetId, region, ert, r, null, h, via, notes, null, f);
+        }
+        return new S3Path(S3Path.Kind.UNKNOWN, subnetId, region, ert, r, null, h,
+            h.isHealthy() ? via + "; but " + f.describe() : via, notes, null, f);
       }
       case LOCAL:
         return new S3Path(S3Path.Kind.NONE, subnetId, region, ert, r, null, null,
@@ -259,6 +320,16 @@ final class S3PathAnalysis {
             "route table " + tableId + " sends " + what + " to " + kindName(r.targetKind()) + " " + r.targetId()
                 + " (" + r.describe() + "); the path beyond it is not in the snapshot", notes);
     }
+  }
+
+  /** S3 of {@code region} as the NAT gateway forwards to it: the prefix list's CIDRs when known, else any public address. */
+  private Peer s3Destination(String region) {
+    Optional<PrefixList> pl = network.s3PrefixList();
+    if (region.equals(network.region()) && pl.isPresent() && !pl.get().cidrs().isEmpty()) {
+      return Peer.builder("S3 (" + pl.get().prefixListId() + ")").prefixList(pl.get().prefixListId())
+          .every(Ipv4RangeSet.parse(pl.get().cidrs())).build();
+    }
+    return Peer.anyPublicAddress("S3 in " + region);
   }
 
   static String kindName(RouteTargetKind k) {
@@ -298,6 +369,8 @@ final class S3PathAnalysis {
       case IGW_ONLY:
         return 2;
       case NAT_UNHEALTHY:
+      case NAT_BLOCKED:
+      case INTERFACE_ENDPOINT_UNUSABLE:
         return 3;
       case UNMODELED:
         return 4;

@@ -25,6 +25,13 @@ final class AdviceFixes {
           + "NAT path is a network design decision."),
       Map.entry("egress.nat.misplaced", "The NAT design (where the gateway sits and where its subnet routes) is yours "
           + "to change."),
+      Map.entry("egress.nat.nacl-blocked", "The NAT gateway's subnet ACL governs everything the NAT gateway forwards "
+          + "for the VPC; inserting entries safely needs someone who knows that traffic (an S3 gateway endpoint or "
+          + "interface endpoints avoid the NAT gateway altogether)."),
+      Map.entry("s3.interface-endpoint.dns", "Turning on private DNS or the VPC's DNS attributes changes how every "
+          + "S3 name resolves in the VPC, so vpctrain leaves it to you."),
+      Map.entry("s3.interface-endpoint.security-group", "The endpoint's security groups serve every workload that "
+          + "uses the endpoint; the rule to add is named in the fix."),
       Map.entry("egress.subnets.inconsistent", "The job subnets must be made alike, or reduced to those that work."),
       Map.entry("s3.bucket-policy.denies", "vpctrain never weakens a Deny statement you wrote."),
       Map.entry("s3.nacl.blocked", "Network ACLs are stateless and ordered; inserting entries safely needs someone "

@@ -1,5 +1,6 @@
 package dev.vpctrain.core.rules;
 
+import dev.vpctrain.core.reach.JobPeers;
 import dev.vpctrain.core.reach.Reach;
 
 /** The route-resolution analysis of a preflight, computed once and shared by every rule. */
@@ -13,8 +14,8 @@ public final class ReachContext {
 
   private ReachContext() {}
 
-  /** The {@link Reach} of {@code ctx}'s network, cached in {@code ctx}. */
+  /** The {@link Reach} of {@code ctx}'s network for its job's security groups, cached in {@code ctx}. */
   public static Reach of(RuleContext ctx) {
-    return ctx.cached(KEY, k -> Reach.of(ctx.network()));
+    return ctx.cached(KEY, k -> Reach.of(ctx.network(), JobPeers.groups(ctx.job())));
   }
 }

@@ -11,6 +11,7 @@ import dev.vpctrain.core.rules.egress.EgressInterfaceEndpointSecurityGroup;
 import dev.vpctrain.core.rules.egress.EgressInternetIgwOnly;
 import dev.vpctrain.core.rules.egress.EgressInternetUnreachable;
 import dev.vpctrain.core.rules.egress.EgressNatMisplaced;
+import dev.vpctrain.core.rules.egress.EgressNatNaclBlocked;
 import dev.vpctrain.core.rules.egress.EgressServiceUnreachable;
 import dev.vpctrain.core.rules.egress.EgressSubnetsInconsistent;
 import dev.vpctrain.core.rules.egress.InterfaceEndpointPolicy;
@@ -27,6 +28,8 @@ import dev.vpctrain.core.rules.s3.S3BucketPolicyDenies;
 import dev.vpctrain.core.rules.s3.S3BucketPolicyNotRestricted;
 import dev.vpctrain.core.rules.s3.S3EndpointPolicyDenies;
 import dev.vpctrain.core.rules.s3.S3EndpointPolicyFullAccess;
+import dev.vpctrain.core.rules.s3.S3InterfaceEndpointDns;
+import dev.vpctrain.core.rules.s3.S3InterfaceEndpointSecurityGroup;
 import dev.vpctrain.core.rules.s3.S3NaclBlocked;
 import dev.vpctrain.core.rules.s3.S3PackagesNotBlocked;
 import dev.vpctrain.core.rules.s3.S3PolicyUndecidable;
@@ -75,6 +78,8 @@ public final class RuleCatalogue {
     rules.add(new SubnetIpHeadroom());
     // the S3 data path
     rules.add(new S3RouteMissing());
+    rules.add(new S3InterfaceEndpointDns());
+    rules.add(new S3InterfaceEndpointSecurityGroup());
     rules.add(new S3RouteIgwOnly());
     rules.add(new S3RouteBlackhole());
     rules.add(new S3RouteUnmodeled());
@@ -101,6 +106,7 @@ public final class RuleCatalogue {
     rules.add(new EgressInterfaceEndpointAz());
     rules.add(new EgressInternetUnreachable());
     rules.add(new EgressInternetIgwOnly());
+    rules.add(new EgressNatNaclBlocked());
     rules.add(new EgressNatMisplaced());
     rules.add(new EgressSubnetsInconsistent());
     // network isolation

@@ -2,6 +2,7 @@ package dev.vpctrain.core.reach;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vpctrain.core.fixtures.NatSubnetAcls;
 import dev.vpctrain.core.fixtures.TestNetworks;
 import dev.vpctrain.core.network.Section;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,40 @@ class EgressPathTest {
     assertThat(p.natGatewayId()).contains("nat-a");
     assertThat(p.publicIps()).containsExactly("203.0.113.10");
     assertThat(p.isWorking()).isTrue();
+  }
+
+  @Test
+  void theNatSubnetAclDecidesPerTrafficAndDestination() {
+    Reach reach = Reach.of(TestNetworks.ready().networkAcl(NatSubnetAcls.hardened(NatSubnetAcls.Gap.NONE)).build());
+    Peer pypi = Peer.internetHost("pypi.org");
+    EgressPath https = reach.internetPath("subnet-a", Traffic.tcp(443), pypi);
+    assertThat(https.kind()).isEqualTo(EgressPath.Kind.NAT);
+    assertThat(https.natForwarding().get().allowed()).isTrue();
+    // the hardened ACL forwards HTTPS only: TCP 8080 gets in (the ephemeral-port return rule covers it) but not out
+    EgressPath other = reach.internetPath("subnet-a", Traffic.tcp(8080), Peer.internetHost("example.com"));
+    assertThat(other.kind()).isEqualTo(EgressPath.Kind.NAT_BLOCKED);
+    assertThat(other.isWorking()).isFalse();
+    assertThat(other.natForwarding().get().denials()).hasSize(1);
+    assertThat(other.detail()).contains(NatSubnetAcls.ACL_PUBLIC).contains("denies outbound TCP 8080 to example.com");
+    // the route-only view is unchanged
+    assertThat(reach.internetPath("subnet-a").kind()).isEqualTo(EgressPath.Kind.NAT);
+  }
+
+  @Test
+  void eachOfTheFourNatSubnetAclDirectionsBlocksAlone() {
+    for (NatSubnetAcls.Gap gap : NatSubnetAcls.Gap.values()) {
+      Reach reach = Reach.of(TestNetworks.ready().networkAcl(NatSubnetAcls.hardened(gap)).build());
+      EgressPath p = reach.internetPath("subnet-a", Traffic.tcp(443), Peer.internetHost("pypi.org"));
+      assertThat(p.kind()).as(gap.name()).isEqualTo(gap == NatSubnetAcls.Gap.NONE ? EgressPath.Kind.NAT : EgressPath.Kind.NAT_BLOCKED);
+    }
+  }
+
+  @Test
+  void unknownNatSubnetAclIsUnknownNotNat() {
+    Reach reach = Reach.of(TestNetworks.ready().without(Section.NETWORK_ACLS).build());
+    EgressPath p = reach.internetPath("subnet-a", Traffic.tcp(443), Peer.internetHost("pypi.org"));
+    assertThat(p.kind()).isEqualTo(EgressPath.Kind.UNKNOWN);
+    assertThat(p.detail()).contains("network ACL of subnet-public is unknown");
   }
 
   @Test

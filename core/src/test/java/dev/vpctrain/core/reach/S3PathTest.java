@@ -2,7 +2,11 @@ package dev.vpctrain.core.reach;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vpctrain.core.fixtures.NatSubnetAcls;
 import dev.vpctrain.core.fixtures.TestNetworks;
+import dev.vpctrain.core.network.Permission;
+import dev.vpctrain.core.network.SecurityGroup;
+import java.util.List;
 import dev.vpctrain.core.network.PrefixList;
 import dev.vpctrain.core.network.Section;
 import org.junit.jupiter.api.Test;
@@ -128,18 +132,108 @@ class S3PathTest {
     assertThat(p.route()).isEmpty();
   }
 
-  @Test
-  void interfaceEndpointWithPrivateDnsServes() {
-    S3Path p = path(oneSubnet().interfaceEndpoint("vpce-if", "s3", true, "subnet-a"));
-    assertThat(p.kind()).isEqualTo(S3Path.Kind.INTERFACE_ENDPOINT);
-    assertThat(p.sourceVpce()).contains("vpce-if");
+  /** A job group allowing all egress, and an S3 interface endpoint in subnet-a guarded by a group admitting HTTPS from it. */
+  private static TestNetworks.Builder withS3InterfaceEndpoint(TestNetworks.Builder b, boolean privateDns) {
+    return b.securityGroup(TestNetworks.selfReferencingGroup("sg-training"))
+        .securityGroup(SecurityGroup.builder().groupId("sg-endpoints").vpcId(TestNetworks.VPC)
+            .addIngress(Permission.builder().ipProtocol("tcp").fromPort(443).toPort(443).addGroupId("sg-training").build()).build())
+        .interfaceEndpoint("vpce-if", "s3", privateDns, "subnet-a")
+        .changeEndpoint("vpce-if", e -> e.withGroupIds("sg-endpoints"));
+  }
+
+  private static S3Path jobPath(TestNetworks.Builder b) {
+    return Reach.of(b.build(), List.of("sg-training")).s3Path("subnet-a");
   }
 
   @Test
-  void interfaceEndpointWithoutPrivateDnsDoesNot() {
-    S3Path p = path(oneSubnet().interfaceEndpoint("vpce-if", "s3", false, "subnet-a"));
-    assertThat(p.kind()).isEqualTo(S3Path.Kind.NONE);
-    assertThat(p.notes()).anyMatch(n -> n.contains("vpce-if") && n.contains("private DNS off"));
+  void interfaceEndpointWithPrivateDnsAndOpenGroupsServes() {
+    S3Path p = jobPath(withS3InterfaceEndpoint(oneSubnet(), true));
+    assertThat(p.kind()).isEqualTo(S3Path.Kind.INTERFACE_ENDPOINT);
+    assertThat(p.isWorking()).isTrue();
+    assertThat(p.sourceVpce()).contains("vpce-if");
+    assertThat(p.interfaceEndpoint().get().usable()).isEqualTo(Tri.YES);
+  }
+
+  @Test
+  void withoutTheJobsGroupsTheEndpointsSecurityGroupsAreUndecidable() {
+    S3Path p = path(withS3InterfaceEndpoint(oneSubnet(), true));
+    assertThat(p.kind()).isEqualTo(S3Path.Kind.UNKNOWN);
+    assertThat(p.detail()).contains("the job's security groups are not known");
+  }
+
+  @Test
+  void interfaceEndpointWithoutPrivateDnsIsAnUnusableOnlyPath() {
+    S3Path p = jobPath(withS3InterfaceEndpoint(oneSubnet(), false));
+    assertThat(p.kind()).isEqualTo(S3Path.Kind.INTERFACE_ENDPOINT_UNUSABLE);
+    assertThat(p.isWorking()).isFalse();
+    assertThat(p.sourceVpce()).isEmpty();
+    assertThat(p.detail()).contains("private DNS of interface endpoint vpce-if is off");
+    assertThat(p.interfaceEndpoint().get().dns()).isEqualTo(Tri.NO);
+  }
+
+  @Test
+  void vpcDnsAttributesOffMakeTheEndpointUnusable() {
+    S3Path hostnames = jobPath(withS3InterfaceEndpoint(oneSubnet(), true).vpc(v -> v.withEnableDnsHostnames(false)));
+    assertThat(hostnames.kind()).isEqualTo(S3Path.Kind.INTERFACE_ENDPOINT_UNUSABLE);
+    assertThat(hostnames.detail()).contains("enableDnsHostnames off");
+    S3Path support = jobPath(withS3InterfaceEndpoint(oneSubnet(), true).vpc(v -> v.withEnableDnsSupport(false)));
+    assertThat(support.kind()).isEqualTo(S3Path.Kind.INTERFACE_ENDPOINT_UNUSABLE);
+    assertThat(support.detail()).contains("enableDnsSupport off");
+  }
+
+  @Test
+  void unknownVpcAttributesLeaveTheEndpointPathUnknown() {
+    S3Path p = jobPath(withS3InterfaceEndpoint(oneSubnet(), true).without(Section.VPC_ATTRIBUTES));
+    assertThat(p.kind()).isEqualTo(S3Path.Kind.UNKNOWN);
+    assertThat(p.interfaceEndpoint().get().dns()).isEqualTo(Tri.UNKNOWN);
+  }
+
+  @Test
+  void endpointGroupsThatDoNotAdmitTheJobMakeTheEndpointUnusableEvenWithANatRoute() {
+    TestNetworks.Builder b = withS3InterfaceEndpoint(oneSubnet(), true)
+        .publicSubnet("subnet-public", "us-east-1a", "10.20.100.0/24", "rtb-public")
+        .natGateway("nat-a", "subnet-public", "available", "203.0.113.10")
+        .mainRouteTable(rt -> rt.route("0.0.0.0/0", "nat-a"))
+        .securityGroup(SecurityGroup.builder().groupId("sg-endpoints").vpcId(TestNetworks.VPC).build());
+    S3Path p = jobPath(b);
+    assertThat(p.kind()).isEqualTo(S3Path.Kind.INTERFACE_ENDPOINT_UNUSABLE);
+    assertThat(p.detail()).contains("whatever the routes say").contains("do not admit TCP 443");
+  }
+
+  @Test
+  void withPrivateDnsOffAWorkingNatRouteDecides() {
+    TestNetworks.Builder b = withS3InterfaceEndpoint(oneSubnet(), false)
+        .publicSubnet("subnet-public", "us-east-1a", "10.20.100.0/24", "rtb-public")
+        .natGateway("nat-a", "subnet-public", "available", "203.0.113.10")
+        .mainRouteTable(rt -> rt.route("0.0.0.0/0", "nat-a"));
+    S3Path p = jobPath(b);
+    assertThat(p.kind()).isEqualTo(S3Path.Kind.NAT);
+    assertThat(p.notes()).anyMatch(n -> n.contains("vpce-if") && n.contains("private DNS"));
+    assertThat(p.interfaceEndpoint()).isPresent();
+  }
+
+  @Test
+  void aNatGatewayWhoseSubnetAclBlocksHttpsIsNoS3Path() {
+    for (NatSubnetAcls.Gap gap : NatSubnetAcls.Gap.values()) {
+      S3Path p = Reach.of(NatSubnetAcls.natOnly().networkAcl(NatSubnetAcls.hardened(gap)).build()).s3Path("subnet-a");
+      if (gap == NatSubnetAcls.Gap.NONE) {
+        assertThat(p.kind()).as(gap.name()).isEqualTo(S3Path.Kind.NAT);
+        assertThat(p.natForwarding().get().allowed()).isTrue();
+      } else {
+        assertThat(p.kind()).as(gap.name()).isEqualTo(S3Path.Kind.NAT_BLOCKED);
+        assertThat(p.isWorking()).isFalse();
+        assertThat(p.publicIps()).isEmpty();
+        assertThat(p.natForwarding().get().denials()).hasSize(1);
+        assertThat(p.detail()).contains(NatSubnetAcls.ACL_PUBLIC);
+      }
+    }
+  }
+
+  @Test
+  void anUnknownNatSubnetAclLeavesTheS3PathUnknown() {
+    S3Path p = Reach.of(NatSubnetAcls.natOnly().without(Section.NETWORK_ACLS).build()).s3Path("subnet-a");
+    assertThat(p.kind()).isEqualTo(S3Path.Kind.UNKNOWN);
+    assertThat(p.detail()).contains("network ACL");
   }
 
   @Test

@@ -46,7 +46,7 @@ public final class EgressInternetUnreachable extends BaseRule {
       Set<String> res = new LinkedHashSet<>();
       List<String> routeFixSubnets = new ArrayList<>();
       for (String subnet : oa.subnets()) {
-        Access nat = oa.natPath(subnet);
+        Access nat = oa.natPath(subnet, dest);
         Access sg = oa.securityGroupsTo(dest);
         Access acl = oa.aclTo(subnet, dest);
         Access all = nat.and(sg).and(acl);

@@ -95,6 +95,12 @@ public final class EgressServiceUnreachable extends BaseRule {
       if (p.routeTableId().isEmpty()) {
         continue;
       }
+      if (p.kind() == EgressPath.Kind.NAT) {
+        // the route and the NAT gateway work: what blocks is the NAT gateway's own subnet ACL
+        cmds.add("let the network ACL of NAT gateway " + p.natGatewayId().orElse("?")
+            + "'s subnet pass the traffic (see egress.nat.nacl-blocked)");
+        continue;
+      }
       cmds.add(EgressCommands.natRoute(p.routeTableId(), p.route().isPresent(), oa.healthyNat()));
     }
     return cmds.isEmpty() ? "aws ec2 create-route --route-table-id <route-table-id> --destination-cidr-block 0.0.0.0/0 "

@@ -33,6 +33,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@link #of(RuleContext)}) and shared by the {@code egress.*} rules.
  */
 public final class OutsideAccess {
+  private static final Traffic HTTPS = Traffic.tcp(443);
+  /** Where AWS service hostnames resolve without an endpoint: public addresses. */
+  public static final Peer AWS_SERVICES = Peer.anyPublicAddress("AWS service endpoints");
   private final RuleContext ctx;
   private final Reach reach;
   private final Optional<String> vpcId;
@@ -199,18 +202,39 @@ public final class OutsideAccess {
     return reach.internetPath(subnetId);
   }
 
-  /** Whether {@code subnetId}'s default route leads to a working NAT gateway. */
+  /**
+   * Whether {@code subnetId}'s default route leads to a working NAT gateway whose own subnet's
+   * network ACL passes HTTPS to AWS service addresses (the NAT path of AWS services).
+   */
   public Access natPath(String subnetId) {
-    return natPaths.computeIfAbsent(subnetId, this::decideNat);
+    return natPaths.computeIfAbsent(subnetId, s -> decideNat(reach.internetPath(s, HTTPS, AWS_SERVICES)));
   }
 
-  private Access decideNat(String subnetId) {
-    EgressPath p = reach.internetPath(subnetId);
+  /** Whether {@code subnetId} has a NAT path to internet destination {@code destination} (its port included). */
+  public Access natPath(String subnetId, HostPort destination) {
+    return decideNat(reach.internetPath(subnetId, Traffic.tcp(destination.port()), Peer.internetHost(destination.host())));
+  }
+
+  /** The default-route path of {@code subnetId} for HTTPS to AWS services, with the NAT subnet's ACL checked. */
+  public EgressPath servicePath(String subnetId) {
+    return reach.internetPath(subnetId, HTTPS, AWS_SERVICES);
+  }
+
+  /** The same for internet destination {@code destination}. */
+  public EgressPath internetPath(String subnetId, HostPort destination) {
+    return reach.internetPath(subnetId, Traffic.tcp(destination.port()), Peer.internetHost(destination.host()));
+  }
+
+  private static Access decideNat(EgressPath p) {
     List<String> res = new ArrayList<>();
     if (!p.routeTableId().isEmpty()) {
       res.add(p.routeTableId());
     }
     p.target().ifPresent(res::add);
+    if (p.kind() == EgressPath.Kind.NAT_BLOCKED) {
+      p.natForwarding().flatMap(f -> f.natSubnetId()).ifPresent(res::add);
+      p.natForwarding().flatMap(f -> f.networkAclId()).ifPresent(res::add);
+    }
     switch (p.kind()) {
       case NAT:
         return Access.of(Tri.YES, p.detail(), res);
@@ -265,7 +289,7 @@ public final class OutsideAccess {
 
   /** Whether job instances in {@code subnetId} reach {@code destination}: NAT path, SG egress, ACL both ways. */
   public Access internet(HostPort destination, String subnetId) {
-    return natPath(subnetId).and(securityGroupsTo(destination)).and(aclTo(subnetId, destination));
+    return natPath(subnetId, destination).and(securityGroupsTo(destination)).and(aclTo(subnetId, destination));
   }
 
   /** What needs the default route, for messages: {@code pypi.org:443, iam}. */

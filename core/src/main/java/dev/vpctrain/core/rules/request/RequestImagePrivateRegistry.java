@@ -125,7 +125,11 @@ public final class RequestImagePrivateRegistry extends BaseRule {
 
   /** YES when the subnet's route to the registry leads to a working NAT gateway. */
   private static Tri natPath(RuleContext ctx, Reach reach, String subnet, RegistryHost registry, List<String> why, Set<String> res) {
-    EgressPath p = registry.isAddress() ? reach.pathTo(subnet, Cidr.parseAddress(registry.host())) : reach.internetPath(subnet);
+    // the traffic-aware path: a NAT gateway whose own subnet ACL drops the pull is no NAT path (egress.nat.nacl-blocked)
+    Traffic pull = Traffic.tcp(registry.port());
+    EgressPath p = registry.isAddress()
+        ? reach.pathTo(subnet, Cidr.parseAddress(registry.host()), pull, peer(registry))
+        : reach.internetPath(subnet, pull, peer(registry));
     if (p.kind() == EgressPath.Kind.NAT) {
       return Tri.YES;
     }

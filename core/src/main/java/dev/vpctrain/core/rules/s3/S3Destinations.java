@@ -24,7 +24,8 @@ final class S3Destinations {
 
   /**
    * The peers S3 traffic from {@code subnet} goes to: the S3 prefix list of the job's region (or
-   * the S3 interface endpoint serving it), and S3 of each other bucket region.
+   * the S3 interface endpoint serving it), and S3 of each other bucket region. A subnet whose S3
+   * path is an unusable S3 interface endpoint has no S3 destination in the job's region.
    */
   static Set<Peer> from(RuleContext ctx, Reach reach, String vpcId, String subnet, boolean endpointInterfacesInSubnetCount) {
     Set<Peer> peers = new LinkedHashSet<>();
@@ -36,6 +37,9 @@ final class S3Destinations {
       Optional<VpcEndpoint> ie = Optional.empty();
       if (subnet != null) {
         S3Path p = reach.s3Path(subnet, region);
+        if (p.kind() == S3Path.Kind.INTERFACE_ENDPOINT_UNUSABLE) {
+          continue; // no path counts: s3.interface-endpoint.* report why, and nothing here can make it work
+        }
         if (p.kind() == S3Path.Kind.INTERFACE_ENDPOINT) {
           ie = p.endpointId().flatMap(id -> reach.network().vpcEndpoint(id));
         }

@@ -30,6 +30,11 @@ abstract class S3RouteRule extends BaseRule {
   /** The PASS sentence. */
   abstract String passMessage();
 
+  /** The PASS sentence for {@code subnets} (by default {@link #passMessage()}). */
+  String passMessage(RuleContext ctx, Reach reach, List<String> subnets) {
+    return passMessage();
+  }
+
   @Override
   public final List<Finding> evaluate(RuleContext ctx) {
     if (ctx.job().vpc().isEmpty()) {
@@ -63,7 +68,7 @@ abstract class S3RouteRule extends BaseRule {
       }
     }
     if (out.isEmpty()) {
-      return one(pass(passMessage(), subnets.toArray(new String[0])));
+      return one(pass(passMessage(ctx, reach, subnets), subnets.toArray(new String[0])));
     }
     return out;
   }

@@ -46,6 +46,10 @@ public final class S3SecurityGroupEgress extends BaseRule {
     for (String subnet : subnets) {
       peers.addAll(S3Destinations.from(ctx, reach, vpcId, subnet, true));
     }
+    if (peers.isEmpty()) {
+      return one(pass("No job subnet has an S3 path that counts (see s3.interface-endpoint.*), so no S3 egress rule "
+          + "is needed yet.", groups.toArray(new String[0])));
+    }
     SecurityGroupEvaluator sg = SecurityGroupEvaluator.of(ctx);
     List<Finding> out = new ArrayList<>();
     Set<String> allowedBy = new LinkedHashSet<>();

@@ -60,13 +60,13 @@ final class DnsServerPath {
   private void decide(RuleContext ctx, String vpcId) {
     int address = Cidr.parseAddress(server);
     boolean isPublic = !Cidr.host(address).isNonPublic();
-    route(ctx, address, isPublic);
     Ipv4RangeSet host = Ipv4RangeSet.of(List.of(Cidr.host(address)));
     Peer.Builder pb = Peer.builder("DNS server " + server).every(host);
     if (!isPublic) {
       pb.groupsUnknown(); // its network interface (and so its groups) is not in the snapshot
     }
     Peer peer = pb.build();
+    route(ctx, address, isPublic, peer);
     securityGroups(ctx, peer);
     Optional<Cidr> own = JobPeers.subnetCidr(ctx.network(), subnet);
     if (own.isPresent() && own.get().contains(address)) {
@@ -79,8 +79,9 @@ final class DnsServerPath {
     }
   }
 
-  private void route(RuleContext ctx, int address, boolean isPublic) {
-    EgressPath p = ReachContext.of(ctx).pathTo(subnet, address);
+  private void route(RuleContext ctx, int address, boolean isPublic, Peer peer) {
+    // a NAT gateway whose own subnet ACL drops the queries is no NAT path (egress.nat.nacl-blocked)
+    EgressPath p = ReachContext.of(ctx).pathTo(subnet, address, UDP, peer);
     if (!p.routeTableId().isEmpty()) {
       resources.add(p.routeTableId());
     }
@@ -92,6 +93,15 @@ final class DnsServerPath {
       case NAT:
         if (isPublic) {
           notes.add("public DNS server " + server + " is reached from " + subnet + " through " + p.detail());
+          return;
+        }
+        unknown("route table " + rtb + " sends the private address " + server + " to NAT gateway "
+            + p.target().orElse("?") + "; where that gateway forwards it is beyond the snapshot", p);
+        return;
+      case NAT_BLOCKED:
+        if (isPublic) {
+          fail(p.detail(), p, "Let the network ACL of NAT gateway " + p.target().orElse("?") + "'s subnet pass UDP 53 to "
+              + server + " and its replies (see egress.nat.nacl-blocked)");
           return;
         }
         unknown("route table " + rtb + " sends the private address " + server + " to NAT gateway "

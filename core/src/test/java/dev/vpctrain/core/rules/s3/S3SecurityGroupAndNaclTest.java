@@ -74,7 +74,8 @@ class S3SecurityGroupAndNaclTest {
 
   @Test
   void interfaceEndpointPathNeedsEgressToTheEndpoint() {
-    SecurityGroup endpointSg = SecurityGroup.builder().groupId("sg-endpoints").vpcId(TestNetworks.VPC).build();
+    SecurityGroup endpointSg = SecurityGroup.builder().groupId("sg-endpoints").vpcId(TestNetworks.VPC)
+        .addIngress(Permission.builder().ipProtocol("tcp").fromPort(443).toPort(443).addIpRange(TestNetworks.VPC_CIDR).build()).build();
     var net = TestNetworks.privateVpc().subnet("subnet-a", "us-east-1a", "10.20.1.0/24", 100)
         .subnet("subnet-e", "us-east-1a", "10.20.50.0/24", 100)
         .endpoint(dev.vpctrain.core.network.VpcEndpoint.builder().vpcEndpointId("vpce-if").type(dev.vpctrain.core.network.EndpointType.INTERFACE)
@@ -82,9 +83,15 @@ class S3SecurityGroupAndNaclTest {
             .addSubnetId("subnet-e").addGroupId("sg-endpoints").build())
         .securityGroup(endpointSg);
     assertThat(single(sg, JOB, net.securityGroup(group(tcp443(TestNetworks.VPC_CIDR))).build()).outcome()).isEqualTo(Outcome.PASS);
-    Finding f = single(sg, JOB, net.securityGroup(group(tcp443("10.20.1.0/24"))).build());
-    assertThat(f.outcome()).isEqualTo(Outcome.FAIL);
-    assertThat(f.message()).contains("S3 interface endpoint vpce-if");
+    // egress only to the job's own subnet: the endpoint is no S3 path, and s3.interface-endpoint.security-group
+    // (not this rule) names the missing egress, so the fault is reported once
+    var blocked = net.securityGroup(group(tcp443("10.20.1.0/24"))).build();
+    Finding f = single(sg, JOB, blocked);
+    assertThat(f.outcome()).isEqualTo(Outcome.PASS);
+    assertThat(f.message()).contains("s3.interface-endpoint");
+    Finding owner = single(new S3InterfaceEndpointSecurityGroup(), JOB, blocked);
+    assertThat(owner.outcome()).isEqualTo(Outcome.FAIL);
+    assertThat(owner.message()).contains("vpce-if").contains("do not let TCP 443 out");
   }
 
   @Test
