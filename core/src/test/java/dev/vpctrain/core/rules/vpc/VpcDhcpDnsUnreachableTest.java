@@ -136,6 +136,15 @@ class VpcDhcpDnsUnreachableTest {
   }
 
   @Test
+  void aPublicServerBehindANatWhoseSubnetAclDropsDnsFails() {
+    // the NAT subnet's ACL passes HTTPS only: the query never leaves, whatever the job's own subnet allows
+    Finding f = single(rule, job(), ready("8.8.8.8")
+        .networkAcl(dev.vpctrain.core.fixtures.NatSubnetAcls.hardened(dev.vpctrain.core.fixtures.NatSubnetAcls.Gap.NONE)).build());
+    assertThat(f.outcome()).isEqualTo(Outcome.FAIL);
+    assertThat(f.remediation().orElseThrow()).contains("egress.nat.nacl-blocked");
+  }
+
+  @Test
   void aPrivateServerBeyondANatGatewayIsUnverified() {
     Finding f = single(rule, job(), ready("10.99.0.2").build());
     assertThat(f.outcome()).isEqualTo(Outcome.UNVERIFIED);
