@@ -6,7 +6,6 @@ import dev.vpctrain.core.network.Subnet;
 import dev.vpctrain.core.network.VpcEndpoint;
 import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.report.Severity;
-import dev.vpctrain.core.rules.BaseRule;
 import dev.vpctrain.core.rules.RuleContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,7 +19,7 @@ import java.util.Set;
  * {@code egress.interface-endpoint.az}: an interface endpoint used by the job has no network
  * interface in the Availability Zone of a job subnet (it works, with cross-AZ cost and latency).
  */
-public final class EgressInterfaceEndpointAz extends BaseRule {
+public final class EgressInterfaceEndpointAz extends EgressRule {
   public EgressInterfaceEndpointAz() {
     super("egress.interface-endpoint.az", Severity.INFO,
         "Interface endpoints used by the job have a network interface in every job subnet's Availability Zone");
@@ -31,12 +30,7 @@ public final class EgressInterfaceEndpointAz extends BaseRule {
   }
 
   @Override
-  public List<Finding> evaluate(RuleContext ctx) {
-    Optional<Finding> skip = EgressScope.check(this, ctx);
-    if (skip.isPresent()) {
-      return one(skip.get());
-    }
-    OutsideAccess oa = OutsideAccess.of(ctx);
+  List<Finding> evaluate(RuleContext ctx, OutsideAccess oa) {
     List<Finding> out = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
     for (AwsService s : oa.services()) {

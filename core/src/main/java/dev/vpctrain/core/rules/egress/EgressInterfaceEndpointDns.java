@@ -6,12 +6,10 @@ import dev.vpctrain.core.network.VpcEndpoint;
 import dev.vpctrain.core.reach.Tri;
 import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.report.Severity;
-import dev.vpctrain.core.rules.BaseRule;
 import dev.vpctrain.core.rules.RuleContext;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -19,19 +17,14 @@ import java.util.Set;
  * its private DNS is off, or the VPC's {@code enableDnsHostnames} is false, so the service's
  * normal hostname does not resolve to it — and a job subnet has no NAT path to fall back on.
  */
-public final class EgressInterfaceEndpointDns extends BaseRule {
+public final class EgressInterfaceEndpointDns extends EgressRule {
   public EgressInterfaceEndpointDns() {
     super("egress.interface-endpoint.dns", Severity.ERROR,
         "Interface endpoints of required services answer to the services' normal hostnames");
   }
 
   @Override
-  public List<Finding> evaluate(RuleContext ctx) {
-    Optional<Finding> skip = EgressScope.check(this, ctx);
-    if (skip.isPresent()) {
-      return one(skip.get());
-    }
-    OutsideAccess oa = OutsideAccess.of(ctx);
+  List<Finding> evaluate(RuleContext ctx, OutsideAccess oa) {
     List<Finding> out = new ArrayList<>();
     for (AwsService s : oa.services()) {
       if (!s.hasVpcEndpoint()) {

@@ -11,7 +11,6 @@ import dev.vpctrain.core.reach.SgDecision;
 import dev.vpctrain.core.reach.Traffic;
 import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.report.Severity;
-import dev.vpctrain.core.rules.BaseRule;
 import dev.vpctrain.core.rules.RuleContext;
 import dev.vpctrain.core.rules.cluster.Commands;
 import java.util.ArrayList;
@@ -25,7 +24,7 @@ import java.util.Set;
  * a required service is reached through must admit TCP 443 from the job's instances in every job
  * subnet, and the job's security groups must let TCP 443 out to the endpoint's interfaces.
  */
-public final class EgressInterfaceEndpointSecurityGroup extends BaseRule {
+public final class EgressInterfaceEndpointSecurityGroup extends EgressRule {
   private static final Traffic HTTPS = Traffic.tcp(443);
 
   public EgressInterfaceEndpointSecurityGroup() {
@@ -34,12 +33,7 @@ public final class EgressInterfaceEndpointSecurityGroup extends BaseRule {
   }
 
   @Override
-  public List<Finding> evaluate(RuleContext ctx) {
-    Optional<Finding> skip = EgressScope.check(this, ctx);
-    if (skip.isPresent()) {
-      return one(skip.get());
-    }
-    OutsideAccess oa = OutsideAccess.of(ctx);
+  List<Finding> evaluate(RuleContext ctx, OutsideAccess oa) {
     SecurityGroupEvaluator sgs = SecurityGroupEvaluator.of(ctx);
     List<Finding> out = new ArrayList<>();
     List<String> checked = new ArrayList<>();

@@ -5,11 +5,9 @@ import dev.vpctrain.core.reach.EgressPath;
 import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.report.Outcome;
 import dev.vpctrain.core.report.Severity;
-import dev.vpctrain.core.rules.BaseRule;
 import dev.vpctrain.core.rules.RuleContext;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * {@code egress.internet.igw-only}: a job subnet's default route goes to an internet gateway (a
@@ -19,19 +17,14 @@ import java.util.Optional;
  * everything it needs is served by its endpoints: the job works, but the subnet gives it no
  * internet. UNVERIFIED when whether an endpoint serves a required service is unknown.
  */
-public final class EgressInternetIgwOnly extends BaseRule {
+public final class EgressInternetIgwOnly extends EgressRule {
   public EgressInternetIgwOnly() {
     super("egress.internet.igw-only", Severity.ERROR,
         "No job subnet relies on an internet gateway for what the job needs outside the VPC");
   }
 
   @Override
-  public List<Finding> evaluate(RuleContext ctx) {
-    Optional<Finding> skip = EgressScope.check(this, ctx);
-    if (skip.isPresent()) {
-      return one(skip.get());
-    }
-    OutsideAccess oa = OutsideAccess.of(ctx);
+  List<Finding> evaluate(RuleContext ctx, OutsideAccess oa) {
     List<String> needs = new ArrayList<>();
     oa.internet().forEach(h -> needs.add("internet destination " + h));
     List<String> undecided = new ArrayList<>();

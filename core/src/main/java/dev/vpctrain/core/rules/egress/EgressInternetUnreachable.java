@@ -7,13 +7,11 @@ import dev.vpctrain.core.reach.AclDecision;
 import dev.vpctrain.core.reach.NetworkAclEvaluator;
 import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.report.Severity;
-import dev.vpctrain.core.rules.BaseRule;
 import dev.vpctrain.core.rules.RuleContext;
 import dev.vpctrain.core.rules.cluster.Commands;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -22,19 +20,14 @@ import java.util.Set;
  * {@code 0.0.0.0/0} to an attached internet gateway), job SG egress on its TCP port to public
  * addresses, and a subnet ACL that lets the request out and the replies (1024–65535) in.
  */
-public final class EgressInternetUnreachable extends BaseRule {
+public final class EgressInternetUnreachable extends EgressRule {
   public EgressInternetUnreachable() {
     super("egress.internet.unreachable", Severity.ERROR,
         "Every required internet destination is reachable through NAT, the job's security groups and the subnet ACLs");
   }
 
   @Override
-  public List<Finding> evaluate(RuleContext ctx) {
-    Optional<Finding> skip = EgressScope.check(this, ctx);
-    if (skip.isPresent()) {
-      return one(skip.get());
-    }
-    OutsideAccess oa = OutsideAccess.of(ctx);
+  List<Finding> evaluate(RuleContext ctx, OutsideAccess oa) {
     if (oa.internet().isEmpty()) {
       return one(pass("The job needs no internet destination."));
     }

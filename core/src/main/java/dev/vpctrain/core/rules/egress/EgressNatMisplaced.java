@@ -4,33 +4,26 @@ import dev.vpctrain.core.reach.EgressPath;
 import dev.vpctrain.core.reach.NatHealth;
 import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.report.Severity;
-import dev.vpctrain.core.rules.BaseRule;
 import dev.vpctrain.core.rules.RuleContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
  * {@code egress.nat.misplaced}: a job subnet's default route goes to a NAT gateway that is not
  * {@code available}, is {@code private}, or sits in a subnet without an internet gateway route.
  */
-public final class EgressNatMisplaced extends BaseRule {
+public final class EgressNatMisplaced extends EgressRule {
   public EgressNatMisplaced() {
     super("egress.nat.misplaced", Severity.ERROR,
         "The NAT gateway of each job subnet's default route works and sits in a public subnet");
   }
 
   @Override
-  public List<Finding> evaluate(RuleContext ctx) {
-    Optional<Finding> skip = EgressScope.check(this, ctx);
-    if (skip.isPresent()) {
-      return one(skip.get());
-    }
-    OutsideAccess oa = OutsideAccess.of(ctx);
+  List<Finding> evaluate(RuleContext ctx, OutsideAccess oa) {
     Map<String, List<EgressPath>> byNat = new LinkedHashMap<>();
     for (String subnet : oa.subnets()) {
       EgressPath p = oa.internetPath(subnet);

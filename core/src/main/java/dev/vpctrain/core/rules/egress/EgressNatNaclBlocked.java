@@ -18,7 +18,6 @@ import dev.vpctrain.core.reach.S3Path;
 import dev.vpctrain.core.reach.Traffic;
 import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.report.Severity;
-import dev.vpctrain.core.rules.BaseRule;
 import dev.vpctrain.core.rules.RuleContext;
 import dev.vpctrain.core.rules.cluster.Commands;
 import dev.vpctrain.core.rules.request.RegistryHost;
@@ -42,7 +41,7 @@ import java.util.regex.Pattern;
  * destinations and a registry pulled in {@code Vpc} mode. The verdict itself lives in the reach
  * analysis ({@code NAT_BLOCKED} paths), so every rule that relies on a NAT path sees it.
  */
-public final class EgressNatNaclBlocked extends BaseRule {
+public final class EgressNatNaclBlocked extends EgressRule {
   private static final Pattern RULE_NUMBER = Pattern.compile("--rule-number (\\d+)");
 
   public EgressNatNaclBlocked() {
@@ -62,12 +61,7 @@ public final class EgressNatNaclBlocked extends BaseRule {
   }
 
   @Override
-  public List<Finding> evaluate(RuleContext ctx) {
-    Optional<Finding> skip = EgressScope.check(this, ctx);
-    if (skip.isPresent()) {
-      return one(skip.get());
-    }
-    OutsideAccess oa = OutsideAccess.of(ctx);
+  List<Finding> evaluate(RuleContext ctx, OutsideAccess oa) {
     Map<String, List<Need>> blockedByNat = new LinkedHashMap<>();
     List<String> unknown = new ArrayList<>();
     Set<String> unknownRes = new LinkedHashSet<>();

@@ -4,12 +4,10 @@ import dev.vpctrain.core.job.AwsService;
 import dev.vpctrain.core.reach.EgressPath;
 import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.report.Severity;
-import dev.vpctrain.core.rules.BaseRule;
 import dev.vpctrain.core.rules.RuleContext;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -17,19 +15,14 @@ import java.util.Set;
  * usable interface endpoint ({@code com.amazonaws.<region>.<service>}, available, private DNS on)
  * or a NAT path. IAM has no VPC endpoint and always needs the NAT path.
  */
-public final class EgressServiceUnreachable extends BaseRule {
+public final class EgressServiceUnreachable extends EgressRule {
   public EgressServiceUnreachable() {
     super("egress.service.unreachable", Severity.ERROR,
         "Every required AWS service is reachable through an interface endpoint or a NAT path");
   }
 
   @Override
-  public List<Finding> evaluate(RuleContext ctx) {
-    Optional<Finding> skip = EgressScope.check(this, ctx);
-    if (skip.isPresent()) {
-      return one(skip.get());
-    }
-    OutsideAccess oa = OutsideAccess.of(ctx);
+  List<Finding> evaluate(RuleContext ctx, OutsideAccess oa) {
     if (oa.services().isEmpty()) {
       return one(pass("The job needs no AWS service besides S3."));
     }

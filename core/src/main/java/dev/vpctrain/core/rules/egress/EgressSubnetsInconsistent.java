@@ -6,14 +6,12 @@ import dev.vpctrain.core.reach.S3Path;
 import dev.vpctrain.core.reach.Tri;
 import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.report.Severity;
-import dev.vpctrain.core.rules.BaseRule;
 import dev.vpctrain.core.rules.RuleContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -21,18 +19,13 @@ import java.util.Set;
  * job's region), each required AWS service, each internet destination — so the job works or
  * fails depending on the subnet SageMaker picks.
  */
-public final class EgressSubnetsInconsistent extends BaseRule {
+public final class EgressSubnetsInconsistent extends EgressRule {
   public EgressSubnetsInconsistent() {
     super("egress.subnets.inconsistent", Severity.WARNING, "The job subnets can all reach the same destinations");
   }
 
   @Override
-  public List<Finding> evaluate(RuleContext ctx) {
-    Optional<Finding> skip = EgressScope.check(this, ctx);
-    if (skip.isPresent()) {
-      return one(skip.get());
-    }
-    OutsideAccess oa = OutsideAccess.of(ctx);
+  List<Finding> evaluate(RuleContext ctx, OutsideAccess oa) {
     if (oa.subnets().size() < 2) {
       return one(pass("The job has one subnet.", oa.subnets().toArray(new String[0])));
     }
