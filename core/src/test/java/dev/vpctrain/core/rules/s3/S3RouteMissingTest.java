@@ -3,11 +3,14 @@ package dev.vpctrain.core.rules.s3;
 import static dev.vpctrain.core.fixtures.TestRules.evaluate;
 import static dev.vpctrain.core.fixtures.TestRules.outcomes;
 import static dev.vpctrain.core.fixtures.TestRules.single;
+import static dev.vpctrain.core.rules.s3.S3RouteFixtures.JOB;
+import static dev.vpctrain.core.rules.s3.S3RouteFixtures.all;
+import static dev.vpctrain.core.rules.s3.S3RouteFixtures.assertOthersPass;
+import static dev.vpctrain.core.rules.s3.S3RouteFixtures.withSubnetB;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vpctrain.core.fixtures.TestJobs;
 import dev.vpctrain.core.fixtures.TestNetworks;
-import dev.vpctrain.core.job.TrainingJobSpec;
 import dev.vpctrain.core.network.Section;
 import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.report.Outcome;
@@ -16,36 +19,19 @@ import dev.vpctrain.core.rules.Rule;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class S3RouteRulesTest {
+/**
+ * {@code s3.route.missing}, and the cases that hold for all four {@code s3.route.*} rules alike
+ * (ready network, NAT path, unknown route tables, scope): missing is the family's main rule.
+ */
+class S3RouteMissingTest {
   private final S3RouteMissing missing = new S3RouteMissing();
   private final S3RouteIgwOnly igwOnly = new S3RouteIgwOnly();
   private final S3RouteBlackhole blackhole = new S3RouteBlackhole();
   private final S3RouteUnmodeled unmodeled = new S3RouteUnmodeled();
-  private final List<Rule> all = List.of(missing, igwOnly, blackhole, unmodeled);
-
-  private static final TrainingJobSpec JOB = TestJobs.job("subnet-a", "subnet-b").build();
-
-  /** subnet-a with the ready network's endpoint route; subnet-b on its own table rtb-b. */
-  private static TestNetworks.Builder withSubnetB(java.util.function.Consumer<TestNetworks.RouteTableSpec> rtbB) {
-    return TestNetworks.ready()
-        .subnet("subnet-b", "us-east-1b", "10.20.2.0/24", 240)
-        .removeRouteTable("rtb-private")
-        .routeTable("rtb-private", rt -> rt.associate("subnet-a").route("0.0.0.0/0", "nat-a"))
-        .s3GatewayEndpoint("vpce-s3", "rtb-private")
-        .routeTable("rtb-b", rt -> rtbB.accept(rt.associate("subnet-b")));
-  }
-
-  private void assertOthersPass(Rule failing, TestNetworks.Builder net) {
-    for (Rule r : all) {
-      if (r != failing) {
-        assertThat(outcomes(evaluate(r, JOB, net.build()))).as(r.id()).containsOnly(Outcome.PASS);
-      }
-    }
-  }
 
   @Test
   void readyNetworkPassesAll() {
-    for (Rule r : all) {
+    for (Rule r : all()) {
       Finding f = single(r, JOB, TestNetworks.ready().build());
       assertThat(f.outcome()).as(r.id()).isEqualTo(Outcome.PASS);
       assertThat(f.resources()).containsExactly("subnet-a", "subnet-b");
@@ -89,57 +75,15 @@ class S3RouteRulesTest {
   @Test
   void natPathPasses() {
     var net = withSubnetB(rt -> rt.route("0.0.0.0/0", "nat-a"));
-    for (Rule r : all) {
+    for (Rule r : all()) {
       assertThat(outcomes(evaluate(r, JOB, net.build()))).as(r.id()).containsOnly(Outcome.PASS);
     }
   }
 
   @Test
-  void igwOnly() {
-    var net = withSubnetB(rt -> rt.route("0.0.0.0/0", TestNetworks.IGW));
-    Finding f = single(igwOnly, JOB, net.build());
-    assertThat(f.outcome()).isEqualTo(Outcome.FAIL);
-    assertThat(f.resources()).containsExactly("subnet-b", "rtb-b", TestNetworks.IGW);
-    assertThat(f.message()).contains("only through internet gateway " + TestNetworks.IGW).contains("no public IP");
-    assertThat(f.remediation().get()).contains("--add-route-table-ids rtb-b");
-    assertOthersPass(igwOnly, net);
-  }
-
-  @Test
-  void blackhole() {
-    var net = withSubnetB(rt -> rt.blackhole(TestNetworks.S3_PL, "vpce-deleted").route("0.0.0.0/0", TestNetworks.IGW));
-    Finding f = single(blackhole, JOB, net.build());
-    assertThat(f.outcome()).isEqualTo(Outcome.FAIL);
-    assertThat(f.resources()).containsExactly("subnet-b", "rtb-b", "vpce-deleted");
-    assertThat(f.message()).contains(TestNetworks.S3_PL + " -> vpce-deleted (blackhole)");
-    assertThat(f.remediation().get()).contains("aws ec2 delete-route --route-table-id rtb-b --destination-prefix-list-id " + TestNetworks.S3_PL)
-        .contains("modify-vpc-endpoint --vpc-endpoint-id vpce-s3 --add-route-table-ids rtb-b");
-    assertOthersPass(blackhole, net);
-  }
-
-  @Test
-  void blackholeNatRoute() {
-    var net = withSubnetB(rt -> rt.blackhole("0.0.0.0/0", "nat-deleted"));
-    Finding f = single(blackhole, JOB, net.build());
-    assertThat(f.outcome()).isEqualTo(Outcome.FAIL);
-    assertThat(f.remediation().get()).contains("--destination-cidr-block 0.0.0.0/0").contains("--nat-gateway-id");
-  }
-
-  @Test
-  void transitGatewayIsUnverifiedWithErrorSeverity() {
-    var net = withSubnetB(rt -> rt.route("0.0.0.0/0", "tgw-0123"));
-    Finding f = single(unmodeled, JOB, net.build());
-    assertThat(f.outcome()).isEqualTo(Outcome.UNVERIFIED);
-    assertThat(f.severity()).isEqualTo(Severity.ERROR);
-    assertThat(f.resources()).containsExactly("subnet-b", "rtb-b", "tgw-0123");
-    assertThat(f.message()).contains("transit gateway tgw-0123");
-    assertOthersPass(unmodeled, net);
-  }
-
-  @Test
   void unknownRouteTablesAreUnverifiedEverywhere() {
     var net = TestNetworks.ready().failed(Section.ROUTE_TABLES, "UnauthorizedOperation");
-    for (Rule r : all) {
+    for (Rule r : all()) {
       List<Finding> out = evaluate(r, JOB, net.build());
       assertThat(outcomes(out)).as(r.id()).containsOnly(Outcome.UNVERIFIED);
       assertThat(out.get(0).message()).contains("ec2:DescribeRouteTables failed during capture");
@@ -156,14 +100,8 @@ class S3RouteRulesTest {
   }
 
   @Test
-  void igwWithUnknownEndpointsIsUndecided() {
-    var net = withSubnetB(rt -> rt.route("0.0.0.0/0", TestNetworks.IGW)).without(Section.VPC_ENDPOINTS);
-    assertThat(outcomes(evaluate(igwOnly, JOB, net.build()))).containsExactly(Outcome.UNVERIFIED);
-  }
-
-  @Test
   void notInVpcOrNoS3PassAndMissingSubnetsAreLeftToNotFound() {
-    for (Rule r : all) {
+    for (Rule r : all()) {
       assertThat(single(r, TestJobs.jobWithoutVpc().build(), TestNetworks.ready().build()).outcome()).isEqualTo(Outcome.PASS);
       assertThat(single(r, TestJobs.job("subnet-zz").build(), TestNetworks.ready().build()).outcome()).isEqualTo(Outcome.UNVERIFIED);
       assertThat(single(r, TestJobs.job("subnet-a", "subnet-zz").build(), TestNetworks.ready().build()).outcome()).isEqualTo(Outcome.PASS);
