@@ -390,4 +390,25 @@ class BundleValidationTest {
     assertThat(s.buckets().get("acme-ml-artifacts").region()).isEmpty();
     assertThat(s.buckets().get("acme-ml-artifacts").policyState()).isEqualTo(PolicyState.NONE);
   }
+
+  @Test
+  void enumLikeStringsAreMatchedCaseInsensitively() {
+    NetworkSnapshot s = read(b -> {
+      ObjectNode endpoint = element(b, "DescribeVpcEndpoints", "VpcEndpoints", 0);
+      endpoint.put("VpcEndpointType", "GATEWAY").put("State", "Available");
+      element(b, "DescribeVpcs", "Vpcs", 0).put("InstanceTenancy", "DEFAULT");
+      aclEntry(b).put("RuleAction", "ALLOW");
+      sgRule(b).put("IpProtocol", "TCP");
+      ((ObjectNode) element(b, "DescribeRouteTables", "RouteTables", 1).get("Routes").get(1)).put("State", "ACTIVE");
+      ((ObjectNode) element(b, "DescribeRouteTables", "RouteTables", 1).get("Associations").get(0).get("AssociationState"))
+          .put("State", "Associated");
+    });
+    assertThat(s.vpcEndpoint("vpce-0a1b2c3d4e5f60301").orElseThrow().isAvailable()).isTrue();
+    assertThat(s.vpcEndpoint("vpce-0a1b2c3d4e5f60301").orElseThrow().type())
+        .isEqualTo(dev.vpctrain.core.network.EndpointType.GATEWAY);
+    assertThat(s.vpcs().orElseThrow().get(0).instanceTenancy()).contains("default");
+    assertThat(s.networkAcls().orElseThrow().get(0).entries().get(0).allow()).isTrue();
+    assertThat(s.securityGroups().orElseThrow().get(0).egress().get(1).ipProtocol()).isEqualTo("tcp");
+    assertThat(s.routeTable("rtb-0a1b2c3d4e5f60011").orElseThrow().routes().get(1).state()).contains("active");
+  }
 }

@@ -315,6 +315,9 @@ class BundleProperties {
     if (r.nextBoolean()) {
       addUnknownMembers(tree, r);
     }
+    if (r.nextBoolean()) {
+      recaseEnums(tree, r);
+    }
     boolean shuffle = r.nextBoolean();
     String same = Trees.write(tree, r, r.nextBoolean(), path -> shuffle && UNORDERED.matcher(path).matches());
     NetworkSnapshot variant;
@@ -339,6 +342,24 @@ class BundleProperties {
     return fixed.name().equals(c.job().name()) ? List.of(fixed) : List.of(c.job(), fixed);
   }
 
+  private static final java.util.Set<String> ENUM_LIKE = java.util.Set.of("State", "VpcEndpointType", "RuleAction",
+      "IpProtocol", "InstanceTenancy", "ConnectivityType", "Protocol");
+
+  /** Enum-like strings in another case ({@code available}, {@code AVAILABLE}, {@code Available}): the same meaning. */
+  private static void recaseEnums(JsonNode tree, Random r) {
+    for (Trees.Slot s : Trees.slots(tree)) {
+      if (s.value().isTextual() && ENUM_LIKE.contains(s.name()) && r.nextBoolean()) {
+        String v = s.value().asText();
+        String changed = switch (r.nextInt(3)) {
+          case 0 -> v.toUpperCase(java.util.Locale.ROOT);
+          case 1 -> v.toLowerCase(java.util.Locale.ROOT);
+          default -> v.isEmpty() ? v : v.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + v.substring(1);
+        };
+        s.set(TextNode.valueOf(changed));
+      }
+    }
+  }
+
   /** Adds members vpctrain does not read to random objects (never to the bucket map {@code s3}). */
   private static void addUnknownMembers(JsonNode tree, Random r) {
     for (Trees.Slot s : Trees.slots(tree)) {
@@ -348,6 +369,49 @@ class BundleProperties {
       }
     }
     ((ObjectNode) tree).putObject("comment").put("note", "unknown top-level member");
+  }
+
+  // ---- 5. an operation named in errors is incomplete: its output counts for nothing
+
+  @Property(edgeCases = EdgeCasesMode.NONE)
+  void anOperationInErrorsCountsAsNotCapturedEvenWithOutput(@ForAll("cases") Corpus.Case c, @ForAll("seeds") long seed) {
+    Random r = new Random(seed);
+    ObjectNode withOutput = (ObjectNode) c.tree();
+    List<String[]> candidates = new ArrayList<>(); // operation, bucket or "", member to drop
+    withOutput.path("ec2").fieldNames().forEachRemaining(op -> candidates.add(new String[] {"ec2:" + op, "", op}));
+    withOutput.path("s3").fieldNames().forEachRemaining(bucket -> {
+      for (String op : List.of("GetBucketLocation", "GetBucketPolicy")) {
+        if (withOutput.get("s3").get(bucket).has(op)) {
+          candidates.add(new String[] {"s3:" + op, bucket, op});
+        }
+      }
+    });
+    if (candidates.isEmpty()) {
+      return;
+    }
+    String[] pick = candidates.get(r.nextInt(candidates.size()));
+    ObjectNode error = NODES.objectNode().put("operation", r.nextBoolean() ? pick[0] : pick[0].toLowerCase(java.util.Locale.ROOT))
+        .put("code", "RequestLimitExceeded").put("message", "a later page failed");
+    if (!pick[1].isEmpty()) {
+      error.put("resource", pick[1]);
+    }
+    if (!withOutput.has("errors") || !withOutput.get("errors").isArray()) {
+      withOutput.putArray("errors");
+    }
+    ((ArrayNode) withOutput.get("errors")).add(error);
+    ObjectNode without = withOutput.deepCopy();
+    if (pick[1].isEmpty()) {
+      ((ObjectNode) without.get("ec2")).remove(pick[2]);
+    } else {
+      ((ObjectNode) without.get("s3").get(pick[1])).remove(pick[2]);
+    }
+    NetworkSnapshot a = SnapshotBundle.parse(withOutput.toPrettyString(), FILE);
+    NetworkSnapshot b = SnapshotBundle.parse(without.toPrettyString(), FILE);
+    for (TrainingJobSpec job : List.of(c.job())) {
+      assertThat(JsonReport.render(ENGINE.evaluate(job, a), true))
+          .as("%s in errors with its output, job %s", pick[0] + " " + pick[1], job.name())
+          .isEqualTo(JsonReport.render(ENGINE.evaluate(job, b), true));
+    }
   }
 
   // ---- generators
