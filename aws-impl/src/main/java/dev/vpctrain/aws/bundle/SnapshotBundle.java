@@ -33,7 +33,15 @@ public final class SnapshotBundle {
 
   /** Reads the JSON text of a bundle; {@code source} names it in errors. */
   public static NetworkSnapshot parse(String json, String source) {
-    JsonInput root = JsonInput.parse(json, source);
+    JsonInput root;
+    try {
+      root = JsonInput.parse(json, source);
+    } catch (InvalidInputException e) {
+      if (e.jsonPath().isEmpty() && String.valueOf(e.getMessage()).contains("Duplicate field")) {
+        throw DuplicateMembers.find(json, source).orElse(e);
+      }
+      throw e;
+    }
     try {
       return new BundleReader(root).read();
     } catch (IllegalStateException | IllegalArgumentException | NullPointerException e) {

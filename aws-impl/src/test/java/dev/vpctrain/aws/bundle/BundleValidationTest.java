@@ -350,12 +350,26 @@ class BundleValidationTest {
   }
 
   @Test
-  void aBucketListedTwiceIsRejectedNamingTheFile() {
+  void aBucketOrOperationGivenTwiceNamesItsPathAndBothLines() {
     String text = ready().toPrettyString().replace("\"acme-ml-artifacts\" :", "\"acme-ml-data\" :");
     assertThatThrownBy(() -> SnapshotBundle.parse(text, FILE))
-        .isInstanceOf(InvalidInputException.class)
-        .hasMessageStartingWith(FILE + ": ")
-        .hasMessageContaining("acme-ml-data");
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+          assertThat(e.jsonPath()).isEqualTo("s3.acme-ml-data");
+          assertThat(e.getMessage()).startsWith(FILE + ": s3.acme-ml-data: ")
+              .containsPattern("given twice, at line \\d+ and at line \\d+");
+        });
+    String twoOps = "{\"vpctrainSnapshot\": 1, \"region\": \"us-east-1\", \"ec2\": {\n"
+        + "\"DescribeSubnets\": {\"Subnets\": []},\n\"DescribeSubnets\": {\"Subnets\": [{\"SubnetId\": \"subnet-1\"}]}}}";
+    assertThatThrownBy(() -> SnapshotBundle.parse(twoOps, FILE))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+          assertThat(e.jsonPath()).isEqualTo("ec2.DescribeSubnets");
+          assertThat(e.getMessage()).contains("at line 2 and at line 3");
+        });
+    String inArray = "{\"vpctrainSnapshot\": 1, \"region\": \"us-east-1\", \"ec2\": {\"DescribeSubnets\": {\"Subnets\": [\n"
+        + "{\"SubnetId\": \"subnet-1\"}, {\"SubnetId\": \"subnet-2\",\n \"SubnetId\": \"subnet-3\"}]}}}";
+    assertThatThrownBy(() -> SnapshotBundle.parse(inArray, FILE))
+        .isInstanceOfSatisfying(InvalidInputException.class,
+            e -> assertThat(e.jsonPath()).isEqualTo("ec2.DescribeSubnets.Subnets[1].SubnetId"));
   }
 
   @ParameterizedTest
