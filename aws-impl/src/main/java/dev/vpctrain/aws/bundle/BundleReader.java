@@ -533,7 +533,7 @@ final class BundleReader {
     if (c.get().equals("EU")) {
       return "eu-west-1";
     }
-    if (!c.get().matches("[a-z]{2}(-[a-z]+)+-[0-9]+")) {
+    if (!BundleValues.isRegion(c.get())) {
       throw location.member("LocationConstraint").error("expected a region name such as eu-west-1, null (us-east-1) "
           + "or EU but was \"" + c.get() + "\"");
     }

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 final class BundleValues {
   private static final Pattern HEX_ID = Pattern.compile("([a-z]+)-[0-9a-f]+");
-  private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-[0-9]+");
+  private static final Pattern REGION = Pattern.compile("[a-z]{2,}(-[a-z]+)+-[0-9]+");
 
   /** The protocol names the security-group API returns (besides {@code -1} and numbers). */
   private static final List<String> SG_PROTOCOL_NAMES = List.of("tcp", "udp", "icmp", "icmpv6");
@@ -62,6 +62,11 @@ final class BundleValues {
     }
     return names.size() == 1 ? "an id " + names.get(0) : "an id " + String.join(", ", names.subList(0, names.size() - 1))
         + " or " + names.get(names.size() - 1);
+  }
+
+  /** True for a region name such as {@code us-east-1}, {@code us-gov-west-1} or {@code eusc-de-east-1}. */
+  static boolean isRegion(String name) {
+    return REGION.matcher(name).matches();
   }
 
   /** The bundle's {@code region}: a region name such as {@code us-east-1}. */
