@@ -299,6 +299,127 @@ class BundleProperties {
     }
   }
 
+  // ---- 3b. any value the format allows is accepted, and the rules cope with it
+
+  @Property(edgeCases = EdgeCasesMode.NONE)
+  void anyValueInRangeIsAcceptedAndTheRulesCope(@ForAll("cases") Corpus.Case c, @ForAll("seeds") long seed,
+      @ForAll("mutationCounts") int changes) {
+    Random r = new Random(seed);
+    JsonNode tree = c.tree();
+    List<String> changed = new ArrayList<>();
+    for (int n = 0; n < changes; n++) {
+      List<Trees.Slot> slots = new ArrayList<>();
+      List<Kind> kinds = new ArrayList<>();
+      for (Trees.Slot s : Trees.slots(tree)) {
+        for (Typed t : TYPED) {
+          if (t.path().matcher(s.path()).matches()) {
+            slots.add(s);
+            kinds.add(t.kind());
+            break;
+          }
+        }
+      }
+      if (slots.isEmpty()) {
+        return;
+      }
+      int i = r.nextInt(slots.size());
+      changed.add(slots.get(i).path() + " (" + kinds.get(i) + ")");
+      setValid(tree, slots.get(i), kinds.get(i), r);
+    }
+    String text = tree.toPrettyString();
+    NetworkSnapshot snapshot;
+    try {
+      snapshot = SnapshotBundle.parse(text, FILE);
+    } catch (RuntimeException e) {
+      throw new AssertionError("values in range were rejected (changed " + changed + "): " + e.getMessage()
+          + "\n" + text, e);
+    }
+    assertRulesCope(snapshot, c, text);
+  }
+
+  /** Sets {@code s} to a random value that the format allows, keeping what goes with it consistent. */
+  private static void setValid(JsonNode tree, Trees.Slot s, Kind kind, Random r) {
+    ObjectNode parent = s.container() instanceof ObjectNode o ? o : null;
+    switch (kind) {
+      case CIDR4 -> s.set(TextNode.valueOf(r.nextInt(256) + "." + r.nextInt(256) + "." + r.nextInt(256) + "."
+          + r.nextInt(256) + "/" + r.nextInt(33)));
+      case CIDR6 -> s.set(TextNode.valueOf(Integer.toHexString(r.nextInt(0x10000)) + ":" + Integer.toHexString(r.nextInt(0x10000))
+          + "::" + (r.nextBoolean() ? Integer.toHexString(r.nextInt(0x10000)) : "") + "/" + r.nextInt(129)));
+      case COUNT -> s.set(IntNode.valueOf(r.nextBoolean() ? r.nextInt(300) : r.nextInt(Integer.MAX_VALUE)));
+      case ID -> {
+        String prefix = s.value().asText().equals("default") ? "dopt" : s.value().asText().replaceAll("-.*", "");
+        s.set(TextNode.valueOf(prefix + "-" + Long.toHexString(r.nextLong() & 0xfffffffffL)));
+      }
+      case SG_PROTOCOL -> {
+        String[] names = {"-1", "tcp", "udp", "icmp", "icmpv6", "TCP", "6", "17", "1", "58", "50", "0", "255"};
+        String p = names[r.nextInt(names.length)];
+        s.set(TextNode.valueOf(p));
+        sgPorts(parent, p.toLowerCase(java.util.Locale.ROOT), r);
+      }
+      case PORT -> {
+        if (parent != null && parent.has("IpProtocol")) {
+          sgPorts(parent, parent.get("IpProtocol").asText().toLowerCase(java.util.Locale.ROOT), r);
+        } else if (parent != null) {
+          int from = r.nextInt(65536);
+          parent.put("From", from).put("To", from + r.nextInt(65536 - from));
+        }
+      }
+      case ACL_PROTOCOL -> {
+        String[] numbers = {"-1", "6", "17", "1", "58", "0", "255", "47"};
+        s.set(TextNode.valueOf(numbers[r.nextInt(numbers.length)]));
+      }
+      case RULE_NUMBER -> s.set(IntNode.valueOf(uniqueRuleNumber(tree, s, r)));
+      default -> throw new IllegalArgumentException(kind.name());
+    }
+  }
+
+  private static final Pattern ACL_ENTRY_PATH =
+      Pattern.compile("ec2\\.DescribeNetworkAcls\\.NetworkAcls\\[(\\d+)\\]\\.Entries\\[(\\d+)\\]\\.RuleNumber");
+
+  /** A rule number 1–32766 that no other entry of the same ACL and direction has. */
+  private static int uniqueRuleNumber(JsonNode tree, Trees.Slot s, Random r) {
+    var m = ACL_ENTRY_PATH.matcher(s.path());
+    if (!m.matches()) {
+      throw new IllegalStateException(s.path());
+    }
+    JsonNode entries = tree.at("/ec2/DescribeNetworkAcls/NetworkAcls/" + m.group(1) + "/Entries");
+    int self = Integer.parseInt(m.group(2));
+    boolean egress = entries.get(self).path("Egress").asBoolean();
+    java.util.Set<Integer> used = new java.util.HashSet<>();
+    for (int k = 0; k < entries.size(); k++) {
+      if (k != self && entries.get(k).path("Egress").asBoolean() == egress) {
+        used.add(entries.get(k).path("RuleNumber").asInt());
+      }
+    }
+    int n;
+    do {
+      n = 1 + r.nextInt(32766);
+    } while (used.contains(n));
+    return n;
+  }
+
+  /** Ports that go with {@code protocol}: a range for TCP/UDP, type and code for ICMP, none otherwise. */
+  private static void sgPorts(ObjectNode rule, String protocol, Random r) {
+    if (rule == null) {
+      return;
+    }
+    switch (protocol) {
+      case "tcp", "udp", "6", "17" -> {
+        if (r.nextInt(5) == 0) {
+          rule.put("FromPort", -1).put("ToPort", -1);
+        } else {
+          int from = r.nextInt(65536);
+          rule.put("FromPort", from).put("ToPort", from + r.nextInt(65536 - from));
+        }
+      }
+      case "icmp", "icmpv6", "1", "58" -> rule.put("FromPort", r.nextInt(257) - 1).put("ToPort", r.nextInt(257) - 1);
+      default -> {
+        rule.remove("FromPort");
+        rule.remove("ToPort");
+      }
+    }
+  }
+
   // ---- 4. semantically identical inputs give identical reports
 
   /** Arrays whose order carries no meaning in the bundle (the ACL evaluates entries by rule number). */
