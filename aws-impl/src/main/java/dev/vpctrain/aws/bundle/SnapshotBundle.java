@@ -12,8 +12,11 @@ import java.nio.file.Path;
 /**
  * Reads and writes the snapshot bundle (formats.md §2): one JSON document holding EC2 and S3 read
  * API outputs exactly as the AWS CLI v2 prints them. An operation missing from the bundle stays
- * unknown (an empty {@code Optional}), never empty; {@code GetBucketPolicy: null} means "no policy";
- * enum-like strings are case-insensitive; members vpctrain does not use are ignored.
+ * unknown (an empty {@code Optional}), never empty, and so is one named in {@code errors} even when
+ * the bundle holds output for it; {@code GetBucketPolicy: null} means "no policy"; enum-like strings
+ * are case-insensitive; members vpctrain does not use are ignored. Every value a rule uses is checked
+ * on reading (CIDRs, addresses, ports, protocols, ACL rule numbers, id shapes, an id listed twice),
+ * so that a rule never meets a value it cannot use.
  */
 public final class SnapshotBundle {
   /** The bundle format version written and understood. */
@@ -33,7 +36,15 @@ public final class SnapshotBundle {
 
   /** Reads the JSON text of a bundle; {@code source} names it in errors. */
   public static NetworkSnapshot parse(String json, String source) {
-    JsonInput root = JsonInput.parse(json, source);
+    JsonInput root;
+    try {
+      root = JsonInput.parse(json, source);
+    } catch (InvalidInputException e) {
+      if (e.jsonPath().isEmpty() && String.valueOf(e.getMessage()).contains("Duplicate field")) {
+        throw DuplicateMembers.find(json, source).orElse(e);
+      }
+      throw e;
+    }
     try {
       return new BundleReader(root).read();
     } catch (IllegalStateException | IllegalArgumentException | NullPointerException e) {

@@ -207,10 +207,14 @@ class SnapshotBundleTest {
   @Test
   void roundTripsASyntheticSnapshotWithEverySection(@TempDir Path dir) throws Exception {
     NetworkSnapshot s = synthetic();
-    assertThat(SnapshotBundle.parse(SnapshotBundle.write(s), "synthetic")).isEqualTo(s);
+    // its errors name ec2:DescribePrefixLists: output of a failed call is incomplete and read as unknown
+    NetworkSnapshot expected = s.withPrefixLists(java.util.Optional.empty());
+    assertThat(SnapshotBundle.parse(SnapshotBundle.write(s), "synthetic")).isEqualTo(expected);
     Path file = dir.resolve("bundle.json");
     SnapshotBundle.write(s, file);
-    assertThat(SnapshotBundle.read(file)).isEqualTo(s);
+    assertThat(SnapshotBundle.read(file)).isEqualTo(expected);
+    NetworkSnapshot complete = s.withErrors(List.of());
+    assertThat(SnapshotBundle.parse(SnapshotBundle.write(complete), "synthetic")).isEqualTo(complete);
   }
 
   @Test

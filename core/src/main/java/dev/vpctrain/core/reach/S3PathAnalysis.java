@@ -272,6 +272,14 @@ final class S3PathAnalysis {
         return new S3Path(S3Path.Kind.BLACKHOLE, subnetId, region, ert, r, vpce, null,
             detail + ", but endpoint " + vpce + " does not exist", notes);
       }
+      String s3 = "com.amazonaws." + network.region() + ".s3";
+      if (!e.get().serviceName().equals(s3) || e.get().type() != dev.vpctrain.core.network.EndpointType.GATEWAY) {
+        // a route to another service's (or another region's) endpoint never carries S3 of this region
+        return new S3Path(S3Path.Kind.NONE, subnetId, region, ert, r, vpce, null,
+            detail + ", but endpoint " + vpce + " is the " + e.get().type().apiName()
+                + " endpoint of " + e.get().serviceName() + ", not an S3 gateway endpoint of "
+                + network.region() + " (" + s3 + ")", notes);
+      }
       if (e.get().state().isPresent() && !e.get().isAvailable()) {
         return new S3Path(S3Path.Kind.BLACKHOLE, subnetId, region, ert, r, vpce, null,
             detail + ", but endpoint " + vpce + " is " + e.get().state().get(), notes);
