@@ -71,7 +71,8 @@ final class DiscoveryRun {
     prefixLists.join().ifPresent(snapshot::prefixLists);
     buckets.forEach((name, reads) -> reads.facts().ifPresent(f -> snapshot.putBucket(name, f)));
     dhcp.join(); // also without a VPC: every call ends before the errors are read
-    NetworkSnapshot result = snapshot.errors(calls.errors()).build();
+    // a call that failed part-way (the job's subnets read, the VPC-wide call denied) leaves its section unknown
+    NetworkSnapshot result = snapshot.errors(calls.errors()).build().withoutIncomplete();
     LOG.debug("Discovered {} VPC(s) in {} ms with {} failed call(s)", vpcIds.size(),
         (System.nanoTime() - start) / 1_000_000, result.errors().size());
     return result.withAccountId(accountId(result));

@@ -165,6 +165,19 @@ class DiscoveryFaultTest {
   }
 
   @Test
+  void subnetsReadByIdButDeniedVpcWideAreUnknownNotPartial() {
+    // round one reads the job's subnets by id; round two's VPC-wide read fails: what was read is incomplete
+    server.wireMock().stubFor(action("DescribeSubnets").withRequestBody(containing("Filter.1.Name=vpc-id"))
+        .willReturn(ec2Error(403, "UnauthorizedOperation", "You are not authorized to perform this operation.")));
+
+    NetworkSnapshot snapshot = discover();
+
+    assertThat(snapshot.errorFor(Section.SUBNETS)).isPresent();
+    assertThat(snapshot.has(Section.SUBNETS)).as("a section whose call failed is never read as complete").isFalse();
+    assertThat(snapshot.routeTables()).isEqualTo(Networks.golden().routeTables());
+  }
+
+  @Test
   void deniedSubnetsStillFindTheVpcThroughTheGroups() {
     deny("DescribeSubnets");
 

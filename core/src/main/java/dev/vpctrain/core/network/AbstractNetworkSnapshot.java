@@ -79,6 +79,64 @@ abstract class AbstractNetworkSnapshot {
     }
   }
 
+  /**
+   * This snapshot without the output of the calls that {@link #errors()} names: a failed call (a
+   * denied page, a throttled retry that gave up) leaves its output incomplete, and incomplete data
+   * must read as unknown, never as the whole truth (formats.md section 2). Bundles read this way
+   * already; live discovery applies it before rules see the snapshot.
+   */
+  public NetworkSnapshot withoutIncomplete() {
+    NetworkSnapshot s = NetworkSnapshot.copyOf(this);
+    for (Section section : Section.values()) {
+      if (errorFor(section).isEmpty()) {
+        continue;
+      }
+      switch (section) {
+        case VPCS:
+          s = s.withVpcs(Optional.empty());
+          break;
+        case VPC_ATTRIBUTES:
+          if (s.vpcs().isPresent()) {
+            List<Vpc> vpcs = new java.util.ArrayList<>();
+            s.vpcs().get().forEach(v -> vpcs.add(Vpc.copyOf(v).withEnableDnsSupport(Optional.empty())
+                .withEnableDnsHostnames(Optional.empty())));
+            s = s.withVpcs(vpcs);
+          }
+          break;
+        case DHCP_OPTIONS:
+          s = s.withDhcpOptions(Optional.empty());
+          break;
+        case SUBNETS:
+          s = s.withSubnets(Optional.empty());
+          break;
+        case SECURITY_GROUPS:
+          s = s.withSecurityGroups(Optional.empty());
+          break;
+        case ROUTE_TABLES:
+          s = s.withRouteTables(Optional.empty());
+          break;
+        case VPC_ENDPOINTS:
+          s = s.withVpcEndpoints(Optional.empty());
+          break;
+        case NAT_GATEWAYS:
+          s = s.withNatGateways(Optional.empty());
+          break;
+        case INTERNET_GATEWAYS:
+          s = s.withInternetGateways(Optional.empty());
+          break;
+        case NETWORK_ACLS:
+          s = s.withNetworkAcls(Optional.empty());
+          break;
+        case PREFIX_LISTS:
+          s = s.withPrefixLists(Optional.empty());
+          break;
+        default:
+          throw new AssertionError(section);
+      }
+    }
+    return s;
+  }
+
   /** The capture error of {@code section}'s call, if it was recorded. */
   public Optional<CaptureError> errorFor(Section section) {
     return errors().stream().filter(e -> e.operation().equalsIgnoreCase(section.operation())).findFirst();
