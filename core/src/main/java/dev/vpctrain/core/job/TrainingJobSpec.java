@@ -233,10 +233,14 @@ public final class TrainingJobSpec {
     return apiExtras;
   }
 
-  /** Total instances: {@code InstanceCount}, or the sum over instance groups. */
+  /**
+   * Total instances: {@code InstanceCount}, or the sum over instance groups (summed without
+   * overflow, and capped at {@link Integer#MAX_VALUE}).
+   */
   public int totalInstanceCount() {
     if (!instanceGroups.isEmpty()) {
-      return instanceGroups.stream().mapToInt(InstanceGroup::instanceCount).sum();
+      long sum = instanceGroups.stream().mapToLong(InstanceGroup::instanceCount).sum();
+      return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, sum));
     }
     return instanceCount.orElse(1);
   }
