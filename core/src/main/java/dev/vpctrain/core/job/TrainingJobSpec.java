@@ -46,6 +46,8 @@ public final class TrainingJobSpec {
   private final Optional<Boolean> efa;
   private final Optional<String> region;
   private final Map<String, String> apiExtras;
+  /** {@link #s3Accesses()}, computed on first use (rules ask for it many times per evaluation). */
+  private volatile List<S3Access> s3Accesses;
 
   private TrainingJobSpec(Builder b) {
     this.name = Objects.requireNonNull(b.name, "TrainingJobSpec.name is required");
@@ -272,6 +274,15 @@ public final class TrainingJobSpec {
    * skipped here (the {@code request.id.malformed} rule reports them).
    */
   public List<S3Access> s3Accesses() {
+    List<S3Access> known = s3Accesses;
+    if (known == null) {
+      known = computeS3Accesses();
+      s3Accesses = known;
+    }
+    return known;
+  }
+
+  private List<S3Access> computeS3Accesses() {
     List<S3Access> out = new ArrayList<>();
     for (int i = 0; i < inputChannels.size(); i++) {
       InputChannel c = inputChannels.get(i);
@@ -290,7 +301,7 @@ public final class TrainingJobSpec {
     for (S3Output o : additionalS3Outputs) {
       S3Uri.parse(o.s3Uri()).ifPresent(uri -> out.add(new S3Access(o.field(), uri, List.of("s3:PutObject"))));
     }
-    return out;
+    return List.copyOf(out);
   }
 
   /** The distinct buckets of {@link #s3Accesses()}, in order of first use. */
