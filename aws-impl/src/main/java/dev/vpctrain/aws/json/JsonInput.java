@@ -49,17 +49,15 @@ public final class JsonInput {
         throw new InvalidInputException(file, "", "expected a JSON document but the file is empty");
       }
       JsonLocation end = parser.currentLocation();
-      boolean trailing;
+      JsonLocation at = null;
       try {
-        trailing = parser.nextToken() != null;
-      } catch (JsonProcessingException e) {
-        trailing = true;
-      }
-      if (trailing) {
-        JsonLocation at = parser.currentTokenLocation();
-        if (at == null || at.getLineNr() < 0) {
-          at = end;
+        if (parser.nextToken() != null) {
+          at = parser.currentTokenLocation();
         }
+      } catch (JsonProcessingException e) {
+        at = e.getLocation() != null ? e.getLocation() : end;
+      }
+      if (at != null) {
         throw new InvalidInputException(file, "", "expected one JSON document but found trailing content after it"
             + " at line " + at.getLineNr() + ", column " + at.getColumnNr()
             + " (the document ends at line " + end.getLineNr() + ", column " + end.getColumnNr() + ")");

@@ -247,6 +247,14 @@ class JobFileValidationTest {
         });
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"{}", "garbage", "]", "/* comment */"})
+  void theTrailingContentIsLocatedWhereItStarts(String trailing) {
+    String json = "{" + JobFileTest.MINIMAL + "}\n  " + trailing;
+    assertThatThrownBy(() -> JobFile.parse(json, "job.json"))
+        .hasMessageContaining("trailing content after it at line 2, column 3 (the document ends at line 1, column ");
+  }
+
   @Test
   void trailingWhitespaceIsFine() {
     assertThat(JobFile.parse("{" + JobFileTest.MINIMAL + "}\n\n  \t\r\n", "job.json").name()).isEqualTo("a");
