@@ -196,6 +196,32 @@ class JobFileValidationTest {
     assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(2_000);
   }
 
+  @Test
+  void aJobAtTheApiLimitsIsCheckedInWellUnderASecond() throws Exception {
+    Path example = Path.of("..", "..", "shared", "examples", "ready-private-endpoints");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(example), "shared examples not found");
+    ObjectNode root = (ObjectNode) MAPPER.readTree(Files.readString(example.resolve("job.json")));
+    fill(root, "InputDataConfig", 20);
+    fill(root, "VpcConfig.Subnets", 16);
+    fill(root, "VpcConfig.SecurityGroupIds", 5);
+    ArrayNode subnets = (ArrayNode) root.get("VpcConfig").get("Subnets");
+    subnets.set(0, MAPPER.getNodeFactory().textNode("subnet-0a1b2c3d4e5f60101"));
+    subnets.set(1, MAPPER.getNodeFactory().textNode("subnet-0a1b2c3d4e5f60102"));
+    ((ArrayNode) root.get("VpcConfig").get("SecurityGroupIds")).set(0, MAPPER.getNodeFactory().textNode("sg-0a1b2c3d4e5f60401"));
+    fill(root, "Tags", 50);
+    fill(root, "HyperParameters", 100);
+    dev.vpctrain.core.network.NetworkSnapshot network =
+        dev.vpctrain.aws.bundle.SnapshotBundle.read(example.resolve("network.json"));
+    dev.vpctrain.core.rules.RuleEngine engine = dev.vpctrain.core.rules.RuleEngine.standard();
+    long best = Long.MAX_VALUE;
+    for (int i = 0; i < 5; i++) {
+      long start = System.nanoTime();
+      engine.evaluate(JobFile.parse(root.toString(), "job.json"), network);
+      best = Math.min(best, (System.nanoTime() - start) / 1_000_000);
+    }
+    assertThat(best).as("ms to read and check a job at the API's limits").isLessThan(1_000);
+  }
+
   /** Sets the list or map at {@code path} to {@code size} distinct valid entries. */
   static void fill(ObjectNode root, String path, int size) {
     int dot = path.lastIndexOf('.');
