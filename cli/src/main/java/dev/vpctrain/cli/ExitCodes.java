@@ -13,6 +13,7 @@ public final class ExitCodes {
   public static final int USAGE = 64;
   /** An input file is invalid; the message names the file and the JSON path. */
   public static final int INVALID_INPUT = 65;
+  /** An input file is missing or cannot be read (a directory, no permission); the message names it. */
   public static final int FILE_NOT_FOUND = 66;
   /** AWS was unreachable, or denied a required call. */
   public static final int AWS_UNAVAILABLE = 69;

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -51,6 +52,10 @@ final class Failures {
         }
         if (t instanceof AccessDeniedException) {
           return "cannot read " + ((AccessDeniedException) t).getFile() + ": permission denied";
+        }
+        if (t instanceof FileSystemException && ((FileSystemException) t).getFile() != null) {
+          FileSystemException f = (FileSystemException) t;
+          return "cannot read " + f.getFile() + (f.getReason() == null ? "" : ": " + f.getReason());
         }
         return "cannot read the input: " + t.getMessage();
       case ExitCodes.AWS_UNAVAILABLE:

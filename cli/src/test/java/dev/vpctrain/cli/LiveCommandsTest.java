@@ -57,7 +57,9 @@ class LiveCommandsTest {
 
   private Path jobFile() throws Exception {
     Path job = dir.resolve("job.json");
-    JobFile.write(Networks.job(), job);
+    // a complete CreateTrainingJob request: the job file reader refuses one without its required members
+    JobFile.write(Networks.job().toBuilder().trainingInputMode("File").volumeSizeInGb(100).maxRuntimeInSeconds(86_400)
+        .build(), job);
     return job;
   }
 

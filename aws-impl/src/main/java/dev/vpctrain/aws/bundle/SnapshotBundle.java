@@ -1,6 +1,7 @@
 package dev.vpctrain.aws.bundle;
 
 import dev.vpctrain.aws.InvalidInputException;
+import dev.vpctrain.aws.json.InputFiles;
 import dev.vpctrain.aws.json.JsonInput;
 import dev.vpctrain.aws.json.JsonOutput;
 import dev.vpctrain.core.network.NetworkSnapshot;
@@ -28,10 +29,11 @@ public final class SnapshotBundle {
    * Reads a bundle file.
    *
    * @throws java.nio.file.NoSuchFileException when the file does not exist
+   * @throws java.nio.file.FileSystemException naming the file when it is a directory or cannot be read
    * @throws InvalidInputException naming the file and JSON path when the content is malformed
    */
   public static NetworkSnapshot read(Path file) throws IOException {
-    return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+    return parse(InputFiles.read(file), file.toString());
   }
 
   /** Reads the JSON text of a bundle; {@code source} names it in errors. */

@@ -32,11 +32,18 @@ final class ApiShape {
   private final Kind kind;
   private final Supplier<Map<String, ApiShape>> members;
   private final Supplier<ApiShape> element;
+  /** The SDK class of a structure (its simple name is the API's shape name), else null. */
+  private final Class<?> type;
 
   private ApiShape(Kind kind, Supplier<Map<String, ApiShape>> members, Supplier<ApiShape> element) {
+    this(kind, members, element, null);
+  }
+
+  private ApiShape(Kind kind, Supplier<Map<String, ApiShape>> members, Supplier<ApiShape> element, Class<?> type) {
     this.kind = kind;
     this.members = members;
     this.element = element;
+    this.type = type;
   }
 
   /** The shape of {@code CreateTrainingJobRequest}. */
@@ -68,7 +75,7 @@ final class ApiShape {
         cache.compareAndSet(null, Collections.unmodifiableMap(m));
       }
       return cache.get();
-    }, null);
+    }, null, type);
     STRUCTURES.putIfAbsent(type, s);
     return STRUCTURES.get(type);
   }
@@ -113,20 +120,27 @@ final class ApiShape {
     return new ApiShape(kind, Map::of, null);
   }
 
-  /** Rejects unknown members and values of the wrong type anywhere below {@code value}. */
+  /**
+   * Rejects unknown members, values of the wrong type, missing required members and values outside
+   * the API's ranges anywhere below {@code value} (see {@link ApiConstraints}).
+   */
   void validate(JsonInput value) {
     JsonNode n = value.node();
     switch (kind) {
       case STRUCTURE:
         value.requireObject();
+        String shape = shapeName();
         for (String name : value.memberNames()) {
           ApiShape member = members().get(name);
           if (member == null) {
             throw new InvalidInputException(value.file(), value.pathOf(name),
                 "unknown member \"" + name + "\"; expected one of " + String.join(", ", members().keySet()));
           }
-          member.validate(value.member(name));
+          JsonInput child = value.member(name);
+          ApiConstraints.checkRange(shape, value, name, child);
+          member.validate(child);
         }
+        ApiConstraints.checkRequired(shape, value);
         break;
       case LIST:
         ApiShape e = element.get();
@@ -160,6 +174,15 @@ final class ApiShape {
       default:
         break;
     }
+  }
+
+  /** The API's name of this structure: the model class's simple name (the SDK hands out builders). */
+  private String shapeName() {
+    if (type == null) {
+      return "";
+    }
+    Class<?> c = type.getEnclosingClass() != null && type.getSimpleName().equals("BuilderImpl") ? type.getEnclosingClass() : type;
+    return c.getSimpleName();
   }
 
   private static void expect(JsonInput value, boolean ok, String what) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vpctrain.aws.InvalidInputException;
+import dev.vpctrain.aws.json.InputFiles;
 import dev.vpctrain.aws.json.JsonInput;
 import dev.vpctrain.aws.json.JsonOutput;
 import dev.vpctrain.core.job.InputChannel;
@@ -49,10 +50,11 @@ public final class JobFile {
    * Reads a job file.
    *
    * @throws java.nio.file.NoSuchFileException when the file does not exist
+   * @throws java.nio.file.FileSystemException naming the file when it is a directory or cannot be read
    * @throws InvalidInputException when it is not a valid CreateTrainingJob request
    */
   public static TrainingJobSpec read(Path file) throws IOException {
-    return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+    return parse(InputFiles.read(file), file.toString());
   }
 
   /** Reads the JSON text of a job; {@code source} names it in errors. */

@@ -37,19 +37,39 @@ public final class JsonInput {
     this.node = node;
   }
 
-  /** Parses {@code text}; malformed JSON is an {@link InvalidInputException} naming line and column. */
+  /**
+   * Parses {@code text}, which must hold exactly one JSON document: malformed JSON or content after
+   * the document is an {@link InvalidInputException} naming line and column.
+   */
   public static JsonInput parse(String text, String file) {
-    try {
-      JsonNode root = MAPPER.readTree(text);
+    JsonNode root;
+    try (JsonParser parser = MAPPER.createParser(text)) {
+      root = MAPPER.readTree(parser);
       if (root == null || root.isMissingNode()) {
         throw new InvalidInputException(file, "", "expected a JSON document but the file is empty");
       }
-      return new JsonInput(file, "", root);
+      JsonLocation end = parser.currentLocation();
+      JsonLocation at = null;
+      try {
+        if (parser.nextToken() != null) {
+          at = parser.currentTokenLocation();
+        }
+      } catch (JsonProcessingException e) {
+        at = e.getLocation() != null ? e.getLocation() : end;
+      }
+      if (at != null) {
+        throw new InvalidInputException(file, "", "expected one JSON document but found trailing content after it"
+            + " at line " + at.getLineNr() + ", column " + at.getColumnNr()
+            + " (the document ends at line " + end.getLineNr() + ", column " + end.getColumnNr() + ")");
+      }
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
       throw new InvalidInputException(file, "", "expected well-formed JSON" + where + ": " + e.getOriginalMessage(), e);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
+    return new JsonInput(file, "", root);
   }
 
   /** The shared mapper (strict about duplicate members). */

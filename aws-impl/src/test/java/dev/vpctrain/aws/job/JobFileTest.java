@@ -19,6 +19,13 @@ import org.junit.jupiter.api.io.TempDir;
 class JobFileTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
+  /** The members every CreateTrainingJob request needs, without the braces. */
+  static final String MINIMAL = "\"TrainingJobName\": \"a\", \"RoleArn\": \"arn:aws:iam::123456789012:role/R\","
+      + " \"AlgorithmSpecification\": {\"TrainingInputMode\": \"File\", \"TrainingImage\": \"img\"},"
+      + " \"OutputDataConfig\": {\"S3OutputPath\": \"s3://acme-out/a/\"},"
+      + " \"ResourceConfig\": {\"InstanceType\": \"ml.m5.xlarge\", \"InstanceCount\": 1, \"VolumeSizeInGB\": 10},"
+      + " \"StoppingCondition\": {\"MaxRuntimeInSeconds\": 3600}";
+
   static final String RICH = "{\n"
       + "  \"TrainingJobName\": \"bert-large-2026\",\n"
       + "  \"HyperParameters\": {\"epochs\": \"3\", \"lr\": \"0.0001\"},\n"
@@ -129,6 +136,8 @@ class JobFileTest {
   @Test
   void writesABuilderMadeSpec() throws Exception {
     TrainingJobSpec spec = TrainingJobSpec.builder().name("x").instanceType("ml.m5.xlarge").instanceCount(1)
+        .roleArn("arn:aws:iam::123456789012:role/R").trainingInputMode("File").outputPath("s3://acme-out/x/")
+        .volumeSizeInGb(10).maxRuntimeInSeconds(3600)
         .vpc(v -> v.subnets("subnet-0a1b2c3d").securityGroups("sg-0a1b2c3d"))
         .inputChannel("train", "s3://acme-data/train/")
         .addS3Output("TensorBoardOutputConfig.S3OutputPath", "s3://acme-out/tb/")
@@ -143,7 +152,7 @@ class JobFileTest {
 
   @Test
   void acceptsRecentApiMembers() {
-    TrainingJobSpec spec = JobFile.parse("{\"TrainingJobName\": \"a\", \"RemoteDebugConfig\": {\"EnableRemoteDebug\": true},"
+    TrainingJobSpec spec = JobFile.parse("{" + MINIMAL + ", \"RemoteDebugConfig\": {\"EnableRemoteDebug\": true},"
         + " \"InfraCheckConfig\": {\"EnableInfraCheck\": true},"
         + " \"SessionChainingConfig\": {\"EnableSessionTagChaining\": false},"
         + " \"ExperimentConfig\": {\"ExperimentName\": \"e\", \"TrialName\": \"t\"}}", "recent.json");
@@ -200,7 +209,9 @@ class JobFileTest {
     assertThatThrownBy(() -> JobFile.parse("{\"RoleArn\": \"arn\"}", "j"))
         .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.jsonPath()).isEqualTo("TrainingJobName"));
     assertThatThrownBy(() -> JobFile.parse("{\"TrainingJobName\": \"a\", \"AlgorithmSpecification\": "
-        + "{\"TrainingImageConfig\": {\"TrainingRepositoryAccessMode\": \"Internet\"}}}", "j"))
+        + "{\"TrainingInputMode\": \"File\", \"TrainingImageConfig\": {\"TrainingRepositoryAccessMode\": \"Internet\"}},"
+        + " \"RoleArn\": \"arn:aws:iam::123456789012:role/R\", \"OutputDataConfig\": {\"S3OutputPath\": \"s3://b/o/\"},"
+        + " \"ResourceConfig\": {\"VolumeSizeInGB\": 1}, \"StoppingCondition\": {}}", "j"))
         .isInstanceOfSatisfying(InvalidInputException.class, e -> {
           assertThat(e.jsonPath()).isEqualTo("AlgorithmSpecification.TrainingImageConfig.TrainingRepositoryAccessMode");
           assertThat(e.expectation()).contains("Platform, Vpc");

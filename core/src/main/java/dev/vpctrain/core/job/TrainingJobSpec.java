@@ -54,6 +54,8 @@ public final class TrainingJobSpec {
   private final Optional<String> region;
   private final Map<String, String> apiExtras;
   private final Optional<String> codePackage;
+  /** {@link #s3Accesses()}, computed on first use (rules ask for it many times per evaluation). */
+  private volatile List<S3Access> s3Accesses;
 
   private TrainingJobSpec(Builder b) {
     this.name = Objects.requireNonNull(b.name, "TrainingJobSpec.name is required");
@@ -270,10 +272,14 @@ public final class TrainingJobSpec {
     return codePackage.filter(v -> v.startsWith("s3://")).flatMap(S3Uri::parse).filter(u -> !u.key().isEmpty());
   }
 
-  /** Total instances: {@code InstanceCount}, or the sum over instance groups. */
+  /**
+   * Total instances: {@code InstanceCount}, or the sum over instance groups (summed without
+   * overflow, and capped at {@link Integer#MAX_VALUE}).
+   */
   public int totalInstanceCount() {
     if (!instanceGroups.isEmpty()) {
-      return instanceGroups.stream().mapToInt(InstanceGroup::instanceCount).sum();
+      long sum = instanceGroups.stream().mapToLong(InstanceGroup::instanceCount).sum();
+      return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, sum));
     }
     return instanceCount.orElse(1);
   }
@@ -307,6 +313,15 @@ public final class TrainingJobSpec {
    * remediation planner read the job's S3 requests from here.
    */
   public List<S3Access> s3Accesses() {
+    List<S3Access> known = s3Accesses;
+    if (known == null) {
+      known = computeS3Accesses();
+      s3Accesses = known;
+    }
+    return known;
+  }
+
+  private List<S3Access> computeS3Accesses() {
     List<S3Access> out = new ArrayList<>();
     for (int i = 0; i < inputChannels.size(); i++) {
       InputChannel c = inputChannels.get(i);
@@ -326,7 +341,7 @@ public final class TrainingJobSpec {
       S3Uri.parse(o.s3Uri()).ifPresent(uri -> out.add(new S3Access(o.field(), uri, List.of("s3:PutObject"))));
     }
     codePackageObject().ifPresent(uri -> out.add(S3Access.object(CODE_PACKAGE_FIELD, uri, List.of("s3:GetObject"))));
-    return out;
+    return List.copyOf(out);
   }
 
   /** The distinct buckets of {@link #s3Accesses()}, in order of first use. */

@@ -20,27 +20,42 @@ public final class IpNeed {
 
   private IpNeed() {}
 
-  /** The IPs the whole job needs in the subnet SageMaker places it in. */
-  public static int of(TrainingJobSpec job) {
+  /**
+   * The IPs the whole job needs in the subnet SageMaker places it in. Computed in {@code long}, so
+   * that no instance count (up to {@link Integer#MAX_VALUE} per group) can wrap it around; no subnet
+   * offers more than 2^32 addresses, so the comparison with a subnet's free count stays exact.
+   */
+  public static long of(TrainingJobSpec job) {
     if (!job.instanceGroups().isEmpty()) {
-      int sum = 0;
+      long sum = 0;
       for (InstanceGroup g : job.instanceGroups()) {
         boolean efa = job.efa().orElse(EfaInstanceTypes.isEfaCapable(g.instanceType()));
-        sum += Math.max(0, g.instanceCount()) * (efa ? PER_EFA_INSTANCE : PER_INSTANCE);
+        sum = Math.addExact(sum, Math.multiplyExact((long) Math.max(0, g.instanceCount()),
+            efa ? PER_EFA_INSTANCE : PER_INSTANCE));
       }
       return sum;
     }
-    return Math.max(1, job.totalInstanceCount()) * (job.isEfa() ? PER_EFA_INSTANCE : PER_INSTANCE);
+    return Math.multiplyExact((long) Math.max(1, job.instanceCount().orElse(1)),
+        job.isEfa() ? PER_EFA_INSTANCE : PER_INSTANCE);
   }
 
   /** How the need is made up, for messages: {@code 4 instances × 5 IPs with EFA}. */
   public static String explain(TrainingJobSpec job) {
     if (!job.instanceGroups().isEmpty()) {
-      return job.totalInstanceCount() + " instances in " + job.instanceGroups().size() + " instance groups at "
+      return totalInstances(job) + " instances in " + job.instanceGroups().size() + " instance groups at "
           + PER_INSTANCE + " IPs each (" + PER_EFA_INSTANCE + " with EFA)";
     }
-    int n = Math.max(1, job.totalInstanceCount());
+    long n = Math.max(1, job.instanceCount().orElse(1));
     return n + (n == 1 ? " instance" : " instances") + " × " + (job.isEfa() ? PER_EFA_INSTANCE + " IPs with EFA" : PER_INSTANCE + " IPs");
+  }
+
+  /** The instances of {@code job}: the sum over its instance groups, exact for any counts. */
+  static long totalInstances(TrainingJobSpec job) {
+    long sum = 0;
+    for (InstanceGroup g : job.instanceGroups()) {
+      sum += Math.max(0, g.instanceCount());
+    }
+    return sum;
   }
 
   /** Free IPs of {@code subnetId}: 0 when missing or not available, empty when unknown. */

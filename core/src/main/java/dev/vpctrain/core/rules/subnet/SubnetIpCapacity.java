@@ -31,7 +31,7 @@ public final class SubnetIpCapacity extends BaseRule {
       return one(unverified("The free IP addresses of the job's subnets are not known: "
           + ctx.network().unknownReason(Section.SUBNETS) + ".", null, ids.toArray(new String[0])));
     }
-    int need = IpNeed.of(ctx.job());
+    long need = IpNeed.of(ctx.job());
     String needText = need + " IPs in one subnet (" + IpNeed.explain(ctx.job()) + ")";
     List<String> holders = new ArrayList<>();
     List<String> short_ = new ArrayList<>();
@@ -91,10 +91,10 @@ public final class SubnetIpCapacity extends BaseRule {
     return String.join(", ", parts);
   }
 
-  private static String remediation(RuleContext ctx, List<String> ids, int need) {
+  private static String remediation(RuleContext ctx, List<String> ids, long need) {
     String vpc = ids.isEmpty() ? "<vpc-id>" : ctx.network().subnet(ids.get(0)).map(Subnet::vpcId).orElse("<vpc-id>");
     int prefix = 28;
-    while (prefix > 16 && (1 << (32 - prefix)) - 5 < need * 2) {
+    while (prefix > 16 && (1L << (32 - prefix)) - 5 < need * 2) {
       prefix--;
     }
     return "Use a subnet with at least " + need + " free IPs: create one (aws ec2 create-subnet --vpc-id " + vpc

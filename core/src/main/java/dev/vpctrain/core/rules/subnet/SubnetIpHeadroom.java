@@ -26,7 +26,7 @@ public final class SubnetIpHeadroom extends BaseRule {
       return one(unverified("The free IP addresses of the job's subnets are not known: "
           + ctx.network().unknownReason(Section.SUBNETS) + ".", null, all));
     }
-    int need = IpNeed.of(ctx.job());
+    long need = IpNeed.of(ctx.job());
     String best = null;
     int bestFree = -1;
     List<String> unknown = new ArrayList<>();

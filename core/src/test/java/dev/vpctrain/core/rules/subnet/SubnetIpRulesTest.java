@@ -41,6 +41,35 @@ class SubnetIpRulesTest {
   }
 
   @Test
+  void aHugeInstanceCountNeverWrapsAroundToAFittingNeed() {
+    // Integer.MAX_VALUE × 2 wraps to -2 in int arithmetic, which every subnet "holds"
+    TrainingJobSpec huge = job("ml.m5.xlarge", Integer.MAX_VALUE);
+    assertThat(IpNeed.of(huge)).isEqualTo(2L * Integer.MAX_VALUE);
+    Finding f = single(capacity, huge, net(250, 250).build());
+    assertThat(f.outcome()).isEqualTo(Outcome.FAIL);
+    assertThat(f.severity()).isEqualTo(Severity.ERROR);
+    assertThat(f.message()).contains("needs 4294967294 IPs in one subnet (2147483647 instances × 2 IPs)");
+    assertThat(single(headroom, huge, net(250, 250).build()).outcome()).isEqualTo(Outcome.PASS);
+    // 858993460 × 5 wraps to 4 in int arithmetic
+    TrainingJobSpec efa = job("ml.p4d.24xlarge", 858_993_460);
+    assertThat(IpNeed.of(efa)).isEqualTo(4_294_967_300L);
+    assertThat(single(capacity, efa, net(250, 250).build()).outcome()).isEqualTo(Outcome.FAIL);
+  }
+
+  @Test
+  void hugeInstanceGroupsNeitherOverflowTheNeedNorTheTotal() {
+    TrainingJobSpec groups = TestJobs.job("subnet-a", "subnet-b").instanceType(null).instanceCount(null)
+        .addInstanceGroup("a", "ml.m5.xlarge", Integer.MAX_VALUE).addInstanceGroup("b", "ml.m5.xlarge", Integer.MAX_VALUE)
+        .build();
+    assertThat(groups.totalInstanceCount()).isEqualTo(Integer.MAX_VALUE);
+    assertThat(groups.isDistributed()).isTrue();
+    assertThat(IpNeed.of(groups)).isEqualTo(4L * Integer.MAX_VALUE);
+    Finding f = single(capacity, groups, net(250, 250).build());
+    assertThat(f.outcome()).isEqualTo(Outcome.FAIL);
+    assertThat(f.message()).contains("4294967294 instances in 2 instance groups");
+  }
+
+  @Test
   void errorWhenNoSubnetHoldsTheJob() {
     Finding f = single(capacity, job("ml.p4d.24xlarge", 4), net(19, 3).build());
     assertThat(f.outcome()).isEqualTo(Outcome.FAIL);
