@@ -46,14 +46,6 @@ class RuleCatalogueTest {
       "sg", "cluster",
       "nacl", "cluster");
 
-  /**
-   * PENDING (issue 11): these rules are still tested together in
-   * core/.../rules/subnet/SubnetIpRulesTest, which is being split in another branch. Until
-   * SubnetIpCapacityTest and SubnetIpHeadroomTest exist, the own-test-class check skips them.
-   * Remove this set (and its use below) once the split is merged.
-   */
-  private static final Set<String> PENDING_TEST_CLASS = Set.of("subnet.ip-capacity", "subnet.ip-headroom");
-
   private static List<Rule> catalogue() {
     return RuleEngine.standard().rules();
   }
@@ -95,16 +87,7 @@ class RuleCatalogueTest {
   @Test
   void everyRuleHasItsOwnTestClassInCore() {
     List<String> problems = new ArrayList<>();
-    Set<String> ids = catalogue().stream().map(Rule::id).collect(Collectors.toSet());
-    for (String pending : PENDING_TEST_CLASS) {
-      if (!ids.contains(pending)) {
-        problems.add("rule " + pending + ": listed in PENDING_TEST_CLASS but not in the catalogue; drop it from the set");
-      }
-    }
     for (Rule r : catalogue()) {
-      if (PENDING_TEST_CLASS.contains(r.id())) {
-        continue;
-      }
       Class<?> c = r.getClass();
       Path test = CORE_TESTS.resolve(c.getPackageName().replace('.', '/')).resolve(c.getSimpleName() + "Test.java");
       if (!Files.isRegularFile(test)) {
