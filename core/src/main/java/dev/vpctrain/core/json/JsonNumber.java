@@ -84,7 +84,7 @@ public final class JsonNumber extends JsonNode {
     }
     BigDecimal a = decimalOrNull();
     BigDecimal b = ((JsonNumber) o).decimalOrNull();
-    return a != null && b != null ? a.compareTo(b) == 0 : ((JsonNumber) o).text.equals(text);
+    return (a != null && b != null) ? a.compareTo(b) == 0 : ((JsonNumber) o).text.equals(text);
   }
 
   @Override

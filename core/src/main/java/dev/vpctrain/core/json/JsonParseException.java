@@ -8,6 +8,8 @@ import java.util.Optional;
  * {@code policy of vpce-0a1b: line 3 column 14 (Statement[0].Effect): expected a string}.
  */
 public final class JsonParseException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
   private final String source;
   private final int line;
   private final int column;

@@ -230,7 +230,7 @@ abstract class AbstractNetworkSnapshot {
     for (T t : items.get()) {
       map.putIfAbsent(key.apply(t), t);
     }
-    return map;
+    return Collections.unmodifiableMap(map);
   }
 
   /** A copy-builder of this snapshot. */

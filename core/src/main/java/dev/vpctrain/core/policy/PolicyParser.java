@@ -261,10 +261,10 @@ final class PolicyParser {
       }
       case NULL:
         if (text.equalsIgnoreCase("true")) {
-          return Boolean.TRUE;
+          return true;
         }
         if (text.equalsIgnoreCase("false")) {
-          return Boolean.FALSE;
+          return false;
         }
         throw at.error("expected true or false for Null but found \"" + text + "\"");
       case ARN:

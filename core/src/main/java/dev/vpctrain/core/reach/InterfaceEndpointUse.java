@@ -97,7 +97,7 @@ public final class InterfaceEndpointUse {
     if (ingress == Tri.YES) {
       return egressDetail;
     }
-    if (egress == Tri.YES || egress == Tri.UNKNOWN && ingress == Tri.NO) {
+    if (egress == Tri.YES || (egress == Tri.UNKNOWN && ingress == Tri.NO)) {
       return ingressDetail;
     }
     return ingressDetail + "; " + egressDetail;

@@ -216,6 +216,7 @@ public final class NetworkAclEvaluator {
     }
 
     @Override
+    @SuppressWarnings("ReferenceEquality") // by design: the key is the ACL object's identity, as hashCode says
     public boolean equals(Object o) {
       return o instanceof AclKey && ((AclKey) o).acl == acl && ((AclKey) o).egress == egress;
     }
@@ -340,6 +341,7 @@ public final class NetworkAclEvaluator {
     }
 
     @Override
+    @SuppressWarnings("ReferenceEquality") // by design: the ACL by identity, as hashCode says
     public boolean equals(Object o) {
       if (!(o instanceof Query)) {
         return false;

@@ -78,13 +78,14 @@ final class S3PathAnalysis {
    * endpoint is then {@link S3Path.Kind#INTERFACE_ENDPOINT_UNUSABLE}); when they do not, the
    * routes decide, and if they give no working path the endpoint was the only hope (unusable too).
    */
+  @SuppressWarnings("ReferenceEquality") // e != chosen: the very endpoint chosen above, not an equal copy
   private S3Path byInterfaceEndpoint(String subnetId, String region, EffectiveRouteTable ert, String vpcId,
       S3Path routed, List<String> notes) {
     List<VpcEndpoint> all = reach.endpoints(vpcId, EndpointType.INTERFACE, "s3");
     VpcEndpoint chosen = null;
     for (VpcEndpoint e : all) {
       boolean mayWork = e.state().isEmpty() || e.isAvailable();
-      if (mayWork && (chosen == null || e.privateDnsEnabled() && !chosen.privateDnsEnabled())) {
+      if (mayWork && (chosen == null || (e.privateDnsEnabled() && !chosen.privateDnsEnabled()))) {
         chosen = e;
       }
     }
@@ -133,7 +134,7 @@ final class S3PathAnalysis {
   /** Longest-prefix match of every CIDR of the S3 prefix list. */
   private S3Path byPrefixListCidrs(String subnetId, String region, EffectiveRouteTable ert, RouteMatcher m,
       PrefixList pl, List<String> notes) {
-    Map<Route, RouteMatch> parts = new IdentityHashMap<>();
+    IdentityHashMap<Route, RouteMatch> parts = new IdentityHashMap<>();
     List<RouteMatch> ordered = new ArrayList<>();
     String gap = null;
     for (String text : pl.cidrs()) {

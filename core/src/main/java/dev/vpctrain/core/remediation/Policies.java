@@ -65,7 +65,8 @@ public final class Policies {
     objectActions.forEach((resource, actions) -> byActions.computeIfAbsent(actions, x -> new ArrayList<>()).add(resource));
     for (Map.Entry<Set<String>, List<String>> e : byActions.entrySet()) {
       Map<String, Object> s = new LinkedHashMap<>();
-      s.put("Sid", "VpctrainJobObjects" + (++n));
+      n++;
+      s.put("Sid", "VpctrainJobObjects" + n);
       s.put("Effect", "Allow");
       s.put("Principal", "*");
       s.put("Action", new ArrayList<>(e.getKey()));
@@ -75,7 +76,8 @@ public final class Policies {
     int m = 0;
     for (Map.Entry<String, Set<String>> e : listPrefixes.entrySet()) {
       Map<String, Object> s = new LinkedHashMap<>();
-      s.put("Sid", "VpctrainJobList" + (++m));
+      m++;
+      s.put("Sid", "VpctrainJobList" + m);
       s.put("Effect", "Allow");
       s.put("Principal", "*");
       s.put("Action", "s3:ListBucket");

@@ -50,7 +50,7 @@ public final class EgressServiceUnreachable extends EgressRule {
         out.add(fail("AWS service " + s.endpointName() + " (" + oa.serviceName(s) + ") is unreachable from "
                 + String.join(", ", failing) + ": " + ep.reason() + ", and there is no NAT path ("
                 + String.join("; ", natReasons) + ").",
-            remediation(ctx, oa, s, failing),
+            remediation(oa, s, failing),
             res.toArray(new String[0])));
       } else if (!unknown.isEmpty()) {
         out.add(unverified("Whether AWS service " + s.endpointName() + " is reachable is unknown: "
@@ -66,7 +66,7 @@ public final class EgressServiceUnreachable extends EgressRule {
     return out;
   }
 
-  private static String remediation(RuleContext ctx, OutsideAccess oa, AwsService s, List<String> failing) {
+  private static String remediation(OutsideAccess oa, AwsService s, List<String> failing) {
     String nat = natFix(oa, failing);
     if (!s.hasVpcEndpoint()) {
       return s.endpointName() + " has no VPC endpoint: give the job subnets a default route to a NAT gateway in a "

@@ -86,7 +86,7 @@ public final class RequestImagePrivateRegistry extends BaseRule {
         continue;
       }
       List<String> why = new ArrayList<>();
-      Tri ok = natPath(ctx, reach, subnet, registry, why, res).and(securityGroups(ctx, registry, why, res))
+      Tri ok = natPath(reach, subnet, registry, why, res).and(securityGroups(ctx, registry, why, res))
           .and(acl(ctx, subnet, registry, why, res));
       if (ok == Tri.YES) {
         how.add("NAT");
@@ -124,7 +124,7 @@ public final class RequestImagePrivateRegistry extends BaseRule {
   }
 
   /** YES when the subnet's route to the registry leads to a working NAT gateway. */
-  private static Tri natPath(RuleContext ctx, Reach reach, String subnet, RegistryHost registry, List<String> why, Set<String> res) {
+  private static Tri natPath(Reach reach, String subnet, RegistryHost registry, List<String> why, Set<String> res) {
     // the traffic-aware path: a NAT gateway whose own subnet ACL drops the pull is no NAT path (egress.nat.nacl-blocked)
     Traffic pull = Traffic.tcp(registry.port());
     EgressPath p = registry.isAddress()

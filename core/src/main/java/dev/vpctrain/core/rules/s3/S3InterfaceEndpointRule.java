@@ -78,7 +78,7 @@ abstract class S3InterfaceEndpointRule extends BaseRule {
       if (isPath == Tri.YES && cond == Tri.NO) {
         failing.computeIfAbsent(use.endpointId(), k -> new ArrayList<>()).add(use);
         failingPaths.computeIfAbsent(use.endpointId(), k -> new ArrayList<>()).add(p);
-      } else if (isPath == Tri.YES && cond == Tri.UNKNOWN || isPath == Tri.UNKNOWN && cond != Tri.YES) {
+      } else if ((isPath == Tri.YES && cond == Tri.UNKNOWN) || (isPath == Tri.UNKNOWN && cond != Tri.YES)) {
         String key = use.endpointId() + "|" + isPath + "|" + cond + "|" + detail(use);
         undecided.computeIfAbsent(key, k -> new ArrayList<>()).add(use);
         undecidedPath.putIfAbsent(key, p);

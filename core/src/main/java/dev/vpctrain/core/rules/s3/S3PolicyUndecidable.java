@@ -84,7 +84,7 @@ public final class S3PolicyUndecidable extends BaseRule {
   }
 
   private static String hint(RuleContext ctx, String key, Set<String> subnets) {
-    String account = ctx.job().roleArn().map(a -> a.split(":").length > 4 ? a.split(":")[4] : "").orElse("");
+    String account = ctx.job().roleArn().map(a -> a.split(":", -1).length > 4 ? a.split(":", -1)[4] : "").orElse("");
     switch (key.toLowerCase(Locale.ROOT)) {
       case "aws:principalorgid":
       case "aws:principalorgpaths":

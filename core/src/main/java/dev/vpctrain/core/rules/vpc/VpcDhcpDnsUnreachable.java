@@ -174,7 +174,7 @@ public final class VpcDhcpDnsUnreachable extends BaseRule {
         continue;
       }
       for (String v : e.getValue()) {
-        for (String part : v.split("[,\\s]+")) {
+        for (String part : v.split("[,\\s]+", -1)) {
           if (!part.isBlank() && !out.contains(part)) {
             out.add(part);
           }

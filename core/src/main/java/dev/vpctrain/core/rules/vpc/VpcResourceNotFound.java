@@ -9,6 +9,7 @@ import dev.vpctrain.core.rules.BaseRule;
 import dev.vpctrain.core.rules.RuleContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** {@code vpc.resource.not-found}: every job subnet and security group exists in the snapshot's account and region. */
 public final class VpcResourceNotFound extends BaseRule {
@@ -73,7 +74,7 @@ public final class VpcResourceNotFound extends BaseRule {
       }
       sb.append(groups.size() == 1 ? "security group " : "security groups ").append(String.join(", ", groups));
     }
-    String s = sb.substring(0, 1).toUpperCase() + sb.substring(1);
+    String s = sb.substring(0, 1).toUpperCase(Locale.ROOT) + sb.substring(1);
     return s + (subnets.size() + groups.size() == 1 ? " does" : " do");
   }
 }
