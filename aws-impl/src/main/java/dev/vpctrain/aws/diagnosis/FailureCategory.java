@@ -42,6 +42,7 @@ public enum FailureCategory {
   UNKNOWN("the failure reason is not one vpctrain recognises", List.of());
 
   private final String explanation;
+  @SuppressWarnings("ImmutableEnumChecker") // always an unmodifiable List.of(...)
   private final List<String> ruleFamilies;
 
   FailureCategory(String explanation, List<String> ruleFamilies) {

@@ -157,7 +157,7 @@ public final class JobFile {
         out.set(name, root.get(name));
       }
     }
-    root.fields().forEachRemaining(e -> {
+    root.properties().forEach(e -> {
       if (!out.has(e.getKey())) {
         out.set(e.getKey(), e.getValue());
       }

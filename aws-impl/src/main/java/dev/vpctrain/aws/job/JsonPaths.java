@@ -63,8 +63,13 @@ final class JsonPaths {
 
   private static List<Object> parse(String path) {
     List<Object> steps = new ArrayList<>();
-    for (String part : path.split("\\.")) {
-      Matcher m = SEGMENT.matcher(part);
+    String[] parts = path.split("\\.", -1);
+    int count = parts.length;
+    while (count > 0 && parts[count - 1].isEmpty()) {
+      count--; // as split(regex) without a limit: trailing empty parts are dropped
+    }
+    for (int i = 0; i < count; i++) {
+      Matcher m = SEGMENT.matcher(parts[i]);
       if (!m.matches()) {
         return List.of();
       }

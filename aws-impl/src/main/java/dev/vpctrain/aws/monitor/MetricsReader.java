@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.NavigableMap;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,14 +73,14 @@ public final class MetricsReader {
         String id = "m" + queries.size();
         keys.add(new String[] {host, m.name()});
         queries.add(MetricDataQuery.builder().id(id).returnData(true)
-            .metricStat(MetricStat.builder().stat(stat).period((int) period.getSeconds())
+            .metricStat(MetricStat.builder().stat(stat).period((int) period.toSeconds())
                 .metric(Metric.builder().namespace(NAMESPACE).metricName(m.metricName())
                     .dimensions(Dimension.builder().name("Host").value(jobName + "/" + host).build()).build())
                 .build())
             .build());
       }
     }
-    Map<String, TreeMap<Instant, Double>> points = new LinkedHashMap<>();
+    Map<String, NavigableMap<Instant, Double>> points = new LinkedHashMap<>();
     for (int from = 0; from < queries.size(); from += MAX_QUERIES) {
       fetch(queries.subList(from, Math.min(queries.size(), from + MAX_QUERIES)), start, end, points);
     }
@@ -88,7 +89,7 @@ public final class MetricsReader {
     for (int i = 0; i < keys.size(); i++) {
       String host = keys.get(i)[0];
       TrainingMetric metric = TrainingMetric.valueOf(keys.get(i)[1]);
-      TreeMap<Instant, Double> series = points.getOrDefault("m" + i, new TreeMap<>());
+      NavigableMap<Instant, Double> series = points.getOrDefault("m" + i, new TreeMap<>());
       builders.computeIfAbsent(host, h -> HostMetrics.builder().host(h))
           .putMetric(metric, MetricSeries.builder().metric(metric)
               .timestamps(series.keySet()).values(series.values()).build());
@@ -98,7 +99,7 @@ public final class MetricsReader {
   }
 
   private void fetch(List<MetricDataQuery> queries, Instant start, Instant end,
-      Map<String, TreeMap<Instant, Double>> points) {
+      Map<String, NavigableMap<Instant, Double>> points) {
     String token = null;
     do {
       GetMetricDataRequest request = GetMetricDataRequest.builder().metricDataQueries(queries)
@@ -114,7 +115,7 @@ public final class MetricsReader {
             && !"PartialData".equals(r.statusCodeAsString())) {
           LOG.warn("GetMetricData result {} ({}) has status {}", r.id(), r.label(), r.statusCodeAsString());
         }
-        TreeMap<Instant, Double> series = points.computeIfAbsent(r.id(), k -> new TreeMap<>());
+        NavigableMap<Instant, Double> series = points.computeIfAbsent(r.id(), k -> new TreeMap<>());
         for (int i = 0; i < Math.min(r.timestamps().size(), r.values().size()); i++) {
           series.put(r.timestamps().get(i), r.values().get(i));
         }

@@ -51,7 +51,7 @@ final class GroupSteps {
     String what = rule.describe(ingress ? "from" : "to");
     Optional<String> groupId = ctx.resolve(ref);
     Optional<String> peerGroup = rule.peer().group().flatMap(ctx::resolve);
-    if (groupId.isEmpty() || rule.peer().group().isPresent() && peerGroup.isEmpty()) {
+    if (groupId.isEmpty() || (rule.peer().group().isPresent() && peerGroup.isEmpty())) {
       return StepOutcome.wouldRun("would allow " + what + " on " + ref.display() + " once the groups exist "
           + "(created by an earlier step)");
     }

@@ -135,7 +135,7 @@ final class JsonPaths {
   static JsonNode merge(JsonNode base, JsonNode overlay) {
     if (base != null && base.isObject() && overlay.isObject()) {
       ObjectNode b = (ObjectNode) base;
-      overlay.fields().forEachRemaining(e -> b.set(e.getKey(), merge(b.get(e.getKey()), e.getValue())));
+      overlay.properties().forEach(e -> b.set(e.getKey(), merge(b.get(e.getKey()), e.getValue())));
       return b;
     }
     return overlay.deepCopy();

@@ -86,7 +86,7 @@ public final class SdkJson {
     }
     Map<String, SdkField<?>> fields = new LinkedHashMap<>();
     builder.sdkFields().forEach(f -> fields.put(f.locationName(), f));
-    Iterator<Map.Entry<String, JsonNode>> it = json.fields();
+    Iterator<Map.Entry<String, JsonNode>> it = json.properties().iterator();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
       String childPath = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
@@ -162,7 +162,7 @@ public final class SdkJson {
         }
         SdkField<?> value = field.getRequiredTrait(MapTrait.class).valueFieldInfo();
         Map<String, Object> map = new LinkedHashMap<>();
-        json.fields().forEachRemaining(e -> map.put(e.getKey(),
+        json.properties().forEach(e -> map.put(e.getKey(),
             e.getValue().isNull() ? null : read(value, e.getValue(), path + "." + e.getKey())));
         return map;
       }
@@ -210,7 +210,7 @@ public final class SdkJson {
   private static Document document(JsonNode json) {
     if (json.isObject()) {
       Map<String, Document> map = new LinkedHashMap<>();
-      json.fields().forEachRemaining(e -> map.put(e.getKey(), document(e.getValue())));
+      json.properties().forEach(e -> map.put(e.getKey(), document(e.getValue())));
       return Document.fromMap(map);
     }
     if (json.isArray()) {

@@ -236,7 +236,7 @@ public final class TrainingJobRequests {
     b.maxRuntimeInSeconds(t.integer("StoppingCondition.MaxRuntimeInSeconds"));
 
     Map<String, String> extras = new LinkedHashMap<>();
-    json.fields().forEachRemaining(e -> t.flatten(e.getValue(), e.getKey(), extras));
+    json.properties().forEach(e -> t.flatten(e.getValue(), e.getKey(), extras));
     b.apiExtras(extras);
     return b.build();
   }
@@ -249,7 +249,7 @@ public final class TrainingJobRequests {
     ObjectNode all = SdkJson.toJson(response);
     Set<String> members = new HashSet<>(SdkJson.memberNames(CreateTrainingJobRequest.builder().build()));
     ObjectNode kept = NODES.objectNode();
-    all.fields().forEachRemaining(e -> {
+    all.properties().forEach(e -> {
       if (members.contains(e.getKey())) {
         kept.set(e.getKey(), e.getValue());
       }
@@ -282,7 +282,7 @@ public final class TrainingJobRequests {
       return;
     }
     if (req.isObject() && ex.isObject()) {
-      Iterator<Map.Entry<String, JsonNode>> it = req.fields();
+      Iterator<Map.Entry<String, JsonNode>> it = req.properties().iterator();
       while (it.hasNext()) {
         Map.Entry<String, JsonNode> e = it.next();
         compare(e.getValue(), ex.get(e.getKey()), join(path, e.getKey()), out);
@@ -312,7 +312,7 @@ public final class TrainingJobRequests {
       }
       return;
     }
-    boolean same = req.isNumber() && ex.isNumber()
+    boolean same = (req.isNumber() && ex.isNumber())
         ? req.decimalValue().compareTo(ex.decimalValue()) == 0
         : req.equals(ex);
     if (!same) {
@@ -472,7 +472,7 @@ public final class TrainingJobRequests {
       if (!touched.contains(path)) {
         extras.put(path, node.toString());
       } else if (node.isObject()) {
-        node.fields().forEachRemaining(e -> flatten(e.getValue(), path + "." + e.getKey(), extras));
+        node.properties().forEach(e -> flatten(e.getValue(), path + "." + e.getKey(), extras));
       } else if (node.isArray()) {
         for (int i = 0; i < node.size(); i++) {
           flatten(node.get(i), path + "[" + i + "]", extras);
