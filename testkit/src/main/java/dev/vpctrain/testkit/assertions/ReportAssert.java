@@ -8,6 +8,7 @@ import dev.vpctrain.core.report.Verdict;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import org.assertj.core.api.AbstractAssert;
 
@@ -75,7 +76,7 @@ public final class ReportAssert extends AbstractAssert<ReportAssert, PreflightRe
   public ReportAssert hasErrorsExactly(String... ruleIds) {
     isNotNull();
     TreeSet<String> expected = new TreeSet<>(Arrays.asList(ruleIds));
-    TreeSet<String> failing = errorIds();
+    SortedSet<String> failing = errorIds();
     if (!failing.equals(expected)) {
       failWithMessage("Expected ERROR failures %s but were %s:%n%s", expected, failing, actual.render());
     }
@@ -94,7 +95,7 @@ public final class ReportAssert extends AbstractAssert<ReportAssert, PreflightRe
     return new FindingAssert(f.get());
   }
 
-  private TreeSet<String> errorIds() {
+  private SortedSet<String> errorIds() {
     TreeSet<String> ids = new TreeSet<>();
     actual.findings().stream().filter(x -> x.severity() == Severity.ERROR && x.isFail()).forEach(x -> ids.add(x.ruleId()));
     return ids;

@@ -146,7 +146,8 @@ final class Ec2Query<T> {
 
   static Pattern glob(String value) {
     StringBuilder sb = new StringBuilder();
-    for (char c : value.toCharArray()) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
       if (c == '*') {
         sb.append(".*");
       } else if (c == '?') {

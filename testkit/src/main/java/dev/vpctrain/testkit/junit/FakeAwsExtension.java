@@ -75,7 +75,7 @@ public final class FakeAwsExtension implements ParameterResolver, AfterEachCallb
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     Class<?> type = parameter.getParameter().getType();
-    return type == FakeAws.class || type == Scenario.class && !parameterized(parameter);
+    return type == FakeAws.class || (type == Scenario.class && !parameterized(parameter));
   }
 
   /** A parameterized test's own arguments come first; a Scenario there is one of them, not the loaded one. */

@@ -66,8 +66,8 @@ public final class FakeCloudWatch {
   public ListMetricsResponse listMetrics(ListMetricsRequest r) {
     List<Metric> out = new ArrayList<>();
     for (MetricStore.Key k : world.metrics().metrics(world.clock().instant())) {
-      if (r.namespace() != null && !r.namespace().equals(k.namespace())
-          || r.metricName() != null && !r.metricName().equals(k.name())
+      if ((r.namespace() != null && !r.namespace().equals(k.namespace()))
+          || (r.metricName() != null && !r.metricName().equals(k.name()))
           || !matches(k, r.dimensions())) {
         continue;
       }
@@ -117,7 +117,7 @@ public final class FakeCloudWatch {
     MetricStat stat = q.metricStat();
     Metric m = stat.metric();
     int period = stat.period() == null ? 0 : stat.period();
-    if (period < 1 || period >= 60 && period % 60 != 0) {
+    if (period < 1 || (period >= 60 && period % 60 != 0)) {
       throw AwsError.client("InvalidParameterValue", "The parameter " + at + ".MetricStat.Period must be 1, 5, 10, 30, "
           + "or a multiple of 60.");
     }
@@ -177,7 +177,7 @@ public final class FakeCloudWatch {
   private static boolean matches(MetricStore.Key k, List<DimensionFilter> filters) {
     for (DimensionFilter f : filters) {
       String v = k.dimensions().get(f.name());
-      if (v == null || f.value() != null && !f.value().equals(v)) {
+      if (v == null || (f.value() != null && !f.value().equals(v))) {
         return false;
       }
     }

@@ -143,8 +143,8 @@ public final class FakeLogs {
     FilterPattern pattern = FilterPattern.parse(r.filterPattern());
     List<FilteredLogEvent> all = new ArrayList<>();
     for (LogStore.StreamView s : world.logs().streams(group, now())) {
-      if (r.hasLogStreamNames() && !r.logStreamNames().isEmpty() && !r.logStreamNames().contains(s.name())
-          || r.logStreamNamePrefix() != null && !s.name().startsWith(r.logStreamNamePrefix())) {
+      if ((r.hasLogStreamNames() && !r.logStreamNames().isEmpty() && !r.logStreamNames().contains(s.name()))
+          || (r.logStreamNamePrefix() != null && !s.name().startsWith(r.logStreamNamePrefix()))) {
         continue;
       }
       List<LogStore.Event> events = s.events();

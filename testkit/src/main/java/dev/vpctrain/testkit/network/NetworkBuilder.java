@@ -321,9 +321,15 @@ public final class NetworkBuilder {
    */
   public NetworkBuilder remove(String... resourceIds) {
     for (String id : resourceIds) {
-      boolean found = vpcs.remove(id) != null | dhcp.remove(id) != null | subnets.remove(id) != null
-          | groups.remove(id) != null | routeTables.remove(id) != null | prefixLists.remove(id) != null
-          | buckets.remove(id) != null | acls.remove(id) != null;
+      // every map drops the id (no short-circuit)
+      boolean found = vpcs.remove(id) != null;
+      found |= dhcp.remove(id) != null;
+      found |= subnets.remove(id) != null;
+      found |= groups.remove(id) != null;
+      found |= routeTables.remove(id) != null;
+      found |= prefixLists.remove(id) != null;
+      found |= buckets.remove(id) != null;
+      found |= acls.remove(id) != null;
       if (endpoints.remove(id) != null) {
         routeTables.values().forEach(r -> r.removeRoutesTo(id));
         found = true;
@@ -387,22 +393,22 @@ public final class NetworkBuilder {
     vpcs.values().forEach(v -> vpcList.add(v.build(owner)));
 
     NetworkSnapshot.Builder b = NetworkSnapshot.builder().region(region).accountId(accountId).capturedAt(capturedAt);
-    section(b, Section.VPCS, vpcList, b::vpcs);
-    section(b, Section.DHCP_OPTIONS, new ArrayList<>(dhcp.values()), b::dhcpOptions);
-    section(b, Section.SUBNETS, subnetList, b::subnets);
-    section(b, Section.SECURITY_GROUPS, groupList, b::securityGroups);
-    section(b, Section.ROUTE_TABLES, tables, b::routeTables);
-    section(b, Section.VPC_ENDPOINTS, endpointList, b::vpcEndpoints);
-    section(b, Section.NAT_GATEWAYS, natList, b::natGateways);
-    section(b, Section.INTERNET_GATEWAYS, igwList, b::internetGateways);
-    section(b, Section.NETWORK_ACLS, aclList, b::networkAcls);
-    section(b, Section.PREFIX_LISTS, new ArrayList<>(prefixLists.values()), b::prefixLists);
+    section(Section.VPCS, vpcList, b::vpcs);
+    section(Section.DHCP_OPTIONS, new ArrayList<>(dhcp.values()), b::dhcpOptions);
+    section(Section.SUBNETS, subnetList, b::subnets);
+    section(Section.SECURITY_GROUPS, groupList, b::securityGroups);
+    section(Section.ROUTE_TABLES, tables, b::routeTables);
+    section(Section.VPC_ENDPOINTS, endpointList, b::vpcEndpoints);
+    section(Section.NAT_GATEWAYS, natList, b::natGateways);
+    section(Section.INTERNET_GATEWAYS, igwList, b::internetGateways);
+    section(Section.NETWORK_ACLS, aclList, b::networkAcls);
+    section(Section.PREFIX_LISTS, new ArrayList<>(prefixLists.values()), b::prefixLists);
     Map<String, BucketFacts> bucketFacts = new LinkedHashMap<>();
     buckets.forEach((name, d) -> bucketFacts.put(name, d.build(region)));
     return b.buckets(bucketFacts).errors(errors).build();
   }
 
-  private <T> void section(NetworkSnapshot.Builder b, Section s, List<T> items, Consumer<List<T>> set) {
+  private <T> void section(Section s, List<T> items, Consumer<List<T>> set) {
     if (!absent.contains(s)) {
       set.accept(items);
     }
@@ -507,7 +513,7 @@ public final class NetworkBuilder {
   private String nthSlash24(String vpcId, int n) {
     VpcDraft v = vpcs.get(vpcId);
     String base = v == null || v.cidr() == null ? "10.0.0.0/16" : v.cidr();
-    String[] octets = base.substring(0, base.indexOf('/')).split("\\.");
+    String[] octets = base.substring(0, base.indexOf('/')).split("\\.", -1);
     return octets[0] + "." + octets[1] + "." + n + ".0/24";
   }
 

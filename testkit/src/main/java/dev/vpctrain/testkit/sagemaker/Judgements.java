@@ -81,6 +81,7 @@ final class Judgements {
     }
 
     @Override
+    @SuppressWarnings("ReferenceEquality") // by design: engine and network by identity, as the hash says
     public boolean equals(Object o) {
       return o instanceof Key && ((Key) o).engine == engine && ((Key) o).network == network && ((Key) o).spec.equals(spec);
     }

@@ -52,7 +52,7 @@ final class Plan {
       return false;
     }
     if (phase != other.phase) {
-      return phase.ordinal() < other.phase.ordinal();
+      return phase.compareTo(other.phase) < 0;
     }
     return after.compareTo(other.after) < 0;
   }

@@ -151,7 +151,7 @@ final class Planner {
     if (s.equals(AwsService.IAM)) {
       return "https://iam.amazonaws.com/";
     }
-    String[] parts = s.endpointName().split("\\.");
+    String[] parts = s.endpointName().split("\\.", -1);
     StringBuilder host = new StringBuilder();
     for (int i = parts.length - 1; i >= 0; i--) {
       host.append(parts[i]).append('.');

@@ -56,7 +56,7 @@ public final class SageMakerService {
       "ResourceNotFound", ResourceNotFoundException::builder,
       "ResourceLimitExceeded", ResourceLimitExceededException::builder));
   /** The delay of SageMaker's training-job waiter, spent in virtual time when jobs do not step on describe. */
-  static final Duration WAITER_DELAY = Duration.ofSeconds(120);
+  static final Duration WAITER_DELAY = Duration.ofMinutes(2);
 
   private final World world;
   private final FakeSageMaker state;
@@ -149,12 +149,12 @@ public final class SageMakerService {
     List<SimulatedJob> jobs = new ArrayList<>();
     for (SimulatedJob j : state.all()) {
       Instant modified = j.stepAt(now).start;
-      if (r.nameContains() != null && !j.name.toLowerCase(Locale.ROOT).contains(r.nameContains().toLowerCase(Locale.ROOT))
-          || r.statusEqualsAsString() != null && !j.statusAt(now).equals(r.statusEqualsAsString())
-          || r.creationTimeAfter() != null && !j.created.isAfter(r.creationTimeAfter())
-          || r.creationTimeBefore() != null && !j.created.isBefore(r.creationTimeBefore())
-          || r.lastModifiedTimeAfter() != null && !modified.isAfter(r.lastModifiedTimeAfter())
-          || r.lastModifiedTimeBefore() != null && !modified.isBefore(r.lastModifiedTimeBefore())) {
+      if ((r.nameContains() != null && !j.name.toLowerCase(Locale.ROOT).contains(r.nameContains().toLowerCase(Locale.ROOT)))
+          || (r.statusEqualsAsString() != null && !j.statusAt(now).equals(r.statusEqualsAsString()))
+          || (r.creationTimeAfter() != null && !j.created.isAfter(r.creationTimeAfter()))
+          || (r.creationTimeBefore() != null && !j.created.isBefore(r.creationTimeBefore()))
+          || (r.lastModifiedTimeAfter() != null && !modified.isAfter(r.lastModifiedTimeAfter()))
+          || (r.lastModifiedTimeBefore() != null && !modified.isBefore(r.lastModifiedTimeBefore()))) {
         continue;
       }
       jobs.add(j);

@@ -22,7 +22,7 @@ public final class IdSource {
   /** A new request id in UUID form. */
   public String nextRequestId() {
     long n = requests.incrementAndGet();
-    return new UUID(mix(n) & 0xFFFF_FFFF_FFFF_0FFFL | 0x4000L, mix(~n) & 0x3FFF_FFFF_FFFF_FFFFL | 0x8000_0000_0000_0000L)
+    return new UUID((mix(n) & 0xFFFF_FFFF_FFFF_0FFFL) | 0x4000L, (mix(~n) & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L)
         .toString();
   }
 

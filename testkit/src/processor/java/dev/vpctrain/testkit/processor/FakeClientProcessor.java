@@ -49,7 +49,7 @@ public final class FakeClientProcessor extends AbstractProcessor {
         generate((TypeElement) e, annotation);
       }
     }
-    return true;
+    return false; // never claim: other processors may read @FakeClientOf too
   }
 
   private void generate(TypeElement handler, TypeElement annotation) {
