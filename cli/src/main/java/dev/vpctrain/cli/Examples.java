@@ -18,7 +18,7 @@ public final class Examples {
   public static Map<String, String> index() {
     Map<String, String> out = new LinkedHashMap<>();
     String text = resource("index.txt").orElseThrow(() -> new IllegalStateException("examples index missing"));
-    for (String line : text.split("\n")) {
+    for (String line : text.split("\n", -1)) {
       if (line.isBlank() || line.startsWith("#")) {
         continue;
       }

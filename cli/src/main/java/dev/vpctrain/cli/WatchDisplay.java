@@ -91,7 +91,7 @@ abstract class WatchDisplay implements ProgressListener {
   }
 
   static String hms(Duration d) {
-    long s = d.getSeconds();
+    long s = d.toSeconds();
     return String.format("%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);
   }
 }

@@ -13,6 +13,8 @@ final class Watching {
   private Watching() {}
 
   /** Awaits {@code run} with a display; 0 when it completed, 3 when it failed or was stopped. */
+  // Java 17: console() is null when stdin/stdout is no terminal (JDK 22+ would need Console.isTerminal())
+  @SuppressWarnings("SystemConsoleNull")
   static int follow(TrainingRun run, CommandSpec spec, boolean plain) {
     PrintWriter out = spec.commandLine().getOut();
     boolean terminal = !plain && System.console() != null;
