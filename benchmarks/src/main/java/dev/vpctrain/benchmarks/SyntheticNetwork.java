@@ -105,10 +105,10 @@ public final class SyntheticNetwork {
       String id = sgId(g);
       SecurityGroup.Builder b = SecurityGroup.builder().groupId(id).groupName("group-" + g).vpcId(VPC);
       for (int r = 0; r < 13; r++) {
-        b.addIngress(permission(rnd, g, r, groups));
+        b.addIngress(permission(rnd, r, groups));
       }
       for (int r = 0; r < 12; r++) {
-        b.addEgress(permission(rnd, g, r + 13, groups));
+        b.addEgress(permission(rnd, r + 13, groups));
       }
       sgList.add(b.build());
     }
@@ -205,7 +205,7 @@ public final class SyntheticNetwork {
     return new SyntheticNetwork(nb.build(), jb.build());
   }
 
-  private static Permission permission(Random rnd, int g, int r, int groups) {
+  private static Permission permission(Random rnd, int r, int groups) {
     Permission.Builder b = Permission.builder();
     switch (r % 5) {
       case 0:

@@ -127,7 +127,7 @@ public class TestkitBenchmark {
       String primary = i == statuses.length - 1 ? "Completed" : "InProgress";
       wireMock.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("SageMaker.DescribeTrainingJob"))
           .inScenario("job").whenScenarioStateIs(i == 0 ? Scenario.STARTED : statuses[i - 1])
-          .willSetStateTo(i == statuses.length - 1 ? statuses[i] : statuses[i])
+          .willSetStateTo(statuses[i])
           .willReturn(json(describe(primary, statuses[i]))));
     }
     wireMock.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("SageMaker.DescribeTrainingJob"))
