@@ -513,7 +513,10 @@ public final class NetworkBuilder {
   private String nthSlash24(String vpcId, int n) {
     VpcDraft v = vpcs.get(vpcId);
     String base = v == null || v.cidr() == null ? "10.0.0.0/16" : v.cidr();
-    String[] octets = base.substring(0, base.indexOf('/')).split("\\.", -1);
+    String[] octets = base.substring(0, Math.max(0, base.indexOf('/'))).split("\\.", -1);
+    if (octets.length != 4) {
+      throw new IllegalArgumentException("VPC " + vpcId + " has CIDR " + base + ", not an IPv4 CIDR block such as 10.0.0.0/16");
+    }
     return octets[0] + "." + octets[1] + "." + n + ".0/24";
   }
 
