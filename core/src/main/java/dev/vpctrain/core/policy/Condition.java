@@ -1,5 +1,6 @@
 package dev.vpctrain.core.policy;
 
+import dev.vpctrain.core.logic.Tri;
 import dev.vpctrain.core.policy.ConditionOperator.Base;
 import dev.vpctrain.core.policy.ConditionOperator.SetQualifier;
 import java.math.BigDecimal;
@@ -69,23 +70,23 @@ public final class Condition {
     }
     if (absent) {
       if (operator.ifExists || operator.qualifier == SetQualifier.FOR_ALL_VALUES) {
-        return Tri.TRUE;
+        return Tri.YES;
       }
       if (operator.qualifier == SetQualifier.FOR_ANY_VALUE) {
-        return Tri.FALSE;
+        return Tri.NO;
       }
       return Tri.of(base.negated);
     }
     boolean any = operator.qualifier == SetQualifier.FOR_ANY_VALUE
         || (operator.qualifier == SetQualifier.NONE && !base.negated);
-    Tri result = any ? Tri.FALSE : Tri.TRUE;
+    Tri result = any ? Tri.NO : Tri.YES;
     for (String value : cv.values()) {
       Tri one = matchesAnyPolicyValue(value, context, unknownKeys);
       if (base.negated) {
         one = one.not();
       }
       result = any ? result.or(one) : result.and(one);
-      if ((any && result == Tri.TRUE) || (!any && result == Tri.FALSE)) {
+      if ((any && result == Tri.YES) || (!any && result == Tri.NO)) {
         return result;
       }
     }
@@ -101,14 +102,14 @@ public final class Condition {
 
   /** True when the context value matches one of the policy's values (before negation). */
   private Tri matchesAnyPolicyValue(String value, KeyLookup context, List<String> unknownKeys) {
-    Tri result = Tri.FALSE;
+    Tri result = Tri.NO;
     switch (operator.base.family) {
       case STRING:
       case ARN:
         for (int i = 0; i < templates.size(); i++) {
           Tri one = matchText(value, i, context, unknownKeys);
           result = result.or(one);
-          if (result == Tri.TRUE) {
+          if (result == Tri.YES) {
             return result;
           }
         }
@@ -116,52 +117,52 @@ public final class Condition {
       case NUMERIC: {
         BigDecimal n = parseNumber(value);
         if (n == null) {
-          return Tri.FALSE;
+          return Tri.NO;
         }
         for (Object v : compiled) {
           if (compareMatches(n.compareTo((BigDecimal) v))) {
-            return Tri.TRUE;
+            return Tri.YES;
           }
         }
-        return Tri.FALSE;
+        return Tri.NO;
       }
       case DATE: {
         Instant t = Dates.parse(value);
         if (t == null) {
-          return Tri.FALSE;
+          return Tri.NO;
         }
         for (Object v : compiled) {
           if (compareMatches(t.compareTo((Instant) v))) {
-            return Tri.TRUE;
+            return Tri.YES;
           }
         }
-        return Tri.FALSE;
+        return Tri.NO;
       }
       case BOOL:
         for (Template t : templates) {
           if (t.raw().equalsIgnoreCase(value)) {
-            return Tri.TRUE;
+            return Tri.YES;
           }
         }
-        return Tri.FALSE;
+        return Tri.NO;
       case BINARY:
         for (Template t : templates) {
           if (t.raw().equals(value)) {
-            return Tri.TRUE;
+            return Tri.YES;
           }
         }
-        return Tri.FALSE;
+        return Tri.NO;
       case IP: {
         byte[] address = IpRange.parseAddress(value.trim());
         if (address == null) {
-          return Tri.FALSE;
+          return Tri.NO;
         }
         for (Object v : compiled) {
           if (((IpRange) v).contains(address)) {
-            return Tri.TRUE;
+            return Tri.YES;
           }
         }
-        return Tri.FALSE;
+        return Tri.NO;
       }
       default:
         throw new AssertionError(operator.base);
@@ -191,8 +192,8 @@ public final class Condition {
     if (r.status == Tri.UNKNOWN) {
       return unknown(unknownKeys, r.key);
     }
-    if (r.status == Tri.FALSE) {
-      return Tri.FALSE;
+    if (r.status == Tri.NO) {
+      return Tri.NO;
     }
     switch (base) {
       case STRING_EQUALS:

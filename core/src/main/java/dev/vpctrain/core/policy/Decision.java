@@ -1,5 +1,6 @@
 package dev.vpctrain.core.policy;
 
+import dev.vpctrain.core.logic.Tri;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,6 +1,7 @@
 package dev.vpctrain.core.policy;
 
 import dev.vpctrain.core.json.JsonParseException;
+import dev.vpctrain.core.logic.Tri;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -78,7 +79,7 @@ public final class Policy {
       // Allow needs the whole set under EVERY and any member under ANY; Deny the reverse.
       boolean every = isDeny != everyMode;
       Tri t = s.applies(request, every, null);
-      if (t == Tri.TRUE) {
+      if (t == Tri.YES) {
         if (isDeny) {
           deny = s;
           break;
@@ -93,18 +94,18 @@ public final class Policy {
       }
     }
     if (deny != null) {
-      return new Decision(DecisionType.EXPLICIT_DENY, deny, List.of(), Tri.TRUE);
+      return new Decision(DecisionType.EXPLICIT_DENY, deny, List.of(), Tri.YES);
     }
     if (unknownDeny != null) {
       return new Decision(DecisionType.UNKNOWN, unknownDeny, unknownKeys(unknownDeny, request), Tri.UNKNOWN);
     }
     if (allow != null) {
-      return new Decision(DecisionType.ALLOW, allow, List.of(), Tri.FALSE);
+      return new Decision(DecisionType.ALLOW, allow, List.of(), Tri.NO);
     }
     if (unknownAllow != null) {
-      return new Decision(DecisionType.UNKNOWN, unknownAllow, unknownKeys(unknownAllow, request), Tri.FALSE);
+      return new Decision(DecisionType.UNKNOWN, unknownAllow, unknownKeys(unknownAllow, request), Tri.NO);
     }
-    return new Decision(DecisionType.IMPLICIT_DENY, null, List.of(), Tri.FALSE);
+    return new Decision(DecisionType.IMPLICIT_DENY, null, List.of(), Tri.NO);
   }
 
   private static List<String> unknownKeys(Statement s, PolicyRequest request) {

@@ -1,5 +1,6 @@
 package dev.vpctrain.core.policy;
 
+import dev.vpctrain.core.logic.Tri;
 import java.util.List;
 
 /**
@@ -57,21 +58,21 @@ final class PrincipalElement {
   /** Whether the caller is one of the principals named (a {@code Principal} element). */
   Tri matches(Caller caller, List<String> unknownKeys) {
     if (isEveryone()) {
-      return Tri.TRUE;
+      return Tri.YES;
     }
     switch (caller.kind()) {
       case ANONYMOUS:
-        return Tri.FALSE;
+        return Tri.NO;
       case UNKNOWN:
         addKey(unknownKeys, CALLER_KEY);
         return Tri.UNKNOWN;
       default:
         break;
     }
-    Tri result = Tri.FALSE;
+    Tri result = Tri.NO;
     for (int i = 0; i < awsGlobs.length; i++) {
       result = result.or(matchesAws(aws.get(i), awsGlobs[i], caller, unknownKeys));
-      if (result == Tri.TRUE) {
+      if (result == Tri.YES) {
         return result;
       }
     }
@@ -84,11 +85,11 @@ final class PrincipalElement {
    */
   Tri exemptsFromDeny(Caller caller, List<String> unknownKeys) {
     if (isEveryone()) {
-      return Tri.TRUE;
+      return Tri.YES;
     }
     switch (caller.kind()) {
       case ANONYMOUS:
-        return Tri.FALSE;
+        return Tri.NO;
       case UNKNOWN:
         addKey(unknownKeys, CALLER_KEY);
         return Tri.UNKNOWN;
@@ -100,7 +101,7 @@ final class PrincipalElement {
     String sessionPrefix = caller.sessionArnPrefix().get();
     boolean accountNamed = false;
     boolean roleNamed = false;
-    Tri sessionNamed = Tri.FALSE;
+    Tri sessionNamed = Tri.NO;
     for (int i = 0; i < awsGlobs.length; i++) {
       String p = aws.get(i);
       if (!awsGlobs[i].isLiteral()) {
@@ -138,10 +139,10 @@ final class PrincipalElement {
         addKey(unknownKeys, WILDCARD_KEY);
         return Tri.UNKNOWN;
       }
-      return Tri.FALSE;
+      return Tri.NO;
     }
     if (p.equals(account) || p.equals(root) || p.equals(roleArn)) {
-      return Tri.TRUE;
+      return Tri.YES;
     }
     if (isSessionOf(p, sessionPrefix)) {
       if (caller.sessionName().isPresent()) {
@@ -150,7 +151,7 @@ final class PrincipalElement {
       addKey(unknownKeys, SESSION_KEY);
       return Tri.UNKNOWN;
     }
-    return Tri.FALSE;
+    return Tri.NO;
   }
 
   private static void addKey(List<String> unknownKeys, String key) {

@@ -1,5 +1,6 @@
 package dev.vpctrain.core.policy;
 
+import dev.vpctrain.core.logic.Tri;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -141,11 +142,11 @@ public final class Statement {
    */
   Tri applies(PolicyRequest request, boolean every, List<String> unknownKeys) {
     Tri result = matchActions(request.action(), every);
-    if (result == Tri.FALSE) {
+    if (result == Tri.NO) {
       return result;
     }
     result = result.and(matchResources(request, every, unknownKeys));
-    if (result == Tri.FALSE) {
+    if (result == Tri.NO) {
       return result;
     }
     if (principal != null) {
@@ -160,13 +161,13 @@ public final class Statement {
         p = principal.matches(request.caller(), unknownKeys).not();
       }
       result = result.and(p);
-      if (result == Tri.FALSE) {
+      if (result == Tri.NO) {
         return result;
       }
     }
     for (Condition c : conditions) {
       result = result.and(c.evaluate(request.lookup(), unknownKeys));
-      if (result == Tri.FALSE) {
+      if (result == Tri.NO) {
         return result;
       }
     }
@@ -177,26 +178,26 @@ public final class Statement {
     if (!notAction) {
       for (Glob g : actions) {
         if (action.matchedBy(g, every)) {
-          return Tri.TRUE;
+          return Tri.YES;
         }
       }
-      return Tri.FALSE;
+      return Tri.NO;
     }
     // NotAction: the statement applies to actions outside every pattern.
     for (Glob g : actions) {
       if (action.matchedBy(g, !every)) {
-        return Tri.FALSE;
+        return Tri.NO;
       }
     }
-    return Tri.TRUE;
+    return Tri.YES;
   }
 
   private Tri matchResources(PolicyRequest request, boolean every, List<String> unknownKeys) {
     if (resources == null) {
-      return Tri.TRUE;
+      return Tri.YES;
     }
     Target target = request.resource();
-    Tri any = Tri.FALSE;
+    Tri any = Tri.NO;
     for (Template t : resources) {
       Tri one;
       if (!t.hasVariables()) {
@@ -208,14 +209,14 @@ public final class Statement {
             unknownKeys.add(r.key);
           }
           one = Tri.UNKNOWN;
-        } else if (r.status == Tri.FALSE) {
-          one = Tri.FALSE;
+        } else if (r.status == Tri.NO) {
+          one = Tri.NO;
         } else {
           one = Tri.of(target.matchedBy(r.glob, notResource ? !every : every));
         }
       }
       any = any.or(one);
-      if (any == Tri.TRUE) {
+      if (any == Tri.YES) {
         break;
       }
     }

@@ -1,5 +1,6 @@
 package dev.vpctrain.core.policy;
 
+import dev.vpctrain.core.logic.Tri;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -94,7 +95,7 @@ final class Template {
    */
   Resolved resolve(KeyLookup context, boolean asPattern) {
     if (parts == null) {
-      return new Resolved(raw, asPattern ? glob : null, Tri.TRUE, null);
+      return new Resolved(raw, asPattern ? glob : null, Tri.YES, null);
     }
     StringBuilder text = new StringBuilder();
     Glob.Builder g = asPattern ? Glob.builder(false) : null;
@@ -120,7 +121,7 @@ final class Template {
         } else if (v.defaultValue != null) {
           value = v.defaultValue;
         } else {
-          return new Resolved(null, null, Tri.FALSE, v.key);
+          return new Resolved(null, null, Tri.NO, v.key);
         }
         text.append(value);
         if (g != null) {
@@ -128,7 +129,7 @@ final class Template {
         }
       }
     }
-    return new Resolved(text.toString(), g == null ? null : g.build(), Tri.TRUE, null);
+    return new Resolved(text.toString(), g == null ? null : g.build(), Tri.YES, null);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.vpctrain.core.reach;
 
+import dev.vpctrain.core.logic.Tri;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

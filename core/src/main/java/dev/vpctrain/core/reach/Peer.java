@@ -1,5 +1,6 @@
 package dev.vpctrain.core.reach;
 
+import dev.vpctrain.core.logic.Tri;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;

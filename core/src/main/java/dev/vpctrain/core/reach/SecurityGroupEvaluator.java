@@ -1,5 +1,6 @@
 package dev.vpctrain.core.reach;
 
+import dev.vpctrain.core.logic.Tri;
 import dev.vpctrain.core.network.NetworkSnapshot;
 import dev.vpctrain.core.network.Permission;
 import dev.vpctrain.core.network.PrefixList;

@@ -6,6 +6,7 @@ import static dev.vpctrain.core.policy.PolicyTestSupport.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vpctrain.core.logic.Tri;
 import org.junit.jupiter.api.Test;
 
 /** What a decision tells besides its type: the statement, the unknown keys, the explanation. */
@@ -20,7 +21,7 @@ class PolicyEvaluationTest {
     assertThat(d.type()).isEqualTo(DecisionType.EXPLICIT_DENY);
     assertThat(d.statement().get().sid()).contains("NotThisVpce");
     assertThat(d.statement().get().index()).isEqualTo(1);
-    assertThat(d.explicitDeny()).isEqualTo(Tri.TRUE);
+    assertThat(d.explicitDeny()).isEqualTo(Tri.YES);
     assertThat(d.explanation()).isEqualTo("explicitly denied by statement \"NotThisVpce\" (Statement[1])");
     assertThat(d.isAllowed()).isFalse();
   }
@@ -31,7 +32,7 @@ class PolicyEvaluationTest {
     Decision allow = p.evaluate(request("s3:GetObject", "arn:aws:s3:::b/k", "", null));
     assertThat(allow.isAllowed()).isTrue();
     assertThat(allow.explanation()).isEqualTo("allowed by Statement[0]");
-    assertThat(allow.explicitDeny()).isEqualTo(Tri.FALSE);
+    assertThat(allow.explicitDeny()).isEqualTo(Tri.NO);
     Decision implicit = p.evaluate(request("s3:PutObject", "arn:aws:s3:::b/k", "", null));
     assertThat(implicit.type()).isEqualTo(DecisionType.IMPLICIT_DENY);
     assertThat(implicit.statement()).isEmpty();
@@ -59,7 +60,7 @@ class PolicyEvaluationTest {
     Policy p = policy("{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\",\"Condition\":{\"StringEquals\":{\"aws:VpcSourceIp\":\"10.0.0.1\"}}}");
     Decision d = p.evaluate(request("s3:GetObject", "arn:aws:s3:::b/k", "*=unknown", null));
     assertThat(d.type()).isEqualTo(DecisionType.UNKNOWN);
-    assertThat(d.explicitDeny()).isEqualTo(Tri.FALSE);
+    assertThat(d.explicitDeny()).isEqualTo(Tri.NO);
     assertThat(d.unknownKeys()).containsExactly("aws:VpcSourceIp");
   }
 

@@ -3,6 +3,7 @@ package dev.vpctrain.core.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vpctrain.core.json.JsonParseException;
+import dev.vpctrain.core.logic.Tri;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

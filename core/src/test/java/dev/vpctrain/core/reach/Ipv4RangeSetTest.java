@@ -2,6 +2,7 @@ package dev.vpctrain.core.reach;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vpctrain.core.logic.Tri;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

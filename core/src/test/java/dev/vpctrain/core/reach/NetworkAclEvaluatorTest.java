@@ -8,6 +8,7 @@ import static dev.vpctrain.core.fixtures.SgFixtures.ports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vpctrain.core.fixtures.SgFixtures;
+import dev.vpctrain.core.logic.Tri;
 import dev.vpctrain.core.network.AclEntry;
 import dev.vpctrain.core.network.NetworkAcl;
 import dev.vpctrain.core.network.NetworkSnapshot;

@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vpctrain.core.fixtures.NatSubnetAcls;
 import dev.vpctrain.core.fixtures.TestNetworks;
+import dev.vpctrain.core.logic.Tri;
 import dev.vpctrain.core.network.Permission;
-import dev.vpctrain.core.network.SecurityGroup;
-import java.util.List;
 import dev.vpctrain.core.network.PrefixList;
 import dev.vpctrain.core.network.Section;
+import dev.vpctrain.core.network.SecurityGroup;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class S3PathTest {

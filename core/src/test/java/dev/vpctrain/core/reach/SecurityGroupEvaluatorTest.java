@@ -9,6 +9,7 @@ import static dev.vpctrain.core.fixtures.SgFixtures.tcp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vpctrain.core.fixtures.SgFixtures;
+import dev.vpctrain.core.logic.Tri;
 import dev.vpctrain.core.network.CaptureError;
 import dev.vpctrain.core.network.NetworkSnapshot;
 import dev.vpctrain.core.network.Permission;

@@ -1,5 +1,6 @@
 package dev.vpctrain.core.rules.cluster;
 
+import dev.vpctrain.core.logic.Tri;
 import dev.vpctrain.core.network.NetworkAcl;
 import dev.vpctrain.core.network.Section;
 import dev.vpctrain.core.reach.AclDecision;
@@ -9,7 +10,6 @@ import dev.vpctrain.core.reach.JobPeers;
 import dev.vpctrain.core.reach.NetworkAclEvaluator;
 import dev.vpctrain.core.reach.Peer;
 import dev.vpctrain.core.reach.Traffic;
-import dev.vpctrain.core.reach.Tri;
 import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.report.Severity;
 import dev.vpctrain.core.rules.BaseRule;

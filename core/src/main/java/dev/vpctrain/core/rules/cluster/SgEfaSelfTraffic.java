@@ -1,11 +1,11 @@
 package dev.vpctrain.core.rules.cluster;
 
+import dev.vpctrain.core.logic.Tri;
 import dev.vpctrain.core.reach.JobPeers;
 import dev.vpctrain.core.reach.Peer;
 import dev.vpctrain.core.reach.SecurityGroupEvaluator;
 import dev.vpctrain.core.reach.SgDecision;
 import dev.vpctrain.core.reach.Traffic;
-import dev.vpctrain.core.reach.Tri;
 import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.report.Outcome;
 import dev.vpctrain.core.report.Severity;

@@ -1,6 +1,6 @@
 package dev.vpctrain.core.rules.egress;
 
-import dev.vpctrain.core.reach.Tri;
+import dev.vpctrain.core.logic.Tri;
 import java.util.List;
 import java.util.Objects;
 

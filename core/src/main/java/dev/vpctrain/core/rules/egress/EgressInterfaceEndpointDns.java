@@ -1,9 +1,9 @@
 package dev.vpctrain.core.rules.egress;
 
 import dev.vpctrain.core.job.AwsService;
+import dev.vpctrain.core.logic.Tri;
 import dev.vpctrain.core.network.Section;
 import dev.vpctrain.core.network.VpcEndpoint;
-import dev.vpctrain.core.reach.Tri;
 import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.report.Severity;
 import dev.vpctrain.core.rules.RuleContext;

@@ -2,8 +2,8 @@ package dev.vpctrain.core.rules.egress;
 
 import dev.vpctrain.core.job.AwsService;
 import dev.vpctrain.core.job.HostPort;
+import dev.vpctrain.core.logic.Tri;
 import dev.vpctrain.core.reach.S3Path;
-import dev.vpctrain.core.reach.Tri;
 import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.report.Severity;
 import dev.vpctrain.core.rules.RuleContext;

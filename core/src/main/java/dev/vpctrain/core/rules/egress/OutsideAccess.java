@@ -2,6 +2,7 @@ package dev.vpctrain.core.rules.egress;
 
 import dev.vpctrain.core.job.AwsService;
 import dev.vpctrain.core.job.HostPort;
+import dev.vpctrain.core.logic.Tri;
 import dev.vpctrain.core.network.EndpointType;
 import dev.vpctrain.core.network.NetworkAcl;
 import dev.vpctrain.core.network.Section;
@@ -16,7 +17,6 @@ import dev.vpctrain.core.reach.Reach;
 import dev.vpctrain.core.reach.SecurityGroupEvaluator;
 import dev.vpctrain.core.reach.SgDecision;
 import dev.vpctrain.core.reach.Traffic;
-import dev.vpctrain.core.reach.Tri;
 import dev.vpctrain.core.rules.ReachContext;
 import dev.vpctrain.core.rules.RuleContext;
 import dev.vpctrain.core.rules.vpc.JobVpc;

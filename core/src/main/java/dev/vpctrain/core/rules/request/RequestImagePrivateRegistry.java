@@ -1,6 +1,7 @@
 package dev.vpctrain.core.rules.request;
 
 import dev.vpctrain.core.job.RepositoryAccessMode;
+import dev.vpctrain.core.logic.Tri;
 import dev.vpctrain.core.network.EndpointType;
 import dev.vpctrain.core.network.NetworkAcl;
 import dev.vpctrain.core.network.VpcEndpoint;
@@ -14,7 +15,6 @@ import dev.vpctrain.core.reach.Reach;
 import dev.vpctrain.core.reach.SecurityGroupEvaluator;
 import dev.vpctrain.core.reach.SgDecision;
 import dev.vpctrain.core.reach.Traffic;
-import dev.vpctrain.core.reach.Tri;
 import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.report.Severity;
 import dev.vpctrain.core.rules.BaseRule;

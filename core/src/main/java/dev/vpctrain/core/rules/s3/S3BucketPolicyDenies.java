@@ -1,7 +1,7 @@
 package dev.vpctrain.core.rules.s3;
 
+import dev.vpctrain.core.logic.Tri;
 import dev.vpctrain.core.policy.Caller;
-import dev.vpctrain.core.policy.Tri;
 import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.report.Severity;
 import dev.vpctrain.core.rules.BaseRule;
@@ -39,7 +39,7 @@ public final class S3BucketPolicyDenies extends BaseRule {
     Set<String> checked = new LinkedHashSet<>();
     for (Evaluation e : analysis.evaluations(Kind.BUCKET)) {
       checked.add(e.owner);
-      if (e.decision.explicitDeny() == Tri.TRUE) {
+      if (e.decision.explicitDeny() == Tri.YES) {
         denied.computeIfAbsent(e.owner, k -> new ArrayList<>()).add(e);
       }
     }

@@ -1,9 +1,9 @@
 package dev.vpctrain.core.rules.s3;
 
+import dev.vpctrain.core.logic.Tri;
 import dev.vpctrain.core.policy.Decision;
 import dev.vpctrain.core.policy.Policy;
 import dev.vpctrain.core.policy.PolicyRequest;
-import dev.vpctrain.core.policy.Tri;
 import dev.vpctrain.core.reach.Reach;
 import dev.vpctrain.core.reach.S3Path;
 import dev.vpctrain.core.report.Finding;
@@ -73,7 +73,7 @@ public final class S3BucketPolicyNotRestricted extends BaseRule {
             .resource(r.resource)
             .context(PathContext.forRequest(ctx, pc.context, r))
             .build());
-        if (d.explicitDeny() == Tri.FALSE) {
+        if (d.explicitDeny() == Tri.NO) {
           return fail("The bucket policy of " + bucket + " does not restrict access to the job's VPC or endpoint: the job's "
               + r.describe() + " is not denied when it comes " + pc.via + ".", remediation(ctx, bucket), bucket);
         }

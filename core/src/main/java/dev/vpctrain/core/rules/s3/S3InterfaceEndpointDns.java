@@ -1,8 +1,8 @@
 package dev.vpctrain.core.rules.s3;
 
+import dev.vpctrain.core.logic.Tri;
 import dev.vpctrain.core.reach.InterfaceEndpointUse;
 import dev.vpctrain.core.reach.S3Path;
-import dev.vpctrain.core.reach.Tri;
 import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.rules.RuleContext;
 import java.util.ArrayList;

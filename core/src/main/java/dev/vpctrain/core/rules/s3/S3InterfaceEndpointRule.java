@@ -1,11 +1,11 @@
 package dev.vpctrain.core.rules.s3;
 
+import dev.vpctrain.core.logic.Tri;
 import dev.vpctrain.core.network.EndpointType;
 import dev.vpctrain.core.network.Section;
 import dev.vpctrain.core.reach.InterfaceEndpointUse;
 import dev.vpctrain.core.reach.Reach;
 import dev.vpctrain.core.reach.S3Path;
-import dev.vpctrain.core.reach.Tri;
 import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.report.Severity;
 import dev.vpctrain.core.rules.BaseRule;

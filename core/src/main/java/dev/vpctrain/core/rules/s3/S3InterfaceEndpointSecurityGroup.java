@@ -1,9 +1,9 @@
 package dev.vpctrain.core.rules.s3;
 
+import dev.vpctrain.core.logic.Tri;
 import dev.vpctrain.core.reach.InterfaceEndpointUse;
 import dev.vpctrain.core.reach.JobPeers;
 import dev.vpctrain.core.reach.S3Path;
-import dev.vpctrain.core.reach.Tri;
 import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.rules.RuleContext;
 import dev.vpctrain.core.rules.cluster.Commands;

@@ -1,8 +1,8 @@
 package dev.vpctrain.core.rules.s3;
 
+import dev.vpctrain.core.logic.Tri;
 import dev.vpctrain.core.policy.DecisionType;
 import dev.vpctrain.core.policy.Statement;
-import dev.vpctrain.core.policy.Tri;
 import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.report.Severity;
 import dev.vpctrain.core.rules.BaseRule;

@@ -1,5 +1,6 @@
 package dev.vpctrain.core.rules.vpc;
 
+import dev.vpctrain.core.logic.Tri;
 import dev.vpctrain.core.network.AclEntry;
 import dev.vpctrain.core.network.NetworkAcl;
 import dev.vpctrain.core.network.Subnet;
@@ -13,7 +14,6 @@ import dev.vpctrain.core.reach.Peer;
 import dev.vpctrain.core.reach.SecurityGroupEvaluator;
 import dev.vpctrain.core.reach.SgDecision;
 import dev.vpctrain.core.reach.Traffic;
-import dev.vpctrain.core.reach.Tri;
 import dev.vpctrain.core.rules.ReachContext;
 import dev.vpctrain.core.rules.RuleContext;
 import dev.vpctrain.core.rules.cluster.Commands;

@@ -1,11 +1,11 @@
 package dev.vpctrain.core.rules.vpc;
 
+import dev.vpctrain.core.logic.Tri;
 import dev.vpctrain.core.network.DhcpOptions;
 import dev.vpctrain.core.network.Section;
 import dev.vpctrain.core.network.Vpc;
 import dev.vpctrain.core.reach.Cidr;
 import dev.vpctrain.core.reach.JobPeers;
-import dev.vpctrain.core.reach.Tri;
 import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.report.Severity;
 import dev.vpctrain.core.rules.BaseRule;

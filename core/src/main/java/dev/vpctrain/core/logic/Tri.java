@@ -1,6 +1,6 @@
-package dev.vpctrain.core.reach;
+package dev.vpctrain.core.logic;
 
-/** A three-valued answer: yes, no, or not decidable from the snapshot. */
+/** A three-valued answer: yes, no, or not decidable from what is known (the one three-valued type of core). */
 public enum Tri {
   YES,
   NO,
