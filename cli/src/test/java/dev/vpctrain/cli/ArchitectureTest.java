@@ -69,6 +69,16 @@ class ArchitectureTest {
   }
 
   @Test
+  void theAnalysesDoNotDependOnTheRules() {
+    ArchRule rule = noClasses().that().resideInAnyPackage("dev.vpctrain.core.reach..", "dev.vpctrain.core.policy..",
+            "dev.vpctrain.core.logic..", "dev.vpctrain.core.network..", "dev.vpctrain.core.job..")
+        .should().dependOnClassesThat().resideInAPackage("dev.vpctrain.core.rules..")
+        .because("reach and policy evaluate what they are given; the rules use them, never the reverse "
+            + "(rules.ReachContext ties the shared analyses to a preflight)");
+    rule.check(classes);
+  }
+
+  @Test
   void coreUsesNoJackson() {
     ArchRule rule = noClasses().that().resideInAPackage("dev.vpctrain.core..")
         .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..")

@@ -6,7 +6,6 @@ import dev.vpctrain.core.network.NetworkAcl;
 import dev.vpctrain.core.network.NetworkSnapshot;
 import dev.vpctrain.core.network.Section;
 import dev.vpctrain.core.network.Subnet;
-import dev.vpctrain.core.rules.RuleContext;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -26,7 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * match (only IPv4 is modelled).
  *
  * <p>A subnet's ACL is the one associated with it, else its VPC's default ACL. Thread-safe; share
- * one per preflight with {@link #of(RuleContext)}.
+ * one per preflight with one instance (the rules share one through {@code ReachContext}).
  */
 public final class NetworkAclEvaluator {
   private final NetworkSnapshot network;
@@ -51,10 +50,6 @@ public final class NetworkAclEvaluator {
     return new NetworkAclEvaluator(network);
   }
 
-  /** The evaluator of this preflight (one per {@link RuleContext}). */
-  public static NetworkAclEvaluator of(RuleContext ctx) {
-    return ctx.cached(NetworkAclEvaluator.class, k -> new NetworkAclEvaluator(ctx.network()));
-  }
 
   /** The ACL of {@code subnetId}: its associated ACL, else its VPC's default ACL; empty when unknown. */
   public Optional<NetworkAcl> aclOf(String subnetId) {

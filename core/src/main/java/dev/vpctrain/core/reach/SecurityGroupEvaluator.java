@@ -6,7 +6,6 @@ import dev.vpctrain.core.network.Permission;
 import dev.vpctrain.core.network.PrefixList;
 import dev.vpctrain.core.network.Section;
 import dev.vpctrain.core.network.SecurityGroup;
-import dev.vpctrain.core.rules.RuleContext;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -27,7 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * addresses. Only IPv4 is modelled. The answer is UNKNOWN rather than NO when a missing piece —
  * a group or a referenced prefix list not in the snapshot — could have allowed it.
  *
- * <p>Thread-safe; answers are memoized. Share one per preflight with {@link #of(RuleContext)}.
+ * <p>Thread-safe; answers are memoized. Share one per preflight with one instance (the rules share one through {@code ReachContext}).
  */
 public final class SecurityGroupEvaluator {
   private enum Direction {
@@ -47,10 +46,6 @@ public final class SecurityGroupEvaluator {
     return new SecurityGroupEvaluator(network);
   }
 
-  /** The evaluator of this preflight (one per {@link RuleContext}). */
-  public static SecurityGroupEvaluator of(RuleContext ctx) {
-    return ctx.cached(SecurityGroupEvaluator.class, k -> new SecurityGroupEvaluator(ctx.network()));
-  }
 
   /** Whether {@code groupIds} together admit {@code traffic} arriving from {@code peer}. */
   public SgDecision ingress(Collection<String> groupIds, Traffic traffic, Peer peer) {

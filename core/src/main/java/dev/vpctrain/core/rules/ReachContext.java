@@ -1,9 +1,15 @@
 package dev.vpctrain.core.rules;
 
 import dev.vpctrain.core.reach.JobPeers;
+import dev.vpctrain.core.reach.NetworkAclEvaluator;
 import dev.vpctrain.core.reach.Reach;
+import dev.vpctrain.core.reach.SecurityGroupEvaluator;
 
-/** The route-resolution analysis of a preflight, computed once and shared by every rule. */
+/**
+ * The analyses of a preflight (route resolution, security-group and network-ACL evaluation),
+ * computed once and shared by every rule. {@code reach} takes what it evaluates; this class ties
+ * it to the rules' context.
+ */
 public final class ReachContext {
   private static final Object KEY = new Object() {
     @Override
@@ -17,5 +23,15 @@ public final class ReachContext {
   /** The {@link Reach} of {@code ctx}'s network for its job's security groups, cached in {@code ctx}. */
   public static Reach of(RuleContext ctx) {
     return ctx.cached(KEY, k -> Reach.of(ctx.network(), JobPeers.groups(ctx.job())));
+  }
+
+  /** The security-group evaluator of {@code ctx}'s network, one per preflight. */
+  public static SecurityGroupEvaluator securityGroups(RuleContext ctx) {
+    return ctx.cached(SecurityGroupEvaluator.class, k -> SecurityGroupEvaluator.of(ctx.network()));
+  }
+
+  /** The network-ACL evaluator of {@code ctx}'s network, one per preflight. */
+  public static NetworkAclEvaluator acls(RuleContext ctx) {
+    return ctx.cached(NetworkAclEvaluator.class, k -> NetworkAclEvaluator.of(ctx.network()));
   }
 }

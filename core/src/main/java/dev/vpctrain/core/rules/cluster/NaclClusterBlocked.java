@@ -13,6 +13,7 @@ import dev.vpctrain.core.reach.Traffic;
 import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.report.Severity;
 import dev.vpctrain.core.rules.BaseRule;
+import dev.vpctrain.core.rules.ReachContext;
 import dev.vpctrain.core.rules.RuleContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,7 +47,7 @@ public final class NaclClusterBlocked extends BaseRule {
       return one(pass("The job has one subnet: traffic inside a subnet never passes a network ACL.",
           subnets.toArray(new String[0])));
     }
-    NetworkAclEvaluator acls = NetworkAclEvaluator.of(ctx);
+    NetworkAclEvaluator acls = ReachContext.acls(ctx);
     Map<String, NetworkAcl> aclOf = new LinkedHashMap<>();
     Map<String, Peer> peerOf = new LinkedHashMap<>();
     Map<String, Cidr> cidrOf = new LinkedHashMap<>();

@@ -1,12 +1,12 @@
 package dev.vpctrain.core.rules.cluster;
 
 import dev.vpctrain.core.reach.JobPeers;
-import dev.vpctrain.core.reach.SecurityGroupEvaluator;
 import dev.vpctrain.core.reach.SgDecision;
 import dev.vpctrain.core.reach.Traffic;
 import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.report.Severity;
 import dev.vpctrain.core.rules.BaseRule;
+import dev.vpctrain.core.rules.ReachContext;
 import dev.vpctrain.core.rules.RuleContext;
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +29,7 @@ public final class SgClusterEgressBlocked extends BaseRule {
     }
     List<String> groups = JobPeers.groups(ctx.job());
     String[] res = groups.toArray(new String[0]);
-    SgDecision d = SecurityGroupEvaluator.of(ctx)
+    SgDecision d = ReachContext.securityGroups(ctx)
         .egress(groups, Traffic.allTcp(), JobPeers.instances(ctx.job(), ctx.network()));
     switch (d.result()) {
       case YES:

@@ -10,6 +10,7 @@ import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.report.Outcome;
 import dev.vpctrain.core.report.Severity;
 import dev.vpctrain.core.rules.BaseRule;
+import dev.vpctrain.core.rules.ReachContext;
 import dev.vpctrain.core.rules.RuleContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,7 +47,7 @@ public final class SgEfaSelfTraffic extends BaseRule {
       return one(unverified("The job names no security group, so its EFA self-traffic rules cannot be checked "
           + "(request.vpc-config.partial reports the request).", null));
     }
-    SecurityGroupEvaluator sgs = SecurityGroupEvaluator.of(ctx);
+    SecurityGroupEvaluator sgs = ReachContext.securityGroups(ctx);
     Map<String, Pair> pairs = new LinkedHashMap<>();
     for (String g : groups) {
       Peer self = Peer.groups(List.of(g));

@@ -11,6 +11,7 @@ import dev.vpctrain.core.reach.SgDecision;
 import dev.vpctrain.core.reach.Traffic;
 import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.report.Severity;
+import dev.vpctrain.core.rules.ReachContext;
 import dev.vpctrain.core.rules.RuleContext;
 import dev.vpctrain.core.rules.cluster.Commands;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ public final class EgressInterfaceEndpointSecurityGroup extends EgressRule {
 
   @Override
   List<Finding> evaluate(RuleContext ctx, OutsideAccess oa) {
-    SecurityGroupEvaluator sgs = SecurityGroupEvaluator.of(ctx);
+    SecurityGroupEvaluator sgs = ReachContext.securityGroups(ctx);
     List<Finding> out = new ArrayList<>();
     List<String> checked = new ArrayList<>();
     for (AwsService s : oa.services()) {

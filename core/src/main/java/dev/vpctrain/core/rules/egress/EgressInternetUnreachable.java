@@ -4,9 +4,9 @@ import dev.vpctrain.core.job.HostPort;
 import dev.vpctrain.core.network.AclEntry;
 import dev.vpctrain.core.network.NetworkAcl;
 import dev.vpctrain.core.reach.AclDecision;
-import dev.vpctrain.core.reach.NetworkAclEvaluator;
 import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.report.Severity;
+import dev.vpctrain.core.rules.ReachContext;
 import dev.vpctrain.core.rules.RuleContext;
 import dev.vpctrain.core.rules.cluster.Commands;
 import java.util.ArrayList;
@@ -85,7 +85,7 @@ public final class EgressInternetUnreachable extends EgressRule {
   }
 
   private static String aclFix(RuleContext ctx, String subnet, AclDecision d) {
-    NetworkAcl acl = NetworkAclEvaluator.of(ctx).aclOf(subnet).orElseThrow();
+    NetworkAcl acl = ReachContext.acls(ctx).aclOf(subnet).orElseThrow();
     int before = d.denyingEntry().map(AclEntry::ruleNumber).orElse(32767);
     return Commands.aclAllow(acl, d.egress(), before, d.traffic(), "0.0.0.0/0");
   }

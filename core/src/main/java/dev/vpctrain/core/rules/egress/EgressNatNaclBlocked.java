@@ -12,12 +12,12 @@ import dev.vpctrain.core.reach.Ipv4RangeSet;
 import dev.vpctrain.core.reach.JobPeers;
 import dev.vpctrain.core.reach.NatForwarding;
 import dev.vpctrain.core.reach.NatHealth;
-import dev.vpctrain.core.reach.NetworkAclEvaluator;
 import dev.vpctrain.core.reach.Peer;
 import dev.vpctrain.core.reach.S3Path;
 import dev.vpctrain.core.reach.Traffic;
 import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.report.Severity;
+import dev.vpctrain.core.rules.ReachContext;
 import dev.vpctrain.core.rules.RuleContext;
 import dev.vpctrain.core.rules.cluster.Commands;
 import dev.vpctrain.core.rules.request.RegistryHost;
@@ -164,7 +164,7 @@ public final class EgressNatNaclBlocked extends EgressRule {
     Set<String> res = new LinkedHashSet<>(List.of(nat, natSubnet, aclId));
     List<String> parts = new ArrayList<>();
     Set<String> fixes = new LinkedHashSet<>();
-    Optional<NetworkAcl> found = NetworkAclEvaluator.of(ctx).aclOf(natSubnet);
+    Optional<NetworkAcl> found = ReachContext.acls(ctx).aclOf(natSubnet);
     NetworkAcl acl = found.orElse(null);
     for (Need n : needs) {
       NatForwarding f = n.forwarding;

@@ -14,7 +14,6 @@ import dev.vpctrain.core.reach.JobPeers;
 import dev.vpctrain.core.reach.NetworkAclEvaluator;
 import dev.vpctrain.core.reach.Peer;
 import dev.vpctrain.core.reach.Reach;
-import dev.vpctrain.core.reach.SecurityGroupEvaluator;
 import dev.vpctrain.core.reach.SgDecision;
 import dev.vpctrain.core.reach.Traffic;
 import dev.vpctrain.core.rules.ReachContext;
@@ -253,7 +252,7 @@ public final class OutsideAccess {
 
   /** Whether the job's security groups let TCP {@code port} out to an unknown public address. */
   public Access securityGroupsTo(HostPort destination) {
-    SgDecision d = SecurityGroupEvaluator.of(ctx)
+    SgDecision d = ReachContext.securityGroups(ctx)
         .egress(groups, Traffic.tcp(destination.port()), Peer.internetHost(destination.host()));
     String g = String.join(", ", groups);
     switch (d.result()) {
@@ -271,7 +270,7 @@ public final class OutsideAccess {
 
   /** Whether {@code subnetId}'s network ACL lets a TCP connection to {@code destination} out and its replies in. */
   public Access aclTo(String subnetId, HostPort destination) {
-    NetworkAclEvaluator acls = NetworkAclEvaluator.of(ctx);
+    NetworkAclEvaluator acls = ReachContext.acls(ctx);
     Optional<NetworkAcl> acl = acls.aclOf(subnetId);
     if (acl.isEmpty()) {
       return Access.of(Tri.UNKNOWN, "the network ACL of " + subnetId + " is unknown: " + acls.whyNoAcl(subnetId));
@@ -282,7 +281,7 @@ public final class OutsideAccess {
 
   /** The ACL decision itself (for remediations), when the ACL is known. */
   public Optional<AclDecision> aclDecision(String subnetId, HostPort destination) {
-    NetworkAclEvaluator acls = NetworkAclEvaluator.of(ctx);
+    NetworkAclEvaluator acls = ReachContext.acls(ctx);
     return acls.aclOf(subnetId).map(a ->
         acls.request(a, Traffic.tcp(destination.port()), Peer.internetHost(destination.host())));
   }

@@ -12,7 +12,6 @@ import dev.vpctrain.core.reach.Ipv4RangeSet;
 import dev.vpctrain.core.reach.NetworkAclEvaluator;
 import dev.vpctrain.core.reach.Peer;
 import dev.vpctrain.core.reach.Reach;
-import dev.vpctrain.core.reach.SecurityGroupEvaluator;
 import dev.vpctrain.core.reach.SgDecision;
 import dev.vpctrain.core.reach.Traffic;
 import dev.vpctrain.core.report.Finding;
@@ -150,7 +149,7 @@ public final class RequestImagePrivateRegistry extends BaseRule {
   /** YES when the job's security groups let TCP to the registry port out to it. */
   private static Tri securityGroups(RuleContext ctx, RegistryHost registry, List<String> why, Set<String> res) {
     List<String> groups = new ArrayList<>(new LinkedHashSet<>(ctx.job().vpc().get().securityGroups()));
-    SgDecision d = SecurityGroupEvaluator.of(ctx).egress(groups, Traffic.tcp(registry.port()), peer(registry));
+    SgDecision d = ReachContext.securityGroups(ctx).egress(groups, Traffic.tcp(registry.port()), peer(registry));
     if (d.denied()) {
       res.addAll(groups);
       why.add("the job's security groups (" + String.join(", ", groups) + ") allow no outbound TCP " + registry.port()
@@ -163,7 +162,7 @@ public final class RequestImagePrivateRegistry extends BaseRule {
 
   /** YES when the subnet's network ACL lets TCP to the registry out and its replies back in. */
   private static Tri acl(RuleContext ctx, String subnet, RegistryHost registry, List<String> why, Set<String> res) {
-    NetworkAclEvaluator acls = NetworkAclEvaluator.of(ctx);
+    NetworkAclEvaluator acls = ReachContext.acls(ctx);
     Optional<NetworkAcl> acl = acls.aclOf(subnet);
     if (acl.isEmpty()) {
       why.add("its network ACL is unknown: " + acls.whyNoAcl(subnet));

@@ -41,7 +41,7 @@ public final class S3NaclBlocked extends BaseRule {
           JobSubnets.ids(ctx).toArray(new String[0])));
     }
     Reach reach = ReachContext.of(ctx);
-    NetworkAclEvaluator acls = NetworkAclEvaluator.of(ctx);
+    NetworkAclEvaluator acls = ReachContext.acls(ctx);
     String vpcId = JobVpc.vpcId(ctx).orElse("");
     List<Finding> out = new ArrayList<>();
     for (String subnet : subnets) {

@@ -50,7 +50,7 @@ public final class S3SecurityGroupEgress extends BaseRule {
       return one(pass("No job subnet has an S3 path that counts (see s3.interface-endpoint.*), so no S3 egress rule "
           + "is needed yet.", groups.toArray(new String[0])));
     }
-    SecurityGroupEvaluator sg = SecurityGroupEvaluator.of(ctx);
+    SecurityGroupEvaluator sg = ReachContext.securityGroups(ctx);
     List<Finding> out = new ArrayList<>();
     Set<String> allowedBy = new LinkedHashSet<>();
     for (Peer peer : peers) {

@@ -153,7 +153,7 @@ final class DnsServerPath {
 
   private void securityGroups(RuleContext ctx, Peer peer) {
     List<String> groups = JobPeers.groups(ctx.job());
-    SecurityGroupEvaluator sgs = SecurityGroupEvaluator.of(ctx);
+    SecurityGroupEvaluator sgs = ReachContext.securityGroups(ctx);
     SgDecision udp = sgs.egress(groups, UDP, peer);
     SgDecision tcp = sgs.egress(groups, TCP, peer);
     String g = String.join(", ", groups);
@@ -177,7 +177,7 @@ final class DnsServerPath {
   }
 
   private void jobAcl(RuleContext ctx, Peer peer) {
-    NetworkAclEvaluator acls = NetworkAclEvaluator.of(ctx);
+    NetworkAclEvaluator acls = ReachContext.acls(ctx);
     Optional<NetworkAcl> acl = acls.aclOf(subnet);
     if (acl.isEmpty()) {
       result = result.and(Tri.UNKNOWN);
@@ -201,7 +201,7 @@ final class DnsServerPath {
     if (serverSubnet.equals(subnet)) {
       return;
     }
-    NetworkAclEvaluator acls = NetworkAclEvaluator.of(ctx);
+    NetworkAclEvaluator acls = ReachContext.acls(ctx);
     Optional<NetworkAcl> acl = acls.aclOf(serverSubnet);
     if (acl.isEmpty()) {
       result = result.and(Tri.UNKNOWN);
