@@ -16,14 +16,13 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -58,21 +57,8 @@ final class CheckCommand implements Callable<Integer> {
       description = "Check a bundled example job and network, offline (see 'vpctrain examples').")
   String example;
 
-  @Option(names = "--requires", split = ",", paramLabel = "SVC",
-      description = "AWS services the training code calls, e.g. sts,logs,ecr.dkr.")
-  List<String> requires = new ArrayList<>();
-
-  @Option(names = "--requires-internet", split = ",", paramLabel = "HOST:PORT",
-      description = "Internet destinations the training code needs, e.g. pypi.org:443.")
-  List<String> requiresInternet = new ArrayList<>();
-
-  @Option(names = "--block-package-repos",
-      description = "Require the S3 endpoint policy to block the Amazon Linux package repositories.")
-  boolean blockPackageRepos;
-
-  @Option(names = "--accept-unverified", split = ",", paramLabel = "RULE[=RESOURCE]",
-      description = JobOptions.ACCEPT_UNVERIFIED_HELP)
-  List<String> acceptUnverified = new ArrayList<>();
+  @Mixin
+  JobOptions jobOptions = new JobOptions();
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
       description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -131,7 +117,7 @@ final class CheckCommand implements Callable<Integer> {
     if (!live && (region != null || profile != null)) {
       throw new UsageException("--region and --profile apply only with --live (a bundle names its own region).");
     }
-    JobOptions.acceptances(acceptUnverified); // a usage error before any file is read
+    jobOptions.validate(); // a usage error before any file is read
     if (live && LiveNetwork.installed().isEmpty()) {
       throw new UsageException("--live is not available in this build; capture the network as a snapshot "
           + "bundle (formats.md §2) and pass it with --network bundle.json.");
@@ -158,7 +144,7 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   private TrainingJobSpec withRequirements(TrainingJobSpec spec) {
-    return JobOptions.withRequirements(spec, requires, requiresInternet, blockPackageRepos, acceptUnverified);
+    return jobOptions.applyTo(spec);
   }
 
   private String render(PreflightReport report, RuleEngine engine) {

@@ -7,10 +7,12 @@ import dev.vpctrain.core.report.Acceptance;
 import dev.vpctrain.core.rules.RuleEngine;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Option;
 
 /**
  * What the command line adds to a job file: {@code --requires}, {@code --requires-internet},
- * {@code --block-package-repos} and {@code --accept-unverified}.
+ * {@code --block-package-repos} and {@code --accept-unverified}. A picocli mixin: the options are
+ * declared here once and mixed into {@code check}, {@code launch}, {@code plan} and {@code apply}.
  */
 final class JobOptions {
   /** The help text of {@code --accept-unverified}, the same on every command. */
@@ -19,7 +21,31 @@ final class JobOptions {
       + "naming the resource. They stay in the report, marked accepted, and no longer hold the verdict back. "
       + "A FAIL cannot be accepted.";
 
-  private JobOptions() {}
+  @Option(names = "--requires", split = ",", paramLabel = "SVC",
+      description = "AWS services the training code calls, e.g. sts,logs,ecr.dkr.")
+  List<String> requires = new ArrayList<>();
+
+  @Option(names = "--requires-internet", split = ",", paramLabel = "HOST:PORT",
+      description = "Internet destinations the training code needs, e.g. pypi.org:443.")
+  List<String> requiresInternet = new ArrayList<>();
+
+  @Option(names = "--block-package-repos",
+      description = "Require the S3 endpoint policy to block the Amazon Linux package repositories.")
+  boolean blockPackageRepos;
+
+  @Option(names = "--accept-unverified", split = ",", paramLabel = "RULE[=RESOURCE]",
+      description = ACCEPT_UNVERIFIED_HELP)
+  List<String> acceptUnverified = new ArrayList<>();
+
+  /** Checks {@code --accept-unverified} (a usage error before any file is read). */
+  void validate() {
+    acceptances(acceptUnverified);
+  }
+
+  /** {@code spec} with what these options add. */
+  TrainingJobSpec applyTo(TrainingJobSpec spec) {
+    return withRequirements(spec, requires, requiresInternet, blockPackageRepos, acceptUnverified);
+  }
 
   static TrainingJobSpec withRequirements(TrainingJobSpec spec, List<String> requires, List<String> requiresInternet,
       boolean blockPackageRepos, List<String> acceptUnverified) {

@@ -17,8 +17,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,21 +43,8 @@ final class LaunchCommand implements Callable<Integer> {
       description = "Check against this snapshot bundle instead of discovering the network live.")
   Path network;
 
-  @Option(names = "--requires", split = ",", paramLabel = "SVC",
-      description = "AWS services the training code calls, e.g. sts,logs,ecr.dkr.")
-  List<String> requires = new ArrayList<>();
-
-  @Option(names = "--requires-internet", split = ",", paramLabel = "HOST:PORT",
-      description = "Internet destinations the training code needs, e.g. pypi.org:443.")
-  List<String> requiresInternet = new ArrayList<>();
-
-  @Option(names = "--block-package-repos",
-      description = "Require the S3 endpoint policy to block the Amazon Linux package repositories.")
-  boolean blockPackageRepos;
-
-  @Option(names = "--accept-unverified", split = ",", paramLabel = "RULE[=RESOURCE]",
-      description = JobOptions.ACCEPT_UNVERIFIED_HELP)
-  List<String> acceptUnverified = new ArrayList<>();
+  @Mixin
+  JobOptions jobOptions = new JobOptions();
 
   @Option(names = "--allow-unverified",
       description = "Launch even when some checks could not be decided (verdict UNVERIFIED).")
@@ -84,9 +69,8 @@ final class LaunchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    JobOptions.acceptances(acceptUnverified); // a usage error before any file is read
-    TrainingJobSpec spec = JobOptions.withRequirements(JobFile.read(job), requires, requiresInternet,
-        blockPackageRepos, acceptUnverified);
+    jobOptions.validate(); // a usage error before any file is read
+    TrainingJobSpec spec = jobOptions.applyTo(JobFile.read(job));
     NetworkSnapshot bundle = network == null ? null : SnapshotBundle.read(network);
     PrintWriter out = this.spec.commandLine().getOut();
     PrintWriter err = this.spec.commandLine().getErr();
