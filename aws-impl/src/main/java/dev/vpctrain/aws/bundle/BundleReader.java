@@ -49,8 +49,6 @@ final class BundleReader {
   private static final String[] GROUP = {"sg"};
 
   private final JsonInput root;
-  /** Lower-case operations named in {@code errors}. */
-  private final Set<String> failed = new HashSet<>();
   /** Lower-case {@code operation|bucket} of S3 calls named in {@code errors}; an empty bucket means every bucket. */
   private final Set<String> failedS3 = new HashSet<>();
   private final UniqueKeys subnetRouteTables = new UniqueKeys("explicit route table association of a subnet");
@@ -81,7 +79,8 @@ final class BundleReader {
       ec2(ec2.get(), b);
     }
     root.optObject("s3").ifPresent(s3 -> s3(s3, b));
-    return b.errors(errors).build();
+    // an operation named in errors is incomplete: its output (validated above) is not used
+    return b.errors(errors).build().withoutIncomplete();
   }
 
   private CaptureError captureError(JsonInput e) {
@@ -92,16 +91,10 @@ final class BundleReader {
         .resource(e.optString("resource").orElse(""))
         .build();
     String op = error.operation().toLowerCase(Locale.ROOT);
-    failed.add(op);
     if (op.startsWith("s3:")) {
       failedS3.add(op + "|" + error.resource());
     }
     return error;
-  }
-
-  /** True unless {@code errors} names {@code section}'s operation: then its output is incomplete. */
-  private boolean complete(Section section) {
-    return !failed.contains(section.operation().toLowerCase(Locale.ROOT));
   }
 
   private boolean s3Failed(String operation, String bucket) {
@@ -123,7 +116,8 @@ final class BundleReader {
 
   /**
    * The list under {@code ec2.<operation>.<key>}, each element read by {@code f} and its
-   * {@code idMember} unique; empty optional when the operation is absent or named in {@code errors}.
+   * {@code idMember} unique; empty optional when the operation is absent (one named in {@code errors}
+   * is dropped after reading, by {@link NetworkSnapshot#withoutIncomplete()}).
    */
   private <T> Optional<List<T>> section(JsonInput ec2, Section section, String key, String idMember, String what,
       Function<JsonInput, T> f) {
@@ -147,13 +141,13 @@ final class BundleReader {
       ids.add(e, id, what + " " + id);
       out.add(f.apply(e));
     }
-    return complete(section) ? Optional.of(out) : Optional.empty();
+    return Optional.of(out);
   }
 
   private void ec2(JsonInput ec2, NetworkSnapshot.Builder b) {
     Optional<List<Vpc>> vpcs = section(ec2, Section.VPCS, "Vpcs", "VpcId", "VPC", BundleReader::vpc);
     List<Attribute> attributes = attributes(ec2);
-    if (vpcs.isPresent() && ec2.has("DescribeVpcAttribute") && complete(Section.VPC_ATTRIBUTES)) {
+    if (vpcs.isPresent() && ec2.has("DescribeVpcAttribute")) {
       vpcs = Optional.of(withAttributes(vpcs.get(), attributes));
     }
     b.vpcs(vpcs);
