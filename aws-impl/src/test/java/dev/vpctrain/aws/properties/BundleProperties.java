@@ -274,15 +274,7 @@ class BundleProperties {
     JsonNode tree = c.tree();
     List<Trees.Slot> slots = new ArrayList<>();
     List<Kind> kinds = new ArrayList<>();
-    for (Trees.Slot s : Trees.slots(tree)) {
-      for (Typed t : TYPED) {
-        if (t.path().matcher(s.path()).matches()) {
-          slots.add(s);
-          kinds.add(t.kind());
-          break;
-        }
-      }
-    }
+    typedSlots(tree, slots, kinds);
     if (slots.isEmpty()) {
       return;
     }
@@ -299,6 +291,19 @@ class BundleProperties {
     }
   }
 
+  /** The value slots of {@code tree} that {@link #TYPED} knows, each with its kind (parallel lists). */
+  private static void typedSlots(JsonNode tree, List<Trees.Slot> slots, List<Kind> kinds) {
+    for (Trees.Slot s : Trees.slots(tree)) {
+      for (Typed t : TYPED) {
+        if (t.path().matcher(s.path()).matches()) {
+          slots.add(s);
+          kinds.add(t.kind());
+          break;
+        }
+      }
+    }
+  }
+
   // ---- 3b. any value the format allows is accepted, and the rules cope with it
 
   @Property(edgeCases = EdgeCasesMode.NONE)
@@ -310,15 +315,7 @@ class BundleProperties {
     for (int n = 0; n < changes; n++) {
       List<Trees.Slot> slots = new ArrayList<>();
       List<Kind> kinds = new ArrayList<>();
-      for (Trees.Slot s : Trees.slots(tree)) {
-        for (Typed t : TYPED) {
-          if (t.path().matcher(s.path()).matches()) {
-            slots.add(s);
-            kinds.add(t.kind());
-            break;
-          }
-        }
-      }
+      typedSlots(tree, slots, kinds);
       if (slots.isEmpty()) {
         return;
       }

@@ -2,6 +2,7 @@ package dev.vpctrain.core.policy;
 
 import dev.vpctrain.core.logic.Tri;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The {@code Principal} or {@code NotPrincipal} element of a statement, matched against the caller
@@ -55,19 +56,31 @@ final class PrincipalElement {
     return everyone || aws.contains("*");
   }
 
-  /** Whether the caller is one of the principals named (a {@code Principal} element). */
-  Tri matches(Caller caller, List<String> unknownKeys) {
+  /**
+   * The answer {@link #matches} and {@link #exemptsFromDeny} share before any ARN is compared:
+   * {@code "*"} names everyone, an anonymous caller is named by nothing else, an unknown caller is
+   * unknown; empty when the ARNs decide.
+   */
+  private Optional<Tri> decidedWithoutArns(Caller caller, List<String> unknownKeys) {
     if (isEveryone()) {
-      return Tri.YES;
+      return Optional.of(Tri.YES);
     }
     switch (caller.kind()) {
       case ANONYMOUS:
-        return Tri.NO;
+        return Optional.of(Tri.NO);
       case UNKNOWN:
         addKey(unknownKeys, CALLER_KEY);
-        return Tri.UNKNOWN;
+        return Optional.of(Tri.UNKNOWN);
       default:
-        break;
+        return Optional.empty();
+    }
+  }
+
+  /** Whether the caller is one of the principals named (a {@code Principal} element). */
+  Tri matches(Caller caller, List<String> unknownKeys) {
+    Optional<Tri> early = decidedWithoutArns(caller, unknownKeys);
+    if (early.isPresent()) {
+      return early.get();
     }
     Tri result = Tri.NO;
     for (int i = 0; i < awsGlobs.length; i++) {
@@ -84,17 +97,9 @@ final class PrincipalElement {
    * names the caller's account, its role and its session (IAM's NotPrincipal rules).
    */
   Tri exemptsFromDeny(Caller caller, List<String> unknownKeys) {
-    if (isEveryone()) {
-      return Tri.YES;
-    }
-    switch (caller.kind()) {
-      case ANONYMOUS:
-        return Tri.NO;
-      case UNKNOWN:
-        addKey(unknownKeys, CALLER_KEY);
-        return Tri.UNKNOWN;
-      default:
-        break;
+    Optional<Tri> early = decidedWithoutArns(caller, unknownKeys);
+    if (early.isPresent()) {
+      return early.get();
     }
     String account = caller.account().get();
     String root = "arn:" + caller.partition().get() + ":iam::" + account + ":root";
