@@ -1,5 +1,6 @@
 package dev.vpctrain.aws;
 
+import dev.vpctrain.core.VpcTrainException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -17,7 +18,7 @@ import software.amazon.awssdk.core.exception.SdkServiceException;
  * the AWS error code, the HTTP status and AWS's message. Client-side failures get a code too:
  * {@code Timeout}, {@code Unreachable}, {@code MalformedResponse}, {@code NoCredentials} or {@code ClientError}.
  */
-public class AwsCallException extends RuntimeException {
+public class AwsCallException extends VpcTrainException {
   private static final long serialVersionUID = 1L;
 
   private static final Set<String> DENIED = Set.of("AccessDenied", "AccessDeniedException", "UnauthorizedOperation",

@@ -1,6 +1,6 @@
 package dev.vpctrain.cli;
 
-import dev.vpctrain.aws.InvalidInputException;
+import dev.vpctrain.core.InvalidInputException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

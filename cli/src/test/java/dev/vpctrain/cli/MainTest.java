@@ -263,7 +263,7 @@ class MainTest {
   @Test
   void exceptionsMapToTheirExitCodes() {
     assertThat(Failures.exitCode(new UsageException("x"))).isEqualTo(64);
-    assertThat(Failures.exitCode(new dev.vpctrain.aws.InvalidInputException("f", "p", "e"))).isEqualTo(65);
+    assertThat(Failures.exitCode(new dev.vpctrain.core.InvalidInputException("f", "p", "e"))).isEqualTo(65);
     assertThat(Failures.exitCode(new java.nio.file.NoSuchFileException("f"))).isEqualTo(66);
     assertThat(Failures.exitCode(SdkClientException.create("no route to host"))).isEqualTo(69);
     assertThat(Failures.exitCode(new IllegalStateException("bug"))).isEqualTo(70);

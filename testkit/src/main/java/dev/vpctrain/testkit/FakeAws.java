@@ -82,7 +82,7 @@ public final class FakeAws implements AutoCloseable {
    * AWS CLI's, formats.md §2), so a real VPC can be replayed.
    *
    * @throws UncheckedIOException when the file cannot be read
-   * @throws dev.vpctrain.aws.InvalidInputException naming the file and JSON path when it is malformed
+   * @throws dev.vpctrain.core.InvalidInputException naming the file and JSON path when it is malformed
    */
   public FakeAws load(Path bundle) {
     try {

@@ -3,7 +3,7 @@ package dev.vpctrain.aws.bundle;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.vpctrain.aws.InvalidInputException;
+import dev.vpctrain.core.InvalidInputException;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;

@@ -1,6 +1,6 @@
 package dev.vpctrain.aws.bundle;
 
-import dev.vpctrain.aws.InvalidInputException;
+import dev.vpctrain.core.InvalidInputException;
 import dev.vpctrain.aws.json.InputFiles;
 import dev.vpctrain.aws.json.JsonInput;
 import dev.vpctrain.aws.json.JsonOutput;

@@ -1,7 +1,7 @@
 package dev.vpctrain.aws.job;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.vpctrain.aws.InvalidInputException;
+import dev.vpctrain.core.InvalidInputException;
 import dev.vpctrain.aws.json.JsonInput;
 import java.util.List;
 import java.util.Map;

@@ -3,7 +3,7 @@ package dev.vpctrain.aws.job;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vpctrain.aws.InvalidInputException;
+import dev.vpctrain.core.InvalidInputException;
 import dev.vpctrain.aws.json.InputFiles;
 import dev.vpctrain.aws.json.JsonInput;
 import dev.vpctrain.aws.json.JsonOutput;

@@ -1,6 +1,6 @@
 package dev.vpctrain.aws.json;
 
-import dev.vpctrain.aws.InvalidInputException;
+import dev.vpctrain.core.InvalidInputException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;

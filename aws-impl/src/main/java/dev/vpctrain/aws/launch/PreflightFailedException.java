@@ -1,5 +1,6 @@
 package dev.vpctrain.aws.launch;
 
+import dev.vpctrain.core.VpcTrainException;
 import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.report.PreflightReport;
 import dev.vpctrain.core.report.Verdict;
@@ -11,7 +12,7 @@ import java.util.stream.Collectors;
  * {@link LaunchPolicy} does not allow. The message names each blocking rule id and its resources;
  * {@link #report()} is the whole report.
  */
-public final class PreflightFailedException extends RuntimeException {
+public final class PreflightFailedException extends VpcTrainException {
   private static final long serialVersionUID = 1L;
 
   private final transient PreflightReport report;

@@ -1,9 +1,10 @@
 package dev.vpctrain.aws.launch;
 
+import dev.vpctrain.core.VpcTrainException;
 import java.time.Duration;
 
 /** The job did not reach a final status within the wait's timeout; the job itself keeps running. */
-public final class WatchTimeoutException extends RuntimeException {
+public final class WatchTimeoutException extends VpcTrainException {
   private static final long serialVersionUID = 1L;
 
   private final String jobName;

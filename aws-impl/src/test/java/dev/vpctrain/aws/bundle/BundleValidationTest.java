@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vpctrain.aws.InvalidInputException;
+import dev.vpctrain.core.InvalidInputException;
 import dev.vpctrain.core.network.NetworkSnapshot;
 import dev.vpctrain.core.network.PolicyState;
 import dev.vpctrain.core.network.Section;

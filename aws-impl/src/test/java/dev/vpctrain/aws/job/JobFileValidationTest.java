@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vpctrain.aws.InvalidInputException;
+import dev.vpctrain.core.InvalidInputException;
 import dev.vpctrain.core.job.TrainingJobSpec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;

@@ -3,7 +3,7 @@ package dev.vpctrain.aws.properties;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vpctrain.aws.InvalidInputException;
+import dev.vpctrain.core.InvalidInputException;
 import dev.vpctrain.aws.bundle.SnapshotBundle;
 import dev.vpctrain.aws.job.JobFile;
 import dev.vpctrain.aws.json.InputFiles;

@@ -35,7 +35,7 @@ class FakeAwsExtensionTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> aws.load(missing))
         .isInstanceOf(java.io.UncheckedIOException.class).hasMessageContaining("nope.json");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> aws.load(malformed))
-        .isInstanceOf(dev.vpctrain.aws.InvalidInputException.class).hasMessageContaining("bad.json");
+        .isInstanceOf(dev.vpctrain.core.InvalidInputException.class).hasMessageContaining("bad.json");
   }
 
   @Test

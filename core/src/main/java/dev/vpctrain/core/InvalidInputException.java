@@ -1,4 +1,4 @@
-package dev.vpctrain.aws;
+package dev.vpctrain.core;
 
 import java.util.Objects;
 
@@ -7,7 +7,7 @@ import java.util.Objects;
  * JSON path of the offending member ({@code ec2.DescribeSubnets.Subnets[3].AvailableIpAddressCount})
  * and what was expected. The command line maps it to exit code 65.
  */
-public class InvalidInputException extends RuntimeException {
+public class InvalidInputException extends VpcTrainException {
   private static final long serialVersionUID = 1L;
 
   private final String file;
