@@ -71,7 +71,7 @@ public final class TrainingLauncher {
    * @throws JobConflictException when a different job of the same name exists
    * @throws LaunchException when SageMaker refuses or fails ({@code ValidationException},
    *     {@code ResourceLimitExceeded}, access denied, unavailable)
-   * @throws dev.vpctrain.aws.sagemaker.SdkJsonException when the spec's {@code apiExtras} do not fit the API
+   * @throws dev.vpctrain.aws.json.SdkJsonException when the spec's {@code apiExtras} do not fit the API
    */
   public TrainingRun launch(TrainingJobSpec job) {
     if (preflight == null) {

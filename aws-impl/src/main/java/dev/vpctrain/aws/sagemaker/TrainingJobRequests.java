@@ -1,5 +1,7 @@
 package dev.vpctrain.aws.sagemaker;
 
+import dev.vpctrain.aws.json.SdkJson;
+import dev.vpctrain.aws.json.SdkJsonException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,5 +1,7 @@
 package dev.vpctrain.aws.sagemaker;
 
+import dev.vpctrain.aws.json.SdkJson;
+import dev.vpctrain.aws.json.SdkJsonException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;

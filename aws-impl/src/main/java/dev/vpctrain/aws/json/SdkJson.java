@@ -1,4 +1,4 @@
-package dev.vpctrain.aws.sagemaker;
+package dev.vpctrain.aws.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package dev.vpctrain.aws.sagemaker;
+package dev.vpctrain.aws.json;
 
 /** A JSON document does not fit an AWS API shape: names the JSON path and what was expected there. */
 public final class SdkJsonException extends IllegalArgumentException {
