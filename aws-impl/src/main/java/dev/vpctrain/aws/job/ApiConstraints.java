@@ -1,21 +1,29 @@
 package dev.vpctrain.aws.job;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vpctrain.aws.json.SdkJson;
 import dev.vpctrain.core.InvalidInputException;
-import dev.vpctrain.aws.json.JsonInput;
+import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The constraints of the {@code CreateTrainingJob} API model that the AWS SDK for Java does not
- * carry in its field metadata: required members and the ranges of counts and list sizes. The AWS
- * CLI checks required members and minimums before sending a request; the service rejects values
- * above the maximums. Keyed by the API's shape name (the SDK class's simple name).
+ * carry in its field metadata: required members, the ranges of counts and list sizes, and the values
+ * of the one enumeration the rules read. The AWS CLI checks required members and minimums before
+ * sending a request; the service rejects values above the maximums. Keyed by the API's shape name
+ * (the SDK class's simple name).
+ *
+ * <p>Checked once, as {@link SdkJson} reads a job file into the request: a range is checked on the
+ * JSON value before its type (so an out-of-range count is named as the API's limit, not as an
+ * integer overflow), required members once a structure is read, and the enumeration once the whole
+ * request is read. {@code null} is a wrongly typed value in a job file, as the AWS CLI takes it.
  *
  * <p>Only the members listed here are checked; a member the model constrains but this table does not
  * name is passed through, so a file the AWS CLI accepts is never rejected for it.
  */
-final class ApiConstraints {
+final class ApiConstraints implements SdkJson.Checks {
   /** Members every structure of that shape must have (when the structure is present). */
   private static final Map<String, List<String>> REQUIRED = Map.ofEntries(
       Map.entry("CreateTrainingJobRequest", List.of("TrainingJobName", "RoleArn", "OutputDataConfig")),
@@ -80,25 +88,64 @@ final class ApiConstraints {
       Map.entry("VpcConfig.Subnets", new Range(1, 16, "subnets")),
       Map.entry("VpcConfig.SecurityGroupIds", new Range(1, 5, "security groups")));
 
-  private ApiConstraints() {}
+  /** {@code Shape.Member} of an enumeration to its values, matched regardless of case. */
+  private static final Map<String, List<String>> ALLOWED = Map.of(
+      "TrainingImageConfig.TrainingRepositoryAccessMode", List.of("Platform", "Vpc"));
 
-  /** Rejects a missing required member of {@code value}, a structure of shape {@code shape}. */
-  static void checkRequired(String shape, JsonInput value) {
-    for (String name : REQUIRED.getOrDefault(shape, List.of())) {
-      requirePresent(shape, value, name);
-    }
-    if (shape.equals("CreateTrainingJobRequest") && !value.has("ServerlessJobConfig")) {
-      for (String name : REQUIRED_UNLESS_SERVERLESS) {
-        requirePresent(shape, value, name);
-      }
+  private static final String REQUEST = "CreateTrainingJobRequest";
+
+  private final String file;
+  /** Enumeration values met while reading, checked once the whole request is read. */
+  private final List<Enumerated> enumerated = new ArrayList<>();
+
+  private record Enumerated(String path, String value, List<String> allowed) {}
+
+  /** The checks of a read of {@code file}, which names it in errors. */
+  ApiConstraints(String file) {
+    this.file = file;
+  }
+
+  @Override
+  public boolean nullIsAbsent() {
+    return false;
+  }
+
+  @Override
+  public void member(String shape, JsonNode owner, String name, JsonNode value, String path) {
+    checkRange(shape, owner, name, value, path);
+    List<String> allowed = ALLOWED.get(shape + "." + name);
+    if (allowed != null && value.isTextual()) {
+      enumerated.add(new Enumerated(path, value.textValue(), allowed));
     }
   }
 
-  private static void requirePresent(String shape, JsonInput value, String name) {
-    if (!value.has(name)) {
-      String of = shape.equals("CreateTrainingJobRequest") ? "a CreateTrainingJob request" : shape;
-      throw new InvalidInputException(value.file(), value.pathOf(name),
+  @Override
+  public void structure(String shape, JsonNode node, String path) {
+    for (String name : REQUIRED.getOrDefault(shape, List.of())) {
+      requirePresent(shape, node, name, path);
+    }
+    if (shape.equals(REQUEST) && !node.has("ServerlessJobConfig")) {
+      for (String name : REQUIRED_UNLESS_SERVERLESS) {
+        requirePresent(shape, node, name, path);
+      }
+    }
+    if (shape.equals(REQUEST)) {
+      enumerated.forEach(this::checkAllowed);
+    }
+  }
+
+  private void requirePresent(String shape, JsonNode node, String name, String path) {
+    if (!node.has(name)) {
+      String of = shape.equals(REQUEST) ? "a CreateTrainingJob request" : shape;
+      throw new InvalidInputException(file, join(path, name),
           "missing required member \"" + name + "\": " + of + " must have it (the AWS CLI rejects the file without it)");
+    }
+  }
+
+  private void checkAllowed(Enumerated e) {
+    if (e.allowed().stream().noneMatch(a -> a.equalsIgnoreCase(e.value()))) {
+      throw new InvalidInputException(file, e.path(),
+          "expected one of " + String.join(", ", e.allowed()) + " but was \"" + e.value() + "\"");
     }
   }
 
@@ -106,39 +153,45 @@ final class ApiConstraints {
    * Rejects a count or size outside the API's range: member {@code name} of {@code owner}, a
    * structure of shape {@code shape}. Values of the wrong type are left to the type check.
    */
-  static void checkRange(String shape, JsonInput owner, String name, JsonInput member) {
+  private void checkRange(String shape, JsonNode owner, String name, JsonNode n, String path) {
     Range r = RANGES.get(shape + "." + name);
     if (r == null) {
       return;
     }
-    JsonNode n = member.node();
     long min = r.min;
     if (shape.equals("ResourceConfig") && name.equals("InstanceCount") && hasElements(owner, "InstanceGroups")) {
       min = 0; // with instance groups the groups carry the counts
     }
     if (n.isIntegralNumber()) {
-      java.math.BigInteger v = n.bigIntegerValue();
-      if (v.compareTo(java.math.BigInteger.valueOf(min)) < 0) {
-        throw member.error("expected at least " + min + " " + r.what + " but was " + v);
+      BigInteger v = n.bigIntegerValue();
+      if (v.compareTo(BigInteger.valueOf(min)) < 0) {
+        throw new InvalidInputException(file, path, "expected at least " + min + " " + r.what + " but was " + v);
       }
-      if (v.compareTo(java.math.BigInteger.valueOf(r.max)) > 0) {
-        throw member.error("expected at most " + r.max + " " + r.what + " (the API's limit) but was " + v);
+      if (v.compareTo(BigInteger.valueOf(r.max)) > 0) {
+        throw new InvalidInputException(file, path,
+            "expected at most " + r.max + " " + r.what + " (the API's limit) but was " + v);
       }
     } else if (n.isArray() || n.isObject()) {
       int size = n.size();
       String has = n.isArray() ? "the array has " + size : "the object has " + size + " members";
       if (size < min) {
-        throw member.error("expected at least " + min + " " + r.what + " but " + (size == 0 ? "there are none" : has));
+        throw new InvalidInputException(file, path,
+            "expected at least " + min + " " + r.what + " but " + (size == 0 ? "there are none" : has));
       }
       if (size > r.max) {
-        throw member.error("expected at most " + r.max + " " + r.what + " (the API's limit) but " + has);
+        throw new InvalidInputException(file, path,
+            "expected at most " + r.max + " " + r.what + " (the API's limit) but " + has);
       }
     }
   }
 
-  private static boolean hasElements(JsonInput owner, String name) {
-    JsonNode n = owner.node().get(name);
+  private static boolean hasElements(JsonNode owner, String name) {
+    JsonNode n = owner.get(name);
     return n != null && n.isArray() && n.size() > 0;
+  }
+
+  private static String join(String path, String name) {
+    return path.isEmpty() ? name : path + "." + name;
   }
 
 }

@@ -65,12 +65,40 @@ public final class SdkJson {
    * @param path the JSON path of {@code json} for error messages (empty for the document root)
    * @throws SdkJsonException naming the path of an unknown member or a wrongly typed value
    */
-  @SuppressWarnings("unchecked")
   public static <T> T read(Supplier<? extends SdkBuilder<?, T>> builder, JsonNode json, String path) {
+    return read(builder, json, path, NO_CHECKS);
+  }
+
+  /**
+   * As {@link #read(Supplier, JsonNode, String)}, calling {@code checks} as each structure is read,
+   * in document order: a reader of a named file checks there what the API demands beyond the SDK's
+   * shape (required members, ranges), and may refuse {@code null} values.
+   */
+  public static <T> T read(Supplier<? extends SdkBuilder<?, T>> builder, JsonNode json, String path, Checks checks) {
     SdkBuilder<?, T> b = builder.get();
-    fill((SdkPojo) b, json, path);
+    fill((SdkPojo) b, json, path, checks);
     return b.build();
   }
+
+  /**
+   * What a {@linkplain #read(Supplier, JsonNode, String, Checks) reading} checks beyond member names
+   * and types. Structures are named by the API's shape name ({@code ResourceConfig}); paths are JSON
+   * paths as in {@link SdkJsonException#path()}. A check throws to refuse the document.
+   */
+  public interface Checks {
+    /** True (the default) when a {@code null} value counts as absent; false makes it a wrongly typed value. */
+    default boolean nullIsAbsent() {
+      return true;
+    }
+
+    /** Called before {@code value}, member {@code name} of {@code owner} (a structure of {@code shape}), is read. */
+    default void member(String shape, JsonNode owner, String name, JsonNode value, String path) {}
+
+    /** Called after every member of {@code node}, a structure of {@code shape} at {@code path}, was read. */
+    default void structure(String shape, JsonNode node, String path) {}
+  }
+
+  private static final Checks NO_CHECKS = new Checks() {};
 
   /** The wire names of the members of {@code shape}'s builder, sorted. */
   public static List<String> memberNames(SdkPojo shape) {
@@ -80,34 +108,43 @@ public final class SdkJson {
     return names;
   }
 
-  private static void fill(SdkPojo builder, JsonNode json, String path) {
+  private static void fill(SdkPojo builder, JsonNode json, String path, Checks checks) {
     if (!json.isObject()) {
-      throw new SdkJsonException(display(path), "expected an object but was " + describe(json));
+      throw wrongType(display(path), "an object", json);
     }
     Map<String, SdkField<?>> fields = new LinkedHashMap<>();
     builder.sdkFields().forEach(f -> fields.put(f.locationName(), f));
+    String shape = shapeName(builder);
     Iterator<Map.Entry<String, JsonNode>> it = json.properties().iterator();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
       String childPath = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
       SdkField<?> field = fields.get(e.getKey());
       if (field == null) {
-        throw new SdkJsonException(childPath, "unknown member '" + e.getKey() + "'; expected one of "
-            + String.join(", ", new TreeSet<>(fields.keySet())));
+        throw SdkJsonException.unknownMember(childPath, "unknown member '" + e.getKey() + "'; expected one of "
+            + String.join(", ", new TreeSet<>(fields.keySet())), e.getKey(), List.copyOf(fields.keySet()));
       }
-      if (e.getValue().isNull()) {
+      checks.member(shape, json, e.getKey(), e.getValue(), childPath);
+      if (e.getValue().isNull() && checks.nullIsAbsent()) {
         continue;
       }
-      field.set(builder, read(field, e.getValue(), childPath));
+      field.set(builder, read(field, e.getValue(), childPath, checks));
     }
+    checks.structure(shape, json, path);
   }
 
-  private static Object read(SdkField<?> field, JsonNode json, String path) {
+  /** The API's name of the shape {@code builder} builds: its model class's simple name. */
+  private static String shapeName(SdkPojo builder) {
+    Class<?> type = builder.getClass();
+    return type.getEnclosingClass() != null ? type.getEnclosingClass().getSimpleName() : type.getSimpleName();
+  }
+
+  private static Object read(SdkField<?> field, JsonNode json, String path, Checks checks) {
     MarshallingKnownType type = field.marshallingType().getKnownType();
     switch (type) {
       case STRING:
         if (!json.isTextual()) {
-          throw new SdkJsonException(path, "expected a string but was " + describe(json));
+          throw wrongType(path, "a string", json);
         }
         return json.textValue();
       case INTEGER:
@@ -126,44 +163,46 @@ public final class SdkJson {
         return number(json, path);
       case BOOLEAN:
         if (!json.isBoolean()) {
-          throw new SdkJsonException(path, "expected true or false but was " + describe(json));
+          throw wrongType(path, "true or false", json);
         }
         return json.booleanValue();
       case INSTANT:
         return instant(json, path);
       case SDK_BYTES:
         if (!json.isTextual()) {
-          throw new SdkJsonException(path, "expected base64 text but was " + describe(json));
+          throw wrongType(path, "base64 text", json);
         }
         try {
           return SdkBytes.fromByteArray(Base64.getDecoder().decode(json.textValue()));
         } catch (IllegalArgumentException e) {
-          throw new SdkJsonException(path, "expected base64 text: " + e.getMessage());
+          throw SdkJsonException.wrongType(path, "expected base64 text: " + e.getMessage(), "base64 text", json);
         }
       case SDK_POJO: {
         SdkPojo nested = field.constructor().get();
-        fill(nested, json, path);
+        fill(nested, json, path, checks);
         return ((SdkBuilder<?, ?>) nested).build();
       }
       case LIST: {
         if (!json.isArray()) {
-          throw new SdkJsonException(path, "expected an array but was " + describe(json));
+          throw wrongType(path, "an array", json);
         }
         SdkField<?> member = field.getRequiredTrait(ListTrait.class).memberFieldInfo();
         List<Object> list = new ArrayList<>();
         for (int i = 0; i < json.size(); i++) {
-          list.add(json.get(i).isNull() ? null : read(member, json.get(i), path + "[" + i + "]"));
+          JsonNode element = json.get(i);
+          list.add(element.isNull() && checks.nullIsAbsent() ? null : read(member, element, path + "[" + i + "]", checks));
         }
         return list;
       }
       case MAP: {
         if (!json.isObject()) {
-          throw new SdkJsonException(path, "expected an object but was " + describe(json));
+          throw wrongType(path, "an object", json);
         }
         SdkField<?> value = field.getRequiredTrait(MapTrait.class).valueFieldInfo();
         Map<String, Object> map = new LinkedHashMap<>();
         json.properties().forEach(e -> map.put(e.getKey(),
-            e.getValue().isNull() ? null : read(value, e.getValue(), path + "." + e.getKey())));
+            e.getValue().isNull() && checks.nullIsAbsent() ? null
+                : read(value, e.getValue(), path + "." + e.getKey(), checks)));
         return map;
       }
       case DOCUMENT:
@@ -175,18 +214,19 @@ public final class SdkJson {
 
   private static BigDecimal integral(JsonNode json, String path, long min, long max) {
     if (!json.isIntegralNumber()) {
-      throw new SdkJsonException(path, "expected an integer but was " + describe(json));
+      throw wrongType(path, "an integer", json);
     }
     BigDecimal v = json.decimalValue();
     if (v.compareTo(BigDecimal.valueOf(min)) < 0 || v.compareTo(BigDecimal.valueOf(max)) > 0) {
-      throw new SdkJsonException(path, "expected an integer in " + min + ".." + max + " but was " + v);
+      throw SdkJsonException.wrongType(path, "expected an integer in " + min + ".." + max + " but was " + v,
+          "an integer", json);
     }
     return v;
   }
 
   private static BigDecimal number(JsonNode json, String path) {
     if (!json.isNumber()) {
-      throw new SdkJsonException(path, "expected a number but was " + describe(json));
+      throw wrongType(path, "a number", json);
     }
     return json.decimalValue();
   }
@@ -201,10 +241,11 @@ public final class SdkJson {
       try {
         return java.time.OffsetDateTime.parse(json.textValue()).toInstant();
       } catch (DateTimeParseException e) {
-        throw new SdkJsonException(path, "expected an ISO-8601 timestamp but was '" + json.textValue() + "'");
+        throw SdkJsonException.wrongType(path, "expected an ISO-8601 timestamp but was '" + json.textValue() + "'",
+            "a timestamp", json);
       }
     }
-    throw new SdkJsonException(path, "expected a timestamp but was " + describe(json));
+    throw wrongType(path, "a timestamp", json);
   }
 
   private static Document document(JsonNode json) {
@@ -303,6 +344,10 @@ public final class SdkJson {
       return NODES.numberNode(d.asNumber().bigDecimalValue());
     }
     return NODES.nullNode();
+  }
+
+  private static SdkJsonException wrongType(String path, String expected, JsonNode json) {
+    return SdkJsonException.wrongType(path, "expected " + expected + " but was " + describe(json), expected, json);
   }
 
   static String describe(JsonNode json) {

@@ -20,11 +20,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.sagemaker.model.CreateTrainingJobRequest;
 import software.amazon.awssdk.services.sagemaker.model.DescribeTrainingJobResponse;
 
 /**
- * Maps a {@link TrainingJobSpec} to the complete SageMaker {@code CreateTrainingJobRequest} and back.
+ * Maps a {@link TrainingJobSpec} to the complete SageMaker {@code CreateTrainingJobRequest} and back:
+ * the one mapping between the two. A job file is read into the request first
+ * ({@code dev.vpctrain.aws.job.JobFile}) and mapped by {@link #toSpec}; a launch maps the spec to the
+ * request it sends by {@link #toRequest}.
  *
  * <p>The spec models the request's network intent; every other member travels in
  * {@link TrainingJobSpec#apiExtras()} as JSON text in the API's own shape, keyed either by a
@@ -34,7 +38,10 @@ import software.amazon.awssdk.services.sagemaker.model.DescribeTrainingJobRespon
  * Extras are merged first and the modeled fields written over them, so where both name a value
  * the modeled field wins; the spec's input channels and instance groups decide how many there are.
  * Every member of the SDK's request shape can be carried this way; an unknown member is an
- * {@link SdkJsonException} naming its path.
+ * {@link SdkJsonException} naming its path. A modeled value is never in the extras too: the S3 output
+ * paths of debugger, profiler and TensorBoard configurations are listed in
+ * {@link TrainingJobSpec#additionalS3Outputs()} (in the API's member order) and the rest of those
+ * structures is kept by path ({@code "DebugHookConfig.CollectionConfigurations"}).
  *
  * <p>Round trips: {@code toRequest(toSpec(r))} equals {@code r} (with both network flags made
  * explicit); {@code toSpec(toRequest(s))} equals {@code s} for the parts a request holds (not
@@ -48,6 +55,9 @@ public final class TrainingJobRequests {
   private static final Set<String> EXACT_MAPS = Set.of("HyperParameters", "Environment");
   /** Lists compared as sets. */
   private static final Set<String> SET_LISTS = Set.of("VpcConfig.Subnets", "VpcConfig.SecurityGroupIds");
+  /** Members that carry further S3 outputs (structures, or lists of them), in the API's member order. */
+  private static final List<String> S3_OUTPUT_HOLDERS = List.of("DebugHookConfig", "DebugRuleConfigurations",
+      "TensorBoardOutputConfig", "ProfilerConfig", "ProfilerRuleConfigurations");
   /** Members DescribeTrainingJob does not return (Tags need ListTags), so never compared. */
   private static final Set<String> NOT_DESCRIBED = Set.of("Tags");
 
@@ -161,9 +171,9 @@ public final class TrainingJobRequests {
       throw new SdkJsonException("TrainingJobName", "required member is missing");
     }
     b.name(name);
-    b.roleArn(t.text("RoleArn"));
-    b.trainingImage(t.text("AlgorithmSpecification.TrainingImage"));
-    b.trainingInputMode(t.text("AlgorithmSpecification.TrainingInputMode"));
+    set(t.text("RoleArn"), b::roleArn);
+    set(t.text("AlgorithmSpecification.TrainingImage"), b::trainingImage);
+    set(t.text("AlgorithmSpecification.TrainingInputMode"), b::trainingInputMode);
     String accessPath = "AlgorithmSpecification.TrainingImageConfig.TrainingRepositoryAccessMode";
     t.touch(accessPath);
     RepositoryAccessMode mode = accessMode(JsonPaths.get(json, accessPath));
@@ -180,10 +190,10 @@ public final class TrainingJobRequests {
       b.addInstanceGroup(orEmpty(t.text(p + "InstanceGroupName")), orEmpty(t.text(p + "InstanceType")),
           count == null ? 0 : count);
     }
-    b.instanceType(t.text("ResourceConfig.InstanceType"));
-    b.instanceCount(t.integer("ResourceConfig.InstanceCount"));
-    b.volumeSizeInGb(t.integer("ResourceConfig.VolumeSizeInGB"));
-    b.volumeKmsKeyId(t.text("ResourceConfig.VolumeKmsKeyId"));
+    set(t.text("ResourceConfig.InstanceType"), b::instanceType);
+    set(t.integer("ResourceConfig.InstanceCount"), b::instanceCount);
+    set(t.integer("ResourceConfig.VolumeSizeInGB"), b::volumeSizeInGb);
+    set(t.text("ResourceConfig.VolumeKmsKeyId"), b::volumeKmsKeyId);
 
     List<String> subnets = t.strings("VpcConfig.Subnets");
     List<String> groupsIds = t.strings("VpcConfig.SecurityGroupIds");
@@ -203,30 +213,18 @@ public final class TrainingJobRequests {
       String uri = t.text(s3 + "S3Uri");
       if (uri != null) {
         c.s3Uri(uri);
-        String type = t.text(s3 + "S3DataType");
-        if (type != null) {
-          c.s3DataType(type);
-        }
-        String distribution = t.text(s3 + "S3DataDistributionType");
-        if (distribution != null) {
-          c.s3DataDistributionType(distribution);
-        }
+        set(t.text(s3 + "S3DataType"), c::s3DataType);
+        set(t.text(s3 + "S3DataDistributionType"), c::s3DataDistributionType);
       }
       String fs = p + "DataSource.FileSystemDataSource.";
-      String fsId = t.text(fs + "FileSystemId");
-      if (fsId != null) {
-        c.fileSystemId(fsId);
-      }
-      String fsType = t.text(fs + "FileSystemType");
-      if (fsType != null) {
-        c.fileSystemType(fsType);
-      }
+      set(t.text(fs + "FileSystemId"), c::fileSystemId);
+      set(t.text(fs + "FileSystemType"), c::fileSystemType);
       b.addInputChannel(c.build());
     }
 
-    b.outputPath(t.text("OutputDataConfig.S3OutputPath"));
-    b.outputKmsKeyId(t.text("OutputDataConfig.KmsKeyId"));
-    b.checkpointUri(t.text("CheckpointConfig.S3Uri"));
+    set(t.text("OutputDataConfig.S3OutputPath"), b::outputPath);
+    set(t.text("OutputDataConfig.KmsKeyId"), b::outputKmsKeyId);
+    set(t.text("CheckpointConfig.S3Uri"), b::checkpointUri);
     for (String path : additionalOutputPaths(json)) {
       String uri = t.text(path);
       if (uri != null) {
@@ -235,12 +233,19 @@ public final class TrainingJobRequests {
     }
     b.enableNetworkIsolation(Boolean.TRUE.equals(t.bool("EnableNetworkIsolation")));
     b.enableInterContainerTrafficEncryption(Boolean.TRUE.equals(t.bool("EnableInterContainerTrafficEncryption")));
-    b.maxRuntimeInSeconds(t.integer("StoppingCondition.MaxRuntimeInSeconds"));
+    set(t.integer("StoppingCondition.MaxRuntimeInSeconds"), b::maxRuntimeInSeconds);
 
     Map<String, String> extras = new LinkedHashMap<>();
     json.properties().forEach(e -> t.flatten(e.getValue(), e.getKey(), extras));
     b.apiExtras(extras);
     return b.build();
+  }
+
+  /** Hands {@code value} to {@code setter} unless it is absent (null). */
+  private static <T> void set(T value, Consumer<T> setter) {
+    if (value != null) {
+      setter.accept(value);
+    }
   }
 
   /**
@@ -332,13 +337,20 @@ public final class TrainingJobRequests {
     return path.isEmpty() ? member : path + "." + member;
   }
 
+  /** The paths of further S3 outputs the request may hold, in the API's member order. */
   private static List<String> additionalOutputPaths(JsonNode json) {
-    List<String> paths = new ArrayList<>(List.of(
-        "DebugHookConfig.S3OutputPath", "TensorBoardOutputConfig.S3OutputPath", "ProfilerConfig.S3OutputPath"));
-    for (String list : List.of("DebugRuleConfigurations", "ProfilerRuleConfigurations")) {
-      JsonNode rules = json.get(list);
-      for (int i = 0; rules != null && i < rules.size(); i++) {
-        paths.add(list + "[" + i + "].S3OutputPath");
+    List<String> paths = new ArrayList<>();
+    for (String holder : S3_OUTPUT_HOLDERS) {
+      JsonNode value = json.get(holder);
+      if (value == null) {
+        continue;
+      }
+      if (value.isArray()) {
+        for (int i = 0; i < value.size(); i++) {
+          paths.add(holder + "[" + i + "].S3OutputPath");
+        }
+      } else {
+        paths.add(holder + ".S3OutputPath");
       }
     }
     return paths;
@@ -352,14 +364,11 @@ public final class TrainingJobRequests {
     if (value == null || !value.isTextual()) {
       return null;
     }
-    switch (value.textValue()) {
-      case "Vpc":
-        return RepositoryAccessMode.VPC;
-      case "Platform":
-        return RepositoryAccessMode.PLATFORM;
-      default:
-        return null;
+    // as the AWS CLI, regardless of case (a job file may say "vpc")
+    if (value.textValue().equalsIgnoreCase("Vpc")) {
+      return RepositoryAccessMode.VPC;
     }
+    return value.textValue().equalsIgnoreCase("Platform") ? RepositoryAccessMode.PLATFORM : null;
   }
 
   private static void text(ObjectNode root, String path, String value) {

@@ -94,12 +94,15 @@ class JobFileTest {
   @Test
   void keepsUnmodeledMembersVerbatimAndListsFurtherS3Outputs() throws Exception {
     TrainingJobSpec spec = JobFile.parse(RICH, "rich.json");
-    assertThat(spec.apiExtras()).containsKeys("HyperParameters", "Tags", "Environment", "RetryStrategy",
-        "EnableManagedSpotTraining", "DebugHookConfig", "DebugRuleConfigurations", "TensorBoardOutputConfig",
-        "ProfilerConfig", "AlgorithmSpecification.MetricDefinitions",
+    // the further S3 outputs are modeled (below), so only the rest of their structures is kept, by path
+    assertThat(spec.apiExtras()).containsOnlyKeys("HyperParameters", "Tags", "Environment", "RetryStrategy",
+        "EnableManagedSpotTraining", "DebugHookConfig.CollectionConfigurations",
+        "DebugRuleConfigurations[0].RuleConfigurationName", "DebugRuleConfigurations[0].RuleEvaluatorImage",
+        "ProfilerConfig.ProfilingIntervalInMilliseconds", "AlgorithmSpecification.MetricDefinitions",
         "AlgorithmSpecification.TrainingImageConfig.TrainingRepositoryAuthConfig", "InputDataConfig[0].ContentType",
-        "InputDataConfig[0].DataSource.S3DataSource.AttributeNames",
-        "InputDataConfig[1].DataSource.FileSystemDataSource.DirectoryPath", "OutputDataConfig.CompressionType",
+        "InputDataConfig[0].CompressionType", "InputDataConfig[0].DataSource.S3DataSource.AttributeNames",
+        "InputDataConfig[1].DataSource.FileSystemDataSource.DirectoryPath",
+        "InputDataConfig[1].DataSource.FileSystemDataSource.FileSystemAccessMode", "OutputDataConfig.CompressionType",
         "ResourceConfig.KeepAlivePeriodInSeconds", "StoppingCondition.MaxWaitTimeInSeconds",
         "CheckpointConfig.LocalPath");
     assertThat(MAPPER.readTree(spec.apiExtras().get("HyperParameters")))
