@@ -54,17 +54,7 @@ final class ApiConstraints implements SdkJson.Checks {
       List.of("AlgorithmSpecification", "ResourceConfig", "StoppingCondition");
 
   /** Inclusive bounds of an integer, or of the element count of a list or map. */
-  private static final class Range {
-    final long min;
-    final long max;
-    final String what;
-
-    Range(long min, long max, String what) {
-      this.min = min;
-      this.max = max;
-      this.what = what;
-    }
-  }
+  private record Range(long min, long max, String what) {}
 
   private static final long INT_MAX = Integer.MAX_VALUE;
 
@@ -158,29 +148,29 @@ final class ApiConstraints implements SdkJson.Checks {
     if (r == null) {
       return;
     }
-    long min = r.min;
+    long min = r.min();
     if (shape.equals("ResourceConfig") && name.equals("InstanceCount") && hasElements(owner, "InstanceGroups")) {
       min = 0; // with instance groups the groups carry the counts
     }
     if (n.isIntegralNumber()) {
       BigInteger v = n.bigIntegerValue();
       if (v.compareTo(BigInteger.valueOf(min)) < 0) {
-        throw new InvalidInputException(file, path, "expected at least " + min + " " + r.what + " but was " + v);
+        throw new InvalidInputException(file, path, "expected at least " + min + " " + r.what() + " but was " + v);
       }
-      if (v.compareTo(BigInteger.valueOf(r.max)) > 0) {
+      if (v.compareTo(BigInteger.valueOf(r.max())) > 0) {
         throw new InvalidInputException(file, path,
-            "expected at most " + r.max + " " + r.what + " (the API's limit) but was " + v);
+            "expected at most " + r.max() + " " + r.what() + " (the API's limit) but was " + v);
       }
     } else if (n.isArray() || n.isObject()) {
       int size = n.size();
       String has = n.isArray() ? "the array has " + size : "the object has " + size + " members";
       if (size < min) {
         throw new InvalidInputException(file, path,
-            "expected at least " + min + " " + r.what + " but " + (size == 0 ? "there are none" : has));
+            "expected at least " + min + " " + r.what() + " but " + (size == 0 ? "there are none" : has));
       }
-      if (size > r.max) {
+      if (size > r.max()) {
         throw new InvalidInputException(file, path,
-            "expected at most " + r.max + " " + r.what + " (the API's limit) but " + has);
+            "expected at most " + r.max() + " " + r.what() + " (the API's limit) but " + has);
       }
     }
   }

@@ -43,13 +43,4 @@ public final class JsonOutput {
       throw new UncheckedIOException(e);
     }
   }
-
-  /** {@code node} on one line, as kept in {@code TrainingJobSpec.apiExtras()}. */
-  public static String compact(JsonNode node) {
-    try {
-      return JsonInput.mapper().writeValueAsString(node);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }

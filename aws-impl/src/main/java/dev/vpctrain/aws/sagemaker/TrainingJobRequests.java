@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import software.amazon.awssdk.services.sagemaker.model.CreateTrainingJobRequest;
 import software.amazon.awssdk.services.sagemaker.model.DescribeTrainingJobResponse;
 
@@ -174,13 +175,8 @@ public final class TrainingJobRequests {
     set(t.text("RoleArn"), b::roleArn);
     set(t.text("AlgorithmSpecification.TrainingImage"), b::trainingImage);
     set(t.text("AlgorithmSpecification.TrainingInputMode"), b::trainingInputMode);
-    String accessPath = "AlgorithmSpecification.TrainingImageConfig.TrainingRepositoryAccessMode";
-    t.touch(accessPath);
-    RepositoryAccessMode mode = accessMode(JsonPaths.get(json, accessPath));
-    if (mode != null) {
-      t.take(accessPath);
-      b.repositoryAccessMode(mode);
-    }
+    set(t.value("AlgorithmSpecification.TrainingImageConfig.TrainingRepositoryAccessMode",
+        TrainingJobRequests::accessMode), b::repositoryAccessMode);
 
     JsonNode groups = JsonPaths.get(json, "ResourceConfig.InstanceGroups");
     t.touch("ResourceConfig.InstanceGroups");
@@ -361,7 +357,7 @@ public final class TrainingJobRequests {
   }
 
   private static RepositoryAccessMode accessMode(JsonNode value) {
-    if (value == null || !value.isTextual()) {
+    if (!value.isTextual()) {
       return null;
     }
     // as the AWS CLI, regardless of case (a job file may say "vpc")
@@ -426,56 +422,46 @@ public final class TrainingJobRequests {
       }
     }
 
-    JsonNode take(String path) {
+    /**
+     * The value at {@code path} as {@code convert} gives it (null when it does not fit), taken out of
+     * the JSON when it fits; null otherwise. The path counts as modeled either way.
+     */
+    <T> T value(String path, Function<JsonNode, T> convert) {
+      JsonNode n = JsonPaths.get(root, path);
       touch(path);
-      return JsonPaths.take(root, path);
+      T value = n == null ? null : convert.apply(n);
+      if (value != null) {
+        JsonPaths.take(root, path);
+      }
+      return value;
     }
 
     String text(String path) {
-      JsonNode n = JsonPaths.get(root, path);
-      touch(path);
-      if (n == null || !n.isTextual()) {
-        return null;
-      }
-      JsonPaths.take(root, path);
-      return n.textValue();
+      return value(path, n -> n.isTextual() ? n.textValue() : null);
     }
 
     Integer integer(String path) {
-      JsonNode n = JsonPaths.get(root, path);
-      touch(path);
-      if (n == null || !n.canConvertToInt()) {
-        return null;
-      }
-      JsonPaths.take(root, path);
-      return n.intValue();
+      return value(path, n -> n.canConvertToInt() ? n.intValue() : null);
     }
 
     Boolean bool(String path) {
-      JsonNode n = JsonPaths.get(root, path);
-      touch(path);
-      if (n == null || !n.isBoolean()) {
-        return null;
-      }
-      JsonPaths.take(root, path);
-      return n.booleanValue();
+      return value(path, n -> n.isBoolean() ? n.booleanValue() : null);
     }
 
     List<String> strings(String path) {
-      JsonNode n = JsonPaths.get(root, path);
-      touch(path);
-      if (n == null || !n.isArray()) {
-        return null;
-      }
-      List<String> out = new ArrayList<>();
-      for (JsonNode e : n) {
-        if (!e.isTextual()) {
+      return value(path, n -> {
+        if (!n.isArray()) {
           return null;
         }
-        out.add(e.textValue());
-      }
-      JsonPaths.take(root, path);
-      return out;
+        List<String> out = new ArrayList<>();
+        for (JsonNode e : n) {
+          if (!e.isTextual()) {
+            return null;
+          }
+          out.add(e.textValue());
+        }
+        return out;
+      });
     }
 
     /** Leftovers: untouched members whole, touched containers member by member. */

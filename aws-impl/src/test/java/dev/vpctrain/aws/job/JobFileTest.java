@@ -222,6 +222,40 @@ class JobFileTest {
   }
 
   @Test
+  void theRepositoryAccessModeIsReadRegardlessOfCaseAndWrittenAsTheApiSpellsIt() throws Exception {
+    String json = RICH.replace("\"TrainingRepositoryAccessMode\": \"Vpc\"", "\"TrainingRepositoryAccessMode\": \"vPC\"");
+    TrainingJobSpec spec = JobFile.parse(json, "case.json");
+    assertThat(spec.repositoryAccessMode()).hasValue(RepositoryAccessMode.VPC);
+    assertThat(spec.apiExtras()).doesNotContainKey("AlgorithmSpecification.TrainingImageConfig.TrainingRepositoryAccessMode");
+    assertThat(MAPPER.readTree(JobFile.write(spec)).get("AlgorithmSpecification").get("TrainingImageConfig")
+        .get("TrainingRepositoryAccessMode").asText()).isEqualTo("Vpc");
+  }
+
+  @Test
+  void anUnknownMemberListsTheMembersInTheApisOrderAndANullIsAWrongType() {
+    assertThatThrownBy(() -> JobFile.parse("{\"TrainingJobName\": \"a\", \"VpcConfig\": {\"Subnet\": []}}", "j"))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.getMessage())
+            .isEqualTo("j: VpcConfig.Subnet: unknown member \"Subnet\"; expected one of SecurityGroupIds, Subnets"));
+    assertThatThrownBy(() -> JobFile.parse("{\"Color\": 1}", "j"))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.expectation())
+            .startsWith("unknown member \"Color\"; expected one of TrainingJobName, HyperParameters, AlgorithmSpecification,"
+                + " RoleArn, InputDataConfig, "));
+    assertThatThrownBy(() -> JobFile.parse("{\"TrainingJobName\": \"a\", \"VpcConfig\": {\"Subnets\": [\"subnet-1\", null]}}", "j"))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.getMessage())
+            .isEqualTo("j: VpcConfig.Subnets[1]: expected a string but was null"));
+    assertThatThrownBy(() -> JobFile.parse("{\"TrainingJobName\": \"a\", \"RetryStrategy\": {\"MaximumRetryAttempts\": 1.5}}", "j"))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.getMessage())
+            .isEqualTo("j: RetryStrategy.MaximumRetryAttempts: expected an integer but was the number 1.5"));
+  }
+
+  @Test
+  void aBadAccessModeIsNamedAfterTheMissingMembersOfTheRequest() {
+    assertThatThrownBy(() -> JobFile.parse("{\"TrainingJobName\": \"a\", \"AlgorithmSpecification\": "
+        + "{\"TrainingInputMode\": \"File\", \"TrainingImageConfig\": {\"TrainingRepositoryAccessMode\": \"Internet\"}}}", "j"))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.jsonPath()).isEqualTo("RoleArn"));
+  }
+
+  @Test
   void rejectsMalformedJsonWithLineAndColumn() {
     assertThatThrownBy(() -> JobFile.parse("{\n  \"TrainingJobName\": \"a\",\n}", "job.json"))
         .isInstanceOfSatisfying(InvalidInputException.class, e -> {
