@@ -4,7 +4,7 @@ import dev.vpctrain.core.logic.Tri;
 import dev.vpctrain.core.network.DhcpOptions;
 import dev.vpctrain.core.network.Section;
 import dev.vpctrain.core.network.Vpc;
-import dev.vpctrain.core.reach.Cidr;
+import dev.vpctrain.core.network.Cidr;
 import dev.vpctrain.core.reach.JobPeers;
 import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.report.Severity;
@@ -85,7 +85,7 @@ public final class VpcDhcpDnsUnreachable extends BaseRule {
     List<Finding> out = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     for (String server : custom) {
-      if (!Cidr.isAddress(server)) {
+      if (!Cidr.isIpv4Address(server)) {
         out.add(unverified("DNS server " + server + " of DHCP option set " + dopt + " is not an IPv4 address; only IPv4 "
             + "paths are modelled, so whether the job subnets reach it is unknown.", null, server, dopt, id));
         continue;
@@ -189,7 +189,7 @@ public final class VpcDhcpDnsUnreachable extends BaseRule {
    * the VPC's primary CIDR base plus two are all the Amazon resolver.
    */
   static List<String> customServers(List<String> servers, Vpc vpc) {
-    String plusTwo = vpc.cidrBlock().flatMap(Cidr::tryParse).map(c -> Cidr.format(c.network() + 2)).orElse(null);
+    String plusTwo = vpc.cidrBlock().flatMap(Cidr::tryParseIpv4).map(c -> Cidr.formatIpv4(c.ipv4Network() + 2)).orElse(null);
     List<String> out = new ArrayList<>();
     for (String s : servers) {
       String v = s.trim();
