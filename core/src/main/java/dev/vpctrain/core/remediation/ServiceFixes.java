@@ -1,11 +1,11 @@
 package dev.vpctrain.core.remediation;
 
 import dev.vpctrain.core.job.AwsService;
+import dev.vpctrain.core.network.Cidr;
 import dev.vpctrain.core.network.EndpointType;
 import dev.vpctrain.core.network.SecurityGroup;
 import dev.vpctrain.core.network.Vpc;
 import dev.vpctrain.core.network.VpcEndpoint;
-import dev.vpctrain.core.network.Cidr;
 import dev.vpctrain.core.remediation.Change.GroupRef;
 import dev.vpctrain.core.remediation.Change.NewSecurityGroup;
 import dev.vpctrain.core.remediation.Change.Peer;

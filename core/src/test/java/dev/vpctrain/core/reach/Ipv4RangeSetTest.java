@@ -1,6 +1,7 @@
 package dev.vpctrain.core.reach;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vpctrain.core.logic.Tri;
 import dev.vpctrain.core.network.Cidr;
@@ -25,6 +26,14 @@ class Ipv4RangeSetTest {
     assertThat(rest.intersects(Ipv4RangeSet.parse(List.of("10.20.2.0/24")))).isTrue();
     assertThat(rest.contains(Ipv4RangeSet.first(Cidr.parseIpv4("10.20.2.9")))).isTrue();
     assertThat(rest.contains(Ipv4RangeSet.first(Cidr.parseIpv4("10.20.3.9")))).isFalse();
+  }
+
+  @Test
+  void takesOnlyIpv4Blocks() {
+    assertThatThrownBy(() -> Ipv4RangeSet.of(List.of(Cidr.parse("2001:db8::/32"))))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2001:db8::/32");
+    assertThatThrownBy(() -> Ipv4RangeSet.parse(List.of("2001:db8::/32"))).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("expected an IPv4 CIDR block such as 10.0.0.0/16 but was '2001:db8::/32'");
   }
 
   @Test

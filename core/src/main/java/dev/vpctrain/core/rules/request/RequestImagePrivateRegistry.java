@@ -2,11 +2,11 @@ package dev.vpctrain.core.rules.request;
 
 import dev.vpctrain.core.job.RepositoryAccessMode;
 import dev.vpctrain.core.logic.Tri;
+import dev.vpctrain.core.network.Cidr;
 import dev.vpctrain.core.network.EndpointType;
 import dev.vpctrain.core.network.NetworkAcl;
 import dev.vpctrain.core.network.VpcEndpoint;
 import dev.vpctrain.core.reach.AclDecision;
-import dev.vpctrain.core.network.Cidr;
 import dev.vpctrain.core.reach.EgressPath;
 import dev.vpctrain.core.reach.Ipv4RangeSet;
 import dev.vpctrain.core.reach.NetworkAclEvaluator;

@@ -1,11 +1,11 @@
 package dev.vpctrain.core.rules.s3;
 
+import dev.vpctrain.core.network.Cidr;
 import dev.vpctrain.core.network.NetworkSnapshot;
 import dev.vpctrain.core.network.PrefixList;
 import dev.vpctrain.core.network.Route;
 import dev.vpctrain.core.network.RouteTable;
 import dev.vpctrain.core.network.VpcEndpoint;
-import dev.vpctrain.core.network.Cidr;
 import dev.vpctrain.core.reach.Ipv4RangeSet;
 import dev.vpctrain.core.reach.Peer;
 import dev.vpctrain.core.reach.Reach;

@@ -2,10 +2,10 @@ package dev.vpctrain.core.rules.vpc;
 
 import dev.vpctrain.core.logic.Tri;
 import dev.vpctrain.core.network.AclEntry;
+import dev.vpctrain.core.network.Cidr;
 import dev.vpctrain.core.network.NetworkAcl;
 import dev.vpctrain.core.network.Subnet;
 import dev.vpctrain.core.reach.AclDecision;
-import dev.vpctrain.core.network.Cidr;
 import dev.vpctrain.core.reach.EgressPath;
 import dev.vpctrain.core.reach.Ipv4RangeSet;
 import dev.vpctrain.core.reach.JobPeers;
