@@ -2,6 +2,7 @@ package dev.vpctrain.aws.bundle;
 
 import dev.vpctrain.core.InvalidInputException;
 import dev.vpctrain.aws.json.JsonInput;
+import dev.vpctrain.core.network.Cidr;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +13,8 @@ import java.util.regex.Pattern;
  * Range and shape checks of the bundle's scalar values (formats.md §2, "validation is complete at
  * read time"): CIDR blocks, IP addresses, ports, protocols, ACL rule numbers and resource ids. Each
  * check throws {@link InvalidInputException} naming the file, the JSON path and what was expected.
+ * CIDR blocks and addresses are parsed by core's {@link Cidr}, the parser the rules use, so that
+ * every block the bundle admits is one the rules can read.
  */
 final class BundleValues {
   private static final Pattern HEX_ID = Pattern.compile("([a-z]+)-[0-9a-f]+");
@@ -85,8 +88,7 @@ final class BundleValues {
 
   /** {@code value} at {@code at}: an IPv4 CIDR block. */
   static String cidr4(JsonInput at, String value) {
-    int slash = value.indexOf('/');
-    if (slash < 0 || !isIpv4(value.substring(0, slash)) || prefix(value.substring(slash + 1), 32) < 0) {
+    if (value.indexOf('/') < 0 || Cidr.tryParseIpv4(value).isEmpty()) {
       throw at.error("expected an IPv4 CIDR block such as 10.0.0.0/16 (four numbers 0-255 and a prefix length 0-32) "
           + "but was \"" + value + "\"");
     }
@@ -100,8 +102,7 @@ final class BundleValues {
 
   /** {@code value} at {@code at}: an IPv6 CIDR block. */
   static String cidr6(JsonInput at, String value) {
-    int slash = value.indexOf('/');
-    if (slash < 0 || !isIpv6(value.substring(0, slash)) || prefix(value.substring(slash + 1), 128) < 0) {
+    if (value.indexOf('/') < 0 || Cidr.tryParse(value).filter(Cidr::isIpv6).isEmpty()) {
       throw at.error("expected an IPv6 CIDR block such as 2600:1f18::/56 (prefix length 0-128) but was \"" + value + "\"");
     }
     return value;
@@ -118,7 +119,7 @@ final class BundleValues {
   /** Optional member {@code name}: an IPv4 address. */
   static Optional<String> optIpv4(JsonInput o, String name) {
     return o.optString(name).map(v -> {
-      if (!isIpv4(v)) {
+      if (!Cidr.isIpv4Address(v)) {
         throw o.member(name).error("expected an IPv4 address such as 10.0.1.15 but was \"" + v + "\"");
       }
       return v;
@@ -192,89 +193,5 @@ final class BundleValues {
       n = n * 10 + (c - '0');
     }
     return n <= 255 ? n : -1;
-  }
-
-  /** The prefix length in {@code text} if it is decimal and at most {@code max}, else -1. */
-  private static int prefix(String text, int max) {
-    if (text.isEmpty() || text.length() > 3) {
-      return -1;
-    }
-    int n = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c < '0' || c > '9') {
-        return -1;
-      }
-      n = n * 10 + (c - '0');
-    }
-    return n <= max ? n : -1;
-  }
-
-  /** True for a dotted quad of four decimal numbers 0–255. */
-  static boolean isIpv4(String s) {
-    String[] parts = s.split("\\.", -1);
-    if (parts.length != 4) {
-      return false;
-    }
-    for (String p : parts) {
-      if (p.isEmpty() || p.length() > 3) {
-        return false;
-      }
-      int n = 0;
-      for (int i = 0; i < p.length(); i++) {
-        char c = p.charAt(i);
-        if (c < '0' || c > '9') {
-          return false;
-        }
-        n = n * 10 + (c - '0');
-      }
-      if (n > 255) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** True for an IPv6 address in RFC 4291 text form (one {@code ::} at most, an IPv4 tail allowed). */
-  static boolean isIpv6(String s) {
-    if (s.isEmpty()) {
-      return false;
-    }
-    int dbl = s.indexOf("::");
-    if (dbl >= 0 && s.indexOf("::", dbl + 1) >= 0) {
-      return false;
-    }
-    List<String> parts = new ArrayList<>();
-    String head = dbl < 0 ? s : s.substring(0, dbl);
-    String tail = dbl < 0 ? "" : s.substring(dbl + 2);
-    if (!head.isEmpty()) {
-      parts.addAll(List.of(head.split(":", -1)));
-    }
-    int headCount = parts.size();
-    if (!tail.isEmpty()) {
-      parts.addAll(List.of(tail.split(":", -1)));
-    }
-    int groups = 0;
-    for (int i = 0; i < parts.size(); i++) {
-      String p = parts.get(i);
-      boolean last = i == parts.size() - 1 && (dbl < 0 || i >= headCount);
-      if (last && p.indexOf('.') >= 0) {
-        if (!isIpv4(p)) {
-          return false;
-        }
-        groups += 2;
-        continue;
-      }
-      if (p.isEmpty() || p.length() > 4) {
-        return false;
-      }
-      for (int k = 0; k < p.length(); k++) {
-        if (Character.digit(p.charAt(k), 16) < 0) {
-          return false;
-        }
-      }
-      groups++;
-    }
-    return dbl < 0 ? groups == 8 : groups <= 7;
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vpctrain.core.InvalidInputException;
+import dev.vpctrain.core.network.Cidr;
 import dev.vpctrain.core.network.NetworkSnapshot;
 import dev.vpctrain.core.network.PolicyState;
 import dev.vpctrain.core.network.Section;
@@ -193,6 +194,28 @@ class BundleValidationTest {
       InvalidInputException e = rejected(b -> ipv6Range(b, bad));
       assertThat(e.jsonPath()).isEqualTo("ec2.DescribeSecurityGroups.SecurityGroups[1].IpPermissionsEgress[0].Ipv6Ranges[0].CidrIpv6");
       assertThat(e.expectation()).contains("IPv6 CIDR");
+    }
+  }
+
+  @Test
+  void cidrExpectationsAreWordForWord() {
+    assertThat(rejected(b -> element(b, "DescribeSubnets", "Subnets", 1).put("CidrBlock", "2600:1f18::/56")).expectation())
+        .isEqualTo("expected an IPv4 CIDR block such as 10.0.0.0/16 (four numbers 0-255 and a prefix length 0-32) "
+            + "but was \"2600:1f18::/56\"");
+    assertThat(rejected(b -> ipv6Range(b, "2600:1f18::")).expectation())
+        .isEqualTo("expected an IPv6 CIDR block such as 2600:1f18::/56 (prefix length 0-128) but was \"2600:1f18::\"");
+  }
+
+  @Test
+  void everyCidrTheBundleAdmitsIsOneTheRulesRead() {
+    for (String cidr : new String[] {"10.20.2.0/024", "010.20.2.0/24", "0.0.0.0/0"}) {
+      NetworkSnapshot s = read(b -> element(b, "DescribeSubnets", "Subnets", 1).put("CidrBlock", cidr));
+      String read = s.subnet("subnet-0a1b2c3d4e5f60102").orElseThrow().cidrBlock().orElseThrow();
+      assertThat(Cidr.tryParseIpv4(read)).as(cidr).isPresent();
+    }
+    for (String cidr : new String[] {"2600:1f18:abcd::/056", "::ffff:10.0.0.0/104", "1:2:3:4:5:6:1.2.3.4/128"}) {
+      read(b -> ipv6Range(b, cidr));
+      assertThat(Cidr.tryParse(cidr)).as(cidr).isPresent();
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.vpctrain.core.policy;
 
 import dev.vpctrain.core.logic.Tri;
+import dev.vpctrain.core.network.Cidr;
 import dev.vpctrain.core.policy.ConditionOperator.Base;
 import dev.vpctrain.core.policy.ConditionOperator.SetQualifier;
 import java.math.BigDecimal;
@@ -8,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * One test of a Condition block: an operator, a context key and the policy's values (OR-ed). Values
@@ -153,12 +155,12 @@ public final class Condition {
         }
         return Tri.NO;
       case IP: {
-        byte[] address = IpRange.parseAddress(value.trim());
-        if (address == null) {
+        Optional<Cidr> address = IpRange.parseAddress(value.trim());
+        if (address.isEmpty()) {
           return Tri.NO;
         }
         for (Object v : compiled) {
-          if (((IpRange) v).contains(address)) {
+          if (((Cidr) v).covers(address.get())) {
             return Tri.YES;
           }
         }

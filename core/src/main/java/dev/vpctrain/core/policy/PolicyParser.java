@@ -5,11 +5,13 @@ import dev.vpctrain.core.json.JsonArray;
 import dev.vpctrain.core.json.JsonKind;
 import dev.vpctrain.core.json.JsonNode;
 import dev.vpctrain.core.json.JsonObject;
+import dev.vpctrain.core.network.Cidr;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Turns policy JSON into a {@link Policy}, rejecting what IAM would reject with the JSON location. */
@@ -252,12 +254,12 @@ final class PolicyParser {
         return i;
       }
       case IP: {
-        IpRange r = IpRange.parse(text);
-        if (r == null) {
+        Optional<Cidr> r = IpRange.parse(text);
+        if (r.isEmpty()) {
           throw at.error("expected an IP address or CIDR block such as \"203.0.113.0/24\" for " + operator
               + " but found \"" + text + "\"");
         }
-        return r;
+        return r.get();
       }
       case NULL:
         if (text.equalsIgnoreCase("true")) {

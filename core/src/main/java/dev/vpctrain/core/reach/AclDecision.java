@@ -8,8 +8,7 @@ import java.util.Optional;
  * The answer of {@link NetworkAclEvaluator} for one direction of one ACL: allowed, denied (naming
  * the entry that denies, or the implicit final deny), or undecidable (naming why).
  */
-public final class AclDecision {
-  private final Tri result;
+public final class AclDecision extends AccessDecision {
   private final String networkAclId;
   private final boolean egress;
   private final Traffic traffic;
@@ -19,25 +18,13 @@ public final class AclDecision {
 
   AclDecision(Tri result, String networkAclId, boolean egress, Traffic traffic, String peer,
       Optional<AclEntry> denyingEntry, Optional<String> unknownReason) {
-    this.result = result;
+    super(result);
     this.networkAclId = networkAclId;
     this.egress = egress;
     this.traffic = traffic;
     this.peer = peer;
     this.denyingEntry = denyingEntry;
     this.unknownReason = unknownReason;
-  }
-
-  public Tri result() {
-    return result;
-  }
-
-  public boolean allowed() {
-    return result == Tri.YES;
-  }
-
-  public boolean denied() {
-    return result == Tri.NO;
   }
 
   public String networkAclId() {
@@ -60,7 +47,7 @@ public final class AclDecision {
 
   /** The number of the denying rule, {@code *} for the implicit deny, empty unless denied. */
   public Optional<String> denyingRule() {
-    if (result != Tri.NO) {
+    if (!denied()) {
       return Optional.empty();
     }
     return Optional.of(denyingEntry.map(e -> e.ruleNumber() == 32767 ? "*" : Integer.toString(e.ruleNumber())).orElse("*"));
@@ -77,7 +64,7 @@ public final class AclDecision {
    */
   public String describe() {
     String dir = egress ? "outbound " + traffic + " to " + peer : "inbound " + traffic + " from " + peer;
-    switch (result) {
+    switch (result()) {
       case YES:
         return "network ACL " + networkAclId + " allows " + dir;
       case NO:

@@ -8,7 +8,7 @@ import java.util.Optional;
  * Where a subnet's traffic to a destination goes: for "the internet" its default route, or for one
  * address the longest-prefix match, with NAT health when the route leads to a NAT gateway.
  */
-public final class EgressPath {
+public final class EgressPath extends RoutedPath {
   /** The kind of path. */
   public enum Kind {
     /** A working NAT gateway: the internet is reachable. */
@@ -37,13 +37,7 @@ public final class EgressPath {
   }
 
   private final Kind kind;
-  private final String subnetId;
   private final String destination;
-  private final EffectiveRouteTable routeTable;
-  private final RouteMatch route;
-  private final NatHealth nat;
-  private final String detail;
-  private final NatForwarding forwarding;
 
   EgressPath(Kind kind, String subnetId, String destination, EffectiveRouteTable routeTable, RouteMatch route,
       NatHealth nat, String detail) {
@@ -52,70 +46,23 @@ public final class EgressPath {
 
   EgressPath(Kind kind, String subnetId, String destination, EffectiveRouteTable routeTable, RouteMatch route,
       NatHealth nat, String detail, NatForwarding forwarding) {
-    this.forwarding = forwarding;
+    super(subnetId, routeTable, route, nat, detail, forwarding);
     this.kind = Objects.requireNonNull(kind);
-    this.subnetId = Objects.requireNonNull(subnetId);
     this.destination = Objects.requireNonNull(destination);
-    this.routeTable = Objects.requireNonNull(routeTable);
-    this.route = route;
-    this.nat = nat;
-    this.detail = Objects.requireNonNull(detail);
+  }
+
+  @Override
+  boolean isWorkingNat() {
+    return kind == Kind.NAT;
   }
 
   public Kind kind() {
     return kind;
   }
 
-  public String subnetId() {
-    return subnetId;
-  }
-
   /** {@code the internet} or the address asked for. */
   public String destination() {
     return destination;
-  }
-
-  public EffectiveRouteTable routeTable() {
-    return routeTable;
-  }
-
-  /** The route table's id, {@code ""} when unknown. */
-  public String routeTableId() {
-    return routeTable.routeTableId();
-  }
-
-  /** The matching route, when one matches. */
-  public Optional<RouteMatch> route() {
-    return Optional.ofNullable(route);
-  }
-
-  /** The route's target id, when one matches. */
-  public Optional<String> target() {
-    return route().map(RouteMatch::targetId);
-  }
-
-  /** NAT health when the route leads to a NAT gateway. */
-  public Optional<NatHealth> nat() {
-    return Optional.ofNullable(nat);
-  }
-
-  public Optional<String> natGatewayId() {
-    return nat().map(NatHealth::natGatewayId);
-  }
-
-  /** How the NAT gateway's subnet ACL treats the traffic asked about, when that was checked. */
-  public Optional<NatForwarding> natForwarding() {
-    return Optional.ofNullable(forwarding);
-  }
-
-  /** The NAT's public IPs on a working NAT path. */
-  public List<String> publicIps() {
-    return kind == Kind.NAT ? nat.publicIps() : List.of();
-  }
-
-  /** One sentence on what was found or why it is unknown. */
-  public String detail() {
-    return detail;
   }
 
   /** True when the destination is reachable as far as routing goes (NAT, local, gateway endpoint). */
@@ -125,6 +72,6 @@ public final class EgressPath {
 
   @Override
   public String toString() {
-    return kind + "[" + subnetId + " -> " + destination + " via " + routeTable.routeTableId() + "]: " + detail;
+    return kind + "[" + subnetId() + " -> " + destination + " via " + routeTableId() + "]: " + detail();
   }
 }

@@ -1,5 +1,6 @@
 package dev.vpctrain.core.reach;
 
+import dev.vpctrain.core.network.Cidr;
 import dev.vpctrain.core.network.RouteTable;
 import java.util.Optional;
 
@@ -24,7 +25,7 @@ final class EgressPathAnalysis {
   }
 
   static EgressPath address(Reach reach, String subnetId, int address) {
-    String dest = Cidr.format(address);
+    String dest = Cidr.formatIpv4(address);
     EffectiveRouteTable ert = reach.routeTableOf(subnetId);
     if (!ert.isKnown()) {
       return unknown(subnetId, dest, ert);

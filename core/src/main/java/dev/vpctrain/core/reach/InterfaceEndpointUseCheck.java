@@ -1,6 +1,7 @@
 package dev.vpctrain.core.reach;
 
 import dev.vpctrain.core.logic.Tri;
+import dev.vpctrain.core.network.Cidr;
 import dev.vpctrain.core.network.NetworkSnapshot;
 import dev.vpctrain.core.network.Section;
 import dev.vpctrain.core.network.Vpc;

@@ -1,23 +1,23 @@
 package dev.vpctrain.core.reach;
 
+import dev.vpctrain.core.network.Cidr;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 
-/** An immutable set of IPv4 addresses held as sorted, disjoint, merged intervals. */
+/**
+ * An immutable set of IPv4 addresses held as sorted, disjoint, merged intervals: what a security
+ * group or ACL admits, or where a peer may be. Built from {@link Cidr} blocks; kept by hand (not an
+ * Immutables value) because the evaluators loop over its primitive bounds.
+ */
 public final class Ipv4RangeSet {
   /** No address. */
   public static final Ipv4RangeSet EMPTY = new Ipv4RangeSet(new long[0]);
   /** Every address ({@code 0.0.0.0/0}). */
-  public static final Ipv4RangeSet ALL = of(List.of(Cidr.ANY));
-  /**
-   * Every public unicast address: everything but {@code 0.0.0.0/8}, RFC 1918, carrier-grade NAT
-   * {@code 100.64.0.0/10}, loopback, link-local and {@code 224.0.0.0/3} (multicast and reserved).
-   */
-  public static final Ipv4RangeSet PUBLIC = ALL.minus(of(cidrs(
-      "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12",
-      "192.168.0.0/16", "224.0.0.0/3")));
+  public static final Ipv4RangeSet ALL = of(List.of(Cidr.IPV4_ANY));
+  /** Every public unicast address: everything but {@link Cidr#NON_PUBLIC_IPV4}. */
+  public static final Ipv4RangeSet PUBLIC = ALL.minus(of(Cidr.NON_PUBLIC_IPV4));
 
   /** start0, end0, start1, end1, … (inclusive, unsigned 32-bit values). */
   private final long[] bounds;
@@ -26,7 +26,7 @@ public final class Ipv4RangeSet {
     this.bounds = bounds;
   }
 
-  /** The union of {@code blocks}. */
+  /** The union of the IPv4 {@code blocks}; throws {@link IllegalArgumentException} on an IPv6 block. */
   public static Ipv4RangeSet of(Collection<Cidr> blocks) {
     long[][] iv = new long[blocks.size()][];
     int i = 0;
@@ -38,7 +38,10 @@ public final class Ipv4RangeSet {
 
   /** The first address of {@code c} as an unsigned 32-bit value. */
   public static long first(Cidr c) {
-    return Integer.toUnsignedLong(c.network());
+    if (!c.isIpv4()) {
+      throw new IllegalArgumentException("expected an IPv4 block but was " + c);
+    }
+    return Integer.toUnsignedLong(c.ipv4Network());
   }
 
   /** The last address of {@code c} as an unsigned 32-bit value. */
@@ -46,19 +49,11 @@ public final class Ipv4RangeSet {
     return first(c) + c.size() - 1;
   }
 
-  /** The union of CIDR texts; throws {@link IllegalArgumentException} on a malformed one. */
+  /** The union of IPv4 CIDR texts; throws {@link IllegalArgumentException} on a malformed one. */
   public static Ipv4RangeSet parse(Collection<String> cidrs) {
     List<Cidr> blocks = new ArrayList<>();
-    cidrs.forEach(c -> blocks.add(Cidr.parse(c)));
+    cidrs.forEach(c -> blocks.add(Cidr.parseIpv4(c)));
     return of(blocks);
-  }
-
-  private static List<Cidr> cidrs(String... texts) {
-    List<Cidr> out = new ArrayList<>();
-    for (String t : texts) {
-      out.add(Cidr.parse(t));
-    }
-    return out;
   }
 
   private static Ipv4RangeSet normalize(long[][] iv) {
@@ -216,7 +211,7 @@ public final class Ipv4RangeSet {
       if (i > 0) {
         sb.append(", ");
       }
-      sb.append(Cidr.format((int) start(i))).append('-').append(Cidr.format((int) end(i)));
+      sb.append(Cidr.formatIpv4((int) start(i))).append('-').append(Cidr.formatIpv4((int) end(i)));
     }
     return sb.append(']').toString();
   }

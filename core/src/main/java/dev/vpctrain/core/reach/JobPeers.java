@@ -2,6 +2,7 @@ package dev.vpctrain.core.reach;
 
 import dev.vpctrain.core.job.TrainingJobSpec;
 import dev.vpctrain.core.job.VpcSpec;
+import dev.vpctrain.core.network.Cidr;
 import dev.vpctrain.core.network.NetworkSnapshot;
 import dev.vpctrain.core.network.Subnet;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ public final class JobPeers {
 
   /** The IPv4 CIDR of {@code subnetId}, when the snapshot has it. */
   public static Optional<Cidr> subnetCidr(NetworkSnapshot network, String subnetId) {
-    return network.subnet(subnetId).flatMap(Subnet::cidrBlock).flatMap(Cidr::tryParse);
+    return network.subnet(subnetId).flatMap(Subnet::cidrBlock).flatMap(Cidr::tryParseIpv4);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.vpctrain.core.reach;
 
+import dev.vpctrain.core.network.Cidr;
 import dev.vpctrain.core.network.NetworkAcl;
 import dev.vpctrain.core.network.NetworkSnapshot;
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package dev.vpctrain.core.reach;
 
 import dev.vpctrain.core.logic.Tri;
 import dev.vpctrain.core.network.AclEntry;
+import dev.vpctrain.core.network.Cidr;
 import dev.vpctrain.core.network.NetworkAcl;
 import dev.vpctrain.core.network.NetworkSnapshot;
 import dev.vpctrain.core.network.Section;
@@ -189,7 +190,7 @@ public final class NetworkAclEvaluator {
         if (e.egress() != egress || e.cidrBlock().isEmpty()) {
           continue;
         }
-        Optional<Cidr> cidr = Cidr.tryParse(e.cidrBlock().get());
+        Optional<Cidr> cidr = Cidr.tryParseIpv4(e.cidrBlock().get());
         if (cidr.isEmpty()) {
           malformed = malformed == null ? e : malformed;
           continue;

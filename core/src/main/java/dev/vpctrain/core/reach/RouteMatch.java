@@ -1,5 +1,6 @@
 package dev.vpctrain.core.reach;
 
+import dev.vpctrain.core.network.Cidr;
 import dev.vpctrain.core.network.Route;
 import dev.vpctrain.core.network.RouteTargetKind;
 import java.util.Objects;

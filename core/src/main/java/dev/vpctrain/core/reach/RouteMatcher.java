@@ -1,5 +1,6 @@
 package dev.vpctrain.core.reach;
 
+import dev.vpctrain.core.network.Cidr;
 import dev.vpctrain.core.network.NetworkSnapshot;
 import dev.vpctrain.core.network.PrefixList;
 import dev.vpctrain.core.network.Route;
@@ -39,7 +40,7 @@ public final class RouteMatcher {
     List<Route> unexpanded = new ArrayList<>();
     for (Route r : table.routes()) {
       if (r.destinationCidrBlock().isPresent()) {
-        Cidr.tryParse(r.destinationCidrBlock().get()).ifPresent(c -> entries.add(new RouteMatch(r, c, null)));
+        Cidr.tryParseIpv4(r.destinationCidrBlock().get()).ifPresent(c -> entries.add(new RouteMatch(r, c, null)));
       } else if (r.destinationPrefixListId().isPresent()) {
         String pl = r.destinationPrefixListId().get();
         Optional<PrefixList> list = network.prefixList(pl);
@@ -48,7 +49,7 @@ public final class RouteMatcher {
           continue;
         }
         for (String cidr : list.get().cidrs()) {
-          Cidr.tryParse(cidr).ifPresent(c -> entries.add(new RouteMatch(r, c, pl)));
+          Cidr.tryParseIpv4(cidr).ifPresent(c -> entries.add(new RouteMatch(r, c, pl)));
         }
       }
     }
@@ -81,7 +82,7 @@ public final class RouteMatcher {
 
   /** The route for the dotted-quad {@code address}. */
   public Optional<RouteMatch> match(String address) {
-    return match(Cidr.parseAddress(address));
+    return match(Cidr.parseIpv4Address(address));
   }
 
   /**

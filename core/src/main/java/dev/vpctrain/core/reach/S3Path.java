@@ -8,7 +8,7 @@ import java.util.Optional;
  * How traffic from one subnet reaches S3 of one region, decided from the subnet's route table,
  * the S3 prefix list, the VPC's endpoints and NAT health. Immutable.
  */
-public final class S3Path {
+public final class S3Path extends RoutedPath {
   /** The kind of path. */
   public enum Kind {
     /** A gateway endpoint route ({@link #endpointId()}, in {@link #routeTableId()}) covers S3. */
@@ -43,16 +43,10 @@ public final class S3Path {
   }
 
   private final Kind kind;
-  private final String subnetId;
   private final String region;
-  private final EffectiveRouteTable routeTable;
-  private final RouteMatch route;
   private final String endpointId;
-  private final NatHealth nat;
-  private final String detail;
   private final List<String> notes;
   private final InterfaceEndpointUse interfaceEndpoint;
-  private final NatForwarding forwarding;
   private final S3Path withoutEndpoint;
 
   S3Path(Kind kind, String subnetId, String region, EffectiveRouteTable routeTable, RouteMatch route,
@@ -69,28 +63,33 @@ public final class S3Path {
   private S3Path(Kind kind, String subnetId, String region, EffectiveRouteTable routeTable, RouteMatch route,
       String endpointId, NatHealth nat, String detail, List<String> notes, InterfaceEndpointUse interfaceEndpoint,
       NatForwarding forwarding, S3Path withoutEndpoint) {
+    super(subnetId, routeTable, route, nat, detail, forwarding);
     this.withoutEndpoint = withoutEndpoint;
     this.interfaceEndpoint = interfaceEndpoint;
-    this.forwarding = forwarding;
     this.kind = Objects.requireNonNull(kind);
-    this.subnetId = Objects.requireNonNull(subnetId);
     this.region = Objects.requireNonNull(region);
-    this.routeTable = Objects.requireNonNull(routeTable);
-    this.route = route;
     this.endpointId = endpointId;
-    this.nat = nat;
-    this.detail = Objects.requireNonNull(detail);
     this.notes = List.copyOf(notes);
+  }
+
+  @Override
+  boolean isWorkingNat() {
+    return kind == Kind.NAT;
   }
 
   /** This path with {@code notes} in place of its notes. */
   S3Path withNotes(List<String> notes) {
-    return new S3Path(kind, subnetId, region, routeTable, route, endpointId, nat, detail, notes, interfaceEndpoint, forwarding);
+    return copy(notes, interfaceEndpoint, null);
   }
 
   /** This path with the S3 interface endpoint that was considered for it. */
   S3Path withInterfaceEndpoint(InterfaceEndpointUse use) {
-    return new S3Path(kind, subnetId, region, routeTable, route, endpointId, nat, detail, notes, use, forwarding);
+    return copy(notes, use, null);
+  }
+
+  private S3Path copy(List<String> notes, InterfaceEndpointUse use, S3Path routed) {
+    return new S3Path(kind, subnetId(), region, routeTable(), route().orElse(null), endpointId, nat().orElse(null), detail(),
+        notes, use, natForwarding().orElse(null), routed);
   }
 
   /**
@@ -103,8 +102,7 @@ public final class S3Path {
 
   /** This path, recording {@code routed} as what the routes alone give. */
   S3Path withRouted(S3Path routed) {
-    return new S3Path(kind, subnetId, region, routeTable, route, endpointId, nat, detail, notes, interfaceEndpoint, forwarding,
-        routed);
+    return copy(notes, interfaceEndpoint, routed);
   }
 
   /**
@@ -115,17 +113,8 @@ public final class S3Path {
     return Optional.ofNullable(withoutEndpoint);
   }
 
-  /** How the NAT gateway's subnet ACL treats S3 traffic from this subnet, when the path goes to a NAT gateway. */
-  public Optional<NatForwarding> natForwarding() {
-    return Optional.ofNullable(forwarding);
-  }
-
   public Kind kind() {
     return kind;
-  }
-
-  public String subnetId() {
-    return subnetId;
   }
 
   /** The region of the S3 buckets this path is for. */
@@ -133,49 +122,9 @@ public final class S3Path {
     return region;
   }
 
-  /** The subnet's route table (possibly unknown). */
-  public EffectiveRouteTable routeTable() {
-    return routeTable;
-  }
-
-  /** The route table's id, {@code ""} when unknown. */
-  public String routeTableId() {
-    return routeTable.routeTableId();
-  }
-
-  /** The deciding route (gateway endpoint, default route, blackhole or unmodeled route), when one decides. */
-  public Optional<RouteMatch> route() {
-    return Optional.ofNullable(route);
-  }
-
   /** The gateway or interface endpoint on the path. */
   public Optional<String> endpointId() {
     return Optional.ofNullable(endpointId);
-  }
-
-  /** The NAT gateway's health when the path goes to a NAT gateway. */
-  public Optional<NatHealth> nat() {
-    return Optional.ofNullable(nat);
-  }
-
-  /** The NAT gateway id when the path goes to one. */
-  public Optional<String> natGatewayId() {
-    return nat().map(NatHealth::natGatewayId);
-  }
-
-  /** The public IPs S3 sees ({@code aws:SourceIp}) for a NAT path; empty otherwise. */
-  public List<String> publicIps() {
-    return kind == Kind.NAT ? nat.publicIps() : List.of();
-  }
-
-  /** The route's target id ({@code igw-…}, {@code tgw-…}, {@code vpce-…}), when a route decides. */
-  public Optional<String> target() {
-    return route().map(RouteMatch::targetId);
-  }
-
-  /** One sentence on what was found (or why it is unknown). */
-  public String detail() {
-    return detail;
   }
 
   /** Assumptions made on the way, for example unknown prefix-list CIDRs. */
@@ -200,12 +149,12 @@ public final class S3Path {
 
   /** {@code aws:SourceVpc} of requests on this path. */
   public Optional<String> sourceVpc() {
-    return viaEndpoint() ? routeTable.table().map(t -> t.vpcId()) : Optional.empty();
+    return viaEndpoint() ? routeTable().table().map(t -> t.vpcId()) : Optional.empty();
   }
 
   @Override
   public String toString() {
-    return kind + "[" + subnetId + " " + region + " " + routeTable.routeTableId()
-        + (endpointId == null ? "" : " " + endpointId) + (nat == null ? "" : " " + nat.natGatewayId()) + "]: " + detail;
+    return kind + "[" + subnetId() + " " + region + " " + routeTableId()
+        + (endpointId == null ? "" : " " + endpointId) + natGatewayId().map(id -> " " + id).orElse("") + "]: " + detail();
   }
 }

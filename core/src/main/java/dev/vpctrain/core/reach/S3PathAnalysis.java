@@ -1,5 +1,6 @@
 package dev.vpctrain.core.reach;
 
+import dev.vpctrain.core.network.Cidr;
 import dev.vpctrain.core.network.EndpointType;
 import dev.vpctrain.core.network.NetworkSnapshot;
 import dev.vpctrain.core.network.PrefixList;
@@ -138,7 +139,7 @@ final class S3PathAnalysis {
     List<RouteMatch> ordered = new ArrayList<>();
     String gap = null;
     for (String text : pl.cidrs()) {
-      Optional<Cidr> c = Cidr.tryParse(text);
+      Optional<Cidr> c = Cidr.tryParseIpv4(text);
       if (c.isEmpty()) {
         continue;
       }
@@ -198,7 +199,7 @@ final class S3PathAnalysis {
       if (!s3) {
         continue;
       }
-      RouteMatch match = new RouteMatch(r, Cidr.ANY, plId);
+      RouteMatch match = new RouteMatch(r, Cidr.IPV4_ANY, plId);
       if (r.isActive()) {
         notes.add("the S3 prefix list's CIDRs are unknown (" + why + "); the gateway endpoint route " + match.describe()
             + " is taken to cover S3");

@@ -1,6 +1,7 @@
 package dev.vpctrain.core.reach;
 
 import dev.vpctrain.core.logic.Tri;
+import dev.vpctrain.core.network.Cidr;
 import dev.vpctrain.core.network.NetworkSnapshot;
 import dev.vpctrain.core.network.Permission;
 import dev.vpctrain.core.network.PrefixList;
@@ -131,7 +132,7 @@ public final class SecurityGroupEvaluator {
     List<Cidr> blocks = new ArrayList<>();
     if (peer.mode() != Peer.AddressMode.NONE) {
       for (String cidr : p.ipRanges()) {
-        Optional<Cidr> c = Cidr.tryParse(cidr);
+        Optional<Cidr> c = Cidr.tryParseIpv4(cidr);
         if (c.isPresent()) {
           blocks.add(c.get());
         } else {
@@ -152,7 +153,7 @@ public final class SecurityGroupEvaluator {
           continue;
         }
         for (String cidr : list.get().cidrs()) {
-          Optional<Cidr> c = Cidr.tryParse(cidr);
+          Optional<Cidr> c = Cidr.tryParseIpv4(cidr);
           if (c.isPresent()) {
             blocks.add(c.get());
           } else if (!cidr.contains(":")) {

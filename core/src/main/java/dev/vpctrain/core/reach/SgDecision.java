@@ -7,29 +7,16 @@ import java.util.List;
  * The answer of {@link SecurityGroupEvaluator}: whether the groups allow the traffic, which groups'
  * rules allow it, and why it could not be decided when {@link #result()} is UNKNOWN.
  */
-public final class SgDecision {
-  private final Tri result;
+public final class SgDecision extends AccessDecision {
   private final List<String> groupIds;
   private final List<String> allowedBy;
   private final List<String> unknowns;
 
   SgDecision(Tri result, List<String> groupIds, List<String> allowedBy, List<String> unknowns) {
-    this.result = result;
+    super(result);
     this.groupIds = List.copyOf(groupIds);
     this.allowedBy = List.copyOf(allowedBy);
     this.unknowns = List.copyOf(unknowns);
-  }
-
-  public Tri result() {
-    return result;
-  }
-
-  public boolean allowed() {
-    return result == Tri.YES;
-  }
-
-  public boolean denied() {
-    return result == Tri.NO;
   }
 
   /** The groups that were evaluated. */
@@ -54,6 +41,6 @@ public final class SgDecision {
 
   @Override
   public String toString() {
-    return result + (allowedBy.isEmpty() ? "" : " by " + allowedBy) + (unknowns.isEmpty() ? "" : " " + unknowns);
+    return result() + (allowedBy.isEmpty() ? "" : " by " + allowedBy) + (unknowns.isEmpty() ? "" : " " + unknowns);
   }
 }

@@ -1,11 +1,11 @@
 package dev.vpctrain.core.remediation;
 
 import dev.vpctrain.core.job.AwsService;
+import dev.vpctrain.core.network.Cidr;
 import dev.vpctrain.core.network.EndpointType;
 import dev.vpctrain.core.network.SecurityGroup;
 import dev.vpctrain.core.network.Vpc;
 import dev.vpctrain.core.network.VpcEndpoint;
-import dev.vpctrain.core.reach.Cidr;
 import dev.vpctrain.core.remediation.Change.GroupRef;
 import dev.vpctrain.core.remediation.Change.NewSecurityGroup;
 import dev.vpctrain.core.remediation.Change.Peer;
@@ -172,9 +172,9 @@ final class ServiceFixes {
   /** True when one of {@code cidrs} covers every job subnet (where the endpoints' interfaces are). */
   private static boolean coversJobSubnets(PlanContext p, List<String> cidrs) {
     List<Cidr> ranges = new ArrayList<>();
-    cidrs.forEach(c -> Cidr.tryParse(c).ifPresent(ranges::add));
+    cidrs.forEach(c -> Cidr.tryParseIpv4(c).ifPresent(ranges::add));
     for (String id : p.jobSubnets()) {
-      Optional<Cidr> subnet = p.net.subnet(id).flatMap(s -> s.cidrBlock()).flatMap(Cidr::tryParse);
+      Optional<Cidr> subnet = p.net.subnet(id).flatMap(s -> s.cidrBlock()).flatMap(Cidr::tryParseIpv4);
       if (subnet.isEmpty() || ranges.stream().noneMatch(r -> r.covers(subnet.get()))) {
         return false;
       }

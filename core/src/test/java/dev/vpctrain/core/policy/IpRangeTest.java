@@ -2,6 +2,9 @@ package dev.vpctrain.core.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vpctrain.core.network.Cidr;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,15 +32,22 @@ class IpRangeTest {
       0.0.0.0/0           | 2001:db8::1       | false
       """)
   void containment(String cidr, String address, boolean expected) {
-    IpRange range = IpRange.parse(cidr);
-    assertThat(range).as(cidr).isNotNull();
-    assertThat(range.contains(IpRange.parseAddress(address))).isEqualTo(expected);
+    Optional<Cidr> range = IpRange.parse(cidr);
+    assertThat(range).as(cidr).isPresent();
+    assertThat(range.get().covers(IpRange.parseAddress(address).orElseThrow())).isEqualTo(expected);
+  }
+
+  @Test
+  void readsAnIpv4MappedAddressAsIpv4() {
+    assertThat(IpRange.parseAddress("::ffff:10.1.2.3")).hasValue(Cidr.parseIpv4("10.1.2.3"));
+    assertThat(IpRange.parse(" ::ffff:10.9.0.0/16 ")).hasValue(Cidr.parseIpv4("10.9.0.0/16"));
+    assertThat(IpRange.parse("203.0.113.7")).hasValue(Cidr.parseIpv4("203.0.113.7/32"));
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"", "10.0.0", "10.0.0.256", "10.0.0.0/33", "10.0.0.0/", "10.0.0.0/x", "1.2.3.4.5", "a.b.c.d",
       "2001:db8:::1", "2001:db8::1::2", "12345::", "1:2:3:4:5:6:7:8:9", "1:2:3:4:5:6:7", "::/129", "g::1", "10.0.0.01234"})
   void rejectsMalformed(String text) {
-    assertThat(IpRange.parse(text)).isNull();
+    assertThat(IpRange.parse(text)).isEmpty();
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vpctrain.core.fixtures.NatSubnetAcls;
 import dev.vpctrain.core.fixtures.TestNetworks;
+import dev.vpctrain.core.network.Cidr;
 import dev.vpctrain.core.network.Section;
 import org.junit.jupiter.api.Test;
 
@@ -93,8 +94,8 @@ class EgressPathTest {
   @Test
   void pathToAnAddress() {
     Reach reach = Reach.of(TestNetworks.ready().build());
-    assertThat(reach.pathTo("subnet-a", Cidr.parseAddress("10.20.2.7")).kind()).isEqualTo(EgressPath.Kind.LOCAL);
-    assertThat(reach.pathTo("subnet-a", Cidr.parseAddress("52.216.1.1")).kind()).isEqualTo(EgressPath.Kind.GATEWAY_ENDPOINT);
-    assertThat(reach.pathTo("subnet-a", Cidr.parseAddress("8.8.8.8")).kind()).isEqualTo(EgressPath.Kind.NAT);
+    assertThat(reach.pathTo("subnet-a", Cidr.parseIpv4Address("10.20.2.7")).kind()).isEqualTo(EgressPath.Kind.LOCAL);
+    assertThat(reach.pathTo("subnet-a", Cidr.parseIpv4Address("52.216.1.1")).kind()).isEqualTo(EgressPath.Kind.GATEWAY_ENDPOINT);
+    assertThat(reach.pathTo("subnet-a", Cidr.parseIpv4Address("8.8.8.8")).kind()).isEqualTo(EgressPath.Kind.NAT);
   }
 }

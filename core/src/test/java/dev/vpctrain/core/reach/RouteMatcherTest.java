@@ -4,6 +4,7 @@ import static dev.vpctrain.core.fixtures.TestNetworks.route;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vpctrain.core.fixtures.TestNetworks;
+import dev.vpctrain.core.network.Cidr;
 import dev.vpctrain.core.network.NetworkSnapshot;
 import dev.vpctrain.core.network.Route;
 import dev.vpctrain.core.network.RouteTable;
@@ -54,7 +55,7 @@ class RouteMatcherTest {
     RouteMatch s3 = m.match("52.217.1.1").get();
     assertThat(s3.targetId()).isEqualTo("vpce-s3");
     assertThat(s3.prefixListId()).contains(TestNetworks.S3_PL);
-    assertThat(s3.cidr()).isEqualTo(Cidr.parse("52.216.0.0/15"));
+    assertThat(s3.cidr()).isEqualTo(Cidr.parseIpv4("52.216.0.0/15"));
     assertThat(s3.destination()).isEqualTo(TestNetworks.S3_PL);
     assertThat(m.match("52.218.1.1").get().targetId()).isEqualTo("igw-1");
     assertThat(m.unexpandedPrefixListRoutes()).isEmpty();
@@ -71,11 +72,11 @@ class RouteMatcherTest {
   @Test
   void aMoreSpecificStaticRouteInsideAPrefixListCidrWinsForItsPart() {
     RouteMatcher m = matcher(route(TestNetworks.S3_PL, "vpce-s3"), route("52.216.8.0/24", "tgw-1"));
-    RouteMatcher.RangeRouting rr = m.route(Cidr.parse("52.216.0.0/15"));
+    RouteMatcher.RangeRouting rr = m.route(Cidr.parseIpv4("52.216.0.0/15"));
     assertThat(rr.covering().get().targetId()).isEqualTo("vpce-s3");
     assertThat(rr.inner()).extracting(RouteMatch::targetId).containsExactly("tgw-1");
     assertThat(rr.isUniform()).isFalse();
-    assertThat(m.route(Cidr.parse("54.231.0.0/16")).isUniform()).isTrue();
+    assertThat(m.route(Cidr.parseIpv4("54.231.0.0/16")).isUniform()).isTrue();
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.vpctrain.testkit.network;
 
 import dev.vpctrain.core.network.BucketFacts;
 import dev.vpctrain.core.network.CaptureError;
+import dev.vpctrain.core.network.Cidr;
 import dev.vpctrain.core.network.DhcpOptions;
 import dev.vpctrain.core.network.EndpointType;
 import dev.vpctrain.core.network.InternetGateway;
@@ -513,11 +514,12 @@ public final class NetworkBuilder {
   private String nthSlash24(String vpcId, int n) {
     VpcDraft v = vpcs.get(vpcId);
     String base = v == null || v.cidr() == null ? "10.0.0.0/16" : v.cidr();
-    String[] octets = base.substring(0, Math.max(0, base.indexOf('/'))).split("\\.", -1);
-    if (octets.length != 4) {
+    Optional<Cidr> block = base.indexOf('/') < 0 ? Optional.empty() : Cidr.tryParseIpv4(base);
+    if (block.isEmpty()) {
       throw new IllegalArgumentException("VPC " + vpcId + " has CIDR " + base + ", not an IPv4 CIDR block such as 10.0.0.0/16");
     }
-    return octets[0] + "." + octets[1] + "." + n + ".0/24";
+    int network = block.get().ipv4Network();
+    return (network >>> 24) + "." + ((network >>> 16) & 0xFF) + "." + n + ".0/24";
   }
 
   private static void requireKnown(String what, Map<String, ?> known, String id) {

@@ -1,5 +1,6 @@
 package dev.vpctrain.testkit.network;
 
+import dev.vpctrain.core.network.Cidr;
 import dev.vpctrain.core.network.Subnet;
 import java.util.List;
 import java.util.Optional;
@@ -103,8 +104,7 @@ public final class SubnetDraft {
     String c = cidr.orElse(defaultCidr);
     Optional<Integer> ips = availableIps;
     if (fresh && ips.isEmpty() && c != null) {
-      int prefix = Integer.parseInt(c.substring(c.indexOf('/') + 1));
-      ips = Optional.of(Math.max(0, (1 << (32 - prefix)) - 5));
+      ips = Optional.of((int) Math.min(Integer.MAX_VALUE, Math.max(0, Cidr.parseIpv4(c).size() - 5)));
     }
     return Subnet.builder()
         .subnetId(id)

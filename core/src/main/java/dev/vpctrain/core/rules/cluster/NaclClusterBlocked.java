@@ -1,10 +1,10 @@
 package dev.vpctrain.core.rules.cluster;
 
 import dev.vpctrain.core.logic.Tri;
+import dev.vpctrain.core.network.Cidr;
 import dev.vpctrain.core.network.NetworkAcl;
 import dev.vpctrain.core.network.Section;
 import dev.vpctrain.core.reach.AclDecision;
-import dev.vpctrain.core.reach.Cidr;
 import dev.vpctrain.core.reach.Ipv4RangeSet;
 import dev.vpctrain.core.reach.JobPeers;
 import dev.vpctrain.core.reach.NetworkAclEvaluator;

@@ -1,8 +1,8 @@
 package dev.vpctrain.core.rules.egress;
 
 import dev.vpctrain.core.job.AwsService;
+import dev.vpctrain.core.network.Cidr;
 import dev.vpctrain.core.network.VpcEndpoint;
-import dev.vpctrain.core.reach.Cidr;
 import dev.vpctrain.core.reach.Ipv4RangeSet;
 import dev.vpctrain.core.reach.JobPeers;
 import dev.vpctrain.core.reach.Peer;

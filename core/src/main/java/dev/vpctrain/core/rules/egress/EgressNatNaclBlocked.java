@@ -4,9 +4,9 @@ import dev.vpctrain.core.job.AwsService;
 import dev.vpctrain.core.job.HostPort;
 import dev.vpctrain.core.job.RepositoryAccessMode;
 import dev.vpctrain.core.network.AclEntry;
+import dev.vpctrain.core.network.Cidr;
 import dev.vpctrain.core.network.NetworkAcl;
 import dev.vpctrain.core.reach.AclDecision;
-import dev.vpctrain.core.reach.Cidr;
 import dev.vpctrain.core.reach.EgressPath;
 import dev.vpctrain.core.reach.Ipv4RangeSet;
 import dev.vpctrain.core.reach.JobPeers;
@@ -148,9 +148,9 @@ public final class EgressNatNaclBlocked extends EgressRule {
     Traffic t = Traffic.tcp(r.port());
     EgressPath p;
     if (r.isAddress()) {
-      int address = Cidr.parseAddress(r.host());
+      int address = Cidr.parseIpv4Address(r.host());
       p = oa.reach().pathTo(subnet, address, t,
-          Peer.addresses("registry " + r, Ipv4RangeSet.of(List.of(Cidr.host(address)))));
+          Peer.addresses("registry " + r, Ipv4RangeSet.of(List.of(Cidr.ipv4Host(address)))));
     } else {
       p = oa.reach().internetPath(subnet, t, Peer.internetHost(r.host()));
     }

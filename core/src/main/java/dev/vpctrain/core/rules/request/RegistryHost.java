@@ -1,5 +1,6 @@
 package dev.vpctrain.core.rules.request;
 
+import dev.vpctrain.core.network.Cidr;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -60,7 +61,7 @@ public final class RegistryHost {
 
   /** True when the host is a dotted-quad IPv4 address. */
   public boolean isAddress() {
-    return dev.vpctrain.core.reach.Cidr.isAddress(host);
+    return Cidr.isIpv4Address(host);
   }
 
   /** True for names that resolve only privately: single labels, {@code localhost}, {@code .internal}, {@code .local}, … */

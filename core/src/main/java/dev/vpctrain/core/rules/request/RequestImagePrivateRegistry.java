@@ -2,11 +2,11 @@ package dev.vpctrain.core.rules.request;
 
 import dev.vpctrain.core.job.RepositoryAccessMode;
 import dev.vpctrain.core.logic.Tri;
+import dev.vpctrain.core.network.Cidr;
 import dev.vpctrain.core.network.EndpointType;
 import dev.vpctrain.core.network.NetworkAcl;
 import dev.vpctrain.core.network.VpcEndpoint;
 import dev.vpctrain.core.reach.AclDecision;
-import dev.vpctrain.core.reach.Cidr;
 import dev.vpctrain.core.reach.EgressPath;
 import dev.vpctrain.core.reach.Ipv4RangeSet;
 import dev.vpctrain.core.reach.NetworkAclEvaluator;
@@ -67,7 +67,7 @@ public final class RequestImagePrivateRegistry extends BaseRule {
       return one(unverified("None of the job's subnets is in the snapshot, so whether they reach registry " + registry
           + " of " + image + " is unknown.", null, host));
     }
-    if (registry.isPrivateName() || (registry.isAddress() && Cidr.parse(host).isNonPublic())) {
+    if (registry.isPrivateName() || (registry.isAddress() && Cidr.parseIpv4(host).isNonPublic())) {
       return one(unverified("Registry " + registry + " of " + image + " is a private " + (registry.isAddress() ? "address" : "name")
               + ": the registry sits inside the VPC or behind a peering connection, transit gateway or VPN, which the request "
               + "alone cannot tell, so whether the job subnets reach it on TCP " + registry.port() + " is unknown.",
@@ -127,7 +127,7 @@ public final class RequestImagePrivateRegistry extends BaseRule {
     // the traffic-aware path: a NAT gateway whose own subnet ACL drops the pull is no NAT path (egress.nat.nacl-blocked)
     Traffic pull = Traffic.tcp(registry.port());
     EgressPath p = registry.isAddress()
-        ? reach.pathTo(subnet, Cidr.parseAddress(registry.host()), pull, peer(registry))
+        ? reach.pathTo(subnet, Cidr.parseIpv4Address(registry.host()), pull, peer(registry))
         : reach.internetPath(subnet, pull, peer(registry));
     if (p.kind() == EgressPath.Kind.NAT) {
       return Tri.YES;
@@ -142,7 +142,7 @@ public final class RequestImagePrivateRegistry extends BaseRule {
 
   private static Peer peer(RegistryHost registry) {
     return registry.isAddress()
-        ? Peer.addresses("registry " + registry, Ipv4RangeSet.of(List.of(Cidr.host(Cidr.parseAddress(registry.host())))))
+        ? Peer.addresses("registry " + registry, Ipv4RangeSet.of(List.of(Cidr.ipv4Host(Cidr.parseIpv4Address(registry.host())))))
         : Peer.internetHost(registry.host());
   }
 

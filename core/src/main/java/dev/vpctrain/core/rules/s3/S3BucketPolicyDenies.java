@@ -4,7 +4,6 @@ import dev.vpctrain.core.logic.Tri;
 import dev.vpctrain.core.policy.Caller;
 import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.report.Severity;
-import dev.vpctrain.core.rules.BaseRule;
 import dev.vpctrain.core.rules.RuleContext;
 import dev.vpctrain.core.rules.policy.JobCaller;
 import dev.vpctrain.core.rules.policy.RecommendedPolicies;
@@ -23,17 +22,13 @@ import java.util.Set;
  * it arrives over the subnet's S3 path (a bucket policy need not allow: the role's own policy can).
  * Denials that hang on unknown keys are left to {@code s3.policy.undecidable}.
  */
-public final class S3BucketPolicyDenies extends BaseRule {
+public final class S3BucketPolicyDenies extends S3PolicyRule {
   public S3BucketPolicyDenies() {
     super("s3.bucket-policy.denies", Severity.ERROR, "No bucket policy denies the job's requests over its path");
   }
 
   @Override
-  public List<Finding> evaluate(RuleContext ctx) {
-    S3PolicyAnalysis analysis = S3PolicyAnalysis.of(ctx);
-    if (analysis.notApplicable().isPresent()) {
-      return one(pass(analysis.notApplicable().get()));
-    }
+  List<Finding> evaluate(RuleContext ctx, S3PolicyAnalysis analysis) {
     List<Finding> out = new ArrayList<>();
     Map<String, List<Evaluation>> denied = new LinkedHashMap<>();
     Set<String> checked = new LinkedHashSet<>();

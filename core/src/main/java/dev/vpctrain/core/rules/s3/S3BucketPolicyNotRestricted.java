@@ -8,7 +8,6 @@ import dev.vpctrain.core.reach.Reach;
 import dev.vpctrain.core.reach.S3Path;
 import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.report.Severity;
-import dev.vpctrain.core.rules.BaseRule;
 import dev.vpctrain.core.rules.ReachContext;
 import dev.vpctrain.core.rules.RuleContext;
 import dev.vpctrain.core.rules.policy.JobCaller;
@@ -24,7 +23,7 @@ import java.util.Set;
  * from elsewhere (through another VPC's endpoint, and from an internet address): restricted when it
  * explicitly denies all of them.
  */
-public final class S3BucketPolicyNotRestricted extends BaseRule {
+public final class S3BucketPolicyNotRestricted extends S3PolicyRule {
   static final String OTHER_VPCE = "vpce-00000000000000000";
   static final String OTHER_VPC = "vpc-00000000000000000";
   /** An address of TEST-NET-2 (RFC 5737): never one of the job's. */
@@ -35,11 +34,7 @@ public final class S3BucketPolicyNotRestricted extends BaseRule {
   }
 
   @Override
-  public List<Finding> evaluate(RuleContext ctx) {
-    S3PolicyAnalysis analysis = S3PolicyAnalysis.of(ctx);
-    if (analysis.notApplicable().isPresent()) {
-      return one(pass(analysis.notApplicable().get()));
-    }
+  List<Finding> evaluate(RuleContext ctx, S3PolicyAnalysis analysis) {
     List<Finding> out = new ArrayList<>();
     for (String bucket : ctx.job().buckets()) {
       out.add(check(ctx, bucket));

@@ -3,7 +3,6 @@ package dev.vpctrain.core.rules.s3;
 import dev.vpctrain.core.policy.DecisionType;
 import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.report.Severity;
-import dev.vpctrain.core.rules.BaseRule;
 import dev.vpctrain.core.rules.RuleContext;
 import dev.vpctrain.core.rules.policy.JobCaller;
 import dev.vpctrain.core.rules.policy.RecommendedPolicies;
@@ -22,17 +21,13 @@ import java.util.Set;
  * every S3 request of the job (as a session of the job's role, arriving through that endpoint).
  * Requests the policy decides only through unknown keys are left to {@code s3.policy.undecidable}.
  */
-public final class S3EndpointPolicyDenies extends BaseRule {
+public final class S3EndpointPolicyDenies extends S3PolicyRule {
   public S3EndpointPolicyDenies() {
     super("s3.endpoint-policy.denies", Severity.ERROR, "The S3 endpoint policy on the path allows the job's requests");
   }
 
   @Override
-  public List<Finding> evaluate(RuleContext ctx) {
-    S3PolicyAnalysis analysis = S3PolicyAnalysis.of(ctx);
-    if (analysis.notApplicable().isPresent()) {
-      return one(pass(analysis.notApplicable().get()));
-    }
+  List<Finding> evaluate(RuleContext ctx, S3PolicyAnalysis analysis) {
     List<Finding> out = new ArrayList<>();
     Map<String, List<Evaluation>> denied = new LinkedHashMap<>();
     int allowed = 0;

@@ -8,7 +8,6 @@ import dev.vpctrain.core.policy.RequestContext;
 import dev.vpctrain.core.policy.Target;
 import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.report.Severity;
-import dev.vpctrain.core.rules.BaseRule;
 import dev.vpctrain.core.rules.RuleContext;
 import dev.vpctrain.core.rules.policy.RecommendedPolicies;
 import java.util.ArrayList;
@@ -19,17 +18,13 @@ import java.util.List;
  * policy. Full access is decided by the evaluator, not by the text: the policy allows every S3
  * action on every resource to any caller under any condition (the default policy does).
  */
-public final class S3EndpointPolicyFullAccess extends BaseRule {
+public final class S3EndpointPolicyFullAccess extends S3PolicyRule {
   public S3EndpointPolicyFullAccess() {
     super("s3.endpoint-policy.full-access", Severity.INFO, "The S3 endpoint has a policy limited to the buckets in use");
   }
 
   @Override
-  public List<Finding> evaluate(RuleContext ctx) {
-    S3PolicyAnalysis analysis = S3PolicyAnalysis.of(ctx);
-    if (analysis.notApplicable().isPresent()) {
-      return one(pass(analysis.notApplicable().get()));
-    }
+  List<Finding> evaluate(RuleContext ctx, S3PolicyAnalysis analysis) {
     if (analysis.endpointsOnPaths().isEmpty()) {
       return one(pass("No S3 endpoint is on the job's S3 paths."));
     }

@@ -8,7 +8,6 @@ import dev.vpctrain.core.reach.Reach;
 import dev.vpctrain.core.reach.S3Path;
 import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.report.Severity;
-import dev.vpctrain.core.rules.BaseRule;
 import dev.vpctrain.core.rules.ReachContext;
 import dev.vpctrain.core.rules.RuleContext;
 import dev.vpctrain.core.rules.subnet.JobSubnets;
@@ -22,7 +21,7 @@ import java.util.Map;
  * endpoint must meet to count as a subnet's S3 path, checked for every job subnet whose S3 path is
  * (or may be) that endpoint. A subnet that has another working path is not this rule's business.
  */
-abstract class S3InterfaceEndpointRule extends BaseRule {
+abstract class S3InterfaceEndpointRule extends S3PathRule {
   S3InterfaceEndpointRule(String id, String title) {
     super(id, Severity.ERROR, title);
   }
@@ -40,13 +39,7 @@ abstract class S3InterfaceEndpointRule extends BaseRule {
   abstract String passMessage(List<String> endpoints);
 
   @Override
-  public final List<Finding> evaluate(RuleContext ctx) {
-    if (ctx.job().vpc().isEmpty()) {
-      return one(pass("The job does not run in a VPC: SageMaker reaches S3 outside your network."));
-    }
-    if (ctx.job().s3Accesses().isEmpty()) {
-      return one(pass("The job touches no S3 location."));
-    }
+  final List<Finding> evaluatePaths(RuleContext ctx) {
     if (!S3Buckets.anyInJobRegion(ctx)) {
       return one(pass("Every bucket of the job is outside " + ctx.region() + ", which S3 interface endpoints of "
           + ctx.region() + " do not serve."));

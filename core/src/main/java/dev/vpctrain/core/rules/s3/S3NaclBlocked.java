@@ -8,7 +8,6 @@ import dev.vpctrain.core.reach.Reach;
 import dev.vpctrain.core.reach.Traffic;
 import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.report.Severity;
-import dev.vpctrain.core.rules.BaseRule;
 import dev.vpctrain.core.rules.ReachContext;
 import dev.vpctrain.core.rules.RuleContext;
 import dev.vpctrain.core.rules.subnet.JobSubnets;
@@ -22,19 +21,13 @@ import java.util.Optional;
  * the return traffic (TCP 1024–65535) back in; entries are matched against the S3 prefix list's
  * CIDRs, or against "any public address" when those are unknown.
  */
-public final class S3NaclBlocked extends BaseRule {
+public final class S3NaclBlocked extends S3PathRule {
   public S3NaclBlocked() {
     super("s3.nacl.blocked", Severity.ERROR, "The job subnets' network ACLs let HTTPS to S3 and its replies through");
   }
 
   @Override
-  public List<Finding> evaluate(RuleContext ctx) {
-    if (ctx.job().vpc().isEmpty()) {
-      return one(pass("The job does not run in a VPC: SageMaker reaches S3 outside your network."));
-    }
-    if (ctx.job().s3Accesses().isEmpty()) {
-      return one(pass("The job touches no S3 location."));
-    }
+  List<Finding> evaluatePaths(RuleContext ctx) {
     List<String> subnets = JobSubnets.evaluable(ctx);
     if (subnets.isEmpty()) {
       return one(unverified("None of the job's subnets is in the snapshot, so their network ACLs are unknown.", null,

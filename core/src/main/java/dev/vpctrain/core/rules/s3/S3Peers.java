@@ -1,11 +1,11 @@
 package dev.vpctrain.core.rules.s3;
 
+import dev.vpctrain.core.network.Cidr;
 import dev.vpctrain.core.network.NetworkSnapshot;
 import dev.vpctrain.core.network.PrefixList;
 import dev.vpctrain.core.network.Route;
 import dev.vpctrain.core.network.RouteTable;
 import dev.vpctrain.core.network.VpcEndpoint;
-import dev.vpctrain.core.reach.Cidr;
 import dev.vpctrain.core.reach.Ipv4RangeSet;
 import dev.vpctrain.core.reach.Peer;
 import dev.vpctrain.core.reach.Reach;
@@ -72,7 +72,7 @@ public final class S3Peers {
       if (s.equals(except)) {
         continue;
       }
-      reach.network().subnet(s).flatMap(x -> x.cidrBlock()).flatMap(Cidr::tryParse).ifPresent(blocks::add);
+      reach.network().subnet(s).flatMap(x -> x.cidrBlock()).flatMap(Cidr::tryParseIpv4).ifPresent(blocks::add);
     }
     Peer.Builder b = Peer.builder("S3 interface endpoint " + e.vpcEndpointId()).groups(e.groupIds());
     if (!blocks.isEmpty()) {

@@ -5,7 +5,6 @@ import dev.vpctrain.core.policy.DecisionType;
 import dev.vpctrain.core.policy.Statement;
 import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.report.Severity;
-import dev.vpctrain.core.rules.BaseRule;
 import dev.vpctrain.core.rules.RuleContext;
 import dev.vpctrain.core.rules.policy.JobCaller;
 import dev.vpctrain.core.rules.s3.S3PolicyAnalysis.Evaluation;
@@ -24,17 +23,13 @@ import java.util.Set;
  * {@code aws:VpcSourceIp}, a principal's session name…). The outcome is UNVERIFIED, never PASS or
  * FAIL, naming the policy, the statement and the key.
  */
-public final class S3PolicyUndecidable extends BaseRule {
+public final class S3PolicyUndecidable extends S3PolicyRule {
   public S3PolicyUndecidable() {
     super("s3.policy.undecidable", Severity.ERROR, "The policies on the S3 path can be decided from the snapshot");
   }
 
   @Override
-  public List<Finding> evaluate(RuleContext ctx) {
-    S3PolicyAnalysis analysis = S3PolicyAnalysis.of(ctx);
-    if (analysis.notApplicable().isPresent()) {
-      return one(pass(analysis.notApplicable().get()));
-    }
+  List<Finding> evaluate(RuleContext ctx, S3PolicyAnalysis analysis) {
     Map<List<Object>, List<Evaluation>> groups = new LinkedHashMap<>();
     for (Evaluation e : analysis.evaluations(Kind.ENDPOINT)) {
       if (e.decision.type() == DecisionType.UNKNOWN) {

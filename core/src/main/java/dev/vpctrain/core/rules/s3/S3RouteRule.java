@@ -5,7 +5,6 @@ import dev.vpctrain.core.reach.RouteMatch;
 import dev.vpctrain.core.reach.S3Path;
 import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.report.Severity;
-import dev.vpctrain.core.rules.BaseRule;
 import dev.vpctrain.core.rules.ReachContext;
 import dev.vpctrain.core.rules.RuleContext;
 import dev.vpctrain.core.rules.subnet.JobSubnets;
@@ -16,7 +15,7 @@ import java.util.List;
  * The common shape of the {@code s3.route.*} rules: the S3 path of every job subnet in the job's
  * region, one finding per subnet that fails (or cannot be decided), else one PASS.
  */
-abstract class S3RouteRule extends BaseRule {
+abstract class S3RouteRule extends S3PathRule {
   S3RouteRule(String id, Severity severity, String title) {
     super(id, severity, title);
   }
@@ -36,13 +35,7 @@ abstract class S3RouteRule extends BaseRule {
   }
 
   @Override
-  public final List<Finding> evaluate(RuleContext ctx) {
-    if (ctx.job().vpc().isEmpty()) {
-      return one(pass("The job does not run in a VPC: SageMaker reaches S3 outside your network."));
-    }
-    if (ctx.job().s3Accesses().isEmpty()) {
-      return one(pass("The job touches no S3 location."));
-    }
+  final List<Finding> evaluatePaths(RuleContext ctx) {
     if (!S3Buckets.anyInJobRegion(ctx)) {
       return one(pass("Every bucket of the job is outside " + ctx.region() + "; s3.bucket.other-region checks their path."));
     }

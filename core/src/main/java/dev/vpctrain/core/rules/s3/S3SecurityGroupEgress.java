@@ -7,7 +7,6 @@ import dev.vpctrain.core.reach.SgDecision;
 import dev.vpctrain.core.reach.Traffic;
 import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.report.Severity;
-import dev.vpctrain.core.rules.BaseRule;
 import dev.vpctrain.core.rules.ReachContext;
 import dev.vpctrain.core.rules.RuleContext;
 import dev.vpctrain.core.rules.subnet.JobSubnets;
@@ -22,19 +21,13 @@ import java.util.Set;
  * to {@code 0.0.0.0/0}, to the S3 prefix list, or to CIDRs covering its entries (or, on an S3
  * interface endpoint path, to the endpoint).
  */
-public final class S3SecurityGroupEgress extends BaseRule {
+public final class S3SecurityGroupEgress extends S3PathRule {
   public S3SecurityGroupEgress() {
     super("s3.security-group.egress", Severity.ERROR, "A job security group allows outbound TCP 443 to S3");
   }
 
   @Override
-  public List<Finding> evaluate(RuleContext ctx) {
-    if (ctx.job().vpc().isEmpty()) {
-      return one(pass("The job does not run in a VPC: SageMaker reaches S3 outside your network."));
-    }
-    if (ctx.job().s3Accesses().isEmpty()) {
-      return one(pass("The job touches no S3 location."));
-    }
+  List<Finding> evaluatePaths(RuleContext ctx) {
     List<String> groups = new ArrayList<>(new LinkedHashSet<>(ctx.job().vpc().get().securityGroups()));
     Reach reach = ReachContext.of(ctx);
     String vpcId = JobVpc.vpcId(ctx).orElse("");

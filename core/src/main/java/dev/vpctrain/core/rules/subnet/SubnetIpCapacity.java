@@ -1,11 +1,9 @@
 package dev.vpctrain.core.rules.subnet;
 
-import dev.vpctrain.core.network.Section;
 import dev.vpctrain.core.network.Subnet;
 import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.report.Outcome;
 import dev.vpctrain.core.report.Severity;
-import dev.vpctrain.core.rules.BaseRule;
 import dev.vpctrain.core.rules.RuleContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,21 +14,14 @@ import java.util.OptionalInt;
  * subnet alone must have instances × IPs per instance free (ERROR); each subnet that cannot hold
  * the job while another can is a WARNING.
  */
-public final class SubnetIpCapacity extends BaseRule {
+public final class SubnetIpCapacity extends SubnetRule {
   public SubnetIpCapacity() {
-    super("subnet.ip-capacity", Severity.ERROR, "A job subnet alone has enough free IP addresses for the whole job");
+    super("subnet.ip-capacity", Severity.ERROR, "A job subnet alone has enough free IP addresses for the whole job",
+        "free IP addresses");
   }
 
   @Override
-  public List<Finding> evaluate(RuleContext ctx) {
-    List<String> ids = JobSubnets.ids(ctx);
-    if (ids.isEmpty()) {
-      return one(pass("The job does not run in a VPC."));
-    }
-    if (!ctx.network().has(Section.SUBNETS)) {
-      return one(unverified("The free IP addresses of the job's subnets are not known: "
-          + ctx.network().unknownReason(Section.SUBNETS) + ".", null, ids.toArray(new String[0])));
-    }
+  protected List<Finding> evaluate(RuleContext ctx, List<String> ids) {
     long need = IpNeed.of(ctx.job());
     String needText = need + " IPs in one subnet (" + IpNeed.explain(ctx.job()) + ")";
     List<String> holders = new ArrayList<>();

@@ -1,31 +1,22 @@
 package dev.vpctrain.core.rules.subnet;
 
-import dev.vpctrain.core.network.Section;
 import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.report.Severity;
-import dev.vpctrain.core.rules.BaseRule;
 import dev.vpctrain.core.rules.RuleContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 
 /** {@code subnet.ip-headroom}: the best job subnet holds the job but with less than twice its need. */
-public final class SubnetIpHeadroom extends BaseRule {
+public final class SubnetIpHeadroom extends SubnetRule {
   public SubnetIpHeadroom() {
-    super("subnet.ip-headroom", Severity.WARNING, "The best job subnet has at least twice the job's IP need free");
+    super("subnet.ip-headroom", Severity.WARNING, "The best job subnet has at least twice the job's IP need free",
+        "free IP addresses");
   }
 
   @Override
-  public List<Finding> evaluate(RuleContext ctx) {
-    List<String> ids = JobSubnets.ids(ctx);
-    if (ids.isEmpty()) {
-      return one(pass("The job does not run in a VPC."));
-    }
+  protected List<Finding> evaluate(RuleContext ctx, List<String> ids) {
     String[] all = ids.toArray(new String[0]);
-    if (!ctx.network().has(Section.SUBNETS)) {
-      return one(unverified("The free IP addresses of the job's subnets are not known: "
-          + ctx.network().unknownReason(Section.SUBNETS) + ".", null, all));
-    }
     long need = IpNeed.of(ctx.job());
     String best = null;
     int bestFree = -1;

@@ -2,10 +2,10 @@ package dev.vpctrain.core.rules.vpc;
 
 import dev.vpctrain.core.logic.Tri;
 import dev.vpctrain.core.network.AclEntry;
+import dev.vpctrain.core.network.Cidr;
 import dev.vpctrain.core.network.NetworkAcl;
 import dev.vpctrain.core.network.Subnet;
 import dev.vpctrain.core.reach.AclDecision;
-import dev.vpctrain.core.reach.Cidr;
 import dev.vpctrain.core.reach.EgressPath;
 import dev.vpctrain.core.reach.Ipv4RangeSet;
 import dev.vpctrain.core.reach.JobPeers;
@@ -58,9 +58,9 @@ final class DnsServerPath {
   }
 
   private void decide(RuleContext ctx, String vpcId) {
-    int address = Cidr.parseAddress(server);
-    boolean isPublic = !Cidr.host(address).isNonPublic();
-    Ipv4RangeSet host = Ipv4RangeSet.of(List.of(Cidr.host(address)));
+    int address = Cidr.parseIpv4Address(server);
+    boolean isPublic = !Cidr.ipv4Host(address).isNonPublic();
+    Ipv4RangeSet host = Ipv4RangeSet.of(List.of(Cidr.ipv4Host(address)));
     Peer.Builder pb = Peer.builder("DNS server " + server).every(host);
     if (!isPublic) {
       pb.groupsUnknown(); // its network interface (and so its groups) is not in the snapshot
@@ -191,7 +191,7 @@ final class DnsServerPath {
   private void serverAcl(RuleContext ctx, String vpcId, int address) {
     Optional<Subnet> home = ctx.network().subnets().orElse(List.of()).stream()
         .filter(s -> s.vpcId().equals(vpcId))
-        .filter(s -> s.cidrBlock().flatMap(Cidr::tryParse).map(c -> c.contains(address)).orElse(false))
+        .filter(s -> s.cidrBlock().flatMap(Cidr::tryParseIpv4).map(c -> c.contains(address)).orElse(false))
         .findFirst();
     if (home.isEmpty()) {
       notes.add("the subnet holding " + server + " is not in the snapshot, so its network ACL is not checked");

@@ -1,14 +1,14 @@
 package dev.vpctrain.core.rules.vpc;
 
+import dev.vpctrain.core.job.VpcSpec;
 import dev.vpctrain.core.logic.Tri;
+import dev.vpctrain.core.network.Cidr;
 import dev.vpctrain.core.network.DhcpOptions;
 import dev.vpctrain.core.network.Section;
 import dev.vpctrain.core.network.Vpc;
-import dev.vpctrain.core.reach.Cidr;
 import dev.vpctrain.core.reach.JobPeers;
 import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.report.Severity;
-import dev.vpctrain.core.rules.BaseRule;
 import dev.vpctrain.core.rules.RuleContext;
 import dev.vpctrain.core.rules.subnet.JobSubnets;
 import java.util.ArrayList;
@@ -29,7 +29,7 @@ import java.util.Set;
  * gateway, VPN or peering connection is UNVERIFIED naming the hop; a reachable server inside the
  * VPC passes with a note that its forwarding to the VPC resolver is not checked.
  */
-public final class VpcDhcpDnsUnreachable extends BaseRule {
+public final class VpcDhcpDnsUnreachable extends VpcRule {
   private static final String AMAZON = "AmazonProvidedDNS";
   private static final String AMAZON_DNS_ADDRESS = "169.254.169.253";
 
@@ -38,10 +38,7 @@ public final class VpcDhcpDnsUnreachable extends BaseRule {
   }
 
   @Override
-  public List<Finding> evaluate(RuleContext ctx) {
-    if (ctx.job().vpc().isEmpty()) {
-      return one(pass("The job does not run in a VPC."));
-    }
+  List<Finding> evaluate(RuleContext ctx, VpcSpec spec) {
     if (JobPeers.subnets(ctx.job()).isEmpty()) {
       return one(unverified("The job names no subnet, so whether it reaches the VPC's DNS servers cannot be checked "
           + "(request.vpc-config.partial reports the request).", null));
@@ -85,7 +82,7 @@ public final class VpcDhcpDnsUnreachable extends BaseRule {
     List<Finding> out = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     for (String server : custom) {
-      if (!Cidr.isAddress(server)) {
+      if (!Cidr.isIpv4Address(server)) {
         out.add(unverified("DNS server " + server + " of DHCP option set " + dopt + " is not an IPv4 address; only IPv4 "
             + "paths are modelled, so whether the job subnets reach it is unknown.", null, server, dopt, id));
         continue;
@@ -189,7 +186,7 @@ public final class VpcDhcpDnsUnreachable extends BaseRule {
    * the VPC's primary CIDR base plus two are all the Amazon resolver.
    */
   static List<String> customServers(List<String> servers, Vpc vpc) {
-    String plusTwo = vpc.cidrBlock().flatMap(Cidr::tryParse).map(c -> Cidr.format(c.network() + 2)).orElse(null);
+    String plusTwo = vpc.cidrBlock().flatMap(Cidr::tryParseIpv4).map(c -> Cidr.formatIpv4(c.ipv4Network() + 2)).orElse(null);
     List<String> out = new ArrayList<>();
     for (String s : servers) {
       String v = s.trim();

@@ -5,7 +5,6 @@ import dev.vpctrain.core.network.Section;
 import dev.vpctrain.core.network.Vpc;
 import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.report.Severity;
-import dev.vpctrain.core.rules.BaseRule;
 import dev.vpctrain.core.rules.RuleContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** {@code vpc.dhcp.incomplete}: SageMaker requires DHCP options with {@code domain-name} and {@code domain-name-servers}. */
-public final class VpcDhcpIncomplete extends BaseRule {
+public final class VpcDhcpIncomplete extends VpcAttributeRule {
   private static final List<String> REQUIRED = List.of("domain-name", "domain-name-servers");
 
   public VpcDhcpIncomplete() {
@@ -21,23 +20,21 @@ public final class VpcDhcpIncomplete extends BaseRule {
   }
 
   @Override
-  public List<Finding> evaluate(RuleContext ctx) {
-    if (ctx.job().vpc().isEmpty()) {
-      return one(pass("The job does not run in a VPC."));
+  String unknownSetting(String vpcId) {
+    return "The DHCP options of " + vpcId + " are not known";
+  }
+
+  @Override
+  String notInSnapshot(String vpcId) {
+    return "The DHCP option set of " + vpcId + " is not in the snapshot.";
+  }
+
+  @Override
+  List<Finding> evaluate(RuleContext ctx, String id, Vpc vpc) {
+    if (vpc.dhcpOptionsId().isEmpty()) {
+      return one(unverified(notInSnapshot(id), null, id));
     }
-    Optional<String> vpcId = JobVpc.vpcId(ctx);
-    if (vpcId.isEmpty()) {
-      return one(unverified("The job's VPC is not known: " + JobVpc.whyUnknown(ctx) + ".", null));
-    }
-    String id = vpcId.get();
-    if (!ctx.network().has(Section.VPCS)) {
-      return one(unverified("The DHCP options of " + id + " are not known: " + ctx.network().unknownReason(Section.VPCS) + ".", null, id));
-    }
-    Optional<Vpc> vpc = ctx.network().vpc(id);
-    if (vpc.isEmpty() || vpc.get().dhcpOptionsId().isEmpty()) {
-      return one(unverified("The DHCP option set of " + id + " is not in the snapshot.", null, id));
-    }
-    String dopt = vpc.get().dhcpOptionsId().get();
+    String dopt = vpc.dhcpOptionsId().get();
     if (dopt.equalsIgnoreCase("default")) {
       return one(fail("VPC " + id + " has no DHCP option set (DhcpOptionsId \"default\"): SageMaker rejects it at start-up "
               + "(\"expected DHCP options to include keys domain-name-servers and domain-name\").",

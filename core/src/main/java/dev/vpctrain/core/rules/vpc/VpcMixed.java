@@ -5,7 +5,6 @@ import dev.vpctrain.core.network.NetworkSnapshot;
 import dev.vpctrain.core.network.Section;
 import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.report.Severity;
-import dev.vpctrain.core.rules.BaseRule;
 import dev.vpctrain.core.rules.RuleContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,17 +12,13 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code vpc.mixed}: the job's subnets and security groups all belong to one VPC. */
-public final class VpcMixed extends BaseRule {
+public final class VpcMixed extends VpcRule {
   public VpcMixed() {
     super("vpc.mixed", Severity.ERROR, "The job's subnets and security groups are in one VPC");
   }
 
   @Override
-  public List<Finding> evaluate(RuleContext ctx) {
-    if (ctx.job().vpc().isEmpty()) {
-      return one(pass("The job does not run in a VPC."));
-    }
-    VpcSpec vpc = ctx.job().vpc().get();
+  List<Finding> evaluate(RuleContext ctx, VpcSpec vpc) {
     NetworkSnapshot net = ctx.network();
     Map<String, List<String>> byVpc = new LinkedHashMap<>();
     int notFound = 0;

@@ -5,24 +5,19 @@ import dev.vpctrain.core.network.NetworkSnapshot;
 import dev.vpctrain.core.network.Section;
 import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.report.Severity;
-import dev.vpctrain.core.rules.BaseRule;
 import dev.vpctrain.core.rules.RuleContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /** {@code vpc.resource.not-found}: every job subnet and security group exists in the snapshot's account and region. */
-public final class VpcResourceNotFound extends BaseRule {
+public final class VpcResourceNotFound extends VpcRule {
   public VpcResourceNotFound() {
     super("vpc.resource.not-found", Severity.ERROR, "The job's subnets and security groups exist");
   }
 
   @Override
-  public List<Finding> evaluate(RuleContext ctx) {
-    if (ctx.job().vpc().isEmpty()) {
-      return one(pass("The job does not run in a VPC."));
-    }
-    VpcSpec vpc = ctx.job().vpc().get();
+  List<Finding> evaluate(RuleContext ctx, VpcSpec vpc) {
     NetworkSnapshot net = ctx.network();
     List<String> missingSubnets = new ArrayList<>();
     List<String> missingGroups = new ArrayList<>();

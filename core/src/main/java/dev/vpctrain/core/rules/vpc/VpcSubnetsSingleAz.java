@@ -1,33 +1,24 @@
 package dev.vpctrain.core.rules.vpc;
 
-import dev.vpctrain.core.network.Section;
 import dev.vpctrain.core.network.Subnet;
 import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.report.Severity;
-import dev.vpctrain.core.rules.BaseRule;
 import dev.vpctrain.core.rules.RuleContext;
-import dev.vpctrain.core.rules.subnet.JobSubnets;
+import dev.vpctrain.core.rules.subnet.SubnetRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 
 /** {@code vpc.subnets.single-az}: all job subnets in one AZ leave no fallback on InsufficientCapacity. */
-public final class VpcSubnetsSingleAz extends BaseRule {
+public final class VpcSubnetsSingleAz extends SubnetRule {
   public VpcSubnetsSingleAz() {
-    super("vpc.subnets.single-az", Severity.WARNING, "The job's subnets span more than one Availability Zone");
+    super("vpc.subnets.single-az", Severity.WARNING, "The job's subnets span more than one Availability Zone",
+        "Availability Zones");
   }
 
   @Override
-  public List<Finding> evaluate(RuleContext ctx) {
-    List<String> ids = JobSubnets.ids(ctx);
-    if (ids.isEmpty()) {
-      return one(pass("The job does not run in a VPC."));
-    }
-    if (!ctx.network().has(Section.SUBNETS)) {
-      return one(unverified("The Availability Zones of the job's subnets are not known: "
-          + ctx.network().unknownReason(Section.SUBNETS) + ".", null, ids.toArray(new String[0])));
-    }
+  protected List<Finding> evaluate(RuleContext ctx, List<String> ids) {
     TreeSet<String> zones = new TreeSet<>();
     List<String> unknown = new ArrayList<>();
     for (String id : ids) {
