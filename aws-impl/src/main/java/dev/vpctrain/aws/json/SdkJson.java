@@ -47,11 +47,16 @@ public final class SdkJson {
 
   /** The JSON of {@code pojo}: every member that is set, with its wire name. */
   public static ObjectNode toJson(SdkPojo pojo) {
+    return toJson(pojo, Style.WIRE);
+  }
+
+  /** The JSON of {@code pojo} in {@code style}: every member that is set. */
+  public static ObjectNode toJson(SdkPojo pojo, Style style) {
     ObjectNode node = NODES.objectNode();
-    for (SdkField<?> field : pojo.sdkFields()) {
-      JsonNode value = write(field, field.getValueOrDefault(pojo));
+    for (SdkField<?> field : style.ordered(pojo)) {
+      JsonNode value = write(field, field.getValueOrDefault(pojo), style);
       if (value != null) {
-        node.set(field.locationName(), value);
+        node.set(style.name(field), value);
       }
     }
     return node;
@@ -65,10 +70,19 @@ public final class SdkJson {
    * @param path the JSON path of {@code json} for error messages (empty for the document root)
    * @throws SdkJsonException naming the path of an unknown member or a wrongly typed value
    */
-  @SuppressWarnings("unchecked")
   public static <T> T read(Supplier<? extends SdkBuilder<?, T>> builder, JsonNode json, String path) {
+    return read(builder, json, path, Style.WIRE);
+  }
+
+  /**
+   * Builds a model object from {@code json} written in {@code style}.
+   *
+   * @throws SdkJsonException naming the path of a wrongly typed value (and of an unknown member,
+   *     unless the style ignores them)
+   */
+  public static <T> T read(Supplier<? extends SdkBuilder<?, T>> builder, JsonNode json, String path, Style style) {
     SdkBuilder<?, T> b = builder.get();
-    fill((SdkPojo) b, json, path);
+    fill((SdkPojo) b, json, path, style);
     return b.build();
   }
 
@@ -80,17 +94,20 @@ public final class SdkJson {
     return names;
   }
 
-  private static void fill(SdkPojo builder, JsonNode json, String path) {
+  private static void fill(SdkPojo builder, JsonNode json, String path, Style style) {
     if (!json.isObject()) {
       throw new SdkJsonException(display(path), "expected an object but was " + describe(json));
     }
     Map<String, SdkField<?>> fields = new LinkedHashMap<>();
-    builder.sdkFields().forEach(f -> fields.put(f.locationName(), f));
+    builder.sdkFields().forEach(f -> fields.put(style.name(f), f));
     Iterator<Map.Entry<String, JsonNode>> it = json.properties().iterator();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
       String childPath = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
       SdkField<?> field = fields.get(e.getKey());
+      if (field == null && style.ignoreUnknownMembers) {
+        continue;
+      }
       if (field == null) {
         throw new SdkJsonException(childPath, "unknown member '" + e.getKey() + "'; expected one of "
             + String.join(", ", new TreeSet<>(fields.keySet())));
@@ -98,11 +115,11 @@ public final class SdkJson {
       if (e.getValue().isNull()) {
         continue;
       }
-      field.set(builder, read(field, e.getValue(), childPath));
+      field.set(builder, read(field, e.getValue(), childPath, style));
     }
   }
 
-  private static Object read(SdkField<?> field, JsonNode json, String path) {
+  private static Object read(SdkField<?> field, JsonNode json, String path, Style style) {
     MarshallingKnownType type = field.marshallingType().getKnownType();
     switch (type) {
       case STRING:
@@ -142,7 +159,7 @@ public final class SdkJson {
         }
       case SDK_POJO: {
         SdkPojo nested = field.constructor().get();
-        fill(nested, json, path);
+        fill(nested, json, path, style);
         return ((SdkBuilder<?, ?>) nested).build();
       }
       case LIST: {
@@ -152,7 +169,7 @@ public final class SdkJson {
         SdkField<?> member = field.getRequiredTrait(ListTrait.class).memberFieldInfo();
         List<Object> list = new ArrayList<>();
         for (int i = 0; i < json.size(); i++) {
-          list.add(json.get(i).isNull() ? null : read(member, json.get(i), path + "[" + i + "]"));
+          list.add(json.get(i).isNull() ? null : read(member, json.get(i), path + "[" + i + "]", style));
         }
         return list;
       }
@@ -163,7 +180,7 @@ public final class SdkJson {
         SdkField<?> value = field.getRequiredTrait(MapTrait.class).valueFieldInfo();
         Map<String, Object> map = new LinkedHashMap<>();
         json.properties().forEach(e -> map.put(e.getKey(),
-            e.getValue().isNull() ? null : read(value, e.getValue(), path + "." + e.getKey())));
+            e.getValue().isNull() ? null : read(value, e.getValue(), path + "." + e.getKey(), style)));
         return map;
       }
       case DOCUMENT:
@@ -230,7 +247,7 @@ public final class SdkJson {
     return Document.fromNull();
   }
 
-  private static JsonNode write(SdkField<?> field, Object value) {
+  private static JsonNode write(SdkField<?> field, Object value, Style style) {
     if (value == null || value instanceof SdkAutoConstructList || value instanceof SdkAutoConstructMap) {
       return null;
     }
@@ -256,12 +273,12 @@ public final class SdkJson {
       case SDK_BYTES:
         return NODES.textNode(Base64.getEncoder().encodeToString(((SdkBytes) value).asByteArray()));
       case SDK_POJO:
-        return toJson((SdkPojo) value);
+        return toJson((SdkPojo) value, style);
       case LIST: {
         SdkField<?> member = field.getRequiredTrait(ListTrait.class).memberFieldInfo();
         ArrayNode array = NODES.arrayNode();
         for (Object o : (List<?>) value) {
-          JsonNode n = write(member, o);
+          JsonNode n = write(member, o, style);
           array.add(n == null ? NODES.nullNode() : n);
         }
         return array;
@@ -270,7 +287,7 @@ public final class SdkJson {
         SdkField<?> member = field.getRequiredTrait(MapTrait.class).valueFieldInfo();
         ObjectNode object = NODES.objectNode();
         ((Map<?, ?>) value).forEach((k, v) -> {
-          JsonNode n = write(member, v);
+          JsonNode n = write(member, v, style);
           object.set(String.valueOf(k), n == null ? NODES.nullNode() : n);
         });
         return object;
@@ -303,6 +320,61 @@ public final class SdkJson {
       return NODES.numberNode(d.asNumber().bigDecimalValue());
     }
     return NODES.nullNode();
+  }
+
+  /**
+   * How a document names and orders the members of a shape. {@link #WIRE} uses the wire names
+   * ({@code locationName}: for the EC2 query protocol these are XML names such as {@code TagSet});
+   * {@link #MEMBER_NAMES} uses the model's member names ({@code Tags}), which is what the AWS CLI v2
+   * prints for every protocol. Immutable; the {@code with…} methods return a copy.
+   */
+  public static final class Style {
+    /** Wire names, every member known, the SDK's member order. */
+    public static final Style WIRE = new Style(false, false, Map.of());
+    /** The model's member names (the AWS CLI v2 JSON shape), every member known, the SDK's member order. */
+    public static final Style MEMBER_NAMES = new Style(true, false, Map.of());
+
+    private final boolean memberNames;
+    private final boolean ignoreUnknownMembers;
+    private final Map<Class<?>, List<String>> order;
+
+    private Style(boolean memberNames, boolean ignoreUnknownMembers, Map<Class<?>, List<String>> order) {
+      this.memberNames = memberNames;
+      this.ignoreUnknownMembers = ignoreUnknownMembers;
+      this.order = order;
+    }
+
+    /** This style, reading past members the SDK does not know (a newer CLI's output) instead of rejecting them. */
+    public Style ignoringUnknownMembers() {
+      return new Style(memberNames, true, order);
+    }
+
+    /**
+     * This style, writing the members of {@code shape} named in {@code names} first and in that
+     * order (the others follow in the SDK's order).
+     */
+    public Style withMemberOrder(Class<? extends SdkPojo> shape, List<String> names) {
+      Map<Class<?>, List<String>> copy = new LinkedHashMap<>(order);
+      copy.put(shape, List.copyOf(names));
+      return new Style(memberNames, ignoreUnknownMembers, Map.copyOf(copy));
+    }
+
+    String name(SdkField<?> field) {
+      return memberNames ? field.memberName() : field.locationName();
+    }
+
+    List<SdkField<?>> ordered(SdkPojo pojo) {
+      List<String> first = order.get(pojo.getClass());
+      if (first == null) {
+        return pojo.sdkFields();
+      }
+      List<SdkField<?>> fields = new ArrayList<>(pojo.sdkFields());
+      fields.sort(java.util.Comparator.comparingInt(f -> {
+        int i = first.indexOf(name(f));
+        return i < 0 ? first.size() : i;
+      }));
+      return fields;
+    }
   }
 
   static String describe(JsonNode json) {
