@@ -25,19 +25,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.Supplier;
-import software.amazon.awssdk.services.ec2.model.DescribeDhcpOptionsResponse;
-import software.amazon.awssdk.services.ec2.model.DescribeInternetGatewaysResponse;
-import software.amazon.awssdk.services.ec2.model.DescribeNatGatewaysResponse;
-import software.amazon.awssdk.services.ec2.model.DescribeNetworkAclsResponse;
-import software.amazon.awssdk.services.ec2.model.DescribePrefixListsResponse;
-import software.amazon.awssdk.services.ec2.model.DescribeRouteTablesResponse;
-import software.amazon.awssdk.services.ec2.model.DescribeSecurityGroupsResponse;
-import software.amazon.awssdk.services.ec2.model.DescribeSubnetsResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeVpcAttributeResponse;
-import software.amazon.awssdk.services.ec2.model.DescribeVpcEndpointsResponse;
-import software.amazon.awssdk.services.ec2.model.DescribeVpcsResponse;
+import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.utils.builder.SdkBuilder;
 
 /**
@@ -62,6 +52,19 @@ final class BundleReader {
   private final UniqueKeys mainRouteTables = new UniqueKeys("main route table association of a VPC");
   private final UniqueKeys subnetAcls = new UniqueKeys("network ACL association of a subnet");
   private final UniqueKeys defaultAcls = new UniqueKeys("default network ACL of a VPC");
+
+  /** What each section's items must satisfy beyond their SDK shape. */
+  private final Map<Section, Consumer<JsonInput>> checks = Map.of(
+      Section.VPCS, BundleReader::vpc,
+      Section.DHCP_OPTIONS, BundleReader::dhcp,
+      Section.SUBNETS, BundleReader::subnet,
+      Section.SECURITY_GROUPS, BundleReader::group,
+      Section.ROUTE_TABLES, this::routeTable,
+      Section.VPC_ENDPOINTS, BundleReader::endpoint,
+      Section.NAT_GATEWAYS, BundleReader::nat,
+      Section.INTERNET_GATEWAYS, BundleReader::igw,
+      Section.NETWORK_ACLS, this::acl,
+      Section.PREFIX_LISTS, BundleReader::prefixList);
 
   BundleReader(JsonInput root) {
     this.root = root.requireObject();
@@ -122,21 +125,18 @@ final class BundleReader {
   }
 
   /**
-   * Section {@code section} of the bundle, {@code ec2.<operation>}: empty when the operation is
-   * absent (one named in {@code errors} is dropped after reading, by
-   * {@link NetworkSnapshot#withoutIncomplete()}). Each item of the {@code key} list is checked by
-   * {@code check} and its {@code idMember} must be unique; then the operation's output is read into
-   * the SDK response {@code response} by {@link SdkJson} and its {@code items} mapped by {@code map}
-   * ({@link Ec2Mapping}).
+   * {@code ec2.<operation>} of {@code s}: empty when the operation is absent (one named in
+   * {@code errors} is dropped after reading, by {@link NetworkSnapshot#withoutIncomplete()}). Each
+   * item of its list is checked and its id must be unique; then the operation's output is read into
+   * the SDK response by {@link SdkJson} and its items mapped by {@link Ec2Mapping}.
    */
-  private <R, I, T> Optional<List<T>> section(JsonInput ec2, Section section, String key, String idMember,
-      String what, Consumer<JsonInput> check, Supplier<? extends SdkBuilder<?, R>> response,
-      Function<R, List<I>> items, Function<I, T> map) {
-    String operation = section.bundleKey();
+  private <S, M> Optional<List<M>> section(JsonInput ec2, Ec2Section<S, M> s) {
+    String operation = s.section().bundleKey();
     Optional<JsonInput> op = ec2.optObject(operation);
     if (op.isEmpty()) {
       return Optional.empty();
     }
+    String key = s.listField().memberName();
     if (!op.get().has(key)) {
       throw new InvalidInputException(ec2.file(), op.get().pathOf(key),
           "expected an array (the " + operation + " output has a " + key + " list) but the member is missing");
@@ -144,20 +144,20 @@ final class BundleReader {
     if (!op.get().member(key).isPresent()) {
       throw op.get().member(key).error("expected an array but was null");
     }
-    UniqueKeys ids = new UniqueKeys(what);
+    UniqueKeys ids = new UniqueKeys(s.what());
+    Consumer<JsonInput> check = checks.get(s.section());
     for (JsonInput e : op.get().member(key).elements()) {
       e.requireObject();
-      String id = e.string(idMember);
-      ids.add(e, id, what + " " + id);
+      String id = e.string(s.idMember());
+      ids.add(e, id, s.what() + " " + id);
       check.accept(e);
     }
-    List<T> out = new ArrayList<>();
-    items.apply(sdk(response, op.get())).forEach(i -> out.add(map.apply(i)));
-    return Optional.of(out);
+    SdkPojo response = sdk(s.response(), op.get());
+    return Optional.of(s.items(response));
   }
 
   /** {@code json} (checked) as the SDK shape {@code shape}; a value the shape cannot hold names its path. */
-  private static <R> R sdk(Supplier<? extends SdkBuilder<?, R>> shape, JsonInput json) {
+  private static <R> R sdk(Supplier<? extends SdkBuilder<?, ? extends R>> shape, JsonInput json) {
     try {
       return SdkJson.read(shape, json.node(), json.path(), STYLE);
     } catch (SdkJsonException e) {
@@ -166,38 +166,21 @@ final class BundleReader {
   }
 
   private void ec2(JsonInput ec2, NetworkSnapshot.Builder b) {
-    Optional<List<Vpc>> vpcs = section(ec2, Section.VPCS, "Vpcs", "VpcId", "VPC", BundleReader::vpc,
-        DescribeVpcsResponse::builder, DescribeVpcsResponse::vpcs, Ec2Mapping::vpc);
+    Optional<List<Vpc>> vpcs = section(ec2, Ec2Section.VPCS);
     List<DescribeVpcAttributeResponse> attributes = attributes(ec2);
     if (vpcs.isPresent() && ec2.has(Section.VPC_ATTRIBUTES.bundleKey())) {
       vpcs = Optional.of(withAttributes(vpcs.get(), attributes));
     }
     b.vpcs(vpcs);
-    b.dhcpOptions(section(ec2, Section.DHCP_OPTIONS, "DhcpOptions", "DhcpOptionsId", "DHCP option set",
-        BundleReader::dhcp, DescribeDhcpOptionsResponse::builder, DescribeDhcpOptionsResponse::dhcpOptions,
-        Ec2Mapping::dhcpOptions));
-    b.subnets(section(ec2, Section.SUBNETS, "Subnets", "SubnetId", "subnet", BundleReader::subnet,
-        DescribeSubnetsResponse::builder, DescribeSubnetsResponse::subnets, Ec2Mapping::subnet));
-    b.securityGroups(section(ec2, Section.SECURITY_GROUPS, "SecurityGroups", "GroupId", "security group",
-        BundleReader::group, DescribeSecurityGroupsResponse::builder, DescribeSecurityGroupsResponse::securityGroups,
-        Ec2Mapping::securityGroup));
-    b.routeTables(section(ec2, Section.ROUTE_TABLES, "RouteTables", "RouteTableId", "route table",
-        this::routeTable, DescribeRouteTablesResponse::builder, DescribeRouteTablesResponse::routeTables,
-        Ec2Mapping::routeTable));
-    b.vpcEndpoints(section(ec2, Section.VPC_ENDPOINTS, "VpcEndpoints", "VpcEndpointId", "VPC endpoint",
-        BundleReader::endpoint, DescribeVpcEndpointsResponse::builder, DescribeVpcEndpointsResponse::vpcEndpoints,
-        Ec2Mapping::vpcEndpoint));
-    b.natGateways(section(ec2, Section.NAT_GATEWAYS, "NatGateways", "NatGatewayId", "NAT gateway",
-        BundleReader::nat, DescribeNatGatewaysResponse::builder, DescribeNatGatewaysResponse::natGateways,
-        Ec2Mapping::natGateway));
-    b.internetGateways(section(ec2, Section.INTERNET_GATEWAYS, "InternetGateways", "InternetGatewayId",
-        "internet gateway", BundleReader::igw, DescribeInternetGatewaysResponse::builder,
-        DescribeInternetGatewaysResponse::internetGateways, Ec2Mapping::internetGateway));
-    b.networkAcls(section(ec2, Section.NETWORK_ACLS, "NetworkAcls", "NetworkAclId", "network ACL", this::acl,
-        DescribeNetworkAclsResponse::builder, DescribeNetworkAclsResponse::networkAcls, Ec2Mapping::networkAcl));
-    b.prefixLists(section(ec2, Section.PREFIX_LISTS, "PrefixLists", "PrefixListId", "prefix list",
-        BundleReader::prefixList, DescribePrefixListsResponse::builder, DescribePrefixListsResponse::prefixLists,
-        Ec2Mapping::prefixList));
+    for (Ec2Section<?, ?> s : Ec2Section.ALL) {
+      if (s.section() != Section.VPCS) {
+        read(ec2, s, b);
+      }
+    }
+  }
+
+  private <S, M> void read(JsonInput ec2, Ec2Section<S, M> s, NetworkSnapshot.Builder b) {
+    s.put(b, section(ec2, s));
   }
 
   // The checks below are what the SDK shapes do not express (id shapes, CIDRs, ranges, required

@@ -1,6 +1,7 @@
 package dev.vpctrain.aws.bundle;
 
 import dev.vpctrain.core.InvalidInputException;
+import dev.vpctrain.aws.discovery.Ec2Mapping;
 import dev.vpctrain.aws.json.JsonInput;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,7 +87,7 @@ final class BundleValues {
   /** {@code value} at {@code at}: an IPv4 CIDR block. */
   static String cidr4(JsonInput at, String value) {
     int slash = value.indexOf('/');
-    if (slash < 0 || !isIpv4(value.substring(0, slash)) || prefix(value.substring(slash + 1), 32) < 0) {
+    if (slash < 0 || !isIpv4(value.substring(0, slash)) || decimal(value.substring(slash + 1), 32) < 0) {
       throw at.error("expected an IPv4 CIDR block such as 10.0.0.0/16 (four numbers 0-255 and a prefix length 0-32) "
           + "but was \"" + value + "\"");
     }
@@ -101,7 +102,7 @@ final class BundleValues {
   /** {@code value} at {@code at}: an IPv6 CIDR block. */
   static String cidr6(JsonInput at, String value) {
     int slash = value.indexOf('/');
-    if (slash < 0 || !isIpv6(value.substring(0, slash)) || prefix(value.substring(slash + 1), 128) < 0) {
+    if (slash < 0 || !isIpv6(value.substring(0, slash)) || decimal(value.substring(slash + 1), 128) < 0) {
       throw at.error("expected an IPv6 CIDR block such as 2600:1f18::/56 (prefix length 0-128) but was \"" + value + "\"");
     }
     return value;
@@ -161,41 +162,20 @@ final class BundleValues {
     } else {
       p = o.string("Protocol").toLowerCase(Locale.ROOT);
     }
-    switch (p) {
-      case "tcp":
-        return "6";
-      case "udp":
-        return "17";
-      case "icmp":
-        return "1";
-      case "icmpv6":
-        return "58";
-      default:
-        if (p.equals("-1") || protocolNumber(p) >= 0) {
-          return p;
-        }
+    String number = Ec2Mapping.aclProtocol(p);
+    if (number.equals("-1") || protocolNumber(number) >= 0) {
+      return number;
     }
     throw at.error("expected -1 (all) or a protocol number 0-255 such as 6 (TCP) but was " + JsonInput.describe(at.node()));
   }
 
   /** {@code text} as a protocol number 0–255 (decimal digits only), or -1. */
   static int protocolNumber(String text) {
-    if (text.isEmpty() || text.length() > 3) {
-      return -1;
-    }
-    int n = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c < '0' || c > '9') {
-        return -1;
-      }
-      n = n * 10 + (c - '0');
-    }
-    return n <= 255 ? n : -1;
+    return decimal(text, 255);
   }
 
-  /** The prefix length in {@code text} if it is decimal and at most {@code max}, else -1. */
-  private static int prefix(String text, int max) {
+  /** {@code text} as a decimal number of at most three digits and at most {@code max}, else -1. */
+  private static int decimal(String text, int max) {
     if (text.isEmpty() || text.length() > 3) {
       return -1;
     }

@@ -10,24 +10,9 @@ import dev.vpctrain.core.network.CaptureError;
 import dev.vpctrain.core.network.NetworkSnapshot;
 import dev.vpctrain.core.network.PolicyState;
 import dev.vpctrain.core.network.Section;
-import dev.vpctrain.core.network.Vpc;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
-import software.amazon.awssdk.core.SdkPojo;
-import software.amazon.awssdk.services.ec2.model.DescribeDhcpOptionsResponse;
-import software.amazon.awssdk.services.ec2.model.DescribeInternetGatewaysResponse;
-import software.amazon.awssdk.services.ec2.model.DescribeNatGatewaysResponse;
-import software.amazon.awssdk.services.ec2.model.DescribeNetworkAclsResponse;
-import software.amazon.awssdk.services.ec2.model.DescribePrefixListsResponse;
-import software.amazon.awssdk.services.ec2.model.DescribeRouteTablesResponse;
-import software.amazon.awssdk.services.ec2.model.DescribeSecurityGroupsResponse;
-import software.amazon.awssdk.services.ec2.model.DescribeSubnetsResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeVpcAttributeResponse;
-import software.amazon.awssdk.services.ec2.model.DescribeVpcEndpointsResponse;
-import software.amazon.awssdk.services.ec2.model.DescribeVpcsResponse;
 import software.amazon.awssdk.services.ec2.model.DhcpOptions;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.Route;
@@ -36,9 +21,9 @@ import software.amazon.awssdk.services.ec2.model.Subnet;
 import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
 
 /**
- * Writes a {@link NetworkSnapshot} as a bundle (formats.md §2): each EC2 section is the SDK's
- * {@code Describe…Response} built by {@link Ec2Mapping} and written by {@link SdkJson} with the
- * AWS CLI's member names; S3 facts and capture errors are written here.
+ * Writes a {@link NetworkSnapshot} as a bundle (formats.md §2): each EC2 section ({@link Ec2Section})
+ * is the SDK's {@code Describe…Response} built by {@link Ec2Mapping} and written by {@link SdkJson}
+ * with the AWS CLI's member names; S3 facts and capture errors are written here.
  */
 final class BundleWriter {
   /**
@@ -73,34 +58,18 @@ final class BundleWriter {
     s.accountId().ifPresent(a -> root.put("accountId", a));
     s.capturedAt().ifPresent(t -> root.put("capturedAt", t.toString()));
     ObjectNode ec2 = root.putObject("ec2");
-    section(ec2, Section.VPCS, s.vpcs(), Ec2Mapping::sdkVpc, l -> DescribeVpcsResponse.builder().vpcs(l).build());
-    s.vpcs().ifPresent(vpcs -> {
-      ArrayNode attrs = JsonOutput.array();
-      for (Vpc v : vpcs) {
-        Ec2Mapping.sdkVpcAttributes(v).forEach(a -> attrs.add(SdkJson.toJson(a, STYLE)));
+    for (Ec2Section<?, ?> section : Ec2Section.ALL) {
+      write(ec2, section, s);
+      if (section.section() == Section.VPCS) {
+        s.vpcs().ifPresent(vpcs -> {
+          ArrayNode attrs = JsonOutput.array();
+          vpcs.forEach(v -> Ec2Mapping.sdkVpcAttributes(v).forEach(a -> attrs.add(SdkJson.toJson(a, STYLE))));
+          if (!attrs.isEmpty()) {
+            ec2.set(Section.VPC_ATTRIBUTES.bundleKey(), attrs);
+          }
+        });
       }
-      if (!attrs.isEmpty()) {
-        ec2.set(Section.VPC_ATTRIBUTES.bundleKey(), attrs);
-      }
-    });
-    section(ec2, Section.DHCP_OPTIONS, s.dhcpOptions(), Ec2Mapping::sdkDhcpOptions,
-        l -> DescribeDhcpOptionsResponse.builder().dhcpOptions(l).build());
-    section(ec2, Section.SUBNETS, s.subnets(), Ec2Mapping::sdkSubnet,
-        l -> DescribeSubnetsResponse.builder().subnets(l).build());
-    section(ec2, Section.SECURITY_GROUPS, s.securityGroups(), Ec2Mapping::sdkSecurityGroup,
-        l -> DescribeSecurityGroupsResponse.builder().securityGroups(l).build());
-    section(ec2, Section.ROUTE_TABLES, s.routeTables(), Ec2Mapping::sdkRouteTable,
-        l -> DescribeRouteTablesResponse.builder().routeTables(l).build());
-    section(ec2, Section.VPC_ENDPOINTS, s.vpcEndpoints(), Ec2Mapping::sdkVpcEndpoint,
-        l -> DescribeVpcEndpointsResponse.builder().vpcEndpoints(l).build());
-    section(ec2, Section.NAT_GATEWAYS, s.natGateways(), Ec2Mapping::sdkNatGateway,
-        l -> DescribeNatGatewaysResponse.builder().natGateways(l).build());
-    section(ec2, Section.INTERNET_GATEWAYS, s.internetGateways(), Ec2Mapping::sdkInternetGateway,
-        l -> DescribeInternetGatewaysResponse.builder().internetGateways(l).build());
-    section(ec2, Section.NETWORK_ACLS, s.networkAcls(), Ec2Mapping::sdkNetworkAcl,
-        l -> DescribeNetworkAclsResponse.builder().networkAcls(l).build());
-    section(ec2, Section.PREFIX_LISTS, s.prefixLists(), Ec2Mapping::sdkPrefixList,
-        l -> DescribePrefixListsResponse.builder().prefixLists(l).build());
+    }
     ObjectNode s3 = root.putObject("s3");
     for (Map.Entry<String, BucketFacts> e : s.buckets().entrySet()) {
       ObjectNode bucket = s3.putObject(e.getKey());
@@ -130,13 +99,9 @@ final class BundleWriter {
     return root;
   }
 
-  /** Section {@code section}'s output, when known: the model's items as the SDK response {@code response}. */
-  private static <T, I> void section(ObjectNode ec2, Section section, Optional<List<T>> items, Function<T, I> toSdk,
-      Function<List<I>, SdkPojo> response) {
-    items.ifPresent(list -> {
-      List<I> sdk = new ArrayList<>(list.size());
-      list.forEach(item -> sdk.add(toSdk.apply(item)));
-      ec2.set(section.bundleKey(), SdkJson.toJson(response.apply(sdk), STYLE));
-    });
+  /** The section's output, when known: the model's items as the SDK response, written by {@link SdkJson}. */
+  private static <S, M> void write(ObjectNode ec2, Ec2Section<S, M> section, NetworkSnapshot s) {
+    section.get().apply(s).ifPresent(items ->
+        ec2.set(section.section().bundleKey(), SdkJson.toJson(section.responseOf(items), STYLE)));
   }
 }

@@ -278,7 +278,8 @@ public final class Ec2Mapping {
     return b.build();
   }
 
-  private static String aclProtocol(String protocol) {
+  /** An ACL protocol as the API's number: {@code tcp} → {@code 6}, {@code udp} → {@code 17}, … (else lower case). */
+  public static String aclProtocol(String protocol) {
     if (protocol == null) {
       return null;
     }

@@ -80,8 +80,9 @@ public final class SdkJson {
    * @throws SdkJsonException naming the path of a wrongly typed value (and of an unknown member,
    *     unless the style ignores them)
    */
-  public static <T> T read(Supplier<? extends SdkBuilder<?, T>> builder, JsonNode json, String path, Style style) {
-    SdkBuilder<?, T> b = builder.get();
+  public static <T> T read(Supplier<? extends SdkBuilder<?, ? extends T>> builder, JsonNode json, String path,
+      Style style) {
+    SdkBuilder<?, ? extends T> b = builder.get();
     fill((SdkPojo) b, json, path, style);
     return b.build();
   }
