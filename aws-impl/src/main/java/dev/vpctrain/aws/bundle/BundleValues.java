@@ -86,10 +86,16 @@ final class BundleValues {
 
   /** {@code value} at {@code at}: an IPv4 CIDR block. */
   static String cidr4(JsonInput at, String value) {
+    return checkCidr(at, value, false,
+        "an IPv4 CIDR block such as 10.0.0.0/16 (four numbers 0-255 and a prefix length 0-32)");
+  }
+
+  /** {@code value} at {@code at}: an address of the family {@code v6} says and a prefix length within it. */
+  private static String checkCidr(JsonInput at, String value, boolean v6, String expected) {
     int slash = value.indexOf('/');
-    if (slash < 0 || !isIpv4(value.substring(0, slash)) || decimal(value.substring(slash + 1), 32) < 0) {
-      throw at.error("expected an IPv4 CIDR block such as 10.0.0.0/16 (four numbers 0-255 and a prefix length 0-32) "
-          + "but was \"" + value + "\"");
+    String address = slash < 0 ? "" : value.substring(0, slash);
+    if (slash < 0 || !(v6 ? isIpv6(address) : isIpv4(address)) || decimal(value.substring(slash + 1), v6 ? 128 : 32) < 0) {
+      throw at.error("expected " + expected + " but was \"" + value + "\"");
     }
     return value;
   }
@@ -101,11 +107,7 @@ final class BundleValues {
 
   /** {@code value} at {@code at}: an IPv6 CIDR block. */
   static String cidr6(JsonInput at, String value) {
-    int slash = value.indexOf('/');
-    if (slash < 0 || !isIpv6(value.substring(0, slash)) || decimal(value.substring(slash + 1), 128) < 0) {
-      throw at.error("expected an IPv6 CIDR block such as 2600:1f18::/56 (prefix length 0-128) but was \"" + value + "\"");
-    }
-    return value;
+    return checkCidr(at, value, true, "an IPv6 CIDR block such as 2600:1f18::/56 (prefix length 0-128)");
   }
 
   /** {@code value} at {@code at}: an IPv4 or IPv6 CIDR block. */
