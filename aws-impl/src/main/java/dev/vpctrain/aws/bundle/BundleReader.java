@@ -1,29 +1,18 @@
 package dev.vpctrain.aws.bundle;
 
-import dev.vpctrain.core.InvalidInputException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vpctrain.aws.discovery.Ec2Mapping;
 import dev.vpctrain.aws.json.JsonInput;
-import dev.vpctrain.core.network.AclEntry;
+import dev.vpctrain.aws.json.SdkJson;
+import dev.vpctrain.aws.json.SdkJsonException;
+import dev.vpctrain.core.InvalidInputException;
 import dev.vpctrain.core.network.BucketFacts;
 import dev.vpctrain.core.network.CaptureError;
-import dev.vpctrain.core.network.DhcpOptions;
 import dev.vpctrain.core.network.EndpointType;
-import dev.vpctrain.core.network.IgwAttachment;
-import dev.vpctrain.core.network.InternetGateway;
-import dev.vpctrain.core.network.NatGateway;
-import dev.vpctrain.core.network.NetworkAcl;
 import dev.vpctrain.core.network.NetworkSnapshot;
-import dev.vpctrain.core.network.Permission;
 import dev.vpctrain.core.network.PolicyState;
-import dev.vpctrain.core.network.PrefixList;
-import dev.vpctrain.core.network.Route;
-import dev.vpctrain.core.network.RouteTable;
-import dev.vpctrain.core.network.RouteTableAssociation;
 import dev.vpctrain.core.network.Section;
-import dev.vpctrain.core.network.SecurityGroup;
-import dev.vpctrain.core.network.Subnet;
-import dev.vpctrain.core.network.Tag;
 import dev.vpctrain.core.network.Vpc;
-import dev.vpctrain.core.network.VpcEndpoint;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -35,15 +24,23 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.ec2.model.DescribeVpcAttributeResponse;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.utils.builder.SdkBuilder;
 
 /**
- * Maps a bundle document (formats.md §2) onto a {@link NetworkSnapshot}. Every value a rule uses is
- * checked here (shape, range, uniqueness), so that no rule meets a value it cannot use; an operation
- * named in {@code errors} is incomplete and its output, if any, is not used (the section stays
- * unknown).
+ * Reads a bundle document (formats.md §2) into a {@link NetworkSnapshot}: each EC2 operation's
+ * output is checked (shape, range, uniqueness: what the SDK shape does not express, so that no rule
+ * meets a value it cannot use), read into the SDK's {@code Describe…Response} by {@link SdkJson}
+ * and mapped by {@link Ec2Mapping}, as live discovery maps the same responses. An operation named in
+ * {@code errors} is incomplete and its output, if any, is not used (the section stays unknown).
  */
 final class BundleReader {
+  /** The AWS CLI's member names; members the SDK does not know (a newer CLI's) are passed over. */
+  private static final SdkJson.Style STYLE = SdkJson.Style.MEMBER_NAMES.ignoringUnknownMembers();
+
   private static final String[] VPC = {"vpc"};
   private static final String[] SUBNET = {"subnet"};
   private static final String[] GROUP = {"sg"};
@@ -55,6 +52,19 @@ final class BundleReader {
   private final UniqueKeys mainRouteTables = new UniqueKeys("main route table association of a VPC");
   private final UniqueKeys subnetAcls = new UniqueKeys("network ACL association of a subnet");
   private final UniqueKeys defaultAcls = new UniqueKeys("default network ACL of a VPC");
+
+  /** What each section's items must satisfy beyond their SDK shape. */
+  private final Map<Section, Consumer<JsonInput>> checks = Map.of(
+      Section.VPCS, BundleReader::vpc,
+      Section.DHCP_OPTIONS, BundleReader::dhcp,
+      Section.SUBNETS, BundleReader::subnet,
+      Section.SECURITY_GROUPS, BundleReader::group,
+      Section.ROUTE_TABLES, this::routeTable,
+      Section.VPC_ENDPOINTS, BundleReader::endpoint,
+      Section.NAT_GATEWAYS, BundleReader::nat,
+      Section.INTERNET_GATEWAYS, BundleReader::igw,
+      Section.NETWORK_ACLS, this::acl,
+      Section.PREFIX_LISTS, BundleReader::prefixList);
 
   BundleReader(JsonInput root) {
     this.root = root.requireObject();
@@ -115,17 +125,18 @@ final class BundleReader {
   }
 
   /**
-   * The list under {@code ec2.<operation>.<key>}, each element read by {@code f} and its
-   * {@code idMember} unique; empty optional when the operation is absent (one named in {@code errors}
-   * is dropped after reading, by {@link NetworkSnapshot#withoutIncomplete()}).
+   * {@code ec2.<operation>} of {@code s}: empty when the operation is absent (one named in
+   * {@code errors} is dropped after reading, by {@link NetworkSnapshot#withoutIncomplete()}). Each
+   * item of its list is checked and its id must be unique; then the operation's output is read into
+   * the SDK response by {@link SdkJson} and its items mapped by {@link Ec2Mapping}.
    */
-  private <T> Optional<List<T>> section(JsonInput ec2, Section section, String key, String idMember, String what,
-      Function<JsonInput, T> f) {
-    String operation = section.bundleKey();
+  private <S, M> Optional<List<M>> section(JsonInput ec2, Ec2Section<S, M> s) {
+    String operation = s.section().bundleKey();
     Optional<JsonInput> op = ec2.optObject(operation);
     if (op.isEmpty()) {
       return Optional.empty();
     }
+    String key = s.listField().memberName();
     if (!op.get().has(key)) {
       throw new InvalidInputException(ec2.file(), op.get().pathOf(key),
           "expected an array (the " + operation + " output has a " + key + " list) but the member is missing");
@@ -133,101 +144,98 @@ final class BundleReader {
     if (!op.get().member(key).isPresent()) {
       throw op.get().member(key).error("expected an array but was null");
     }
-    UniqueKeys ids = new UniqueKeys(what);
-    List<T> out = new ArrayList<>();
+    UniqueKeys ids = new UniqueKeys(s.what());
+    Consumer<JsonInput> check = checks.get(s.section());
     for (JsonInput e : op.get().member(key).elements()) {
       e.requireObject();
-      String id = e.string(idMember);
-      ids.add(e, id, what + " " + id);
-      out.add(f.apply(e));
+      String id = e.string(s.idMember());
+      ids.add(e, id, s.what() + " " + id);
+      check.accept(e);
     }
-    return Optional.of(out);
+    SdkPojo response = sdk(s.response(), op.get());
+    return Optional.of(s.items(response));
+  }
+
+  /** {@code json} (checked) as the SDK shape {@code shape}; a value the shape cannot hold names its path. */
+  private static <R> R sdk(Supplier<? extends SdkBuilder<?, ? extends R>> shape, JsonInput json) {
+    try {
+      return SdkJson.read(shape, json.node(), json.path(), STYLE);
+    } catch (SdkJsonException e) {
+      throw new InvalidInputException(json.file(), e.path(), e.problem());
+    }
   }
 
   private void ec2(JsonInput ec2, NetworkSnapshot.Builder b) {
-    Optional<List<Vpc>> vpcs = section(ec2, Section.VPCS, "Vpcs", "VpcId", "VPC", BundleReader::vpc);
-    List<Attribute> attributes = attributes(ec2);
-    if (vpcs.isPresent() && ec2.has("DescribeVpcAttribute")) {
+    Optional<List<Vpc>> vpcs = section(ec2, Ec2Section.VPCS);
+    List<DescribeVpcAttributeResponse> attributes = attributes(ec2);
+    if (vpcs.isPresent() && ec2.has(Section.VPC_ATTRIBUTES.bundleKey())) {
       vpcs = Optional.of(withAttributes(vpcs.get(), attributes));
     }
     b.vpcs(vpcs);
-    b.dhcpOptions(section(ec2, Section.DHCP_OPTIONS, "DhcpOptions", "DhcpOptionsId", "DHCP option set",
-        BundleReader::dhcp));
-    b.subnets(section(ec2, Section.SUBNETS, "Subnets", "SubnetId", "subnet", BundleReader::subnet));
-    b.securityGroups(section(ec2, Section.SECURITY_GROUPS, "SecurityGroups", "GroupId", "security group",
-        BundleReader::group));
-    b.routeTables(section(ec2, Section.ROUTE_TABLES, "RouteTables", "RouteTableId", "route table", this::routeTable));
-    b.vpcEndpoints(section(ec2, Section.VPC_ENDPOINTS, "VpcEndpoints", "VpcEndpointId", "VPC endpoint",
-        BundleReader::endpoint));
-    b.natGateways(section(ec2, Section.NAT_GATEWAYS, "NatGateways", "NatGatewayId", "NAT gateway", BundleReader::nat));
-    b.internetGateways(section(ec2, Section.INTERNET_GATEWAYS, "InternetGateways", "InternetGatewayId",
-        "internet gateway", BundleReader::igw));
-    b.networkAcls(section(ec2, Section.NETWORK_ACLS, "NetworkAcls", "NetworkAclId", "network ACL", this::acl));
-    b.prefixLists(section(ec2, Section.PREFIX_LISTS, "PrefixLists", "PrefixListId", "prefix list",
-        BundleReader::prefixList));
-  }
-
-  private static List<Tag> tags(JsonInput o) {
-    return o.mapArray("Tags", t -> Tag.of(t.string("Key"), t.optString("Value").orElse("")));
-  }
-
-  private static Vpc vpc(JsonInput o) {
-    Vpc.Builder v = Vpc.builder().vpcId(BundleValues.id(o, "VpcId", VPC));
-    BundleValues.optCidr4(o, "CidrBlock").ifPresent(v::cidrBlock);
-    List<String> cidrs = new ArrayList<>();
-    for (JsonInput a : o.array("CidrBlockAssociationSet")) {
-      a.requireObject();
-      String state = a.optObject("CidrBlockState").flatMap(s -> s.optLower("State")).orElse("associated");
-      String cidr = BundleValues.cidr4(a.member("CidrBlock"), a.string("CidrBlock"));
-      if (state.equals("associated")) {
-        cidrs.add(cidr);
+    for (Ec2Section<?, ?> s : Ec2Section.ALL) {
+      if (s.section() != Section.VPCS) {
+        read(ec2, s, b);
       }
     }
-    if (!o.has("CidrBlockAssociationSet")) {
-      o.optString("CidrBlock").ifPresent(cidrs::add);
-    }
-    v.cidrBlocks(cidrs);
-    o.optLower("InstanceTenancy").ifPresent(v::instanceTenancy);
-    o.optString("DhcpOptionsId").ifPresent(d -> v.dhcpOptionsId(
-        d.equalsIgnoreCase("default") ? d : BundleValues.idValue(o.member("DhcpOptionsId"), d, "dopt")));
-    o.optString("OwnerId").ifPresent(v::ownerId);
-    o.optLower("State").ifPresent(v::state);
-    return v.tags(tags(o)).build();
   }
 
-  /** One {@code DescribeVpcAttribute} output: its VPC and which attribute with which value. */
-  private static final class Attribute {
-    final String vpcId;
-    final String name;
-    final boolean value;
+  private <S, M> void read(JsonInput ec2, Ec2Section<S, M> s, NetworkSnapshot.Builder b) {
+    s.put(b, section(ec2, s));
+  }
 
-    Attribute(String vpcId, String name, boolean value) {
-      this.vpcId = vpcId;
-      this.name = name;
-      this.value = value;
+  // The checks below are what the SDK shapes do not express (id shapes, CIDRs, ranges, required
+  // members, uniqueness); they run before the section is read into its SDK shape.
+
+  private static void tags(JsonInput o) {
+    o.mapArray("Tags", t -> {
+      t.string("Key");
+      return t.optString("Value");
+    });
+  }
+
+  private static void vpc(JsonInput o) {
+    BundleValues.id(o, "VpcId", VPC);
+    BundleValues.optCidr4(o, "CidrBlock");
+    for (JsonInput a : o.array("CidrBlockAssociationSet")) {
+      a.requireObject();
+      a.optObject("CidrBlockState").ifPresent(s -> s.optLower("State"));
+      BundleValues.cidr4(a.member("CidrBlock"), a.string("CidrBlock"));
     }
+    o.optLower("InstanceTenancy");
+    o.optString("DhcpOptionsId").ifPresent(d -> {
+      if (!d.equalsIgnoreCase("default")) {
+        BundleValues.idValue(o.member("DhcpOptionsId"), d, "dopt");
+      }
+    });
+    o.optString("OwnerId");
+    o.optLower("State");
+    tags(o);
   }
 
   /**
    * The {@code DescribeVpcAttribute} outputs, checked: one attribute of one VPC given twice with
    * different values is ambiguous. Empty when the member is absent or null.
    */
-  private static List<Attribute> attributes(JsonInput ec2) {
-    JsonInput all = ec2.member("DescribeVpcAttribute");
-    List<Attribute> out = new ArrayList<>();
+  private static List<DescribeVpcAttributeResponse> attributes(JsonInput ec2) {
+    JsonInput all = ec2.member(Section.VPC_ATTRIBUTES.bundleKey());
+    List<DescribeVpcAttributeResponse> out = new ArrayList<>();
     if (!all.isPresent()) {
       return out;
     }
     Map<String, JsonInput> first = new LinkedHashMap<>();
     Map<String, Boolean> values = new LinkedHashMap<>();
     for (JsonInput a : all.elements()) {
-      Attribute attr = attribute(a);
-      String key = attr.vpcId + "|" + attr.name;
-      Boolean before = values.putIfAbsent(key, attr.value);
-      if (before != null && before != attr.value) {
+      String vpcId = attribute(a);
+      DescribeVpcAttributeResponse attr = sdk(DescribeVpcAttributeResponse::builder, a);
+      String name = attr.enableDnsSupport() != null ? "EnableDnsSupport" : "EnableDnsHostnames";
+      boolean value = attr.enableDnsSupport() != null ? attr.enableDnsSupport().value()
+          : attr.enableDnsHostnames().value();
+      String key = vpcId + "|" + name;
+      Boolean before = values.putIfAbsent(key, value);
+      if (before != null && before != value) {
         throw new InvalidInputException(a.file(), a.path(), "expected each attribute of a VPC once, but "
-            + attr.name + " of " + attr.vpcId + " is " + before + " at " + first.get(key).path() + " and "
-            + attr.value + " at " + a.path() + " (the bundle is ambiguous: remove the copy that is wrong)");
+            + name + " of " + vpcId + " is " + before + " at " + first.get(key).path() + " and "
+            + value + " at " + a.path() + " (the bundle is ambiguous: remove the copy that is wrong)");
       }
       first.putIfAbsent(key, a);
       out.add(attr);
@@ -235,74 +243,68 @@ final class BundleReader {
     return out;
   }
 
-  private static Attribute attribute(JsonInput a) {
+  /** Checks one {@code DescribeVpcAttribute} output; returns its VPC id. */
+  private static String attribute(JsonInput a) {
     a.requireObject();
     String vpcId = BundleValues.id(a, "VpcId", VPC);
     for (String name : List.of("EnableDnsSupport", "EnableDnsHostnames")) {
       if (a.has(name)) {
-        Boolean value = a.object(name).optBoolean("Value").orElseThrow(() -> new InvalidInputException(
-            a.file(), a.pathOf(name) + ".Value", "expected true or false but the member is missing"));
-        return new Attribute(vpcId, name, value);
+        if (a.object(name).optBoolean("Value").isEmpty()) {
+          throw new InvalidInputException(a.file(), a.pathOf(name) + ".Value",
+              "expected true or false but the member is missing");
+        }
+        return vpcId;
       }
     }
     throw a.error("expected an EnableDnsSupport or EnableDnsHostnames member (a DescribeVpcAttribute output)");
   }
 
-  private static List<Vpc> withAttributes(List<Vpc> vpcs, List<Attribute> attributes) {
+  private static List<Vpc> withAttributes(List<Vpc> vpcs, List<DescribeVpcAttributeResponse> attributes) {
     Map<String, Vpc> byId = new LinkedHashMap<>();
     vpcs.forEach(v -> byId.put(v.vpcId(), v));
-    for (Attribute attr : attributes) {
-      Vpc v = byId.get(attr.vpcId);
-      if (v == null) {
-        continue;
-      }
-      byId.put(v.vpcId(), attr.name.equals("EnableDnsSupport")
-          ? v.withEnableDnsSupport(attr.value) : v.withEnableDnsHostnames(attr.value));
+    for (DescribeVpcAttributeResponse attr : attributes) {
+      byId.computeIfPresent(attr.vpcId(), (id, v) -> Ec2Mapping.withAttribute(v, attr));
     }
     return new ArrayList<>(byId.values());
   }
 
-  private static DhcpOptions dhcp(JsonInput o) {
-    DhcpOptions.Builder d = DhcpOptions.builder().dhcpOptionsId(BundleValues.id(o, "DhcpOptionsId", "dopt"));
+  private static void dhcp(JsonInput o) {
+    BundleValues.id(o, "DhcpOptionsId", "dopt");
     UniqueKeys keys = new UniqueKeys("DHCP option key");
     for (JsonInput c : o.array("DhcpConfigurations")) {
       c.requireObject();
-      List<String> values = c.mapArray("Values", v -> v.string("Value"));
+      c.mapArray("Values", v -> v.string("Value"));
       String key = c.string("Key");
       keys.add(c, key.toLowerCase(Locale.ROOT), key);
-      d.putConfiguration(key, values);
     }
-    return d.build();
   }
 
-  private static Subnet subnet(JsonInput o) {
-    Subnet.Builder s = Subnet.builder().subnetId(BundleValues.id(o, "SubnetId", SUBNET))
-        .vpcId(BundleValues.id(o, "VpcId", VPC));
-    BundleValues.optCidr4(o, "CidrBlock").ifPresent(s::cidrBlock);
-    o.optString("AvailabilityZone").ifPresent(s::availabilityZone);
-    o.optString("AvailabilityZoneId").ifPresent(s::availabilityZoneId);
-    BundleValues.optIntIn(o, "AvailableIpAddressCount", 0, Integer.MAX_VALUE, "a count of free addresses")
-        .ifPresent(s::availableIpAddressCount);
-    o.optLower("State").ifPresent(s::state);
-    o.optBoolean("MapPublicIpOnLaunch").ifPresent(s::mapPublicIpOnLaunch);
-    o.optString("OwnerId").ifPresent(s::ownerId);
-    return s.tags(tags(o)).build();
+  private static void subnet(JsonInput o) {
+    BundleValues.id(o, "SubnetId", SUBNET);
+    BundleValues.id(o, "VpcId", VPC);
+    BundleValues.optCidr4(o, "CidrBlock");
+    o.optString("AvailabilityZone");
+    o.optString("AvailabilityZoneId");
+    BundleValues.optIntIn(o, "AvailableIpAddressCount", 0, Integer.MAX_VALUE, "a count of free addresses");
+    o.optLower("State");
+    o.optBoolean("MapPublicIpOnLaunch");
+    o.optString("OwnerId");
+    tags(o);
   }
 
-  private static SecurityGroup group(JsonInput o) {
-    SecurityGroup.Builder g = SecurityGroup.builder().groupId(BundleValues.id(o, "GroupId", GROUP))
-        .vpcId(BundleValues.id(o, "VpcId", VPC));
-    o.optString("GroupName").ifPresent(g::groupName);
-    o.optString("Description").ifPresent(g::description);
-    o.optString("OwnerId").ifPresent(g::ownerId);
-    g.ingress(o.mapArray("IpPermissions", BundleReader::permission));
-    g.egress(o.mapArray("IpPermissionsEgress", BundleReader::permission));
-    return g.tags(tags(o)).build();
+  private static void group(JsonInput o) {
+    BundleValues.id(o, "GroupId", GROUP);
+    BundleValues.id(o, "VpcId", VPC);
+    o.optString("GroupName");
+    o.optString("Description");
+    o.optString("OwnerId");
+    o.mapArray("IpPermissions", BundleReader::permission);
+    o.mapArray("IpPermissionsEgress", BundleReader::permission);
+    tags(o);
   }
 
-  private static Permission permission(JsonInput o) {
+  private static String permission(JsonInput o) {
     String protocol = BundleValues.sgProtocol(o);
-    Permission.Builder p = Permission.builder().ipProtocol(protocol);
     boolean icmp = protocol.equals("icmp") || protocol.equals("icmpv6") || protocol.equals("1") || protocol.equals("58");
     boolean ports = protocol.equals("tcp") || protocol.equals("udp") || protocol.equals("6") || protocol.equals("17");
     Optional<Integer> from;
@@ -324,145 +326,140 @@ final class BundleReader {
             + from.get() + " and ToPort is " + to.get());
       }
     }
-    from.ifPresent(p::fromPort);
-    to.ifPresent(p::toPort);
-    p.ipRanges(o.mapArray("IpRanges", r -> BundleValues.cidr4(r.member("CidrIp"), r.string("CidrIp"))));
-    p.ipv6Ranges(o.mapArray("Ipv6Ranges", r -> BundleValues.cidr6(r.member("CidrIpv6"), r.string("CidrIpv6"))));
-    p.prefixListIds(o.mapArray("PrefixListIds", r -> BundleValues.id(r, "PrefixListId", "pl")));
-    p.groupIds(o.mapArray("UserIdGroupPairs", r -> BundleValues.id(r, "GroupId", GROUP)));
-    return p.build();
+    o.mapArray("IpRanges", r -> BundleValues.cidr4(r.member("CidrIp"), r.string("CidrIp")));
+    o.mapArray("Ipv6Ranges", r -> BundleValues.cidr6(r.member("CidrIpv6"), r.string("CidrIpv6")));
+    o.mapArray("PrefixListIds", r -> BundleValues.id(r, "PrefixListId", "pl"));
+    o.mapArray("UserIdGroupPairs", r -> BundleValues.id(r, "GroupId", GROUP));
+    return protocol;
   }
 
-  private RouteTable routeTable(JsonInput o) {
-    String tableId = BundleValues.id(o, "RouteTableId", "rtb");
+  private void routeTable(JsonInput o) {
+    BundleValues.id(o, "RouteTableId", "rtb");
     String vpcId = BundleValues.id(o, "VpcId", VPC);
-    RouteTable.Builder t = RouteTable.builder().routeTableId(tableId).vpcId(vpcId);
-    t.associations(o.mapArray("Associations", a -> {
-      RouteTableAssociation.Builder r = RouteTableAssociation.builder();
+    o.mapArray("Associations", a -> {
       Optional<Boolean> main = a.optBoolean("Main");
-      main.ifPresent(r::main);
-      a.optString("RouteTableAssociationId").ifPresent(r::routeTableAssociationId);
+      a.optString("RouteTableAssociationId");
       Optional<String> subnet = BundleValues.optId(a, "SubnetId", SUBNET);
-      subnet.ifPresent(r::subnetId);
-      BundleValues.optId(a, "GatewayId", "igw", "vgw").ifPresent(r::gatewayId);
+      BundleValues.optId(a, "GatewayId", "igw", "vgw");
       Optional<String> state = a.optObject("AssociationState").flatMap(s -> s.optLower("State"));
-      state.ifPresent(r::state);
       if (state.map(s -> s.equals("associated") || s.equals("associating")).orElse(true)) {
         subnet.ifPresent(s -> subnetRouteTables.add(a, s, "subnet " + s));
         if (main.orElse(false)) {
           mainRouteTables.add(a, vpcId, "the main route table of " + vpcId);
         }
       }
-      return r.build();
-    }));
-    t.routes(o.mapArray("Routes", BundleReader::route));
-    o.optString("OwnerId").ifPresent(t::ownerId);
-    return t.tags(tags(o)).build();
+      return state;
+    });
+    o.mapArray("Routes", BundleReader::route);
+    o.optString("OwnerId");
+    tags(o);
   }
 
-  private static Route route(JsonInput o) {
-    Route.Builder r = Route.builder();
-    BundleValues.optCidr4(o, "DestinationCidrBlock").ifPresent(r::destinationCidrBlock);
-    BundleValues.optCidr6(o, "DestinationIpv6CidrBlock").ifPresent(r::destinationIpv6CidrBlock);
-    BundleValues.optId(o, "DestinationPrefixListId", "pl").ifPresent(r::destinationPrefixListId);
-    o.optString("GatewayId").ifPresent(g -> r.gatewayId(
-        g.equals("local") ? g : BundleValues.idValue(o.member("GatewayId"), g, "igw", "vgw", "vpce")));
-    BundleValues.optId(o, "NatGatewayId", "nat").ifPresent(r::natGatewayId);
-    BundleValues.optId(o, "TransitGatewayId", "tgw").ifPresent(r::transitGatewayId);
-    BundleValues.optId(o, "VpcPeeringConnectionId", "pcx").ifPresent(r::vpcPeeringConnectionId);
-    BundleValues.optId(o, "NetworkInterfaceId", "eni").ifPresent(r::networkInterfaceId);
-    BundleValues.optId(o, "InstanceId", "i").ifPresent(r::instanceId);
-    BundleValues.optId(o, "EgressOnlyInternetGatewayId", "eigw").ifPresent(r::egressOnlyInternetGatewayId);
-    BundleValues.optId(o, "CarrierGatewayId", "cagw").ifPresent(r::carrierGatewayId);
-    BundleValues.optId(o, "LocalGatewayId", "lgw").ifPresent(r::localGatewayId);
-    o.optString("CoreNetworkArn").ifPresent(r::coreNetworkArn);
-    o.optLower("State").ifPresent(r::state);
-    o.optString("Origin").ifPresent(r::origin);
-    return r.build();
+  private static Optional<String> route(JsonInput o) {
+    BundleValues.optCidr4(o, "DestinationCidrBlock");
+    BundleValues.optCidr6(o, "DestinationIpv6CidrBlock");
+    BundleValues.optId(o, "DestinationPrefixListId", "pl");
+    o.optString("GatewayId").ifPresent(g -> {
+      if (!g.equals("local")) {
+        BundleValues.idValue(o.member("GatewayId"), g, "igw", "vgw", "vpce");
+      }
+    });
+    BundleValues.optId(o, "NatGatewayId", "nat");
+    BundleValues.optId(o, "TransitGatewayId", "tgw");
+    BundleValues.optId(o, "VpcPeeringConnectionId", "pcx");
+    BundleValues.optId(o, "NetworkInterfaceId", "eni");
+    BundleValues.optId(o, "InstanceId", "i");
+    BundleValues.optId(o, "EgressOnlyInternetGatewayId", "eigw");
+    BundleValues.optId(o, "CarrierGatewayId", "cagw");
+    BundleValues.optId(o, "LocalGatewayId", "lgw");
+    o.optString("CoreNetworkArn");
+    o.optLower("State");
+    return o.optString("Origin");
   }
 
-  private static VpcEndpoint endpoint(JsonInput o) {
-    VpcEndpoint.Builder e = VpcEndpoint.builder()
-        .vpcEndpointId(BundleValues.id(o, "VpcEndpointId", "vpce"))
-        .vpcId(BundleValues.id(o, "VpcId", VPC))
-        .serviceName(o.string("ServiceName"));
+  private static void endpoint(JsonInput o) {
+    BundleValues.id(o, "VpcEndpointId", "vpce");
+    BundleValues.id(o, "VpcId", VPC);
+    o.string("ServiceName");
     String type = o.string("VpcEndpointType");
     try {
-      e.type(EndpointType.fromApi(type));
+      EndpointType.fromApi(type);
     } catch (IllegalArgumentException ex) {
       throw o.member("VpcEndpointType").error(ex.getMessage());
     }
-    o.optLower("State").ifPresent(e::state);
-    o.optString("PolicyDocument").ifPresent(e::policyDocument);
-    e.routeTableIds(BundleValues.ids(o, "RouteTableIds", "rtb"));
-    e.subnetIds(BundleValues.ids(o, "SubnetIds", SUBNET));
-    e.groupIds(o.mapArray("Groups", g -> BundleValues.id(g, "GroupId", GROUP)));
-    o.optBoolean("PrivateDnsEnabled").ifPresent(e::privateDnsEnabled);
-    e.networkInterfaceIds(BundleValues.ids(o, "NetworkInterfaceIds", "eni"));
-    o.optString("OwnerId").ifPresent(e::ownerId);
-    return e.tags(tags(o)).build();
+    o.optLower("State");
+    o.optString("PolicyDocument");
+    BundleValues.ids(o, "RouteTableIds", "rtb");
+    BundleValues.ids(o, "SubnetIds", SUBNET);
+    o.mapArray("Groups", g -> BundleValues.id(g, "GroupId", GROUP));
+    o.optBoolean("PrivateDnsEnabled");
+    BundleValues.ids(o, "NetworkInterfaceIds", "eni");
+    o.optString("OwnerId");
+    tags(o);
   }
 
-  private static NatGateway nat(JsonInput o) {
-    NatGateway.Builder n = NatGateway.builder().natGatewayId(BundleValues.id(o, "NatGatewayId", "nat"));
-    BundleValues.optId(o, "VpcId", VPC).ifPresent(n::vpcId);
-    BundleValues.optId(o, "SubnetId", SUBNET).ifPresent(n::subnetId);
-    o.optLower("State").ifPresent(n::state);
-    o.optLower("ConnectivityType").ifPresent(n::connectivityType);
+  private static void nat(JsonInput o) {
+    BundleValues.id(o, "NatGatewayId", "nat");
+    BundleValues.optId(o, "VpcId", VPC);
+    BundleValues.optId(o, "SubnetId", SUBNET);
+    o.optLower("State");
+    o.optLower("ConnectivityType");
     for (JsonInput a : o.array("NatGatewayAddresses")) {
       a.requireObject();
-      BundleValues.optIpv4(a, "PublicIp").ifPresent(n::addPublicIp);
-      BundleValues.optIpv4(a, "PrivateIp").ifPresent(n::addPrivateIp);
+      BundleValues.optIpv4(a, "PublicIp");
+      BundleValues.optIpv4(a, "PrivateIp");
     }
-    return n.tags(tags(o)).build();
+    tags(o);
   }
 
-  private static InternetGateway igw(JsonInput o) {
-    InternetGateway.Builder g = InternetGateway.builder()
-        .internetGatewayId(BundleValues.id(o, "InternetGatewayId", "igw"));
-    g.attachments(o.mapArray("Attachments", a -> IgwAttachment.of(BundleValues.id(a, "VpcId", VPC), a.optLower("State"))));
-    o.optString("OwnerId").ifPresent(g::ownerId);
-    return g.tags(tags(o)).build();
+  private static void igw(JsonInput o) {
+    BundleValues.id(o, "InternetGatewayId", "igw");
+    o.mapArray("Attachments", a -> {
+      BundleValues.id(a, "VpcId", VPC);
+      return a.optLower("State");
+    });
+    o.optString("OwnerId");
+    tags(o);
   }
 
-  private NetworkAcl acl(JsonInput o) {
+  private void acl(JsonInput o) {
     String vpcId = BundleValues.id(o, "VpcId", VPC);
-    NetworkAcl.Builder a = NetworkAcl.builder().networkAclId(BundleValues.id(o, "NetworkAclId", "acl")).vpcId(vpcId);
-    Optional<Boolean> isDefault = o.optBoolean("IsDefault");
-    isDefault.ifPresent(a::isDefault);
-    if (isDefault.orElse(false)) {
+    BundleValues.id(o, "NetworkAclId", "acl");
+    if (o.optBoolean("IsDefault").orElse(false)) {
       defaultAcls.add(o, vpcId, "the default network ACL of " + vpcId);
     }
-    a.subnetIds(o.mapArray("Associations", s -> {
+    o.mapArray("Associations", s -> {
       String subnet = BundleValues.id(s, "SubnetId", SUBNET);
       subnetAcls.add(s, subnet, "subnet " + subnet);
       return subnet;
-    }));
+    });
     UniqueKeys numbers = new UniqueKeys("rule number of a direction");
-    a.entries(o.mapArray("Entries", e -> {
-      AclEntry entry = aclEntry(e);
-      String dir = entry.egress() ? "outbound" : "inbound";
-      numbers.add(e, dir + entry.ruleNumber(), dir + " rule " + entry.ruleNumber());
-      return entry;
-    }));
-    o.optString("OwnerId").ifPresent(a::ownerId);
-    return a.tags(tags(o)).build();
+    o.mapArray("Entries", e -> {
+      int number = aclEntry(e);
+      String dir = e.optBoolean("Egress").orElseThrow() ? "outbound" : "inbound";
+      numbers.add(e, dir + number, dir + " rule " + number);
+      return number;
+    });
+    o.optString("OwnerId");
+    tags(o);
   }
 
-  private static AclEntry aclEntry(JsonInput o) {
+  /** Checks one ACL entry; returns its rule number. A protocol given as a JSON number is kept as the API's string. */
+  private static int aclEntry(JsonInput o) {
     int number = BundleValues.optIntIn(o, "RuleNumber", 1, 32767,
             "a rule number (32767 is the default entry \"*\")")
         .orElseThrow(() -> new InvalidInputException(o.file(), o.pathOf("RuleNumber"),
             "expected an integer but the member is missing"));
-    AclEntry.Builder e = AclEntry.builder()
-        .ruleNumber(number)
-        .egress(o.optBoolean("Egress").orElseThrow(() -> new InvalidInputException(o.file(),
-            o.pathOf("Egress"), "expected true or false but the member is missing")));
-    e.protocol(BundleValues.aclProtocol(o));
-    String action = JsonInput.oneOf(o.member("RuleAction"), o.string("RuleAction"), List.of("allow", "deny"));
-    e.allow(action.equals("allow"));
-    BundleValues.optCidr4(o, "CidrBlock").ifPresent(e::cidrBlock);
-    BundleValues.optCidr6(o, "Ipv6CidrBlock").ifPresent(e::ipv6CidrBlock);
+    if (o.optBoolean("Egress").isEmpty()) {
+      throw new InvalidInputException(o.file(), o.pathOf("Egress"), "expected true or false but the member is missing");
+    }
+    BundleValues.aclProtocol(o);
+    if (o.member("Protocol").node().isIntegralNumber()) {
+      ((ObjectNode) o.node()).put("Protocol", o.member("Protocol").node().asText());
+    }
+    JsonInput.oneOf(o.member("RuleAction"), o.string("RuleAction"), List.of("allow", "deny"));
+    BundleValues.optCidr4(o, "CidrBlock");
+    BundleValues.optCidr6(o, "Ipv6CidrBlock");
     o.optObject("PortRange").ifPresent(p -> {
       Optional<Integer> from = BundleValues.optIntIn(p, "From", 0, 65535, "a port");
       Optional<Integer> to = BundleValues.optIntIn(p, "To", 0, 65535, "a port");
@@ -470,26 +467,20 @@ final class BundleReader {
         throw p.member("To").error("expected a port range with From <= To but From is " + from.get()
             + " and To is " + to.get());
       }
-      from.ifPresent(e::portFrom);
-      to.ifPresent(e::portTo);
     });
     o.optObject("IcmpTypeCode").ifPresent(i -> {
-      BundleValues.optIntIn(i, "Type", -1, 255, "an ICMP type, or -1 for every type").ifPresent(e::icmpType);
-      BundleValues.optIntIn(i, "Code", -1, 255, "an ICMP code, or -1 for every code").ifPresent(e::icmpCode);
+      BundleValues.optIntIn(i, "Type", -1, 255, "an ICMP type, or -1 for every type");
+      BundleValues.optIntIn(i, "Code", -1, 255, "an ICMP code, or -1 for every code");
     });
-    return e.build();
+    return number;
   }
 
-  private static PrefixList prefixList(JsonInput o) {
-    List<String> cidrs = new ArrayList<>();
+  private static void prefixList(JsonInput o) {
     for (JsonInput c : o.array("Cidrs")) {
-      cidrs.add(BundleValues.cidr4(c, c.asString()));
+      BundleValues.cidr4(c, c.asString());
     }
-    return PrefixList.builder()
-        .prefixListId(BundleValues.id(o, "PrefixListId", "pl"))
-        .prefixListName(o.string("PrefixListName"))
-        .cidrs(cidrs)
-        .build();
+    BundleValues.id(o, "PrefixListId", "pl");
+    o.string("PrefixListName");
   }
 
   private void s3(JsonInput s3, NetworkSnapshot.Builder b) {

@@ -1,6 +1,7 @@
 package dev.vpctrain.aws.bundle;
 
 import dev.vpctrain.core.InvalidInputException;
+import dev.vpctrain.aws.discovery.Ec2Mapping;
 import dev.vpctrain.aws.json.JsonInput;
 import dev.vpctrain.core.network.Cidr;
 import java.util.ArrayList;
@@ -162,19 +163,9 @@ final class BundleValues {
     } else {
       p = o.string("Protocol").toLowerCase(Locale.ROOT);
     }
-    switch (p) {
-      case "tcp":
-        return "6";
-      case "udp":
-        return "17";
-      case "icmp":
-        return "1";
-      case "icmpv6":
-        return "58";
-      default:
-        if (p.equals("-1") || protocolNumber(p) >= 0) {
-          return p;
-        }
+    String number = Ec2Mapping.aclProtocol(p);
+    if (number.equals("-1") || protocolNumber(number) >= 0) {
+      return number;
     }
     throw at.error("expected -1 (all) or a protocol number 0-255 such as 6 (TCP) but was " + JsonInput.describe(at.node()));
   }
@@ -194,4 +185,5 @@ final class BundleValues {
     }
     return n <= 255 ? n : -1;
   }
+
 }

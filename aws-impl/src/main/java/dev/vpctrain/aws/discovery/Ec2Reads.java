@@ -37,8 +37,8 @@ final class Ec2Reads {
     return pages(ec2.describeVpcsPaginator(r -> r.filters(f)), p -> p.vpcs(), Ec2Mapping::vpc);
   }
 
-  /** {@code enableDnsSupport} or {@code enableDnsHostnames} of one VPC. */
-  boolean vpcAttribute(String vpcId, VpcAttributeName name) {
+  /** {@code enableDnsSupport} or {@code enableDnsHostnames} of one VPC (mapped by {@link Ec2Mapping#withAttribute}). */
+  DescribeVpcAttributeResponse vpcAttribute(String vpcId, VpcAttributeName name) {
     DescribeVpcAttributeResponse r = ec2.describeVpcAttribute(b -> b.vpcId(vpcId).attribute(name));
     AttributeBooleanValue value = name == VpcAttributeName.ENABLE_DNS_SUPPORT
         ? r.enableDnsSupport()
@@ -46,7 +46,7 @@ final class Ec2Reads {
     if (value == null || value.value() == null) {
       throw new IllegalStateException("DescribeVpcAttribute for " + vpcId + " did not return " + name);
     }
-    return value.value();
+    return r;
   }
 
   /** Every DHCP option set of the account and region (there is no VPC filter; the caller keeps the VPC's). */

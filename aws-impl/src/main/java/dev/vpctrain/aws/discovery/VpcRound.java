@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import software.amazon.awssdk.services.ec2.model.DescribeVpcAttributeResponse;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.VpcAttributeName;
 
@@ -30,8 +31,10 @@ import software.amazon.awssdk.services.ec2.model.VpcAttributeName;
  * (and its pages) whatever the size of the VPC.
  */
 final class VpcRound {
-  private final Map<String, CompletableFuture<Optional<Boolean>>> dnsSupport = new LinkedHashMap<>();
-  private final Map<String, CompletableFuture<Optional<Boolean>>> dnsHostnames = new LinkedHashMap<>();
+  private final Map<String, CompletableFuture<Optional<DescribeVpcAttributeResponse>>> dnsSupport =
+      new LinkedHashMap<>();
+  private final Map<String, CompletableFuture<Optional<DescribeVpcAttributeResponse>>> dnsHostnames =
+      new LinkedHashMap<>();
   private final CompletableFuture<Optional<List<Vpc>>> vpcs;
   private final CompletableFuture<Optional<List<Subnet>>> subnets;
   private final CompletableFuture<Optional<List<SecurityGroup>>> groups;
@@ -83,8 +86,14 @@ final class VpcRound {
   private List<Vpc> withAttributes(List<Vpc> list) {
     List<Vpc> out = new ArrayList<>(list.size());
     for (Vpc v : list) {
-      out.add(v.withEnableDnsSupport(join(dnsSupport.get(v.vpcId())))
-          .withEnableDnsHostnames(join(dnsHostnames.get(v.vpcId()))));
+      Vpc with = v;
+      for (Map<String, CompletableFuture<Optional<DescribeVpcAttributeResponse>>> m : List.of(dnsSupport, dnsHostnames)) {
+        Optional<DescribeVpcAttributeResponse> r = join(m.get(v.vpcId()));
+        if (r.isPresent()) {
+          with = Ec2Mapping.withAttribute(with, r.get());
+        }
+      }
+      out.add(with);
     }
     return out;
   }

@@ -47,11 +47,16 @@ public final class SdkJson {
 
   /** The JSON of {@code pojo}: every member that is set, with its wire name. */
   public static ObjectNode toJson(SdkPojo pojo) {
+    return toJson(pojo, Style.WIRE);
+  }
+
+  /** The JSON of {@code pojo} in {@code style}: every member that is set. */
+  public static ObjectNode toJson(SdkPojo pojo, Style style) {
     ObjectNode node = NODES.objectNode();
-    for (SdkField<?> field : pojo.sdkFields()) {
-      JsonNode value = write(field, field.getValueOrDefault(pojo));
+    for (SdkField<?> field : style.ordered(pojo)) {
+      JsonNode value = write(field, field.getValueOrDefault(pojo), style);
       if (value != null) {
-        node.set(field.locationName(), value);
+        node.set(style.name(field), value);
       }
     }
     return node;
@@ -66,7 +71,7 @@ public final class SdkJson {
    * @throws SdkJsonException naming the path of an unknown member or a wrongly typed value
    */
   public static <T> T read(Supplier<? extends SdkBuilder<?, T>> builder, JsonNode json, String path) {
-    return read(builder, json, path, NO_CHECKS);
+    return read(builder, json, path, Style.WIRE, NO_CHECKS);
   }
 
   /**
@@ -75,8 +80,25 @@ public final class SdkJson {
    * shape (required members, ranges), and may refuse {@code null} values.
    */
   public static <T> T read(Supplier<? extends SdkBuilder<?, T>> builder, JsonNode json, String path, Checks checks) {
-    SdkBuilder<?, T> b = builder.get();
-    fill((SdkPojo) b, json, path, checks);
+    return read(builder, json, path, Style.WIRE, checks);
+  }
+
+  /**
+   * Builds a model object from {@code json} written in {@code style}.
+   *
+   * @throws SdkJsonException naming the path of a wrongly typed value (and of an unknown member,
+   *     unless the style ignores them)
+   */
+  public static <T> T read(Supplier<? extends SdkBuilder<?, ? extends T>> builder, JsonNode json, String path,
+      Style style) {
+    return read(builder, json, path, style, NO_CHECKS);
+  }
+
+  /** Builds a model object from {@code json} written in {@code style}, calling {@code checks} as each structure is read. */
+  public static <T> T read(Supplier<? extends SdkBuilder<?, ? extends T>> builder, JsonNode json, String path,
+      Style style, Checks checks) {
+    SdkBuilder<?, ? extends T> b = builder.get();
+    fill((SdkPojo) b, json, path, style, checks);
     return b.build();
   }
 
@@ -108,18 +130,21 @@ public final class SdkJson {
     return names;
   }
 
-  private static void fill(SdkPojo builder, JsonNode json, String path, Checks checks) {
+  private static void fill(SdkPojo builder, JsonNode json, String path, Style style, Checks checks) {
     if (!json.isObject()) {
       throw wrongType(display(path), "an object", json);
     }
     Map<String, SdkField<?>> fields = new LinkedHashMap<>();
-    builder.sdkFields().forEach(f -> fields.put(f.locationName(), f));
+    builder.sdkFields().forEach(f -> fields.put(style.name(f), f));
     String shape = shapeName(builder);
     Iterator<Map.Entry<String, JsonNode>> it = json.properties().iterator();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
       String childPath = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
       SdkField<?> field = fields.get(e.getKey());
+      if (field == null && style.ignoreUnknownMembers) {
+        continue;
+      }
       if (field == null) {
         throw SdkJsonException.unknownMember(childPath, "unknown member '" + e.getKey() + "'; expected one of "
             + String.join(", ", new TreeSet<>(fields.keySet())), e.getKey(), List.copyOf(fields.keySet()));
@@ -128,7 +153,7 @@ public final class SdkJson {
       if (e.getValue().isNull() && checks.nullIsAbsent()) {
         continue;
       }
-      field.set(builder, read(field, e.getValue(), childPath, checks));
+      field.set(builder, read(field, e.getValue(), childPath, style, checks));
     }
     checks.structure(shape, json, path);
   }
@@ -139,7 +164,7 @@ public final class SdkJson {
     return type.getEnclosingClass() != null ? type.getEnclosingClass().getSimpleName() : type.getSimpleName();
   }
 
-  private static Object read(SdkField<?> field, JsonNode json, String path, Checks checks) {
+  private static Object read(SdkField<?> field, JsonNode json, String path, Style style, Checks checks) {
     MarshallingKnownType type = field.marshallingType().getKnownType();
     switch (type) {
       case STRING:
@@ -179,7 +204,7 @@ public final class SdkJson {
         }
       case SDK_POJO: {
         SdkPojo nested = field.constructor().get();
-        fill(nested, json, path, checks);
+        fill(nested, json, path, style, checks);
         return ((SdkBuilder<?, ?>) nested).build();
       }
       case LIST: {
@@ -190,7 +215,8 @@ public final class SdkJson {
         List<Object> list = new ArrayList<>();
         for (int i = 0; i < json.size(); i++) {
           JsonNode element = json.get(i);
-          list.add(element.isNull() && checks.nullIsAbsent() ? null : read(member, element, path + "[" + i + "]", checks));
+          list.add(element.isNull() && checks.nullIsAbsent() ? null
+              : read(member, element, path + "[" + i + "]", style, checks));
         }
         return list;
       }
@@ -202,7 +228,7 @@ public final class SdkJson {
         Map<String, Object> map = new LinkedHashMap<>();
         json.properties().forEach(e -> map.put(e.getKey(),
             e.getValue().isNull() && checks.nullIsAbsent() ? null
-                : read(value, e.getValue(), path + "." + e.getKey(), checks)));
+                : read(value, e.getValue(), path + "." + e.getKey(), style, checks)));
         return map;
       }
       case DOCUMENT:
@@ -271,7 +297,7 @@ public final class SdkJson {
     return Document.fromNull();
   }
 
-  private static JsonNode write(SdkField<?> field, Object value) {
+  private static JsonNode write(SdkField<?> field, Object value, Style style) {
     if (value == null || value instanceof SdkAutoConstructList || value instanceof SdkAutoConstructMap) {
       return null;
     }
@@ -297,12 +323,12 @@ public final class SdkJson {
       case SDK_BYTES:
         return NODES.textNode(Base64.getEncoder().encodeToString(((SdkBytes) value).asByteArray()));
       case SDK_POJO:
-        return toJson((SdkPojo) value);
+        return toJson((SdkPojo) value, style);
       case LIST: {
         SdkField<?> member = field.getRequiredTrait(ListTrait.class).memberFieldInfo();
         ArrayNode array = NODES.arrayNode();
         for (Object o : (List<?>) value) {
-          JsonNode n = write(member, o);
+          JsonNode n = write(member, o, style);
           array.add(n == null ? NODES.nullNode() : n);
         }
         return array;
@@ -311,7 +337,7 @@ public final class SdkJson {
         SdkField<?> member = field.getRequiredTrait(MapTrait.class).valueFieldInfo();
         ObjectNode object = NODES.objectNode();
         ((Map<?, ?>) value).forEach((k, v) -> {
-          JsonNode n = write(member, v);
+          JsonNode n = write(member, v, style);
           object.set(String.valueOf(k), n == null ? NODES.nullNode() : n);
         });
         return object;
@@ -348,6 +374,61 @@ public final class SdkJson {
 
   private static SdkJsonException wrongType(String path, String expected, JsonNode json) {
     return SdkJsonException.wrongType(path, "expected " + expected + " but was " + describe(json), expected, json);
+  }
+
+  /**
+   * How a document names and orders the members of a shape. {@link #WIRE} uses the wire names
+   * ({@code locationName}: for the EC2 query protocol these are XML names such as {@code TagSet});
+   * {@link #MEMBER_NAMES} uses the model's member names ({@code Tags}), which is what the AWS CLI v2
+   * prints for every protocol. Immutable; the {@code with…} methods return a copy.
+   */
+  public static final class Style {
+    /** Wire names, every member known, the SDK's member order. */
+    public static final Style WIRE = new Style(false, false, Map.of());
+    /** The model's member names (the AWS CLI v2 JSON shape), every member known, the SDK's member order. */
+    public static final Style MEMBER_NAMES = new Style(true, false, Map.of());
+
+    private final boolean memberNames;
+    private final boolean ignoreUnknownMembers;
+    private final Map<Class<?>, List<String>> order;
+
+    private Style(boolean memberNames, boolean ignoreUnknownMembers, Map<Class<?>, List<String>> order) {
+      this.memberNames = memberNames;
+      this.ignoreUnknownMembers = ignoreUnknownMembers;
+      this.order = order;
+    }
+
+    /** This style, reading past members the SDK does not know (a newer CLI's output) instead of rejecting them. */
+    public Style ignoringUnknownMembers() {
+      return new Style(memberNames, true, order);
+    }
+
+    /**
+     * This style, writing the members of {@code shape} named in {@code names} first and in that
+     * order (the others follow in the SDK's order).
+     */
+    public Style withMemberOrder(Class<? extends SdkPojo> shape, List<String> names) {
+      Map<Class<?>, List<String>> copy = new LinkedHashMap<>(order);
+      copy.put(shape, List.copyOf(names));
+      return new Style(memberNames, ignoreUnknownMembers, Map.copyOf(copy));
+    }
+
+    String name(SdkField<?> field) {
+      return memberNames ? field.memberName() : field.locationName();
+    }
+
+    List<SdkField<?>> ordered(SdkPojo pojo) {
+      List<String> first = order.get(pojo.getClass());
+      if (first == null) {
+        return pojo.sdkFields();
+      }
+      List<SdkField<?>> fields = new ArrayList<>(pojo.sdkFields());
+      fields.sort(java.util.Comparator.comparingInt(f -> {
+        int i = first.indexOf(name(f));
+        return i < 0 ? first.size() : i;
+      }));
+      return fields;
+    }
   }
 
   static String describe(JsonNode json) {

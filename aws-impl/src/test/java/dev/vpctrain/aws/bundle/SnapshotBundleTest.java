@@ -204,6 +204,20 @@ class SnapshotBundleTest {
     assertThat(json.get("errors").get(0).get("operation").asText()).isEqualTo("ec2:DescribePrefixLists");
   }
 
+  /** The bytes of a written bundle are pinned (member order, empty lists, null members): format 1 does not drift. */
+  @Test
+  void writesFormatOneByteForByte() throws Exception {
+    assertThat(SnapshotBundle.write(synthetic())).isEqualTo(resource("synthetic.json"));
+    assertThat(SnapshotBundle.write(dev.vpctrain.aws.testing.Networks.golden())).isEqualTo(resource("golden-network.json"));
+  }
+
+  private static String resource(String name) throws java.io.IOException {
+    try (java.io.InputStream in = SnapshotBundleTest.class.getResourceAsStream("/bundles/written/" + name)) {
+      assertThat(in).as(name).isNotNull();
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
   @Test
   void roundTripsASyntheticSnapshotWithEverySection(@TempDir Path dir) throws Exception {
     NetworkSnapshot s = synthetic();
