@@ -44,10 +44,10 @@ import software.amazon.awssdk.services.ec2.model.VpcCidrBlockAssociation;
  * the model expects; a required field that is missing fails the build of the model value (the
  * caller records that as a malformed response).
  */
-final class Ec2Mapping {
+public final class Ec2Mapping {
   private Ec2Mapping() {}
 
-  static Vpc vpc(software.amazon.awssdk.services.ec2.model.Vpc v) {
+  public static Vpc vpc(software.amazon.awssdk.services.ec2.model.Vpc v) {
     Set<String> cidrs = new LinkedHashSet<>();
     if (v.cidrBlock() != null) {
       cidrs.add(v.cidrBlock());
@@ -70,7 +70,7 @@ final class Ec2Mapping {
         .build();
   }
 
-  static DhcpOptions dhcpOptions(software.amazon.awssdk.services.ec2.model.DhcpOptions d) {
+  public static DhcpOptions dhcpOptions(software.amazon.awssdk.services.ec2.model.DhcpOptions d) {
     Map<String, List<String>> config = new LinkedHashMap<>();
     for (DhcpConfiguration c : d.dhcpConfigurations()) {
       List<String> values = new ArrayList<>();
@@ -84,7 +84,7 @@ final class Ec2Mapping {
     return DhcpOptions.builder().dhcpOptionsId(d.dhcpOptionsId()).configurations(config).build();
   }
 
-  static Subnet subnet(software.amazon.awssdk.services.ec2.model.Subnet s) {
+  public static Subnet subnet(software.amazon.awssdk.services.ec2.model.Subnet s) {
     return Subnet.builder()
         .subnetId(s.subnetId())
         .vpcId(s.vpcId())
@@ -99,7 +99,7 @@ final class Ec2Mapping {
         .build();
   }
 
-  static SecurityGroup securityGroup(software.amazon.awssdk.services.ec2.model.SecurityGroup g) {
+  public static SecurityGroup securityGroup(software.amazon.awssdk.services.ec2.model.SecurityGroup g) {
     List<Permission> ingress = new ArrayList<>();
     g.ipPermissions().forEach(p -> ingress.add(permission(p)));
     List<Permission> egress = new ArrayList<>();
@@ -136,7 +136,7 @@ final class Ec2Mapping {
     return b.build();
   }
 
-  static RouteTable routeTable(software.amazon.awssdk.services.ec2.model.RouteTable t) {
+  public static RouteTable routeTable(software.amazon.awssdk.services.ec2.model.RouteTable t) {
     RouteTable.Builder b = RouteTable.builder()
         .routeTableId(t.routeTableId())
         .vpcId(t.vpcId())
@@ -177,7 +177,7 @@ final class Ec2Mapping {
         .build();
   }
 
-  static VpcEndpoint vpcEndpoint(software.amazon.awssdk.services.ec2.model.VpcEndpoint e) {
+  public static VpcEndpoint vpcEndpoint(software.amazon.awssdk.services.ec2.model.VpcEndpoint e) {
     if (e.vpcEndpointTypeAsString() == null) {
       throw new IllegalStateException("VPC endpoint " + e.vpcEndpointId() + " has no VpcEndpointType");
     }
@@ -202,7 +202,7 @@ final class Ec2Mapping {
         .build();
   }
 
-  static NatGateway natGateway(software.amazon.awssdk.services.ec2.model.NatGateway n) {
+  public static NatGateway natGateway(software.amazon.awssdk.services.ec2.model.NatGateway n) {
     NatGateway.Builder b = NatGateway.builder()
         .natGatewayId(n.natGatewayId())
         .vpcId(Optional.ofNullable(n.vpcId()))
@@ -221,7 +221,7 @@ final class Ec2Mapping {
     return b.build();
   }
 
-  static InternetGateway internetGateway(software.amazon.awssdk.services.ec2.model.InternetGateway g) {
+  public static InternetGateway internetGateway(software.amazon.awssdk.services.ec2.model.InternetGateway g) {
     InternetGateway.Builder b = InternetGateway.builder()
         .internetGatewayId(g.internetGatewayId())
         .ownerId(Optional.ofNullable(g.ownerId()))
@@ -232,7 +232,7 @@ final class Ec2Mapping {
     return b.build();
   }
 
-  static NetworkAcl networkAcl(software.amazon.awssdk.services.ec2.model.NetworkAcl acl) {
+  public static NetworkAcl networkAcl(software.amazon.awssdk.services.ec2.model.NetworkAcl acl) {
     NetworkAcl.Builder b = NetworkAcl.builder()
         .networkAclId(acl.networkAclId())
         .vpcId(acl.vpcId())
@@ -270,7 +270,7 @@ final class Ec2Mapping {
     return b.build();
   }
 
-  static PrefixList prefixList(software.amazon.awssdk.services.ec2.model.PrefixList p) {
+  public static PrefixList prefixList(software.amazon.awssdk.services.ec2.model.PrefixList p) {
     return PrefixList.builder()
         .prefixListId(p.prefixListId())
         .prefixListName(p.prefixListName())

@@ -32,7 +32,9 @@ import software.amazon.awssdk.utils.builder.SdkBuilder;
  * Converts AWS SDK v2 model objects to and from the API's own JSON shape (PascalCase member names,
  * as the AWS CLI prints and reads them), driven by the field metadata the SDK generates for every
  * member. Every member of a shape is covered, including ones added in later SDK versions. Unknown
- * members and wrongly typed values are rejected with the JSON path.
+ * members and wrongly typed values are rejected with the JSON path. Members are named by their
+ * model name ({@code SdkField.memberName()}), which is what the CLI prints for every protocol (EC2's
+ * wire names differ: {@code vpcSet} for {@code Vpcs}).
  *
  * <p>Uses the SDK's {@code SdkField} metadata (a protected API of the SDK, stable across the 2.x
  * line and pinned here by the BOM).
@@ -51,7 +53,7 @@ public final class SdkJson {
     for (SdkField<?> field : pojo.sdkFields()) {
       JsonNode value = write(field, field.getValueOrDefault(pojo));
       if (value != null) {
-        node.set(field.locationName(), value);
+        node.set(field.memberName(), value);
       }
     }
     return node;
@@ -75,7 +77,7 @@ public final class SdkJson {
   /** The wire names of the members of {@code shape}'s builder, sorted. */
   public static List<String> memberNames(SdkPojo shape) {
     List<String> names = new ArrayList<>();
-    shape.sdkFields().forEach(f -> names.add(f.locationName()));
+    shape.sdkFields().forEach(f -> names.add(f.memberName()));
     names.sort(null);
     return names;
   }
@@ -85,7 +87,7 @@ public final class SdkJson {
       throw new SdkJsonException(display(path), "expected an object but was " + describe(json));
     }
     Map<String, SdkField<?>> fields = new LinkedHashMap<>();
-    builder.sdkFields().forEach(f -> fields.put(f.locationName(), f));
+    builder.sdkFields().forEach(f -> fields.put(f.memberName(), f));
     Iterator<Map.Entry<String, JsonNode>> it = json.properties().iterator();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
