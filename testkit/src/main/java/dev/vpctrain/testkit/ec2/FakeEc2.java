@@ -85,8 +85,8 @@ import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
  * the changes remediation makes ({@code CreateVpcEndpoint}, {@code ModifyVpcEndpoint},
  * {@code CreateSecurityGroup}, {@code AuthorizeSecurityGroupIngress/Egress}, {@code ModifyVpcAttribute},
  * {@code CreateTags}),
- * applied to it. It stores and answers the SDK's own shapes ({@link Ec2Store}); every
- * {@code Describe*} call is one row of {@link Ec2Operations} run through the same select, page and
+ * applied to it. It stores and answers the SDK's own shapes ({@code Ec2Store}); every
+ * {@code Describe*} call is one row of {@code Ec2Operations} run through the same select, page and
  * answer steps. Changes to stored resources are made on the SDK shapes and reach the world's core
  * snapshot through {@code Ec2Mapping}; new resources are made by {@link NetworkBuilder}, which
  * knows EC2's defaults. A section the world does not know (not captured) answers with its recorded
