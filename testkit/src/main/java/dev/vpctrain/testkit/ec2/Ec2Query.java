@@ -1,6 +1,5 @@
 package dev.vpctrain.testkit.ec2;
 
-import dev.vpctrain.core.network.Tag;
 import dev.vpctrain.testkit.sdk.AwsError;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,6 +12,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.Tag;
 
 /**
  * Selects resources of one type as an EC2 {@code Describe*} call does: by ids (each must exist)
@@ -50,6 +50,21 @@ final class Ec2Query<T> {
       return out;
     });
     return this;
+  }
+
+  /** The prefix of this type's ids ({@code vpc}, {@code sg}…). */
+  String idPrefix() {
+    return idPrefix;
+  }
+
+  /** The id of {@code item}. */
+  String idOf(T item) {
+    return id.apply(item);
+  }
+
+  /** EC2's error for an id of this type that does not exist. */
+  AwsError notFound(String missingId) {
+    return notFound.apply(missingId);
   }
 
   List<T> select(List<T> items, List<String> ids, List<Filter> filters) {

@@ -3,28 +3,25 @@ package dev.vpctrain.testkit.ec2;
 import dev.vpctrain.core.network.CaptureError;
 import dev.vpctrain.core.network.EndpointType;
 import dev.vpctrain.core.network.NetworkSnapshot;
-import dev.vpctrain.core.network.Permission;
 import dev.vpctrain.core.network.Section;
-import dev.vpctrain.core.network.SecurityGroup;
-import dev.vpctrain.core.network.Subnet;
-import dev.vpctrain.core.network.Vpc;
-import dev.vpctrain.core.network.VpcEndpoint;
 import dev.vpctrain.testkit.network.EndpointDraft;
 import dev.vpctrain.testkit.network.NetworkBuilder;
 import dev.vpctrain.testkit.sdk.AwsError;
 import dev.vpctrain.testkit.sdk.ClientDispatch;
 import dev.vpctrain.testkit.sdk.FakeClientOf;
-import dev.vpctrain.testkit.sdk.Pages;
 import dev.vpctrain.testkit.sdk.ServiceErrors;
 import dev.vpctrain.testkit.world.World;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.Ec2ServiceClientConfiguration;
@@ -62,22 +59,37 @@ import software.amazon.awssdk.services.ec2.model.DescribeVpcEndpointsResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeVpcsRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeVpcsResponse;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
+import software.amazon.awssdk.services.ec2.model.Ec2Request;
+import software.amazon.awssdk.services.ec2.model.Ec2Response;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.IpRange;
+import software.amazon.awssdk.services.ec2.model.Ipv6Range;
 import software.amazon.awssdk.services.ec2.model.ModifyVpcAttributeRequest;
 import software.amazon.awssdk.services.ec2.model.ModifyVpcAttributeResponse;
 import software.amazon.awssdk.services.ec2.model.ModifyVpcEndpointRequest;
 import software.amazon.awssdk.services.ec2.model.ModifyVpcEndpointResponse;
+import software.amazon.awssdk.services.ec2.model.PrefixList;
+import software.amazon.awssdk.services.ec2.model.PrefixListId;
 import software.amazon.awssdk.services.ec2.model.ReferencedSecurityGroup;
+import software.amazon.awssdk.services.ec2.model.RouteTable;
+import software.amazon.awssdk.services.ec2.model.SecurityGroup;
 import software.amazon.awssdk.services.ec2.model.SecurityGroupRule;
+import software.amazon.awssdk.services.ec2.model.Subnet;
+import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.ec2.model.UserIdGroupPair;
+import software.amazon.awssdk.services.ec2.model.Vpc;
+import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
 
 /**
  * The fake EC2 service: the {@code Describe*} calls discovery makes, over the world's network, and
  * the changes remediation makes ({@code CreateVpcEndpoint}, {@code ModifyVpcEndpoint},
  * {@code CreateSecurityGroup}, {@code AuthorizeSecurityGroupIngress/Egress}, {@code ModifyVpcAttribute},
  * {@code CreateTags}),
- * applied to it. A section the world does not know (not captured) answers with its recorded
+ * applied to it. It stores and answers the SDK's own shapes ({@code Ec2Store}); every
+ * {@code Describe*} call is one row of {@code Ec2Operations} run through the same select, page and
+ * answer steps. Changes to stored resources are made on the SDK shapes and reach the world's core
+ * snapshot through {@code Ec2Mapping}; new resources are made by {@link NetworkBuilder}, which
+ * knows EC2's defaults. A section the world does not know (not captured) answers with its recorded
  * capture error, else {@code UnauthorizedOperation}. Public for the client proxy only.
  */
 @FakeClientOf(value = Ec2Client.class, name = "FakeEc2Client")
@@ -85,101 +97,8 @@ public final class FakeEc2 {
   private static final ServiceErrors ERRORS = new ServiceErrors("Ec2", Ec2Exception::builder, Map.of());
 
   private final World world;
-
-  private static final Ec2Query<Vpc> VPCS = new Ec2Query<Vpc>("vpc", Vpc::vpcId, Vpc::tags, notFound("InvalidVpcID.NotFound", "The vpc ID '%s' does not exist"))
-      .field("vpc-id", Vpc::vpcId)
-      .field("cidr", Vpc::cidrBlock)
-      .field("cidr-block-association.cidr-block", Vpc::cidrBlocks)
-      .field("dhcp-options-id", Vpc::dhcpOptionsId)
-      .field("owner-id", Vpc::ownerId)
-      .field("state", Vpc::state)
-      .field("is-default", v -> false);
-
-  private static final Ec2Query<dev.vpctrain.core.network.DhcpOptions> DHCP = new Ec2Query<dev.vpctrain.core.network.DhcpOptions>("dopt",
-      d -> d.dhcpOptionsId(), d -> List.of(), notFound("InvalidDhcpOptionID.NotFound", "The dhcpOption ID '%s' does not exist"))
-      .field("dhcp-options-id", d -> d.dhcpOptionsId())
-      .fields("key", d -> d.configurations().keySet())
-      .fields("value", d -> d.configurations().values().stream().flatMap(List::stream).toList());
-
-  private static final Ec2Query<Subnet> SUBNETS = new Ec2Query<Subnet>("subnet", Subnet::subnetId, Subnet::tags,
-      notFound("InvalidSubnetID.NotFound", "The subnet ID '%s' does not exist"))
-      .field("subnet-id", Subnet::subnetId)
-      .field("vpc-id", Subnet::vpcId)
-      .field("cidr-block", Subnet::cidrBlock)
-      .field("availability-zone", Subnet::availabilityZone)
-      .field("availability-zone-id", Subnet::availabilityZoneId)
-      .field("available-ip-address-count", Subnet::availableIpAddressCount)
-      .field("state", Subnet::state)
-      .field("map-public-ip-on-launch", Subnet::mapPublicIpOnLaunch)
-      .field("owner-id", Subnet::ownerId)
-      .field("default-for-az", s -> false);
-
-  private static final Ec2Query<SecurityGroup> GROUPS = new Ec2Query<SecurityGroup>("sg", SecurityGroup::groupId, SecurityGroup::tags,
-      notFound("InvalidGroup.NotFound", "The security group '%s' does not exist"))
-      .field("group-id", SecurityGroup::groupId)
-      .field("group-name", SecurityGroup::groupName)
-      .field("description", SecurityGroup::description)
-      .field("vpc-id", SecurityGroup::vpcId)
-      .field("owner-id", SecurityGroup::ownerId)
-      .fields("ip-permission.group-id", g -> g.ingress().stream().flatMap(p -> p.groupIds().stream()).toList())
-      .fields("ip-permission.cidr", g -> g.ingress().stream().flatMap(p -> p.ipRanges().stream()).toList())
-      .fields("egress.ip-permission.group-id", g -> g.egress().stream().flatMap(p -> p.groupIds().stream()).toList())
-      .fields("egress.ip-permission.prefix-list-id",
-          g -> g.egress().stream().flatMap(p -> p.prefixListIds().stream()).toList());
-
-  private static final Ec2Query<dev.vpctrain.core.network.RouteTable> ROUTE_TABLES = new Ec2Query<dev.vpctrain.core.network.RouteTable>("rtb",
-      t -> t.routeTableId(), t -> t.tags(), notFound("InvalidRouteTableID.NotFound", "The routeTable ID '%s' does not exist"))
-      .field("route-table-id", t -> t.routeTableId())
-      .field("vpc-id", t -> t.vpcId())
-      .field("owner-id", t -> t.ownerId())
-      .fields("association.subnet-id", t -> t.associations().stream().flatMap(a -> a.subnetId().stream()).toList())
-      .fields("association.route-table-association-id",
-          t -> t.associations().stream().flatMap(a -> a.routeTableAssociationId().stream()).toList())
-      .fields("association.main", t -> t.associations().stream().map(a -> a.main()).toList())
-      .fields("route.gateway-id", t -> t.routes().stream().flatMap(x -> x.gatewayId().stream()).toList())
-      .fields("route.nat-gateway-id", t -> t.routes().stream().flatMap(x -> x.natGatewayId().stream()).toList())
-      .fields("route.destination-cidr-block",
-          t -> t.routes().stream().flatMap(x -> x.destinationCidrBlock().stream()).toList())
-      .fields("route.destination-prefix-list-id",
-          t -> t.routes().stream().flatMap(x -> x.destinationPrefixListId().stream()).toList())
-      .fields("route.state", t -> t.routes().stream().flatMap(x -> x.state().stream()).toList());
-
-  private static final Ec2Query<VpcEndpoint> ENDPOINTS = new Ec2Query<VpcEndpoint>("vpce", VpcEndpoint::vpcEndpointId, VpcEndpoint::tags,
-      notFound("InvalidVpcEndpointId.NotFound", "The Vpc Endpoint Id '%s' does not exist"))
-      .field("vpc-endpoint-id", VpcEndpoint::vpcEndpointId)
-      .field("vpc-id", VpcEndpoint::vpcId)
-      .field("service-name", VpcEndpoint::serviceName)
-      .field("vpc-endpoint-state", VpcEndpoint::state)
-      .field("vpc-endpoint-type", e -> e.type().apiName())
-      .field("owner-id", VpcEndpoint::ownerId);
-
-  private static final Ec2Query<dev.vpctrain.core.network.NatGateway> NATS = new Ec2Query<dev.vpctrain.core.network.NatGateway>("nat",
-      g -> g.natGatewayId(), g -> g.tags(), notFound("NatGatewayNotFound", "The Nat Gateway %s was not found"))
-      .field("nat-gateway-id", g -> g.natGatewayId())
-      .field("vpc-id", g -> g.vpcId())
-      .field("subnet-id", g -> g.subnetId())
-      .field("state", g -> g.state());
-
-  private static final Ec2Query<dev.vpctrain.core.network.InternetGateway> IGWS = new Ec2Query<dev.vpctrain.core.network.InternetGateway>("igw",
-      g -> g.internetGatewayId(), g -> g.tags(),
-      notFound("InvalidInternetGatewayID.NotFound", "The internetGateway ID '%s' does not exist"))
-      .field("internet-gateway-id", g -> g.internetGatewayId())
-      .field("owner-id", g -> g.ownerId())
-      .fields("attachment.vpc-id", g -> g.attachments().stream().map(a -> a.vpcId()).toList())
-      .fields("attachment.state", g -> g.attachments().stream().flatMap(a -> a.state().stream()).toList());
-
-  private static final Ec2Query<dev.vpctrain.core.network.NetworkAcl> ACLS = new Ec2Query<dev.vpctrain.core.network.NetworkAcl>("acl",
-      a -> a.networkAclId(), a -> a.tags(), notFound("InvalidNetworkAclID.NotFound", "The networkAcl ID '%s' does not exist"))
-      .field("network-acl-id", a -> a.networkAclId())
-      .field("vpc-id", a -> a.vpcId())
-      .field("default", a -> a.isDefault())
-      .field("owner-id", a -> a.ownerId())
-      .fields("association.subnet-id", a -> a.subnetIds());
-
-  private static final Ec2Query<dev.vpctrain.core.network.PrefixList> PREFIX_LISTS = new Ec2Query<dev.vpctrain.core.network.PrefixList>("pl",
-      p -> p.prefixListId(), p -> List.of(), notFound("InvalidPrefixListID.NotFound", "The prefix list ID '%s' does not exist"))
-      .field("prefix-list-id", p -> p.prefixListId())
-      .field("prefix-list-name", p -> p.prefixListName());
+  private NetworkSnapshot storedFor;
+  private Ec2Store stored;
 
   private FakeEc2(World world) {
     this.world = world;
@@ -197,31 +116,75 @@ public final class FakeEc2 {
   // ---------------------------------------------------------------- describe
 
   public DescribeVpcsResponse describeVpcs(DescribeVpcsRequest r) {
+    return describe(Ec2Operations.VPCS, r);
+  }
+
+  public DescribeDhcpOptionsResponse describeDhcpOptions(DescribeDhcpOptionsRequest r) {
+    return describe(Ec2Operations.DHCP_OPTIONS, r);
+  }
+
+  public DescribeSubnetsResponse describeSubnets(DescribeSubnetsRequest r) {
+    return describe(Ec2Operations.SUBNETS, r);
+  }
+
+  public DescribeRouteTablesResponse describeRouteTables(DescribeRouteTablesRequest r) {
+    return describe(Ec2Operations.ROUTE_TABLES, r);
+  }
+
+  public DescribeVpcEndpointsResponse describeVpcEndpoints(DescribeVpcEndpointsRequest r) {
+    return describe(Ec2Operations.VPC_ENDPOINTS, r);
+  }
+
+  public DescribeNatGatewaysResponse describeNatGateways(DescribeNatGatewaysRequest r) {
+    return describe(Ec2Operations.NAT_GATEWAYS, r);
+  }
+
+  public DescribeInternetGatewaysResponse describeInternetGateways(DescribeInternetGatewaysRequest r) {
+    return describe(Ec2Operations.INTERNET_GATEWAYS, r);
+  }
+
+  public DescribeNetworkAclsResponse describeNetworkAcls(DescribeNetworkAclsRequest r) {
+    return describe(Ec2Operations.NETWORK_ACLS, r);
+  }
+
+  public DescribePrefixListsResponse describePrefixLists(DescribePrefixListsRequest r) {
+    return describe(Ec2Operations.PREFIX_LISTS, r);
+  }
+
+  /** Also selects by group name ({@code GroupNames}), each of which must exist. */
+  public DescribeSecurityGroupsResponse describeSecurityGroups(DescribeSecurityGroupsRequest r) {
     dryRun(r.dryRun());
-    NetworkSnapshot n = world.network();
-    Ec2Query<Vpc> q = VPCS;
-    List<Vpc> all = q.select(section(n, Section.VPCS, n.vpcs()), r.vpcIds(), r.filters());
-    Pages.Page<Vpc> page = page(all, r.maxResults(), r.nextToken(), "DescribeVpcs", 5, 1000);
-    return DescribeVpcsResponse.builder()
-        .vpcs(page.items().stream().map(Ec2Model::vpc).toList())
-        .nextToken(page.nextToken())
-        .build();
+    Ec2Operation<DescribeSecurityGroupsRequest, DescribeSecurityGroupsResponse, SecurityGroup> op =
+        Ec2Operations.SECURITY_GROUPS;
+    List<SecurityGroup> all = op.select(r, section(op));
+    if (r.hasGroupNames() && !r.groupNames().isEmpty()) {
+      Set<String> names = new HashSet<>(r.groupNames());
+      for (String name : names) {
+        if (all.stream().noneMatch(g -> name.equals(g.groupName()))) {
+          throw AwsError.client("InvalidGroup.NotFound", "The security group '" + name + "' does not exist in default VPC");
+        }
+      }
+      all = all.stream().filter(g -> names.contains(g.groupName())).toList();
+    }
+    return op.answer(r, all, world);
   }
 
   public DescribeVpcAttributeResponse describeVpcAttribute(DescribeVpcAttributeRequest r) {
     dryRun(r.dryRun());
-    NetworkSnapshot n = world.network();
     if (r.vpcId() == null) {
       throw AwsError.client("MissingParameter", "The request must contain the parameter vpcId");
     }
-    Vpc vpc = section(n, Section.VPCS, n.vpcs()).stream().filter(v -> v.vpcId().equals(r.vpcId())).findFirst()
-        .orElseThrow(() -> notFound("InvalidVpcID.NotFound", "The vpc ID '%s' does not exist").apply(r.vpcId()));
+    Ec2Store store = store();
+    Vpc vpc = section(Ec2Operations.VPCS).stream().filter(v -> v.vpcId().equals(r.vpcId())).findFirst()
+        .orElseThrow(() -> Ec2Operations.VPCS.query.notFound(r.vpcId()));
     String attribute = r.attributeAsString();
     DescribeVpcAttributeResponse.Builder b = DescribeVpcAttributeResponse.builder().vpcId(vpc.vpcId());
     if ("enableDnsSupport".equals(attribute)) {
-      b.enableDnsSupport(bool(vpc.enableDnsSupport().orElseThrow(this::attributeUnknown)));
+      b.enableDnsSupport(bool(store.attribute(vpc.vpcId(), DescribeVpcAttributeResponse::enableDnsSupport)
+          .orElseThrow(this::attributeUnknown)));
     } else if ("enableDnsHostnames".equals(attribute)) {
-      b.enableDnsHostnames(bool(vpc.enableDnsHostnames().orElseThrow(this::attributeUnknown)));
+      b.enableDnsHostnames(bool(store.attribute(vpc.vpcId(), DescribeVpcAttributeResponse::enableDnsHostnames)
+          .orElseThrow(this::attributeUnknown)));
     } else if ("enableNetworkAddressUsageMetrics".equals(attribute)) {
       b.enableNetworkAddressUsageMetrics(bool(false));
     } else {
@@ -231,128 +194,16 @@ public final class FakeEc2 {
     return b.build();
   }
 
-  public DescribeDhcpOptionsResponse describeDhcpOptions(DescribeDhcpOptionsRequest r) {
-    dryRun(r.dryRun());
-    NetworkSnapshot n = world.network();
-    Ec2Query<dev.vpctrain.core.network.DhcpOptions> q = DHCP;
-    List<dev.vpctrain.core.network.DhcpOptions> all =
-        q.select(section(n, Section.DHCP_OPTIONS, n.dhcpOptions()), r.dhcpOptionsIds(), r.filters());
-    Pages.Page<dev.vpctrain.core.network.DhcpOptions> page = page(all, r.maxResults(), r.nextToken(), "DescribeDhcpOptions", 5, 1000);
-    return DescribeDhcpOptionsResponse.builder()
-        .dhcpOptions(page.items().stream().map(d -> Ec2Model.dhcpOptions(d, world.accountId())).toList())
-        .nextToken(page.nextToken())
-        .build();
+  /** The one {@code Describe*} mechanism: the section, selected by ids and filters, one page of it. */
+  private <Q extends Ec2Request, R extends Ec2Response, T extends SdkPojo> R describe(Ec2Operation<Q, R, T> op, Q r) {
+    dryRun((Boolean) Ec2Operation.member(r, "DryRun"));
+    return op.answer(r, op.select(r, section(op)), world);
   }
 
-  public DescribeSubnetsResponse describeSubnets(DescribeSubnetsRequest r) {
-    dryRun(r.dryRun());
+  /** The stored items of {@code op}'s section, or the error of a section the world does not know. */
+  private <T extends SdkPojo> List<T> section(Ec2Operation<?, ?, T> op) {
     NetworkSnapshot n = world.network();
-    Ec2Query<Subnet> q = SUBNETS;
-    List<Subnet> all = q.select(section(n, Section.SUBNETS, n.subnets()), r.subnetIds(), r.filters());
-    Pages.Page<Subnet> page = page(all, r.maxResults(), r.nextToken(), "DescribeSubnets", 5, 1000);
-    return DescribeSubnetsResponse.builder()
-        .subnets(page.items().stream().map(s -> Ec2Model.subnet(s, world.region())).toList())
-        .nextToken(page.nextToken())
-        .build();
-  }
-
-  public DescribeSecurityGroupsResponse describeSecurityGroups(DescribeSecurityGroupsRequest r) {
-    dryRun(r.dryRun());
-    NetworkSnapshot n = world.network();
-    Ec2Query<SecurityGroup> q = GROUPS;
-    List<SecurityGroup> all = q.select(section(n, Section.SECURITY_GROUPS, n.securityGroups()), r.groupIds(), r.filters());
-    if (r.hasGroupNames() && !r.groupNames().isEmpty()) {
-      Set<String> names = new HashSet<>(r.groupNames());
-      for (String name : names) {
-        if (all.stream().noneMatch(g -> g.groupName().map(name::equals).orElse(false))) {
-          throw AwsError.client("InvalidGroup.NotFound", "The security group '" + name + "' does not exist in default VPC");
-        }
-      }
-      all = all.stream().filter(g -> g.groupName().map(names::contains).orElse(false)).toList();
-    }
-    Pages.Page<SecurityGroup> page = page(all, r.maxResults(), r.nextToken(), "DescribeSecurityGroups", 5, 1000);
-    return DescribeSecurityGroupsResponse.builder()
-        .securityGroups(page.items().stream().map(Ec2Model::securityGroup).toList())
-        .nextToken(page.nextToken())
-        .build();
-  }
-
-  public DescribeRouteTablesResponse describeRouteTables(DescribeRouteTablesRequest r) {
-    dryRun(r.dryRun());
-    NetworkSnapshot n = world.network();
-    Ec2Query<dev.vpctrain.core.network.RouteTable> q = ROUTE_TABLES;
-    List<dev.vpctrain.core.network.RouteTable> all =
-        q.select(section(n, Section.ROUTE_TABLES, n.routeTables()), r.routeTableIds(), r.filters());
-    Pages.Page<dev.vpctrain.core.network.RouteTable> page = page(all, r.maxResults(), r.nextToken(), "DescribeRouteTables", 5, 100);
-    return DescribeRouteTablesResponse.builder()
-        .routeTables(page.items().stream().map(Ec2Model::routeTable).toList())
-        .nextToken(page.nextToken())
-        .build();
-  }
-
-  public DescribeVpcEndpointsResponse describeVpcEndpoints(DescribeVpcEndpointsRequest r) {
-    dryRun(r.dryRun());
-    NetworkSnapshot n = world.network();
-    Ec2Query<VpcEndpoint> q = ENDPOINTS;
-    List<VpcEndpoint> all = q.select(section(n, Section.VPC_ENDPOINTS, n.vpcEndpoints()), r.vpcEndpointIds(), r.filters());
-    Pages.Page<VpcEndpoint> page = page(all, r.maxResults(), r.nextToken(), "DescribeVpcEndpoints", 1, 1000);
-    return DescribeVpcEndpointsResponse.builder()
-        .vpcEndpoints(page.items().stream().map(Ec2Model::vpcEndpoint).toList())
-        .nextToken(page.nextToken())
-        .build();
-  }
-
-  public DescribeNatGatewaysResponse describeNatGateways(DescribeNatGatewaysRequest r) {
-    dryRun(r.dryRun());
-    NetworkSnapshot n = world.network();
-    Ec2Query<dev.vpctrain.core.network.NatGateway> q = NATS;
-    List<dev.vpctrain.core.network.NatGateway> all =
-        q.select(section(n, Section.NAT_GATEWAYS, n.natGateways()), r.natGatewayIds(), r.filter());
-    Pages.Page<dev.vpctrain.core.network.NatGateway> page = page(all, r.maxResults(), r.nextToken(), "DescribeNatGateways", 5, 1000);
-    return DescribeNatGatewaysResponse.builder()
-        .natGateways(page.items().stream().map(Ec2Model::natGateway).toList())
-        .nextToken(page.nextToken())
-        .build();
-  }
-
-  public DescribeInternetGatewaysResponse describeInternetGateways(DescribeInternetGatewaysRequest r) {
-    dryRun(r.dryRun());
-    NetworkSnapshot n = world.network();
-    Ec2Query<dev.vpctrain.core.network.InternetGateway> q = IGWS;
-    List<dev.vpctrain.core.network.InternetGateway> all =
-        q.select(section(n, Section.INTERNET_GATEWAYS, n.internetGateways()), r.internetGatewayIds(), r.filters());
-    Pages.Page<dev.vpctrain.core.network.InternetGateway> page =
-        page(all, r.maxResults(), r.nextToken(), "DescribeInternetGateways", 5, 1000);
-    return DescribeInternetGatewaysResponse.builder()
-        .internetGateways(page.items().stream().map(Ec2Model::internetGateway).toList())
-        .nextToken(page.nextToken())
-        .build();
-  }
-
-  public DescribeNetworkAclsResponse describeNetworkAcls(DescribeNetworkAclsRequest r) {
-    dryRun(r.dryRun());
-    NetworkSnapshot n = world.network();
-    Ec2Query<dev.vpctrain.core.network.NetworkAcl> q = ACLS;
-    List<dev.vpctrain.core.network.NetworkAcl> all =
-        q.select(section(n, Section.NETWORK_ACLS, n.networkAcls()), r.networkAclIds(), r.filters());
-    Pages.Page<dev.vpctrain.core.network.NetworkAcl> page = page(all, r.maxResults(), r.nextToken(), "DescribeNetworkAcls", 5, 100);
-    return DescribeNetworkAclsResponse.builder()
-        .networkAcls(page.items().stream().map(Ec2Model::networkAcl).toList())
-        .nextToken(page.nextToken())
-        .build();
-  }
-
-  public DescribePrefixListsResponse describePrefixLists(DescribePrefixListsRequest r) {
-    dryRun(r.dryRun());
-    NetworkSnapshot n = world.network();
-    Ec2Query<dev.vpctrain.core.network.PrefixList> q = PREFIX_LISTS;
-    List<dev.vpctrain.core.network.PrefixList> all =
-        q.select(section(n, Section.PREFIX_LISTS, n.prefixLists()), r.prefixListIds(), r.filters());
-    Pages.Page<dev.vpctrain.core.network.PrefixList> page = page(all, r.maxResults(), r.nextToken(), "DescribePrefixLists", 1, 1000);
-    return DescribePrefixListsResponse.builder()
-        .prefixLists(page.items().stream().map(Ec2Model::prefixList).toList())
-        .nextToken(page.nextToken())
-        .build();
+    return store(n).items(op).orElseThrow(() -> unknown(n, op.section));
   }
 
   // ---------------------------------------------------------------- change
@@ -361,7 +212,8 @@ public final class FakeEc2 {
     dryRun(r.dryRun());
     String[] created = new String[1];
     world.updateNetwork(n -> {
-      Vpc vpc = vpc(n, r.vpcId());
+      Ec2Store s = store(n);
+      Vpc vpc = vpc(s, r.vpcId());
       String type = r.vpcEndpointTypeAsString() == null ? "Gateway" : r.vpcEndpointTypeAsString();
       EndpointType endpointType;
       try {
@@ -382,12 +234,10 @@ public final class FakeEc2 {
       created[0] = id;
       NetworkBuilder b = NetworkBuilder.from(n).ids(world.ids());
       if (endpointType == EndpointType.GATEWAY) {
+        Optional<String> pl = prefixListOf(s, service);
         for (String rtb : r.routeTableIds()) {
-          checkRouteTable(n, vpc, rtb);
-          Optional<String> pl = n.prefixLists().orElse(List.of()).stream()
-              .filter(p -> p.prefixListName().equals(service)).map(p -> p.prefixListId()).findFirst();
-          if (pl.isPresent() && routeTable(n, rtb).routes().stream()
-              .anyMatch(x -> x.destinationPrefixListId().map(pl.get()::equals).orElse(false))) {
+          checkRouteTable(s, vpc, rtb);
+          if (pl.isPresent() && routeTable(s, rtb).routes().stream().anyMatch(x -> pl.get().equals(x.destinationPrefixListId()))) {
             throw AwsError.client("RouteAlreadyExists", "route table " + rtb
                 + " already has a route with destination-prefix-list-id " + pl.get());
           }
@@ -398,22 +248,23 @@ public final class FakeEc2 {
         });
       } else {
         boolean privateDns = r.privateDnsEnabled() == null || r.privateDnsEnabled();
-        if (privateDns && !(vpc.enableDnsSupport().orElse(true) && vpc.enableDnsHostnames().orElse(true))) {
+        if (privateDns && !(dnsSupport(s, vpc) && s.attribute(vpc.vpcId(), DescribeVpcAttributeResponse::enableDnsHostnames)
+            .orElse(true))) {
           throw AwsError.client("InvalidParameter", "Enabling private DNS requires both enableDnsSupport and "
               + "enableDnsHostnames VPC attributes set to true for " + vpc.vpcId());
         }
         Set<String> zones = new HashSet<>();
-        for (String s : r.subnetIds()) {
-          Subnet subnet = subnet(n, s);
+        for (String id2 : r.subnetIds()) {
+          Subnet subnet = subnet(s, id2);
           if (!subnet.vpcId().equals(vpc.vpcId())) {
-            throw AwsError.client("InvalidParameter", "The subnet " + s + " does not belong to " + vpc.vpcId());
+            throw AwsError.client("InvalidParameter", "The subnet " + id2 + " does not belong to " + vpc.vpcId());
           }
-          if (!zones.add(subnet.availabilityZone().orElse(s))) {
+          if (!zones.add(subnet.availabilityZone() == null ? id2 : subnet.availabilityZone())) {
             throw AwsError.client("DuplicateSubnetsInSameZone", "Found another VPC endpoint subnet in the availability zone of "
-                + s + ". VPC endpoint subnets should be in different availability zones supported by the VPC endpoint service.");
+                + id2 + ". VPC endpoint subnets should be in different availability zones supported by the VPC endpoint service.");
           }
         }
-        r.securityGroupIds().forEach(g -> group(n, g));
+        r.securityGroupIds().forEach(g -> group(s, g));
         b.interfaceEndpoint(id, suffix, e -> {
           e.vpc(vpc.vpcId()).subnets(r.subnetIds().toArray(String[]::new))
               .securityGroups(r.securityGroupIds().toArray(String[]::new)).privateDns(privateDns);
@@ -422,30 +273,32 @@ public final class FakeEc2 {
       }
       return b.build();
     });
-    VpcEndpoint e = world.network().vpcEndpoint(created[0]).orElseThrow();
-    return CreateVpcEndpointResponse.builder().vpcEndpoint(Ec2Model.vpcEndpoint(e)).clientToken(r.clientToken()).build();
+    VpcEndpoint e = store().find(Ec2Operations.VPC_ENDPOINTS, created[0]).orElseThrow();
+    return CreateVpcEndpointResponse.builder().vpcEndpoint(Ec2Operations.VPC_ENDPOINTS.answer(e, world))
+        .clientToken(r.clientToken()).build();
   }
 
   public ModifyVpcEndpointResponse modifyVpcEndpoint(ModifyVpcEndpointRequest r) {
     dryRun(r.dryRun());
     world.updateNetwork(n -> {
-      VpcEndpoint e = n.vpcEndpoint(r.vpcEndpointId() == null ? "" : r.vpcEndpointId())
-          .orElseThrow(() -> notFound("InvalidVpcEndpointId.NotFound", "The Vpc Endpoint Id '%s' does not exist")
-              .apply(r.vpcEndpointId()));
-      Vpc vpc = vpc(n, e.vpcId());
+      Ec2Store s = store(n);
+      VpcEndpoint e = s.find(Ec2Operations.VPC_ENDPOINTS, r.vpcEndpointId() == null ? "" : r.vpcEndpointId())
+          .orElseThrow(() -> Ec2Operations.VPC_ENDPOINTS.query.notFound(r.vpcEndpointId()));
+      Vpc vpc = vpc(s, e.vpcId());
       for (String rtb : r.addRouteTableIds()) {
-        checkRouteTable(n, vpc, rtb);
+        checkRouteTable(s, vpc, rtb);
       }
-      for (String s : r.addSubnetIds()) {
-        subnet(n, s);
+      for (String id : r.addSubnetIds()) {
+        subnet(s, id);
       }
-      r.addSecurityGroupIds().forEach(g -> group(n, g));
+      r.addSecurityGroupIds().forEach(g -> group(s, g));
       if (Boolean.TRUE.equals(r.resetPolicy()) && r.policyDocument() != null) {
         throw AwsError.client("InvalidParameterCombination", "The parameter PolicyDocument cannot be used with ResetPolicy");
       }
       NetworkBuilder b = NetworkBuilder.from(n).ids(world.ids());
+      String pl = prefixListOf(s, e.serviceName()).orElse("pl-unknown");
       for (String rtb : r.removeRouteTableIds()) {
-        b.routeTable(rtb, t -> t.removeRoute(prefixListOf(n, e.serviceName())));
+        b.routeTable(rtb, t -> t.removeRoute(pl));
       }
       b.endpoint(e.vpcEndpointId(), d -> {
         d.routeTables(r.addRouteTableIds().toArray(String[]::new));
@@ -491,9 +344,10 @@ public final class FakeEc2 {
     }
     String[] created = new String[1];
     world.updateNetwork(n -> {
-      Vpc vpc = vpc(n, r.vpcId());
-      boolean taken = n.securityGroups().orElse(List.of()).stream()
-          .anyMatch(g -> g.vpcId().equals(vpc.vpcId()) && g.groupName().map(r.groupName()::equals).orElse(false));
+      Ec2Store s = store(n);
+      Vpc vpc = vpc(s, r.vpcId());
+      boolean taken = s.items(Ec2Operations.SECURITY_GROUPS).orElse(List.of()).stream()
+          .anyMatch(g -> g.vpcId().equals(vpc.vpcId()) && r.groupName().equals(g.groupName()));
       if (taken) {
         throw AwsError.client("InvalidGroup.Duplicate",
             "The security group '" + r.groupName() + "' already exists for VPC '" + vpc.vpcId() + "'");
@@ -510,29 +364,15 @@ public final class FakeEc2 {
 
   public AuthorizeSecurityGroupIngressResponse authorizeSecurityGroupIngress(AuthorizeSecurityGroupIngressRequest r) {
     dryRun(r.dryRun());
-    List<IpPermission> perms = new ArrayList<>(r.ipPermissions());
-    if (perms.isEmpty() && r.ipProtocol() != null) {
-      IpPermission.Builder p = IpPermission.builder().ipProtocol(r.ipProtocol()).fromPort(r.fromPort()).toPort(r.toPort());
-      if (r.cidrIp() != null) {
-        p.ipRanges(IpRange.builder().cidrIp(r.cidrIp()).build());
-      }
-      perms.add(p.build());
-    }
-    List<SecurityGroupRule> rules = authorize(r.groupId(), perms, false);
+    List<SecurityGroupRule> rules = authorize(r.groupId(),
+        permissions(r.ipPermissions(), r.ipProtocol(), r.fromPort(), r.toPort(), r.cidrIp()), false);
     return AuthorizeSecurityGroupIngressResponse.builder().returnValue(true).securityGroupRules(rules).build();
   }
 
   public AuthorizeSecurityGroupEgressResponse authorizeSecurityGroupEgress(AuthorizeSecurityGroupEgressRequest r) {
     dryRun(r.dryRun());
-    List<IpPermission> perms = new ArrayList<>(r.ipPermissions());
-    if (perms.isEmpty() && r.ipProtocol() != null) {
-      IpPermission.Builder p = IpPermission.builder().ipProtocol(r.ipProtocol()).fromPort(r.fromPort()).toPort(r.toPort());
-      if (r.cidrIp() != null) {
-        p.ipRanges(IpRange.builder().cidrIp(r.cidrIp()).build());
-      }
-      perms.add(p.build());
-    }
-    List<SecurityGroupRule> rules = authorize(r.groupId(), perms, true);
+    List<SecurityGroupRule> rules = authorize(r.groupId(),
+        permissions(r.ipPermissions(), r.ipProtocol(), r.fromPort(), r.toPort(), r.cidrIp()), true);
     return AuthorizeSecurityGroupEgressResponse.builder().returnValue(true).securityGroupRules(rules).build();
   }
 
@@ -544,40 +384,130 @@ public final class FakeEc2 {
           ? "The request must contain one of the parameters enableDnsSupport, enableDnsHostnames, enableNetworkAddressUsageMetrics"
           : "Fields for multiple attribute types specified: enableDnsSupport, enableDnsHostnames");
     }
-    world.updateNetwork(n -> {
-      Vpc vpc = vpc(n, r.vpcId());
-      if (r.enableDnsHostnames() != null && Boolean.TRUE.equals(r.enableDnsHostnames().value())
-          && !vpc.enableDnsSupport().orElse(true)) {
+    change(s -> {
+      Vpc vpc = vpc(s, r.vpcId());
+      if (r.enableDnsHostnames() != null && Boolean.TRUE.equals(r.enableDnsHostnames().value()) && !dnsSupport(s, vpc)) {
         throw AwsError.client("InvalidParameterValue",
             "Cannot enable DNS hostnames while DNS support is disabled for " + vpc.vpcId());
       }
-      return NetworkBuilder.from(n).ids(world.ids()).vpc(vpc.vpcId(), v -> {
-        if (r.enableDnsSupport() != null) {
-          v.dnsSupport(Boolean.TRUE.equals(r.enableDnsSupport().value()));
-        }
-        if (r.enableDnsHostnames() != null) {
-          v.dnsHostnames(Boolean.TRUE.equals(r.enableDnsHostnames().value()));
-        }
-      }).build();
-    });
+      if (r.enableDnsSupport() != null) {
+        return s.withAttribute(DescribeVpcAttributeResponse.builder().vpcId(vpc.vpcId())
+            .enableDnsSupport(bool(Boolean.TRUE.equals(r.enableDnsSupport().value()))).build());
+      }
+      if (r.enableDnsHostnames() != null) {
+        return s.withAttribute(DescribeVpcAttributeResponse.builder().vpcId(vpc.vpcId())
+            .enableDnsHostnames(bool(Boolean.TRUE.equals(r.enableDnsHostnames().value()))).build());
+      }
+      return s;
+    }, Ec2Operations.VPCS);
     return ModifyVpcAttributeResponse.builder().build();
   }
 
   public CreateTagsResponse createTags(CreateTagsRequest r) {
     dryRun(r.dryRun());
+    Set<Ec2Operation<?, ?, ?>> touched = new LinkedHashSet<>();
     world.updateNetwork(n -> {
-      NetworkBuilder b = NetworkBuilder.from(n).ids(world.ids());
+      Ec2Store s = store(n);
       for (String id : r.resources()) {
-        for (software.amazon.awssdk.services.ec2.model.Tag t : r.tags()) {
-          tag(n, b, id, t.key(), t.value() == null ? "" : t.value());
+        for (Tag t : r.tags()) {
+          Ec2Operation<?, ?, ?> op = taggable(s, id);
+          s = tag(s, op, id, t.key(), t.value() == null ? "" : t.value());
+          touched.add(op);
         }
       }
-      return b.build();
+      return commit(n, s, touched);
     });
     return CreateTagsResponse.builder().build();
   }
 
   // ---------------------------------------------------------------- helpers
+
+  private Ec2Store store() {
+    return store(world.network());
+  }
+
+  /** The SDK shapes of {@code network}, read again only when the world's network was replaced. */
+  @SuppressWarnings("ReferenceEquality") // identity on purpose: every change of the world replaces its snapshot
+  private synchronized Ec2Store store(NetworkSnapshot network) {
+    if (network != storedFor) {
+      stored = Ec2Store.of(network);
+      storedFor = network;
+    }
+    return stored;
+  }
+
+  /** Applies a change of stored shapes to the world: the changed sections' core model via {@code Ec2Mapping}. */
+  private void change(UnaryOperator<Ec2Store> change, Ec2Operation<?, ?, ?> section) {
+    world.updateNetwork(n -> commit(n, change.apply(store(n)), List.of(section)));
+  }
+
+  private synchronized NetworkSnapshot commit(NetworkSnapshot n, Ec2Store s, Iterable<Ec2Operation<?, ?, ?>> changed) {
+    NetworkSnapshot out = n;
+    for (Ec2Operation<?, ?, ?> op : changed) {
+      out = s.applyTo(out, op);
+    }
+    stored = s;
+    storedFor = out;
+    return out;
+  }
+
+  /** The row of the resource {@code id} names, if the world has it; else EC2's error for the id. */
+  private static Ec2Operation<?, ?, ?> taggable(Ec2Store s, String id) {
+    for (Ec2Operation<?, ?, ?> op : Ec2Operations.TAGGABLE) {
+      if (id.startsWith(op.query.idPrefix() + "-") && s.find(op, id).isPresent()) {
+        return op;
+      }
+    }
+    String kind = id.contains("-") ? id.substring(0, id.indexOf('-')) : id;
+    switch (kind) {
+      case "vpc":
+        throw Ec2Operations.VPCS.query.notFound(id);
+      case "subnet":
+        throw Ec2Operations.SUBNETS.query.notFound(id);
+      case "sg":
+        throw Ec2Operations.SECURITY_GROUPS.query.notFound(id);
+      default:
+        throw AwsError.client("InvalidID", "The ID '" + id + "' is not valid");
+    }
+  }
+
+  /** {@code s} with tag {@code key} of resource {@code id} set to {@code value} (in place when the key is there). */
+  private static <T extends SdkPojo> Ec2Store tag(Ec2Store s, Ec2Operation<?, ?, T> op, String id, String key, String value) {
+    List<T> items = new ArrayList<>();
+    for (T item : s.items(op).orElseThrow()) {
+      if (!op.query.idOf(item).equals(id)) {
+        items.add(item);
+        continue;
+      }
+      List<Tag> tags = new ArrayList<>(op.tags(item));
+      Tag tag = Tag.builder().key(key).value(value).build();
+      int at = -1;
+      for (int i = 0; i < tags.size() && at < 0; i++) {
+        at = key.equals(tags.get(i).key()) ? i : -1;
+      }
+      if (at >= 0) {
+        tags.set(at, tag);
+      } else {
+        tags.add(tag);
+      }
+      items.add(op.withTags(item, tags));
+    }
+    return s.with(op, items);
+  }
+
+  /** The permissions of an authorize request: its list, else the old single-rule parameters. */
+  private static List<IpPermission> permissions(List<IpPermission> given, String protocol, Integer from, Integer to,
+      String cidr) {
+    List<IpPermission> perms = new ArrayList<>(given);
+    if (perms.isEmpty() && protocol != null) {
+      IpPermission.Builder p = IpPermission.builder().ipProtocol(protocol).fromPort(from).toPort(to);
+      if (cidr != null) {
+        p.ipRanges(IpRange.builder().cidrIp(cidr).build());
+      }
+      perms.add(p.build());
+    }
+    return perms;
+  }
 
   private List<SecurityGroupRule> authorize(String groupId, List<IpPermission> perms, boolean egress) {
     if (groupId == null) {
@@ -587,9 +517,9 @@ public final class FakeEc2 {
       throw AwsError.client("MissingParameter", "The request must contain the parameter ipPermissions");
     }
     List<SecurityGroupRule> rules = new ArrayList<>();
-    world.updateNetwork(n -> {
-      SecurityGroup g = group(n, groupId);
-      List<Permission> current = new ArrayList<>(egress ? g.egress() : g.ingress());
+    change(s -> {
+      SecurityGroup g = group(s, groupId);
+      List<IpPermission> current = new ArrayList<>(egress ? g.ipPermissionsEgress() : g.ipPermissions());
       for (IpPermission p : perms) {
         String protocol = protocol(p.ipProtocol());
         boolean all = protocol.equals("-1");
@@ -603,14 +533,14 @@ public final class FakeEc2 {
         p.ipv6Ranges().forEach(x -> peers.add(x.cidrIpv6()));
         p.prefixListIds().forEach(x -> peers.add(x.prefixListId()));
         for (UserIdGroupPair pair : p.userIdGroupPairs()) {
-          group(n, pair.groupId());
+          group(s, pair.groupId());
           peers.add(pair.groupId());
         }
         if (peers.isEmpty()) {
           throw AwsError.client("MissingParameter", "The request must contain a source or destination: CIDR, prefix list or security group");
         }
         for (String peer : peers) {
-          if (covers(current, protocol, from, to, peer)) {
+          if (current.stream().anyMatch(x -> samePorts(x, protocol, from, to) && peersOf(x).contains(peer))) {
             throw AwsError.client("InvalidPermission.Duplicate",
                 "the specified rule \"peer: " + peer + ", " + describe(protocol, from, to) + ", ALLOW\" already exists");
           }
@@ -618,17 +548,13 @@ public final class FakeEc2 {
           rules.add(rule(groupId, egress, protocol, from, to, peer));
         }
       }
-      List<Permission> result = current;
-      return NetworkBuilder.from(n).ids(world.ids()).securityGroup(groupId, d -> {
-        if (egress) {
-          d.clearEgress();
-          result.forEach(d::egress);
-        } else {
-          d.clearIngress();
-          result.forEach(d::ingress);
-        }
-      }).build();
-    });
+      SecurityGroup changed = egress ? g.toBuilder().ipPermissionsEgress(current).build()
+          : g.toBuilder().ipPermissions(current).build();
+      List<SecurityGroup> groups = new ArrayList<>();
+      s.items(Ec2Operations.SECURITY_GROUPS).orElseThrow()
+          .forEach(x -> groups.add(x.groupId().equals(groupId) ? changed : x));
+      return s.with(Ec2Operations.SECURITY_GROUPS, groups);
+    }, Ec2Operations.SECURITY_GROUPS);
     return rules;
   }
 
@@ -653,56 +579,62 @@ public final class FakeEc2 {
     return b.build();
   }
 
-  private static boolean covers(List<Permission> current, String protocol, Integer from, Integer to, String peer) {
-    for (Permission p : current) {
-      if (p.ipProtocol().equals(protocol) && Objects.equals(p.fromPort().orElse(null), from)
-          && Objects.equals(p.toPort().orElse(null), to)) {
-        if (p.ipRanges().contains(peer) || p.ipv6Ranges().contains(peer) || p.prefixListIds().contains(peer)
-            || p.groupIds().contains(peer)) {
-          return true;
-        }
-      }
-    }
-    return false;
+  private static boolean samePorts(IpPermission p, String protocol, Integer from, Integer to) {
+    return p.ipProtocol().equals(protocol) && Objects.equals(p.fromPort(), from) && Objects.equals(p.toPort(), to);
   }
 
-  /** Adds a peer as EC2 shows it: into the permission of the same protocol and ports, else a new one. */
-  private static List<Permission> add(List<Permission> current, String protocol, Integer from, Integer to, String peer) {
-    List<Permission> out = new ArrayList<>(current);
-    for (int i = 0; i < out.size(); i++) {
-      Permission p = out.get(i);
-      if (p.ipProtocol().equals(protocol) && Objects.equals(p.fromPort().orElse(null), from)
-          && Objects.equals(p.toPort().orElse(null), to)) {
-        out.set(i, withPeer(Permission.builder().from(p), peer).build());
-        return out;
-      }
-    }
-    Permission.Builder b = Permission.builder().ipProtocol(protocol);
-    if (from != null) {
-      b.fromPort(from).toPort(to);
-    }
-    out.add(withPeer(b, peer).build());
+  private static List<String> peersOf(IpPermission p) {
+    List<String> out = new ArrayList<>();
+    p.ipRanges().forEach(x -> out.add(x.cidrIp()));
+    p.ipv6Ranges().forEach(x -> out.add(x.cidrIpv6()));
+    p.prefixListIds().forEach(x -> out.add(x.prefixListId()));
+    p.userIdGroupPairs().forEach(x -> out.add(x.groupId()));
     return out;
   }
 
-  private static Permission.Builder withPeer(Permission.Builder b, String peer) {
+  /** Adds a peer as EC2 shows it: into the permission of the same protocol and ports, else a new one. */
+  private static List<IpPermission> add(List<IpPermission> current, String protocol, Integer from, Integer to, String peer) {
+    List<IpPermission> out = new ArrayList<>(current);
+    for (int i = 0; i < out.size(); i++) {
+      IpPermission p = out.get(i);
+      if (samePorts(p, protocol, from, to)) {
+        out.set(i, withPeer(p, peer));
+        return out;
+      }
+    }
+    IpPermission.Builder b = IpPermission.builder().ipProtocol(protocol)
+        .ipRanges(List.of()).ipv6Ranges(List.of()).prefixListIds(List.of()).userIdGroupPairs(List.of());
+    if (from != null) {
+      b.fromPort(from).toPort(to);
+    }
+    out.add(withPeer(b.build(), peer));
+    return out;
+  }
+
+  private static IpPermission withPeer(IpPermission p, String peer) {
     if (peer.startsWith("sg-")) {
-      return b.addGroupId(peer);
+      return p.toBuilder().userIdGroupPairs(plus(p.userIdGroupPairs(), UserIdGroupPair.builder().groupId(peer).build())).build();
     }
     if (peer.startsWith("pl-")) {
-      return b.addPrefixListId(peer);
+      return p.toBuilder().prefixListIds(plus(p.prefixListIds(), PrefixListId.builder().prefixListId(peer).build())).build();
     }
     if (peer.contains(":")) {
-      return b.addIpv6Range(peer);
+      return p.toBuilder().ipv6Ranges(plus(p.ipv6Ranges(), Ipv6Range.builder().cidrIpv6(peer).build())).build();
     }
-    return b.addIpRange(peer);
+    return p.toBuilder().ipRanges(plus(p.ipRanges(), IpRange.builder().cidrIp(peer).build())).build();
+  }
+
+  private static <T> List<T> plus(List<T> list, T item) {
+    List<T> out = new ArrayList<>(list);
+    out.add(item);
+    return out;
   }
 
   private static String protocol(String p) {
     if (p == null) {
       throw AwsError.client("MissingParameter", "The request must contain the parameter ipProtocol");
     }
-    switch (p.toLowerCase(java.util.Locale.ROOT)) {
+    switch (p.toLowerCase(Locale.ROOT)) {
       case "-1":
       case "all":
         return "-1";
@@ -730,39 +662,7 @@ public final class FakeEc2 {
     if (protocol.equals("-1")) {
       return "ALL";
     }
-    return protocol.toUpperCase(java.util.Locale.ROOT) + ", from port: " + from + ", to port: " + to;
-  }
-
-  private void tag(NetworkSnapshot n, NetworkBuilder b, String id, String key, String value) {
-    if (id.startsWith("vpc-") && n.vpc(id).isPresent()) {
-      b.vpc(id, v -> v.tag(key, value));
-    } else if (id.startsWith("subnet-") && n.subnet(id).isPresent()) {
-      b.subnet(id, s -> s.tag(key, value));
-    } else if (id.startsWith("sg-") && n.securityGroup(id).isPresent()) {
-      b.securityGroup(id, g -> g.tag(key, value));
-    } else if (id.startsWith("rtb-") && n.routeTable(id).isPresent()) {
-      b.routeTable(id, t -> t.tag(key, value));
-    } else if (id.startsWith("vpce-") && n.vpcEndpoint(id).isPresent()) {
-      b.endpoint(id, e -> e.tag(key, value));
-    } else if (id.startsWith("nat-") && n.natGateway(id).isPresent()) {
-      b.natGateway(id, g -> g.tag(key, value));
-    } else if (id.startsWith("igw-") && n.internetGateways().orElse(List.of()).stream().anyMatch(g -> g.internetGatewayId().equals(id))) {
-      b.internetGateway(id, g -> g.tag(key, value));
-    } else if (id.startsWith("acl-") && n.networkAcls().orElse(List.of()).stream().anyMatch(a -> a.networkAclId().equals(id))) {
-      b.networkAcl(id, a -> a.tag(key, value));
-    } else {
-      String kind = id.contains("-") ? id.substring(0, id.indexOf('-')) : id;
-      switch (kind) {
-        case "vpc":
-          throw notFound("InvalidVpcID.NotFound", "The vpc ID '%s' does not exist").apply(id);
-        case "subnet":
-          throw notFound("InvalidSubnetID.NotFound", "The subnet ID '%s' does not exist").apply(id);
-        case "sg":
-          throw notFound("InvalidGroup.NotFound", "The security group '%s' does not exist").apply(id);
-        default:
-          throw AwsError.client("InvalidID", "The ID '" + id + "' is not valid");
-      }
-    }
+    return protocol.toUpperCase(Locale.ROOT) + ", from port: " + from + ", to port: " + to;
   }
 
   private static void policy(EndpointDraft e, String policy) {
@@ -774,45 +674,43 @@ public final class FakeEc2 {
     }
   }
 
-  private static String prefixListOf(NetworkSnapshot n, String serviceName) {
-    return n.prefixLists().orElse(List.of()).stream().filter(p -> p.prefixListName().equals(serviceName))
-        .map(p -> p.prefixListId()).findFirst().orElse("pl-unknown");
+  private static Optional<String> prefixListOf(Ec2Store s, String serviceName) {
+    return s.items(Ec2Operations.PREFIX_LISTS).orElse(List.of()).stream()
+        .filter(p -> p.prefixListName().equals(serviceName)).map(PrefixList::prefixListId).findFirst();
   }
 
-  private void checkRouteTable(NetworkSnapshot n, Vpc vpc, String rtb) {
-    dev.vpctrain.core.network.RouteTable t = routeTable(n, rtb);
-    if (!t.vpcId().equals(vpc.vpcId())) {
+  private static void checkRouteTable(Ec2Store s, Vpc vpc, String rtb) {
+    if (!routeTable(s, rtb).vpcId().equals(vpc.vpcId())) {
       throw AwsError.client("InvalidParameter", "Route table " + rtb + " does not belong to " + vpc.vpcId());
     }
   }
 
-  private dev.vpctrain.core.network.RouteTable routeTable(NetworkSnapshot n, String rtb) {
-    return n.routeTable(rtb).orElseThrow(() ->
-        notFound("InvalidRouteTableID.NotFound", "The routeTable ID '%s' does not exist").apply(rtb));
+  /** {@code EnableDnsSupport} of the VPC, true when unknown (EC2's default). */
+  private static boolean dnsSupport(Ec2Store s, Vpc vpc) {
+    return s.attribute(vpc.vpcId(), DescribeVpcAttributeResponse::enableDnsSupport).orElse(true);
   }
 
-  private Vpc vpc(NetworkSnapshot n, String vpcId) {
+  private static RouteTable routeTable(Ec2Store s, String rtb) {
+    return existing(s, Ec2Operations.ROUTE_TABLES, rtb);
+  }
+
+  private static Vpc vpc(Ec2Store s, String vpcId) {
     if (vpcId == null) {
       throw AwsError.client("MissingParameter", "The request must contain the parameter vpcId");
     }
-    return n.vpc(vpcId).orElseThrow(() -> notFound("InvalidVpcID.NotFound", "The vpc ID '%s' does not exist").apply(vpcId));
+    return existing(s, Ec2Operations.VPCS, vpcId);
   }
 
-  private Subnet subnet(NetworkSnapshot n, String subnetId) {
-    return n.subnet(subnetId).orElseThrow(() ->
-        notFound("InvalidSubnetID.NotFound", "The subnet ID '%s' does not exist").apply(subnetId));
+  private static Subnet subnet(Ec2Store s, String subnetId) {
+    return existing(s, Ec2Operations.SUBNETS, subnetId);
   }
 
-  private SecurityGroup group(NetworkSnapshot n, String groupId) {
-    return n.securityGroup(groupId).orElseThrow(() ->
-        notFound("InvalidGroup.NotFound", "The security group '%s' does not exist").apply(groupId));
+  private static SecurityGroup group(Ec2Store s, String groupId) {
+    return existing(s, Ec2Operations.SECURITY_GROUPS, groupId);
   }
 
-  private <T> List<T> section(NetworkSnapshot n, Section section, Optional<List<T>> items) {
-    if (items.isPresent()) {
-      return items.get();
-    }
-    throw unknown(n, section);
+  private static <T extends SdkPojo> T existing(Ec2Store s, Ec2Operation<?, ?, T> op, String id) {
+    return s.find(op, id).orElseThrow(() -> op.query.notFound(id));
   }
 
   private AwsError attributeUnknown() {
@@ -827,19 +725,6 @@ public final class FakeEc2 {
     }
     return new AwsError("UnauthorizedOperation", "You are not authorized to perform this operation. (The fake world "
         + "does not know " + section.operation() + ": the snapshot it was loaded from did not capture it.)", 403);
-  }
-
-  private static <T> Pages.Page<T> page(List<T> all, Integer maxResults, String token, String operation, int min, int max) {
-    if (maxResults != null && (maxResults < min || maxResults > max)) {
-      throw AwsError.client("InvalidParameterValue", "Value ( " + maxResults + " ) for parameter maxResults is invalid. "
-          + "Expecting a value between " + min + " and " + max + ".");
-    }
-    return Pages.slice(all, maxResults, token, operation,
-        t -> AwsError.client("InvalidPaginationToken", "Invalid pagination token: " + t));
-  }
-
-  private static Function<String, AwsError> notFound(String code, String format) {
-    return id -> AwsError.client(code, String.format(format, id));
   }
 
   private static AttributeBooleanValue bool(boolean value) {

@@ -61,7 +61,7 @@ public final class FakeTrainingJob {
 
   /** {@code SecondaryStatus} now. */
   public String secondaryStatus() {
-    return job.stepAt(clock.instant()).status;
+    return job.stepAt(clock.instant()).status();
   }
 
   /** {@code FailureReason} now (present once the job has failed). */

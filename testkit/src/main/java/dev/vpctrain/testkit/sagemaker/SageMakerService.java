@@ -148,7 +148,7 @@ public final class SageMakerService {
     }
     List<SimulatedJob> jobs = new ArrayList<>();
     for (SimulatedJob j : state.all()) {
-      Instant modified = j.stepAt(now).start;
+      Instant modified = j.stepAt(now).start();
       if ((r.nameContains() != null && !j.name.toLowerCase(Locale.ROOT).contains(r.nameContains().toLowerCase(Locale.ROOT)))
           || (r.statusEqualsAsString() != null && !j.statusAt(now).equals(r.statusEqualsAsString()))
           || (r.creationTimeAfter() != null && !j.created.isAfter(r.creationTimeAfter()))
@@ -184,10 +184,10 @@ public final class SageMakerService {
           .trainingJobName(j.name)
           .trainingJobArn(j.arn)
           .creationTime(j.created)
-          .lastModifiedTime(step.start)
-          .trainingEndTime(j.endedAt(now) ? step.start : null)
+          .lastModifiedTime(step.start())
+          .trainingEndTime(j.endedAt(now) ? step.start() : null)
           .trainingJobStatus(j.statusAt(now))
-          .secondaryStatus(step.status)
+          .secondaryStatus(step.status())
           .build());
     }
     return ListTrainingJobsResponse.builder().trainingJobSummaries(summaries).nextToken(page.nextToken()).build();
@@ -219,31 +219,31 @@ public final class SageMakerService {
       SimulatedJob.Step s = steps.get(i);
       boolean last = i == steps.size() - 1;
       transitions.add(SecondaryStatusTransition.builder()
-          .status(s.status)
-          .statusMessage(s.message)
-          .startTime(s.start)
-          .endTime(i < current ? steps.get(i + 1).start : last ? s.start : null)
+          .status(s.status())
+          .statusMessage(s.message())
+          .startTime(s.start())
+          .endTime(i < current ? steps.get(i + 1).start() : last ? s.start() : null)
           .build());
     }
     SimulatedJob.Step step = steps.get(current);
-    String status = SimulatedJob.primary(step.status);
+    String status = SimulatedJob.primary(step.status());
     boolean ended = job.endedAt(now);
     Optional<Instant> runStart = job.trainingStartAt(now);
     b.trainingJobName(job.name)
         .trainingJobArn(job.arn)
         .trainingJobStatus(status)
-        .secondaryStatus(step.status)
+        .secondaryStatus(step.status())
         .failureReason(job.failureReasonAt(now).orElse(null))
         .creationTime(job.created)
-        .lastModifiedTime(step.start)
+        .lastModifiedTime(step.start())
         .trainingStartTime(runStart.orElse(null))
-        .trainingEndTime(ended ? step.start : null)
+        .trainingEndTime(ended ? step.start() : null)
         .secondaryStatusTransitions(transitions)
         .enableNetworkIsolation(Boolean.TRUE.equals(job.request.enableNetworkIsolation()))
         .enableInterContainerTrafficEncryption(Boolean.TRUE.equals(job.request.enableInterContainerTrafficEncryption()))
         .enableManagedSpotTraining(Boolean.TRUE.equals(job.request.enableManagedSpotTraining()));
     if (ended && runStart.isPresent()) {
-      long seconds = Duration.between(runStart.get(), step.start).toSeconds();
+      long seconds = Duration.between(runStart.get(), step.start()).toSeconds();
       b.trainingTimeInSeconds((int) seconds).billableTimeInSeconds((int) seconds * Math.max(1, job.spec.totalInstanceCount()));
     }
     if (status.equals("Completed") && job.request.outputDataConfig() != null) {

@@ -22,17 +22,7 @@ final class SimulatedJob {
   static final Duration STOPPING = Duration.ofSeconds(30);
 
   /** One secondary status transition. */
-  static final class Step {
-    final String status;
-    final String message;
-    final Instant start;
-
-    Step(String status, String message, Instant start) {
-      this.status = status;
-      this.message = message;
-      this.start = start;
-    }
-  }
+  record Step(String status, String message, Instant start) {}
 
   final String name;
   final String arn;
@@ -120,7 +110,7 @@ final class SimulatedJob {
   synchronized int indexAt(Instant now) {
     int i = 0;
     for (int k = 0; k < steps.size(); k++) {
-      if (!steps.get(k).start.isAfter(now)) {
+      if (!steps.get(k).start().isAfter(now)) {
         i = k;
       }
     }
@@ -136,7 +126,7 @@ final class SimulatedJob {
     if (current > observed || current == steps.size() - 1) {
       return Optional.empty();
     }
-    return Optional.of(steps.get(current + 1).start);
+    return Optional.of(steps.get(current + 1).start());
   }
 
   /** Remembers that the state at {@code now} was shown. */
@@ -150,7 +140,7 @@ final class SimulatedJob {
 
   /** The primary status at {@code now}. */
   synchronized String statusAt(Instant now) {
-    return primary(stepAt(now).status);
+    return primary(stepAt(now).status());
   }
 
   synchronized boolean endedAt(Instant now) {
@@ -160,26 +150,26 @@ final class SimulatedJob {
 
   /** The time the job ends (its last step). */
   synchronized Instant end() {
-    return steps.get(steps.size() - 1).start;
+    return steps.get(steps.size() - 1).start();
   }
 
   synchronized Optional<String> failureReasonAt(Instant now) {
-    return stepAt(now).status.equals("Failed") ? Optional.ofNullable(failureReason) : Optional.empty();
+    return stepAt(now).status().equals("Failed") ? Optional.ofNullable(failureReason) : Optional.empty();
   }
 
   /** When the instances were up (Downloading began), if they got that far by {@code now}. */
   synchronized Optional<Instant> trainingStartAt(Instant now) {
-    return steps.stream().filter(s -> s.status.equals("Downloading") && !s.start.isAfter(now)).map(s -> s.start).findFirst();
+    return steps.stream().filter(s -> s.status().equals("Downloading") && !s.start().isAfter(now)).map(s -> s.start()).findFirst();
   }
 
   /** When the Training phase began, if planned. */
   synchronized Optional<Instant> trainingPhaseStart() {
-    return steps.stream().filter(s -> s.status.equals("Training")).map(s -> s.start).findFirst();
+    return steps.stream().filter(s -> s.status().equals("Training")).map(s -> s.start()).findFirst();
   }
 
   /** Stops the job at {@code now}: Stopping, then Stopped 30 seconds later; later steps are dropped. */
   synchronized void stop(Instant now) {
-    steps.removeIf(s -> s.start.isAfter(now));
+    steps.removeIf(s -> s.start().isAfter(now));
     failureReason = null;
     steps.add(new Step("Stopping", "Stopping the training job", now));
     steps.add(new Step("Stopped", "Training job stopped", now.plus(STOPPING)));

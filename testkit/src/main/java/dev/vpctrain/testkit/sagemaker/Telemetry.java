@@ -33,7 +33,7 @@ final class Telemetry {
       }
     });
     List<SimulatedJob.Step> steps = job.steps();
-    Instant runStart = steps.stream().filter(s -> s.status.equals("Downloading")).map(s -> s.start).findFirst().orElse(null);
+    Instant runStart = steps.stream().filter(s -> s.status().equals("Downloading")).map(s -> s.start()).findFirst().orElse(null);
     if (runStart == null) {
       return;
     }
