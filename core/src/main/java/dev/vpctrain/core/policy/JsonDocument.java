@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -49,6 +50,8 @@ public final class JsonDocument {
   private final List<Object> path = new ArrayList<>();
   private JsonParser parser;
   private Expect expect = Expect.VALUE;
+  /** The token before the one being read. */
+  private JsonToken previous;
   private int count;
   private int depth;
 
@@ -96,18 +99,20 @@ public final class JsonDocument {
   private JsonNode readDocument() {
     try (JsonParser p = FACTORY.createParser(text)) {
       parser = p;
-      JsonToken t = p.nextToken();
-      if (t == null) {
-        throw error(text.length(), "expected a JSON value but the text is empty");
+      try {
+        JsonToken t = next(Expect.VALUE);
+        if (t == null) {
+          throw error(text.length(), "expected a JSON value but the text is empty");
+        }
+        JsonNode root = value(t);
+        int next = skipWhitespace((int) p.currentLocation().getCharOffset());
+        if (next < text.length()) {
+          throw error(next, "unexpected " + describeChar(next) + " after the end of the JSON value");
+        }
+        return root;
+      } catch (JsonProcessingException e) {
+        throw new SyntaxError(e).translate(); // while the parser still knows where it was
       }
-      JsonNode root = value(t);
-      int next = skipWhitespace((int) p.currentLocation().getCharOffset());
-      if (next < text.length()) {
-        throw error(next, "unexpected " + describeChar(next) + " after the end of the JSON value");
-      }
-      return root;
-    } catch (JsonProcessingException e) {
-      throw new SyntaxError(e).translate();
     } catch (IOException e) {
       throw error(text.length(), "unreadable: " + e.getMessage());
     }
@@ -115,6 +120,7 @@ public final class JsonDocument {
 
   private JsonToken next(Expect what) throws IOException {
     expect = what;
+    previous = parser.currentToken();
     return parser.nextToken();
   }
 
@@ -349,18 +355,22 @@ public final class JsonDocument {
     SyntaxError(JsonProcessingException e) {
       this.message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
       long offset = e.getLocation() == null ? -1 : e.getLocation().getCharOffset();
-      this.at = (int) Math.max(0, Math.min(offset < 0 ? text.length() : offset, text.length()));
+      int where = (int) Math.max(0, Math.min(offset < 0 ? text.length() : offset, text.length()));
+      if (message.startsWith("Illegal character") && where > 0 && text.charAt(where - 1) < 0x20) {
+        where--; // a control character between tokens: Jackson points past it
+      }
+      this.at = where;
       this.atEnd = skipWhitespace(at) >= text.length()
           && (e instanceof com.fasterxml.jackson.core.io.JsonEOFException || message.contains("end-of-input"));
     }
 
     PolicyParseException translate() {
-      if (message.contains("closing quote") || message.contains("in character escape sequence")) {
-        int escape = text.lastIndexOf('\\');
-        if (escape >= 0 && text.startsWith("u", escape + 1) && text.indexOf('"', escape) < 0) {
-          return error(escape, "incomplete \\u escape: expected 4 hexadecimal digits");
+      if (atEnd && endsInsideString()) {
+        int escape = text.lastIndexOf("\\u");
+        if (escape >= 0 && escape + 6 > text.length() && isEscape(escape)) {
+          return errorAt(escape, stringPath(), "incomplete \\u escape: expected 4 hexadecimal digits");
         }
-        return error(text.length(), "unterminated string: the text ended before the closing '\"'");
+        return errorAt(text.length(), stringPath(), "unterminated string: the text ended before the closing '\"'");
       }
       if (message.contains("Leading zeroes")) {
         return numberError("invalid number: leading zeros are not allowed ('" + scanWord(numberStart()) + "')");
@@ -373,7 +383,7 @@ public final class JsonDocument {
       if (message.contains("Decimal point not followed")) {
         return numberError("invalid number '" + scanWord(numberStart()) + "': expected a digit after '.'");
       }
-      if (message.contains("exponent")) {
+      if (message.toLowerCase(Locale.ROOT).contains("exponent")) {
         return numberError("invalid number '" + scanWord(numberStart()) + "': expected a digit in the exponent");
       }
       if (message.contains("plus sign")) {
@@ -397,8 +407,22 @@ public final class JsonDocument {
       if (atEnd) {
         return endOfText();
       }
+      if (message.contains("separating root-level values") && !(at < text.length() && isWordChar(text.charAt(at)))) {
+        return error(at, "unexpected " + describeChar(at) + " after the end of the JSON value");
+      }
       if (message.contains("separating root-level values") || adjacentToNumber()) {
-        return numberError("invalid number '" + scanWord(numberStart()) + "'");
+        int start = numberStart();
+        String path = expect == Expect.ARRAY ? pathOf(append(JsonDocument.this.path, count - 1)) : valuePath();
+        return errorAt(start, path, "invalid number '" + scanWord(start) + "'");
+      }
+      char before = at > 0 ? text.charAt(previousNonWhitespace(at)) : '\0';
+      if (expect == Expect.OBJECT && before == '"' && lastStringIsAName(previousNonWhitespace(at))) {
+        return error(at, "expected ':' after member name \"" + lastString(previousNonWhitespace(at))
+            + "\" but found " + describeChar(at));
+      }
+      if (message.contains("Unexpected close marker") || message.contains("comment")
+          || message.startsWith("Illegal character")) {
+        return structural(before);
       }
       if (message.contains("was expecting comma")) {
         return expect == Expect.ARRAY
@@ -412,7 +436,8 @@ public final class JsonDocument {
         return error(at, "expected ':' after member name \"" + currentName() + "\" but found " + describeChar(at));
       }
       if (message.contains("Unrecognized token") || message.contains("expected a valid value")
-          || message.contains("comment") || message.contains("Non-standard token")) {
+          || message.contains("expected a value")
+          || message.contains("Non-standard token")) {
         return notAValue();
       }
       return errorAt(at, valuePath(), message);
@@ -434,8 +459,8 @@ public final class JsonDocument {
           if (before == ':') {
             return errorAt(end, valuePath(), "expected a JSON value but the text ended");
           }
-          if (parser.currentToken() == JsonToken.FIELD_NAME) {
-            return error(end, "expected ':' after member name \"" + currentName() + "\" but found the end of the text");
+          if (before == '"' && lastStringIsAName(last - 1)) {
+            return error(end, "expected ':' after member name \"" + lastString(last - 1) + "\" but found the end of the text");
           }
           return error(end, "expected ',' or '}' after a member of the object but found the end of the text");
         case ARRAY:
@@ -446,6 +471,103 @@ public final class JsonDocument {
         default:
           return error(end, "expected a JSON value but the text ended");
       }
+    }
+
+    /**
+     * A character that fits nowhere (a closing bracket that closes nothing open, a '/'): what was
+     * expected follows from what came before it.
+     */
+    private PolicyParseException structural(char before) {
+      switch (expect) {
+        case OBJECT:
+          if (before == ':') {
+            return errorAt(at, valuePath(), "expected a JSON value but found " + describeChar(at));
+          }
+          return before == '{' || before == ','
+              ? error(at, "expected a member name in double quotes but found " + describeChar(at))
+              : error(at, "expected ',' or '}' after a member of the object but found " + describeChar(at));
+        case ARRAY:
+          return before == '[' || before == ','
+              ? errorAt(at, valuePath(), "expected a JSON value but found " + describeChar(at))
+              : error(at, "expected ',' or ']' after an element of the array but found " + describeChar(at));
+        default:
+          return error(at, "expected a JSON value but found " + describeChar(at));
+      }
+    }
+
+    /** The offset of the last character before {@code offset} that is not whitespace (0 when none). */
+    private int previousNonWhitespace(int offset) {
+      int i = offset - 1;
+      while (i > 0 && " \t\r\n".indexOf(text.charAt(i)) >= 0) {
+        i--;
+      }
+      return Math.max(i, 0);
+    }
+
+    /** True when the text ends inside a string literal (strings hold no raw line breaks, so a scan suffices). */
+    private boolean endsInsideString() {
+      boolean inside = false;
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (inside && c == '\\') {
+          i++;
+        } else if (c == '"') {
+          inside = !inside;
+        }
+      }
+      return inside;
+    }
+
+    /** True when the backslash at {@code at} starts an escape (it is not itself escaped). */
+    private boolean isEscape(int at) {
+      int backslashes = 0;
+      for (int i = at - 1; i >= 0 && text.charAt(i) == '\\'; i--) {
+        backslashes++;
+      }
+      return backslashes % 2 == 0;
+    }
+
+    /** The offset of the opening quote of the string whose closing quote is at {@code close}. */
+    private int openingQuote(int close) {
+      int i = close - 1;
+      while (i >= 0 && !(text.charAt(i) == '"' && isEscape(i))) {
+        i--;
+      }
+      return i;
+    }
+
+    /** True when the string closed at {@code close} is a member name (it follows '{' or ','). */
+    private boolean lastStringIsAName(int close) {
+      int open = openingQuote(close);
+      int i = open;
+      while (i > 0 && " \t\r\n".indexOf(text.charAt(i - 1)) >= 0) {
+        i--;
+      }
+      return open > 0 && i > 0 && (text.charAt(i - 1) == '{' || text.charAt(i - 1) == ',');
+    }
+
+    /** The text of the string closed at {@code close}, escapes decoded by Jackson. */
+    private String lastString(int close) {
+      String raw = text.substring(openingQuote(close), close + 1);
+      try {
+        return read(raw, null).textValue();
+      } catch (PolicyParseException e) {
+        return raw.substring(1, raw.length() - 1);
+      }
+    }
+
+    /**
+     * The path of the string the text ended in: a member name belongs to its object, a value has the
+     * member's or element's path.
+     */
+    private String stringPath() {
+      int open = openingQuote(text.length());
+      int i = open;
+      while (i > 0 && " \t\r\n".indexOf(text.charAt(i - 1)) >= 0) {
+        i--;
+      }
+      boolean name = expect == Expect.OBJECT && i > 0 && (text.charAt(i - 1) == '{' || text.charAt(i - 1) == ',');
+      return name || expect == Expect.VALUE ? currentPath() : valuePath();
     }
 
     /** Not the start of any JSON value: names the character (or the word, for a misspelt literal). */
@@ -470,7 +592,7 @@ public final class JsonDocument {
 
     /** True when Jackson stopped at a letter that continues the number before it ({@code 12abc}). */
     private boolean adjacentToNumber() {
-      JsonToken t = parser.currentToken();
+      JsonToken t = previous;
       return t != null && t.isNumeric() && at > 0 && at < text.length() && isWordChar(text.charAt(at))
           && (Character.isDigit(text.charAt(at - 1)) || text.charAt(at - 1) == '.');
     }
@@ -486,13 +608,10 @@ public final class JsonDocument {
 
     /** The path of the value Jackson was reading: the member or element being read in an object or array. */
     private String valuePath() {
-      List<Object> p = new ArrayList<>(path);
       if (expect == Expect.OBJECT && currentName() != null) {
-        p.add(currentName());
-      } else if (expect == Expect.ARRAY) {
-        p.add(count);
+        return pathOf(append(path, currentName()));
       }
-      return pathOf(p);
+      return expect == Expect.ARRAY ? pathOf(append(path, count)) : currentPath();
     }
 
     private String currentName() {
@@ -510,6 +629,12 @@ public final class JsonDocument {
       }
       return text.substring(from, Math.min(end, from + 40));
     }
+  }
+
+  private static List<Object> append(List<Object> segments, Object last) {
+    List<Object> out = new ArrayList<>(segments);
+    out.add(last);
+    return out;
   }
 
   private static boolean isWordChar(char c) {
