@@ -25,6 +25,17 @@ public class InvalidInputException extends VpcTrainException {
     this.expectation = Objects.requireNonNull(expectation, "expectation");
   }
 
+  /**
+   * For subtypes that word their own message (for example with line and column); the facts are the
+   * same three.
+   */
+  protected InvalidInputException(String message, String file, String jsonPath, String expectation, Throwable cause) {
+    super(message, cause);
+    this.file = Objects.requireNonNull(file, "file");
+    this.jsonPath = Objects.requireNonNull(jsonPath, "jsonPath");
+    this.expectation = Objects.requireNonNull(expectation, "expectation");
+  }
+
   private static String format(String file, String jsonPath, String expectation) {
     return file + ": " + (jsonPath.isEmpty() ? "" : jsonPath + ": ") + expectation;
   }

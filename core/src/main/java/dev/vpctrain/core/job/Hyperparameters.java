@@ -1,8 +1,10 @@
 package dev.vpctrain.core.job;
 
-import dev.vpctrain.core.json.Json;
-import dev.vpctrain.core.json.JsonNode;
-import dev.vpctrain.core.json.JsonParseException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vpctrain.core.policy.JsonDocument;
+import dev.vpctrain.core.policy.PolicyParseException;
 import dev.vpctrain.core.report.JsonWriter;
 import java.util.Map;
 import java.util.Optional;
@@ -25,12 +27,12 @@ final class Hyperparameters {
       return Optional.empty();
     }
     try {
-      JsonNode root = Json.parse(text, MEMBER);
+      JsonNode root = JsonDocument.read(text, MEMBER);
       if (!root.isObject()) {
         return Optional.empty();
       }
-      return root.asObject().get(name).filter(JsonNode::isString).map(n -> unquote(n.stringValue()));
-    } catch (JsonParseException e) {
+      return Optional.ofNullable(root.get(name)).filter(JsonNode::isTextual).map(n -> unquote(n.textValue()));
+    } catch (PolicyParseException e) {
       return Optional.empty();
     }
   }
@@ -40,11 +42,11 @@ final class Hyperparameters {
     String v = value.trim();
     if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) {
       try {
-        JsonNode n = Json.parse(v);
-        if (n.isString()) {
-          return n.stringValue();
+        JsonNode n = JsonDocument.read(v, null);
+        if (n.isTextual()) {
+          return n.textValue();
         }
-      } catch (JsonParseException e) {
+      } catch (PolicyParseException e) {
         return v.substring(1, v.length() - 1);
       }
     }
@@ -56,38 +58,31 @@ final class Hyperparameters {
    * kept in order; {@code current} may be null or not an object (then it is replaced).
    */
   static String with(String current, String name, String value) {
-    StringBuilder b = new StringBuilder("{");
+    ObjectNode out = JsonNodeFactory.instance.objectNode();
     boolean replaced = false;
     if (current != null) {
       JsonNode root;
       try {
-        root = Json.parse(current, MEMBER);
-      } catch (JsonParseException e) {
+        root = JsonDocument.read(current, MEMBER);
+      } catch (PolicyParseException e) {
         root = null;
       }
       if (root != null && root.isObject()) {
-        for (Map.Entry<String, JsonNode> m : root.asObject().members().entrySet()) {
+        for (Map.Entry<String, JsonNode> m : root.properties()) {
           if (m.getKey().equals(name)) {
             replaced = true;
             if (value != null) {
-              append(b, name, JsonWriter.quoted(value));
+              out.put(name, value);
             }
           } else {
-            append(b, m.getKey(), m.getValue().toJson());
+            out.set(m.getKey(), m.getValue());
           }
         }
       }
     }
     if (!replaced && value != null) {
-      append(b, name, JsonWriter.quoted(value));
+      out.put(name, value);
     }
-    return b.append('}').toString();
-  }
-
-  private static void append(StringBuilder b, String name, String jsonValue) {
-    if (b.length() > 1) {
-      b.append(',');
-    }
-    b.append(JsonWriter.quoted(name)).append(':').append(jsonValue);
+    return JsonWriter.compact(out);
   }
 }

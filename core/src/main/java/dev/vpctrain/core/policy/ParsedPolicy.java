@@ -1,14 +1,13 @@
 package dev.vpctrain.core.policy;
 
-import dev.vpctrain.core.json.JsonParseException;
 import java.util.Optional;
 
 /** A policy, or the error that kept it from being parsed (with its JSON location). */
 public final class ParsedPolicy {
   private final Policy policy;
-  private final JsonParseException error;
+  private final PolicyParseException error;
 
-  private ParsedPolicy(Policy policy, JsonParseException error) {
+  private ParsedPolicy(Policy policy, PolicyParseException error) {
     this.policy = policy;
     this.error = error;
   }
@@ -17,7 +16,7 @@ public final class ParsedPolicy {
     return new ParsedPolicy(policy, null);
   }
 
-  static ParsedPolicy failed(JsonParseException error) {
+  static ParsedPolicy failed(PolicyParseException error) {
     return new ParsedPolicy(null, error);
   }
 
@@ -30,7 +29,7 @@ public final class ParsedPolicy {
   }
 
   /** The parse error: its message names the source, line, column and JSON path. */
-  public Optional<JsonParseException> error() {
+  public Optional<PolicyParseException> error() {
     return Optional.ofNullable(error);
   }
 

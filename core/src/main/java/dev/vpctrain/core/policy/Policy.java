@@ -1,6 +1,5 @@
 package dev.vpctrain.core.policy;
 
-import dev.vpctrain.core.json.JsonParseException;
 import dev.vpctrain.core.logic.Tri;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +30,7 @@ public final class Policy {
    *
    * @param json the policy text
    * @param source what it is, for error messages (for example {@code policy of vpce-0a1b…})
-   * @throws JsonParseException naming line, column and JSON path when the text is not a valid policy
+   * @throws PolicyParseException naming line, column and JSON path when the text is not a valid policy
    */
   public static Policy parse(String json, String source) {
     return PolicyParser.parse(json, source);
@@ -41,7 +40,7 @@ public final class Policy {
   public static ParsedPolicy tryParse(String json, String source) {
     try {
       return ParsedPolicy.of(parse(json, source));
-    } catch (JsonParseException e) {
+    } catch (PolicyParseException e) {
       return ParsedPolicy.failed(e);
     }
   }

@@ -1,11 +1,7 @@
 package dev.vpctrain.core.policy;
 
-import dev.vpctrain.core.json.Json;
-import dev.vpctrain.core.json.JsonArray;
-import dev.vpctrain.core.json.JsonKind;
-import dev.vpctrain.core.json.JsonNode;
-import dev.vpctrain.core.json.JsonObject;
 import dev.vpctrain.core.network.Cidr;
+import dev.vpctrain.core.policy.JsonDocument.Node;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,11 +25,11 @@ final class PolicyParser {
   }
 
   static Policy parse(String json, String source) {
-    return new PolicyParser(source).document(Json.parse(json, source));
+    return new PolicyParser(source).document(JsonDocument.parse(json, source));
   }
 
-  private Policy document(JsonNode rootNode) {
-    JsonObject root = rootNode.asObject();
+  private Policy document(Node rootNode) {
+    Node root = rootNode.asObject();
     for (String k : root.keys()) {
       if (!TOP.contains(k)) {
         throw root.require(k).error("unknown policy element \"" + k + "\" (a policy has Version, Id and Statement)");
@@ -41,7 +37,7 @@ final class PolicyParser {
     }
     String version = null;
     if (root.has("Version")) {
-      JsonNode v = root.require("Version");
+      Node v = root.require("Version");
       version = v.stringValue();
       if (!version.equals("2012-10-17") && !version.equals("2008-10-17")) {
         throw v.error("expected \"2012-10-17\" or \"2008-10-17\" but found \"" + version + "\"");
@@ -49,12 +45,12 @@ final class PolicyParser {
     }
     variables = "2012-10-17".equals(version);
     String id = root.has("Id") ? root.require("Id").stringValue() : null;
-    JsonNode st = root.require("Statement");
+    Node st = root.require("Statement");
     List<Statement> statements = new ArrayList<>();
     if (st.isObject()) {
       statements.add(statement(st.asObject(), 0));
     } else if (st.isArray()) {
-      JsonArray arr = st.asArray();
+      List<Node> arr = st.elements();
       for (int i = 0; i < arr.size(); i++) {
         statements.add(statement(arr.get(i).asObject(), i));
       }
@@ -64,7 +60,7 @@ final class PolicyParser {
     return new Policy(version, id, statements, source);
   }
 
-  private Statement statement(JsonObject s, int index) {
+  private Statement statement(Node s, int index) {
     for (String k : s.keys()) {
       if (!STATEMENT.contains(k)) {
         throw s.require(k).error("unknown statement element \"" + k
@@ -72,7 +68,7 @@ final class PolicyParser {
       }
     }
     String sid = s.has("Sid") ? s.require("Sid").stringValue() : null;
-    JsonNode effectNode = s.require("Effect");
+    Node effectNode = s.require("Effect");
     String effectText = effectNode.stringValue();
     Effect effect;
     if (effectText.equals("Allow")) {
@@ -94,9 +90,9 @@ final class PolicyParser {
       principal = principal(s.require(notPrincipal ? "NotPrincipal" : "Principal"));
     }
     boolean notAction = s.has("NotAction");
-    JsonNode actionNode = s.require(notAction ? "NotAction" : "Action");
+    Node actionNode = s.require(notAction ? "NotAction" : "Action");
     List<String> actions = new ArrayList<>();
-    for (JsonNode a : stringOrList(actionNode)) {
+    for (Node a : stringOrList(actionNode)) {
       String text = a.stringValue();
       if (!text.equals("*") && (text.indexOf(':') <= 0 || text.endsWith(":"))) {
         throw a.error("expected an action such as \"s3:GetObject\" or \"*\" but found \"" + text + "\"");
@@ -107,7 +103,7 @@ final class PolicyParser {
     List<Template> resources = null;
     if (s.has("Resource") || notResource) {
       resources = new ArrayList<>();
-      for (JsonNode r : stringOrList(s.require(notResource ? "NotResource" : "Resource"))) {
+      for (Node r : stringOrList(s.require(notResource ? "NotResource" : "Resource"))) {
         String text = r.stringValue();
         if (!text.equals("*") && !text.startsWith("arn:")) {
           throw r.error("expected \"*\" or an ARN (arn:partition:service:region:account:resource) but found \"" + text + "\"");
@@ -121,14 +117,14 @@ final class PolicyParser {
         actions, notAction, resources, notResource, conditions);
   }
 
-  private static void exclusive(JsonObject s, String a, String b) {
+  private static void exclusive(Node s, String a, String b) {
     if (s.has(a) && s.has(b)) {
       throw s.require(b).error("a statement may have \"" + a + "\" or \"" + b + "\", not both");
     }
   }
 
   /** A string, or a non-empty array of strings. */
-  private static List<JsonNode> stringOrList(JsonNode n) {
+  private static List<Node> stringOrList(Node n) {
     if (n.isString()) {
       checkNotEmpty(n);
       return List.of(n);
@@ -136,25 +132,26 @@ final class PolicyParser {
     if (!n.isArray()) {
       throw n.expected("a string or an array of strings");
     }
-    if (n.asArray().isEmpty()) {
+    List<Node> elements = n.elements();
+    if (elements.isEmpty()) {
       throw n.error("expected at least one value but the array is empty");
     }
-    for (JsonNode e : n.asArray()) {
+    for (Node e : elements) {
       if (!e.isString()) {
         throw e.expected("a string");
       }
       checkNotEmpty(e);
     }
-    return n.asArray().elements();
+    return elements;
   }
 
-  private static void checkNotEmpty(JsonNode n) {
+  private static void checkNotEmpty(Node n) {
     if (n.stringValue().isEmpty()) {
       throw n.error("expected a non-empty string");
     }
   }
 
-  private PrincipalElement principal(JsonNode n) {
+  private PrincipalElement principal(Node n) {
     if (n.isString()) {
       if (!n.stringValue().equals("*")) {
         throw n.error("expected \"*\" or an object such as {\"AWS\": \"arn:aws:iam::123456789012:root\"} but found \""
@@ -169,14 +166,14 @@ final class PolicyParser {
     List<String> service = new ArrayList<>();
     List<String> federated = new ArrayList<>();
     List<String> canonical = new ArrayList<>();
-    for (Map.Entry<String, JsonNode> e : n.asObject().members().entrySet()) {
+    for (Map.Entry<String, Node> e : n.asObject().members().entrySet()) {
       if (!PRINCIPAL_TYPES.contains(e.getKey())) {
         throw e.getValue().error("unknown principal type \"" + e.getKey() + "\" (expected AWS, Service, Federated or CanonicalUser)");
       }
       List<String> target = e.getKey().equals("AWS") ? aws
           : e.getKey().equals("Service") ? service
           : e.getKey().equals("Federated") ? federated : canonical;
-      for (JsonNode v : stringOrList(e.getValue())) {
+      for (Node v : stringOrList(e.getValue())) {
         target.add(v.stringValue());
       }
     }
@@ -186,19 +183,19 @@ final class PolicyParser {
     return new PrincipalElement(false, aws, service, federated, canonical);
   }
 
-  private List<Condition> conditions(JsonNode n) {
+  private List<Condition> conditions(Node n) {
     List<Condition> out = new ArrayList<>();
-    for (Map.Entry<String, JsonNode> op : n.asObject().members().entrySet()) {
+    for (Map.Entry<String, Node> op : n.asObject().members().entrySet()) {
       String[] error = new String[1];
       ConditionOperator operator = ConditionOperator.parse(op.getKey(), error);
       if (operator == null) {
         throw op.getValue().error(error[0]);
       }
-      JsonObject keys = op.getValue().asObject();
+      Node keys = op.getValue().asObject();
       if (keys.size() == 0) {
         throw keys.error("expected at least one condition key under " + op.getKey());
       }
-      for (Map.Entry<String, JsonNode> k : keys.members().entrySet()) {
+      for (Map.Entry<String, Node> k : keys.members().entrySet()) {
         if (k.getKey().isEmpty()) {
           throw k.getValue().error("expected a condition key name such as aws:SourceVpce");
         }
@@ -208,23 +205,20 @@ final class PolicyParser {
     return out;
   }
 
-  private Condition condition(ConditionOperator operator, String key, JsonNode valueNode) {
-    List<JsonNode> nodes;
+  private Condition condition(ConditionOperator operator, String key, Node valueNode) {
+    List<Node> nodes;
     if (valueNode.isArray()) {
-      if (valueNode.asArray().isEmpty()) {
+      nodes = valueNode.elements();
+      if (nodes.isEmpty()) {
         throw valueNode.error("expected at least one value but the array is empty");
       }
-      nodes = valueNode.asArray().elements();
     } else {
       nodes = List.of(valueNode);
     }
     List<Template> templates = new ArrayList<>();
     Object[] compiled = new Object[nodes.size()];
     for (int i = 0; i < nodes.size(); i++) {
-      JsonNode v = nodes.get(i);
-      if (v.kind() == JsonKind.OBJECT || v.kind() == JsonKind.ARRAY || v.kind() == JsonKind.NULL) {
-        throw v.expected("a string, number or boolean");
-      }
+      Node v = nodes.get(i);
       String text = v.scalarText();
       ConditionOperator.Family family = operator.base.family;
       boolean withVariables = variables && (family == ConditionOperator.Family.STRING || family == ConditionOperator.Family.ARN);
@@ -235,7 +229,7 @@ final class PolicyParser {
     return new Condition(operator, key, templates, compiled);
   }
 
-  private static Object compile(ConditionOperator operator, Template t, JsonNode at) {
+  private static Object compile(ConditionOperator operator, Template t, Node at) {
     String text = t.raw();
     switch (operator.base.family) {
       case NUMERIC: {

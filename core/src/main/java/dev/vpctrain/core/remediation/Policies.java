@@ -2,13 +2,10 @@ package dev.vpctrain.core.remediation;
 
 import dev.vpctrain.core.job.S3Access;
 import dev.vpctrain.core.job.TrainingJobSpec;
-import dev.vpctrain.core.json.Json;
-import dev.vpctrain.core.json.JsonArray;
-import dev.vpctrain.core.json.JsonNode;
-import dev.vpctrain.core.json.JsonNumber;
-import dev.vpctrain.core.json.JsonObject;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vpctrain.core.policy.JsonDocument;
 import dev.vpctrain.core.report.JsonWriter;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -134,7 +131,7 @@ public final class Policies {
    * statement is kept as it was; a new statement equal to an existing one is not added again, and
    * one whose Sid is taken by a different statement gets a fresh Sid ({@code Sidv2}, {@code Sidv3}…).
    *
-   * @throws dev.vpctrain.core.json.JsonParseException when {@code existing} is not a policy document
+   * @throws dev.vpctrain.core.policy.PolicyParseException when {@code existing} is not a policy document
    */
   public static String merge(Optional<String> existing, List<? extends Map<String, Object>> statements, String source) {
     Map<String, Object> doc;
@@ -142,13 +139,14 @@ public final class Policies {
     List<JsonNode> present = new ArrayList<>();
     Set<String> sids = new LinkedHashSet<>();
     if (existing.isPresent()) {
-      JsonObject root = Json.parse(existing.get(), source).asObject();
+      ObjectNode root = JsonDocument.readObject(existing.get(), source);
       doc = plainObject(root);
       for (JsonNode item : statementNodes(root)) {
         kept.add(plain(item));
         present.add(item);
-        if (item.isObject()) {
-          item.asObject().get("Sid").filter(JsonNode::isString).ifPresent(sid -> sids.add(sid.stringValue()));
+        JsonNode sid = item.get("Sid");
+        if (item.isObject() && sid != null && sid.isTextual()) {
+          sids.add(sid.textValue());
         }
       }
     } else {
@@ -172,19 +170,25 @@ public final class Policies {
         sids.add(taken);
       }
       kept.add(added);
-      present.add(Json.parse(write(added)));
+      present.add(JsonDocument.read(write(added), null));
     }
     doc.put("Statement", kept);
     return write(doc);
   }
 
   /** The statements of a policy document ({@code Statement} may be one object or an array). */
-  static List<JsonNode> statementNodes(JsonObject policy) {
-    Optional<JsonNode> st = policy.get("Statement");
-    if (st.isEmpty()) {
+  static List<JsonNode> statementNodes(ObjectNode policy) {
+    JsonNode st = policy.get("Statement");
+    if (st == null) {
       return List.of();
     }
-    return st.get().isArray() ? st.get().asArray().elements() : List.of(st.get());
+    return st.isArray() ? elements(st) : List.of(st);
+  }
+
+  private static List<JsonNode> elements(JsonNode array) {
+    List<JsonNode> out = new ArrayList<>(array.size());
+    array.forEach(out::add);
+    return out;
   }
 
   /** True when {@code existing} equals {@code statement}, ignoring their Sids. */
@@ -192,32 +196,27 @@ public final class Policies {
     if (!existing.isObject()) {
       return false;
     }
-    Map<String, Object> a = plainObject(existing.asObject());
+    Map<String, Object> a = plainObject((ObjectNode) existing);
     Map<String, Object> b = new LinkedHashMap<>(statement);
     a.remove("Sid");
     b.remove("Sid");
-    return Json.parse(write(a)).equals(Json.parse(write(b)));
+    return JsonDocument.read(write(a), null).equals(JsonDocument.read(write(b), null));
   }
 
   /** True when {@code policy} has a statement with {@code sid}. */
   public static boolean hasStatement(String policy, String sid) {
-    JsonNode root = Json.parse(policy);
+    JsonNode root = JsonDocument.read(policy, null);
     if (!root.isObject()) {
       return false;
     }
-    Optional<JsonNode> st = root.asObject().get("Statement");
-    if (st.isEmpty()) {
-      return false;
-    }
-    List<JsonNode> items = st.get().isArray() ? st.get().asArray().elements() : List.of(st.get());
-    return items.stream().anyMatch(i -> i.isObject()
-        && i.asObject().get("Sid").filter(JsonNode::isString).map(n -> n.stringValue().equals(sid)).orElse(false));
+    return statementNodes((ObjectNode) root).stream().anyMatch(i -> i.isObject()
+        && i.get("Sid") != null && i.get("Sid").isTextual() && i.get("Sid").textValue().equals(sid));
   }
 
   /** True when both texts are the same JSON document (formatting aside); false when either is not JSON. */
   public static boolean samePolicy(String a, String b) {
     try {
-      return Json.parse(a).equals(Json.parse(b));
+      return JsonDocument.read(a, null).equals(JsonDocument.read(b, null));
     } catch (RuntimeException e) {
       return false;
     }
@@ -226,7 +225,7 @@ public final class Policies {
   /** Pretty-prints a policy for diffs; text that is not JSON is returned as it is. */
   public static String pretty(String policy) {
     try {
-      return write(plain(Json.parse(policy)));
+      return write(plain(JsonDocument.read(policy, null)));
     } catch (RuntimeException e) {
       return policy;
     }
@@ -243,26 +242,25 @@ public final class Policies {
     return JsonWriter.pretty(tree);
   }
 
-  static Map<String, Object> plainObject(JsonObject o) {
+  static Map<String, Object> plainObject(ObjectNode o) {
     Map<String, Object> m = new LinkedHashMap<>();
-    o.members().forEach((k, v) -> m.put(k, plain(v)));
+    o.properties().forEach(e -> m.put(e.getKey(), plain(e.getValue())));
     return m;
   }
 
+  /** A Jackson value as maps, lists, strings, {@code BigDecimal}s, booleans and nulls, for {@link JsonWriter#tree}. */
   static Object plain(JsonNode n) {
-    switch (n.kind()) {
+    switch (n.getNodeType()) {
       case OBJECT:
-        return plainObject(n.asObject());
+        return plainObject((ObjectNode) n);
       case ARRAY:
         List<Object> l = new ArrayList<>();
-        for (JsonNode e : (JsonArray) n) {
-          l.add(plain(e));
-        }
+        n.forEach(e -> l.add(plain(e)));
         return l;
       case STRING:
-        return n.stringValue();
+        return n.textValue();
       case NUMBER:
-        return new BigDecimal(((JsonNumber) n).text());
+        return n.decimalValue();
       case BOOLEAN:
         return n.booleanValue();
       default:

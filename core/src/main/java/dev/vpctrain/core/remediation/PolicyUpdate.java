@@ -1,8 +1,8 @@
 package dev.vpctrain.core.remediation;
 
-import dev.vpctrain.core.json.Json;
-import dev.vpctrain.core.json.JsonNode;
-import dev.vpctrain.core.json.JsonObject;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vpctrain.core.policy.JsonDocument;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,22 +44,22 @@ public final class PolicyUpdate {
     Objects.requireNonNull(target, "target");
     Optional<JsonNode> liveDoc;
     try {
-      liveDoc = live.map(text -> Json.parse(text, source));
+      liveDoc = live.map(text -> JsonDocument.read(text, source));
     } catch (RuntimeException e) {
       return new PolicyUpdate(Kind.CONFLICT, Optional.empty(),
           "the current " + source + " is not valid JSON (" + e.getMessage() + "); fix it or plan again");
     }
-    JsonNode targetDoc = Json.parse(target, "planned " + source);
+    JsonNode targetDoc = JsonDocument.read(target, "planned " + source);
     if (liveDoc.isPresent() && liveDoc.get().equals(targetDoc)) {
       return new PolicyUpdate(Kind.ALREADY_DONE, Optional.empty(), "the " + source + " is already the planned one");
     }
-    Optional<JsonNode> plannedDoc = planned.map(text -> Json.parse(text, "planned-against " + source));
+    Optional<JsonNode> plannedDoc = planned.map(text -> JsonDocument.read(text, "planned-against " + source));
     if (liveDoc.equals(plannedDoc)) {
       return new PolicyUpdate(Kind.PUT, Optional.of(target), "the " + source + " is as planned against");
     }
     List<JsonNode> before = plannedDoc.filter(JsonNode::isObject)
-        .map(d -> Policies.statementNodes(d.asObject())).orElse(List.of());
-    List<JsonNode> after = targetDoc.isObject() ? Policies.statementNodes(targetDoc.asObject()) : List.of();
+        .map(d -> Policies.statementNodes((ObjectNode) d)).orElse(List.of());
+    List<JsonNode> after = targetDoc.isObject() ? Policies.statementNodes((ObjectNode) targetDoc) : List.of();
     if (!after.containsAll(before)) {
       return new PolicyUpdate(Kind.CONFLICT, Optional.empty(),
           "the " + source + " changed since the plan was made and the plan replaces statements of it; "
@@ -68,7 +68,7 @@ public final class PolicyUpdate {
     List<Map<String, Object>> added = new ArrayList<>();
     for (JsonNode s : after) {
       if (!before.contains(s) && s.isObject()) {
-        added.add(Policies.plainObject((JsonObject) s));
+        added.add(Policies.plainObject((ObjectNode) s));
       }
     }
     String merged;
@@ -78,7 +78,7 @@ public final class PolicyUpdate {
       return new PolicyUpdate(Kind.CONFLICT, Optional.empty(),
           "the current " + source + " is not a policy document (" + e.getMessage() + ")");
     }
-    if (liveDoc.isPresent() && liveDoc.get().equals(Json.parse(merged))) {
+    if (liveDoc.isPresent() && liveDoc.get().equals(JsonDocument.read(merged, null))) {
       return new PolicyUpdate(Kind.ALREADY_DONE, Optional.empty(),
           "the " + source + " changed since the plan was made but already has the planned statements");
     }

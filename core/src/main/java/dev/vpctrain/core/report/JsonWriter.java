@@ -1,75 +1,91 @@
 package dev.vpctrain.core.report;
 
-import dev.vpctrain.core.json.JsonString;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerationException;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.util.ArrayDeque;
+import java.math.BigInteger;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A small streaming JSON writer (core has no JSON library): objects, arrays, strings, numbers,
- * booleans and null, pretty-printed with two-space indents. Strings are escaped per RFC 8259.
- * Not thread-safe; one instance writes one document.
+ * Writes vpctrain's JSON documents (reports, plans, policies) with Jackson's {@link JsonGenerator}
+ * in one fixed form: two-space indents, {@code "name": value}, empty containers as {@code []} and
+ * {@code {}}, a trailing newline after a complete document. Strings are escaped per RFC 8259 with
+ * lowercase {@code \\u} escapes; U+2028, U+2029 and unpaired surrogates are escaped too, so the
+ * output is safe in JavaScript and valid UTF-8. Not thread-safe; one instance writes one document.
  */
 public final class JsonWriter {
-  private final StringBuilder out = new StringBuilder();
-  private final Deque<Boolean> first = new ArrayDeque<>();
-  private boolean afterName;
+  private static final JsonFactory FACTORY = JsonFactory.builder()
+      .disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
+      .build();
+  private static final JsonEscapes ESCAPES = new JsonEscapes();
 
-  private JsonWriter() {}
+  private final StringWriter out = new StringWriter();
+  private final JsonGenerator generator;
 
-  /** A new writer. */
+  private JsonWriter(boolean pretty) {
+    try {
+      generator = FACTORY.createGenerator(new LoneSurrogateEscaper(out)).setCharacterEscapes(ESCAPES);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (pretty) {
+      generator.setPrettyPrinter(new TwoSpaceIndent());
+    }
+  }
+
+  /** A new writer of one pretty-printed document. */
   public static JsonWriter create() {
-    return new JsonWriter();
+    return new JsonWriter(true);
   }
 
   public JsonWriter beginObject() {
-    value();
-    out.append('{');
-    first.push(true);
-    return this;
+    return write(g -> {
+      oneRootValue();
+      g.writeStartObject();
+    });
   }
 
   public JsonWriter endObject() {
-    return close('}');
+    return write(JsonGenerator::writeEndObject);
   }
 
   public JsonWriter beginArray() {
-    value();
-    out.append('[');
-    first.push(true);
-    return this;
+    return write(g -> {
+      oneRootValue();
+      g.writeStartArray();
+    });
   }
 
   public JsonWriter endArray() {
-    return close(']');
+    return write(JsonGenerator::writeEndArray);
   }
 
   /** Writes a member name; the next call writes its value. */
   public JsonWriter name(String name) {
-    separate();
-    quote(name);
-    out.append(": ");
-    afterName = true;
-    return this;
+    return write(g -> g.writeFieldName(name));
   }
 
   public JsonWriter value(String s) {
-    value();
-    if (s == null) {
-      out.append("null");
-    } else {
-      quote(s);
-    }
-    return this;
+    return write(g -> {
+      oneRootValue();
+      g.writeString(s);
+    });
   }
 
   public JsonWriter value(long n) {
-    value();
-    out.append(n);
-    return this;
+    return write(g -> {
+      oneRootValue();
+      g.writeNumber(n);
+    });
   }
 
   /** A number as it is written in Java ({@code BigDecimal} keeps its exact digits). */
@@ -83,21 +99,36 @@ public final class JsonWriter {
         throw new IllegalArgumentException("JSON has no number " + d);
       }
     }
-    value();
-    out.append(n instanceof BigDecimal ? ((BigDecimal) n).toString() : n.toString());
-    return this;
+    return write(g -> {
+      oneRootValue();
+      if (n instanceof BigDecimal) {
+        g.writeNumber((BigDecimal) n);
+      } else if (n instanceof BigInteger) {
+        g.writeNumber((BigInteger) n);
+      } else if (n instanceof Double) {
+        g.writeNumber(n.doubleValue());
+      } else if (n instanceof Float) {
+        g.writeNumber(n.floatValue());
+      } else if (n instanceof Long || n instanceof Integer || n instanceof Short || n instanceof Byte) {
+        g.writeNumber(n.longValue());
+      } else {
+        g.writeNumber(n.toString());
+      }
+    });
   }
 
   public JsonWriter value(boolean b) {
-    value();
-    out.append(b);
-    return this;
+    return write(g -> {
+      oneRootValue();
+      g.writeBoolean(b);
+    });
   }
 
   public JsonWriter nullValue() {
-    value();
-    out.append("null");
-    return this;
+    return write(g -> {
+      oneRootValue();
+      g.writeNull();
+    });
   }
 
   /** A member with a string value. */
@@ -165,64 +196,94 @@ public final class JsonWriter {
     return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
   }
 
-  /** The document written so far, with a trailing newline once complete. */
-  @Override
-  public String toString() {
-    return first.isEmpty() && out.length() > 0 ? out + "\n" : out.toString();
+  /**
+   * A Jackson tree as compact JSON ({@code {"a":[1,"b"]}}), each number as its text
+   * ({@link JsonNode#asText()}), strings escaped as everywhere else.
+   */
+  public static String compact(JsonNode tree) {
+    JsonWriter w = new JsonWriter(false);
+    w.write(g -> writeNode(g, tree));
+    return w.text();
   }
 
   /** Escapes {@code s} as a JSON string literal, quotes included. */
   public static String quoted(String s) {
-    JsonWriter w = new JsonWriter();
-    w.quote(s);
-    return w.out.toString();
+    JsonWriter w = new JsonWriter(false);
+    w.value(s);
+    return w.text();
   }
 
-  private JsonWriter close(char c) {
-    if (first.isEmpty()) {
-      throw new IllegalStateException("nothing to close");
-    }
-    boolean empty = first.pop();
-    if (!empty) {
-      newline();
-    }
-    out.append(c);
-    return this;
+  /** The document written so far, with a trailing newline once complete. */
+  @Override
+  public String toString() {
+    String text = text();
+    return complete() ? text + "\n" : text;
   }
 
-  private void value() {
-    if (afterName) {
-      afterName = false;
-      return;
-    }
-    if (!first.isEmpty()) {
-      separate();
-    } else if (out.length() > 0) {
+  private String text() {
+    write(JsonGenerator::flush);
+    return out.toString();
+  }
+
+  private boolean complete() {
+    JsonStreamContext context = generator.getOutputContext();
+    return context.inRoot() && context.getEntryCount() > 0;
+  }
+
+  private void oneRootValue() {
+    if (complete()) {
       throw new IllegalStateException("a JSON document has one top-level value");
     }
   }
 
-  private void separate() {
-    if (first.isEmpty()) {
-      throw new IllegalStateException("a member name needs an enclosing object");
+  private static void writeNode(JsonGenerator g, JsonNode n) throws IOException {
+    switch (n.getNodeType()) {
+      case OBJECT:
+        g.writeStartObject();
+        for (Map.Entry<String, JsonNode> e : n.properties()) {
+          g.writeFieldName(e.getKey());
+          writeNode(g, e.getValue());
+        }
+        g.writeEndObject();
+        break;
+      case ARRAY:
+        g.writeStartArray();
+        for (JsonNode e : n) {
+          writeNode(g, e);
+        }
+        g.writeEndArray();
+        break;
+      case STRING:
+        g.writeString(n.textValue());
+        break;
+      case NUMBER:
+        g.writeNumber(n.asText());
+        break;
+      case BOOLEAN:
+        g.writeBoolean(n.booleanValue());
+        break;
+      case NULL:
+        g.writeNull();
+        break;
+      default:
+        throw new IllegalArgumentException("not a JSON value: " + n.getNodeType());
     }
-    if (!first.peek()) {
-      out.append(',');
-    } else {
-      first.pop();
-      first.push(false);
-    }
-    newline();
   }
 
-  private void newline() {
-    out.append('\n');
-    for (int i = 0; i < first.size(); i++) {
-      out.append("  ");
+  private JsonWriter write(Step step) {
+    try {
+      step.run(generator);
+    } catch (JsonGenerationException e) {
+      throw new IllegalStateException(e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
+    return this;
   }
 
-  private void quote(String s) {
-    JsonString.quote(out, s);
+  /** One call on the generator. */
+  @FunctionalInterface
+  private interface Step {
+    void run(JsonGenerator g) throws IOException;
   }
 }

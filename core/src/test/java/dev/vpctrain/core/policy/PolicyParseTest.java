@@ -3,7 +3,6 @@ package dev.vpctrain.core.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.vpctrain.core.json.JsonParseException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -97,7 +96,7 @@ class PolicyParseTest {
       """)
   void rejectsMalformedPoliciesNamingTheLocation(String json, String message) {
     assertThatThrownBy(() -> Policy.parse(json, "policy of vpce-1"))
-        .isInstanceOf(JsonParseException.class)
+        .isInstanceOf(PolicyParseException.class)
         .hasMessage(message);
     ParsedPolicy parsed = Policy.tryParse(json, "policy of vpce-1");
     assertThat(parsed.isValid()).isFalse();
@@ -111,7 +110,7 @@ class PolicyParseTest {
         + "      \"Action\": \"s3:GetObject\",\n      \"Resource\": \"*\",\n      \"Condition\": {\"IpAddress\": {\"aws:SourceIp\": \"10.0.0\"}}\n"
         + "    }\n  ]\n}";
     ParsedPolicy p = Policy.tryParse(doc, "bucket policy of acme-ml-data");
-    JsonParseException e = p.error().orElseThrow();
+    PolicyParseException e = p.error().orElseThrow();
     assertThat(e.line()).isEqualTo(8);
     assertThat(e.path()).isEqualTo("Statement[0].Condition.IpAddress.aws:SourceIp");
     assertThat(e.getMessage()).startsWith("bucket policy of acme-ml-data: line 8 column 51 (Statement[0].Condition.IpAddress.aws:SourceIp): ");

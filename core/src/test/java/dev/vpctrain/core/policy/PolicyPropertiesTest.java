@@ -2,7 +2,6 @@ package dev.vpctrain.core.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vpctrain.core.json.JsonParseException;
 import dev.vpctrain.core.logic.Tri;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -293,7 +292,7 @@ class PolicyPropertiesTest {
         parsed.policy().get().evaluate(randomRequest(r, false));
       } else {
         errors++;
-        JsonParseException e = parsed.error().get();
+        PolicyParseException e = parsed.error().get();
         assertThat(e.getMessage()).startsWith("mangled: line ");
         assertThat(e.line()).isPositive();
         assertThat(e.column()).isPositive();

@@ -3,8 +3,8 @@ package dev.vpctrain.core.remediation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.vpctrain.core.json.Json;
-import dev.vpctrain.core.json.JsonParseException;
+import dev.vpctrain.core.policy.JsonDocument;
+import dev.vpctrain.core.policy.PolicyParseException;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -14,7 +14,7 @@ class PoliciesTest {
   void mergeSkipsStatementsWhoseSidExists() {
     String existing = Policies.leastPrivilegeEndpointPolicy(PlanFixtures.job(), "aws");
     String merged = Policies.merge(Optional.of(existing), Policies.repositoryDenyStatements("aws"), "x");
-    assertThat(Json.parse(merged)).isEqualTo(Json.parse(existing));
+    assertThat(JsonDocument.read(merged, null)).isEqualTo(JsonDocument.read(existing, null));
   }
 
   @Test
@@ -26,29 +26,29 @@ class PoliciesTest {
     assertThat(merged).contains("arn:aws:s3:::other-bucket/out/*", "arn:aws:s3:::acme-ml-artifacts/resnet50/*");
     assertThat(Policies.hasStatement(merged, "VpctrainJobObjects1")).isTrue();
     assertThat(Policies.hasStatement(merged, "VpctrainJobObjects2v2")).isTrue();
-    assertThat(Json.parse(Policies.merge(Optional.of(merged), ours, "x"))).isEqualTo(Json.parse(merged));
+    assertThat(JsonDocument.read(Policies.merge(Optional.of(merged), ours, "x"), null)).isEqualTo(JsonDocument.read(merged, null));
   }
 
   @Test
   void mergeAcceptsASingleStatementObject() {
     String existing = "{\"Version\":\"2012-10-17\",\"Id\":\"keep-me\",\"Statement\":{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"*\",\"Resource\":\"*\"}}";
     String merged = Policies.merge(Optional.of(existing), Policies.repositoryDenyStatements("aws"), "x");
-    assertThat(Json.parse(merged).asObject().require("Id").stringValue()).isEqualTo("keep-me");
-    assertThat(Json.parse(merged).asObject().require("Statement").asArray().size()).isEqualTo(3);
+    assertThat(JsonDocument.readObject(merged, null).get("Id").textValue()).isEqualTo("keep-me");
+    assertThat(JsonDocument.readObject(merged, null).get("Statement").size()).isEqualTo(3);
   }
 
   @Test
   void mergeIntoNothingMakesANewPolicy() {
     String merged = Policies.merge(Optional.empty(),
         List.of(Policies.restrictToEndpointStatement("b", "vpce-1", "aws")), "x");
-    assertThat(Json.parse(merged).asObject().require("Version").stringValue()).isEqualTo("2012-10-17");
+    assertThat(JsonDocument.readObject(merged, null).get("Version").textValue()).isEqualTo("2012-10-17");
     assertThat(Policies.hasStatement(merged, Policies.RESTRICT_SID)).isTrue();
   }
 
   @Test
   void malformedExistingPolicyIsAnErrorNamingItsSource() {
     assertThatThrownBy(() -> Policies.merge(Optional.of("{\"Statement\": [}"), List.of(), "policy of vpce-1"))
-        .isInstanceOf(JsonParseException.class)
+        .isInstanceOf(PolicyParseException.class)
         .hasMessageContaining("policy of vpce-1");
   }
 

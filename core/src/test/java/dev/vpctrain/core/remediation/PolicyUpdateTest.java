@@ -2,8 +2,10 @@ package dev.vpctrain.core.remediation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vpctrain.core.json.Json;
-import dev.vpctrain.core.json.JsonNode;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vpctrain.core.policy.JsonDocument;
+import dev.vpctrain.core.report.JsonWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -16,7 +18,7 @@ class PolicyUpdateTest {
   @Test
   void livePolicyEqualToTheTargetIsAlreadyDoneWhateverItsFormatting() {
     String target = Policies.leastPrivilegeEndpointPolicy(PlanFixtures.job(), "aws");
-    String compact = Json.parse(target).toString();
+    String compact = JsonWriter.compact(JsonDocument.read(target, null));
     PolicyUpdate u = PolicyUpdate.decide(Optional.of(compact), Optional.of(FULL), target, "policy of vpce-1");
     assertThat(u.kind()).isEqualTo(PolicyUpdate.Kind.ALREADY_DONE);
   }
@@ -34,8 +36,9 @@ class PolicyUpdateTest {
     String target = Policies.merge(Optional.of(FULL), Policies.repositoryDenyStatements("aws"), "p");
     PolicyUpdate u = PolicyUpdate.decide(Optional.of(THEIRS), Optional.of(FULL), target, "p");
     assertThat(u.kind()).isEqualTo(PolicyUpdate.Kind.PUT);
-    List<JsonNode> statements = Json.parse(u.document().orElseThrow()).asObject().require("Statement").asArray().elements();
-    assertThat(statements.get(0)).isEqualTo(Json.parse(THEIRS).asObject().require("Statement").asArray().get(0));
+    List<JsonNode> statements = new ArrayList<>();
+    JsonDocument.readObject(u.document().orElseThrow(), null).get("Statement").forEach(statements::add);
+    assertThat(statements.get(0)).isEqualTo(JsonDocument.readObject(THEIRS, null).get("Statement").get(0));
     assertThat(statements).hasSize(3);
     assertThat(Policies.hasStatement(u.document().get(), Policies.AL2_SID)).isTrue();
     // and running it again finds the statements there

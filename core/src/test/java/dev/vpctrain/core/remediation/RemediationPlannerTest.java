@@ -3,10 +3,9 @@ package dev.vpctrain.core.remediation;
 import static dev.vpctrain.core.remediation.PlanFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.vpctrain.core.job.AwsService;
 import dev.vpctrain.core.job.TrainingJobSpec;
-import dev.vpctrain.core.json.Json;
-import dev.vpctrain.core.json.JsonNode;
 import dev.vpctrain.core.network.NetworkSnapshot;
 import dev.vpctrain.core.network.SecurityGroup;
 import dev.vpctrain.core.network.Permission;
@@ -15,7 +14,9 @@ import dev.vpctrain.core.network.Route;
 import dev.vpctrain.core.network.RouteTable;
 import dev.vpctrain.core.network.RouteTableAssociation;
 import dev.vpctrain.core.network.VpcEndpoint;
+import dev.vpctrain.core.policy.JsonDocument;
 import dev.vpctrain.core.report.Severity;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -115,8 +116,8 @@ class RemediationPlannerTest {
         report(fail("s3.endpoint-policy.denies", Severity.ERROR, SUBNET_A, VPCE, "acme-ml-data")));
     Change.SetEndpointPolicy c = (Change.SetEndpointPolicy) plan.steps().get(0).change();
     assertThat(c.currentPolicy()).contains(existing);
-    List<JsonNode> before = Json.parse(existing).asObject().require("Statement").asArray().elements();
-    List<JsonNode> after = Json.parse(c.newPolicy()).asObject().require("Statement").asArray().elements();
+    List<JsonNode> before = statements(existing);
+    List<JsonNode> after = statements(c.newPolicy());
     assertThat(after.subList(0, before.size())).isEqualTo(before);
     assertThat(after.size()).isGreaterThan(before.size());
     assertThat(plan.render()).contains("policy change:", "+ ", "VpctrainJobObjects1");
@@ -284,12 +285,16 @@ class RemediationPlannerTest {
   void planJsonCarriesEveryStep() {
     RemediationPlan plan = RemediationPlanner.plan(job(), network().build(),
         report(fail("s3.route.missing", Severity.ERROR, SUBNET_A), fail("vpc.tenancy.dedicated", Severity.ERROR, VPC)));
-    JsonNode doc = Json.parse(plan.toJson());
-    assertThat(doc.asObject().require("schema").stringValue()).isEqualTo("vpctrain-plan/1");
-    assertThat(doc.asObject().require("steps").asArray().size()).isEqualTo(2);
-    assertThat(doc.asObject().require("steps").asArray().get(0).asObject().require("operation").stringValue())
-        .isEqualTo("ec2:CreateVpcEndpoint");
-    assertThat(doc.asObject().require("steps").asArray().get(0).asObject().require("policyAfter").stringValue())
-        .contains("VpctrainJobObjects1");
+    JsonNode doc = JsonDocument.read(plan.toJson(), null);
+    assertThat(doc.required("schema").textValue()).isEqualTo("vpctrain-plan/1");
+    assertThat(doc.required("steps").size()).isEqualTo(2);
+    assertThat(doc.required("steps").get(0).required("operation").textValue()).isEqualTo("ec2:CreateVpcEndpoint");
+    assertThat(doc.required("steps").get(0).required("policyAfter").textValue()).contains("VpctrainJobObjects1");
+  }
+
+  private static List<JsonNode> statements(String policy) {
+    List<JsonNode> out = new ArrayList<>();
+    JsonDocument.readObject(policy, null).required("Statement").forEach(out::add);
+    return out;
   }
 }

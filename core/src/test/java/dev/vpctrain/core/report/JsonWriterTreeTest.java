@@ -3,7 +3,7 @@ package dev.vpctrain.core.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.vpctrain.core.json.Json;
+import dev.vpctrain.core.policy.JsonDocument;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -25,7 +25,7 @@ class JsonWriterTreeTest {
     String text = JsonWriter.pretty(doc);
     assertThat(text).startsWith("{\n  \"s\": ").endsWith("}").contains("\"n\": 1.50", "\"none\": null", "\"empty\": []",
         "\\u2028");
-    assertThat(Json.parse(text).asObject().require("list").asArray().size()).isEqualTo(3);
+    assertThat(JsonDocument.readObject(text, null).required("list").size()).isEqualTo(3);
   }
 
   @Test

@@ -2,8 +2,7 @@ package dev.vpctrain.testkit.remediation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vpctrain.core.json.Json;
-import dev.vpctrain.core.json.JsonNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.vpctrain.core.network.BucketFacts;
 import dev.vpctrain.core.network.NetworkSnapshot;
 import dev.vpctrain.core.network.Permission;
@@ -11,6 +10,7 @@ import dev.vpctrain.core.network.RouteTable;
 import dev.vpctrain.core.network.SecurityGroup;
 import dev.vpctrain.core.network.Vpc;
 import dev.vpctrain.core.network.VpcEndpoint;
+import dev.vpctrain.core.policy.JsonDocument;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -63,8 +63,13 @@ final class NothingRemoved {
   }
 
   static List<JsonNode> statements(String policy) {
-    JsonNode st = Json.parse(policy).asObject().require("Statement");
-    return st.isArray() ? st.asArray().elements() : List.of(st);
+    JsonNode st = JsonDocument.readObject(policy, null).required("Statement");
+    if (!st.isArray()) {
+      return List.of(st);
+    }
+    List<JsonNode> out = new ArrayList<>();
+    st.forEach(out::add);
+    return out;
   }
 
   /** Every (protocol, ports, peer) a list of permissions allows. */

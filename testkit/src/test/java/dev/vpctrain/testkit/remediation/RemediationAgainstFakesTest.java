@@ -190,7 +190,7 @@ class RemediationAgainstFakesTest {
     String after = aws.snapshot().buckets().get("acme-ml-artifacts").policy().orElseThrow();
     assertThat(NothingRemoved.statements(after)).as(run.render())
         .containsAll(NothingRemoved.statements(RemediationCases.ANALYTICS_POLICY)).hasSize(3);
-    assertThat(dev.vpctrain.core.json.Json.parse(after).asObject().require("Id").stringValue()).isEqualTo("artifacts");
+    assertThat(dev.vpctrain.core.policy.JsonDocument.readObject(after, null).required("Id").textValue()).isEqualTo("artifacts");
     assertThat(after).contains("VpctrainRestrictToVpcEndpoint", "vpce-0a1b2c3d4e5f60301");
   }
 

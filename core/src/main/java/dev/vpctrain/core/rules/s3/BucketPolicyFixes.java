@@ -1,8 +1,8 @@
 package dev.vpctrain.core.rules.s3;
 
-import dev.vpctrain.core.json.JsonString;
 import dev.vpctrain.core.policy.Condition;
 import dev.vpctrain.core.policy.Statement;
+import dev.vpctrain.core.report.JsonWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -36,7 +36,7 @@ final class BucketPolicyFixes {
       if (key.equals("aws:sourceip")) {
         if (via.endpointId != null) {
           return "requests through a VPC endpoint carry no aws:SourceIp, so " + label + " matches them; condition it on the "
-              + "endpoint instead: \"Condition\": {\"StringNotEquals\": {\"aws:SourceVpce\": " + JsonString.quote(via.endpointId) + "}}";
+              + "endpoint instead: \"Condition\": {\"StringNotEquals\": {\"aws:SourceVpce\": " + JsonWriter.quoted(via.endpointId) + "}}";
         }
         if (via.sourceIp != null && c.isNegated()) {
           return "add " + via.sourceIp + "/32 (NAT gateway " + via.natGatewayId + ") to the aws:SourceIp values of " + label + ": "
@@ -49,7 +49,7 @@ final class BucketPolicyFixes {
           + "(arn:…:sts::…:assumed-role/…/<session>) whose name SageMaker picks, and a Deny exempts a session only when "
           + "NotPrincipal names its account, its role and the session itself; exempt the role by a condition instead: "
           + "\"Principal\": \"*\" and \"Condition\": {\"ArnNotEquals\": {\"aws:PrincipalArn\": "
-          + JsonString.quote(roleArn) + "}} (aws:PrincipalArn of a role session is the role's ARN)";
+          + JsonWriter.quoted(roleArn) + "}} (aws:PrincipalArn of a role session is the role's ARN)";
     }
     return "remove " + label + " or narrow it so that it no longer matches " + role + "'s " + request;
   }
@@ -61,15 +61,15 @@ final class BucketPolicyFixes {
       values.add(added);
     }
     StringBuilder b = new StringBuilder("\"Condition\": {");
-    JsonString.quote(b, c.operator());
+    b.append(JsonWriter.quoted(c.operator()));
     b.append(": {");
-    JsonString.quote(b, c.key());
+    b.append(JsonWriter.quoted(c.key()));
     b.append(": [");
     for (int i = 0; i < values.size(); i++) {
       if (i > 0) {
         b.append(", ");
       }
-      JsonString.quote(b, values.get(i));
+      b.append(JsonWriter.quoted(values.get(i)));
     }
     return b.append("]}}").toString();
   }

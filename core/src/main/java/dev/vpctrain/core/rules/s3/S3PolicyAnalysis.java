@@ -1,6 +1,5 @@
 package dev.vpctrain.core.rules.s3;
 
-import dev.vpctrain.core.json.JsonParseException;
 import dev.vpctrain.core.network.BucketFacts;
 import dev.vpctrain.core.network.CaptureError;
 import dev.vpctrain.core.network.EndpointType;
@@ -10,6 +9,7 @@ import dev.vpctrain.core.network.VpcEndpoint;
 import dev.vpctrain.core.policy.Decision;
 import dev.vpctrain.core.policy.ParsedPolicy;
 import dev.vpctrain.core.policy.Policy;
+import dev.vpctrain.core.policy.PolicyParseException;
 import dev.vpctrain.core.policy.PolicyRequest;
 import dev.vpctrain.core.reach.Reach;
 import dev.vpctrain.core.reach.S3Path;
@@ -277,7 +277,7 @@ final class S3PolicyAnalysis {
   }
 
   /** "line 3 column 14 (Statement[0].Effect): expected …", without the source the caller names already. */
-  static String describe(JsonParseException e) {
+  static String describe(PolicyParseException e) {
     return e.location() + ": " + e.detail();
   }
 

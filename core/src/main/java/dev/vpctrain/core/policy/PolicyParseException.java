@@ -1,20 +1,23 @@
-package dev.vpctrain.core.json;
+package dev.vpctrain.core.policy;
 
+import dev.vpctrain.core.InvalidInputException;
 import java.util.Optional;
 
 /**
- * Malformed JSON, or JSON of the wrong shape: names the source, the line and column, the JSON path
- * and what was expected, for example
+ * A policy document that is not JSON, or JSON of the wrong shape: names the source, the line and
+ * column, the JSON path and what was expected, for example
  * {@code policy of vpce-0a1b: line 3 column 14 (Statement[0].Effect): expected a string}.
+ *
+ * <p>It is invalid input (the document plays the part of the file), so it extends
+ * {@link InvalidInputException}: {@link #file()} is the source ({@code ""} when unnamed),
+ * {@link #jsonPath()} the path and {@link #expectation()} the detail; the message adds line and column.
  */
-public final class JsonParseException extends RuntimeException {
+public final class PolicyParseException extends InvalidInputException {
   private static final long serialVersionUID = 1L;
 
   private final String source;
   private final int line;
   private final int column;
-  private final String path;
-  private final String detail;
 
   /**
    * @param source what was parsed (for example {@code policy of vpce-…}); may be null
@@ -23,13 +26,11 @@ public final class JsonParseException extends RuntimeException {
    * @param path the JSON path ({@code Statement[0].Effect}); empty for the document root
    * @param detail what is wrong ("expected a string but found a number")
    */
-  public JsonParseException(String source, int line, int column, String path, String detail) {
-    super(format(source, line, column, path, detail));
+  public PolicyParseException(String source, int line, int column, String path, String detail) {
+    super(format(source, line, column, path, detail), source == null ? "" : source, path == null ? "" : path, detail, null);
     this.source = source;
     this.line = line;
     this.column = column;
-    this.path = path == null ? "" : path;
-    this.detail = detail;
   }
 
   private static String format(String source, int line, int column, String path, String detail) {
@@ -57,24 +58,19 @@ public final class JsonParseException extends RuntimeException {
     return column;
   }
 
-  /** The JSON path of the faulty value; empty for the document root. */
+  /** The JSON path of the faulty value; empty for the document root (the same as {@link #jsonPath()}). */
   public String path() {
-    return path;
+    return jsonPath();
   }
 
-  /** What is wrong, without the location. */
+  /** What is wrong, without the location (the same as {@link #expectation()}). */
   public String detail() {
-    return detail;
+    return expectation();
   }
 
   /** "line 3 column 14 (Statement[0].Effect)": the location without source and detail. */
   public String location() {
     String at = "line " + line + " column " + column;
-    return path.isEmpty() ? at : at + " (" + path + ")";
-  }
-
-  /** The same error with another source name (the caller knows better what was parsed). */
-  public JsonParseException withSource(String newSource) {
-    return new JsonParseException(newSource, line, column, path, detail);
+    return path().isEmpty() ? at : at + " (" + path() + ")";
   }
 }
