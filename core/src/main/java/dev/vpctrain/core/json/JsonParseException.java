@@ -1,5 +1,6 @@
 package dev.vpctrain.core.json;
 
+import dev.vpctrain.core.VpcTrainException;
 import java.util.Optional;
 
 /**
@@ -7,7 +8,7 @@ import java.util.Optional;
  * and what was expected, for example
  * {@code policy of vpce-0a1b: line 3 column 14 (Statement[0].Effect): expected a string}.
  */
-public final class JsonParseException extends RuntimeException {
+public final class JsonParseException extends VpcTrainException {
   private static final long serialVersionUID = 1L;
 
   private final String source;
