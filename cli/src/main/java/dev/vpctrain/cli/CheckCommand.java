@@ -156,7 +156,7 @@ final class CheckCommand implements Callable<Integer> {
         for (Rule r : engine.rules()) {
           titles.put(r.id(), r.title());
         }
-        return SarifReport.render(report, artifactUri(), titles, verbose);
+        return SarifReport.render(report, artifactUri(), titles, RulePages.baseUrl(), verbose);
       default:
         return TextReport.render(report, verbose);
     }
