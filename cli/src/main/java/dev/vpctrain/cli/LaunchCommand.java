@@ -2,7 +2,6 @@ package dev.vpctrain.cli;
 
 import dev.vpctrain.aws.VpcTrain;
 import dev.vpctrain.aws.bundle.SnapshotBundle;
-import dev.vpctrain.aws.job.JobFile;
 import dev.vpctrain.aws.launch.LaunchPolicy;
 import dev.vpctrain.aws.launch.TrainingRun;
 import dev.vpctrain.aws.json.SdkJsonException;
@@ -33,15 +32,12 @@ final class LaunchCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--job", required = true, paramLabel = "FILE", description = "The CreateTrainingJob request (JSON).")
-  Path job;
+  @Mixin
+  JobInputs inputs;
 
   @Option(names = "--network", paramLabel = "FILE",
       description = "Check against this snapshot bundle instead of discovering the network live.")
   Path network;
-
-  @Mixin
-  JobOptions jobOptions = new JobOptions();
 
   @Option(names = "--allow-unverified",
       description = "Launch even when some checks could not be decided (verdict UNVERIFIED).")
@@ -66,8 +62,7 @@ final class LaunchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
-    jobOptions.validate(); // a usage error before any file is read
-    TrainingJobSpec spec = jobOptions.applyTo(JobFile.read(job));
+    TrainingJobSpec spec = inputs.read();
     NetworkSnapshot bundle = network == null ? null : SnapshotBundle.read(network);
     PrintWriter out = this.spec.commandLine().getOut();
     try (AwsClients clients = aws.clients()) {
@@ -82,7 +77,7 @@ final class LaunchCommand implements Callable<Integer> {
       try {
         run = b.build().launch(spec); // a refused launch (PreflightFailedException) exits 1 or 2 in Failures
       } catch (SdkJsonException e) {
-        throw e.inFile(job.toString()); // the job file's extra members do not fit the API
+        throw e.inFile(inputs.job.toString()); // the job file's extra members do not fit the API
       }
       PreflightReport report = run.preflight().orElse(null);
       if (report != null) {
