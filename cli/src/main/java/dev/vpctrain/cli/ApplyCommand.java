@@ -14,7 +14,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,11 +28,6 @@ import picocli.CommandLine.Spec;
         + "after a failure, running apply again completes the rest. Nothing you made is deleted.",
         "Exit code: the verdict afterwards (0 READY, 1 NOT_READY, 2 UNVERIFIED); 69 when AWS refused a call."})
 final class ApplyCommand implements Callable<Integer> {
-  /** Error codes that mean "not allowed" rather than "wrong": the exit code is then 69. */
-  private static final Set<String> DENIED = Set.of("UnauthorizedOperation", "AccessDenied", "AccessDeniedException",
-      "AuthFailure", "UnauthorizedAccess", "InvalidClientTokenId", "ExpiredToken", "RequestExpired", "SignatureDoesNotMatch",
-      "OptInRequired", "Blocked");
-
   @Spec
   CommandSpec spec;
 
@@ -93,14 +87,10 @@ final class ApplyCommand implements Callable<Integer> {
       }
       out.flush();
       Optional<StepResult> failure = run.applied().failure();
-      if (failure.isPresent() && failure.get().errorCode().map(ApplyCommand::denied).orElse(false)) {
+      if (failure.isPresent() && failure.get().errorCode().map(Failures::denied).orElse(false)) {
         return ExitCodes.AWS_UNAVAILABLE;
       }
       return ExitCodes.of(run.current().verdict());
     }
-  }
-
-  private static boolean denied(String code) {
-    return DENIED.contains(code) || code.endsWith(".Unauthorized") || code.startsWith("SdkClientException");
   }
 }

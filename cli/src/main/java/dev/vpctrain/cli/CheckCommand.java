@@ -18,7 +18,6 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,17 +40,8 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--job", paramLabel = "FILE", description = "The CreateTrainingJob request (JSON).")
   Path job;
 
-  @Option(names = "--network", paramLabel = "FILE", description = "A snapshot bundle of the network (JSON).")
-  Path network;
-
-  @Option(names = "--live", description = "Discover the network from the live AWS APIs.")
-  boolean live;
-
-  @Option(names = "--region", paramLabel = "R", description = "AWS region (with --live).")
-  String region;
-
-  @Option(names = "--profile", paramLabel = "P", description = "AWS CLI profile (with --live).")
-  String profile;
+  @Mixin
+  NetworkOptions networkOptions = new NetworkOptions();
 
   @Option(names = "--example", paramLabel = "NAME",
       description = "Check a bundled example job and network, offline (see 'vpctrain examples').")
@@ -99,7 +89,7 @@ final class CheckCommand implements Callable<Integer> {
 
   private void validate() {
     if (example != null) {
-      if (job != null || network != null || live) {
+      if (job != null || !networkOptions.absent()) {
         throw new UsageException("--example runs a bundled job and network; do not combine it with --job, "
             + "--network or --live.");
       }
@@ -109,16 +99,12 @@ final class CheckCommand implements Callable<Integer> {
       }
     } else if (job == null) {
       throw new UsageException("--job FILE is required (or --example NAME for a bundled example).");
-    } else if (network == null && !live) {
-      throw new UsageException("give the network: --network bundle.json (a snapshot bundle) or --live.");
-    } else if (network != null && live) {
-      throw new UsageException("--network and --live exclude each other: check against a bundle or live AWS.");
+    } else {
+      networkOptions.requireOne("check against a bundle or live AWS.");
     }
-    if (!live && (region != null || profile != null)) {
-      throw new UsageException("--region and --profile apply only with --live (a bundle names its own region).");
-    }
+    networkOptions.requireLiveForAwsOptions();
     jobOptions.validate(); // a usage error before any file is read
-    if (live && LiveNetwork.installed().isEmpty()) {
+    if (networkOptions.live && LiveNetwork.installed().isEmpty()) {
       throw new UsageException("--live is not available in this build; capture the network as a snapshot "
           + "bundle (formats.md §2) and pass it with --network bundle.json.");
     }
@@ -136,11 +122,7 @@ final class CheckCommand implements Callable<Integer> {
       return SnapshotBundle.parse(Examples.file(example, "network.json").orElseThrow(),
           "example " + example + "/network.json");
     }
-    if (live) {
-      return LiveNetwork.installed().orElseThrow().discover(spec, Optional.ofNullable(region),
-          Optional.ofNullable(profile));
-    }
-    return SnapshotBundle.read(network);
+    return networkOptions.read(spec, () -> LiveNetwork.installed().orElseThrow());
   }
 
   private TrainingJobSpec withRequirements(TrainingJobSpec spec) {
@@ -156,7 +138,7 @@ final class CheckCommand implements Callable<Integer> {
         for (Rule r : engine.rules()) {
           titles.put(r.id(), r.title());
         }
-        return SarifReport.render(report, artifactUri(), titles, verbose);
+        return SarifReport.render(report, artifactUri(), titles, RulePages.baseUrl(), verbose);
       default:
         return TextReport.render(report, verbose);
     }

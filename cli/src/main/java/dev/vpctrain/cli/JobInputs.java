@@ -8,8 +8,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * The job options of {@code plan} and {@code apply}: the request file, what the code needs beyond
- * it, and the UNVERIFIED checks the user accepts.
+ * The job options of {@code plan}, {@code apply} and {@code launch}: the request file (required),
+ * what the code needs beyond it, and the UNVERIFIED checks the user accepts. A picocli mixin.
  */
 final class JobInputs {
   @Option(names = "--job", paramLabel = "FILE", required = true, description = "The CreateTrainingJob request (JSON).")

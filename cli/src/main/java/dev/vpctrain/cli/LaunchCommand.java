@@ -1,18 +1,14 @@
 package dev.vpctrain.cli;
 
-import dev.vpctrain.aws.AwsCallException;
 import dev.vpctrain.aws.VpcTrain;
 import dev.vpctrain.aws.bundle.SnapshotBundle;
-import dev.vpctrain.aws.job.JobFile;
 import dev.vpctrain.aws.launch.LaunchPolicy;
-import dev.vpctrain.aws.launch.PreflightFailedException;
 import dev.vpctrain.aws.launch.TrainingRun;
 import dev.vpctrain.aws.json.SdkJsonException;
 import dev.vpctrain.core.job.TrainingJobSpec;
 import dev.vpctrain.core.network.NetworkSnapshot;
 import dev.vpctrain.core.report.PreflightReport;
 import dev.vpctrain.core.report.TextReport;
-import dev.vpctrain.core.report.Verdict;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -36,15 +32,12 @@ final class LaunchCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--job", required = true, paramLabel = "FILE", description = "The CreateTrainingJob request (JSON).")
-  Path job;
+  @Mixin
+  JobInputs inputs;
 
   @Option(names = "--network", paramLabel = "FILE",
       description = "Check against this snapshot bundle instead of discovering the network live.")
   Path network;
-
-  @Mixin
-  JobOptions jobOptions = new JobOptions();
 
   @Option(names = "--allow-unverified",
       description = "Launch even when some checks could not be decided (verdict UNVERIFIED).")
@@ -68,12 +61,10 @@ final class LaunchCommand implements Callable<Integer> {
   AwsOptions aws = new AwsOptions();
 
   @Override
-  public Integer call() throws IOException {
-    jobOptions.validate(); // a usage error before any file is read
-    TrainingJobSpec spec = jobOptions.applyTo(JobFile.read(job));
+  public Integer call() throws IOException, InterruptedException {
+    TrainingJobSpec spec = inputs.read();
     NetworkSnapshot bundle = network == null ? null : SnapshotBundle.read(network);
     PrintWriter out = this.spec.commandLine().getOut();
-    PrintWriter err = this.spec.commandLine().getErr();
     try (AwsClients clients = aws.clients()) {
       VpcTrain.Builder b = VpcTrain.builder().sageMaker(clients.sageMaker()).cloudWatch(clients.cloudWatch())
           .cloudWatchLogs(clients.logs()).launchPolicy(policy()).pollDelays(pollInterval, pollInterval.multipliedBy(6));
@@ -84,18 +75,9 @@ final class LaunchCommand implements Callable<Integer> {
       }
       TrainingRun run;
       try {
-        run = b.build().launch(spec);
-      } catch (PreflightFailedException e) {
-        out.print(TextReport.render(e.report(), false));
-        out.flush();
-        err.println("vpctrain: training job " + spec.name() + " was not created: refused by the preflight ("
-            + String.join(", ", e.ruleIds()) + ").");
-        err.flush();
-        return e.verdict() == Verdict.UNVERIFIED ? ExitCodes.UNVERIFIED : ExitCodes.NOT_READY;
-      } catch (AwsCallException e) {
-        return Watching.fail(this.spec, e);
+        run = b.build().launch(spec); // a refused launch (PreflightFailedException) exits 1 or 2 in Failures
       } catch (SdkJsonException e) {
-        throw new UsageException(job + ": " + e.getMessage());
+        throw e.inFile(inputs.job.toString()); // the job file's extra members do not fit the API
       }
       PreflightReport report = run.preflight().orElse(null);
       if (report != null) {

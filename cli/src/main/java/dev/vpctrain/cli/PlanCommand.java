@@ -1,6 +1,5 @@
 package dev.vpctrain.cli;
 
-import dev.vpctrain.aws.bundle.SnapshotBundle;
 import dev.vpctrain.core.job.TrainingJobSpec;
 import dev.vpctrain.core.network.NetworkSnapshot;
 import dev.vpctrain.core.remediation.RemediationPlan;
@@ -8,8 +7,6 @@ import dev.vpctrain.core.remediation.RemediationPlanner;
 import dev.vpctrain.core.report.PreflightReport;
 import dev.vpctrain.core.rules.RuleEngine;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,17 +28,8 @@ final class PlanCommand implements Callable<Integer> {
   @Mixin
   JobInputs inputs;
 
-  @Option(names = "--network", paramLabel = "FILE", description = "A snapshot bundle of the network (JSON).")
-  Path network;
-
-  @Option(names = "--live", description = "Discover the network from the live AWS APIs.")
-  boolean live;
-
-  @Option(names = "--region", paramLabel = "R", description = "AWS region (with --live).")
-  String region;
-
-  @Option(names = "--profile", paramLabel = "P", description = "AWS CLI profile (with --live).")
-  String profile;
+  @Mixin
+  NetworkOptions networkOptions = new NetworkOptions();
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
       description = "Plan format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -49,19 +37,10 @@ final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (network != null && live) {
-      throw new UsageException("--network and --live exclude each other: plan from a bundle or from live AWS.");
-    }
-    if (network == null && !live) {
-      throw new UsageException("give the network: --network bundle.json (a snapshot bundle) or --live.");
-    }
-    if (!live && (region != null || profile != null)) {
-      throw new UsageException("--region and --profile apply only with --live (a bundle names its own region).");
-    }
+    networkOptions.requireOne("plan from a bundle or from live AWS.");
+    networkOptions.requireLiveForAwsOptions();
     TrainingJobSpec job = inputs.read();
-    NetworkSnapshot snapshot = live
-        ? new AwsLiveNetwork().discover(job, Optional.ofNullable(region), Optional.ofNullable(profile))
-        : SnapshotBundle.read(network);
+    NetworkSnapshot snapshot = networkOptions.read(job, AwsLiveNetwork::new);
     PreflightReport report = RuleEngine.standard().evaluate(job, snapshot);
     RemediationPlan plan = RemediationPlanner.plan(job, snapshot, report);
     if (format == Format.json) {

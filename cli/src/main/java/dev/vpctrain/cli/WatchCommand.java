@@ -39,7 +39,7 @@ final class WatchCommand implements Callable<Integer> {
   AwsOptions aws = new AwsOptions();
 
   @Override
-  public Integer call() {
+  public Integer call() throws InterruptedException {
     try (AwsClients clients = aws.clients()) {
       // EC2 and S3 are needed only to diagnose a failure: their clients are built then
       NetworkSource live = job -> LiveNetworkDiscovery.builder().ec2(clients.ec2()).s3(clients.s3())
@@ -55,7 +55,7 @@ final class WatchCommand implements Callable<Integer> {
           throw new UsageException("no training job named '" + jobName + "' in " + clients.region().id()
               + " (DescribeTrainingJob: " + e.awsMessage() + ")");
         }
-        return Watching.fail(spec, e);
+        throw e;
       }
       return Watching.follow(run, spec, plain);
     }

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vpctrain.aws.AwsCallException;
+import dev.vpctrain.aws.json.SdkJsonException;
+import dev.vpctrain.core.VpcTrainException;
 import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.report.Outcome;
 import dev.vpctrain.core.report.PreflightReport;
@@ -268,12 +271,34 @@ class MainTest {
     assertThat(Failures.exitCode(SdkClientException.create("no route to host"))).isEqualTo(69);
     assertThat(Failures.exitCode(new IllegalStateException("bug"))).isEqualTo(70);
     java.io.StringWriter err = new java.io.StringWriter();
-    int code = Failures.report(new IllegalStateException("bug"), new java.io.PrintWriter(err), false);
+    int code = Failures.report(new IllegalStateException("bug"), new java.io.PrintWriter(new java.io.StringWriter()),
+        new java.io.PrintWriter(err), false);
     assertThat(code).isEqualTo(70);
     assertThat(err.toString()).contains("internal error").contains("please report").doesNotContain("\tat ");
     java.io.StringWriter aws = new java.io.StringWriter();
-    assertThat(Failures.report(SdkClientException.create("Unable to load credentials"), new java.io.PrintWriter(aws),
-        false)).isEqualTo(69);
+    assertThat(Failures.report(SdkClientException.create("Unable to load credentials"),
+        new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(aws), false)).isEqualTo(69);
     assertThat(aws.toString()).contains("Unable to load credentials");
+  }
+
+  /** Issue 11: the library's exceptions each have their code in the one mapper, not in the commands. */
+  @Test
+  void theLibrarysExceptionsMapToTheirExitCodes() {
+    // apiExtras of a job file that do not fit the API: invalid input (65), not a bug (70) nor a usage error (64)
+    SdkJsonException extras = new SdkJsonException("RetryStrategy.MaximumRetryAttempts", "expected an integer");
+    assertThat(Failures.exitCode(extras)).isEqualTo(65);
+    assertThat(Failures.exitCode(extras.inFile("job.json"))).isEqualTo(65);
+    assertThat(extras.inFile("job.json")).hasMessage("job.json: RetryStrategy.MaximumRetryAttempts: expected an integer");
+    assertThat(Failures.exitCode(new AwsCallException("sagemaker:CreateTrainingJob", "ValidationException", 400,
+        "bad", null, null))).isEqualTo(65);
+    assertThat(Failures.exitCode(new AwsCallException("sagemaker:DescribeTrainingJob", "AccessDeniedException", 400,
+        "no", null, null))).isEqualTo(69);
+    assertThat(Failures.exitCode(new InterruptedException("training job j keeps running."))).isEqualTo(130);
+    assertThat(new UsageException("x")).isInstanceOf(VpcTrainException.class);
+    java.io.StringWriter err = new java.io.StringWriter();
+    assertThat(Failures.report(new InterruptedException("training job j keeps running."),
+        new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(err), false)).isEqualTo(130);
+    assertThat(Thread.interrupted()).as("the interrupt is kept for the caller").isTrue();
+    assertThat(err.toString()).isEqualTo("vpctrain: interrupted; training job j keeps running." + System.lineSeparator());
   }
 }
