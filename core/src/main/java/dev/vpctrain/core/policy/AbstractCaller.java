@@ -11,15 +11,18 @@ import org.immutables.value.Value;
 
 /**
  * Who makes a request: a session of an IAM role (as a SageMaker job does, with a session name it
- * does not disclose), an anonymous caller, or an unknown one.
+ * does not disclose), an anonymous caller, or an unknown one. Public (unlike most {@code Abstract*}
+ * types) so that {@code Caller.Kind} is visible; use {@link Caller}.
  */
 @Value.Immutable
-abstract class AbstractCaller {
+public abstract class AbstractCaller {
   private static final Pattern ROLE_ARN =
       Pattern.compile("arn:(aws[a-z-]*):iam::(\\d{12}):role/(?:[^/]+/)*([^/]+)");
 
   /** The kinds of caller. */
   public enum Kind { ASSUMED_ROLE, ANONYMOUS, UNKNOWN }
+
+  AbstractCaller() {}
 
   public abstract Kind kind();
 
