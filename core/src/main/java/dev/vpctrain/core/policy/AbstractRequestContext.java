@@ -1,32 +1,38 @@
 package dev.vpctrain.core.policy;
 
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.immutables.value.Value;
 
 /**
  * The condition keys of a request. Key names are case-insensitive. Each key is present with values,
  * declared absent, or declared unknown (for example {@code aws:PrincipalOrgID}, which no snapshot
  * shows). A key the context does not mention is <b>unknown</b> by default, so that a condition on it
  * makes the decision UNKNOWN rather than silently false; {@link Builder#undeclaredKeysAbsent()} makes
- * such keys absent instead. Immutable.
+ * such keys absent instead. Immutable; equal when the same keys (in any spelling) say the same.
+ * Public (unlike most {@code Abstract*} types) so that {@code RequestContext.Builder}, written by
+ * hand because {@link Builder#putIfUndeclared} reads what was put before, is visible; use
+ * {@link RequestContext}.
  */
-public final class RequestContext {
-  private static final RequestContext EMPTY = builder().build();
+@Value.Immutable(builder = false, prehash = true)
+public abstract class AbstractRequestContext {
+  AbstractRequestContext() {}
 
-  private final Map<String, ContextValue> values;
-  private final Map<String, String> spelling;
-  private final boolean undeclaredAbsent;
-  private int hash;
+  /** The declared keys, in lower case, and what the context says of them. */
+  @Value.Parameter
+  public abstract Map<String, ContextValue> declaredLowerCase();
 
-  private RequestContext(Builder b) {
-    this.values = Collections.unmodifiableMap(new LinkedHashMap<>(b.values));
-    this.spelling = Collections.unmodifiableMap(new LinkedHashMap<>(b.spelling));
-    this.undeclaredAbsent = b.undeclaredAbsent;
-  }
+  /** The first spelling of each declared key, by lower-case key (not part of equality). */
+  @Value.Parameter
+  @Value.Auxiliary
+  public abstract Map<String, String> spelling();
+
+  /** True when keys the context does not mention are absent rather than unknown. */
+  @Value.Parameter
+  public abstract boolean undeclaredKeysAbsent();
 
   public static Builder builder() {
     return new Builder();
@@ -34,50 +40,42 @@ public final class RequestContext {
 
   /** No key declared: every key is unknown. */
   public static RequestContext empty() {
-    return EMPTY;
+    return Shared.EMPTY;
   }
 
   public Builder toBuilder() {
     Builder b = new Builder();
-    b.values.putAll(values);
-    b.spelling.putAll(spelling);
-    b.undeclaredAbsent = undeclaredAbsent;
+    b.values.putAll(declaredLowerCase());
+    b.spelling.putAll(spelling());
+    b.undeclaredAbsent = undeclaredKeysAbsent();
     return b;
   }
 
   /** What the context says of {@code key} (any case). */
   public ContextValue get(String key) {
-    ContextValue v = values.get(lower(key));
-    if (v != null) {
-      return v;
-    }
-    return undeclaredAbsent ? ContextValue.absent() : ContextValue.unknown();
+    ContextValue v = declaredLowerCase().get(lower(key));
+    return v != null ? v : undeclared();
   }
 
   /** What the context declares of {@code lowerKey} (already lower case); null when it does not declare it. */
   ContextValue declaredLower(String lowerKey) {
-    return values.get(lowerKey);
+    return declaredLowerCase().get(lowerKey);
   }
 
   /** What undeclared keys are: absent or unknown. */
   ContextValue undeclared() {
-    return undeclaredAbsent ? ContextValue.absent() : ContextValue.unknown();
+    return undeclaredKeysAbsent() ? ContextValue.absent() : ContextValue.unknown();
   }
 
   /** True when {@code key} was set or declared (absent or unknown). */
   public boolean declares(String key) {
-    return values.containsKey(lower(key));
-  }
-
-  /** True when keys the context does not mention are absent rather than unknown. */
-  public boolean undeclaredKeysAbsent() {
-    return undeclaredAbsent;
+    return declaredLowerCase().containsKey(lower(key));
   }
 
   /** The declared keys (as first spelled) and what the context says of them. */
   public Map<String, ContextValue> declared() {
     Map<String, ContextValue> out = new LinkedHashMap<>();
-    values.forEach((k, v) -> out.put(spelling.get(k), v));
+    declaredLowerCase().forEach((k, v) -> out.put(spelling().get(k), v));
     return out;
   }
 
@@ -86,24 +84,8 @@ public final class RequestContext {
   }
 
   @Override
-  public boolean equals(Object o) {
-    return o instanceof RequestContext && ((RequestContext) o).values.equals(values)
-        && ((RequestContext) o).undeclaredAbsent == undeclaredAbsent;
-  }
-
-  @Override
-  public int hashCode() {
-    int h = hash;
-    if (h == 0) {
-      h = Objects.hash(values, undeclaredAbsent);
-      hash = h;
-    }
-    return h;
-  }
-
-  @Override
   public String toString() {
-    return declared() + (undeclaredAbsent ? " (others absent)" : " (others unknown)");
+    return declared() + (undeclaredKeysAbsent() ? " (others absent)" : " (others unknown)");
   }
 
   /** Builds a {@link RequestContext}; a later call for the same key replaces the earlier. */
@@ -167,7 +149,12 @@ public final class RequestContext {
     }
 
     public RequestContext build() {
-      return new RequestContext(this);
+      return RequestContext.of(values, spelling, undeclaredAbsent);
     }
+  }
+
+  /** The empty context (in a holder: a superclass must not initialise its subclass). */
+  private static final class Shared {
+    static final RequestContext EMPTY = builder().build();
   }
 }

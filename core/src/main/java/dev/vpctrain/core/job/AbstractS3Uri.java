@@ -1,22 +1,22 @@
 package dev.vpctrain.core.job;
 
-import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.immutables.value.Value;
 
 /** A parsed {@code s3://bucket/key} location with a valid bucket name. */
-public final class S3Uri {
+@Value.Immutable
+abstract class AbstractS3Uri {
   private static final Pattern BUCKET =
       Pattern.compile("(?=.{3,63}$)[a-z0-9][a-z0-9.-]*[a-z0-9]");
   private static final Pattern IP_LIKE = Pattern.compile("\\d+\\.\\d+\\.\\d+\\.\\d+");
 
-  private final String bucket;
-  private final String key;
+  @Value.Parameter
+  public abstract String bucket();
 
-  private S3Uri(String bucket, String key) {
-    this.bucket = bucket;
-    this.key = key;
-  }
+  /** The key or key prefix, without a leading slash; empty for the bucket root. */
+  @Value.Parameter
+  public abstract String key();
 
   /** Parses {@code uri}; empty when it is not a well-formed {@code s3://} URI with a valid bucket name. */
   public static Optional<S3Uri> parse(String uri) {
@@ -30,7 +30,7 @@ public final class S3Uri {
     if (!isValidBucketName(bucket)) {
       return Optional.empty();
     }
-    return Optional.of(new S3Uri(bucket, key));
+    return Optional.of(S3Uri.of(bucket, key));
   }
 
   /** S3's general-purpose bucket naming rules. */
@@ -44,32 +44,20 @@ public final class S3Uri {
         && !name.endsWith("-s3alias");
   }
 
-  public String bucket() {
-    return bucket;
-  }
-
-  /** The key or key prefix, without a leading slash; empty for the bucket root. */
-  public String key() {
-    return key;
-  }
-
   /** The object ARN pattern for this location: {@code arn:aws:s3:::bucket/key*}. */
   public String objectArn(String partition, String objectKey) {
-    return "arn:" + partition + ":s3:::" + bucket + "/" + objectKey;
+    return "arn:" + partition + ":s3:::" + bucket() + "/" + objectKey;
   }
 
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof S3Uri && ((S3Uri) o).bucket.equals(bucket) && ((S3Uri) o).key.equals(key);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(bucket, key);
+  @Value.Check
+  protected void check() {
+    if (!isValidBucketName(bucket())) {
+      throw new IllegalArgumentException("expected a valid S3 bucket name but was '" + bucket() + "'");
+    }
   }
 
   @Override
   public String toString() {
-    return "s3://" + bucket + "/" + key;
+    return "s3://" + bucket() + "/" + key();
   }
 }

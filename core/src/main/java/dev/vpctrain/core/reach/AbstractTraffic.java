@@ -1,12 +1,13 @@
 package dev.vpctrain.core.reach;
 
-import java.util.Objects;
+import org.immutables.value.Value;
 
 /**
  * A kind of traffic to test against security groups and network ACLs: every protocol, or one IP
  * protocol over an inclusive port range (ports are ignored for protocols without ports).
  */
-public final class Traffic {
+@Value.Immutable
+abstract class AbstractTraffic {
   /** IANA protocol number of TCP. */
   public static final int TCP = 6;
   /** IANA protocol number of UDP. */
@@ -20,22 +21,26 @@ public final class Traffic {
   public static final int EPHEMERAL_FROM = 1024;
   public static final int EPHEMERAL_TO = 65535;
 
-  private final int protocol;
-  private final int fromPort;
-  private final int toPort;
+  /** The protocol number, or {@link #ALL}. */
+  @Value.Parameter
+  public abstract int protocol();
 
-  private Traffic(int protocol, int fromPort, int toPort) {
-    if (fromPort < 0 || toPort > 65535 || fromPort > toPort) {
-      throw new IllegalArgumentException("expected a port range within 0-65535 but was " + fromPort + "-" + toPort);
+  @Value.Parameter
+  public abstract int fromPort();
+
+  @Value.Parameter
+  public abstract int toPort();
+
+  @Value.Check
+  protected void check() {
+    if (fromPort() < 0 || toPort() > 65535 || fromPort() > toPort()) {
+      throw new IllegalArgumentException("expected a port range within 0-65535 but was " + fromPort() + "-" + toPort());
     }
-    this.protocol = protocol;
-    this.fromPort = fromPort;
-    this.toPort = toPort;
   }
 
   /** Every protocol and port (EFA traffic, which is not even IP, needs this). */
   public static Traffic allProtocols() {
-    return new Traffic(ALL, 0, 65535);
+    return Traffic.of(ALL, 0, 65535);
   }
 
   /** TCP on every port. */
@@ -48,11 +53,11 @@ public final class Traffic {
   }
 
   public static Traffic tcp(int fromPort, int toPort) {
-    return new Traffic(TCP, fromPort, toPort);
+    return Traffic.of(TCP, fromPort, toPort);
   }
 
   public static Traffic udp(int fromPort, int toPort) {
-    return new Traffic(UDP, fromPort, toPort);
+    return Traffic.of(UDP, fromPort, toPort);
   }
 
   /** Traffic of IP protocol {@code number} (ports apply to TCP and UDP only). */
@@ -60,39 +65,26 @@ public final class Traffic {
     if (number < 0 || number > 255) {
       throw new IllegalArgumentException("expected an IP protocol number 0-255 but was " + number);
     }
-    return new Traffic(number, 0, 65535);
+    return Traffic.of(number, 0, 65535);
   }
 
   /** TCP/UDP return traffic of this request on the ephemeral ports; itself for other protocols. */
   public Traffic returnTraffic() {
-    return hasPorts() ? new Traffic(protocol, EPHEMERAL_FROM, EPHEMERAL_TO) : this;
-  }
-
-  /** The protocol number, or {@link #ALL}. */
-  public int protocol() {
-    return protocol;
+    return hasPorts() ? Traffic.of(protocol(), EPHEMERAL_FROM, EPHEMERAL_TO) : (Traffic) this;
   }
 
   public boolean isAllProtocols() {
-    return protocol == ALL;
+    return protocol() == ALL;
   }
 
   /** True for TCP and UDP, whose ports matter. */
   public boolean hasPorts() {
-    return protocol == TCP || protocol == UDP;
-  }
-
-  public int fromPort() {
-    return fromPort;
-  }
-
-  public int toPort() {
-    return toPort;
+    return protocol() == TCP || protocol() == UDP;
   }
 
   /** True for every port of TCP or UDP. */
   public boolean isAllPorts() {
-    return fromPort == 0 && toPort == 65535;
+    return fromPort() == 0 && toPort() == 65535;
   }
 
   /** Maps an API protocol ({@code -1}, {@code all}, {@code tcp}, {@code 6}, …) to a number, {@code -2} when unknown. */
@@ -118,33 +110,20 @@ public final class Traffic {
     }
   }
 
-  @Override
-  public boolean equals(Object o) {
-    if (!(o instanceof Traffic)) {
-      return false;
-    }
-    Traffic t = (Traffic) o;
-    return t.protocol == protocol && t.fromPort == fromPort && t.toPort == toPort;
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(protocol, fromPort, toPort);
-  }
-
   /** For messages: {@code all traffic}, {@code all TCP}, {@code TCP 443}, {@code TCP 1024-65535}. */
   @Override
   public String toString() {
     if (isAllProtocols()) {
       return "all traffic";
     }
-    String name = protocol == TCP ? "TCP" : protocol == UDP ? "UDP" : protocol == ICMP ? "ICMP" : "protocol " + protocol;
+    int p = protocol();
+    String name = p == TCP ? "TCP" : p == UDP ? "UDP" : p == ICMP ? "ICMP" : "protocol " + p;
     if (!hasPorts()) {
       return name;
     }
     if (isAllPorts()) {
       return "all " + name;
     }
-    return fromPort == toPort ? name + " " + fromPort : name + " " + fromPort + "-" + toPort;
+    return fromPort() == toPort() ? name + " " + fromPort() : name + " " + fromPort() + "-" + toPort();
   }
 }

@@ -2,11 +2,10 @@ package dev.vpctrain.core.reach;
 
 import dev.vpctrain.core.logic.Tri;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.immutables.value.Value;
 
 /**
  * The other end of a flow, as security groups and network ACLs see it: the groups its network
@@ -19,7 +18,8 @@ import java.util.Set;
  * allowed if the whole set is, denied if none of it is, otherwise undecidable;
  * {@link AddressMode#NONE} — not IP traffic (EFA), so CIDR rules never match.
  */
-public final class Peer {
+@Value.Immutable
+public abstract class AbstractPeer {
   /** How a peer's addresses are known. */
   public enum AddressMode {
     EVERY,
@@ -27,31 +27,11 @@ public final class Peer {
     NONE
   }
 
-  private final String description;
-  private final Set<String> groupIds;
-  private final boolean groupsKnown;
-  private final Optional<String> prefixListId;
-  private final AddressMode mode;
-  private final Ipv4RangeSet addresses;
-  private final boolean outsideAwsServiceLists;
+  AbstractPeer() {}
 
-  private Peer(Builder b) {
-    this.outsideAwsServiceLists = b.outsideAwsServiceLists;
-    this.description = Objects.requireNonNull(b.description, "description");
-    this.groupIds = Set.copyOf(b.groupIds);
-    this.groupsKnown = b.groupsKnown;
-    this.prefixListId = Optional.ofNullable(b.prefixListId);
-    if (b.mode != AddressMode.NONE && b.addresses.isEmpty()) {
-      this.mode = AddressMode.NONE;
-      this.addresses = Ipv4RangeSet.EMPTY;
-    } else {
-      this.mode = b.mode;
-      this.addresses = b.mode == AddressMode.NONE ? Ipv4RangeSet.EMPTY : b.addresses;
-    }
-  }
-
-  public static Builder builder(String description) {
-    return new Builder(description);
+  /** A builder of a peer described as {@code description} in messages. */
+  public static Peer.Builder builder(String description) {
+    return Peer.builder().description(description);
   }
 
   /** Interfaces carrying {@code groupIds}, with no IP address considered (EFA self traffic). */
@@ -79,7 +59,7 @@ public final class Peer {
    * prefix lists unless the name is an {@code amazonaws.com} one.
    */
   public static Peer internetHost(String host) {
-    Builder b = builder(host).some(Ipv4RangeSet.PUBLIC);
+    Peer.Builder b = builder(host).some(Ipv4RangeSet.PUBLIC);
     String h = host.toLowerCase(java.util.Locale.ROOT);
     if (!h.endsWith(".amazonaws.com") && !h.endsWith(".amazonaws.com.cn") && !h.endsWith(".aws")) {
       b.outsideAwsServiceLists();
@@ -92,7 +72,7 @@ public final class Peer {
    * else one unknown public address.
    */
   public static Peer prefixList(String prefixListId, Optional<List<String>> cidrs) {
-    Builder b = builder("prefix list " + prefixListId).prefixList(prefixListId);
+    Peer.Builder b = builder("prefix list " + prefixListId).prefixList(prefixListId);
     if (cidrs.isPresent()) {
       b.every(Ipv4RangeSet.parse(cidrs.get()));
     } else {
@@ -102,128 +82,113 @@ public final class Peer {
   }
 
   /** For messages, for example {@code the job's instances} or {@code S3 (pl-63a5400a)}. */
-  public String description() {
-    return description;
-  }
+  public abstract String description();
 
-  public Set<String> groupIds() {
-    return groupIds;
-  }
+  public abstract Set<String> groupIds();
 
   /** False when the peer's groups are unknown: a group reference then may or may not match. */
+  @Value.Default
   public boolean groupsKnown() {
-    return groupsKnown;
+    return true;
   }
 
-  public Optional<String> prefixListId() {
-    return prefixListId;
-  }
+  public abstract Optional<String> prefixListId();
 
+  @Value.Default
   public AddressMode mode() {
-    return mode;
+    return AddressMode.NONE;
   }
 
   /** The address set (empty for {@link AddressMode#NONE}). */
+  @Value.Default
   public Ipv4RangeSet addresses() {
-    return addresses;
+    return Ipv4RangeSet.EMPTY;
   }
 
   /**
    * True when the peer is known not to be an AWS service address (an internet host named by the
    * user), so AWS-managed prefix lists ({@code com.amazonaws.…}) never contain it.
    */
+  @Value.Default
   public boolean outsideAwsServiceLists() {
-    return outsideAwsServiceLists;
+    return false;
+  }
+
+  /** A peer without addresses is not IP traffic ({@link AddressMode#NONE}), and one of mode NONE has no addresses. */
+  @Value.Check
+  protected AbstractPeer normalize() {
+    if (mode() != AddressMode.NONE && addresses().isEmpty()) {
+      return Peer.copyOf(this).withMode(AddressMode.NONE);
+    }
+    if (mode() == AddressMode.NONE && !addresses().equals(Ipv4RangeSet.EMPTY)) {
+      return Peer.copyOf(this).withAddresses(Ipv4RangeSet.EMPTY);
+    }
+    return this;
   }
 
   /** How far {@code allowed} admits this peer's addresses. */
   Tri admittedBy(Ipv4RangeSet allowed) {
-    switch (mode) {
+    switch (mode()) {
       case EVERY:
-        return Tri.of(allowed.containsAll(addresses));
+        return Tri.of(allowed.containsAll(addresses()));
       case SOME:
-        if (allowed.containsAll(addresses)) {
+        if (allowed.containsAll(addresses())) {
           return Tri.YES;
         }
-        return allowed.intersects(addresses) ? Tri.UNKNOWN : Tri.NO;
+        return allowed.intersects(addresses()) ? Tri.UNKNOWN : Tri.NO;
       default:
         return Tri.NO;
     }
   }
 
   @Override
-  public boolean equals(Object o) {
-    if (!(o instanceof Peer)) {
-      return false;
-    }
-    Peer p = (Peer) o;
-    return p.groupsKnown == groupsKnown && p.mode == mode && p.outsideAwsServiceLists == outsideAwsServiceLists && p.description.equals(description)
-        && p.groupIds.equals(groupIds) && p.prefixListId.equals(prefixListId) && p.addresses.equals(addresses);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(description, groupIds, groupsKnown, prefixListId, mode, addresses, outsideAwsServiceLists);
-  }
-
-  @Override
   public String toString() {
-    return description;
+    return description();
   }
 
-  /** Builds a {@link Peer}. */
-  public static final class Builder {
-    private final String description;
-    private final Set<String> groupIds = new LinkedHashSet<>();
-    private boolean groupsKnown = true;
-    private String prefixListId;
-    private AddressMode mode = AddressMode.NONE;
-    private Ipv4RangeSet addresses = Ipv4RangeSet.EMPTY;
-    private boolean outsideAwsServiceLists;
+  /** The generated builder's conveniences, named as the rules read. */
+  abstract static class Builder {
+    abstract Peer.Builder addAllGroupIds(Iterable<String> elements);
 
-    private Builder(String description) {
-      this.description = description;
-    }
+    abstract Peer.Builder groupsKnown(boolean groupsKnown);
 
-    /** The groups the peer's interfaces carry. */
-    public Builder groups(Collection<String> ids) {
-      groupIds.addAll(ids);
-      return this;
+    abstract Peer.Builder prefixListId(String prefixListId);
+
+    abstract Peer.Builder mode(AddressMode mode);
+
+    abstract Peer.Builder addresses(Ipv4RangeSet addresses);
+
+    abstract Peer.Builder outsideAwsServiceLists(boolean outside);
+
+    /** The groups the peer's interfaces carry (added to those given before). */
+    public Peer.Builder groups(Collection<String> ids) {
+      return addAllGroupIds(ids);
     }
 
     /** Marks the peer's groups as unknown. */
-    public Builder groupsUnknown() {
-      groupsKnown = false;
-      return this;
+    public Peer.Builder groupsUnknown() {
+      return groupsKnown(false);
     }
 
-    public Builder prefixList(String id) {
-      prefixListId = id;
-      return this;
+    public Peer.Builder prefixList(String id) {
+      return prefixListId(id);
     }
 
     /** Every address of {@code set} must be allowed. */
-    public Builder every(Ipv4RangeSet set) {
-      mode = AddressMode.EVERY;
-      addresses = set;
-      return this;
+    public Peer.Builder every(Ipv4RangeSet set) {
+      mode(AddressMode.EVERY);
+      return addresses(set);
     }
 
     /** One unknown address of {@code set}. */
-    public Builder some(Ipv4RangeSet set) {
-      mode = AddressMode.SOME;
-      addresses = set;
-      return this;
+    public Peer.Builder some(Ipv4RangeSet set) {
+      mode(AddressMode.SOME);
+      return addresses(set);
     }
 
     /** Marks the peer as not an AWS service address (see {@link Peer#outsideAwsServiceLists()}). */
-    public Builder outsideAwsServiceLists() {
-      outsideAwsServiceLists = true;
-      return this;
-    }
-
-    public Peer build() {
-      return new Peer(this);
+    public Peer.Builder outsideAwsServiceLists() {
+      return outsideAwsServiceLists(true);
     }
   }
 }
