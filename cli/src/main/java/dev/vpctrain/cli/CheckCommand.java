@@ -30,15 +30,14 @@ import picocli.CommandLine.Spec;
     description = {"Checks a training job's network before launch and prints the report.",
         "Exit code: 0 READY, 1 NOT_READY, 2 UNVERIFIED."})
 final class CheckCommand implements Callable<Integer> {
+  // its own values: plan's --format has no sarif (a plan is no code-scanning result), so each declares its own
   enum Format { text, json, sarif }
-
-  enum FailOn { error, warning }
 
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--job", paramLabel = "FILE", description = "The CreateTrainingJob request (JSON).")
-  Path job;
+  @Mixin
+  JobFileOption.Optional jobFile = new JobFileOption.Optional();
 
   @Mixin
   NetworkOptions networkOptions = new NetworkOptions();
@@ -54,10 +53,8 @@ final class CheckCommand implements Callable<Integer> {
       description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   Format format;
 
-  @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
-      description = "Lowest severity whose FAIL makes the exit code 1: ${COMPLETION-CANDIDATES} "
-          + "(default: ${DEFAULT-VALUE}).")
-  FailOn failOn;
+  @Mixin
+  FailOnOption failOn = new FailOnOption();
 
   @Option(names = "--verbose", description = "Also list the checks that passed.")
   boolean verbose;
@@ -71,12 +68,12 @@ final class CheckCommand implements Callable<Integer> {
     PreflightReport report = engine.evaluate(spec, snapshot);
     spec().commandLine().getOut().print(render(report, engine));
     spec().commandLine().getOut().flush();
-    return exitCode(report, failOn);
+    return exitCode(report, failOn.level);
   }
 
   /** The verdict's exit code; with {@code --fail-on warning} a WARNING FAIL also counts as not ready. */
-  static int exitCode(PreflightReport report, FailOn failOn) {
-    if (failOn == FailOn.warning && report.problems().stream()
+  static int exitCode(PreflightReport report, FailOnOption.Level failOn) {
+    if (failOn == FailOnOption.Level.warning && report.problems().stream()
         .anyMatch(f -> f.severity() == Severity.WARNING && f.outcome() == Outcome.FAIL)) {
       return ExitCodes.NOT_READY;
     }
@@ -89,7 +86,7 @@ final class CheckCommand implements Callable<Integer> {
 
   private void validate() {
     if (example != null) {
-      if (job != null || !networkOptions.absent()) {
+      if (jobFile.file != null || !networkOptions.absent()) {
         throw new UsageException("--example runs a bundled job and network; do not combine it with --job, "
             + "--network or --live.");
       }
@@ -97,7 +94,7 @@ final class CheckCommand implements Callable<Integer> {
         throw new UsageException("no bundled example named '" + example + "'; the examples are: "
             + String.join(", ", Examples.index().keySet()));
       }
-    } else if (job == null) {
+    } else if (jobFile.file == null) {
       throw new UsageException("--job FILE is required (or --example NAME for a bundled example).");
     } else {
       networkOptions.requireOne("check against a bundle or live AWS.");
@@ -114,7 +111,7 @@ final class CheckCommand implements Callable<Integer> {
     if (example != null) {
       return JobFile.parse(Examples.file(example, "job.json").orElseThrow(), "example " + example + "/job.json");
     }
-    return JobFile.read(job);
+    return JobFile.read(jobFile.file);
   }
 
   private NetworkSnapshot readNetwork(TrainingJobSpec spec) throws IOException {
@@ -149,6 +146,7 @@ final class CheckCommand implements Callable<Integer> {
     if (example != null) {
       return "examples/" + example + "/job.json";
     }
+    Path job = jobFile.file;
     if (job.isAbsolute()) {
       return job.toUri().toString();
     }

@@ -11,8 +11,6 @@ import dev.vpctrain.core.report.PreflightReport;
 import dev.vpctrain.core.report.TextReport;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,47 +25,36 @@ import picocli.CommandLine.Spec;
         "Exit code: 0 success, 1 refused (NOT_READY), 2 refused (UNVERIFIED),",
         "3 the job failed, 65 AWS rejected the request, 69 AWS unavailable or denied."})
 final class LaunchCommand implements Callable<Integer> {
-  enum FailOn { error, warning }
-
   @Spec
   CommandSpec spec;
 
   @Mixin
   JobInputs inputs;
 
-  @Option(names = "--network", paramLabel = "FILE",
-      description = "Check against this snapshot bundle instead of discovering the network live.")
-  Path network;
+  @Mixin
+  NetworkFileOption network = new NetworkFileOption();
 
   @Option(names = "--allow-unverified",
       description = "Launch even when some checks could not be decided (verdict UNVERIFIED).")
   boolean allowUnverified;
 
-  @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
-      description = "Lowest severity whose FAIL refuses the launch: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-  FailOn failOn;
+  @Mixin
+  FailOnOption failOn = new FailOnOption();
 
   @Option(names = "--no-wait", description = "Return once the job is created instead of following it.")
   boolean noWait;
 
-  @Option(names = "--plain", description = "Plain lines even on a terminal (no live display).")
-  boolean plain;
-
-  @Option(names = "--poll-interval", paramLabel = "DURATION", defaultValue = "5s", converter = PollInterval.class,
-      description = "First delay between status polls; it backs off to 6 times this (default: ${DEFAULT-VALUE}).")
-  Duration pollInterval;
-
+  /** --region, --profile, --endpoint-url, --plain, --poll-interval. */
   @Mixin
-  AwsOptions aws = new AwsOptions();
+  WatchOptions watch = new WatchOptions();
 
   @Override
   public Integer call() throws IOException, InterruptedException {
     TrainingJobSpec spec = inputs.read();
-    NetworkSnapshot bundle = network == null ? null : SnapshotBundle.read(network);
+    NetworkSnapshot bundle = network.file == null ? null : SnapshotBundle.read(network.file);
     PrintWriter out = this.spec.commandLine().getOut();
-    try (AwsClients clients = aws.clients()) {
-      VpcTrain.Builder b = VpcTrain.builder().sageMaker(clients.sageMaker()).cloudWatch(clients.cloudWatch())
-          .cloudWatchLogs(clients.logs()).launchPolicy(policy()).pollDelays(pollInterval, pollInterval.multipliedBy(6));
+    try (AwsClients clients = watch.clients()) {
+      VpcTrain.Builder b = watch.vpcTrain(clients).launchPolicy(policy());
       if (bundle != null) {
         b.networkSource(j -> bundle);
       } else {
@@ -77,7 +64,7 @@ final class LaunchCommand implements Callable<Integer> {
       try {
         run = b.build().launch(spec); // a refused launch (PreflightFailedException) exits 1 or 2 in Failures
       } catch (SdkJsonException e) {
-        throw e.inFile(inputs.job.toString()); // the job file's extra members do not fit the API
+        throw e.inFile(inputs.job().toString()); // the job file's extra members do not fit the API
       }
       PreflightReport report = run.preflight().orElse(null);
       if (report != null) {
@@ -92,13 +79,13 @@ final class LaunchCommand implements Callable<Integer> {
         out.flush();
         return ExitCodes.READY;
       }
-      return Watching.follow(run, this.spec, plain);
+      return watch.follow(run, this.spec);
     }
   }
 
   private LaunchPolicy policy() {
     return LaunchPolicy.standard()
         .unverified(allowUnverified ? LaunchPolicy.Decision.ALLOW : LaunchPolicy.Decision.REFUSE)
-        .warnings(failOn == FailOn.warning ? LaunchPolicy.Decision.REFUSE : LaunchPolicy.Decision.ALLOW);
+        .warnings(failOn.warnings() ? LaunchPolicy.Decision.REFUSE : LaunchPolicy.Decision.ALLOW);
   }
 }

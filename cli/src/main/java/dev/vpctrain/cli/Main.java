@@ -82,7 +82,7 @@ public final class Main implements Callable<Integer> {
   public static CommandLine commandLine() {
     CommandLine cmd = new CommandLine(new Main());
     for (Object sub : subcommands()) {
-      cmd.addSubcommand(sub);
+      cmd.addSubcommand(new CommandLine(sub)); // built on its own so that its @Command(modelTransformer) runs
     }
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
     cmd.setExitCodeExceptionMapper(new Failures(false));

@@ -5,32 +5,34 @@ import dev.vpctrain.core.job.TrainingJobSpec;
 import dev.vpctrain.core.network.NetworkSnapshot;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.function.Supplier;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Where a job's network comes from: {@code --network bundle.json} or {@code --live}, with
- * {@code --region} and {@code --profile} for live discovery. A picocli mixin, declared here once for
- * {@code check} and {@code plan}; {@code launch} (a bundle instead of live discovery) and
- * {@code apply} (always live) word theirs differently.
+ * Where a job's network comes from: {@code --network bundle.json} ({@link NetworkFileOption}) or
+ * {@code --live}, with {@code --region} and {@code --profile} ({@link RegionProfileOptions}) for live
+ * discovery. A picocli mixin of {@code check}, {@code plan} and {@code apply} (which works only live
+ * and hides {@code --network}).
  */
 final class NetworkOptions {
-  @Option(names = "--network", paramLabel = "FILE", description = "A snapshot bundle of the network (JSON).")
-  Path network;
+  @Mixin
+  NetworkFileOption bundle = new NetworkFileOption();
 
-  @Option(names = "--live", description = "Discover the network from the live AWS APIs.")
+  @Option(names = "--live", description = "Discover the network from the live AWS APIs (apply requires it).")
   boolean live;
 
-  @Option(names = "--region", paramLabel = "R", description = "AWS region (with --live).")
-  String region;
+  @Mixin
+  RegionProfileOptions account = new RegionProfileOptions();
 
-  @Option(names = "--profile", paramLabel = "P", description = "AWS CLI profile (with --live).")
-  String profile;
+  /** The {@code --network} bundle, or null. */
+  Path bundle() {
+    return bundle.file;
+  }
 
   /** True when neither {@code --network} nor {@code --live} was given. */
   boolean absent() {
-    return network == null && !live;
+    return bundle() == null && !live;
   }
 
   /**
@@ -39,7 +41,7 @@ final class NetworkOptions {
    * @param alternatives the end of the message when both are given, e.g. "check against a bundle or live AWS."
    */
   void requireOne(String alternatives) {
-    if (network != null && live) {
+    if (bundle() != null && live) {
       throw new UsageException("--network and --live exclude each other: " + alternatives);
     }
     if (absent()) {
@@ -49,7 +51,7 @@ final class NetworkOptions {
 
   /** {@code --region} and {@code --profile} only with {@code --live}. */
   void requireLiveForAwsOptions() {
-    if (!live && (region != null || profile != null)) {
+    if (!live && account.given()) {
       throw new UsageException("--region and --profile apply only with --live (a bundle names its own region).");
     }
   }
@@ -57,8 +59,8 @@ final class NetworkOptions {
   /** The job's network: the bundle, or what {@code discovery} finds live (it is created only for --live). */
   NetworkSnapshot read(TrainingJobSpec job, Supplier<LiveNetwork> discovery) throws IOException {
     if (live) {
-      return discovery.get().discover(job, Optional.ofNullable(region), Optional.ofNullable(profile));
+      return discovery.get().discover(job, account.region(), account.profile());
     }
-    return SnapshotBundle.read(network);
+    return SnapshotBundle.read(bundle());
   }
 }

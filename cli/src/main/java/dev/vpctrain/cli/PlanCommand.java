@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
         + "the AWS call it makes and whether it can be undone, with policy documents as a diff. Changes nothing.",
         "Exit code: the verdict of the network as it is now: 0 READY, 1 NOT_READY, 2 UNVERIFIED."})
 final class PlanCommand implements Callable<Integer> {
+  // its own values: check's --format adds sarif (a plan is no code-scanning result), so each declares its own
   enum Format { text, json }
 
   @Spec

@@ -99,15 +99,15 @@ class MainTest {
   void failOnWarningTurnsAWarningFailIntoExitOne() {
     PreflightReport warned = PreflightReport.of("j", "us-east-1", List.of(
         finding(Severity.ERROR, Outcome.PASS), finding(Severity.WARNING, Outcome.FAIL)), 2);
-    assertThat(CheckCommand.exitCode(warned, CheckCommand.FailOn.error)).isEqualTo(0);
-    assertThat(CheckCommand.exitCode(warned, CheckCommand.FailOn.warning)).isEqualTo(1);
+    assertThat(CheckCommand.exitCode(warned, FailOnOption.Level.error)).isEqualTo(0);
+    assertThat(CheckCommand.exitCode(warned, FailOnOption.Level.warning)).isEqualTo(1);
     PreflightReport unverifiedWarned = PreflightReport.of("j", "us-east-1", List.of(
         finding(Severity.ERROR, Outcome.UNVERIFIED), finding(Severity.WARNING, Outcome.FAIL)), 2);
-    assertThat(CheckCommand.exitCode(unverifiedWarned, CheckCommand.FailOn.error)).isEqualTo(2);
-    assertThat(CheckCommand.exitCode(unverifiedWarned, CheckCommand.FailOn.warning)).isEqualTo(1);
+    assertThat(CheckCommand.exitCode(unverifiedWarned, FailOnOption.Level.error)).isEqualTo(2);
+    assertThat(CheckCommand.exitCode(unverifiedWarned, FailOnOption.Level.warning)).isEqualTo(1);
     PreflightReport info = PreflightReport.of("j", "us-east-1", List.of(
         finding(Severity.INFO, Outcome.FAIL), finding(Severity.WARNING, Outcome.UNVERIFIED)), 2);
-    assertThat(CheckCommand.exitCode(info, CheckCommand.FailOn.warning)).isEqualTo(0);
+    assertThat(CheckCommand.exitCode(info, FailOnOption.Level.warning)).isEqualTo(0);
     Cli ready = Cli.run("check", "--example", "ready-private-endpoints", "--fail-on", "warning");
     assertThat(ready.code).as(ready.toString()).isEqualTo(0);
   }
