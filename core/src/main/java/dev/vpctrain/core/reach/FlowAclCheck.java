@@ -29,7 +29,7 @@ final class FlowAclCheck {
     }
     NetworkAcl a = acl.get();
     return atSource
-        ? new FlowAcls.Side(subnet, a.networkAclId(), acls.outbound(a, traffic, remote), acls.inbound(a, replies, remote), null)
-        : new FlowAcls.Side(subnet, a.networkAclId(), acls.inbound(a, traffic, remote), acls.outbound(a, replies, remote), null);
+        ? new FlowAcls.Side(subnet, a, acls.outbound(a, traffic, remote), acls.inbound(a, replies, remote), null)
+        : new FlowAcls.Side(subnet, a, acls.inbound(a, traffic, remote), acls.outbound(a, replies, remote), null);
   }
 }

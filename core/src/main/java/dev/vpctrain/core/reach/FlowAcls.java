@@ -1,6 +1,7 @@
 package dev.vpctrain.core.reach;
 
 import dev.vpctrain.core.logic.Tri;
+import dev.vpctrain.core.network.NetworkAcl;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -32,14 +33,14 @@ public final class FlowAcls {
   /** One subnet's ACL and its two decisions (request and replies), or why the ACL is unknown. */
   public static final class Side {
     private final String subnetId;
-    private final String networkAclId;
+    private final NetworkAcl acl;
     private final AclDecision request;
     private final AclDecision replies;
     private final String unknownReason;
 
-    Side(String subnetId, String networkAclId, AclDecision request, AclDecision replies, String unknownReason) {
+    Side(String subnetId, NetworkAcl acl, AclDecision request, AclDecision replies, String unknownReason) {
       this.subnetId = subnetId;
-      this.networkAclId = networkAclId;
+      this.acl = acl;
       this.request = request;
       this.replies = replies;
       this.unknownReason = unknownReason;
@@ -51,8 +52,13 @@ public final class FlowAcls {
     }
 
     /** The ACL, when known. */
+    public Optional<NetworkAcl> acl() {
+      return Optional.ofNullable(acl);
+    }
+
+    /** The ACL's id, when known. */
     public Optional<String> networkAclId() {
-      return Optional.ofNullable(networkAclId);
+      return acl().map(NetworkAcl::networkAclId);
     }
 
     /** The request's direction (outbound at the source, inbound at the destination); empty when the ACL is unknown. */
