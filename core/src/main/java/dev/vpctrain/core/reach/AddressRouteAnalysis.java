@@ -53,8 +53,11 @@ final class AddressRouteAnalysis {
     }
     RouteTable t = ert.table().get();
     Cidr host = Cidr.ipv4Host(address);
-    Decision d = classify(t, host, addr, vpcCidrCovering(t, host), p.route().orElse(null), p);
-    return new AddressRoute.Leg(subnet, addr, d.kind, ert, p.route().map(List::of).orElse(List.of()), d.hops, p, d.detail);
+    Optional<Cidr> vpcCidr = vpcCidrCovering(t, host);
+    RouteMatch m = p.route().orElse(null);
+    Decision d = classify(t, host, addr, vpcCidr, m, p);
+    List<RouteMatch> used = m == null || overriddenByLocal(m, vpcCidr) ? List.of() : List.of(m);
+    return new AddressRoute.Leg(subnet, addr, d.kind, ert, used, d.hops, p, d.detail);
   }
 
   private AddressRoute.Leg back(String fromSubnet, String toSubnet, Optional<Cidr> toCidr) {
@@ -85,7 +88,9 @@ final class AddressRouteAnalysis {
         worst = d;
       }
     }
-    return new AddressRoute.Leg(fromSubnet, dest, worst.kind, ert, rr.all(), List.copyOf(hops), null, worst.detail);
+    List<RouteMatch> used = new ArrayList<>(rr.inner());
+    rr.covering().filter(c -> !overriddenByLocal(c, vpcCidr)).ifPresent(used::add);
+    return new AddressRoute.Leg(fromSubnet, dest, worst.kind, ert, used, List.copyOf(hops), null, worst.detail);
   }
 
   /** NO before UNKNOWN before YES. */
@@ -107,7 +112,7 @@ final class AddressRouteAnalysis {
    */
   private Decision classify(RouteTable t, Cidr block, String dest, Optional<Cidr> vpcCidr, RouteMatch m, EgressPath p) {
     String rtb = t.routeTableId();
-    if (m == null || (vpcCidr.isPresent() && m.cidr().prefixLength() < vpcCidr.get().prefixLength())) {
+    if (m == null || overriddenByLocal(m, vpcCidr)) {
       if (vpcCidr.isPresent()) {
         return new Decision(AddressRoute.Kind.LOCAL, List.of(), "route table " + rtb + " keeps " + dest
             + " inside the VPC (the local route of VPC CIDR " + vpcCidr.get() + ")");
@@ -156,6 +161,11 @@ final class AddressRouteAnalysis {
     return new Decision(hop.leavesVpc() ? AddressRoute.Kind.HOP : AddressRoute.Kind.MIDDLEBOX, List.of(hop),
         "route table " + rtb + " sends " + dest + " to " + hop.describe() + " (" + m.describe()
             + "); the path beyond it is not in the snapshot");
+  }
+
+  /** True when {@code m} is less specific than the VPC CIDR {@code vpcCidr}, whose local route then wins (listed or not). */
+  private static boolean overriddenByLocal(RouteMatch m, Optional<Cidr> vpcCidr) {
+    return vpcCidr.isPresent() && m.cidr().prefixLength() < vpcCidr.get().prefixLength();
   }
 
   /** A route outside the VPC CIDRs to NAT gateway {@code m}: egress semantics for a public address, the gateway subnet's route for a private one. */

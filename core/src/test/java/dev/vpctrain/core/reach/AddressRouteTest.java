@@ -58,6 +58,7 @@ class AddressRouteTest {
     AddressRoute implicit = route(net, "subnet-a", "10.21.5.5");
     assertThat(implicit.kind()).isEqualTo(AddressRoute.Kind.LOCAL);
     assertThat(implicit.forward().detail()).contains("local route of VPC CIDR " + secondary);
+    assertThat(implicit.forward().routes()).isEmpty(); // 0.0.0.0/0 -> nat-a is less specific than the VPC CIDR
     // listed explicitly, as AWS lists it
     AddressRoute listed = route(readyWith(TestNetworks.route(secondary, "local")), "subnet-a", "10.21.5.5");
     assertThat(listed.kind()).isEqualTo(AddressRoute.Kind.LOCAL);
