@@ -100,6 +100,18 @@ public final class NetworkAclEvaluator {
     return both(inbound(acl, traffic, remote), outbound(acl, traffic.returnTraffic(), remote));
   }
 
+  /**
+   * One connection from {@code source} in {@code sourceSubnet} to {@code destination} in
+   * {@code destinationSubnet} (empty when unknown): the source ACL's outbound {@code traffic} and
+   * inbound {@code replies}, the destination ACL's inbound {@code traffic} and outbound
+   * {@code replies} (for example TCP 1024-65535, or the reserved ports Lustre replies to). No ACL
+   * applies when both subnets are one.
+   */
+  public FlowAcls flow(String sourceSubnet, Peer source, Optional<String> destinationSubnet, Peer destination,
+      Traffic traffic, Traffic replies) {
+    return FlowAclCheck.evaluate(this, sourceSubnet, source, destinationSubnet, destination, traffic, replies);
+  }
+
   /** The weaker of two decisions: the first NO, else the first UNKNOWN, else {@code a}. */
   public static AclDecision both(AclDecision a, AclDecision b) {
     if (a.denied()) {

@@ -1,5 +1,6 @@
 package dev.vpctrain.core.reach;
 
+import dev.vpctrain.core.network.Cidr;
 import dev.vpctrain.core.network.EndpointType;
 import dev.vpctrain.core.network.NetworkSnapshot;
 import dev.vpctrain.core.network.RouteTable;
@@ -15,7 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Route resolution over one snapshot, with every analysis computed once: effective route tables,
- * compiled route tables, NAT health, S3 paths per (subnet, region) and egress paths per subnet.
+ * compiled route tables, NAT health, S3 paths per (subnet, region), egress paths per subnet and
+ * routes to addresses.
  * Rules get the per-preflight instance from {@code dev.vpctrain.core.rules.ReachContext}. Thread-safe.
  */
 public final class Reach {
@@ -32,6 +34,7 @@ public final class Reach {
   private final SecurityGroupEvaluator groups;
   private final Map<List<Object>, NatForwarding> forwardings = new ConcurrentHashMap<>();
   private final Map<List<String>, InterfaceEndpointUse> endpointUses = new ConcurrentHashMap<>();
+  private final Map<List<Object>, AddressRoute> addressRoutes = new ConcurrentHashMap<>();
 
   private Reach(NetworkSnapshot network, List<String> jobGroups) {
     this.network = Objects.requireNonNull(network, "network");
@@ -143,6 +146,31 @@ public final class Reach {
   /** As {@link #pathTo(String, int)}, with the NAT gateway's subnet ACL checked for {@code traffic}. */
   public EgressPath pathTo(String subnetId, int address, Traffic traffic, Peer destination) {
     return throughNat(pathTo(subnetId, address), traffic, destination);
+  }
+
+  /**
+   * The route between {@code sourceSubnet} and one IPv4 {@code address} (rules.md "Route to an
+   * address"): longest-prefix match in the subnet's route table, the local route of every VPC CIDR,
+   * appliances and hops named, and, when {@code destinationSubnet} is known, the route back from it
+   * to the source subnet's CIDR. {@code traffic} is what a NAT gateway on the way would forward
+   * (its subnet's ACL is checked for a public address).
+   */
+  public AddressRoute routeToAddress(String sourceSubnet, int address, Optional<String> destinationSubnet, Traffic traffic) {
+    return routeToAddress(sourceSubnet, address, destinationSubnet, traffic,
+        Peer.addresses("address " + Cidr.formatIpv4(address),
+            Ipv4RangeSet.of(List.of(Cidr.ipv4Host(address)))));
+  }
+
+  /** As {@link #routeToAddress(String, int, Optional, Traffic)}, naming the destination {@code destination} in messages. */
+  public AddressRoute routeToAddress(String sourceSubnet, int address, Optional<String> destinationSubnet, Traffic traffic,
+      Peer destination) {
+    List<Object> key = List.of(sourceSubnet, address, destinationSubnet, traffic, destination);
+    AddressRoute r = addressRoutes.get(key);
+    if (r == null) {
+      r = new AddressRouteAnalysis(this).analyze(sourceSubnet, address, destinationSubnet.orElse(null), traffic, destination);
+      addressRoutes.putIfAbsent(key, r);
+    }
+    return r;
   }
 
   /** {@code p} with the NAT gateway's subnet ACL applied to {@code traffic} (other paths unchanged). */

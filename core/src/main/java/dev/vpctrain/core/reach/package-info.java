@@ -1,6 +1,8 @@
 /**
  * Route resolution: IPv4 CIDR math, the effective route table of a subnet, longest-prefix match
- * over CIDR and prefix-list routes, NAT gateway health, and the S3 and internet paths of a subnet.
+ * over CIDR and prefix-list routes, NAT gateway health, the S3 and internet paths of a subnet, the
+ * route between a subnet and one address both ways ({@link dev.vpctrain.core.reach.AddressRoute})
+ * and the network ACLs of one connection ({@link dev.vpctrain.core.reach.FlowAcls}).
  * {@link dev.vpctrain.core.reach.Reach} ties them together, computing each analysis once.
  */
 @VpcTrainStyle

@@ -4,9 +4,12 @@ import dev.vpctrain.core.logic.Tri;
 import dev.vpctrain.core.network.AclEntry;
 import dev.vpctrain.core.network.Cidr;
 import dev.vpctrain.core.network.NetworkAcl;
+import dev.vpctrain.core.network.RouteTargetKind;
 import dev.vpctrain.core.network.Subnet;
 import dev.vpctrain.core.reach.AclDecision;
+import dev.vpctrain.core.reach.AddressRoute;
 import dev.vpctrain.core.reach.EgressPath;
+import dev.vpctrain.core.reach.FlowAcls;
 import dev.vpctrain.core.reach.Ipv4RangeSet;
 import dev.vpctrain.core.reach.JobPeers;
 import dev.vpctrain.core.reach.NetworkAclEvaluator;
@@ -25,9 +28,9 @@ import java.util.Set;
 
 /**
  * Whether job instances in one subnet reach one custom DNS server on port 53: the route to its
- * address (longest-prefix match, from reach), the job security groups' egress, the job subnet's
- * network ACL both ways and, for a server inside the VPC whose subnet the snapshot has, that
- * subnet's ACL both ways. UDP decides (stub resolvers do not fall back to TCP when UDP gets no
+ * address (reach's route-to-an-address analysis, shared with the in-VPC resource rules), the job
+ * security groups' egress, and the network ACLs of the flow (reach's flow check): the job subnet's
+ * both ways and, for a server inside the VPC whose subnet the snapshot has, that subnet's both ways. UDP decides (stub resolvers do not fall back to TCP when UDP gets no
  * answer); TCP 53, used for answers too large for UDP, only adds a note.
  */
 final class DnsServerPath {
@@ -72,68 +75,54 @@ final class DnsServerPath {
     if (own.isPresent() && own.get().contains(address)) {
       notes.add("DNS server " + server + " is in job subnet " + subnet + " itself, so no network ACL applies");
     } else {
-      jobAcl(ctx, peer);
-      if (insideVpc) {
-        serverAcl(ctx, vpcId, address);
-      }
+      acls(ctx, vpcId, address, peer);
     }
   }
 
+  /**
+   * The route from the shared route-to-an-address analysis (reach), forward only: this rule's
+   * spec checks the way to the server, not the server subnet's route back. The analysis decides;
+   * the wording stays this rule's, taken from the egress path the analysis was decided from. One
+   * deliberate difference: a private server address sent to a NAT gateway stays UNVERIFIED here
+   * (rules.md lists only no route and blackhole as failures for this rule), where "Route to an
+   * address" fails it when the gateway's subnet sends it to an internet gateway.
+   */
   private void route(RuleContext ctx, int address, boolean isPublic, Peer peer) {
     // a NAT gateway whose own subnet ACL drops the queries is no NAT path (egress.nat.nacl-blocked)
-    EgressPath p = ReachContext.of(ctx).pathTo(subnet, address, UDP, peer);
-    if (!p.routeTableId().isEmpty()) {
-      resources.add(p.routeTableId());
+    AddressRoute.Leg leg = ReachContext.of(ctx).routeToAddress(subnet, address, Optional.empty(), UDP, peer).forward();
+    if (leg.routeTable().isKnown()) {
+      resources.add(leg.routeTable().routeTableId());
     }
+    if (leg.kind() == AddressRoute.Kind.SAME_SUBNET || leg.kind() == AddressRoute.Kind.LOCAL) {
+      insideVpc = true;
+      return;
+    }
+    EgressPath p = leg.path().orElseThrow(); // every leg that crosses the route table has one
     String rtb = p.routeTableId().isEmpty() ? "<rtb-…>" : p.routeTableId();
-    switch (p.kind()) {
-      case LOCAL:
-        insideVpc = true;
-        return;
+    if (!isPublic && p.nat().isPresent() && p.kind() != EgressPath.Kind.UNKNOWN) {
+      unknown("route table " + rtb + " sends the private address " + server + " to NAT gateway "
+          + p.target().orElse("?") + "; where that gateway forwards it is beyond the snapshot", p);
+      return;
+    }
+    switch (leg.kind()) {
       case NAT:
-        if (isPublic) {
-          notes.add("public DNS server " + server + " is reached from " + subnet + " through " + p.detail());
-          return;
-        }
-        unknown("route table " + rtb + " sends the private address " + server + " to NAT gateway "
-            + p.target().orElse("?") + "; where that gateway forwards it is beyond the snapshot", p);
+        notes.add("public DNS server " + server + " is reached from " + subnet + " through " + p.detail());
         return;
-      case NAT_BLOCKED:
-        if (isPublic) {
+      case NAT_BROKEN:
+        if (p.kind() == EgressPath.Kind.NAT_BLOCKED) {
           fail(p.detail(), p, "Let the network ACL of NAT gateway " + p.target().orElse("?") + "'s subnet pass UDP 53 to "
               + server + " and its replies (see egress.nat.nacl-blocked)");
-          return;
-        }
-        unknown("route table " + rtb + " sends the private address " + server + " to NAT gateway "
-            + p.target().orElse("?") + "; where that gateway forwards it is beyond the snapshot", p);
-        return;
-      case NAT_UNHEALTHY:
-        if (isPublic) {
+        } else {
           fail(p.detail(), p, "Give route table " + rtb + " a working NAT path for " + server
               + " (see egress.nat.misplaced)");
-          return;
         }
-        unknown("route table " + rtb + " sends the private address " + server + " to NAT gateway "
-            + p.target().orElse("?") + "; where that gateway forwards it is beyond the snapshot", p);
         return;
-      case UNMODELED:
-        unknown(p.detail(), p);
-        return;
-      case UNKNOWN:
-        result = result.and(Tri.UNKNOWN);
-        unknowns.add(p.detail());
-        return;
-      case IGW:
+      case INTERNET_GATEWAY:
         fail(p.detail(), p, "A DNS server outside the VPC needs a private connection (transit gateway, VPN, peering) "
             + "or, for a public server, a NAT gateway: aws ec2 create-route --route-table-id " + rtb
             + " --destination-cidr-block " + server + "/32 --nat-gateway-id <nat-…>");
         return;
-      case GATEWAY_ENDPOINT:
-        if (p.route().flatMap(r -> r.prefixListId()).isEmpty()) {
-          unknown("route table " + rtb + " sends " + server + " to " + p.target().orElse("?")
-              + ", a Gateway Load Balancer endpoint (an inspection appliance); the path beyond it is not in the snapshot", p);
-          return;
-        }
+      case SERVICE_ENDPOINT:
         fail(p.detail() + "; a gateway endpoint carries only S3 and DynamoDB traffic", p,
             "Route " + server + " to where the DNS server lives instead");
         return;
@@ -143,11 +132,28 @@ final class DnsServerPath {
             + " --destination-cidr-block " + p.route().map(r -> r.destination()).orElse(server + "/32")
             + " --transit-gateway-id <tgw-…> (or --vpc-peering-connection-id / --gateway-id for a VPN gateway)");
         return;
-      default: // NONE
+      case NONE:
         fail(p.detail(), p, "Add a route for " + server + " in route table " + rtb
             + " to the transit gateway, VPN gateway or peering connection that leads to the DNS server: "
             + "aws ec2 create-route --route-table-id " + rtb + " --destination-cidr-block " + server
             + "/32 --transit-gateway-id <tgw-…>");
+        return;
+      case MIDDLEBOX:
+      case HOP:
+        if (!leg.hops().isEmpty() && leg.hops().get(0).kind() == RouteTargetKind.GATEWAY_ENDPOINT) {
+          unknown("route table " + rtb + " sends " + server + " to " + p.target().orElse("?")
+              + ", a Gateway Load Balancer endpoint (an inspection appliance); the path beyond it is not in the snapshot", p);
+          return;
+        }
+        unknown(p.detail(), p);
+        return;
+      default: // UNKNOWN
+        if (p.kind() == EgressPath.Kind.UNKNOWN) {
+          result = result.and(Tri.UNKNOWN);
+          unknowns.add(p.detail());
+          return;
+        }
+        unknown(leg.detail(), p);
     }
   }
 
@@ -176,42 +182,53 @@ final class DnsServerPath {
     }
   }
 
-  private void jobAcl(RuleContext ctx, Peer peer) {
+  /**
+   * The network ACLs of the flow to the server (reach's flow check): the job subnet's both ways
+   * and, for a server inside the VPC whose subnet the snapshot has, that subnet's both ways.
+   */
+  private void acls(RuleContext ctx, String vpcId, int address, Peer peer) {
+    Optional<String> serverSubnet = insideVpc ? serverSubnet(ctx, vpcId, address) : Optional.empty();
+    Optional<String> other = serverSubnet.filter(s -> !s.equals(subnet));
     NetworkAclEvaluator acls = ReachContext.acls(ctx);
-    Optional<NetworkAcl> acl = acls.aclOf(subnet);
-    if (acl.isEmpty()) {
+    Peer job = JobPeers.instancesIn(ctx.job(), ctx.network(), subnet);
+    FlowAcls udp = acls.flow(subnet, job, other, peer, UDP, UDP.returnTraffic());
+    FlowAcls tcp = acls.flow(subnet, job, other, peer, TCP, TCP.returnTraffic());
+    FlowAcls.Side jobSide = udp.source().orElseThrow();
+    if (jobSide.acl().isEmpty()) {
       result = result.and(Tri.UNKNOWN);
-      unknowns.add("the network ACL of " + subnet + " is unknown: " + acls.whyNoAcl(subnet));
+      unknowns.add(jobSide.unknownReason().orElse(""));
+    } else {
+      acl(jobSide.acl().get(), jobSide.both().orElseThrow(), tcp.source().flatMap(FlowAcls.Side::both).orElseThrow(),
+          server + "/32", "job subnet " + subnet);
+    }
+    if (!insideVpc) {
       return;
     }
-    acl(acl.get(), acls.request(acl.get(), UDP, peer), acls.request(acl.get(), TCP, peer), server + "/32",
-        "job subnet " + subnet);
-  }
-
-  private void serverAcl(RuleContext ctx, String vpcId, int address) {
-    Optional<Subnet> home = ctx.network().subnets().orElse(List.of()).stream()
-        .filter(s -> s.vpcId().equals(vpcId))
-        .filter(s -> s.cidrBlock().flatMap(Cidr::tryParseIpv4).map(c -> c.contains(address)).orElse(false))
-        .findFirst();
-    if (home.isEmpty()) {
+    if (serverSubnet.isEmpty()) {
       notes.add("the subnet holding " + server + " is not in the snapshot, so its network ACL is not checked");
       return;
     }
-    String serverSubnet = home.get().subnetId();
-    if (serverSubnet.equals(subnet)) {
+    if (other.isEmpty()) {
       return;
     }
-    NetworkAclEvaluator acls = ReachContext.acls(ctx);
-    Optional<NetworkAcl> acl = acls.aclOf(serverSubnet);
-    if (acl.isEmpty()) {
+    FlowAcls.Side serverSide = udp.destination().orElseThrow();
+    if (serverSide.acl().isEmpty()) {
       result = result.and(Tri.UNKNOWN);
-      unknowns.add("the network ACL of the DNS server's subnet " + serverSubnet + " is unknown: " + acls.whyNoAcl(serverSubnet));
+      unknowns.add("the network ACL of the DNS server's subnet " + other.get() + " is unknown: " + acls.whyNoAcl(other.get()));
       return;
     }
-    Peer job = JobPeers.instancesIn(ctx.job(), ctx.network(), subnet);
     String cidr = JobPeers.subnetCidr(ctx.network(), subnet).map(Cidr::toString).orElse("<job subnet CIDR>");
-    acl(acl.get(), acls.serve(acl.get(), UDP, job), acls.serve(acl.get(), TCP, job), cidr,
-        "the DNS server's subnet " + serverSubnet);
+    acl(serverSide.acl().get(), serverSide.both().orElseThrow(), tcp.destination().flatMap(FlowAcls.Side::both).orElseThrow(),
+        cidr, "the DNS server's subnet " + other.get());
+  }
+
+  /** The subnet of {@code vpcId} whose CIDR holds {@code address}, when the snapshot has it. */
+  private static Optional<String> serverSubnet(RuleContext ctx, String vpcId, int address) {
+    return ctx.network().subnets().orElse(List.of()).stream()
+        .filter(s -> s.vpcId().equals(vpcId))
+        .filter(s -> s.cidrBlock().flatMap(Cidr::tryParseIpv4).map(c -> c.contains(address)).orElse(false))
+        .findFirst()
+        .map(Subnet::subnetId);
   }
 
   private void acl(NetworkAcl acl, AclDecision udp, AclDecision tcp, String cidr, String where) {

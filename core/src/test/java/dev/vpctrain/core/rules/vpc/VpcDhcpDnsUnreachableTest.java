@@ -71,6 +71,21 @@ class VpcDhcpDnsUnreachableTest {
   }
 
   @Test
+  void aServerInASecondaryCidrIsInsideTheVpcEvenWhenTheTableDoesNotListItsLocalRoute() {
+    Finding f = single(rule, job(), noDefaultRoute("10.21.0.10")
+        .vpc(v -> v.withCidrBlocks(TestNetworks.VPC_CIDR, "10.21.0.0/16")).build());
+    assertThat(f.outcome()).isEqualTo(Outcome.PASS);
+    assertThat(f.message()).contains("10.21.0.10 is inside the VPC");
+  }
+
+  @Test
+  void aServerInTheJobSubnetCrossesNoRouteTable() {
+    Finding f = single(rule, job(), noDefaultRoute("10.20.1.53").without(Section.ROUTE_TABLES).build());
+    assertThat(f.outcome()).isEqualTo(Outcome.PASS);
+    assertThat(f.message()).contains("is in job subnet subnet-a itself");
+  }
+
+  @Test
   void noRouteToTheServerFails() {
     Finding f = single(rule, job(), noDefaultRoute("10.99.0.2").build());
     assertThat(f.outcome()).isEqualTo(Outcome.FAIL);
