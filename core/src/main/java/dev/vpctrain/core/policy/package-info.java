@@ -1,7 +1,0 @@
-/**
- * IAM policy documents and a three-valued evaluator: parse a policy ({@link dev.vpctrain.core.policy.Policy}),
- * describe a request ({@link dev.vpctrain.core.policy.PolicyRequest}), get a
- * {@link dev.vpctrain.core.policy.Decision} that says ALLOW, EXPLICIT_DENY, IMPLICIT_DENY or UNKNOWN
- * and which statement and context key made it so.
- */
-package dev.vpctrain.core.policy;

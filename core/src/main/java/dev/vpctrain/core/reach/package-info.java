@@ -1,6 +1,0 @@
-/**
- * Route resolution: IPv4 CIDR math, the effective route table of a subnet, longest-prefix match
- * over CIDR and prefix-list routes, NAT gateway health, and the S3 and internet paths of a subnet.
- * {@link dev.vpctrain.core.reach.Reach} ties them together, computing each analysis once.
- */
-package dev.vpctrain.core.reach;
