@@ -1,4 +1,4 @@
-package dev.vpctrain.aws.json;
+package dev.vpctrain.aws.internal.json;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;

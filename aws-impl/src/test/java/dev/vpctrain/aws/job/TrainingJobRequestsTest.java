@@ -1,7 +1,6 @@
-package dev.vpctrain.aws.sagemaker;
+package dev.vpctrain.aws.job;
 
-import dev.vpctrain.aws.json.SdkJson;
-import dev.vpctrain.aws.json.SdkJsonException;
+import dev.vpctrain.aws.internal.json.SdkJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;

@@ -1,4 +1,4 @@
-package dev.vpctrain.aws.json;
+package dev.vpctrain.aws.job;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
@@ -36,12 +36,12 @@ public final class SdkJsonException extends IllegalArgumentException {
   }
 
   /** A value of the wrong type: {@code expected} is the type in words ("an integer"). */
-  static SdkJsonException wrongType(String path, String problem, String expected, JsonNode found) {
+  public static SdkJsonException wrongType(String path, String problem, String expected, JsonNode found) {
     return new SdkJsonException(path, problem, expected, found, null, List.of());
   }
 
   /** Member {@code name}, which the shape does not have; {@code members} are the ones it has, in the API's order. */
-  static SdkJsonException unknownMember(String path, String problem, String name, List<String> members) {
+  public static SdkJsonException unknownMember(String path, String problem, String name, List<String> members) {
     return new SdkJsonException(path, problem, null, null, name, members);
   }
 

@@ -1,4 +1,4 @@
-package dev.vpctrain.aws.discovery;
+package dev.vpctrain.aws.internal.ec2;
 
 import dev.vpctrain.core.network.AclEntry;
 import dev.vpctrain.core.network.DhcpOptions;

@@ -1,4 +1,4 @@
-package dev.vpctrain.aws.sagemaker;
+package dev.vpctrain.aws.job;
 
 import java.util.Objects;
 import java.util.Optional;

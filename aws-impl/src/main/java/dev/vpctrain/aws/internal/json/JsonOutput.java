@@ -1,4 +1,4 @@
-package dev.vpctrain.aws.json;
+package dev.vpctrain.aws.internal.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;

@@ -1,9 +1,10 @@
-package dev.vpctrain.aws.json;
+package dev.vpctrain.aws.internal.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vpctrain.aws.job.SdkJsonException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,6 @@
-package dev.vpctrain.aws.sagemaker;
+package dev.vpctrain.aws.job;
 
-import dev.vpctrain.aws.json.SdkJson;
-import dev.vpctrain.aws.json.SdkJsonException;
+import dev.vpctrain.aws.internal.json.SdkJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,4 +1,4 @@
-package dev.vpctrain.aws.json;
+package dev.vpctrain.aws.internal.json;
 
 import dev.vpctrain.core.InvalidInputException;
 import java.io.IOException;

@@ -1,7 +1,6 @@
-package dev.vpctrain.aws.sagemaker;
+package dev.vpctrain.aws.job;
 
 
-import dev.vpctrain.aws.json.SdkJsonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
