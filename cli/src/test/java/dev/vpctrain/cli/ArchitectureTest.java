@@ -4,6 +4,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameStartingWith;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,6 +12,7 @@ import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
@@ -75,11 +77,12 @@ class ArchitectureTest {
 
   @Test
   void theAnalysesDoNotDependOnTheRules() {
-    ArchRule rule = noClasses().that().resideInAnyPackage("dev.vpctrain.core.reach..", "dev.vpctrain.core.policy..",
-            "dev.vpctrain.core.logic..", "dev.vpctrain.core.network..", "dev.vpctrain.core.job..")
-        .should().dependOnClassesThat().resideInAPackage("dev.vpctrain.core.rules..")
+    ArchRule rule = noClasses().that().resideInAnyPackage("dev.vpctrain.core.internal.reach..", "dev.vpctrain.core.internal.policy..",
+            "dev.vpctrain.core.internal.logic..", "dev.vpctrain.core.network..", "dev.vpctrain.core.job..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.vpctrain.core.rules..",
+            "dev.vpctrain.core.internal.rules..")
         .because("reach and policy evaluate what they are given; the rules use them, never the reverse "
-            + "(rules.ReachContext ties the shared analyses to a preflight)");
+            + "(internal.rules.ReachContext ties the shared analyses to a preflight)");
     rule.check(classes);
   }
 
@@ -137,6 +140,17 @@ class ArchitectureTest {
     ArchRule rule = noClasses().that().resideOutsideOfPackage("dev.vpctrain.cli..")
         .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
         .because("library code logs through SLF4J and never prints; only the cli writes stdout and stderr");
+    rule.check(classes);
+  }
+
+  @Test
+  void rulesArePlain() {
+    ArchRule rule = classes().that().resideInAnyPackage("dev.vpctrain.core.rules..", "dev.vpctrain.core.internal.rules..")
+        .and().implement("dev.vpctrain.core.rules.Rule").and().doNotHaveModifier(JavaModifier.ABSTRACT)
+        .and().areNotAnonymousClasses()
+        .should().haveModifier(JavaModifier.FINAL).andShould().haveOnlyFinalFields()
+        .because("rules are shared across threads and evaluations: a final class without mutable instance state "
+            + "(docs/architecture.md, 'rules are plain')");
     rule.check(classes);
   }
 }
