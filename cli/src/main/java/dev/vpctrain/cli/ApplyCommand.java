@@ -11,46 +11,33 @@ import dev.vpctrain.core.network.Section;
 import dev.vpctrain.core.report.TextReport;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code vpctrain apply}: plans from the live network and applies the plan (a dry run unless {@code --yes}). */
-@Command(name = "apply", mixinStandardHelpOptions = true,
+@Command(name = "apply", mixinStandardHelpOptions = true, modelTransformer = ApplyCommand.HideNetworkFile.class,
     description = {"Plans from the live network and applies the plan, then runs the preflight again. "
         + "A dry run unless --yes: EC2 calls are sent with DryRun, nothing is changed. Steps are idempotent; "
         + "after a failure, running apply again completes the rest. Nothing you made is deleted.",
         "Exit code: the verdict afterwards (0 READY, 1 NOT_READY, 2 UNVERIFIED); 69 when AWS refused a call."})
 final class ApplyCommand implements Callable<Integer> {
-  /** Error codes that mean "not allowed" rather than "wrong": the exit code is then 69. */
-  private static final Set<String> DENIED = Set.of("UnauthorizedOperation", "AccessDenied", "AccessDeniedException",
-      "AuthFailure", "UnauthorizedAccess", "InvalidClientTokenId", "ExpiredToken", "RequestExpired", "SignatureDoesNotMatch",
-      "OptInRequired", "Blocked");
-
   @Spec
   CommandSpec spec;
 
   @Mixin
   JobInputs inputs;
 
-  @Option(names = "--live", description = "Read and change the live network (required: apply works on live AWS).")
-  boolean live;
-
-  @Option(names = "--network", paramLabel = "FILE", hidden = true)
-  Path network;
-
-  @Option(names = "--region", paramLabel = "R", description = "AWS region.")
-  String region;
-
-  @Option(names = "--profile", paramLabel = "P", description = "AWS CLI profile.")
-  String profile;
+  /** {@code --live} (required below), {@code --region}, {@code --profile}; {@code --network} only to refuse it. */
+  @Mixin
+  NetworkOptions networkOptions = new NetworkOptions();
 
   @Option(names = "--yes", description = "Make the changes. Without it, apply is a dry run.")
   boolean yes;
@@ -61,16 +48,17 @@ final class ApplyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (network != null) {
+    if (networkOptions.bundle() != null) {
       throw new UsageException("apply changes the live network, so it reads it live: use --live. "
           + "'vpctrain plan --network bundle.json' shows the plan of a bundle.");
     }
-    if (!live) {
+    if (!networkOptions.live) {
       throw new UsageException("apply needs --live: it reads and changes the live network (a dry run unless --yes).");
     }
     TrainingJobSpec job = inputs.read();
     PrintWriter out = spec.commandLine().getOut();
-    try (AwsClients clients = new AwsClients(Optional.ofNullable(region), Optional.ofNullable(profile), Optional.empty())) {
+    try (AwsClients clients = new AwsClients(networkOptions.account.region(), networkOptions.account.profile(),
+        Optional.empty())) {
       LiveNetworkDiscovery discovery = AwsLiveNetwork.discovery(clients);
       Remediator remediator = Remediator.builder()
           .network(j -> DescribedNetwork.require(discovery.snapshotFor(j), List.of(Section.SUBNETS, Section.SECURITY_GROUPS)))
@@ -93,14 +81,24 @@ final class ApplyCommand implements Callable<Integer> {
       }
       out.flush();
       Optional<StepResult> failure = run.applied().failure();
-      if (failure.isPresent() && failure.get().errorCode().map(ApplyCommand::denied).orElse(false)) {
+      if (failure.isPresent() && failure.get().errorCode().map(Failures::denied).orElse(false)) {
         return ExitCodes.AWS_UNAVAILABLE;
       }
       return ExitCodes.of(run.current().verdict());
     }
   }
 
-  private static boolean denied(String code) {
-    return DENIED.contains(code) || code.endsWith(".Unauthorized") || code.startsWith("SdkClientException");
+  /**
+   * Hides {@code --network} of {@link NetworkOptions} from apply's help: apply takes it only to answer
+   * with the command that plans from a bundle, instead of picocli's "Unknown option".
+   */
+  static final class HideNetworkFile implements IModelTransformer {
+    @Override
+    public CommandSpec transform(CommandSpec command) {
+      OptionSpec network = command.findOption("--network");
+      command.remove(network);
+      command.addOption(network.toBuilder().hidden(true).build());
+      return command;
+    }
   }
 }

@@ -3,15 +3,16 @@ package dev.vpctrain.cli;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Optional;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code --region}, {@code --profile} and {@code --endpoint-url} of the commands that call AWS. */
+/**
+ * {@code --region}, {@code --profile} (from {@link RegionProfileOptions}) and {@code --endpoint-url} of
+ * the commands that always call AWS: {@code launch}, {@code watch} and {@code snapshot}. A picocli mixin.
+ */
 final class AwsOptions {
-  @Option(names = "--region", paramLabel = "R", description = "AWS region (default: the profile's or the environment's).")
-  String region;
-
-  @Option(names = "--profile", paramLabel = "P", description = "AWS CLI profile for credentials (default: the default chain).")
-  String profile;
+  @Mixin
+  RegionProfileOptions account = new RegionProfileOptions();
 
   @Option(names = "--endpoint-url", paramLabel = "URL",
       description = "Send every AWS call to this URL instead of the regional endpoints (as the AWS CLI's option).")
@@ -31,6 +32,6 @@ final class AwsOptions {
             + endpointUrl + "'");
       }
     }
-    return new AwsClients(Optional.ofNullable(region), Optional.ofNullable(profile), endpoint);
+    return new AwsClients(account.region(), account.profile(), endpoint);
   }
 }

@@ -18,7 +18,6 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,27 +30,17 @@ import picocli.CommandLine.Spec;
     description = {"Checks a training job's network before launch and prints the report.",
         "Exit code: 0 READY, 1 NOT_READY, 2 UNVERIFIED."})
 final class CheckCommand implements Callable<Integer> {
+  // its own values: plan's --format has no sarif (a plan is no code-scanning result), so each declares its own
   enum Format { text, json, sarif }
-
-  enum FailOn { error, warning }
 
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--job", paramLabel = "FILE", description = "The CreateTrainingJob request (JSON).")
-  Path job;
+  @Mixin
+  JobFileOption.Optional jobFile = new JobFileOption.Optional();
 
-  @Option(names = "--network", paramLabel = "FILE", description = "A snapshot bundle of the network (JSON).")
-  Path network;
-
-  @Option(names = "--live", description = "Discover the network from the live AWS APIs.")
-  boolean live;
-
-  @Option(names = "--region", paramLabel = "R", description = "AWS region (with --live).")
-  String region;
-
-  @Option(names = "--profile", paramLabel = "P", description = "AWS CLI profile (with --live).")
-  String profile;
+  @Mixin
+  NetworkOptions networkOptions = new NetworkOptions();
 
   @Option(names = "--example", paramLabel = "NAME",
       description = "Check a bundled example job and network, offline (see 'vpctrain examples').")
@@ -64,10 +53,8 @@ final class CheckCommand implements Callable<Integer> {
       description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   Format format;
 
-  @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
-      description = "Lowest severity whose FAIL makes the exit code 1: ${COMPLETION-CANDIDATES} "
-          + "(default: ${DEFAULT-VALUE}).")
-  FailOn failOn;
+  @Mixin
+  FailOnOption failOn = new FailOnOption();
 
   @Option(names = "--verbose", description = "Also list the checks that passed.")
   boolean verbose;
@@ -81,12 +68,12 @@ final class CheckCommand implements Callable<Integer> {
     PreflightReport report = engine.evaluate(spec, snapshot);
     spec().commandLine().getOut().print(render(report, engine));
     spec().commandLine().getOut().flush();
-    return exitCode(report, failOn);
+    return exitCode(report, failOn.level);
   }
 
   /** The verdict's exit code; with {@code --fail-on warning} a WARNING FAIL also counts as not ready. */
-  static int exitCode(PreflightReport report, FailOn failOn) {
-    if (failOn == FailOn.warning && report.problems().stream()
+  static int exitCode(PreflightReport report, FailOnOption.Level failOn) {
+    if (failOn == FailOnOption.Level.warning && report.problems().stream()
         .anyMatch(f -> f.severity() == Severity.WARNING && f.outcome() == Outcome.FAIL)) {
       return ExitCodes.NOT_READY;
     }
@@ -99,7 +86,7 @@ final class CheckCommand implements Callable<Integer> {
 
   private void validate() {
     if (example != null) {
-      if (job != null || network != null || live) {
+      if (jobFile.file != null || !networkOptions.absent()) {
         throw new UsageException("--example runs a bundled job and network; do not combine it with --job, "
             + "--network or --live.");
       }
@@ -107,18 +94,14 @@ final class CheckCommand implements Callable<Integer> {
         throw new UsageException("no bundled example named '" + example + "'; the examples are: "
             + String.join(", ", Examples.index().keySet()));
       }
-    } else if (job == null) {
+    } else if (jobFile.file == null) {
       throw new UsageException("--job FILE is required (or --example NAME for a bundled example).");
-    } else if (network == null && !live) {
-      throw new UsageException("give the network: --network bundle.json (a snapshot bundle) or --live.");
-    } else if (network != null && live) {
-      throw new UsageException("--network and --live exclude each other: check against a bundle or live AWS.");
+    } else {
+      networkOptions.requireOne("check against a bundle or live AWS.");
     }
-    if (!live && (region != null || profile != null)) {
-      throw new UsageException("--region and --profile apply only with --live (a bundle names its own region).");
-    }
+    networkOptions.requireLiveForAwsOptions();
     jobOptions.validate(); // a usage error before any file is read
-    if (live && LiveNetwork.installed().isEmpty()) {
+    if (networkOptions.live && LiveNetwork.installed().isEmpty()) {
       throw new UsageException("--live is not available in this build; capture the network as a snapshot "
           + "bundle (formats.md §2) and pass it with --network bundle.json.");
     }
@@ -128,7 +111,7 @@ final class CheckCommand implements Callable<Integer> {
     if (example != null) {
       return JobFile.parse(Examples.file(example, "job.json").orElseThrow(), "example " + example + "/job.json");
     }
-    return JobFile.read(job);
+    return JobFile.read(jobFile.file);
   }
 
   private NetworkSnapshot readNetwork(TrainingJobSpec spec) throws IOException {
@@ -136,11 +119,7 @@ final class CheckCommand implements Callable<Integer> {
       return SnapshotBundle.parse(Examples.file(example, "network.json").orElseThrow(),
           "example " + example + "/network.json");
     }
-    if (live) {
-      return LiveNetwork.installed().orElseThrow().discover(spec, Optional.ofNullable(region),
-          Optional.ofNullable(profile));
-    }
-    return SnapshotBundle.read(network);
+    return networkOptions.read(spec, () -> LiveNetwork.installed().orElseThrow());
   }
 
   private TrainingJobSpec withRequirements(TrainingJobSpec spec) {
@@ -156,7 +135,7 @@ final class CheckCommand implements Callable<Integer> {
         for (Rule r : engine.rules()) {
           titles.put(r.id(), r.title());
         }
-        return SarifReport.render(report, artifactUri(), titles, verbose);
+        return SarifReport.render(report, artifactUri(), titles, RulePages.baseUrl(), verbose);
       default:
         return TextReport.render(report, verbose);
     }
@@ -167,6 +146,7 @@ final class CheckCommand implements Callable<Integer> {
     if (example != null) {
       return "examples/" + example + "/job.json";
     }
+    Path job = jobFile.file;
     if (job.isAbsolute()) {
       return job.toUri().toString();
     }

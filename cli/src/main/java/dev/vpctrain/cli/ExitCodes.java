@@ -19,6 +19,11 @@ public final class ExitCodes {
   public static final int AWS_UNAVAILABLE = 69;
   /** A bug in vpctrain. */
   public static final int INTERNAL = 70;
+  /**
+   * Interrupted while following a job, which keeps running (formats.md §4 lists no code for this:
+   * 128 + SIGINT, as shells report an interrupted command).
+   */
+  public static final int INTERRUPTED = 130;
 
   private ExitCodes() {}
 

@@ -1,21 +1,72 @@
 package dev.vpctrain.cli;
 
+import dev.vpctrain.aws.AwsCallException;
+import dev.vpctrain.aws.launch.JobConflictException;
+import dev.vpctrain.aws.launch.PreflightFailedException;
 import dev.vpctrain.core.InvalidInputException;
+import dev.vpctrain.core.report.TextReport;
+import dev.vpctrain.core.report.Verdict;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
 import software.amazon.awssdk.core.exception.SdkException;
 
-/** Turns an error into its exit code and a one-paragraph message; a stack trace only when debugging. */
-final class Failures {
-  private Failures() {}
+/**
+ * The one place that turns an error into its exit code (formats.md §4) and a one-paragraph message
+ * on stderr, with a stack trace only under {@code --debug}. Commands throw; picocli hands what they
+ * throw to this handler:
+ *
+ * <ul>
+ *   <li>{@link UsageException}, a picocli parameter error: 64
+ *   <li>{@link InvalidInputException} (also {@code SdkJsonException}): 65
+ *   <li>{@link PreflightFailedException}: the report on stdout, 1 (NOT_READY) or 2 (UNVERIFIED)
+ *   <li>{@link AwsCallException}: 65 when AWS rejects the request as invalid (or a different job has
+ *       the name), else 69
+ *   <li>{@link InterruptedException} (the user interrupted a watch; the job keeps running): 130
+ *   <li>{@link IOException}: 66 (missing or unreadable file)
+ *   <li>an AWS SDK exception that no library call wrapped: 69
+ *   <li>anything else, including a {@code VpcTrainException} the CLI does not expect: 70, a bug
+ * </ul>
+ */
+final class Failures implements CommandLine.IExecutionExceptionHandler, CommandLine.IExitCodeExceptionMapper {
+  /** AWS error codes that mean "not allowed" rather than "wrong" (apply's failed steps): exit code 69. */
+  private static final Set<String> DENIED = Set.of("UnauthorizedOperation", "AccessDenied", "AccessDeniedException",
+      "AuthFailure", "UnauthorizedAccess", "InvalidClientTokenId", "ExpiredToken", "RequestExpired", "SignatureDoesNotMatch",
+      "OptInRequired", "Blocked");
 
-  static int report(Exception e, PrintWriter err, boolean debug) {
-    Throwable t = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+  private final boolean debug;
+
+  Failures(boolean debug) {
+    this.debug = debug;
+  }
+
+  @Override
+  public int handleExecutionException(Exception e, CommandLine line, ParseResult parsed) {
+    return report(e, line.getOut(), line.getErr(), debug);
+  }
+
+  @Override
+  public int getExitCode(Throwable t) {
+    return exitCode(unwrap(t));
+  }
+
+  /** Prints what went wrong ({@code out} gets a refused launch's report) and returns the exit code. */
+  static int report(Throwable e, PrintWriter out, PrintWriter err, boolean debug) {
+    Throwable t = unwrap(e);
     int code = exitCode(t);
+    if (t instanceof PreflightFailedException) {
+      out.print(TextReport.render(((PreflightFailedException) t).report(), false));
+      out.flush();
+    }
+    if (t instanceof InterruptedException) {
+      Thread.currentThread().interrupt();
+    }
     err.println("vpctrain: " + message(t, code));
     if (debug) {
       t.printStackTrace(err);
@@ -24,12 +75,26 @@ final class Failures {
     return code;
   }
 
+  private static Throwable unwrap(Throwable e) {
+    return e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+  }
+
+  /** The exit code of {@code t}. */
   static int exitCode(Throwable t) {
-    if (t instanceof UsageException) {
+    if (t instanceof UsageException || t instanceof CommandLine.ParameterException) {
       return ExitCodes.USAGE;
     }
     if (t instanceof InvalidInputException) {
       return ExitCodes.INVALID_INPUT;
+    }
+    if (t instanceof PreflightFailedException) {
+      return ((PreflightFailedException) t).verdict() == Verdict.UNVERIFIED ? ExitCodes.UNVERIFIED : ExitCodes.NOT_READY;
+    }
+    if (t instanceof AwsCallException) {
+      return rejectedAsInvalid((AwsCallException) t) ? ExitCodes.INVALID_INPUT : ExitCodes.AWS_UNAVAILABLE;
+    }
+    if (t instanceof InterruptedException) {
+      return ExitCodes.INTERRUPTED;
     }
     if (t instanceof IOException) {
       return ExitCodes.FILE_NOT_FOUND;
@@ -40,12 +105,30 @@ final class Failures {
     return ExitCodes.INTERNAL;
   }
 
+  /** True when AWS refused the request itself (a different job has the name, or it fails validation). */
+  private static boolean rejectedAsInvalid(AwsCallException e) {
+    return e instanceof JobConflictException || "ValidationException".equals(e.errorCode());
+  }
+
+  /** True when an AWS error code of a failed step means AWS denied the call (exit code 69). */
+  static boolean denied(String awsErrorCode) {
+    return DENIED.contains(awsErrorCode) || awsErrorCode.endsWith(".Unauthorized")
+        || awsErrorCode.startsWith("SdkClientException");
+  }
+
   private static String message(Throwable t, int code) {
+    if (t instanceof PreflightFailedException) {
+      PreflightFailedException refused = (PreflightFailedException) t;
+      return "training job " + refused.report().jobName() + " was not created: refused by the preflight ("
+          + String.join(", ", refused.ruleIds()) + ").";
+    }
     switch (code) {
       case ExitCodes.USAGE:
         return t.getMessage();
       case ExitCodes.INVALID_INPUT:
         return "invalid input: " + t.getMessage();
+      case ExitCodes.INTERRUPTED:
+        return "interrupted" + (t.getMessage() == null ? "." : "; " + t.getMessage());
       case ExitCodes.FILE_NOT_FOUND:
         if (t instanceof NoSuchFileException) {
           return "file not found: " + ((NoSuchFileException) t).getFile();

@@ -5,22 +5,26 @@ import dev.vpctrain.core.job.TrainingJobSpec;
 import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
- * The job options of {@code plan} and {@code apply}: the request file, what the code needs beyond
- * it, and the UNVERIFIED checks the user accepts.
+ * The job options of {@code plan}, {@code apply} and {@code launch}: the request file (required),
+ * what the code needs beyond it, and the UNVERIFIED checks the user accepts. A picocli mixin.
  */
 final class JobInputs {
-  @Option(names = "--job", paramLabel = "FILE", required = true, description = "The CreateTrainingJob request (JSON).")
-  Path job;
+  @Mixin
+  JobFileOption.Required jobFile = new JobFileOption.Required();
 
   @Mixin
   JobOptions jobOptions = new JobOptions();
 
+  /** The {@code --job} file. */
+  Path job() {
+    return jobFile.file;
+  }
+
   /** The job file with the requirements given on the command line. */
   TrainingJobSpec read() throws IOException {
     jobOptions.validate(); // a usage error before any file is read
-    return jobOptions.applyTo(JobFile.read(job));
+    return jobOptions.applyTo(JobFile.read(job()));
   }
 }

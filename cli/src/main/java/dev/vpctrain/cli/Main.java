@@ -60,7 +60,9 @@ public final class Main implements Callable<Integer> {
     CommandLine cmd = commandLine();
     cmd.setOut(out);
     cmd.setErr(err);
-    cmd.setExecutionExceptionHandler((e, line, parsed) -> Failures.report(e, line.getErr(), debug));
+    Failures failures = new Failures(debug);
+    cmd.setExecutionExceptionHandler(failures);
+    cmd.setExitCodeExceptionMapper(failures);
     cmd.setParameterExceptionHandler((e, ignored) -> {
       CommandLine.Model.CommandSpec s = e.getCommandLine().getCommandSpec();
       e.getCommandLine().getErr().println("vpctrain: " + e.getMessage());
@@ -68,7 +70,7 @@ public final class Main implements Callable<Integer> {
       if (debug) {
         e.printStackTrace(e.getCommandLine().getErr());
       }
-      return ExitCodes.USAGE;
+      return Failures.exitCode(e);
     });
     int code = cmd.execute(args);
     out.flush();
@@ -80,10 +82,10 @@ public final class Main implements Callable<Integer> {
   public static CommandLine commandLine() {
     CommandLine cmd = new CommandLine(new Main());
     for (Object sub : subcommands()) {
-      cmd.addSubcommand(sub);
+      cmd.addSubcommand(new CommandLine(sub)); // built on its own so that its @Command(modelTransformer) runs
     }
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
-    cmd.setExitCodeExceptionMapper(e -> ExitCodes.USAGE);
+    cmd.setExitCodeExceptionMapper(new Failures(false));
     return cmd;
   }
 

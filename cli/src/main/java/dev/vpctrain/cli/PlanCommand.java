@@ -1,6 +1,5 @@
 package dev.vpctrain.cli;
 
-import dev.vpctrain.aws.bundle.SnapshotBundle;
 import dev.vpctrain.core.job.TrainingJobSpec;
 import dev.vpctrain.core.network.NetworkSnapshot;
 import dev.vpctrain.core.remediation.RemediationPlan;
@@ -8,8 +7,6 @@ import dev.vpctrain.core.remediation.RemediationPlanner;
 import dev.vpctrain.core.report.PreflightReport;
 import dev.vpctrain.core.rules.RuleEngine;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,6 +20,7 @@ import picocli.CommandLine.Spec;
         + "the AWS call it makes and whether it can be undone, with policy documents as a diff. Changes nothing.",
         "Exit code: the verdict of the network as it is now: 0 READY, 1 NOT_READY, 2 UNVERIFIED."})
 final class PlanCommand implements Callable<Integer> {
+  // its own values: check's --format adds sarif (a plan is no code-scanning result), so each declares its own
   enum Format { text, json }
 
   @Spec
@@ -31,17 +29,8 @@ final class PlanCommand implements Callable<Integer> {
   @Mixin
   JobInputs inputs;
 
-  @Option(names = "--network", paramLabel = "FILE", description = "A snapshot bundle of the network (JSON).")
-  Path network;
-
-  @Option(names = "--live", description = "Discover the network from the live AWS APIs.")
-  boolean live;
-
-  @Option(names = "--region", paramLabel = "R", description = "AWS region (with --live).")
-  String region;
-
-  @Option(names = "--profile", paramLabel = "P", description = "AWS CLI profile (with --live).")
-  String profile;
+  @Mixin
+  NetworkOptions networkOptions = new NetworkOptions();
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
       description = "Plan format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -49,19 +38,10 @@ final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (network != null && live) {
-      throw new UsageException("--network and --live exclude each other: plan from a bundle or from live AWS.");
-    }
-    if (network == null && !live) {
-      throw new UsageException("give the network: --network bundle.json (a snapshot bundle) or --live.");
-    }
-    if (!live && (region != null || profile != null)) {
-      throw new UsageException("--region and --profile apply only with --live (a bundle names its own region).");
-    }
+    networkOptions.requireOne("plan from a bundle or from live AWS.");
+    networkOptions.requireLiveForAwsOptions();
     TrainingJobSpec job = inputs.read();
-    NetworkSnapshot snapshot = live
-        ? new AwsLiveNetwork().discover(job, Optional.ofNullable(region), Optional.ofNullable(profile))
-        : SnapshotBundle.read(network);
+    NetworkSnapshot snapshot = networkOptions.read(job, AwsLiveNetwork::new);
     PreflightReport report = RuleEngine.standard().evaluate(job, snapshot);
     RemediationPlan plan = RemediationPlanner.plan(job, snapshot, report);
     if (format == Format.json) {

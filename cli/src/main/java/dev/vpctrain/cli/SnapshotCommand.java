@@ -27,9 +27,8 @@ final class SnapshotCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--job", paramLabel = "FILE",
-      description = "The CreateTrainingJob request (JSON): its subnets, security groups and buckets.")
-  Path job;
+  @Mixin
+  JobFileOption.Optional jobFile = new JobFileOption.Optional();
 
   @Option(names = "--vpc", paramLabel = "VPC_ID", description = "A VPC to capture without a job (no buckets).")
   String vpc;
@@ -42,13 +41,13 @@ final class SnapshotCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if ((job == null) == (vpc == null)) {
+    if ((jobFile.file == null) == (vpc == null)) {
       throw new UsageException("give exactly one of --job job.json or --vpc vpc-…");
     }
     if (vpc != null && !vpc.matches("vpc-[0-9a-f]{8}([0-9a-f]{9})?")) {
       throw new UsageException("--vpc: expected a VPC id such as vpc-0a1b2c3d4e5f67890 but was '" + vpc + "'");
     }
-    TrainingJobSpec spec = job == null ? null : JobFile.read(job);
+    TrainingJobSpec spec = jobFile.file == null ? null : JobFile.read(jobFile.file);
     NetworkSnapshot snapshot;
     try (AwsClients clients = aws.clients()) {
       LiveNetworkDiscovery discovery = AwsLiveNetwork.discovery(clients);

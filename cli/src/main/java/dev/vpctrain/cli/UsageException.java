@@ -1,7 +1,9 @@
 package dev.vpctrain.cli;
 
+import dev.vpctrain.core.VpcTrainException;
+
 /** A command line that cannot be run as given (exit code 64); the message says what to change. */
-public class UsageException extends RuntimeException {
+public class UsageException extends VpcTrainException {
   private static final long serialVersionUID = 1L;
 
   public UsageException(String message) {

@@ -5,13 +5,11 @@ import dev.vpctrain.aws.VpcTrain;
 import dev.vpctrain.aws.discovery.LiveNetworkDiscovery;
 import dev.vpctrain.aws.launch.TrainingRun;
 import dev.vpctrain.core.network.NetworkSource;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -28,25 +26,17 @@ final class WatchCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "JOB_NAME", description = "The training job's name.")
   String jobName;
 
-  @Option(names = "--plain", description = "Plain lines even on a terminal (no live display).")
-  boolean plain;
-
-  @Option(names = "--poll-interval", paramLabel = "DURATION", defaultValue = "5s", converter = PollInterval.class,
-      description = "First delay between status polls; it backs off to 6 times this (default: ${DEFAULT-VALUE}).")
-  Duration pollInterval;
-
+  /** --region, --profile, --endpoint-url, --plain, --poll-interval. */
   @Mixin
-  AwsOptions aws = new AwsOptions();
+  WatchOptions watch = new WatchOptions();
 
   @Override
-  public Integer call() {
-    try (AwsClients clients = aws.clients()) {
+  public Integer call() throws InterruptedException {
+    try (AwsClients clients = watch.clients()) {
       // EC2 and S3 are needed only to diagnose a failure: their clients are built then
       NetworkSource live = job -> LiveNetworkDiscovery.builder().ec2(clients.ec2()).s3(clients.s3())
           .region(clients.region().id()).build().snapshotFor(job);
-      VpcTrain vpctrain = VpcTrain.builder().sageMaker(clients.sageMaker()).cloudWatch(clients.cloudWatch())
-          .cloudWatchLogs(clients.logs()).networkSource(live)
-          .pollDelays(pollInterval, pollInterval.multipliedBy(6)).build();
+      VpcTrain vpctrain = watch.vpcTrain(clients).networkSource(live).build();
       TrainingRun run;
       try {
         run = vpctrain.watch(jobName);
@@ -55,9 +45,9 @@ final class WatchCommand implements Callable<Integer> {
           throw new UsageException("no training job named '" + jobName + "' in " + clients.region().id()
               + " (DescribeTrainingJob: " + e.awsMessage() + ")");
         }
-        return Watching.fail(spec, e);
+        throw e;
       }
-      return Watching.follow(run, spec, plain);
+      return watch.follow(run, spec);
     }
   }
 

@@ -150,6 +150,8 @@ class ApiSurfaceTest {
     assertThat(api).as("public types in core's exported packages (move implementation to dev.vpctrain.core.internal)")
         .hasSizeLessThanOrEqualTo(CORE_API_LIMIT)
         .contains("dev.vpctrain.core.rules.Rule", "dev.vpctrain.core.rules.RuleEngine",
-            "dev.vpctrain.core.job.TrainingJobSpec", "dev.vpctrain.core.report.PreflightReport");
+            "dev.vpctrain.core.report.PreflightReport");
+    assertThat(api).doesNotContain("dev.vpctrain.core.internal.rules.ReachContext");
+    assertThat(generated).contains("dev.vpctrain.core.job.TrainingJobSpec");
   }
 }

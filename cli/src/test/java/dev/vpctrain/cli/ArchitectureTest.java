@@ -7,6 +7,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameSt
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -17,6 +18,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
+import dev.vpctrain.core.VpcTrainException;
 import java.io.IOException;
 import java.net.URL;
 import java.util.Collections;
@@ -64,6 +66,42 @@ class ArchitectureTest {
     Object client() {
       return software.amazon.awssdk.services.sts.StsClient.builder();
     }
+  }
+
+  /**
+   * The exceptions that may stay outside the root: each is internal to its module and never escapes
+   * a public method (the testkit's fake-AWS error becomes the SDK's own exception in the client proxy;
+   * a remediation step's failure becomes a failed step result).
+   */
+  static final List<String> INTERNAL_EXCEPTIONS = List.of("dev.vpctrain.testkit.internal.sdk.AwsError",
+      "dev.vpctrain.aws.remediation.StepFailure");
+
+  // by reflection: the import resolves no JDK class, so java.lang.Throwable is not in the imported hierarchy
+  static final ArchRule EXCEPTIONS_EXTEND_THE_ROOT = classes().that(DescribedPredicate.describe(
+          "are Throwables", (JavaClass c) -> Throwable.class.isAssignableFrom(c.reflect())))
+      .and().resideInAPackage("dev.vpctrain..")
+      .and(DescribedPredicate.describe("are not documented internal exceptions",
+          (JavaClass c) -> !INTERNAL_EXCEPTIONS.contains(c.getName())))
+      .should().beAssignableTo(VpcTrainException.class)
+      .because("vpctrain has one exception root (VpcTrainException, with its documented subtypes), so that "
+          + "callers catch one type and the CLI maps each subtype to one exit code (docs/architecture.md, Errors)");
+
+  @Test
+  void everyExceptionExtendsTheRoot() {
+    EXCEPTIONS_EXTEND_THE_ROOT.check(classes);
+  }
+
+  @Test
+  void theExceptionRuleCatchesARogueException() {
+    JavaClasses sample = new ClassFileImporter().importClasses(RogueException.class, UsageException.class);
+    assertThatThrownBy(() -> EXCEPTIONS_EXTEND_THE_ROOT.check(sample)).isInstanceOf(AssertionError.class)
+        .hasMessageContaining(RogueException.class.getName()).hasMessageNotContaining("<" + UsageException.class.getName() + ">");
+    assertThat(INTERNAL_EXCEPTIONS).allSatisfy(name -> assertThat(classes.contain(name)).as(name).isTrue());
+  }
+
+  /** An exception outside the root, to show the rule catches one. */
+  static final class RogueException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
   }
 
   @Test

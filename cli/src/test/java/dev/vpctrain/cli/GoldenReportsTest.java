@@ -18,8 +18,8 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Golden reports: the complete verbose JSON and text report of every bundled example and every
- * project scenario, byte for byte. A refactoring that must not change behaviour keeps these files
+ * Golden reports: the complete verbose JSON and text report of every bundled example, every shared
+ * example (the project's copy in {@code testdata/shared-examples}) and every project scenario, byte for byte. A refactoring that must not change behaviour keeps these files
  * unchanged; a deliberate change of behaviour regenerates them
  * ({@code ./mvnw -B -o -pl cli -am test -Dtest=GoldenReportsTest -Dsurefire.failIfNoSpecifiedTests=false -Dgolden.update=true})
  * and the diff is reviewed in the commit.
@@ -27,6 +27,7 @@ import org.junit.jupiter.api.TestFactory;
 class GoldenReportsTest {
   private static final Path GOLDEN = Path.of("src", "test", "resources", "golden");
   private static final Path SCENARIOS = Path.of("src", "test", "resources", "scenarios");
+  private static final Path SHARED_EXAMPLES = Path.of("..", "testdata", "shared-examples");
   private static final boolean UPDATE = Boolean.getBoolean("golden.update");
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -38,8 +39,15 @@ class GoldenReportsTest {
       expectArgs(Examples.file(name, "expect.json").orElse("{}"), args);
       addCases(tests, "example-" + name, args);
     }
+    addFolders(tests, SHARED_EXAMPLES, "shared-");
+    addFolders(tests, SCENARIOS, "scenario-");
+    return tests.stream();
+  }
+
+  /** A case per folder of {@code root} with a job, a network and an {@code expect.json} that is not an input error. */
+  private static void addFolders(List<DynamicTest> tests, Path root, String prefix) throws IOException {
     List<Path> dirs;
-    try (Stream<Path> s = Files.list(SCENARIOS)) {
+    try (Stream<Path> s = Files.list(root)) {
       dirs = s.filter(d -> Files.isRegularFile(d.resolve("expect.json"))).sorted().collect(Collectors.toList());
     }
     for (Path d : dirs) {
@@ -52,9 +60,8 @@ class GoldenReportsTest {
           "--job", d.resolve(expect.path("job").asText("job.json")).normalize().toString(),
           "--network", d.resolve(expect.path("network").asText("network.json")).normalize().toString()));
       expectArgs(expectText, args);
-      addCases(tests, "scenario-" + d.getFileName(), args);
+      addCases(tests, prefix + d.getFileName(), args);
     }
-    return tests.stream();
   }
 
   private static void expectArgs(String expectText, List<String> args) {

@@ -20,6 +20,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -272,6 +274,33 @@ class LaunchWatchCommandTest {
 
     assertThat(r.code).as(r.toString()).isEqualTo(64);
     assertThat(r.err).contains("no training job named 'no-such-job' in us-west-2");
+    assertNoStackTrace(r);
+  }
+
+  /** Issue 11: an interrupt while following a job exited 3 ("the job failed"); the job keeps running. */
+  @Test
+  void anInterruptWhileWatchingExits130AndSaysTheJobKeepsRunning() throws Exception {
+    wm.stubFor(sageMaker("DescribeTrainingJob").willReturn(ok(fixture("describe-inprogress.json"))));
+    logsAndMetrics();
+    List<String> args = new ArrayList<>(List.of("watch", JOB, "--region", "us-west-2", "--endpoint-url", wm.baseUrl(),
+        "--poll-interval", "30s", "--plain"));
+    AtomicReference<Cli> result = new AtomicReference<>();
+    Thread watcher = new Thread(() -> result.set(Cli.run(args.toArray(new String[0]))), "watch");
+    watcher.start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    // the first poll is done and the watcher sleeps until the next one
+    while (!(calls("SageMaker.DescribeTrainingJob") >= 2 && watcher.getState() == Thread.State.TIMED_WAITING)) {
+      assertThat(System.nanoTime()).as("the watch polled and went to sleep").isLessThan(deadline);
+      assertThat(watcher.isAlive()).as("the watch is still running: %s", result.get()).isTrue();
+      Thread.sleep(20);
+    }
+    watcher.interrupt();
+    watcher.join(TimeUnit.SECONDS.toMillis(20));
+
+    Cli r = result.get();
+    assertThat(r).as("the watch returned").isNotNull();
+    assertThat(r.code).as(r.toString()).isEqualTo(130);
+    assertThat(r.err).contains("vpctrain: interrupted; training job " + JOB + " keeps running.");
     assertNoStackTrace(r);
   }
 

@@ -1,10 +1,12 @@
 package dev.vpctrain.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vpctrain.aws.AwsCallException;
+import dev.vpctrain.aws.job.SdkJsonException;
+import dev.vpctrain.core.VpcTrainException;
 import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.report.Outcome;
 import dev.vpctrain.core.report.PreflightReport;
@@ -97,22 +99,22 @@ class MainTest {
   void failOnWarningTurnsAWarningFailIntoExitOne() {
     PreflightReport warned = PreflightReport.of("j", "us-east-1", List.of(
         finding(Severity.ERROR, Outcome.PASS), finding(Severity.WARNING, Outcome.FAIL)), 2);
-    assertThat(CheckCommand.exitCode(warned, CheckCommand.FailOn.error)).isEqualTo(0);
-    assertThat(CheckCommand.exitCode(warned, CheckCommand.FailOn.warning)).isEqualTo(1);
+    assertThat(CheckCommand.exitCode(warned, FailOnOption.Level.error)).isEqualTo(0);
+    assertThat(CheckCommand.exitCode(warned, FailOnOption.Level.warning)).isEqualTo(1);
     PreflightReport unverifiedWarned = PreflightReport.of("j", "us-east-1", List.of(
         finding(Severity.ERROR, Outcome.UNVERIFIED), finding(Severity.WARNING, Outcome.FAIL)), 2);
-    assertThat(CheckCommand.exitCode(unverifiedWarned, CheckCommand.FailOn.error)).isEqualTo(2);
-    assertThat(CheckCommand.exitCode(unverifiedWarned, CheckCommand.FailOn.warning)).isEqualTo(1);
+    assertThat(CheckCommand.exitCode(unverifiedWarned, FailOnOption.Level.error)).isEqualTo(2);
+    assertThat(CheckCommand.exitCode(unverifiedWarned, FailOnOption.Level.warning)).isEqualTo(1);
     PreflightReport info = PreflightReport.of("j", "us-east-1", List.of(
         finding(Severity.INFO, Outcome.FAIL), finding(Severity.WARNING, Outcome.UNVERIFIED)), 2);
-    assertThat(CheckCommand.exitCode(info, CheckCommand.FailOn.warning)).isEqualTo(0);
+    assertThat(CheckCommand.exitCode(info, FailOnOption.Level.warning)).isEqualTo(0);
     Cli ready = Cli.run("check", "--example", "ready-private-endpoints", "--fail-on", "warning");
     assertThat(ready.code).as(ready.toString()).isEqualTo(0);
   }
 
   @Test
   void failOnWarningEndToEndWhereASingleAzWarningExists() throws Exception {
-    assumeTrue(RuleEngine.standard().rule("vpc.subnets.single-az").isPresent(), "vpc.subnets.single-az not built yet");
+    assertThat(RuleEngine.standard().rule("vpc.subnets.single-az")).isPresent();
     Path job = write("job.json", Examples.file("ready-private-endpoints", "job.json").orElseThrow()
         .replace("\"subnet-0f1e2d3c4b5a61102\"", "\"subnet-0f1e2d3c4b5a61101\""));
     Path net = exampleFile("ready-private-endpoints", "network.json");
@@ -268,12 +270,34 @@ class MainTest {
     assertThat(Failures.exitCode(SdkClientException.create("no route to host"))).isEqualTo(69);
     assertThat(Failures.exitCode(new IllegalStateException("bug"))).isEqualTo(70);
     java.io.StringWriter err = new java.io.StringWriter();
-    int code = Failures.report(new IllegalStateException("bug"), new java.io.PrintWriter(err), false);
+    int code = Failures.report(new IllegalStateException("bug"), new java.io.PrintWriter(new java.io.StringWriter()),
+        new java.io.PrintWriter(err), false);
     assertThat(code).isEqualTo(70);
     assertThat(err.toString()).contains("internal error").contains("please report").doesNotContain("\tat ");
     java.io.StringWriter aws = new java.io.StringWriter();
-    assertThat(Failures.report(SdkClientException.create("Unable to load credentials"), new java.io.PrintWriter(aws),
-        false)).isEqualTo(69);
+    assertThat(Failures.report(SdkClientException.create("Unable to load credentials"),
+        new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(aws), false)).isEqualTo(69);
     assertThat(aws.toString()).contains("Unable to load credentials");
+  }
+
+  /** Issue 11: the library's exceptions each have their code in the one mapper, not in the commands. */
+  @Test
+  void theLibrarysExceptionsMapToTheirExitCodes() {
+    // apiExtras of a job file that do not fit the API: invalid input (65), not a bug (70) nor a usage error (64)
+    SdkJsonException extras = new SdkJsonException("RetryStrategy.MaximumRetryAttempts", "expected an integer");
+    assertThat(Failures.exitCode(extras)).isEqualTo(65);
+    assertThat(Failures.exitCode(extras.inFile("job.json"))).isEqualTo(65);
+    assertThat(extras.inFile("job.json")).hasMessage("job.json: RetryStrategy.MaximumRetryAttempts: expected an integer");
+    assertThat(Failures.exitCode(new AwsCallException("sagemaker:CreateTrainingJob", "ValidationException", 400,
+        "bad", null, null))).isEqualTo(65);
+    assertThat(Failures.exitCode(new AwsCallException("sagemaker:DescribeTrainingJob", "AccessDeniedException", 400,
+        "no", null, null))).isEqualTo(69);
+    assertThat(Failures.exitCode(new InterruptedException("training job j keeps running."))).isEqualTo(130);
+    assertThat(new UsageException("x")).isInstanceOf(VpcTrainException.class);
+    java.io.StringWriter err = new java.io.StringWriter();
+    assertThat(Failures.report(new InterruptedException("training job j keeps running."),
+        new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(err), false)).isEqualTo(130);
+    assertThat(Thread.interrupted()).as("the interrupt is kept for the caller").isTrue();
+    assertThat(err.toString()).isEqualTo("vpctrain: interrupted; training job j keeps running." + System.lineSeparator());
   }
 }

@@ -171,10 +171,15 @@ class RuleCatalogueTest {
 
   /**
    * The SARIF driver lists every catalogue rule (not only those with results), each with help text
-   * naming its docs page. Known gap (issue 11, reported): SarifReport writes no {@code helpUri}
-   * today; a descriptor that has one must point at the rule's page, and once the writer emits it
-   * this test should require it for every rule.
+   * naming its docs page and a {@code helpUri} linking the page under the build's
+   * {@code vpctrain.docs.base-url}.
    */
+  @Test
+  void theBuildSetsTheRulePagesBaseUrl() {
+    assertThat(RulePages.baseUrl()).as("docs.rules.base-url in build.properties, filtered from the parent pom")
+        .hasValueSatisfying(url -> assertThat(url).startsWith("https://").endsWith("/docs/rules/"));
+  }
+
   @Test
   void theSarifRuleListHasEveryRuleAndItsPage() throws Exception {
     Cli r = Cli.run("check", "--example", "ready-private-endpoints", "--format", "sarif");
@@ -200,8 +205,11 @@ class RuleCatalogueTest {
       if (!d.path("help").path("text").asText().contains(page)) {
         problems.add("rule " + rule.id() + ": its SARIF help text does not name " + page);
       }
-      if (d.has("helpUri") && !d.get("helpUri").asText().endsWith(page)) {
-        problems.add("rule " + rule.id() + ": its SARIF helpUri " + d.get("helpUri").asText() + " does not point at " + page);
+      String helpUri = RulePages.baseUrl().orElseThrow() + rule.id() + ".md";
+      if (!d.has("helpUri")) {
+        problems.add("rule " + rule.id() + ": its SARIF entry has no helpUri (expected " + helpUri + ")");
+      } else if (!d.get("helpUri").asText().equals(helpUri) || !d.get("helpUri").asText().endsWith(page)) {
+        problems.add("rule " + rule.id() + ": its SARIF helpUri " + d.get("helpUri").asText() + " is not " + helpUri);
       }
     }
     assertNoProblems("rules missing from the SARIF rule list", problems);

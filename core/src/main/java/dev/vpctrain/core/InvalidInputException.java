@@ -18,6 +18,14 @@ public class InvalidInputException extends VpcTrainException {
     this(file, jsonPath, expectation, null);
   }
 
+  /**
+   * For a document checked before its file is known (the AWS-shape converter's errors): the file is
+   * empty and the message starts at the JSON path; the reader that knows the file names it.
+   */
+  protected InvalidInputException(String jsonPath, String expectation) {
+    this("", jsonPath, expectation, null);
+  }
+
   public InvalidInputException(String file, String jsonPath, String expectation, Throwable cause) {
     super(format(file, jsonPath, expectation), cause);
     this.file = Objects.requireNonNull(file, "file");
@@ -37,10 +45,10 @@ public class InvalidInputException extends VpcTrainException {
   }
 
   private static String format(String file, String jsonPath, String expectation) {
-    return file + ": " + (jsonPath.isEmpty() ? "" : jsonPath + ": ") + expectation;
+    return (file.isEmpty() ? "" : file + ": ") + (jsonPath.isEmpty() ? "" : jsonPath + ": ") + expectation;
   }
 
-  /** The file as the user named it. */
+  /** The file as the user named it; empty when the thrower did not know it. */
   public String file() {
     return file;
   }

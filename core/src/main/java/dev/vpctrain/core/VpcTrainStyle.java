@@ -10,7 +10,9 @@ import org.immutables.value.Value;
  * The one Immutables style of the project ("sandwich"): an abstract {@code AbstractFoo} holds the
  * data, validation ({@code @Value.Check}) and Javadoc; the generated public {@code Foo} carries
  * {@code Foo.builder()} and the {@code with*} copies. Applied in each value package's
- * {@code package-info.java}. Not for users.
+ * {@code package-info.java}. Not for users. {@code AbstractFoo} is package-private unless
+ * {@code Foo} must show a nested type (an enum, a hand-written builder): a member type of a
+ * package-private class cannot be named through {@code Foo} outside the package.
  */
 @Target({ElementType.PACKAGE, ElementType.TYPE})
 @Retention(RetentionPolicy.CLASS)

@@ -2,6 +2,7 @@ package dev.vpctrain.aws.bundle;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vpctrain.aws.internal.ec2.Ec2Mapping;
+import dev.vpctrain.aws.internal.s3.S3Mapping;
 import dev.vpctrain.aws.internal.json.JsonInput;
 import dev.vpctrain.aws.internal.json.SdkJson;
 import dev.vpctrain.aws.job.SdkJsonException;
@@ -27,6 +28,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.ec2.model.DescribeVpcAttributeResponse;
+import software.amazon.awssdk.services.s3.model.GetBucketLocationResponse;
+import software.amazon.awssdk.services.s3.model.GetBucketPolicyResponse;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.utils.builder.SdkBuilder;
 
@@ -497,7 +500,10 @@ final class BundleReader {
       PolicyState state = PolicyState.UNKNOWN;
       Optional<String> policy = Optional.empty();
       if (o.has("GetBucketPolicy")) {
-        policy = o.optObject("GetBucketPolicy").map(p -> p.string("Policy"));
+        policy = o.optObject("GetBucketPolicy").map(p -> {
+          p.string("Policy");
+          return S3Mapping.policy(sdk(GetBucketPolicyResponse::builder, p));
+        });
         state = policy.isPresent() ? PolicyState.PRESENT : PolicyState.NONE;
       }
       if (s3Failed("s3:GetBucketPolicy", bucket)) {
@@ -509,19 +515,14 @@ final class BundleReader {
     }
   }
 
-  /** {@code LocationConstraint}: null or empty means us-east-1, the legacy {@code EU} means eu-west-1. */
+  /** {@code LocationConstraint} (checked: null, empty, {@code EU} or a region name) as the bucket's region. */
   private static String region(JsonInput location) {
     Optional<String> c = location.optString("LocationConstraint");
-    if (c.isEmpty() || c.get().isEmpty()) {
-      return "us-east-1";
-    }
-    if (c.get().equals("EU")) {
-      return "eu-west-1";
-    }
-    if (!BundleValues.isRegion(c.get())) {
+    if (c.isPresent() && !c.get().isEmpty() && !c.get().equals("EU") && !BundleValues.isRegion(c.get())) {
       throw location.member("LocationConstraint").error("expected a region name such as eu-west-1, null (us-east-1) "
           + "or EU but was \"" + c.get() + "\"");
     }
-    return c.get();
+    return S3Mapping.region(sdk(GetBucketLocationResponse::builder, location));
   }
+
 }

@@ -3,6 +3,7 @@ package dev.vpctrain.aws.bundle;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vpctrain.aws.internal.ec2.Ec2Mapping;
+import dev.vpctrain.aws.internal.s3.S3Mapping;
 import dev.vpctrain.aws.internal.json.JsonOutput;
 import dev.vpctrain.aws.internal.json.SdkJson;
 import dev.vpctrain.core.network.BucketFacts;
@@ -75,17 +76,19 @@ final class BundleWriter {
       ObjectNode bucket = s3.putObject(e.getKey());
       BucketFacts f = e.getValue();
       f.region().ifPresent(r -> {
+        // the CLI prints a missing constraint (us-east-1) as an explicit null
+        String constraint = S3Mapping.sdkLocation(r).locationConstraintAsString();
         ObjectNode loc = bucket.putObject("GetBucketLocation");
-        if (r.equals("us-east-1")) {
+        if (constraint == null) {
           loc.putNull("LocationConstraint");
         } else {
-          loc.put("LocationConstraint", r);
+          loc.put("LocationConstraint", constraint);
         }
       });
       if (f.policyState() == PolicyState.NONE) {
         bucket.putNull("GetBucketPolicy");
       } else if (f.policyState() == PolicyState.PRESENT) {
-        bucket.putObject("GetBucketPolicy").put("Policy", f.policy().orElseThrow());
+        bucket.set("GetBucketPolicy", SdkJson.toJson(S3Mapping.sdkPolicy(f.policy().orElseThrow()), STYLE));
       }
     }
     ArrayNode errors = root.putArray("errors");

@@ -1,5 +1,6 @@
 package dev.vpctrain.aws.discovery;
 
+import dev.vpctrain.aws.internal.s3.S3Mapping;
 import dev.vpctrain.core.network.BucketFacts;
 import dev.vpctrain.core.network.PolicyState;
 import java.util.Optional;
@@ -42,19 +43,14 @@ final class BucketReads {
     return Optional.of(b.build());
   }
 
-  /** The region: a null or empty location constraint is us-east-1, {@code EU} is eu-west-1. */
   private static String region(S3Client s3, String bucket) {
-    String constraint = s3.getBucketLocation(r -> r.bucket(bucket)).locationConstraintAsString();
-    if (constraint == null || constraint.isEmpty()) {
-      return "us-east-1";
-    }
-    return constraint.equals("EU") ? "eu-west-1" : constraint;
+    return S3Mapping.region(s3.getBucketLocation(r -> r.bucket(bucket)));
   }
 
   /** The policy JSON; empty for {@code NoSuchBucketPolicy} (the bucket has none). */
   private static Optional<String> policy(S3Client s3, String bucket) {
     try {
-      return Optional.of(s3.getBucketPolicy(r -> r.bucket(bucket)).policy());
+      return Optional.of(S3Mapping.policy(s3.getBucketPolicy(r -> r.bucket(bucket))));
     } catch (S3Exception e) {
       if (e.awsErrorDetails() != null && "NoSuchBucketPolicy".equals(e.awsErrorDetails().errorCode())) {
         return Optional.empty();

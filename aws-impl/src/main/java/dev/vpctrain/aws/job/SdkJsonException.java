@@ -1,6 +1,7 @@
 package dev.vpctrain.aws.job;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vpctrain.core.InvalidInputException;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,12 +10,14 @@ import java.util.Optional;
  * Besides the message, it says what kind of misfit it is, so that a reader of a named file can word
  * it in its own terms: an unknown member (with the members the shape has, in the API's order) or a
  * wrongly typed value (with the expected type and the value found).
+ *
+ * <p>The converter does not know the file, so {@link #file()} is empty and the message is
+ * {@code path: problem}; a reader that knows the file rethrows it with {@link #inFile(String)}.
+ * Escaping as it is, it is still invalid input (exit code 65).
  */
-public final class SdkJsonException extends IllegalArgumentException {
+public final class SdkJsonException extends InvalidInputException {
   private static final long serialVersionUID = 1L;
 
-  private final String path;
-  private final String problem;
   private final String expected;
   private final String member;
   private final transient JsonNode found;
@@ -26,9 +29,7 @@ public final class SdkJsonException extends IllegalArgumentException {
 
   private SdkJsonException(String path, String problem, String expected, JsonNode found, String member,
       List<String> members) {
-    super(path + ": " + problem);
-    this.path = path;
-    this.problem = problem;
+    super(path, problem);
     this.expected = expected;
     this.member = member;
     this.found = found;
@@ -47,12 +48,17 @@ public final class SdkJsonException extends IllegalArgumentException {
 
   /** The JSON path of the offending value, for example {@code ResourceConfig.InstanceCount}. */
   public String path() {
-    return path;
+    return jsonPath();
+  }
+
+  /** The same error in {@code file}. */
+  public InvalidInputException inFile(String file) {
+    return new InvalidInputException(file, jsonPath(), expectation(), this);
   }
 
   /** What is wrong at {@link #path()}, without the path. */
   public String problem() {
-    return problem;
+    return expectation();
   }
 
   /** For a wrongly typed value, the type the shape expects, in words ("an integer", "true or false"). */

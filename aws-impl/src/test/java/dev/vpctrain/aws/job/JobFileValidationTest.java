@@ -198,8 +198,8 @@ class JobFileValidationTest {
 
   @Test
   void aJobAtTheApiLimitsIsCheckedInWellUnderASecond() throws Exception {
-    Path example = Path.of("..", "..", "shared", "examples", "ready-private-endpoints");
-    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(example), "shared examples not found");
+    Path example = Path.of("..", "testdata", "shared-examples", "ready-private-endpoints");
+    org.junit.jupiter.api.Assertions.assertTrue(Files.isDirectory(example), "shared examples not found");
     ObjectNode root = (ObjectNode) MAPPER.readTree(Files.readString(example.resolve("job.json")));
     fill(root, "InputDataConfig", 20);
     fill(root, "VpcConfig.Subnets", 16);

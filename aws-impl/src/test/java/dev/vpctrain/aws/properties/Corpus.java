@@ -60,7 +60,7 @@ final class Corpus {
     out.add(new Case("aws-impl ready-private-endpoints", resource("/bundles/ready-private-endpoints.json"),
         JobFile.parse(resource("/bundles/ready-private-endpoints-job.json"), "ready-private-endpoints-job.json")));
     folders(Path.of("..", "cli", "src", "main", "resources", "dev", "vpctrain", "cli", "examples"), "cli ", out);
-    folders(Path.of("..", "..", "shared", "examples"), "shared ", out);
+    folders(Path.of("..", "testdata", "shared-examples"), "shared ", out);
     return List.copyOf(out);
   }
 

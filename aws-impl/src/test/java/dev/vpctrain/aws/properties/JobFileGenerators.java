@@ -30,7 +30,7 @@ import net.jqwik.api.Combinators;
 final class JobFileGenerators {
   static final ObjectMapper MAPPER = new ObjectMapper();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  static final Path EXAMPLES = Path.of("..", "..", "shared", "examples");
+  static final Path EXAMPLES = Path.of("..", "testdata", "shared-examples");
 
   /** The network every generated job is checked against. */
   static final Path BUNDLE = EXAMPLES.resolve("ready-private-endpoints").resolve("network.json");

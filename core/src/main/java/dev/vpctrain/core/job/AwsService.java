@@ -1,29 +1,32 @@
 package dev.vpctrain.core.job;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
  * An AWS service the training code calls besides S3, named by its VPC endpoint suffix
  * ({@code com.amazonaws.<region>.<endpointName>}). Constants cover the common ones; {@link #of}
- * names any other.
+ * names any other. Instances are canonical (one per name, like enum constants), so equality is identity.
  */
 public final class AwsService implements Comparable<AwsService> {
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9.-]*");
+  private static final Map<String, AwsService> BY_NAME = new ConcurrentHashMap<>();
 
-  public static final AwsService STS = new AwsService("sts");
-  public static final AwsService KMS = new AwsService("kms");
-  public static final AwsService LOGS = new AwsService("logs");
-  public static final AwsService MONITORING = new AwsService("monitoring");
-  public static final AwsService ECR_API = new AwsService("ecr.api");
-  public static final AwsService ECR_DKR = new AwsService("ecr.dkr");
-  public static final AwsService SECRETS_MANAGER = new AwsService("secretsmanager");
-  public static final AwsService SSM = new AwsService("ssm");
-  public static final AwsService SAGEMAKER_API = new AwsService("sagemaker.api");
-  public static final AwsService SAGEMAKER_RUNTIME = new AwsService("sagemaker.runtime");
-  public static final AwsService IAM = new AwsService("iam");
-  public static final AwsService DYNAMODB = new AwsService("dynamodb");
+  public static final AwsService STS = of("sts");
+  public static final AwsService KMS = of("kms");
+  public static final AwsService LOGS = of("logs");
+  public static final AwsService MONITORING = of("monitoring");
+  public static final AwsService ECR_API = of("ecr.api");
+  public static final AwsService ECR_DKR = of("ecr.dkr");
+  public static final AwsService SECRETS_MANAGER = of("secretsmanager");
+  public static final AwsService SSM = of("ssm");
+  public static final AwsService SAGEMAKER_API = of("sagemaker.api");
+  public static final AwsService SAGEMAKER_RUNTIME = of("sagemaker.runtime");
+  public static final AwsService IAM = of("iam");
+  public static final AwsService DYNAMODB = of("dynamodb");
 
   private final String endpointName;
 
@@ -39,7 +42,7 @@ public final class AwsService implements Comparable<AwsService> {
       throw new IllegalArgumentException(
           "expected an AWS service endpoint name such as sts, logs or ecr.dkr but was '" + endpointName + "'");
     }
-    return new AwsService(n);
+    return BY_NAME.computeIfAbsent(n, AwsService::new);
   }
 
   /** The endpoint suffix, for example {@code ecr.dkr}. */
@@ -60,16 +63,6 @@ public final class AwsService implements Comparable<AwsService> {
   @Override
   public int compareTo(AwsService o) {
     return endpointName.compareTo(o.endpointName);
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof AwsService && ((AwsService) o).endpointName.equals(endpointName);
-  }
-
-  @Override
-  public int hashCode() {
-    return endpointName.hashCode();
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.vpctrain.core.report;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Renders a report as a SARIF 2.1.0 log for code scanning: one run whose tool driver lists the rule
@@ -29,6 +30,21 @@ public final class SarifReport {
    */
   public static String render(PreflightReport report, String artifactUri, Map<String, String> ruleTitles,
       boolean verbose) {
+    return render(report, artifactUri, ruleTitles, Optional.empty(), verbose);
+  }
+
+  /**
+   * The SARIF log of {@code report}, each rule of the driver's list with a {@code helpUri}: its page
+   * {@code <id>.md} under {@code rulePagesBase} (for example
+   * {@code https://github.com/vpctrain/vpctrain/blob/main/docs/rules/}, ending in a slash).
+   *
+   * @param artifactUri the job file as a relative or absolute URI reference, for example {@code jobs/train.json}
+   * @param ruleTitles rule id to one-line title, for the driver's rule list (finding ids missing here are added)
+   * @param rulePagesBase the URL the rule pages are published under; empty for no {@code helpUri}
+   * @param verbose also emit PASS outcomes
+   */
+  public static String render(PreflightReport report, String artifactUri, Map<String, String> ruleTitles,
+      Optional<String> rulePagesBase, boolean verbose) {
     List<Finding> shown = verbose ? report.findings() : report.problems();
     Map<String, String> rules = new LinkedHashMap<>(ruleTitles);
     shown.forEach(f -> rules.putIfAbsent(f.ruleId(), f.ruleId()));
@@ -46,8 +62,9 @@ public final class SarifReport {
       w.beginObject()
           .member("id", r.getKey())
           .name("shortDescription").beginObject().member("text", r.getValue()).endObject()
-          .name("help").beginObject().member("text", "See docs/rules/" + r.getKey() + ".md").endObject()
-          .endObject();
+          .name("help").beginObject().member("text", "See docs/rules/" + r.getKey() + ".md").endObject();
+      rulePagesBase.ifPresent(base -> w.member("helpUri", base + r.getKey() + ".md"));
+      w.endObject();
     }
     w.endArray().endObject().endObject();
     w.name("artifacts").beginArray().beginObject()

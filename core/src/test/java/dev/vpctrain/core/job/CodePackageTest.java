@@ -72,7 +72,7 @@ class CodePackageTest {
   void theCodePackageIsAnObjectNotAPrefix() {
     S3Uri uri = S3Uri.parse("s3://bkt/k/src.tar.gz").orElseThrow();
     S3Access object = S3Access.object("f", uri, List.of("s3:GetObject"));
-    S3Access prefix = new S3Access("f", uri, List.of("s3:GetObject"));
+    S3Access prefix = S3Access.of("f", uri, List.of("s3:GetObject"));
     assertThat(object).isNotEqualTo(prefix);
     assertThat(prefix.objectResource("aws")).isEqualTo("arn:aws:s3:::bkt/k/src.tar.gz*");
     assertThat(object.objectResource("aws-cn")).isEqualTo("arn:aws-cn:s3:::bkt/k/src.tar.gz");

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SarifReportTest {
@@ -36,6 +37,21 @@ class SarifReportTest {
             "s3.endpoint-policy.full-access");
     assertThat(driver.get("rules").get(0).get("shortDescription").get("text").asText())
         .isEqualTo("The job's VPC has default instance tenancy");
+  }
+
+  @Test
+  void everyRuleLinksItsPageUnderTheBaseUrlWhenOneIsGiven() throws Exception {
+    String base = "https://example.com/vpctrain/docs/rules/";
+    JsonNode rules = mapper.readTree(SarifReport.render(r, "job.json", Map.of("vpc.tenancy.dedicated", "t"),
+        Optional.of(base), false)).get("runs").get(0).get("tool").get("driver").get("rules");
+    assertThat(rules).hasSize(5).allSatisfy(d ->
+        assertThat(d.get("helpUri").asText()).isEqualTo(base + d.get("id").asText() + ".md"));
+    assertThat(render(false).get("runs").get(0).get("tool").get("driver").get("rules"))
+        .noneSatisfy(d -> assertThat(d.has("helpUri")).isTrue());
+    // the member follows help; everything else is as without a base URL
+    String with = SarifReport.render(r, "job.json", Map.of(), Optional.of(base), true);
+    String without = SarifReport.render(r, "job.json", Map.of(), true);
+    assertThat(with.replaceAll(",\\s*\"helpUri\"\\s*:\\s*\"[^\"]*\"", "")).isEqualTo(without);
   }
 
   @Test

@@ -40,8 +40,8 @@ class FakeAwsExtensionTest {
 
   @Test
   void aBundleCanBeLoadedFromAFile() throws Exception {
-    Path bundle = Path.of("..", "..", "shared", "examples", "dedicated-tenancy", "network.json");
-    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(bundle));
+    Path bundle = Path.of("..", "testdata", "shared-examples", "dedicated-tenancy", "network.json");
+    org.junit.jupiter.api.Assertions.assertTrue(Files.isRegularFile(bundle));
 
     FakeAws aws = FakeAws.create().load(bundle);
 

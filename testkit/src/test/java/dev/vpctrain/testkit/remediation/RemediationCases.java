@@ -21,7 +21,7 @@ import java.util.function.Consumer;
  * ready network of the testkit with one thing broken that a plan can fix.
  */
 final class RemediationCases {
-  static final Path EXAMPLES = Path.of("..", "..", "shared", "examples");
+  static final Path EXAMPLES = Path.of("..", "testdata", "shared-examples");
   static final String DEAD_NAT = "nat-0a1b2c3d4e5f6dead";
   static final String OTHER_GROUP = "sg-0a1b2c3d4e5f60409";
   static final String SECOND_ROUTE_TABLE = "rtb-0a1b2c3d4e5f60012";

@@ -4,4 +4,7 @@
  * {@link dev.vpctrain.core.internal.policy.Decision} that says ALLOW, EXPLICIT_DENY, IMPLICIT_DENY or UNKNOWN
  * and which statement and context key made it so.
  */
+@VpcTrainStyle
 package dev.vpctrain.core.internal.policy;
+
+import dev.vpctrain.core.VpcTrainStyle;

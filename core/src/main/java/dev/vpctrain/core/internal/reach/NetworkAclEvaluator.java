@@ -10,7 +10,9 @@ import dev.vpctrain.core.network.Subnet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -32,8 +34,8 @@ public final class NetworkAclEvaluator {
   private final NetworkSnapshot network;
   private final Map<String, NetworkAcl> bySubnet = new HashMap<>();
   private final Map<String, NetworkAcl> defaultByVpc = new HashMap<>();
-  private final Map<Query, AclDecision> memo = new ConcurrentHashMap<>();
-  private final Map<AclKey, Compiled> compiled = new ConcurrentHashMap<>();
+  /** Memos per ACL object, by identity (the snapshot's own objects; no deep ACL comparison per lookup). */
+  private final Map<NetworkAcl, PerAcl> perAcl = Collections.synchronizedMap(new IdentityHashMap<>());
 
   private NetworkAclEvaluator(NetworkSnapshot network) {
     this.network = Objects.requireNonNull(network, "network");
@@ -76,12 +78,12 @@ public final class NetworkAclEvaluator {
 
   /** Whether {@code acl} lets {@code traffic} out towards {@code destination}. */
   public AclDecision outbound(NetworkAcl acl, Traffic traffic, Peer destination) {
-    return memo.computeIfAbsent(new Query(acl, true, traffic, destination), this::evaluate);
+    return memo(new Query(acl, true, traffic, destination));
   }
 
   /** Whether {@code acl} lets {@code traffic} in from {@code source}. */
   public AclDecision inbound(NetworkAcl acl, Traffic traffic, Peer source) {
-    return memo.computeIfAbsent(new Query(acl, false, traffic, source), this::evaluate);
+    return memo(new Query(acl, false, traffic, source));
   }
 
   /**
@@ -113,23 +115,23 @@ public final class NetworkAclEvaluator {
   }
 
   private AclDecision evaluate(Query q) {
-    if (q.traffic.isAllProtocols()) {
+    if (q.traffic().isAllProtocols()) {
       AclDecision d = decide(q, Traffic.allTcp());
       d = both(d, decide(q, Traffic.udp(0, 65535)));
       return both(d, decide(q, Traffic.protocol(Traffic.ICMP)));
     }
-    return decide(q, q.traffic);
+    return decide(q, q.traffic());
   }
 
   private AclDecision decide(Query q, Traffic t) {
-    String acl = q.acl.networkAclId();
-    if (q.peer.mode() == Peer.AddressMode.NONE) {
-      return new AclDecision(Tri.UNKNOWN, acl, q.egress, q.traffic, q.peer.description(), Optional.empty(),
-          Optional.of("no IPv4 address of " + q.peer.description() + " is known"));
+    String acl = q.acl().networkAclId();
+    if (q.peer().mode() == Peer.AddressMode.NONE) {
+      return new AclDecision(Tri.UNKNOWN, acl, q.egress(), q.traffic(), q.peer().description(), Optional.empty(),
+          Optional.of("no IPv4 address of " + q.peer().description() + " is known"));
     }
-    Compiled compiled = compiled(q.acl, q.egress);
+    Compiled compiled = compiled(q.acl(), q.egress());
     if (compiled.malformed != null) {
-      return new AclDecision(Tri.UNKNOWN, acl, q.egress, q.traffic, q.peer.description(), Optional.empty(),
+      return new AclDecision(Tri.UNKNOWN, acl, q.egress(), q.traffic(), q.peer().description(), Optional.empty(),
           Optional.of("rule " + compiled.malformed.ruleNumber() + " has the malformed CIDR '"
               + compiled.malformed.cidrBlock().orElse("") + "'"));
     }
@@ -140,7 +142,7 @@ public final class NetworkAclEvaluator {
         entries.add(new Entry(e.entry, window[0], window[1], e.first, e.last));
       }
     }
-    List<long[]> addressCells = addressCells(q.peer.addresses(), entries);
+    List<long[]> addressCells = addressCells(q.peer().addresses(), entries);
     boolean anyAllow = false;
     Entry firstDeny = null;
     boolean implicitDeny = false;
@@ -171,19 +173,19 @@ public final class NetworkAclEvaluator {
     boolean anyDeny = firstDeny != null || implicitDeny;
     Optional<AclEntry> denying = Optional.ofNullable(firstDeny).map(e -> e.entry);
     if (!anyDeny) {
-      return new AclDecision(Tri.YES, acl, q.egress, q.traffic, q.peer.description(), Optional.empty(), Optional.empty());
+      return new AclDecision(Tri.YES, acl, q.egress(), q.traffic(), q.peer().description(), Optional.empty(), Optional.empty());
     }
-    if (q.peer.mode() == Peer.AddressMode.SOME && anyAllow) {
-      return new AclDecision(Tri.UNKNOWN, acl, q.egress, q.traffic, q.peer.description(), Optional.empty(),
-          Optional.of("its rules allow some of the addresses " + q.peer.description() + " may have and deny others"
+    if (q.peer().mode() == Peer.AddressMode.SOME && anyAllow) {
+      return new AclDecision(Tri.UNKNOWN, acl, q.egress(), q.traffic(), q.peer().description(), Optional.empty(),
+          Optional.of("its rules allow some of the addresses " + q.peer().description() + " may have and deny others"
               + denying.map(e -> " (rule " + e.ruleNumber() + " denies part)").orElse("")));
     }
-    return new AclDecision(Tri.NO, acl, q.egress, q.traffic, q.peer.description(), denying, Optional.empty());
+    return new AclDecision(Tri.NO, acl, q.egress(), q.traffic(), q.peer().description(), denying, Optional.empty());
   }
 
   /** One direction of an ACL: its IPv4 entries parsed and in rule-number order. */
   private Compiled compiled(NetworkAcl acl, boolean egress) {
-    return compiled.computeIfAbsent(new AclKey(acl, egress), k -> {
+    return perAcl(acl).compiled.computeIfAbsent(egress, k -> {
       List<Entry> entries = new ArrayList<>();
       AclEntry malformed = null;
       for (AclEntry e : acl.entries()) {
@@ -202,27 +204,22 @@ public final class NetworkAclEvaluator {
     });
   }
 
-  /** An ACL (by identity) and a direction. */
-  private static final class AclKey {
-    final NetworkAcl acl;
-    final boolean egress;
-
-    AclKey(NetworkAcl acl, boolean egress) {
-      this.acl = acl;
-      this.egress = egress;
-    }
-
-    @Override
-    @SuppressWarnings("ReferenceEquality") // by design: the key is the ACL object's identity, as hashCode says
-    public boolean equals(Object o) {
-      return o instanceof AclKey && ((AclKey) o).acl == acl && ((AclKey) o).egress == egress;
-    }
-
-    @Override
-    public int hashCode() {
-      return System.identityHashCode(acl) * 2 + (egress ? 1 : 0);
-    }
+  private AclDecision memo(Query q) {
+    return perAcl(q.acl()).memo.computeIfAbsent(new Flow(q.egress(), q.traffic(), q.peer()), f -> evaluate(q));
   }
+
+  private PerAcl perAcl(NetworkAcl acl) {
+    return perAcl.computeIfAbsent(acl, a -> new PerAcl());
+  }
+
+  /** The decisions and compiled entries of one ACL. */
+  private static final class PerAcl {
+    final Map<Flow, AclDecision> memo = new ConcurrentHashMap<>();
+    final Map<Boolean, Compiled> compiled = new ConcurrentHashMap<>();
+  }
+
+  /** A memoised question about one ACL. */
+  private record Flow(boolean egress, Traffic traffic, Peer peer) {}
 
   private static final class Compiled {
     final List<Entry> entries;
@@ -324,32 +321,5 @@ public final class NetworkAclEvaluator {
     }
   }
 
-  private static final class Query {
-    final NetworkAcl acl;
-    final boolean egress;
-    final Traffic traffic;
-    final Peer peer;
-
-    Query(NetworkAcl acl, boolean egress, Traffic traffic, Peer peer) {
-      this.acl = acl;
-      this.egress = egress;
-      this.traffic = traffic;
-      this.peer = peer;
-    }
-
-    @Override
-    @SuppressWarnings("ReferenceEquality") // by design: the ACL by identity, as hashCode says
-    public boolean equals(Object o) {
-      if (!(o instanceof Query)) {
-        return false;
-      }
-      Query q = (Query) o;
-      return q.acl == acl && q.egress == egress && q.traffic.equals(traffic) && q.peer.equals(peer);
-    }
-
-    @Override
-    public int hashCode() {
-      return Objects.hash(System.identityHashCode(acl), egress, traffic, peer);
-    }
-  }
+  private record Query(NetworkAcl acl, boolean egress, Traffic traffic, Peer peer) {}
 }

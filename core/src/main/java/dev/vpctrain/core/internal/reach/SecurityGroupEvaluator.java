@@ -65,22 +65,22 @@ public final class SecurityGroupEvaluator {
 
   private SgDecision evaluate(Query q) {
     if (!network.has(Section.SECURITY_GROUPS)) {
-      return new SgDecision(Tri.UNKNOWN, q.groups, List.of(), List.of(network.unknownReason(Section.SECURITY_GROUPS)));
+      return new SgDecision(Tri.UNKNOWN, q.groups(), List.of(), List.of(network.unknownReason(Section.SECURITY_GROUPS)));
     }
-    if (q.groups.isEmpty()) {
-      return new SgDecision(Tri.NO, q.groups, List.of(), List.of());
+    if (q.groups().isEmpty()) {
+      return new SgDecision(Tri.NO, q.groups(), List.of(), List.of());
     }
     Set<String> unknownAll = new LinkedHashSet<>();
     List<Grant> grants = new ArrayList<>();
-    for (String id : q.groups) {
+    for (String id : q.groups()) {
       Optional<SecurityGroup> sg = network.securityGroup(id);
       if (sg.isEmpty()) {
         unknownAll.add("security group " + id + " is not in the snapshot");
         continue;
       }
-      List<Permission> perms = q.direction == Direction.INGRESS ? sg.get().ingress() : sg.get().egress();
+      List<Permission> perms = q.direction() == Direction.INGRESS ? sg.get().ingress() : sg.get().egress();
       for (Permission p : perms) {
-        Grant g = grant(id, p, q.traffic, q.peer);
+        Grant g = grant(id, p, q.traffic(), q.peer());
         if (g != null) {
           grants.add(g);
         }
@@ -89,8 +89,8 @@ public final class SecurityGroupEvaluator {
     Tri result = Tri.YES;
     Set<String> allowedBy = new LinkedHashSet<>();
     Set<String> unknowns = new LinkedHashSet<>();
-    for (int[] cell : cells(q.traffic, grants)) {
-      Tri cellResult = cell(cell, grants, q.peer, allowedBy, unknowns);
+    for (int[] cell : cells(q.traffic(), grants)) {
+      Tri cellResult = cell(cell, grants, q.peer(), allowedBy, unknowns);
       result = result.and(cellResult);
     }
     if (result != Tri.YES) {
@@ -103,7 +103,7 @@ public final class SecurityGroupEvaluator {
     if (result != Tri.UNKNOWN) {
       unknowns.clear();
     }
-    return new SgDecision(result, q.groups, new ArrayList<>(allowedBy), new ArrayList<>(unknowns));
+    return new SgDecision(result, q.groups(), new ArrayList<>(allowedBy), new ArrayList<>(unknowns));
   }
 
   /** What one rule grants towards the peer for the queried traffic, or null when it does not apply. */
@@ -261,31 +261,7 @@ public final class SecurityGroupEvaluator {
     }
   }
 
-  private static final class Query {
-    final Direction direction;
-    final List<String> groups;
-    final Traffic traffic;
-    final Peer peer;
+  /** A memoised question: its groups in first-given order, each once. */
+  private record Query(Direction direction, List<String> groups, Traffic traffic, Peer peer) {}
 
-    Query(Direction direction, List<String> groups, Traffic traffic, Peer peer) {
-      this.direction = direction;
-      this.groups = groups;
-      this.traffic = traffic;
-      this.peer = peer;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      if (!(o instanceof Query)) {
-        return false;
-      }
-      Query q = (Query) o;
-      return q.direction == direction && q.groups.equals(groups) && q.traffic.equals(traffic) && q.peer.equals(peer);
-    }
-
-    @Override
-    public int hashCode() {
-      return Objects.hash(direction, groups, traffic, peer);
-    }
-  }
 }

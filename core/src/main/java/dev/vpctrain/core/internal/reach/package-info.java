@@ -3,4 +3,7 @@
  * over CIDR and prefix-list routes, NAT gateway health, and the S3 and internet paths of a subnet.
  * {@link dev.vpctrain.core.internal.reach.Reach} ties them together, computing each analysis once.
  */
+@VpcTrainStyle
 package dev.vpctrain.core.internal.reach;
+
+import dev.vpctrain.core.VpcTrainStyle;

@@ -14,41 +14,16 @@ import java.util.TreeMap;
  * may be dated in the future; readers see those at or before the virtual "now". Thread-safe.
  */
 public final class MetricStore {
-  /** A metric's identity: namespace, name and dimensions. */
-  public static final class Key {
-    private final String namespace;
-    private final String name;
-    private final SortedMap<String, String> dimensions;
-    private final int hash;
+  /** A metric's identity: namespace, name and dimensions (sorted by name). */
+  public record Key(String namespace, String name, SortedMap<String, String> dimensions) {
+    public Key {
+      Objects.requireNonNull(namespace);
+      Objects.requireNonNull(name);
+      dimensions = new TreeMap<>(dimensions);
+    }
 
     public Key(String namespace, String name, Map<String, String> dimensions) {
-      this.namespace = Objects.requireNonNull(namespace);
-      this.name = Objects.requireNonNull(name);
-      this.dimensions = new TreeMap<>(dimensions);
-      this.hash = Objects.hash(namespace, name, this.dimensions);
-    }
-
-    public String namespace() {
-      return namespace;
-    }
-
-    public String name() {
-      return name;
-    }
-
-    public SortedMap<String, String> dimensions() {
-      return dimensions;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Key && ((Key) o).namespace.equals(namespace) && ((Key) o).name.equals(name)
-          && ((Key) o).dimensions.equals(dimensions);
-    }
-
-    @Override
-    public int hashCode() {
-      return hash;
+      this(namespace, name, new TreeMap<>(dimensions));
     }
 
     @Override

@@ -20,27 +20,27 @@ final class BucketPolicyFixes {
     for (Condition c : statement.conditions()) {
       String key = c.key().toLowerCase(Locale.ROOT);
       if (key.equals("aws:sourcevpce")) {
-        if (via.endpointId != null && c.isNegated()) {
-          return "add " + via.endpointId + " to the aws:SourceVpce values of " + label + ": "
-              + fragment(c, via.endpointId);
+        if (via.endpointId() != null && c.isNegated()) {
+          return "add " + via.endpointId() + " to the aws:SourceVpce values of " + label + ": "
+              + fragment(c, via.endpointId());
         }
-        if (via.natGatewayId != null) {
-          return label + " requires aws:SourceVpce, which requests through NAT gateway " + via.natGatewayId
+        if (via.natGatewayId() != null) {
+          return label + " requires aws:SourceVpce, which requests through NAT gateway " + via.natGatewayId()
               + " do not carry: route the job's subnets to S3 through a gateway endpoint named there, or exempt "
               + role + " from " + label;
         }
       }
-      if (key.equals("aws:sourcevpc") && via.vpcId != null && c.isNegated()) {
-        return "add " + via.vpcId + " to the aws:SourceVpc values of " + label + ": " + fragment(c, via.vpcId);
+      if (key.equals("aws:sourcevpc") && via.vpcId() != null && c.isNegated()) {
+        return "add " + via.vpcId() + " to the aws:SourceVpc values of " + label + ": " + fragment(c, via.vpcId());
       }
       if (key.equals("aws:sourceip")) {
-        if (via.endpointId != null) {
+        if (via.endpointId() != null) {
           return "requests through a VPC endpoint carry no aws:SourceIp, so " + label + " matches them; condition it on the "
-              + "endpoint instead: \"Condition\": {\"StringNotEquals\": {\"aws:SourceVpce\": " + JsonWriter.quoted(via.endpointId) + "}}";
+              + "endpoint instead: \"Condition\": {\"StringNotEquals\": {\"aws:SourceVpce\": " + JsonWriter.quoted(via.endpointId()) + "}}";
         }
-        if (via.sourceIp != null && c.isNegated()) {
-          return "add " + via.sourceIp + "/32 (NAT gateway " + via.natGatewayId + ") to the aws:SourceIp values of " + label + ": "
-              + fragment(c, via.sourceIp + "/32");
+        if (via.sourceIp() != null && c.isNegated()) {
+          return "add " + via.sourceIp() + "/32 (NAT gateway " + via.natGatewayId() + ") to the aws:SourceIp values of " + label + ": "
+              + fragment(c, via.sourceIp() + "/32");
         }
       }
     }

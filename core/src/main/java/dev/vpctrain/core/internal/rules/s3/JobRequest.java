@@ -5,26 +5,13 @@ import dev.vpctrain.core.internal.policy.Target;
 import dev.vpctrain.core.rules.RuleContext;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * One S3 request SageMaker makes for the job: an action on the objects under a location's prefix
  * (or, for {@code s3:ListBucket}, on the bucket with {@code s3:prefix}), or on one object (the code
- * package).
+ * package). {@code listPrefix} is the {@code s3:prefix} of a ListBucket request, null otherwise.
  */
-final class JobRequest {
-  final S3Access access;
-  final String action;
-  final Target resource;
-  /** {@code s3:prefix} of a ListBucket request; null otherwise. */
-  final String listPrefix;
-
-  private JobRequest(S3Access access, String action, Target resource, String listPrefix) {
-    this.access = access;
-    this.action = action;
-    this.resource = resource;
-    this.listPrefix = listPrefix;
-  }
+record JobRequest(S3Access access, String action, Target resource, String listPrefix) {
 
   /** Every request of the job, in the order of {@code TrainingJobSpec.s3Accesses()}. */
   static List<JobRequest> of(RuleContext ctx) {
@@ -55,20 +42,6 @@ final class JobRequest {
     String on = listPrefix == null ? resource.toString()
         : resource.value() + (listPrefix.isEmpty() ? "" : " with prefix " + listPrefix);
     return action + " on " + on + " (" + access.field() + ")";
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (!(o instanceof JobRequest)) {
-      return false;
-    }
-    JobRequest r = (JobRequest) o;
-    return r.access.equals(access) && r.action.equals(action);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(access, action);
   }
 
   @Override

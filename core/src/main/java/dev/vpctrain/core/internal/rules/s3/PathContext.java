@@ -8,7 +8,6 @@ import dev.vpctrain.core.rules.RuleContext;
 import dev.vpctrain.core.internal.rules.vpc.JobVpc;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The condition keys of the job's S3 requests as they arrive over one path. Through a gateway or
@@ -18,29 +17,15 @@ import java.util.Objects;
  * {@code aws:SecureTransport = true}, SigV4 in headers, TLS 1.2 (the floor of AWS SDKs), no MFA, no
  * calling service. Keys not named here (for example {@code aws:PrincipalOrgID},
  * {@code aws:VpcSourceIp}, {@code aws:CurrentTime}) stay unknown.
+ *
+ * <p>{@code via} says how the request arrives, for messages ("through endpoint vpce-…", "through NAT
+ * gateway nat-… (203.0.113.10)"); {@code endpointId} is the endpoint it passes
+ * ({@code aws:SourceVpce}) and {@code vpcId} that endpoint's VPC ({@code aws:SourceVpc});
+ * {@code natGatewayId} the NAT gateway it passes and {@code sourceIp} the public IP S3 sees
+ * ({@code aws:SourceIp}); each null when it does not apply.
  */
-final class PathContext {
-  /** How the request arrives, for messages: "through endpoint vpce-…", "through NAT gateway nat-… (203.0.113.10)". */
-  final String via;
-  final RequestContext context;
-  /** The endpoint the request passes ({@code aws:SourceVpce}), or null. */
-  final String endpointId;
-  /** The VPC of that endpoint ({@code aws:SourceVpc}), or null. */
-  final String vpcId;
-  /** The NAT gateway the request passes, or null. */
-  final String natGatewayId;
-  /** The public IP S3 sees ({@code aws:SourceIp}), or null. */
-  final String sourceIp;
-
-  private PathContext(String via, RequestContext context, String endpointId, String vpcId, String natGatewayId, String sourceIp) {
-    this.via = via;
-    this.context = context;
-    this.endpointId = endpointId;
-    this.vpcId = vpcId;
-    this.natGatewayId = natGatewayId;
-    this.sourceIp = sourceIp;
-  }
-
+record PathContext(String via, RequestContext context, String endpointId, String vpcId, String natGatewayId,
+    String sourceIp) {
   /** The contexts of requests to {@code bucket} over {@code path}: one, or one per NAT public IP. */
   static List<PathContext> of(RuleContext ctx, S3Path path, String bucket) {
     List<PathContext> out = new ArrayList<>();
@@ -108,27 +93,17 @@ final class PathContext {
   /** {@code context} with the keys of one request: {@code s3:prefix} for ListBucket, encryption for PutObject. */
   static RequestContext forRequest(RuleContext ctx, RequestContext context, JobRequest request) {
     RequestContext.Builder b = context.toBuilder();
-    if (request.listPrefix != null) {
-      b.put("s3:prefix", request.listPrefix);
+    if (request.listPrefix() != null) {
+      b.put("s3:prefix", request.listPrefix());
     } else {
       b.absent("s3:prefix");
     }
-    if (request.action.equalsIgnoreCase("s3:PutObject")) {
+    if (request.action().equalsIgnoreCase("s3:PutObject")) {
       String kms = ctx.job().outputKmsKeyId().orElse(null);
       if (kms != null) {
         b.put("s3:x-amz-server-side-encryption", "aws:kms").put("s3:x-amz-server-side-encryption-aws-kms-key-id", kms);
       }
     }
     return b.build();
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof PathContext && ((PathContext) o).context.equals(context) && ((PathContext) o).via.equals(via);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(via, context);
   }
 }

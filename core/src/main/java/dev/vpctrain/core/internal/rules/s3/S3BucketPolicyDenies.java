@@ -63,17 +63,17 @@ public final class S3BucketPolicyDenies extends S3PolicyRule {
     String role = JobCaller.describe(ctx);
     for (Evaluation e : list) {
       subnets.addAll(e.subnets);
-      lines.add(e.request.describe() + " " + e.via.via + " is explicitly denied by " + e.decision.statement().get().label());
+      lines.add(e.request.describe() + " " + e.via.via() + " is explicitly denied by " + e.decision.statement().get().label());
       fixes.add(BucketPolicyFixes.fix(e.decision.statement().get(), e.via, role,
           ctx.job().roleArn().filter(Caller::isRoleArn).orElse(null), e.request.describe()));
     }
     Set<String> ids = new LinkedHashSet<>();
     for (Evaluation e : list) {
-      if (e.via.endpointId != null) {
-        ids.add(e.via.endpointId);
+      if (e.via.endpointId() != null) {
+        ids.add(e.via.endpointId());
       }
-      if (e.via.natGatewayId != null) {
-        ids.add(e.via.natGatewayId);
+      if (e.via.natGatewayId() != null) {
+        ids.add(e.via.natGatewayId());
       }
     }
     String message = "The bucket policy of " + bucket + " denies the job's requests from " + Texts.join(subnets) + ": "

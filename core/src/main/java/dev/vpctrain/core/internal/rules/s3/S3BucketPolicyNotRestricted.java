@@ -64,16 +64,16 @@ public final class S3BucketPolicyNotRestricted extends S3PolicyRule {
       for (PathContext pc : elsewhere) {
         Decision d = policy.evaluate(PolicyRequest.builder()
             .caller(JobCaller.of(ctx))
-            .action(r.action)
-            .resource(r.resource)
-            .context(PathContext.forRequest(ctx, pc.context, r))
+            .action(r.action())
+            .resource(r.resource())
+            .context(PathContext.forRequest(ctx, pc.context(), r))
             .build());
         if (d.explicitDeny() == Tri.NO) {
           return fail("The bucket policy of " + bucket + " does not restrict access to the job's VPC or endpoint: the job's "
-              + r.describe() + " is not denied when it comes " + pc.via + ".", remediation(ctx, bucket), bucket);
+              + r.describe() + " is not denied when it comes " + pc.via() + ".", remediation(ctx, bucket), bucket);
         }
         if (d.explicitDeny() == Tri.UNKNOWN && undecided == null) {
-          undecided = r.describe() + " " + pc.via + " (" + d.explanation() + ")";
+          undecided = r.describe() + " " + pc.via() + " (" + d.explanation() + ")";
         }
       }
     }

@@ -92,7 +92,7 @@ public final class S3PackagesNotBlocked extends BaseRule {
             .caller(caller)
             .action("s3:GetObject")
             .resource(Target.startingWith("arn:" + ctx.partition() + ":s3:::" + bucket + "/"))
-            .context(pc.context.toBuilder().absent("s3:prefix").build())
+            .context(pc.context().toBuilder().absent("s3:prefix").build())
             .coverage(Coverage.ANY)
             .build());
         if (d.type() == DecisionType.ALLOW) {

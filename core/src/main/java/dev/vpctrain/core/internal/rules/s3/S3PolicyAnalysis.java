@@ -264,9 +264,9 @@ final class S3PolicyAnalysis {
         if (e == null) {
           PolicyRequest request = PolicyRequest.builder()
               .caller(JobCaller.of(ctx))
-              .action(r.action)
-              .resource(r.resource)
-              .context(PathContext.forRequest(ctx, pc.context, r))
+              .action(r.action())
+              .resource(r.resource())
+              .context(PathContext.forRequest(ctx, pc.context(), r))
               .build();
           e = new Evaluation(kind, owner, pc, r, policy.evaluate(request));
           evaluations.put(key, e);

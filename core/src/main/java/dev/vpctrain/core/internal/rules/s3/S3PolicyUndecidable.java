@@ -60,7 +60,7 @@ public final class S3PolicyUndecidable extends S3PolicyRule {
     List<String> lines = new ArrayList<>();
     for (Evaluation e : list) {
       subnets.addAll(e.subnets);
-      lines.add(e.request.describe() + " " + e.via.via);
+      lines.add(e.request.describe() + " " + e.via.via());
     }
     String policy = first.kind == Kind.ENDPOINT ? "the policy of S3 endpoint " + first.owner : "the bucket policy of " + first.owner;
     String keys = String.join(", ", first.decision.unknownKeys());

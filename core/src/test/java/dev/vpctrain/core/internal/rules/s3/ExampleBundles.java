@@ -26,21 +26,19 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Reads the parts of the shared example bundles ({@code shared/examples/<name>}) that the policy
+ * Reads the parts of the shared example bundles ({@code testdata/shared-examples/<name>}) that the policy
  * rules need, with Jackson. Test-only: the product's bundle reader lives in aws-impl.
  */
 final class ExampleBundles {
   private ExampleBundles() {}
 
-  /** The examples folder, when this checkout has it beside the repository. */
+  /** The project's copy of the shared examples ({@code testdata/shared-examples}). */
   static Optional<Path> folder() {
-    for (String candidate : new String[] {"../shared/examples", "../../shared/examples", "/work/shared/examples"}) {
-      Path p = Path.of(candidate);
-      if (Files.isDirectory(p)) {
-        return Optional.of(p);
-      }
+    Path p = Path.of("..", "testdata", "shared-examples");
+    if (!Files.isDirectory(p)) {
+      throw new IllegalStateException("the shared examples are missing at " + p.toAbsolutePath());
     }
-    return Optional.empty();
+    return Optional.of(p);
   }
 
   private static final ObjectMapper MAPPER = new ObjectMapper();

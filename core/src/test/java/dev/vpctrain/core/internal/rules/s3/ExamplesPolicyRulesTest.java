@@ -1,7 +1,6 @@
 package dev.vpctrain.core.internal.rules.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.vpctrain.core.job.TrainingJobSpec;
 import dev.vpctrain.core.network.NetworkSnapshot;
@@ -26,7 +25,6 @@ class ExamplesPolicyRulesTest {
   @ValueSource(strings = {"ready-private-endpoints", "dedicated-tenancy", "no-s3-endpoint", "public-subnet-igw",
       "sg-no-self-ingress", "subnet-out-of-ips"})
   void policyRulesRaiseNoErrorOnTheExamples(String example) throws Exception {
-    assumeTrue(ExampleBundles.folder().isPresent(), "shared/examples is not beside this checkout");
     Path dir = ExampleBundles.folder().get().resolve(example);
     TrainingJobSpec job = ExampleBundles.job(dir);
     NetworkSnapshot network = ExampleBundles.network(dir);
@@ -39,7 +37,6 @@ class ExamplesPolicyRulesTest {
   @ParameterizedTest
   @ValueSource(strings = {"ready-private-endpoints"})
   void theReadyExampleIsHardened(String example) throws Exception {
-    assumeTrue(ExampleBundles.folder().isPresent(), "shared/examples is not beside this checkout");
     Path dir = ExampleBundles.folder().get().resolve(example);
     PreflightReport report = RuleEngine.builder().rules(RULES).build().evaluate(ExampleBundles.job(dir), ExampleBundles.network(dir));
     assertThat(report.findings()).filteredOn(f -> f.ruleId().equals("s3.endpoint-policy.denies"))

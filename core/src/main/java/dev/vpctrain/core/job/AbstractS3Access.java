@@ -1,0 +1,53 @@
+package dev.vpctrain.core.job;
+
+import java.util.List;
+import org.immutables.value.Value;
+
+/**
+ * One way the job touches S3: a location, the request field it comes from and the S3 actions
+ * SageMaker performs there on the job's behalf. The location is a key prefix (every object under
+ * it), or, for the training code package, exactly one object ({@link #isObject()}).
+ * {@code S3Access.of(field, location, actions)} is access to every object under the key prefix.
+ */
+@Value.Immutable
+abstract class AbstractS3Access {
+  /** The request field, for example {@code InputDataConfig[0].DataSource.S3DataSource.S3Uri}. */
+  @Value.Parameter
+  public abstract String field();
+
+  @Value.Parameter
+  public abstract S3Uri location();
+
+  /** For example {@code s3:GetObject}, {@code s3:ListBucket}, {@code s3:PutObject}. */
+  @Value.Parameter
+  public abstract List<String> actions();
+
+  /** True when the location is one object, not a key prefix. */
+  @Value.Default
+  public boolean isObject() {
+    return false;
+  }
+
+  /** Access to the one object {@code location} names (its key is the whole object key). */
+  public static S3Access object(String field, S3Uri location, List<String> actions) {
+    return S3Access.of(field, location, actions).withIsObject(true);
+  }
+
+  /**
+   * The object ARN pattern the access needs: {@code arn:<partition>:s3:::bucket/key} for one
+   * object, {@code arn:<partition>:s3:::bucket/prefix*} for a prefix.
+   */
+  public String objectResource(String partition) {
+    return "arn:" + partition + ":s3:::" + location().bucket() + "/" + location().key() + (isObject() ? "" : "*");
+  }
+
+  /** True when the job writes here. */
+  public boolean writes() {
+    return actions().contains("s3:PutObject");
+  }
+
+  @Override
+  public String toString() {
+    return field() + " " + location() + " " + actions();
+  }
+}

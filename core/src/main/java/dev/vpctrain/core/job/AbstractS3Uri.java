@@ -1,0 +1,63 @@
+package dev.vpctrain.core.job;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.immutables.value.Value;
+
+/** A parsed {@code s3://bucket/key} location with a valid bucket name. */
+@Value.Immutable
+abstract class AbstractS3Uri {
+  private static final Pattern BUCKET =
+      Pattern.compile("(?=.{3,63}$)[a-z0-9][a-z0-9.-]*[a-z0-9]");
+  private static final Pattern IP_LIKE = Pattern.compile("\\d+\\.\\d+\\.\\d+\\.\\d+");
+
+  @Value.Parameter
+  public abstract String bucket();
+
+  /** The key or key prefix, without a leading slash; empty for the bucket root. */
+  @Value.Parameter
+  public abstract String key();
+
+  /** Parses {@code uri}; empty when it is not a well-formed {@code s3://} URI with a valid bucket name. */
+  public static Optional<S3Uri> parse(String uri) {
+    if (uri == null || !uri.startsWith("s3://")) {
+      return Optional.empty();
+    }
+    String rest = uri.substring(5);
+    int slash = rest.indexOf('/');
+    String bucket = slash < 0 ? rest : rest.substring(0, slash);
+    String key = slash < 0 ? "" : rest.substring(slash + 1);
+    if (!isValidBucketName(bucket)) {
+      return Optional.empty();
+    }
+    return Optional.of(S3Uri.of(bucket, key));
+  }
+
+  /** S3's general-purpose bucket naming rules. */
+  public static boolean isValidBucketName(String name) {
+    return BUCKET.matcher(name).matches()
+        && !name.contains("..")
+        && !name.contains(".-")
+        && !name.contains("-.")
+        && !IP_LIKE.matcher(name).matches()
+        && !name.startsWith("xn--")
+        && !name.endsWith("-s3alias");
+  }
+
+  /** The object ARN pattern for this location: {@code arn:aws:s3:::bucket/key*}. */
+  public String objectArn(String partition, String objectKey) {
+    return "arn:" + partition + ":s3:::" + bucket() + "/" + objectKey;
+  }
+
+  @Value.Check
+  protected void check() {
+    if (!isValidBucketName(bucket())) {
+      throw new IllegalArgumentException("expected a valid S3 bucket name but was '" + bucket() + "'");
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "s3://" + bucket() + "/" + key();
+  }
+}

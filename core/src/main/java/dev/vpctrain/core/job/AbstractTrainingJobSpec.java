@@ -1,0 +1,509 @@
+package dev.vpctrain.core.job;
+
+import dev.vpctrain.core.report.Acceptance;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.function.Consumer;
+import org.immutables.value.Value;
+
+/**
+ * A SageMaker training job as vpctrain sees it: the {@code CreateTrainingJob} request's network
+ * intent plus what the training code needs beyond S3. Immutable; build with {@link #builder()},
+ * copy with {@link #toBuilder()}. Only a missing name is rejected at {@code build()}: everything a
+ * rule checks (malformed ids, counts) is reported by that rule, not thrown.
+ *
+ * <p>The one Immutables value whose builder is written by hand: its conveniences read what was set
+ * before ({@code vpc(v -> …)} edits the current {@code VpcConfig}, {@code codePackage} merges into
+ * the current {@code HyperParameters}) and its setters take {@code null} for "absent", which a
+ * generated builder does not offer. The builder keeps no copy of the fields: it edits a draft spec
+ * through the generated {@code with*} copies. This type is public only so that
+ * {@code TrainingJobSpec.Builder} is; use {@link TrainingJobSpec}.
+ */
+@Value.Immutable(builder = false)
+public abstract class AbstractTrainingJobSpec {
+  /** The hyperparameter in which the SageMaker SDKs pass the training code package. */
+  public static final String SUBMIT_DIRECTORY = "sagemaker_submit_directory";
+  /** The field findings name for the code package. */
+  public static final String CODE_PACKAGE_FIELD = "HyperParameters." + SUBMIT_DIRECTORY;
+
+  AbstractTrainingJobSpec() {}
+
+  public static Builder builder() {
+    return new Builder(null);
+  }
+
+  /** A builder holding this spec's values. */
+  public Builder toBuilder() {
+    return new Builder(TrainingJobSpec.copyOf(this));
+  }
+
+  /** {@code TrainingJobName}. */
+  @Value.Parameter
+  public abstract String name();
+
+  public abstract Optional<String> roleArn();
+
+  /** {@code AlgorithmSpecification.TrainingImage}. */
+  public abstract Optional<String> trainingImage();
+
+  /** {@code AlgorithmSpecification.TrainingInputMode}: {@code File}, {@code Pipe} or {@code FastFile}. */
+  public abstract Optional<String> trainingInputMode();
+
+  /** {@code AlgorithmSpecification.TrainingImageConfig.TrainingRepositoryAccessMode}. */
+  public abstract Optional<RepositoryAccessMode> repositoryAccessMode();
+
+  /** {@code ResourceConfig.InstanceType} (absent with instance groups). */
+  public abstract Optional<String> instanceType();
+
+  /** {@code ResourceConfig.InstanceCount} (absent with instance groups). */
+  public abstract Optional<Integer> instanceCount();
+
+  public abstract Optional<Integer> volumeSizeInGb();
+
+  public abstract Optional<String> volumeKmsKeyId();
+
+  /** {@code ResourceConfig.InstanceGroups}. */
+  public abstract List<InstanceGroup> instanceGroups();
+
+  /** {@code VpcConfig}; absent for a job outside a VPC. */
+  public abstract Optional<VpcSpec> vpc();
+
+  public abstract List<InputChannel> inputChannels();
+
+  /** {@code OutputDataConfig.S3OutputPath}. */
+  public abstract Optional<String> outputPath();
+
+  public abstract Optional<String> outputKmsKeyId();
+
+  /** {@code CheckpointConfig.S3Uri}. */
+  public abstract Optional<String> checkpointUri();
+
+  /** Debugger, profiler and TensorBoard S3 outputs. */
+  public abstract List<S3Output> additionalS3Outputs();
+
+  @Value.Default
+  public boolean enableNetworkIsolation() {
+    return false;
+  }
+
+  @Value.Default
+  public boolean enableInterContainerTrafficEncryption() {
+    return false;
+  }
+
+  /** {@code StoppingCondition.MaxRuntimeInSeconds}. */
+  public abstract Optional<Integer> maxRuntimeInSeconds();
+
+  /** AWS services the training code calls besides S3 (not part of the API request), sorted by name. */
+  @Value.NaturalOrder
+  public abstract SortedSet<AwsService> requiredServices();
+
+  /** Internet destinations the training code needs (not part of the API request). */
+  public abstract List<HostPort> requiredInternet();
+
+  /** True when the user asks that Amazon Linux package repositories be blocked. */
+  @Value.Default
+  public boolean blockPackageRepositories() {
+    return false;
+  }
+
+  /**
+   * The UNVERIFIED checks the user accepts (not part of the API request), each once: what the
+   * snapshot cannot show but the user knows works. The rule engine marks the findings they match
+   * accepted; a FAIL is never accepted.
+   */
+  public abstract List<Acceptance> acceptedUnverified();
+
+  /** An explicit EFA override; absent means "decide from the instance type". */
+  public abstract Optional<Boolean> efa();
+
+  /** The job's region when the spec names it; otherwise the snapshot's region applies. */
+  public abstract Optional<String> region();
+
+  /**
+   * Other {@code CreateTrainingJob} members, kept verbatim for a faithful round trip: member name
+   * to its JSON text. No rule reads them. A member nested in a modeled structure is keyed by its
+   * JSON path, for example {@code ResourceConfig.KeepAlivePeriodInSeconds} or
+   * {@code InputDataConfig[0].ContentType}.
+   */
+  public abstract Map<String, String> apiExtras();
+
+  /** Each acceptance once, in first-given order. */
+  @Value.Check
+  protected AbstractTrainingJobSpec normalize() {
+    List<Acceptance> distinct = List.copyOf(new LinkedHashSet<>(acceptedUnverified()));
+    return distinct.size() == acceptedUnverified().size()
+        ? this
+        : TrainingJobSpec.copyOf(this).withAcceptedUnverified(distinct);
+  }
+
+  /**
+   * The training code package: the {@code sagemaker_submit_directory} hyperparameter (read from
+   * {@code apiExtras()["HyperParameters"]}) with the SDKs' JSON quoting removed, for example
+   * {@code s3://bucket/job/source/sourcedir.tar.gz}; empty when the job has none. The value is as
+   * given: {@link #s3Accesses()} holds it when it is a well-formed {@code s3://} object URI, and
+   * {@code request.id.malformed} reports it otherwise (an absolute path in the container, which the
+   * SDKs use for code delivered in an input channel, is not an S3 location).
+   */
+  @Value.Lazy
+  public Optional<String> codePackage() {
+    return Hyperparameters.get(apiExtras(), SUBMIT_DIRECTORY);
+  }
+
+  /** The code package's object when {@link #codePackage()} is an {@code s3://bucket/key} URI naming one object. */
+  public Optional<S3Uri> codePackageObject() {
+    return codePackage().filter(v -> v.startsWith("s3://")).flatMap(S3Uri::parse).filter(u -> !u.key().isEmpty());
+  }
+
+  /**
+   * Total instances: {@code InstanceCount}, or the sum over instance groups (summed without
+   * overflow, and capped at {@link Integer#MAX_VALUE}).
+   */
+  public int totalInstanceCount() {
+    if (!instanceGroups().isEmpty()) {
+      long sum = instanceGroups().stream().mapToLong(InstanceGroup::instanceCount).sum();
+      return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, sum));
+    }
+    return instanceCount().orElse(1);
+  }
+
+  /** True when more than one instance runs (rules.md "distributed"). */
+  public boolean isDistributed() {
+    return totalInstanceCount() > 1;
+  }
+
+  /** Every instance type the job uses. */
+  public List<String> instanceTypes() {
+    if (!instanceGroups().isEmpty()) {
+      List<String> types = new ArrayList<>();
+      instanceGroups().forEach(g -> types.add(g.instanceType()));
+      return types;
+    }
+    return instanceType().map(List::of).orElse(List.of());
+  }
+
+  /** True when the job uses EFA: the override, else any instance type is EFA-capable. */
+  public boolean isEfa() {
+    return efa().orElseGet(() -> instanceTypes().stream().anyMatch(EfaInstanceTypes::isEfaCapable));
+  }
+
+  /**
+   * Every S3 location the job touches with the actions SageMaker performs there: inputs read
+   * ({@code s3:GetObject}, plus {@code s3:ListBucket} for {@code S3Prefix} data), the output and
+   * other outputs written ({@code s3:PutObject}), checkpoints read and written, and the training
+   * code package ({@link #codePackage()}), one object read ({@code s3:GetObject}). Malformed URIs are
+   * skipped here (the {@code request.id.malformed} rule reports them). Every S3 rule and the
+   * remediation planner read the job's S3 requests from here; computed once.
+   */
+  @Value.Lazy
+  public List<S3Access> s3Accesses() {
+    List<S3Access> out = new ArrayList<>();
+    for (int i = 0; i < inputChannels().size(); i++) {
+      InputChannel c = inputChannels().get(i);
+      int index = i;
+      c.s3Uri().flatMap(S3Uri::parse).ifPresent(uri -> {
+        List<String> actions = "S3Prefix".equalsIgnoreCase(c.s3DataType())
+            ? List.of("s3:GetObject", "s3:ListBucket")
+            : List.of("s3:GetObject");
+        out.add(S3Access.of("InputDataConfig[" + index + "].DataSource.S3DataSource.S3Uri", uri, actions));
+      });
+    }
+    outputPath().flatMap(S3Uri::parse).ifPresent(uri ->
+        out.add(S3Access.of("OutputDataConfig.S3OutputPath", uri, List.of("s3:PutObject"))));
+    checkpointUri().flatMap(S3Uri::parse).ifPresent(uri ->
+        out.add(S3Access.of("CheckpointConfig.S3Uri", uri, List.of("s3:GetObject", "s3:ListBucket", "s3:PutObject"))));
+    for (S3Output o : additionalS3Outputs()) {
+      S3Uri.parse(o.s3Uri()).ifPresent(uri -> out.add(S3Access.of(o.field(), uri, List.of("s3:PutObject"))));
+    }
+    codePackageObject().ifPresent(uri -> out.add(S3Access.object(CODE_PACKAGE_FIELD, uri, List.of("s3:GetObject"))));
+    return List.copyOf(out);
+  }
+
+  /** The distinct buckets of {@link #s3Accesses()}, in order of first use. */
+  public Set<String> buckets() {
+    Set<String> buckets = new LinkedHashSet<>();
+    s3Accesses().forEach(a -> buckets.add(a.location().bucket()));
+    return buckets;
+  }
+
+  @Override
+  public String toString() {
+    return "TrainingJobSpec{name=" + name() + ", instanceType=" + instanceType().orElse(null)
+        + ", instanceCount=" + totalInstanceCount() + ", vpc=" + vpc().orElse(null)
+        + ", inputs=" + inputChannels().size() + ", outputPath=" + outputPath().orElse(null)
+        + ", requires=" + requiredServices() + ", requiresInternet=" + requiredInternet()
+        + (acceptedUnverified().isEmpty() ? "" : ", acceptedUnverified=" + acceptedUnverified()) + "}";
+  }
+
+  /**
+   * Builds a {@link TrainingJobSpec}. Setters take {@code null} for "absent"; collection setters
+   * replace; {@code add*}, {@code requires*} and {@code acceptUnverified} append.
+   */
+  public static final class Builder {
+    /** The values so far; its name is a placeholder until {@link #name} is given one. */
+    private TrainingJobSpec draft;
+    private boolean named;
+
+    private Builder(TrainingJobSpec from) {
+      this.draft = from == null ? TrainingJobSpec.of("") : from;
+      this.named = from != null;
+    }
+
+    public Builder name(String name) {
+      named = name != null;
+      if (named) {
+        draft = draft.withName(name);
+      }
+      return this;
+    }
+
+    public Builder roleArn(String roleArn) {
+      draft = draft.withRoleArn(Optional.ofNullable(roleArn));
+      return this;
+    }
+
+    public Builder trainingImage(String trainingImage) {
+      draft = draft.withTrainingImage(Optional.ofNullable(trainingImage));
+      return this;
+    }
+
+    public Builder trainingInputMode(String trainingInputMode) {
+      draft = draft.withTrainingInputMode(Optional.ofNullable(trainingInputMode));
+      return this;
+    }
+
+    public Builder repositoryAccessMode(RepositoryAccessMode mode) {
+      draft = draft.withRepositoryAccessMode(Optional.ofNullable(mode));
+      return this;
+    }
+
+    public Builder instanceType(String instanceType) {
+      draft = draft.withInstanceType(Optional.ofNullable(instanceType));
+      return this;
+    }
+
+    public Builder instanceCount(Integer instanceCount) {
+      draft = draft.withInstanceCount(Optional.ofNullable(instanceCount));
+      return this;
+    }
+
+    public Builder volumeSizeInGb(Integer volumeSizeInGb) {
+      draft = draft.withVolumeSizeInGb(Optional.ofNullable(volumeSizeInGb));
+      return this;
+    }
+
+    public Builder volumeKmsKeyId(String volumeKmsKeyId) {
+      draft = draft.withVolumeKmsKeyId(Optional.ofNullable(volumeKmsKeyId));
+      return this;
+    }
+
+    public Builder instanceGroups(Collection<InstanceGroup> groups) {
+      draft = draft.withInstanceGroups(groups);
+      return this;
+    }
+
+    public Builder addInstanceGroup(String name, String instanceType, int instanceCount) {
+      draft = draft.withInstanceGroups(plus(draft.instanceGroups(), InstanceGroup.of(name, instanceType, instanceCount)));
+      return this;
+    }
+
+    public Builder vpc(VpcSpec vpc) {
+      draft = draft.withVpc(Optional.ofNullable(vpc));
+      return this;
+    }
+
+    /** Edits the VPC config (or starts one): {@code .vpc(v -> v.subnets("subnet-…").securityGroups("sg-…"))}. */
+    public Builder vpc(Consumer<VpcSpec.Builder> vpc) {
+      VpcSpec.Builder b = draft.vpc().map(VpcSpec::toBuilder).orElseGet(VpcSpec::builder);
+      vpc.accept(b);
+      return vpc(b.build());
+    }
+
+    public Builder inputChannels(Collection<InputChannel> channels) {
+      draft = draft.withInputChannels(channels);
+      return this;
+    }
+
+    public Builder addInputChannel(InputChannel channel) {
+      draft = draft.withInputChannels(plus(draft.inputChannels(), Objects.requireNonNull(channel)));
+      return this;
+    }
+
+    /** Adds an S3 channel of {@code S3Prefix} data. */
+    public Builder inputChannel(String name, String s3Uri) {
+      return addInputChannel(InputChannel.s3(name, s3Uri));
+    }
+
+    /** Adds an S3 channel of the given data type ({@code S3Prefix}, {@code ManifestFile}, …). */
+    public Builder inputChannel(String name, String s3Uri, String s3DataType) {
+      return addInputChannel(InputChannel.builder().name(name).s3Uri(s3Uri).s3DataType(s3DataType).build());
+    }
+
+    public Builder outputPath(String outputPath) {
+      draft = draft.withOutputPath(Optional.ofNullable(outputPath));
+      return this;
+    }
+
+    public Builder outputKmsKeyId(String outputKmsKeyId) {
+      draft = draft.withOutputKmsKeyId(Optional.ofNullable(outputKmsKeyId));
+      return this;
+    }
+
+    public Builder checkpointUri(String checkpointUri) {
+      draft = draft.withCheckpointUri(Optional.ofNullable(checkpointUri));
+      return this;
+    }
+
+    public Builder additionalS3Outputs(Collection<S3Output> outputs) {
+      draft = draft.withAdditionalS3Outputs(outputs);
+      return this;
+    }
+
+    public Builder addS3Output(String field, String s3Uri) {
+      draft = draft.withAdditionalS3Outputs(plus(draft.additionalS3Outputs(), S3Output.of(field, s3Uri)));
+      return this;
+    }
+
+    public Builder enableNetworkIsolation(boolean enable) {
+      draft = draft.withEnableNetworkIsolation(enable);
+      return this;
+    }
+
+    public Builder enableInterContainerTrafficEncryption(boolean enable) {
+      draft = draft.withEnableInterContainerTrafficEncryption(enable);
+      return this;
+    }
+
+    public Builder maxRuntimeInSeconds(Integer seconds) {
+      draft = draft.withMaxRuntimeInSeconds(Optional.ofNullable(seconds));
+      return this;
+    }
+
+    /** Adds AWS services the training code calls. */
+    public Builder requires(AwsService... services) {
+      List<AwsService> all = new ArrayList<>(draft.requiredServices());
+      all.addAll(Arrays.asList(services));
+      return requiredServices(all);
+    }
+
+    public Builder requiredServices(Collection<AwsService> services) {
+      draft = draft.withRequiredServices(services);
+      return this;
+    }
+
+    /** Adds an internet destination the training code needs. */
+    public Builder requiresInternet(String host, int port) {
+      draft = draft.withRequiredInternet(plus(draft.requiredInternet(), HostPort.of(host, port)));
+      return this;
+    }
+
+    public Builder requiredInternet(Collection<HostPort> destinations) {
+      draft = draft.withRequiredInternet(destinations);
+      return this;
+    }
+
+    /** Asks that the S3 endpoint policy block the Amazon Linux package repositories. */
+    public Builder blockPackageRepositories() {
+      return blockPackageRepositories(true);
+    }
+
+    public Builder blockPackageRepositories(boolean block) {
+      draft = draft.withBlockPackageRepositories(block);
+      return this;
+    }
+
+    /**
+     * Accepts every UNVERIFIED finding of {@code ruleId} (a transit gateway you know works, an
+     * on-premises DNS server): it stays in the report, marked accepted, and no longer holds the
+     * verdict back. A FAIL is never accepted. The rule engine rejects an id it does not have.
+     *
+     * @throws IllegalArgumentException for a blank or malformed rule id
+     */
+    public Builder acceptUnverified(String ruleId) {
+      return acceptUnverified(Acceptance.of(ruleId));
+    }
+
+    /**
+     * Accepts the UNVERIFIED findings of {@code ruleId} that name {@code resource}, for example
+     * {@code acceptUnverified("s3.route.unmodeled", "subnet-0a1b2c3d4e5f60718")}.
+     *
+     * @throws IllegalArgumentException for a blank or malformed rule id or resource
+     */
+    public Builder acceptUnverified(String ruleId, String resource) {
+      return acceptUnverified(Acceptance.of(ruleId, resource));
+    }
+
+    /** Adds an acceptance of UNVERIFIED findings (once: a repeat is ignored). */
+    public Builder acceptUnverified(Acceptance acceptance) {
+      draft = draft.withAcceptedUnverified(
+          plus(draft.acceptedUnverified(), Objects.requireNonNull(acceptance, "acceptance")));
+      return this;
+    }
+
+    /** Replaces the acceptances of UNVERIFIED findings. */
+    public Builder acceptedUnverified(Collection<Acceptance> acceptances) {
+      acceptances.forEach(a -> Objects.requireNonNull(a, "acceptance"));
+      draft = draft.withAcceptedUnverified(acceptances);
+      return this;
+    }
+
+    /** Overrides EFA detection; {@code null} decides from the instance type. */
+    public Builder efa(Boolean efa) {
+      draft = draft.withEfa(Optional.ofNullable(efa));
+      return this;
+    }
+
+    public Builder region(String region) {
+      draft = draft.withRegion(Optional.ofNullable(region));
+      return this;
+    }
+
+    public Builder apiExtras(Map<String, String> extras) {
+      draft = draft.withApiExtras(extras);
+      return this;
+    }
+
+    public Builder putApiExtra(String member, String json) {
+      Map<String, String> extras = new LinkedHashMap<>(draft.apiExtras());
+      extras.put(Objects.requireNonNull(member), Objects.requireNonNull(json));
+      return apiExtras(extras);
+    }
+
+    /**
+     * Sets the training code package, {@code s3://bucket/key/sourcedir.tar.gz}, as the SageMaker
+     * SDKs do: the {@code sagemaker_submit_directory} hyperparameter, JSON-quoted, in the
+     * {@code HyperParameters} extra (other hyperparameters are kept). {@code null} removes it.
+     */
+    public Builder codePackage(String s3Uri) {
+      String current = draft.apiExtras().get(Hyperparameters.MEMBER);
+      String map = Hyperparameters.with(current, SUBMIT_DIRECTORY, s3Uri == null ? null : "\"" + s3Uri + "\"");
+      if (map.equals("{}") && current == null) {
+        return this;
+      }
+      return putApiExtra(Hyperparameters.MEMBER, map);
+    }
+
+    /** Builds the spec; throws {@link NullPointerException} only when the name is missing. */
+    public TrainingJobSpec build() {
+      if (!named) {
+        throw new NullPointerException("TrainingJobSpec.name is required");
+      }
+      return draft;
+    }
+
+    private static <T> List<T> plus(List<T> list, T element) {
+      List<T> out = new ArrayList<>(list);
+      out.add(element);
+      return out;
+    }
+  }
+}
