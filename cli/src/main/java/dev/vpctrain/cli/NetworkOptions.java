@@ -19,7 +19,7 @@ final class NetworkOptions {
   @Mixin
   NetworkFileOption bundle = new NetworkFileOption();
 
-  @Option(names = "--live", description = "Discover the network from the live AWS APIs (apply requires it).")
+  @Option(names = "--live", description = "Discover the network from the live AWS APIs.")
   boolean live;
 
   @Mixin

@@ -37,8 +37,10 @@ import software.amazon.awssdk.utils.builder.SdkBuilder;
  * Reads a bundle document (formats.md §2) into a {@link NetworkSnapshot}: each EC2 operation's
  * output is checked (shape, range, uniqueness: what the SDK shape does not express, so that no rule
  * meets a value it cannot use), read into the SDK's {@code Describe…Response} by {@link SdkJson}
- * and mapped by {@link Ec2Mapping}, as live discovery maps the same responses. An operation named in
- * {@code errors} is incomplete and its output, if any, is not used (the section stays unknown).
+ * and mapped by {@link Ec2Mapping}, as live discovery maps the same responses; the optional
+ * {@code captureFilters}, {@code efs} and {@code fsx} sections (formats.md §2a) are read by
+ * {@link InVpcSections} the same way. An operation named in {@code errors} is incomplete and its
+ * output, if any, is not used (the section stays unknown).
  */
 final class BundleReader {
   /** The AWS CLI's member names; members the SDK does not know (a newer CLI's) are passed over. */
@@ -57,17 +59,22 @@ final class BundleReader {
   private final UniqueKeys defaultAcls = new UniqueKeys("default network ACL of a VPC");
 
   /** What each section's items must satisfy beyond their SDK shape. */
-  private final Map<Section, Consumer<JsonInput>> checks = Map.of(
-      Section.VPCS, BundleReader::vpc,
-      Section.DHCP_OPTIONS, BundleReader::dhcp,
-      Section.SUBNETS, BundleReader::subnet,
-      Section.SECURITY_GROUPS, BundleReader::group,
-      Section.ROUTE_TABLES, this::routeTable,
-      Section.VPC_ENDPOINTS, BundleReader::endpoint,
-      Section.NAT_GATEWAYS, BundleReader::nat,
-      Section.INTERNET_GATEWAYS, BundleReader::igw,
-      Section.NETWORK_ACLS, this::acl,
-      Section.PREFIX_LISTS, BundleReader::prefixList);
+  private final Map<Section, Consumer<JsonInput>> checks = Map.ofEntries(
+      check(Section.VPCS, BundleReader::vpc),
+      check(Section.DHCP_OPTIONS, BundleReader::dhcp),
+      check(Section.SUBNETS, BundleReader::subnet),
+      check(Section.SECURITY_GROUPS, BundleReader::group),
+      check(Section.ROUTE_TABLES, this::routeTable),
+      check(Section.VPC_ENDPOINTS, BundleReader::endpoint),
+      check(Section.NAT_GATEWAYS, BundleReader::nat),
+      check(Section.INTERNET_GATEWAYS, BundleReader::igw),
+      check(Section.NETWORK_ACLS, this::acl),
+      check(Section.PREFIX_LISTS, BundleReader::prefixList),
+      check(Section.NETWORK_INTERFACES, BundleReader::networkInterface));
+
+  private static Map.Entry<Section, Consumer<JsonInput>> check(Section section, Consumer<JsonInput> check) {
+    return Map.entry(section, check);
+  }
 
   BundleReader(JsonInput root) {
     this.root = root.requireObject();
@@ -91,6 +98,7 @@ final class BundleReader {
     if (ec2.isPresent()) {
       ec2(ec2.get(), b);
     }
+    InVpcSections.read(root, b);
     root.optObject("s3").ifPresent(s3 -> s3(s3, b));
     // an operation named in errors is incomplete: its output (validated above) is not used
     return b.errors(errors).build().withoutIncomplete();
@@ -160,7 +168,7 @@ final class BundleReader {
   }
 
   /** {@code json} (checked) as the SDK shape {@code shape}; a value the shape cannot hold names its path. */
-  private static <R> R sdk(Supplier<? extends SdkBuilder<?, ? extends R>> shape, JsonInput json) {
+  static <R> R sdk(Supplier<? extends SdkBuilder<?, ? extends R>> shape, JsonInput json) {
     try {
       return SdkJson.read(shape, json.node(), json.path(), STYLE);
     } catch (SdkJsonException e) {
@@ -476,6 +484,26 @@ final class BundleReader {
       BundleValues.optIntIn(i, "Code", -1, 255, "an ICMP code, or -1 for every code");
     });
     return number;
+  }
+
+  private static void networkInterface(JsonInput o) {
+    BundleValues.id(o, "NetworkInterfaceId", "eni");
+    BundleValues.id(o, "SubnetId", SUBNET);
+    BundleValues.id(o, "VpcId", VPC);
+    o.optString("AvailabilityZone");
+    o.optString("AvailabilityZoneId");
+    o.optString("OwnerId");
+    BundleValues.optIpv4(o, "PrivateIpAddress");
+    o.mapArray("PrivateIpAddresses", a -> {
+      a.optBoolean("Primary");
+      return BundleValues.ipv4(a, "PrivateIpAddress");
+    });
+    o.mapArray("Ipv4Prefixes", p -> BundleValues.cidr4(p.member("Ipv4Prefix"), p.string("Ipv4Prefix")));
+    o.mapArray("Groups", g -> BundleValues.id(g, "GroupId", GROUP));
+    o.optString("InterfaceType");
+    o.optLower("Status");
+    o.optBoolean("RequesterManaged");
+    o.optString("Description");
   }
 
   private static void prefixList(JsonInput o) {

@@ -117,6 +117,15 @@ final class BundleValues {
     return cidr4(at, value);
   }
 
+  /** Required member {@code name}: an IPv4 address. */
+  static String ipv4(JsonInput o, String name) {
+    String v = o.string(name);
+    if (!Cidr.isIpv4Address(v)) {
+      throw o.member(name).error("expected an IPv4 address such as 10.0.1.15 but was \"" + v + "\"");
+    }
+    return v;
+  }
+
   /** Optional member {@code name}: an IPv4 address. */
   static Optional<String> optIpv4(JsonInput o, String name) {
     return o.optString(name).map(v -> {

@@ -24,7 +24,8 @@ import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
 /**
  * Writes a {@link NetworkSnapshot} as a bundle (formats.md §2): each EC2 section ({@link Ec2Section})
  * is the SDK's {@code Describe…Response} built by {@link Ec2Mapping} and written by {@link SdkJson}
- * with the AWS CLI's member names; S3 facts and capture errors are written here.
+ * with the AWS CLI's member names; the optional §2a sections by {@link InVpcSections}, only when
+ * known; S3 facts and capture errors are written here.
  */
 final class BundleWriter {
   /**
@@ -71,6 +72,7 @@ final class BundleWriter {
         });
       }
     }
+    InVpcSections.write(s, root, STYLE);
     ObjectNode s3 = root.putObject("s3");
     for (Map.Entry<String, BucketFacts> e : s.buckets().entrySet()) {
       ObjectNode bucket = s3.putObject(e.getKey());

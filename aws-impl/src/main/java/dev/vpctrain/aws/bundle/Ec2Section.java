@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.ec2.model.DescribeDhcpOptionsResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeInternetGatewaysResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeNatGatewaysResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeNetworkAclsResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeNetworkInterfacesResponse;
 import software.amazon.awssdk.services.ec2.model.DescribePrefixListsResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeRouteTablesResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeSecurityGroupsResponse;
@@ -42,7 +43,10 @@ record Ec2Section<S, M>(Section section, String idMember, String what,
       "VpcId", "VPC", DescribeVpcsResponse::builder, Ec2Mapping::vpc, Ec2Mapping::sdkVpc, NetworkSnapshot::vpcs,
       NetworkSnapshot.Builder::vpcs);
 
-  /** Every list-valued EC2 section, in bundle order ({@code DescribeVpcAttribute} follows the VPCs). */
+  /**
+   * Every list-valued EC2 section, in bundle order ({@code DescribeVpcAttribute} follows the VPCs;
+   * {@code DescribeNetworkInterfaces}, optional, comes last).
+   */
   static final List<Ec2Section<?, ?>> ALL = List.of(VPCS,
       new Ec2Section<>(Section.DHCP_OPTIONS, "DhcpOptionsId", "DHCP option set", DescribeDhcpOptionsResponse::builder,
           Ec2Mapping::dhcpOptions, Ec2Mapping::sdkDhcpOptions, NetworkSnapshot::dhcpOptions,
@@ -69,7 +73,10 @@ record Ec2Section<S, M>(Section section, String idMember, String what,
           NetworkSnapshot.Builder::networkAcls),
       new Ec2Section<>(Section.PREFIX_LISTS, "PrefixListId", "prefix list", DescribePrefixListsResponse::builder,
           Ec2Mapping::prefixList, Ec2Mapping::sdkPrefixList, NetworkSnapshot::prefixLists,
-          NetworkSnapshot.Builder::prefixLists));
+          NetworkSnapshot.Builder::prefixLists),
+      new Ec2Section<>(Section.NETWORK_INTERFACES, "NetworkInterfaceId", "network interface",
+          DescribeNetworkInterfacesResponse::builder, Ec2Mapping::networkInterface, Ec2Mapping::sdkNetworkInterface,
+          NetworkSnapshot::networkInterfaces, NetworkSnapshot.Builder::networkInterfaces));
 
   /** The response's list member ({@code Subnets}): the one member of the response shape that is a list. */
   SdkField<?> listField() {

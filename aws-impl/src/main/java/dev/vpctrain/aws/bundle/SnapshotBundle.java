@@ -12,7 +12,8 @@ import java.nio.file.Path;
 
 /**
  * Reads and writes the snapshot bundle (formats.md §2): one JSON document holding EC2 and S3 read
- * API outputs exactly as the AWS CLI v2 prints them. An operation missing from the bundle stays
+ * API outputs exactly as the AWS CLI v2 prints them, and optionally (§2a) network interfaces with the
+ * filters they were captured with, EFS and FSx outputs. An operation missing from the bundle stays
  * unknown (an empty {@code Optional}), never empty, and so is one named in {@code errors} even when
  * the bundle holds output for it; {@code GetBucketPolicy: null} means "no policy"; enum-like strings
  * are case-insensitive; members vpctrain does not use are ignored. Every value a rule uses is checked

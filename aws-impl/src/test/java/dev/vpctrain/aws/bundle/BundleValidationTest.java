@@ -65,7 +65,8 @@ class BundleValidationTest {
   @Test
   void theUnchangedBundleIsReady() {
     NetworkSnapshot s = read(b -> { });
-    for (Section section : Section.values()) {
+    // every section of formats.md section 2; the optional ones of section 2a are not in this bundle (InVpcSectionsTest)
+    for (Section section : java.util.EnumSet.range(Section.VPCS, Section.PREFIX_LISTS)) {
       assertThat(s.has(section)).as(section.name()).isTrue();
     }
   }

@@ -113,7 +113,10 @@ class DiscoveryFaultTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Section.class, names = {"SUBNETS", "SECURITY_GROUPS"}, mode = EnumSource.Mode.EXCLUDE)
+  // the formats.md 2a sections are not discovered live yet (issue 12's discovery part)
+  @EnumSource(value = Section.class, names = {"SUBNETS", "SECURITY_GROUPS", "NETWORK_INTERFACES", "EFS_FILE_SYSTEMS", "EFS_MOUNT_TARGETS", "EFS_MOUNT_TARGET_SECURITY_GROUPS",
+      "EFS_FILE_SYSTEM_POLICIES", "FSX_FILE_SYSTEMS"},
+      mode = EnumSource.Mode.EXCLUDE)
   void accessDeniedLeavesOnlyThatSectionAbsentAndNamesThePermission(Section section) {
     deny(section.bundleKey());
 
@@ -136,7 +139,9 @@ class DiscoveryFaultTest {
    * S3 endpoint route carries and the network ACL allows every address.)
    */
   @ParameterizedTest
-  @EnumSource(value = Section.class, names = "PREFIX_LISTS", mode = EnumSource.Mode.EXCLUDE)
+  @EnumSource(value = Section.class, names = {"PREFIX_LISTS", "NETWORK_INTERFACES", "EFS_FILE_SYSTEMS", "EFS_MOUNT_TARGETS", "EFS_MOUNT_TARGET_SECURITY_GROUPS",
+      "EFS_FILE_SYSTEM_POLICIES", "FSX_FILE_SYSTEMS"},
+      mode = EnumSource.Mode.EXCLUDE)
   void aDeniedSectionIsNeverReady(Section section) {
     deny(section.bundleKey());
 

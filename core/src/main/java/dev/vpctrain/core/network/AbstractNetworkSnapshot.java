@@ -1,17 +1,23 @@
 package dev.vpctrain.core.network;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.immutables.value.Value;
 
 /**
- * Everything vpctrain knows about the network of one account and region. Each EC2 section is
- * {@code Optional}: absent means "not captured" (unknown), an empty list means "captured, none".
+ * Everything vpctrain knows about the network of one account and region. Each list section is
+ * {@code Optional}: absent means "not captured" (unknown), an empty list means "captured, none";
+ * sections captured per resource (buckets, EFS mount-target security groups and policies) are maps
+ * in which a missing key is unknown.
  * Rules needing an absent section are UNVERIFIED, never PASS.
  */
 @Value.Immutable
@@ -41,6 +47,36 @@ abstract class AbstractNetworkSnapshot {
   public abstract Optional<List<NetworkAcl>> networkAcls();
 
   public abstract Optional<List<PrefixList>> prefixLists();
+
+  /**
+   * {@code ec2.DescribeNetworkInterfaces}, possibly a filtered capture (see {@link #captureFilters()}
+   * and {@link #isNetworkInterfaceListComplete(String)}).
+   */
+  public abstract Optional<List<NetworkInterface>> networkInterfaces();
+
+  /**
+   * The filters a call was captured with, by operation ({@code ec2:DescribeNetworkInterfaces}): its
+   * output is complete only for what they select. An operation without an entry was unfiltered.
+   */
+  public abstract Map<String, List<CaptureFilter>> captureFilters();
+
+  /** {@code efs.DescribeFileSystems}. */
+  public abstract Optional<List<EfsFileSystem>> efsFileSystems();
+
+  /**
+   * The mount targets of every {@code efs.DescribeMountTargets} output (one call per file system).
+   * Which file systems they are complete for: {@link #efsMountTargetsOf(String)}.
+   */
+  public abstract Optional<List<EfsMountTarget>> efsMountTargets();
+
+  /** {@code efs.DescribeMountTargetSecurityGroups} by mount-target id; a mount target missing here is unknown. */
+  public abstract Map<String, List<String>> efsMountTargetSecurityGroups();
+
+  /** {@code efs.DescribeFileSystemPolicy} by file-system id; a file system missing here is unknown. */
+  public abstract Map<String, EfsFileSystemPolicy> efsFileSystemPolicies();
+
+  /** {@code fsx.DescribeFileSystems}. */
+  public abstract Optional<List<FsxFileSystem>> fsxFileSystems();
 
   /** Per bucket the job touches; a bucket missing here is unknown. */
   public abstract Map<String, BucketFacts> buckets();
@@ -74,6 +110,18 @@ abstract class AbstractNetworkSnapshot {
         return networkAcls().isPresent();
       case PREFIX_LISTS:
         return prefixLists().isPresent();
+      case NETWORK_INTERFACES:
+        return networkInterfaces().isPresent();
+      case EFS_FILE_SYSTEMS:
+        return efsFileSystems().isPresent();
+      case EFS_MOUNT_TARGETS:
+        return efsMountTargets().isPresent();
+      case EFS_MOUNT_TARGET_SECURITY_GROUPS:
+        return !efsMountTargetSecurityGroups().isEmpty(); // per mount target: known for at least one
+      case EFS_FILE_SYSTEM_POLICIES:
+        return !efsFileSystemPolicies().isEmpty(); // per file system: known for at least one
+      case FSX_FILE_SYSTEMS:
+        return fsxFileSystems().isPresent();
       default:
         throw new AssertionError(section);
     }
@@ -83,12 +131,18 @@ abstract class AbstractNetworkSnapshot {
    * This snapshot without the output of the calls that {@link #errors()} names: a failed call (a
    * denied page, a throttled retry that gave up) leaves its output incomplete, and incomplete data
    * must read as unknown, never as the whole truth (formats.md section 2). Bundles read this way
-   * already; live discovery applies it before rules see the snapshot.
+   * already; live discovery applies it before rules see the snapshot. For the calls made per
+   * resource ({@link Section#isPerResource()}), an error naming a resource drops that resource's
+   * output only; one without a resource drops the whole section.
    */
   public NetworkSnapshot withoutIncomplete() {
     NetworkSnapshot s = NetworkSnapshot.copyOf(this);
     for (Section section : Section.values()) {
       if (errorFor(section).isEmpty()) {
+        continue;
+      }
+      if (section.isPerResource()) {
+        s = withoutFailedResources(s, section);
         continue;
       }
       switch (section) {
@@ -130,6 +184,15 @@ abstract class AbstractNetworkSnapshot {
         case PREFIX_LISTS:
           s = s.withPrefixLists(Optional.empty());
           break;
+        case NETWORK_INTERFACES:
+          s = s.withNetworkInterfaces(Optional.empty());
+          break;
+        case EFS_FILE_SYSTEMS:
+          s = s.withEfsFileSystems(Optional.empty());
+          break;
+        case FSX_FILE_SYSTEMS:
+          s = s.withFsxFileSystems(Optional.empty());
+          break;
         default:
           throw new AssertionError(section);
       }
@@ -137,9 +200,60 @@ abstract class AbstractNetworkSnapshot {
     return s;
   }
 
+  /** {@code s} without the output of the failed calls of a per-resource {@code section}. */
+  private NetworkSnapshot withoutFailedResources(NetworkSnapshot s, Section section) {
+    Set<String> failed = new HashSet<>();
+    boolean all = false;
+    for (CaptureError e : errorsFor(section)) {
+      all |= e.resource().isEmpty();
+      failed.add(e.resource());
+    }
+    switch (section) {
+      case EFS_MOUNT_TARGETS:
+        if (all) {
+          return s.withEfsMountTargets(Optional.empty());
+        }
+        if (s.efsMountTargets().isEmpty()) {
+          return s;
+        }
+        List<EfsMountTarget> kept = new ArrayList<>();
+        s.efsMountTargets().get().stream().filter(m -> !failed.contains(m.fileSystemId())).forEach(kept::add);
+        return s.withEfsMountTargets(kept);
+      case EFS_MOUNT_TARGET_SECURITY_GROUPS: {
+        Map<String, List<String>> groups = new LinkedHashMap<>(all ? Map.of() : s.efsMountTargetSecurityGroups());
+        groups.keySet().removeAll(failed);
+        return s.withEfsMountTargetSecurityGroups(groups);
+      }
+      case EFS_FILE_SYSTEM_POLICIES: {
+        Map<String, EfsFileSystemPolicy> policies = new LinkedHashMap<>(all ? Map.of() : s.efsFileSystemPolicies());
+        policies.keySet().removeAll(failed);
+        return s.withEfsFileSystemPolicies(policies);
+      }
+      default:
+        throw new AssertionError(section);
+    }
+  }
+
+  /** Every capture error of {@code section}'s call. */
+  public List<CaptureError> errorsFor(Section section) {
+    List<CaptureError> out = new ArrayList<>();
+    errors().stream().filter(e -> section.isNamedBy(e.operation())).forEach(out::add);
+    return out;
+  }
+
+  /**
+   * The capture error of a per-resource {@code section}'s call about {@code resource} (a file-system
+   * or mount-target id), or one about every resource.
+   */
+  public Optional<CaptureError> errorFor(Section section, String resource) {
+    return errorsFor(section).stream()
+        .filter(e -> e.resource().isEmpty() || e.resource().equals(resource))
+        .findFirst();
+  }
+
   /** The capture error of {@code section}'s call, if it was recorded. */
   public Optional<CaptureError> errorFor(Section section) {
-    return errors().stream().filter(e -> e.operation().equalsIgnoreCase(section.operation())).findFirst();
+    return errors().stream().filter(e -> section.isNamedBy(e.operation())).findFirst();
   }
 
   /** Why {@code section} is unknown, in a sentence: the recorded error or "not captured". */
@@ -181,6 +295,107 @@ abstract class AbstractNetworkSnapshot {
     return dhcpOptions().flatMap(l -> l.stream().filter(d -> d.dhcpOptionsId().equals(dhcpOptionsId)).findFirst());
   }
 
+  public Optional<NetworkInterface> networkInterface(String networkInterfaceId) {
+    return Optional.ofNullable(interfaceIndex().get(networkInterfaceId));
+  }
+
+  /** The captured network interfaces that hold {@code address} (an address of theirs or inside a prefix of theirs). */
+  public List<NetworkInterface> networkInterfacesHolding(String address) {
+    List<NetworkInterface> out = new ArrayList<>();
+    networkInterfaces().ifPresent(l -> l.stream().filter(n -> n.holds(address)).forEach(out::add));
+    return out;
+  }
+
+  /** The filters {@code section}'s call was captured with; empty when it was unfiltered. */
+  public List<CaptureFilter> captureFiltersOf(Section section) {
+    for (Map.Entry<String, List<CaptureFilter>> e : captureFilters().entrySet()) {
+      if (section.isNamedBy(e.getKey())) {
+        return e.getValue();
+      }
+    }
+    return List.of();
+  }
+
+  /**
+   * True when {@link #networkInterfaces()} holds every network interface of {@code vpcId}: captured,
+   * no error recorded, and unfiltered or filtered by {@code vpc-id} only, with {@code vpcId} among
+   * the values of each such filter (any other filter selects less than the whole VPC).
+   */
+  public boolean isNetworkInterfaceListComplete(String vpcId) {
+    if (networkInterfaces().isEmpty() || errorFor(Section.NETWORK_INTERFACES).isPresent()) {
+      return false;
+    }
+    return captureFiltersOf(Section.NETWORK_INTERFACES).stream()
+        .allMatch(f -> f.name().equalsIgnoreCase("vpc-id") && f.values().contains(vpcId));
+  }
+
+  public Optional<EfsFileSystem> efsFileSystem(String fileSystemId) {
+    return efsFileSystems().flatMap(l -> l.stream().filter(f -> f.fileSystemId().equals(fileSystemId)).findFirst());
+  }
+
+  public Optional<FsxFileSystem> fsxFileSystem(String fileSystemId) {
+    return fsxFileSystems().flatMap(l -> l.stream().filter(f -> f.fileSystemId().equals(fileSystemId)).findFirst());
+  }
+
+  /**
+   * The mount targets of EFS file system {@code fileSystemId}, when known: {@code DescribeMountTargets}
+   * was captured for it without error. The call's output does not name the file system, so an empty
+   * output cannot be told apart from a call never made: "none" is known only when the output lists
+   * none for it and {@code DescribeFileSystems} says it has none ({@code NumberOfMountTargets: 0}).
+   */
+  public Optional<List<EfsMountTarget>> efsMountTargetsOf(String fileSystemId) {
+    if (efsMountTargets().isEmpty() || errorFor(Section.EFS_MOUNT_TARGETS, fileSystemId).isPresent()) {
+      return Optional.empty();
+    }
+    List<EfsMountTarget> out = new ArrayList<>();
+    efsMountTargets().get().stream().filter(m -> m.fileSystemId().equals(fileSystemId)).forEach(out::add);
+    if (out.isEmpty() && !efsFileSystem(fileSystemId).flatMap(EfsFileSystem::numberOfMountTargets)
+        .map(n -> n == 0).orElse(false)) {
+      return Optional.empty();
+    }
+    return Optional.of(out);
+  }
+
+  /**
+   * The security groups of an EFS mount target: from {@code DescribeMountTargetSecurityGroups}, else
+   * the {@code Groups} of its network interface in {@code DescribeNetworkInterfaces}; empty when neither says.
+   */
+  public Optional<List<String>> efsMountTargetGroups(EfsMountTarget target) {
+    List<String> groups = efsMountTargetSecurityGroups().get(target.mountTargetId());
+    if (groups != null && errorFor(Section.EFS_MOUNT_TARGET_SECURITY_GROUPS, target.mountTargetId()).isEmpty()) {
+      return Optional.of(groups);
+    }
+    return target.networkInterfaceId().flatMap(this::networkInterface).map(NetworkInterface::groupIds);
+  }
+
+  /** What the snapshot knows of the policy of EFS file system {@code fileSystemId} (UNKNOWN when not captured or failed). */
+  public EfsFileSystemPolicy efsFileSystemPolicy(String fileSystemId) {
+    EfsFileSystemPolicy p = efsFileSystemPolicies().get(fileSystemId);
+    if (p == null || errorFor(Section.EFS_FILE_SYSTEM_POLICIES, fileSystemId).isPresent()) {
+      return EfsFileSystemPolicy.builder().fileSystemId(fileSystemId).build();
+    }
+    return p;
+  }
+
+  /**
+   * The security groups of an FSx file system: the {@code Groups} of each of its network interfaces
+   * (FSx does not list them); empty when it names none or one of them is not in the snapshot.
+   */
+  public Optional<List<String>> fsxSecurityGroups(FsxFileSystem fs) {
+    if (fs.networkInterfaceIds().isEmpty()) {
+      return Optional.empty();
+    }
+    Set<String> groups = new LinkedHashSet<>();
+    for (String eni : fs.networkInterfaceIds()) {
+      Optional<NetworkInterface> n = networkInterface(eni);
+      if (n.isEmpty()) {
+        return Optional.empty();
+      }
+      groups.addAll(n.get().groupIds());
+    }
+    return Optional.of(List.copyOf(groups));
+  }
+
   /** The region's S3 prefix list ({@code com.amazonaws.<region>.s3}), when captured. */
   public Optional<PrefixList> s3PrefixList() {
     String name = "com.amazonaws." + region() + ".s3";
@@ -220,6 +435,11 @@ abstract class AbstractNetworkSnapshot {
   @Value.Lazy
   Map<String, PrefixList> prefixListIndex() {
     return index(prefixLists(), PrefixList::prefixListId);
+  }
+
+  @Value.Lazy
+  Map<String, NetworkInterface> interfaceIndex() {
+    return index(networkInterfaces(), NetworkInterface::networkInterfaceId);
   }
 
   private static <T> Map<String, T> index(Optional<List<T>> items, Function<T, String> key) {

@@ -1,11 +1,11 @@
 package dev.vpctrain.core.network;
 
-/** What the snapshot knows of a bucket policy. */
+/** What the snapshot knows of a resource policy (an S3 bucket policy, an EFS file system policy). */
 public enum PolicyState {
   /** Not captured (or the read failed): rules that need it are UNVERIFIED. */
   UNKNOWN,
-  /** The bucket has no policy ({@code NoSuchBucketPolicy}). */
+  /** No policy: the bucket has none ({@code NoSuchBucketPolicy}), the file system has the default ({@code PolicyNotFound}). */
   NONE,
-  /** The bucket has the policy in {@link BucketFacts#policy()}. */
+  /** The policy is in {@link BucketFacts#policy()} or {@link EfsFileSystemPolicy#policy()}. */
   PRESENT
 }

@@ -1,5 +1,7 @@
 package dev.vpctrain.core.network;
 
+import java.util.Locale;
+
 /** A part of the snapshot, named after the read call that fills it. */
 public enum Section {
   VPCS("ec2:DescribeVpcs"),
@@ -12,21 +14,57 @@ public enum Section {
   NAT_GATEWAYS("ec2:DescribeNatGateways"),
   INTERNET_GATEWAYS("ec2:DescribeInternetGateways"),
   NETWORK_ACLS("ec2:DescribeNetworkAcls"),
-  PREFIX_LISTS("ec2:DescribePrefixLists");
+  PREFIX_LISTS("ec2:DescribePrefixLists"),
+  /** Possibly filtered: see {@link NetworkSnapshot#captureFilters()}. */
+  NETWORK_INTERFACES("ec2:DescribeNetworkInterfaces"),
+  EFS_FILE_SYSTEMS("elasticfilesystem:DescribeFileSystems", "efs"),
+  /** One call per file system: an {@code errors} entry naming a file system as its resource concerns that one only. */
+  EFS_MOUNT_TARGETS("elasticfilesystem:DescribeMountTargets", "efs"),
+  /** One call per mount target: an {@code errors} entry naming a mount target as its resource concerns that one only. */
+  EFS_MOUNT_TARGET_SECURITY_GROUPS("elasticfilesystem:DescribeMountTargetSecurityGroups", "efs"),
+  /** One call per file system: an {@code errors} entry naming a file system as its resource concerns that one only. */
+  EFS_FILE_SYSTEM_POLICIES("elasticfilesystem:DescribeFileSystemPolicy", "efs"),
+  FSX_FILE_SYSTEMS("fsx:DescribeFileSystems", "fsx");
 
   private final String operation;
+  private final String bundleService;
 
   Section(String operation) {
-    this.operation = operation;
+    this(operation, "ec2");
   }
 
-  /** The call that fills this section, as {@code service:Operation}. */
+  Section(String operation, String bundleService) {
+    this.operation = operation;
+    this.bundleService = bundleService;
+  }
+
+  /** The call that fills this section, as {@code service:Operation} with the IAM service prefix. */
   public String operation() {
     return operation;
   }
 
-  /** The bundle key under {@code ec2}, for example {@code DescribeSubnets}. */
+  /** The bundle member that holds this section: {@code ec2}, {@code efs} or {@code fsx}. */
+  public String bundleService() {
+    return bundleService;
+  }
+
+  /** The bundle key under {@link #bundleService()}, for example {@code DescribeSubnets}. */
   public String bundleKey() {
     return operation.substring(operation.indexOf(':') + 1);
+  }
+
+  /**
+   * True when {@code operation} (from an {@code errors} entry) names this section's call, ignoring
+   * case: {@link #operation()}, or the bundle's spelling ({@code efs:DescribeMountTargets}).
+   */
+  public boolean isNamedBy(String operation) {
+    String op = operation.toLowerCase(Locale.ROOT);
+    return op.equals(this.operation.toLowerCase(Locale.ROOT))
+        || op.equals((bundleService + ":" + bundleKey()).toLowerCase(Locale.ROOT));
+  }
+
+  /** True for the sections whose calls are made per resource, where an error may concern one resource only. */
+  public boolean isPerResource() {
+    return this == EFS_MOUNT_TARGETS || this == EFS_MOUNT_TARGET_SECURITY_GROUPS || this == EFS_FILE_SYSTEM_POLICIES;
   }
 }

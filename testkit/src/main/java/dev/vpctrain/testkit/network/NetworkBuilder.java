@@ -57,6 +57,8 @@ public final class NetworkBuilder {
   private IdSource ids;
   private final boolean fresh;
   private final Set<Section> absent = EnumSet.noneOf(Section.class);
+  /** The resources-inside-the-VPC sections (formats.md §2a) of the snapshot this builder came from, kept as they are. */
+  private Optional<NetworkSnapshot> inVpc = Optional.empty();
   private final Map<String, VpcDraft> vpcs = new LinkedHashMap<>();
   private final Map<String, DhcpOptions> dhcp = new LinkedHashMap<>();
   private final Map<String, SubnetDraft> subnets = new LinkedHashMap<>();
@@ -108,6 +110,7 @@ public final class NetworkBuilder {
     snapshot.prefixLists().ifPresent(l -> l.forEach(p -> b.prefixLists.put(p.prefixListId(), p)));
     snapshot.buckets().forEach((name, facts) -> b.buckets.put(name, new BucketDraft(facts)));
     b.errors.addAll(snapshot.errors());
+    b.inVpc = Optional.of(snapshot);
     return b;
   }
 
@@ -405,6 +408,10 @@ public final class NetworkBuilder {
     section(Section.PREFIX_LISTS, new ArrayList<>(prefixLists.values()), b::prefixLists);
     Map<String, BucketFacts> bucketFacts = new LinkedHashMap<>();
     buckets.forEach((name, d) -> bucketFacts.put(name, d.build(region)));
+    inVpc.ifPresent(s -> b.networkInterfaces(s.networkInterfaces()).captureFilters(s.captureFilters())
+        .efsFileSystems(s.efsFileSystems()).efsMountTargets(s.efsMountTargets())
+        .efsMountTargetSecurityGroups(s.efsMountTargetSecurityGroups())
+        .efsFileSystemPolicies(s.efsFileSystemPolicies()).fsxFileSystems(s.fsxFileSystems()));
     return b.buckets(bucketFacts).errors(errors).build();
   }
 

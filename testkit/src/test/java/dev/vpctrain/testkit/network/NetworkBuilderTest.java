@@ -66,6 +66,22 @@ class NetworkBuilderTest {
   }
 
   @Test
+  void theResourcesInsideTheVpcBuildBackUnchanged() {
+    NetworkSnapshot base = Scenarios.readyPrivateEndpoints().network();
+    NetworkSnapshot s = base.toBuilder()
+        .networkInterfaces(java.util.List.of(dev.vpctrain.core.network.NetworkInterface.builder()
+            .networkInterfaceId("eni-0a1b2c3d4e5f60501").subnetId("subnet-0a1b2c3d4e5f60101")
+            .vpcId("vpc-0a1b2c3d4e5f60001").privateIpAddresses(java.util.List.of("10.20.1.20")).build()))
+        .putCaptureFilter("ec2:DescribeNetworkInterfaces", java.util.List.of(
+            dev.vpctrain.core.network.CaptureFilter.of("vpc-id", java.util.List.of("vpc-0a1b2c3d4e5f60001"))))
+        .fsxFileSystems(java.util.List.of(dev.vpctrain.core.network.FsxFileSystem.builder()
+            .fileSystemId("fs-0a1b2c3d4e5f60801").fileSystemType("LUSTRE").build()))
+        .build();
+    assertThat(NetworkBuilder.from(s).build()).isEqualTo(s);
+    assertThat(NetworkBuilder.from(base).build().has(Section.NETWORK_INTERFACES)).isFalse();
+  }
+
+  @Test
   void forgottenSectionsAreUnknownNotEmpty() {
     NetworkSnapshot n = NetworkBuilder.from(Scenarios.readyPrivateEndpoints().network())
         .forget(Section.NETWORK_ACLS)

@@ -1,12 +1,15 @@
 package dev.vpctrain.aws.internal.ec2;
 
 import dev.vpctrain.core.network.AclEntry;
+import dev.vpctrain.core.network.CaptureFilter;
+import dev.vpctrain.core.network.Cidr;
 import dev.vpctrain.core.network.DhcpOptions;
 import dev.vpctrain.core.network.EndpointType;
 import dev.vpctrain.core.network.IgwAttachment;
 import dev.vpctrain.core.network.InternetGateway;
 import dev.vpctrain.core.network.NatGateway;
 import dev.vpctrain.core.network.NetworkAcl;
+import dev.vpctrain.core.network.NetworkInterface;
 import dev.vpctrain.core.network.Permission;
 import dev.vpctrain.core.network.PrefixList;
 import dev.vpctrain.core.network.Route;
@@ -19,23 +22,29 @@ import dev.vpctrain.core.network.Vpc;
 import dev.vpctrain.core.network.VpcEndpoint;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import software.amazon.awssdk.services.ec2.model.AttributeBooleanValue;
 import software.amazon.awssdk.services.ec2.model.AttributeValue;
 import software.amazon.awssdk.services.ec2.model.DescribeVpcAttributeResponse;
 import software.amazon.awssdk.services.ec2.model.DhcpConfiguration;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.GroupIdentifier;
 import software.amazon.awssdk.services.ec2.model.IcmpTypeCode;
 import software.amazon.awssdk.services.ec2.model.InternetGatewayAttachment;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.IpRange;
+import software.amazon.awssdk.services.ec2.model.Ipv4PrefixSpecification;
 import software.amazon.awssdk.services.ec2.model.Ipv6Range;
 import software.amazon.awssdk.services.ec2.model.NatGatewayAddress;
 import software.amazon.awssdk.services.ec2.model.NetworkAclAssociation;
 import software.amazon.awssdk.services.ec2.model.NetworkAclEntry;
+import software.amazon.awssdk.services.ec2.model.NetworkInterfacePrivateIpAddress;
 import software.amazon.awssdk.services.ec2.model.PortRange;
 import software.amazon.awssdk.services.ec2.model.PrefixListId;
 import software.amazon.awssdk.services.ec2.model.RouteTableAssociationState;
@@ -306,6 +315,59 @@ public final class Ec2Mapping {
         .build();
   }
 
+  /**
+   * A network interface. Its addresses: the primary {@code PrivateIpAddress} first, then the others of
+   * {@code PrivateIpAddresses}, each once; {@code InterfaceType} kept as the API spells it (any value).
+   */
+  public static NetworkInterface networkInterface(software.amazon.awssdk.services.ec2.model.NetworkInterface n) {
+    Set<String> addresses = new LinkedHashSet<>();
+    if (n.privateIpAddress() != null) {
+      addresses.add(n.privateIpAddress());
+    }
+    for (NetworkInterfacePrivateIpAddress a : n.privateIpAddresses()) {
+      if (a.privateIpAddress() != null && Boolean.TRUE.equals(a.primary()) && addresses.isEmpty()) {
+        addresses.add(a.privateIpAddress());
+      }
+    }
+    for (NetworkInterfacePrivateIpAddress a : n.privateIpAddresses()) {
+      if (a.privateIpAddress() != null) {
+        addresses.add(a.privateIpAddress());
+      }
+    }
+    List<Cidr> prefixes = new ArrayList<>();
+    for (Ipv4PrefixSpecification p : n.ipv4Prefixes()) {
+      if (p.ipv4Prefix() != null) {
+        prefixes.add(Cidr.parseIpv4(p.ipv4Prefix()));
+      }
+    }
+    List<String> groups = new ArrayList<>();
+    for (GroupIdentifier g : n.groups()) {
+      if (g.groupId() != null) {
+        groups.add(g.groupId());
+      }
+    }
+    return NetworkInterface.builder()
+        .networkInterfaceId(n.networkInterfaceId())
+        .subnetId(n.subnetId())
+        .vpcId(n.vpcId())
+        .availabilityZone(Optional.ofNullable(n.availabilityZone()))
+        .availabilityZoneId(Optional.ofNullable(n.availabilityZoneId()))
+        .ownerId(Optional.ofNullable(n.ownerId()))
+        .privateIpAddresses(addresses)
+        .ipv4Prefixes(prefixes)
+        .groupIds(groups)
+        .interfaceType(Optional.ofNullable(n.interfaceTypeAsString()))
+        .status(lower(n.statusAsString()))
+        .requesterManaged(Optional.ofNullable(n.requesterManaged()))
+        .description(Optional.ofNullable(n.description()))
+        .build();
+  }
+
+  /** One filter a call was captured with ({@code captureFilters}). */
+  public static CaptureFilter captureFilter(Filter f) {
+    return CaptureFilter.of(f.name(), f.values());
+  }
+
   /** The tags with a key; a missing value is the empty string. */
   public static List<Tag> tags(List<software.amazon.awssdk.services.ec2.model.Tag> tags) {
     List<Tag> out = new ArrayList<>(tags.size());
@@ -508,6 +570,35 @@ public final class Ec2Mapping {
   public static software.amazon.awssdk.services.ec2.model.PrefixList sdkPrefixList(PrefixList p) {
     return software.amazon.awssdk.services.ec2.model.PrefixList.builder()
         .cidrs(p.cidrs()).prefixListId(p.prefixListId()).prefixListName(p.prefixListName()).build();
+  }
+
+  /** A network interface; its first address is the primary one. */
+  public static software.amazon.awssdk.services.ec2.model.NetworkInterface sdkNetworkInterface(NetworkInterface n) {
+    List<NetworkInterfacePrivateIpAddress> addresses = new ArrayList<>();
+    for (int i = 0; i < n.privateIpAddresses().size(); i++) {
+      addresses.add(NetworkInterfacePrivateIpAddress.builder()
+          .primary(i == 0).privateIpAddress(n.privateIpAddresses().get(i)).build());
+    }
+    return software.amazon.awssdk.services.ec2.model.NetworkInterface.builder()
+        .availabilityZone(n.availabilityZone().orElse(null))
+        .description(n.description().orElse(null))
+        .groups(each(n.groupIds(), g -> GroupIdentifier.builder().groupId(g).build()))
+        .interfaceType(n.interfaceType().orElse(null))
+        .networkInterfaceId(n.networkInterfaceId())
+        .ownerId(n.ownerId().orElse(null))
+        .privateIpAddress(n.privateIpAddresses().isEmpty() ? null : n.privateIpAddresses().get(0))
+        .privateIpAddresses(addresses)
+        .ipv4Prefixes(each(n.ipv4Prefixes(), p -> Ipv4PrefixSpecification.builder().ipv4Prefix(p.toString()).build()))
+        .requesterManaged(n.requesterManaged().orElse(null))
+        .status(n.status().orElse(null))
+        .subnetId(n.subnetId())
+        .vpcId(n.vpcId())
+        .availabilityZoneId(n.availabilityZoneId().orElse(null))
+        .build();
+  }
+
+  public static Filter sdkFilter(CaptureFilter f) {
+    return Filter.builder().name(f.name()).values(f.values()).build();
   }
 
   private static List<software.amazon.awssdk.services.ec2.model.Tag> sdkTags(List<Tag> tags) {

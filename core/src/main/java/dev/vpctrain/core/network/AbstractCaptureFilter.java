@@ -1,0 +1,23 @@
+package dev.vpctrain.core.network;
+
+import java.util.List;
+import org.immutables.value.Value;
+
+/**
+ * One filter a read call was made with ({@code Name=vpc-id,Values=vpc-…}): the call's output holds
+ * only what the filter selects (formats.md §2a, {@code captureFilters}). Several filters of one call
+ * all apply (AND); the values of one filter are alternatives (OR).
+ */
+@Value.Immutable
+abstract class AbstractCaptureFilter {
+  @Value.Parameter
+  public abstract String name();
+
+  @Value.Parameter
+  public abstract List<String> values();
+
+  @Value.Check
+  protected void check() {
+    Ids.require(name(), "filter name");
+  }
+}

@@ -1,0 +1,31 @@
+package dev.vpctrain.core.network;
+
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * What the snapshot knows of an EFS file system policy ({@code efs.DescribeFileSystemPolicy}):
+ * {@link PolicyState#NONE} is {@code PolicyNotFound} (the default policy is in effect: any client
+ * that reaches a mount target has full access), {@link PolicyState#PRESENT} carries the document.
+ */
+@Value.Immutable
+abstract class AbstractEfsFileSystemPolicy {
+  public abstract String fileSystemId();
+
+  @Value.Default
+  public PolicyState policyState() {
+    return policy().isPresent() ? PolicyState.PRESENT : PolicyState.UNKNOWN;
+  }
+
+  /** The policy JSON when {@link #policyState()} is PRESENT. */
+  public abstract Optional<String> policy();
+
+  @Value.Check
+  protected void check() {
+    Ids.require(fileSystemId(), "fileSystemId");
+    if ((policyState() == PolicyState.PRESENT) != policy().isPresent()) {
+      throw new IllegalStateException("file system " + fileSystemId()
+          + ": policy must be present exactly when policyState is PRESENT");
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package dev.vpctrain.core.network;
+
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * A network interface ({@code DescribeNetworkInterfaces}): what holds an address inside the VPC
+ * (a database, an EFS mount target, an FSx file server, an endpoint), with its subnet and security
+ * groups. Serves declared in-VPC targets, FSx security groups and EFS mount-target security groups.
+ */
+@Value.Immutable
+abstract class AbstractNetworkInterface {
+  public abstract String networkInterfaceId();
+
+  public abstract String subnetId();
+
+  public abstract String vpcId();
+
+  public abstract Optional<String> availabilityZone();
+
+  public abstract Optional<String> availabilityZoneId();
+
+  public abstract Optional<String> ownerId();
+
+  /** Its private IPv4 addresses, the primary first. */
+  public abstract List<String> privateIpAddresses();
+
+  /** IPv4 prefixes delegated to it ({@code Ipv4Prefixes}): it holds every address of each. */
+  public abstract List<Cidr> ipv4Prefixes();
+
+  /** Its security groups; empty for interfaces that have none (a NAT gateway's, a transit gateway attachment's). */
+  public abstract List<String> groupIds();
+
+  /**
+   * {@code InterfaceType} as the API gave it ({@code interface}, {@code efs}, {@code natGateway}, …):
+   * the API returns values beyond the SDK's enum, so any text is kept; compare with
+   * {@link #hasInterfaceType(String)}.
+   */
+  public abstract Optional<String> interfaceType();
+
+  /** Lower-case status: {@code available}, {@code in-use}, {@code attaching}, …; absent when not captured. */
+  public abstract Optional<String> status();
+
+  /** True when an AWS service manages it (an EFS mount target's, a NAT gateway's); absent when not captured. */
+  public abstract Optional<Boolean> requesterManaged();
+
+  public abstract Optional<String> description();
+
+  /** True when {@link #interfaceType()} is {@code type}, ignoring case. */
+  public boolean hasInterfaceType(String type) {
+    return interfaceType().map(type::equalsIgnoreCase).orElse(false);
+  }
+
+  /** True when the interface holds {@code address} (an IPv4 address): one of its addresses or inside one of its prefixes. */
+  public boolean holds(String address) {
+    if (privateIpAddresses().contains(address)) {
+      return true;
+    }
+    Optional<Cidr> a = Cidr.tryParseAddress(address).filter(Cidr::isIpv4);
+    return a.isPresent() && ipv4Prefixes().stream().anyMatch(p -> p.covers(a.get()));
+  }
+
+  @Value.Check
+  protected void check() {
+    Ids.require(networkInterfaceId(), "networkInterfaceId");
+    Ids.require(subnetId(), "subnetId");
+    Ids.require(vpcId(), "vpcId");
+  }
+}
