@@ -9,7 +9,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.vpctrain.aws.launch.TrainingOutcome;
-import dev.vpctrain.aws.sagemaker.TrainingJobRequests;
+import dev.vpctrain.aws.job.TrainingJobRequests;
 import dev.vpctrain.aws.testing.AwsTestClients;
 import dev.vpctrain.testkit.FakeAws;
 import dev.vpctrain.testkit.Scenarios;

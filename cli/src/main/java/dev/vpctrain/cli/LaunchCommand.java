@@ -4,7 +4,7 @@ import dev.vpctrain.aws.VpcTrain;
 import dev.vpctrain.aws.bundle.SnapshotBundle;
 import dev.vpctrain.aws.launch.LaunchPolicy;
 import dev.vpctrain.aws.launch.TrainingRun;
-import dev.vpctrain.aws.json.SdkJsonException;
+import dev.vpctrain.aws.job.SdkJsonException;
 import dev.vpctrain.core.job.TrainingJobSpec;
 import dev.vpctrain.core.network.NetworkSnapshot;
 import dev.vpctrain.core.report.PreflightReport;

@@ -13,6 +13,7 @@ import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
@@ -72,7 +73,7 @@ class ArchitectureTest {
    * a public method (the testkit's fake-AWS error becomes the SDK's own exception in the client proxy;
    * a remediation step's failure becomes a failed step result).
    */
-  static final List<String> INTERNAL_EXCEPTIONS = List.of("dev.vpctrain.testkit.sdk.AwsError",
+  static final List<String> INTERNAL_EXCEPTIONS = List.of("dev.vpctrain.testkit.internal.sdk.AwsError",
       "dev.vpctrain.aws.remediation.StepFailure");
 
   // by reflection: the import resolves no JDK class, so java.lang.Throwable is not in the imported hierarchy
@@ -114,11 +115,12 @@ class ArchitectureTest {
 
   @Test
   void theAnalysesDoNotDependOnTheRules() {
-    ArchRule rule = noClasses().that().resideInAnyPackage("dev.vpctrain.core.reach..", "dev.vpctrain.core.policy..",
-            "dev.vpctrain.core.logic..", "dev.vpctrain.core.network..", "dev.vpctrain.core.job..")
-        .should().dependOnClassesThat().resideInAPackage("dev.vpctrain.core.rules..")
+    ArchRule rule = noClasses().that().resideInAnyPackage("dev.vpctrain.core.internal.reach..", "dev.vpctrain.core.internal.policy..",
+            "dev.vpctrain.core.internal.logic..", "dev.vpctrain.core.network..", "dev.vpctrain.core.job..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.vpctrain.core.rules..",
+            "dev.vpctrain.core.internal.rules..")
         .because("reach and policy evaluate what they are given; the rules use them, never the reverse "
-            + "(rules.ReachContext ties the shared analyses to a preflight)");
+            + "(internal.rules.ReachContext ties the shared analyses to a preflight)");
     rule.check(classes);
   }
 
@@ -176,6 +178,17 @@ class ArchitectureTest {
     ArchRule rule = noClasses().that().resideOutsideOfPackage("dev.vpctrain.cli..")
         .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
         .because("library code logs through SLF4J and never prints; only the cli writes stdout and stderr");
+    rule.check(classes);
+  }
+
+  @Test
+  void rulesArePlain() {
+    ArchRule rule = classes().that().resideInAnyPackage("dev.vpctrain.core.rules..", "dev.vpctrain.core.internal.rules..")
+        .and().implement("dev.vpctrain.core.rules.Rule").and().doNotHaveModifier(JavaModifier.ABSTRACT)
+        .and().areNotAnonymousClasses()
+        .should().haveModifier(JavaModifier.FINAL).andShould().haveOnlyFinalFields()
+        .because("rules are shared across threads and evaluations: a final class without mutable instance state "
+            + "(docs/architecture.md, 'rules are plain')");
     rule.check(classes);
   }
 }

@@ -6,7 +6,7 @@ import dev.vpctrain.aws.VpcTrain;
 import dev.vpctrain.aws.launch.Progress;
 import dev.vpctrain.aws.launch.ProgressKind;
 import dev.vpctrain.aws.launch.TrainingRun;
-import dev.vpctrain.aws.json.SdkJson;
+import dev.vpctrain.aws.internal.json.SdkJson;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;

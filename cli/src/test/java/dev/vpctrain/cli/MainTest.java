@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vpctrain.aws.AwsCallException;
-import dev.vpctrain.aws.json.SdkJsonException;
+import dev.vpctrain.aws.job.SdkJsonException;
 import dev.vpctrain.core.VpcTrainException;
 import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.report.Outcome;

@@ -32,7 +32,7 @@ class RuleCatalogueTest {
 
   /**
    * Rule-id prefix (the part before the first dot) to the last segment of the Java package its class
-   * lives in, under {@code dev.vpctrain.core.rules}. Mostly the same word; the {@code sg.*} and
+   * lives in, under {@code dev.vpctrain.core.internal.rules}. Mostly the same word; the {@code sg.*} and
    * {@code nacl.*} rules both check traffic between the job's own instances and share package
    * {@code cluster} (rules.md, "traffic between the job's instances"). A new prefix needs a row here.
    */
@@ -76,8 +76,8 @@ class RuleCatalogueTest {
       String expected = PACKAGE_OF_PREFIX.get(prefix);
       if (expected == null) {
         problems.add("rule " + r.id() + ": its id prefix '" + prefix + "' has no row in PACKAGE_OF_PREFIX");
-      } else if (!pkg.equals("dev.vpctrain.core.rules." + expected)) {
-        problems.add("rule " + r.id() + ": class " + r.getClass().getName() + " is not in package dev.vpctrain.core.rules."
+      } else if (!pkg.equals("dev.vpctrain.core.internal.rules." + expected)) {
+        problems.add("rule " + r.id() + ": class " + r.getClass().getName() + " is not in package dev.vpctrain.core.internal.rules."
             + expected + " (prefix '" + prefix + "')");
       }
     }

@@ -5,7 +5,7 @@ package dev.vpctrain.core;
  *
  * <ul>
  *   <li>{@link InvalidInputException}: a file or document is not what was expected; names the file,
- *       the JSON path and the expectation. {@code dev.vpctrain.aws.json.SdkJsonException} is the
+ *       the JSON path and the expectation. {@code dev.vpctrain.aws.job.SdkJsonException} is the
  *       AWS-shape converter's kind (path and expectation; the reader that knows the file names it).
  *   <li>{@code dev.vpctrain.aws.AwsCallException}: an AWS call failed; names the operation and the
  *       AWS error code ({@code LaunchException} and {@code JobConflictException} for the launch).

@@ -8,15 +8,14 @@ import dev.vpctrain.core.job.TrainingJobSpec;
 import dev.vpctrain.core.network.NetworkSnapshot;
 import dev.vpctrain.core.report.PreflightReport;
 import dev.vpctrain.core.rules.RuleEngine;
-import dev.vpctrain.testkit.ec2.FakeEc2;
-import dev.vpctrain.testkit.monitoring.FakeCloudWatch;
-import dev.vpctrain.testkit.monitoring.FakeLogs;
+import dev.vpctrain.testkit.internal.ec2.FakeEc2;
+import dev.vpctrain.testkit.internal.monitoring.FakeCloudWatch;
+import dev.vpctrain.testkit.internal.monitoring.FakeLogs;
 import dev.vpctrain.testkit.network.NetworkBuilder;
-import dev.vpctrain.testkit.s3.FakeS3;
+import dev.vpctrain.testkit.internal.s3.FakeS3;
 import dev.vpctrain.testkit.sagemaker.FakeSageMaker;
-import dev.vpctrain.testkit.sagemaker.SageMakerService;
-import dev.vpctrain.testkit.world.ApiCall;
-import dev.vpctrain.testkit.world.World;
+import dev.vpctrain.testkit.internal.world.SageMakerWiring;
+import dev.vpctrain.testkit.internal.world.World;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
@@ -57,10 +56,11 @@ public final class FakeAws implements AutoCloseable {
 
   private FakeAws(Builder b) {
     this.world = new World(b.network, VirtualClock.startingAt(b.start), b.ruleEngine);
-    this.sageMaker = new FakeSageMaker(world);
+    SageMakerWiring sageMakerWiring = SageMakerWiring.get();
+    this.sageMaker = sageMakerWiring.sageMaker(world);
     this.ec2 = FakeEc2.client(world);
     this.s3 = FakeS3.client(world);
-    this.sageMakerClient = SageMakerService.client(world, sageMaker);
+    this.sageMakerClient = sageMakerWiring.client(world, sageMaker);
     this.cloudWatch = FakeCloudWatch.client(world);
     this.logs = FakeLogs.client(world);
     if (b.scenario != null) {

@@ -1,11 +1,11 @@
 package dev.vpctrain.aws.bundle;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vpctrain.aws.discovery.Ec2Mapping;
-import dev.vpctrain.aws.discovery.S3Mapping;
-import dev.vpctrain.aws.json.JsonInput;
-import dev.vpctrain.aws.json.SdkJson;
-import dev.vpctrain.aws.json.SdkJsonException;
+import dev.vpctrain.aws.internal.ec2.Ec2Mapping;
+import dev.vpctrain.aws.internal.s3.S3Mapping;
+import dev.vpctrain.aws.internal.json.JsonInput;
+import dev.vpctrain.aws.internal.json.SdkJson;
+import dev.vpctrain.aws.job.SdkJsonException;
 import dev.vpctrain.core.InvalidInputException;
 import dev.vpctrain.core.network.BucketFacts;
 import dev.vpctrain.core.network.CaptureError;

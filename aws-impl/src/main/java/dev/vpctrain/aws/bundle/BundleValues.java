@@ -1,8 +1,8 @@
 package dev.vpctrain.aws.bundle;
 
 import dev.vpctrain.core.InvalidInputException;
-import dev.vpctrain.aws.discovery.Ec2Mapping;
-import dev.vpctrain.aws.json.JsonInput;
+import dev.vpctrain.aws.internal.ec2.Ec2Mapping;
+import dev.vpctrain.aws.internal.json.JsonInput;
 import dev.vpctrain.core.network.Cidr;
 import java.util.ArrayList;
 import java.util.List;

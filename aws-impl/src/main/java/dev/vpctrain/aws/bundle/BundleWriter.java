@@ -2,10 +2,10 @@ package dev.vpctrain.aws.bundle;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vpctrain.aws.discovery.Ec2Mapping;
-import dev.vpctrain.aws.discovery.S3Mapping;
-import dev.vpctrain.aws.json.JsonOutput;
-import dev.vpctrain.aws.json.SdkJson;
+import dev.vpctrain.aws.internal.ec2.Ec2Mapping;
+import dev.vpctrain.aws.internal.s3.S3Mapping;
+import dev.vpctrain.aws.internal.json.JsonOutput;
+import dev.vpctrain.aws.internal.json.SdkJson;
 import dev.vpctrain.core.network.BucketFacts;
 import dev.vpctrain.core.network.CaptureError;
 import dev.vpctrain.core.network.NetworkSnapshot;

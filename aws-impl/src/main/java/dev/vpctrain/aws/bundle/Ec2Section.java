@@ -1,6 +1,6 @@
 package dev.vpctrain.aws.bundle;
 
-import dev.vpctrain.aws.discovery.Ec2Mapping;
+import dev.vpctrain.aws.internal.ec2.Ec2Mapping;
 import dev.vpctrain.core.network.NetworkSnapshot;
 import dev.vpctrain.core.network.Section;
 import dev.vpctrain.core.network.Vpc;

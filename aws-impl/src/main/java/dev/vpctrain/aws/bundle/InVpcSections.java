@@ -2,11 +2,11 @@ package dev.vpctrain.aws.bundle;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vpctrain.aws.discovery.Ec2Mapping;
-import dev.vpctrain.aws.discovery.EfsMapping;
-import dev.vpctrain.aws.discovery.FsxMapping;
-import dev.vpctrain.aws.json.JsonInput;
-import dev.vpctrain.aws.json.SdkJson;
+import dev.vpctrain.aws.internal.ec2.Ec2Mapping;
+import dev.vpctrain.aws.internal.efs.EfsMapping;
+import dev.vpctrain.aws.internal.fsx.FsxMapping;
+import dev.vpctrain.aws.internal.json.JsonInput;
+import dev.vpctrain.aws.internal.json.SdkJson;
 import dev.vpctrain.core.InvalidInputException;
 import dev.vpctrain.core.network.CaptureFilter;
 import dev.vpctrain.core.network.EfsFileSystem;

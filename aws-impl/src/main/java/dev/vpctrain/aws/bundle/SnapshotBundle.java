@@ -1,9 +1,9 @@
 package dev.vpctrain.aws.bundle;
 
 import dev.vpctrain.core.InvalidInputException;
-import dev.vpctrain.aws.json.InputFiles;
-import dev.vpctrain.aws.json.JsonInput;
-import dev.vpctrain.aws.json.JsonOutput;
+import dev.vpctrain.aws.internal.json.InputFiles;
+import dev.vpctrain.aws.internal.json.JsonInput;
+import dev.vpctrain.aws.internal.json.JsonOutput;
 import dev.vpctrain.core.network.NetworkSnapshot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

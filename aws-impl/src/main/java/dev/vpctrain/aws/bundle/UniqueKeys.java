@@ -1,7 +1,7 @@
 package dev.vpctrain.aws.bundle;
 
 import dev.vpctrain.core.InvalidInputException;
-import dev.vpctrain.aws.json.JsonInput;
+import dev.vpctrain.aws.internal.json.JsonInput;
 import java.util.HashMap;
 import java.util.Map;
 

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * print. Patterns are tried in order; the first match wins, so specific causes (disk space, the S3
  * route hint) beat generic ones (data download failed, AlgorithmError).
  */
-public final class FailureClassifier {
+final class FailureClassifier {
   private static final List<Entry> ENTRIES = List.of(
       entry(FailureCategory.DISK, "no space left on device|insufficient disk space|disk quota exceeded"),
       entry(FailureCategory.DHCP, "expected dhcp options|dhcp option"),
@@ -40,7 +40,7 @@ public final class FailureClassifier {
   private FailureClassifier() {}
 
   /** The category of {@code failureReason}; {@link FailureCategory#UNKNOWN} when nothing matches. */
-  public static FailureCategory classify(String failureReason) {
+  static FailureCategory classify(String failureReason) {
     if (failureReason == null || failureReason.isBlank()) {
       return FailureCategory.UNKNOWN;
     }

@@ -1,5 +1,6 @@
 package dev.vpctrain.aws.discovery;
 
+import dev.vpctrain.aws.internal.s3.S3Mapping;
 import dev.vpctrain.core.network.BucketFacts;
 import dev.vpctrain.core.network.PolicyState;
 import java.util.Optional;

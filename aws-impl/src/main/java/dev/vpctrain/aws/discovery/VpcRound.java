@@ -1,5 +1,6 @@
 package dev.vpctrain.aws.discovery;
 
+import dev.vpctrain.aws.internal.ec2.Ec2Mapping;
 import dev.vpctrain.core.network.DhcpOptions;
 import dev.vpctrain.core.network.InternetGateway;
 import dev.vpctrain.core.network.NatGateway;

@@ -1,7 +1,7 @@
 package dev.vpctrain.aws.job;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.vpctrain.aws.json.SdkJson;
+import dev.vpctrain.aws.internal.json.SdkJson;
 import dev.vpctrain.core.InvalidInputException;
 import java.math.BigInteger;
 import java.util.ArrayList;

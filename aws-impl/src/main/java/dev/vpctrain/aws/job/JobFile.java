@@ -1,11 +1,9 @@
 package dev.vpctrain.aws.job;
 
-import dev.vpctrain.aws.json.InputFiles;
-import dev.vpctrain.aws.json.JsonInput;
-import dev.vpctrain.aws.json.JsonOutput;
-import dev.vpctrain.aws.json.SdkJson;
-import dev.vpctrain.aws.json.SdkJsonException;
-import dev.vpctrain.aws.sagemaker.TrainingJobRequests;
+import dev.vpctrain.aws.internal.json.InputFiles;
+import dev.vpctrain.aws.internal.json.JsonInput;
+import dev.vpctrain.aws.internal.json.JsonOutput;
+import dev.vpctrain.aws.internal.json.SdkJson;
 import dev.vpctrain.core.InvalidInputException;
 import dev.vpctrain.core.job.TrainingJobSpec;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.vpctrain.aws.launch;
 
-import dev.vpctrain.aws.sagemaker.RequestDifference;
+import dev.vpctrain.aws.job.RequestDifference;
 import java.util.List;
 import java.util.stream.Collectors;
 

@@ -3,8 +3,8 @@ package dev.vpctrain.aws.launch;
 import dev.vpctrain.aws.diagnosis.FailureDiagnoser;
 import dev.vpctrain.aws.monitor.LogTail;
 import dev.vpctrain.aws.monitor.MetricsReader;
-import dev.vpctrain.aws.sagemaker.RequestDifference;
-import dev.vpctrain.aws.sagemaker.TrainingJobRequests;
+import dev.vpctrain.aws.job.RequestDifference;
+import dev.vpctrain.aws.job.TrainingJobRequests;
 import dev.vpctrain.core.job.TrainingJobSpec;
 import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.report.PreflightReport;
@@ -71,7 +71,7 @@ public final class TrainingLauncher {
    * @throws JobConflictException when a different job of the same name exists
    * @throws LaunchException when SageMaker refuses or fails ({@code ValidationException},
    *     {@code ResourceLimitExceeded}, access denied, unavailable)
-   * @throws dev.vpctrain.aws.json.SdkJsonException when the spec's {@code apiExtras} do not fit the API
+   * @throws dev.vpctrain.aws.job.SdkJsonException when the spec's {@code apiExtras} do not fit the API
    */
   public TrainingRun launch(TrainingJobSpec job) {
     if (preflight == null) {

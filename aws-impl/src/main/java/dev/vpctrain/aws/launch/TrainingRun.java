@@ -4,7 +4,7 @@ import dev.vpctrain.aws.diagnosis.FailureDiagnoser;
 import dev.vpctrain.aws.monitor.HostMetrics;
 import dev.vpctrain.aws.monitor.LogTail;
 import dev.vpctrain.aws.monitor.MetricsReader;
-import dev.vpctrain.aws.sagemaker.TrainingJobRequests;
+import dev.vpctrain.aws.job.TrainingJobRequests;
 import dev.vpctrain.core.job.TrainingJobSpec;
 import dev.vpctrain.core.report.PreflightReport;
 import java.time.Clock;

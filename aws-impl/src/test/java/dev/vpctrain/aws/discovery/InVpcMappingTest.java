@@ -2,6 +2,9 @@ package dev.vpctrain.aws.discovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vpctrain.aws.internal.ec2.Ec2Mapping;
+import dev.vpctrain.aws.internal.efs.EfsMapping;
+import dev.vpctrain.aws.internal.fsx.FsxMapping;
 import dev.vpctrain.core.network.EfsFileSystem;
 import dev.vpctrain.core.network.EfsFileSystemPolicy;
 import dev.vpctrain.core.network.FsxFileSystem;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vpctrain.aws.VpcTrain;
-import dev.vpctrain.aws.sagemaker.RequestDifference;
-import dev.vpctrain.aws.sagemaker.TrainingJobRequests;
+import dev.vpctrain.aws.job.RequestDifference;
+import dev.vpctrain.aws.job.TrainingJobRequests;
 import dev.vpctrain.aws.support.Describes;
 import dev.vpctrain.aws.support.FakeSageMaker;
 import dev.vpctrain.aws.support.TestNetworks;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vpctrain.core.InvalidInputException;
 import dev.vpctrain.aws.bundle.SnapshotBundle;
 import dev.vpctrain.aws.job.JobFile;
-import dev.vpctrain.aws.json.InputFiles;
+import dev.vpctrain.aws.internal.json.InputFiles;
 import dev.vpctrain.core.job.TrainingJobSpec;
 import dev.vpctrain.core.network.NetworkSnapshot;
 import dev.vpctrain.core.report.Finding;

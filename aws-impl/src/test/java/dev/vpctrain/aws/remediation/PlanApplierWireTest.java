@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.vpctrain.core.policy.JsonDocument;
+import dev.vpctrain.core.internal.policy.JsonDocument;
 import dev.vpctrain.core.remediation.Change;
 import dev.vpctrain.core.remediation.Change.GroupRef;
 import dev.vpctrain.core.remediation.Change.NewSecurityGroup;

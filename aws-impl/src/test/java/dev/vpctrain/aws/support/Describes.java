@@ -1,6 +1,6 @@
 package dev.vpctrain.aws.support;
 
-import dev.vpctrain.aws.sagemaker.TrainingJobRequests;
+import dev.vpctrain.aws.job.TrainingJobRequests;
 import dev.vpctrain.core.job.TrainingJobSpec;
 import java.time.Instant;
 import java.util.ArrayList;

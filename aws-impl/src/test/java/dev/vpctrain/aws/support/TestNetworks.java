@@ -10,7 +10,7 @@ import dev.vpctrain.core.report.Severity;
 import dev.vpctrain.core.rules.BaseRule;
 import dev.vpctrain.core.rules.RuleContext;
 import dev.vpctrain.core.rules.RuleEngine;
-import dev.vpctrain.core.rules.vpc.VpcTenancyDedicated;
+import dev.vpctrain.core.internal.rules.vpc.VpcTenancyDedicated;
 import java.util.List;
 
 /** Model-built networks and a small rule set for launch tests (the real catalogue grows on other branches). */

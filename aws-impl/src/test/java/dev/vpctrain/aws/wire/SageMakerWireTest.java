@@ -25,7 +25,7 @@ import dev.vpctrain.aws.launch.PreflightFailedException;
 import dev.vpctrain.aws.launch.Progress;
 import dev.vpctrain.aws.launch.TrainingOutcome;
 import dev.vpctrain.aws.launch.TrainingRun;
-import dev.vpctrain.aws.sagemaker.TrainingJobRequests;
+import dev.vpctrain.aws.job.TrainingJobRequests;
 import dev.vpctrain.aws.support.FakeTime;
 import dev.vpctrain.aws.support.TestNetworks;
 import dev.vpctrain.core.job.TrainingJobSpec;

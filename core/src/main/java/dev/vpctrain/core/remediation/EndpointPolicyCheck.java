@@ -1,14 +1,14 @@
 package dev.vpctrain.core.remediation;
 
 import dev.vpctrain.core.job.S3Access;
-import dev.vpctrain.core.policy.Decision;
-import dev.vpctrain.core.policy.DecisionType;
-import dev.vpctrain.core.policy.ParsedPolicy;
-import dev.vpctrain.core.policy.Policy;
-import dev.vpctrain.core.policy.PolicyRequest;
-import dev.vpctrain.core.policy.RequestContext;
-import dev.vpctrain.core.policy.Target;
-import dev.vpctrain.core.rules.policy.JobCaller;
+import dev.vpctrain.core.internal.policy.Decision;
+import dev.vpctrain.core.internal.policy.DecisionType;
+import dev.vpctrain.core.internal.policy.ParsedPolicy;
+import dev.vpctrain.core.internal.policy.Policy;
+import dev.vpctrain.core.internal.policy.PolicyRequest;
+import dev.vpctrain.core.internal.policy.RequestContext;
+import dev.vpctrain.core.internal.policy.Target;
+import dev.vpctrain.core.internal.rules.policy.JobCaller;
 import java.util.ArrayList;
 import java.util.List;
 

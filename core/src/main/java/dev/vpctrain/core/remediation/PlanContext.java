@@ -2,14 +2,14 @@ package dev.vpctrain.core.remediation;
 
 import dev.vpctrain.core.job.TrainingJobSpec;
 import dev.vpctrain.core.network.NetworkSnapshot;
-import dev.vpctrain.core.reach.Reach;
+import dev.vpctrain.core.internal.reach.Reach;
 import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.report.Outcome;
 import dev.vpctrain.core.report.PreflightReport;
 import dev.vpctrain.core.report.Severity;
-import dev.vpctrain.core.rules.ReachContext;
+import dev.vpctrain.core.internal.rules.ReachContext;
 import dev.vpctrain.core.rules.RuleContext;
-import dev.vpctrain.core.rules.vpc.JobVpc;
+import dev.vpctrain.core.internal.rules.vpc.JobVpc;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

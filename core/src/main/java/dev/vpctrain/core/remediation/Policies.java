@@ -4,7 +4,7 @@ import dev.vpctrain.core.job.S3Access;
 import dev.vpctrain.core.job.TrainingJobSpec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vpctrain.core.policy.JsonDocument;
+import dev.vpctrain.core.internal.policy.JsonDocument;
 import dev.vpctrain.core.report.JsonWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -131,7 +131,7 @@ public final class Policies {
    * statement is kept as it was; a new statement equal to an existing one is not added again, and
    * one whose Sid is taken by a different statement gets a fresh Sid ({@code Sidv2}, {@code Sidv3}…).
    *
-   * @throws dev.vpctrain.core.policy.PolicyParseException when {@code existing} is not a policy document
+   * @throws dev.vpctrain.core.internal.policy.PolicyParseException when {@code existing} is not a policy document
    */
   public static String merge(Optional<String> existing, List<? extends Map<String, Object>> statements, String source) {
     Map<String, Object> doc;

@@ -2,7 +2,7 @@ package dev.vpctrain.core.remediation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vpctrain.core.policy.JsonDocument;
+import dev.vpctrain.core.internal.policy.JsonDocument;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.vpctrain.core.remediation;
 
 import dev.vpctrain.core.network.VpcEndpoint;
-import dev.vpctrain.core.reach.S3Path;
+import dev.vpctrain.core.internal.reach.S3Path;
 import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.report.Severity;
 import java.util.ArrayList;

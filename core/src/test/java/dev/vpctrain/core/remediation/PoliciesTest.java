@@ -3,8 +3,8 @@ package dev.vpctrain.core.remediation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.vpctrain.core.policy.JsonDocument;
-import dev.vpctrain.core.policy.PolicyParseException;
+import dev.vpctrain.core.internal.policy.JsonDocument;
+import dev.vpctrain.core.internal.policy.PolicyParseException;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

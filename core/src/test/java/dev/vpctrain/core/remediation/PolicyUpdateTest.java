@@ -3,7 +3,7 @@ package dev.vpctrain.core.remediation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.vpctrain.core.policy.JsonDocument;
+import dev.vpctrain.core.internal.policy.JsonDocument;
 import dev.vpctrain.core.report.JsonWriter;
 import java.util.ArrayList;
 import java.util.List;

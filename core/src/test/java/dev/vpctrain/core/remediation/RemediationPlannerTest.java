@@ -14,7 +14,7 @@ import dev.vpctrain.core.network.Route;
 import dev.vpctrain.core.network.RouteTable;
 import dev.vpctrain.core.network.RouteTableAssociation;
 import dev.vpctrain.core.network.VpcEndpoint;
-import dev.vpctrain.core.policy.JsonDocument;
+import dev.vpctrain.core.internal.policy.JsonDocument;
 import dev.vpctrain.core.report.Severity;
 import java.util.ArrayList;
 import java.util.List;

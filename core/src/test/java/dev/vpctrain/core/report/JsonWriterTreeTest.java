@@ -3,7 +3,7 @@ package dev.vpctrain.core.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.vpctrain.core.policy.JsonDocument;
+import dev.vpctrain.core.internal.policy.JsonDocument;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -16,7 +16,6 @@ import dev.vpctrain.core.network.SecurityGroup;
 import dev.vpctrain.core.network.Subnet;
 import dev.vpctrain.core.network.Vpc;
 import dev.vpctrain.core.network.VpcEndpoint;
-import dev.vpctrain.testkit.world.IdSource;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,6 +1,7 @@
 package dev.vpctrain.testkit.sagemaker;
 
-import dev.vpctrain.testkit.world.World;
+import dev.vpctrain.testkit.internal.world.SageMakerWiring;
+import dev.vpctrain.testkit.internal.world.World;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 
 /**
  * The fake SageMaker as a test sees it: the jobs created through its client, scripts that shape
@@ -23,7 +25,21 @@ public final class FakeSageMaker {
   private JobScript defaultScript = new JobScript();
   private volatile boolean stepOnDescribe = true;
 
-  public FakeSageMaker(World world) {
+  static {
+    SageMakerWiring.register(new SageMakerWiring() {
+      @Override
+      public FakeSageMaker sageMaker(World world) {
+        return new FakeSageMaker(world);
+      }
+
+      @Override
+      public SageMakerClient client(World world, FakeSageMaker state) {
+        return SageMakerService.client(world, state);
+      }
+    });
+  }
+
+  FakeSageMaker(World world) {
     this.world = world;
   }
 

@@ -1,6 +1,6 @@
 package dev.vpctrain.testkit.sagemaker;
 
-import dev.vpctrain.aws.sagemaker.TrainingJobRequests;
+import dev.vpctrain.aws.job.TrainingJobRequests;
 import dev.vpctrain.core.job.TrainingJobSpec;
 import dev.vpctrain.core.network.NetworkSnapshot;
 import dev.vpctrain.core.report.PreflightReport;

@@ -5,7 +5,7 @@ import dev.vpctrain.core.network.BucketFacts;
 import dev.vpctrain.core.network.NetworkSnapshot;
 import dev.vpctrain.core.network.SecurityGroup;
 import dev.vpctrain.core.network.Subnet;
-import dev.vpctrain.testkit.sdk.AwsError;
+import dev.vpctrain.testkit.internal.sdk.AwsError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -4,12 +4,12 @@ import dev.vpctrain.core.job.HostPort;
 import dev.vpctrain.core.job.TrainingJobSpec;
 import dev.vpctrain.core.network.NetworkSnapshot;
 import dev.vpctrain.core.report.PreflightReport;
-import dev.vpctrain.testkit.sdk.AwsError;
-import dev.vpctrain.testkit.sdk.ClientDispatch;
-import dev.vpctrain.testkit.sdk.FakeClientOf;
-import dev.vpctrain.testkit.sdk.Pages;
-import dev.vpctrain.testkit.sdk.ServiceErrors;
-import dev.vpctrain.testkit.world.World;
+import dev.vpctrain.testkit.internal.sdk.AwsError;
+import dev.vpctrain.testkit.internal.sdk.ClientDispatch;
+import dev.vpctrain.testkit.internal.sdk.FakeClientOf;
+import dev.vpctrain.testkit.internal.sdk.Pages;
+import dev.vpctrain.testkit.internal.sdk.ServiceErrors;
+import dev.vpctrain.testkit.internal.world.World;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -69,7 +69,7 @@ public final class SageMakerService {
   }
 
   /** A {@code SageMakerClient} over {@code world} and its SageMaker state. */
-  public static SageMakerClient client(World world, FakeSageMaker state) {
+  static SageMakerClient client(World world, FakeSageMaker state) {
     SageMakerService service = new SageMakerService(world, state);
     service.self = new FakeSageMakerClient(new ClientDispatch("sagemaker", "api.sagemaker", service, world, ERRORS,
         "x-amzn-RequestId"));

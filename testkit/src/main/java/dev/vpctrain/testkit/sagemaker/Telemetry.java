@@ -1,7 +1,7 @@
 package dev.vpctrain.testkit.sagemaker;
 
-import dev.vpctrain.testkit.monitoring.LogStore;
-import dev.vpctrain.testkit.monitoring.MetricStore;
+import dev.vpctrain.testkit.internal.monitoring.LogStore;
+import dev.vpctrain.testkit.internal.monitoring.MetricStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;

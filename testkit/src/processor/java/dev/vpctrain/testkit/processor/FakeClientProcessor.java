@@ -35,7 +35,7 @@ import javax.tools.Diagnostic;
  * initializes every request class of the service (seconds for EC2); the generated class loads
  * nothing until an operation is called.
  */
-@SupportedAnnotationTypes("dev.vpctrain.testkit.sdk.FakeClientOf")
+@SupportedAnnotationTypes("dev.vpctrain.testkit.internal.sdk.FakeClientOf")
 @SupportedSourceVersion(SourceVersion.RELEASE_17)
 public final class FakeClientProcessor extends AbstractProcessor {
   private static final String SDK_REQUEST = "software.amazon.awssdk.core.SdkRequest";
@@ -80,8 +80,8 @@ public final class FakeClientProcessor extends AbstractProcessor {
     src.append("@javax.annotation.processing.Generated(\"").append(getClass().getName()).append("\")\n");
     src.append("@SuppressWarnings({\"unchecked\", \"deprecation\"})\n");
     src.append("final class ").append(name).append(" implements ").append(client.getQualifiedName()).append(" {\n");
-    src.append("  private final dev.vpctrain.testkit.sdk.ClientDispatch dispatch;\n\n");
-    src.append("  ").append(name).append("(dev.vpctrain.testkit.sdk.ClientDispatch dispatch) {\n");
+    src.append("  private final dev.vpctrain.testkit.internal.sdk.ClientDispatch dispatch;\n\n");
+    src.append("  ").append(name).append("(dev.vpctrain.testkit.internal.sdk.ClientDispatch dispatch) {\n");
     src.append("    this.dispatch = dispatch;\n  }\n");
     for (ExecutableElement m : ElementFilter.methodsIn(processingEnv.getElementUtils().getAllMembers(client))) {
       String body = body(m);

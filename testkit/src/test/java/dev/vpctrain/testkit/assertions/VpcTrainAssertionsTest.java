@@ -3,7 +3,7 @@ package dev.vpctrain.testkit.assertions;
 import static dev.vpctrain.testkit.assertions.VpcTrainAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.vpctrain.aws.sagemaker.TrainingJobRequests;
+import dev.vpctrain.aws.job.TrainingJobRequests;
 import dev.vpctrain.core.report.Acceptance;
 import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.report.Outcome;

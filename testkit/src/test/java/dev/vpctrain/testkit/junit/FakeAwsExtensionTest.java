@@ -21,7 +21,7 @@ class FakeAwsExtensionTest {
   void theBuilderSettingsApplyToEveryTest(FakeAws aws) {
     assertThat(aws.scenario()).contains(Scenarios.readyPrivateEndpoints());
     aws.sageMakerClient().createTrainingJob(
-        dev.vpctrain.aws.sagemaker.TrainingJobRequests.toRequest(Scenarios.readyPrivateEndpoints().job()));
+        dev.vpctrain.aws.job.TrainingJobRequests.toRequest(Scenarios.readyPrivateEndpoints().job()));
     assertThat(aws.sageMaker().job("resnet50-nightly").finalFailureReason()).contains("AlgorithmError: scripted");
   }
 

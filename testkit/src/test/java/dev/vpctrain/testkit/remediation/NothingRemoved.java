@@ -10,7 +10,7 @@ import dev.vpctrain.core.network.RouteTable;
 import dev.vpctrain.core.network.SecurityGroup;
 import dev.vpctrain.core.network.Vpc;
 import dev.vpctrain.core.network.VpcEndpoint;
-import dev.vpctrain.core.policy.JsonDocument;
+import dev.vpctrain.core.internal.policy.JsonDocument;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

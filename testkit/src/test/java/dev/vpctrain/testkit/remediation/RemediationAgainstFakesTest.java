@@ -16,7 +16,7 @@ import dev.vpctrain.core.report.Severity;
 import dev.vpctrain.core.report.Verdict;
 import dev.vpctrain.testkit.FakeAws;
 import dev.vpctrain.testkit.remediation.RemediationCases.Case;
-import dev.vpctrain.testkit.world.ApiCall;
+import dev.vpctrain.testkit.ApiCall;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -190,7 +190,7 @@ class RemediationAgainstFakesTest {
     String after = aws.snapshot().buckets().get("acme-ml-artifacts").policy().orElseThrow();
     assertThat(NothingRemoved.statements(after)).as(run.render())
         .containsAll(NothingRemoved.statements(RemediationCases.ANALYTICS_POLICY)).hasSize(3);
-    assertThat(dev.vpctrain.core.policy.JsonDocument.readObject(after, null).required("Id").textValue()).isEqualTo("artifacts");
+    assertThat(dev.vpctrain.core.internal.policy.JsonDocument.readObject(after, null).required("Id").textValue()).isEqualTo("artifacts");
     assertThat(after).contains("VpctrainRestrictToVpcEndpoint", "vpce-0a1b2c3d4e5f60301");
   }
 

@@ -3,7 +3,7 @@ package dev.vpctrain.testkit.sagemaker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.vpctrain.aws.sagemaker.TrainingJobRequests;
+import dev.vpctrain.aws.job.TrainingJobRequests;
 import dev.vpctrain.core.job.AwsService;
 import dev.vpctrain.core.job.InputChannel;
 import dev.vpctrain.core.job.TrainingJobSpec;

@@ -1,0 +1,38 @@
+package dev.vpctrain.aws.internal.s3;
+
+import software.amazon.awssdk.services.s3.model.GetBucketLocationResponse;
+import software.amazon.awssdk.services.s3.model.GetBucketPolicyResponse;
+
+/**
+ * The one mapping of the S3 shapes vpctrain reads ({@code GetBucketLocation}, {@code GetBucketPolicy})
+ * to the facts of the core model and back: used by live discovery, the bundle reader and the bundle
+ * writer alike.
+ */
+public final class S3Mapping {
+  private S3Mapping() {}
+
+  /** The bucket's region: a null or empty location constraint is us-east-1, the legacy {@code EU} is eu-west-1. */
+  public static String region(GetBucketLocationResponse location) {
+    String constraint = location.locationConstraintAsString();
+    if (constraint == null || constraint.isEmpty()) {
+      return "us-east-1";
+    }
+    return constraint.equals("EU") ? "eu-west-1" : constraint;
+  }
+
+  /** The answer S3 gives for a bucket in {@code region}: no location constraint for us-east-1. */
+  public static GetBucketLocationResponse sdkLocation(String region) {
+    return GetBucketLocationResponse.builder()
+        .locationConstraint(region.equals("us-east-1") ? null : region)
+        .build();
+  }
+
+  /** The bucket policy document (JSON text). */
+  public static String policy(GetBucketPolicyResponse policy) {
+    return policy.policy();
+  }
+
+  public static GetBucketPolicyResponse sdkPolicy(String policy) {
+    return GetBucketPolicyResponse.builder().policy(policy).build();
+  }
+}

@@ -1,0 +1,30 @@
+package dev.vpctrain.aws.job;
+
+import dev.vpctrain.core.VpcTrainStyle;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** One member where a requested job differs from the existing job of the same name. */
+@Value.Immutable
+@VpcTrainStyle
+abstract class AbstractRequestDifference {
+  /** The member path, for example {@code ResourceConfig.InstanceCount}. */
+  public abstract String path();
+
+  /** The requested value as JSON; empty when the request does not set it. */
+  public abstract Optional<String> requested();
+
+  /** The existing job's value as JSON; empty when the existing job does not have it. */
+  public abstract Optional<String> existing();
+
+  /** A difference at {@code path}; null JSON means "absent" on that side. */
+  public static RequestDifference of(String path, String requestedJson, String existingJson) {
+    return RequestDifference.builder().path(path)
+        .requested(Optional.ofNullable(requestedJson)).existing(Optional.ofNullable(existingJson)).build();
+  }
+
+  @Override
+  public String toString() {
+    return path() + " (requested " + requested().orElse("absent") + ", existing " + existing().orElse("absent") + ")";
+  }
+}

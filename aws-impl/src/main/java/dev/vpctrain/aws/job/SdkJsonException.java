@@ -1,0 +1,83 @@
+package dev.vpctrain.aws.job;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vpctrain.core.InvalidInputException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A JSON document does not fit an AWS API shape: names the JSON path and what was expected there.
+ * Besides the message, it says what kind of misfit it is, so that a reader of a named file can word
+ * it in its own terms: an unknown member (with the members the shape has, in the API's order) or a
+ * wrongly typed value (with the expected type and the value found).
+ *
+ * <p>The converter does not know the file, so {@link #file()} is empty and the message is
+ * {@code path: problem}; a reader that knows the file rethrows it with {@link #inFile(String)}.
+ * Escaping as it is, it is still invalid input (exit code 65).
+ */
+public final class SdkJsonException extends InvalidInputException {
+  private static final long serialVersionUID = 1L;
+
+  private final String expected;
+  private final String member;
+  private final transient JsonNode found;
+  private final transient List<String> members;
+
+  public SdkJsonException(String path, String problem) {
+    this(path, problem, null, null, null, List.of());
+  }
+
+  private SdkJsonException(String path, String problem, String expected, JsonNode found, String member,
+      List<String> members) {
+    super(path, problem);
+    this.expected = expected;
+    this.member = member;
+    this.found = found;
+    this.members = List.copyOf(members);
+  }
+
+  /** A value of the wrong type: {@code expected} is the type in words ("an integer"). */
+  public static SdkJsonException wrongType(String path, String problem, String expected, JsonNode found) {
+    return new SdkJsonException(path, problem, expected, found, null, List.of());
+  }
+
+  /** Member {@code name}, which the shape does not have; {@code members} are the ones it has, in the API's order. */
+  public static SdkJsonException unknownMember(String path, String problem, String name, List<String> members) {
+    return new SdkJsonException(path, problem, null, null, name, members);
+  }
+
+  /** The JSON path of the offending value, for example {@code ResourceConfig.InstanceCount}. */
+  public String path() {
+    return jsonPath();
+  }
+
+  /** The same error in {@code file}. */
+  public InvalidInputException inFile(String file) {
+    return new InvalidInputException(file, jsonPath(), expectation(), this);
+  }
+
+  /** What is wrong at {@link #path()}, without the path. */
+  public String problem() {
+    return expectation();
+  }
+
+  /** For a wrongly typed value, the type the shape expects, in words ("an integer", "true or false"). */
+  public Optional<String> expected() {
+    return Optional.ofNullable(expected);
+  }
+
+  /** For a wrongly typed value, the value found (a JSON {@code null} included). */
+  public Optional<JsonNode> found() {
+    return Optional.ofNullable(found);
+  }
+
+  /** For an unknown member, its name. */
+  public Optional<String> unknownMember() {
+    return Optional.ofNullable(member);
+  }
+
+  /** For an unknown member, the members the shape has, in the API's order; empty otherwise. */
+  public List<String> members() {
+    return members == null ? List.of() : members;
+  }
+}

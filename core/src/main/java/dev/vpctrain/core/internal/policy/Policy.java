@@ -1,0 +1,121 @@
+package dev.vpctrain.core.internal.policy;
+
+import dev.vpctrain.core.internal.logic.Tri;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A parsed IAM policy document (endpoint policy, bucket policy, identity policy), compiled for
+ * repeated evaluation. Immutable and thread-safe. Evaluation follows IAM: an applicable Deny wins;
+ * otherwise an applicable Allow allows; otherwise the request is implicitly denied. Each statement
+ * applies TRUE, FALSE or UNKNOWN (three-valued), and the decision is UNKNOWN exactly when an unknown
+ * value could change it. Statement order never matters.
+ */
+public final class Policy {
+  private final String version;
+  private final String id;
+  private final List<Statement> statements;
+  private final String source;
+
+  Policy(String version, String id, List<Statement> statements, String source) {
+    this.version = version;
+    this.id = id;
+    this.statements = List.copyOf(statements);
+    this.source = source;
+  }
+
+  /**
+   * Parses a policy document.
+   *
+   * @param json the policy text
+   * @param source what it is, for error messages (for example {@code policy of vpce-0a1b…})
+   * @throws PolicyParseException naming line, column and JSON path when the text is not a valid policy
+   */
+  public static Policy parse(String json, String source) {
+    return PolicyParser.parse(json, source);
+  }
+
+  /** Parses a policy document; the error is returned, never thrown. */
+  public static ParsedPolicy tryParse(String json, String source) {
+    try {
+      return ParsedPolicy.of(parse(json, source));
+    } catch (PolicyParseException e) {
+      return ParsedPolicy.failed(e);
+    }
+  }
+
+  /** {@code 2012-10-17}, {@code 2008-10-17}, or empty when the document has no Version. */
+  public Optional<String> version() {
+    return Optional.ofNullable(version);
+  }
+
+  public Optional<String> id() {
+    return Optional.ofNullable(id);
+  }
+
+  public List<Statement> statements() {
+    return statements;
+  }
+
+  /** What the policy is, as named when parsed. */
+  public Optional<String> source() {
+    return Optional.ofNullable(source);
+  }
+
+  /** Decides {@code request}. Never throws. */
+  public Decision evaluate(PolicyRequest request) {
+    boolean everyMode = request.coverage() == Coverage.EVERY;
+    Statement deny = null;
+    Statement unknownDeny = null;
+    Statement allow = null;
+    Statement unknownAllow = null;
+    for (Statement s : statements) {
+      boolean isDeny = s.effect() == Effect.DENY;
+      if (!isDeny && allow != null) {
+        continue;
+      }
+      // Allow needs the whole set under EVERY and any member under ANY; Deny the reverse.
+      boolean every = isDeny != everyMode;
+      Tri t = s.applies(request, every, null);
+      if (t == Tri.YES) {
+        if (isDeny) {
+          deny = s;
+          break;
+        }
+        allow = s;
+      } else if (t == Tri.UNKNOWN) {
+        if (isDeny && unknownDeny == null) {
+          unknownDeny = s;
+        } else if (!isDeny && unknownAllow == null) {
+          unknownAllow = s;
+        }
+      }
+    }
+    if (deny != null) {
+      return new Decision(DecisionType.EXPLICIT_DENY, deny, List.of(), Tri.YES);
+    }
+    if (unknownDeny != null) {
+      return new Decision(DecisionType.UNKNOWN, unknownDeny, unknownKeys(unknownDeny, request), Tri.UNKNOWN);
+    }
+    if (allow != null) {
+      return new Decision(DecisionType.ALLOW, allow, List.of(), Tri.NO);
+    }
+    if (unknownAllow != null) {
+      return new Decision(DecisionType.UNKNOWN, unknownAllow, unknownKeys(unknownAllow, request), Tri.NO);
+    }
+    return new Decision(DecisionType.IMPLICIT_DENY, null, List.of(), Tri.NO);
+  }
+
+  private static List<String> unknownKeys(Statement s, PolicyRequest request) {
+    List<String> keys = new ArrayList<>();
+    boolean every = (s.effect() == Effect.DENY) != (request.coverage() == Coverage.EVERY);
+    s.applies(request, every, keys);
+    return keys;
+  }
+
+  @Override
+  public String toString() {
+    return "Policy" + (source == null ? "" : " (" + source + ")") + " with " + statements.size() + " statements";
+  }
+}

@@ -1,0 +1,90 @@
+package dev.vpctrain.core.internal.reach;
+
+import dev.vpctrain.core.network.RouteTable;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The route table that governs a subnet: its explicit association, else its VPC's main table, or
+ * unknown with the reason.
+ */
+public final class EffectiveRouteTable {
+  /** How the table was found. */
+  public enum Source {
+    /** The subnet is explicitly associated with the table. */
+    EXPLICIT,
+    /** The subnet has no explicit association; the VPC's main table applies. */
+    MAIN,
+    /** The table cannot be determined from the snapshot. */
+    UNKNOWN
+  }
+
+  private final String subnetId;
+  private final Source source;
+  private final RouteTable table;
+  private final String unknownReason;
+
+  private EffectiveRouteTable(String subnetId, Source source, RouteTable table, String unknownReason) {
+    this.subnetId = Objects.requireNonNull(subnetId);
+    this.source = source;
+    this.table = table;
+    this.unknownReason = unknownReason;
+  }
+
+  static EffectiveRouteTable explicit(String subnetId, RouteTable table) {
+    return new EffectiveRouteTable(subnetId, Source.EXPLICIT, Objects.requireNonNull(table), null);
+  }
+
+  static EffectiveRouteTable main(String subnetId, RouteTable table) {
+    return new EffectiveRouteTable(subnetId, Source.MAIN, Objects.requireNonNull(table), null);
+  }
+
+  static EffectiveRouteTable unknown(String subnetId, String reason) {
+    return new EffectiveRouteTable(subnetId, Source.UNKNOWN, null, Objects.requireNonNull(reason));
+  }
+
+  public String subnetId() {
+    return subnetId;
+  }
+
+  public Source source() {
+    return source;
+  }
+
+  /** True when the table is known. */
+  public boolean isKnown() {
+    return table != null;
+  }
+
+  /** The table when known. */
+  public Optional<RouteTable> table() {
+    return Optional.ofNullable(table);
+  }
+
+  /** The table's id, or {@code ""} when unknown. */
+  public String routeTableId() {
+    return table == null ? "" : table.routeTableId();
+  }
+
+  /** Why the table is unknown; empty when known. */
+  public Optional<String> unknownReason() {
+    return Optional.ofNullable(unknownReason);
+  }
+
+  /** For messages: {@code route table rtb-… (explicitly associated)} or {@code main route table rtb-…}. */
+  public String describe() {
+    switch (source) {
+      case EXPLICIT:
+        return "route table " + table.routeTableId();
+      case MAIN:
+        return "route table " + table.routeTableId() + " (the VPC's main table; the subnet has no explicit association)";
+      default:
+        return "an unknown route table (" + unknownReason + ")";
+    }
+  }
+
+  @Override
+  public String toString() {
+    return subnetId + " -> " + (table == null ? "unknown: " + unknownReason : table.routeTableId() + " (" + source + ")");
+  }
+}

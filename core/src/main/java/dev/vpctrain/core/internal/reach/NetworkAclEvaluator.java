@@ -1,0 +1,337 @@
+package dev.vpctrain.core.internal.reach;
+
+import dev.vpctrain.core.internal.logic.Tri;
+import dev.vpctrain.core.network.AclEntry;
+import dev.vpctrain.core.network.Cidr;
+import dev.vpctrain.core.network.NetworkAcl;
+import dev.vpctrain.core.network.NetworkSnapshot;
+import dev.vpctrain.core.network.Section;
+import dev.vpctrain.core.network.Subnet;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Evaluates network ACLs: stateless, per direction, entries in rule-number order, first match
+ * wins, anything unmatched denied. A query asks whether every packet of a {@link Traffic} to or
+ * from a {@link Peer}'s addresses is allowed; for a peer whose exact address is unknown (an
+ * internet host, S3 when its prefix list's CIDRs are unknown: "any public address") the answer is
+ * UNKNOWN when the entries treat parts of the possible addresses differently. IPv6 entries never
+ * match (only IPv4 is modelled).
+ *
+ * <p>A subnet's ACL is the one associated with it, else its VPC's default ACL. Thread-safe; share
+ * one per preflight with one instance (the rules share one through {@code ReachContext}).
+ */
+public final class NetworkAclEvaluator {
+  private final NetworkSnapshot network;
+  private final Map<String, NetworkAcl> bySubnet = new HashMap<>();
+  private final Map<String, NetworkAcl> defaultByVpc = new HashMap<>();
+  /** Memos per ACL object, by identity (the snapshot's own objects; no deep ACL comparison per lookup). */
+  private final Map<NetworkAcl, PerAcl> perAcl = Collections.synchronizedMap(new IdentityHashMap<>());
+
+  private NetworkAclEvaluator(NetworkSnapshot network) {
+    this.network = Objects.requireNonNull(network, "network");
+    for (NetworkAcl acl : network.networkAcls().orElse(List.of())) {
+      for (String s : acl.subnetIds()) {
+        bySubnet.putIfAbsent(s, acl);
+      }
+      if (acl.isDefault()) {
+        defaultByVpc.putIfAbsent(acl.vpcId(), acl);
+      }
+    }
+  }
+
+  public static NetworkAclEvaluator of(NetworkSnapshot network) {
+    return new NetworkAclEvaluator(network);
+  }
+
+
+  /** The ACL of {@code subnetId}: its associated ACL, else its VPC's default ACL; empty when unknown. */
+  public Optional<NetworkAcl> aclOf(String subnetId) {
+    NetworkAcl acl = bySubnet.get(subnetId);
+    if (acl != null) {
+      return Optional.of(acl);
+    }
+    return network.subnet(subnetId).map(Subnet::vpcId).map(defaultByVpc::get);
+  }
+
+  /** Why {@link #aclOf} is empty for {@code subnetId}. */
+  public String whyNoAcl(String subnetId) {
+    if (!network.has(Section.NETWORK_ACLS)) {
+      return network.unknownReason(Section.NETWORK_ACLS);
+    }
+    if (network.subnet(subnetId).isEmpty()) {
+      return "subnet " + subnetId + " is not in the snapshot, so its VPC's default network ACL is not known"
+          + (network.has(Section.SUBNETS) ? "" : " (" + network.unknownReason(Section.SUBNETS) + ")");
+    }
+    return "no network ACL of the snapshot is associated with subnet " + subnetId
+        + " and its VPC's default network ACL is not in the snapshot";
+  }
+
+  /** Whether {@code acl} lets {@code traffic} out towards {@code destination}. */
+  public AclDecision outbound(NetworkAcl acl, Traffic traffic, Peer destination) {
+    return memo(new Query(acl, true, traffic, destination));
+  }
+
+  /** Whether {@code acl} lets {@code traffic} in from {@code source}. */
+  public AclDecision inbound(NetworkAcl acl, Traffic traffic, Peer source) {
+    return memo(new Query(acl, false, traffic, source));
+  }
+
+  /**
+   * A connection opened from inside the subnet: the request out to {@code remote} and its return
+   * traffic in on the ephemeral ports 1024–65535. The first direction that denies (else is
+   * unknown) is returned; both allowed gives the outbound decision.
+   */
+  public AclDecision request(NetworkAcl acl, Traffic traffic, Peer remote) {
+    return both(outbound(acl, traffic, remote), inbound(acl, traffic.returnTraffic(), remote));
+  }
+
+  /** A connection opened towards the subnet: the request in from {@code remote}, the reply out on 1024–65535. */
+  public AclDecision serve(NetworkAcl acl, Traffic traffic, Peer remote) {
+    return both(inbound(acl, traffic, remote), outbound(acl, traffic.returnTraffic(), remote));
+  }
+
+  /**
+   * One connection from {@code source} in {@code sourceSubnet} to {@code destination} in
+   * {@code destinationSubnet} (empty when unknown): the source ACL's outbound {@code traffic} and
+   * inbound {@code replies}, the destination ACL's inbound {@code traffic} and outbound
+   * {@code replies} (for example TCP 1024-65535, or the reserved ports Lustre replies to). No ACL
+   * applies when both subnets are one.
+   */
+  public FlowAcls flow(String sourceSubnet, Peer source, Optional<String> destinationSubnet, Peer destination,
+      Traffic traffic, Traffic replies) {
+    return FlowAclCheck.evaluate(this, sourceSubnet, source, destinationSubnet, destination, traffic, replies);
+  }
+
+  /** The weaker of two decisions: the first NO, else the first UNKNOWN, else {@code a}. */
+  public static AclDecision both(AclDecision a, AclDecision b) {
+    if (a.denied()) {
+      return a;
+    }
+    if (b.denied()) {
+      return b;
+    }
+    if (a.result() == Tri.UNKNOWN) {
+      return a;
+    }
+    return b.result() == Tri.UNKNOWN ? b : a;
+  }
+
+  private AclDecision evaluate(Query q) {
+    if (q.traffic().isAllProtocols()) {
+      AclDecision d = decide(q, Traffic.allTcp());
+      d = both(d, decide(q, Traffic.udp(0, 65535)));
+      return both(d, decide(q, Traffic.protocol(Traffic.ICMP)));
+    }
+    return decide(q, q.traffic());
+  }
+
+  private AclDecision decide(Query q, Traffic t) {
+    String acl = q.acl().networkAclId();
+    if (q.peer().mode() == Peer.AddressMode.NONE) {
+      return new AclDecision(Tri.UNKNOWN, acl, q.egress(), q.traffic(), q.peer().description(), Optional.empty(),
+          Optional.of("no IPv4 address of " + q.peer().description() + " is known"));
+    }
+    Compiled compiled = compiled(q.acl(), q.egress());
+    if (compiled.malformed != null) {
+      return new AclDecision(Tri.UNKNOWN, acl, q.egress(), q.traffic(), q.peer().description(), Optional.empty(),
+          Optional.of("rule " + compiled.malformed.ruleNumber() + " has the malformed CIDR '"
+              + compiled.malformed.cidrBlock().orElse("") + "'"));
+    }
+    List<Entry> entries = new ArrayList<>();
+    for (Entry e : compiled.entries) {
+      int[] window = window(e.entry, t);
+      if (window != null) {
+        entries.add(new Entry(e.entry, window[0], window[1], e.first, e.last));
+      }
+    }
+    List<long[]> addressCells = addressCells(q.peer().addresses(), entries);
+    boolean anyAllow = false;
+    Entry firstDeny = null;
+    boolean implicitDeny = false;
+    for (int[] ports : portCells(t, entries)) {
+      List<Entry> applicable = new ArrayList<>();
+      for (Entry e : entries) {
+        if (e.from <= ports[0] && ports[1] <= e.to) {
+          applicable.add(e);
+        }
+      }
+      for (long[] cell : addressCells) {
+        Entry match = null;
+        for (Entry e : applicable) {
+          if (e.first <= cell[0] && cell[1] <= e.last) {
+            match = e;
+            break;
+          }
+        }
+        if (match != null && match.entry.allow()) {
+          anyAllow = true;
+        } else if (match == null) {
+          implicitDeny = true;
+        } else if (firstDeny == null || match.entry.ruleNumber() < firstDeny.entry.ruleNumber()) {
+          firstDeny = match;
+        }
+      }
+    }
+    boolean anyDeny = firstDeny != null || implicitDeny;
+    Optional<AclEntry> denying = Optional.ofNullable(firstDeny).map(e -> e.entry);
+    if (!anyDeny) {
+      return new AclDecision(Tri.YES, acl, q.egress(), q.traffic(), q.peer().description(), Optional.empty(), Optional.empty());
+    }
+    if (q.peer().mode() == Peer.AddressMode.SOME && anyAllow) {
+      return new AclDecision(Tri.UNKNOWN, acl, q.egress(), q.traffic(), q.peer().description(), Optional.empty(),
+          Optional.of("its rules allow some of the addresses " + q.peer().description() + " may have and deny others"
+              + denying.map(e -> " (rule " + e.ruleNumber() + " denies part)").orElse("")));
+    }
+    return new AclDecision(Tri.NO, acl, q.egress(), q.traffic(), q.peer().description(), denying, Optional.empty());
+  }
+
+  /** One direction of an ACL: its IPv4 entries parsed and in rule-number order. */
+  private Compiled compiled(NetworkAcl acl, boolean egress) {
+    return perAcl(acl).compiled.computeIfAbsent(egress, k -> {
+      List<Entry> entries = new ArrayList<>();
+      AclEntry malformed = null;
+      for (AclEntry e : acl.entries()) {
+        if (e.egress() != egress || e.cidrBlock().isEmpty()) {
+          continue;
+        }
+        Optional<Cidr> cidr = Cidr.tryParseIpv4(e.cidrBlock().get());
+        if (cidr.isEmpty()) {
+          malformed = malformed == null ? e : malformed;
+          continue;
+        }
+        entries.add(new Entry(e, 0, 65535, Ipv4RangeSet.first(cidr.get()), Ipv4RangeSet.last(cidr.get())));
+      }
+      entries.sort(Comparator.comparingInt(x -> x.entry.ruleNumber()));
+      return new Compiled(entries, malformed);
+    });
+  }
+
+  private AclDecision memo(Query q) {
+    return perAcl(q.acl()).memo.computeIfAbsent(new Flow(q.egress(), q.traffic(), q.peer()), f -> evaluate(q));
+  }
+
+  private PerAcl perAcl(NetworkAcl acl) {
+    return perAcl.computeIfAbsent(acl, a -> new PerAcl());
+  }
+
+  /** The decisions and compiled entries of one ACL. */
+  private static final class PerAcl {
+    final Map<Flow, AclDecision> memo = new ConcurrentHashMap<>();
+    final Map<Boolean, Compiled> compiled = new ConcurrentHashMap<>();
+  }
+
+  /** A memoised question about one ACL. */
+  private record Flow(boolean egress, Traffic traffic, Peer peer) {}
+
+  private static final class Compiled {
+    final List<Entry> entries;
+    final AclEntry malformed;
+
+    Compiled(List<Entry> entries, AclEntry malformed) {
+      this.entries = entries;
+      this.malformed = malformed;
+    }
+  }
+
+  /** The part of {@code t}'s port range that entry {@code e} applies to, or null. */
+  private static int[] window(AclEntry e, Traffic t) {
+    int protocol = Traffic.protocolNumber(e.protocol());
+    if (protocol == Traffic.ALL) {
+      return new int[] {t.fromPort(), t.toPort()};
+    }
+    if (protocol != t.protocol()) {
+      return null;
+    }
+    int from;
+    int to;
+    if (t.hasPorts()) {
+      from = e.portFrom().orElse(0);
+      to = e.portTo().orElse(65535);
+    } else {
+      // ICMP types play the part of ports: -1 (or absent) is every type.
+      int type = e.icmpType().orElse(-1);
+      from = type == -1 ? 0 : type;
+      to = type == -1 ? 65535 : type;
+    }
+    int lo = Math.max(from, t.fromPort());
+    int hi = Math.min(to, t.toPort());
+    return lo <= hi ? new int[] {lo, hi} : null;
+  }
+
+  private static List<int[]> portCells(Traffic t, List<Entry> entries) {
+    int[] cuts = new int[2 + 2 * entries.size()];
+    int n = 0;
+    cuts[n++] = t.fromPort();
+    cuts[n++] = t.toPort() + 1;
+    for (Entry e : entries) {
+      cuts[n++] = e.from;
+      cuts[n++] = e.to + 1;
+    }
+    Arrays.sort(cuts, 0, n);
+    List<int[]> cells = new ArrayList<>();
+    for (int i = 1; i < n; i++) {
+      if (cuts[i] != cuts[i - 1]) {
+        cells.add(new int[] {cuts[i - 1], cuts[i] - 1});
+      }
+    }
+    return cells;
+  }
+
+  /** The peer's addresses cut at every entry's CIDR bounds: each cell is inside or outside each CIDR. */
+  private static List<long[]> addressCells(Ipv4RangeSet addresses, List<Entry> entries) {
+    long[] cuts = new long[2 * entries.size()];
+    int n = 0;
+    for (Entry e : entries) {
+      cuts[n++] = e.first;
+      cuts[n++] = e.last + 1;
+    }
+    Arrays.sort(cuts, 0, n);
+    List<long[]> cells = new ArrayList<>();
+    int k = 0;
+    for (int i = 0; i < addresses.intervalCount(); i++) {
+      long s = addresses.start(i);
+      long end = addresses.end(i);
+      while (k < n && cuts[k] <= s) {
+        k++;
+      }
+      int j = k;
+      while (j < n && cuts[j] <= end) {
+        if (cuts[j] > s) {
+          cells.add(new long[] {s, cuts[j] - 1});
+          s = cuts[j];
+        }
+        j++;
+      }
+      cells.add(new long[] {s, end});
+    }
+    return cells;
+  }
+
+  private static final class Entry {
+    final AclEntry entry;
+    final int from;
+    final int to;
+    final long first;
+    final long last;
+
+    Entry(AclEntry entry, int from, int to, long first, long last) {
+      this.entry = entry;
+      this.from = from;
+      this.to = to;
+      this.first = first;
+      this.last = last;
+    }
+  }
+
+  private record Query(NetworkAcl acl, boolean egress, Traffic traffic, Peer peer) {}
+}

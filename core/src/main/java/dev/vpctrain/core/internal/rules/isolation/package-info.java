@@ -1,0 +1,2 @@
+/** Rules on network isolation. */
+package dev.vpctrain.core.internal.rules.isolation;

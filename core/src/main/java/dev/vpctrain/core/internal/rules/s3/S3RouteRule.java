@@ -1,0 +1,88 @@
+package dev.vpctrain.core.internal.rules.s3;
+
+import dev.vpctrain.core.internal.reach.Reach;
+import dev.vpctrain.core.internal.reach.RouteMatch;
+import dev.vpctrain.core.internal.reach.S3Path;
+import dev.vpctrain.core.report.Finding;
+import dev.vpctrain.core.report.Severity;
+import dev.vpctrain.core.internal.rules.ReachContext;
+import dev.vpctrain.core.rules.RuleContext;
+import dev.vpctrain.core.internal.rules.subnet.JobSubnets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The common shape of the {@code s3.route.*} rules: the S3 path of every job subnet in the job's
+ * region, one finding per subnet that fails (or cannot be decided), else one PASS.
+ */
+abstract class S3RouteRule extends S3PathRule {
+  S3RouteRule(String id, Severity severity, String title) {
+    super(id, severity, title);
+  }
+
+  /** The finding for a decided path, or null when this rule holds for it. */
+  abstract Finding judge(RuleContext ctx, Reach reach, S3Path path);
+
+  /** True when an UNKNOWN path still decides this rule (its deciding route is known and of another kind). */
+  abstract boolean decidedDespite(RouteMatch route);
+
+  /** The PASS sentence. */
+  abstract String passMessage();
+
+  /** The PASS sentence for {@code subnets} (by default {@link #passMessage()}). */
+  String passMessage(RuleContext ctx, Reach reach, List<String> subnets) {
+    return passMessage();
+  }
+
+  @Override
+  final List<Finding> evaluatePaths(RuleContext ctx) {
+    if (!S3Buckets.anyInJobRegion(ctx)) {
+      return one(pass("Every bucket of the job is outside " + ctx.region() + "; s3.bucket.other-region checks their path."));
+    }
+    List<String> subnets = JobSubnets.evaluable(ctx);
+    if (subnets.isEmpty()) {
+      return one(unverified("None of the job's subnets is in the snapshot, so their S3 path is unknown.", null,
+          JobSubnets.ids(ctx).toArray(new String[0])));
+    }
+    Reach reach = ReachContext.of(ctx);
+    List<Finding> out = new ArrayList<>();
+    for (String subnet : subnets) {
+      S3Path p = reach.s3Path(subnet, ctx.region());
+      if (p.kind() == S3Path.Kind.UNKNOWN) {
+        if (p.route().isEmpty() || !decidedDespite(p.route().get())) {
+          out.add(unverified("The S3 path of subnet " + JobSubnets.label(ctx, subnet) + " cannot be decided: " + p.detail() + ".",
+              null, resources(subnet, p)));
+        }
+        continue;
+      }
+      Finding f = judge(ctx, reach, p);
+      if (f != null) {
+        out.add(f);
+      }
+    }
+    if (out.isEmpty()) {
+      return one(pass(passMessage(ctx, reach, subnets), subnets.toArray(new String[0])));
+    }
+    return out;
+  }
+
+  /** Subnet, route table and the target of the deciding route. */
+  static String[] resources(String subnet, S3Path p) {
+    List<String> r = new ArrayList<>();
+    r.add(subnet);
+    if (!p.routeTableId().isEmpty()) {
+      r.add(p.routeTableId());
+    }
+    p.endpointId().ifPresent(r::add);
+    p.target().filter(t -> !r.contains(t)).ifPresent(r::add);
+    return r.toArray(new String[0]);
+  }
+
+  static String vpcOf(S3Path p) {
+    return p.routeTable().table().map(t -> t.vpcId()).orElse("<vpc-id>");
+  }
+
+  static String label(RuleContext ctx, String subnet) {
+    return JobSubnets.label(ctx, subnet);
+  }
+}

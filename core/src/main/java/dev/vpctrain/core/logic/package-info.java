@@ -1,2 +1,0 @@
-/** Three-valued logic shared by reachability, the policy evaluator and the rules. */
-package dev.vpctrain.core.logic;

@@ -1,7 +1,0 @@
-package dev.vpctrain.core.policy;
-
-/** What a request says of a condition key, by its lower-case name. */
-@FunctionalInterface
-interface KeyLookup {
-  ContextValue valueOf(String lowerKey);
-}

@@ -1,2 +1,0 @@
-/** Rules on reaching resources outside the VPC: AWS services through interface endpoints or NAT, internet destinations. */
-package dev.vpctrain.core.rules.egress;

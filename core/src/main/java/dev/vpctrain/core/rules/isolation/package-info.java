@@ -1,2 +1,0 @@
-/** Rules on network isolation. */
-package dev.vpctrain.core.rules.isolation;

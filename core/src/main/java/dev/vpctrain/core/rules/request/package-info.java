@@ -1,2 +1,0 @@
-/** Rules on the request's shape, checked without any network data. */
-package dev.vpctrain.core.rules.request;

@@ -1,2 +1,0 @@
-/** Rules on the S3 data path: routes, security groups and ACLs to S3, endpoint and bucket policies, package repositories. */
-package dev.vpctrain.core.rules.s3;

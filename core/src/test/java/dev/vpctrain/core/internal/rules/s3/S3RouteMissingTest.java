@@ -1,0 +1,117 @@
+package dev.vpctrain.core.internal.rules.s3;
+
+import static dev.vpctrain.core.fixtures.TestRules.evaluate;
+import static dev.vpctrain.core.fixtures.TestRules.outcomes;
+import static dev.vpctrain.core.fixtures.TestRules.single;
+import static dev.vpctrain.core.internal.rules.s3.S3RouteFixtures.JOB;
+import static dev.vpctrain.core.internal.rules.s3.S3RouteFixtures.all;
+import static dev.vpctrain.core.internal.rules.s3.S3RouteFixtures.assertOthersPass;
+import static dev.vpctrain.core.internal.rules.s3.S3RouteFixtures.withSubnetB;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vpctrain.core.fixtures.TestJobs;
+import dev.vpctrain.core.fixtures.TestNetworks;
+import dev.vpctrain.core.network.Section;
+import dev.vpctrain.core.report.Finding;
+import dev.vpctrain.core.report.Outcome;
+import dev.vpctrain.core.report.Severity;
+import dev.vpctrain.core.rules.Rule;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code s3.route.missing}, and the cases that hold for all four {@code s3.route.*} rules alike
+ * (ready network, NAT path, unknown route tables, scope): missing is the family's main rule.
+ */
+class S3RouteMissingTest {
+  private final S3RouteMissing missing = new S3RouteMissing();
+  private final S3RouteIgwOnly igwOnly = new S3RouteIgwOnly();
+  private final S3RouteBlackhole blackhole = new S3RouteBlackhole();
+  private final S3RouteUnmodeled unmodeled = new S3RouteUnmodeled();
+
+  @Test
+  void readyNetworkPassesAll() {
+    for (Rule r : all()) {
+      Finding f = single(r, JOB, TestNetworks.ready().build());
+      assertThat(f.outcome()).as(r.id()).isEqualTo(Outcome.PASS);
+      assertThat(f.resources()).containsExactly("subnet-a", "subnet-b");
+    }
+  }
+
+  @Test
+  void missingNamesTheSubnetAndItsTableAndOffersTheExistingEndpoint() {
+    var net = withSubnetB(rt -> { });
+    Finding f = single(missing, JOB, net.build());
+    assertThat(f.outcome()).isEqualTo(Outcome.FAIL);
+    assertThat(f.severity()).isEqualTo(Severity.ERROR);
+    assertThat(f.resources()).containsExactly("subnet-b", "rtb-b");
+    assertThat(f.message()).startsWith("Subnet subnet-b (us-east-1b) has no route to S3: its route table rtb-b has no S3 gateway endpoint route");
+    assertThat(f.remediation().get())
+        .contains("aws ec2 modify-vpc-endpoint --vpc-endpoint-id vpce-s3 --add-route-table-ids rtb-b");
+    assertOthersPass(missing, net);
+  }
+
+  @Test
+  void missingWithoutAnyEndpointSuggestsCreatingOne() {
+    var net = TestNetworks.privateVpc().subnet("subnet-a", "us-east-1a", "10.20.1.0/24", 100);
+    Finding f = single(missing, TestJobs.job("subnet-a").build(), net.build());
+    assertThat(f.outcome()).isEqualTo(Outcome.FAIL);
+    assertThat(f.message()).contains("main table");
+    assertThat(f.resources()).containsExactly("subnet-a", TestNetworks.MAIN_RTB);
+    assertThat(f.remediation().get()).contains("aws ec2 create-vpc-endpoint --vpc-id " + TestNetworks.VPC
+        + " --vpc-endpoint-type Gateway --service-name com.amazonaws.us-east-1.s3 --route-table-ids " + TestNetworks.MAIN_RTB);
+  }
+
+  @Test
+  void missingWhenTheNatIsMisplaced() {
+    var net = withSubnetB(rt -> rt.route("0.0.0.0/0", "nat-bad"))
+        .natGateway("nat-bad", "subnet-b", "available", "198.51.100.1");
+    Finding f = single(missing, JOB, net.build());
+    assertThat(f.outcome()).isEqualTo(Outcome.FAIL);
+    assertThat(f.message()).contains("nat-bad").contains("gives no internet path");
+    assertThat(f.resources()).contains("subnet-b", "rtb-b", "nat-bad");
+  }
+
+  @Test
+  void natPathPasses() {
+    var net = withSubnetB(rt -> rt.route("0.0.0.0/0", "nat-a"));
+    for (Rule r : all()) {
+      assertThat(outcomes(evaluate(r, JOB, net.build()))).as(r.id()).containsOnly(Outcome.PASS);
+    }
+  }
+
+  @Test
+  void unknownRouteTablesAreUnverifiedEverywhere() {
+    var net = TestNetworks.ready().failed(Section.ROUTE_TABLES, "UnauthorizedOperation");
+    for (Rule r : all()) {
+      List<Finding> out = evaluate(r, JOB, net.build());
+      assertThat(outcomes(out)).as(r.id()).containsOnly(Outcome.UNVERIFIED);
+      assertThat(out.get(0).message()).contains("ec2:DescribeRouteTables failed during capture");
+    }
+  }
+
+  @Test
+  void unknownNatHealthLeavesOnlyMissingUndecided() {
+    var net = withSubnetB(rt -> rt.route("0.0.0.0/0", "nat-a")).without(Section.NAT_GATEWAYS);
+    assertThat(outcomes(evaluate(missing, JOB, net.build()))).containsExactly(Outcome.UNVERIFIED);
+    assertThat(outcomes(evaluate(igwOnly, JOB, net.build()))).containsExactly(Outcome.PASS);
+    assertThat(outcomes(evaluate(blackhole, JOB, net.build()))).containsExactly(Outcome.PASS);
+    assertThat(outcomes(evaluate(unmodeled, JOB, net.build()))).containsExactly(Outcome.PASS);
+  }
+
+  @Test
+  void notInVpcOrNoS3PassAndMissingSubnetsAreLeftToNotFound() {
+    for (Rule r : all()) {
+      assertThat(single(r, TestJobs.jobWithoutVpc().build(), TestNetworks.ready().build()).outcome()).isEqualTo(Outcome.PASS);
+      assertThat(single(r, TestJobs.job("subnet-zz").build(), TestNetworks.ready().build()).outcome()).isEqualTo(Outcome.UNVERIFIED);
+      assertThat(single(r, TestJobs.job("subnet-a", "subnet-zz").build(), TestNetworks.ready().build()).outcome()).isEqualTo(Outcome.PASS);
+    }
+  }
+
+  @Test
+  void bucketsAllInAnotherRegionAreLeftToOtherRegion() {
+    var net = TestNetworks.privateVpc().subnet("subnet-a", "us-east-1a", "10.20.1.0/24", 10)
+        .bucket("acme-ml-data", "eu-west-1").bucket("acme-ml-artifacts", "eu-west-1");
+    assertThat(single(missing, TestJobs.job("subnet-a").build(), net.build()).outcome()).isEqualTo(Outcome.PASS);
+  }
+}

@@ -1,0 +1,161 @@
+package dev.vpctrain.testkit.internal.sdk;
+
+import dev.vpctrain.testkit.ApiCall;
+import dev.vpctrain.testkit.internal.world.World;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.awscore.AwsResponse;
+import software.amazon.awssdk.awscore.DefaultAwsResponseMetadata;
+import software.amazon.awssdk.awscore.util.AwsHeader;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.http.SdkHttpResponse;
+
+/**
+ * Where every operation of a fake SDK client goes. The client classes ({@link FakeClientOf}) hand
+ * each call here by name; the dispatch finds the handler's method of that name (one per modeled
+ * operation, taking the SDK request) and adds what a real client adds: a request id, response
+ * metadata and a 200 HTTP response; the SDK's own exception types for {@link AwsError}s; the call
+ * log. An operation the handler lacks is an {@link UnsupportedOperationException} naming it.
+ * Convenience overloads ({@code Consumer<Builder>}, no-argument forms) and paginators keep the
+ * interface's own code, so they reach the handler as real calls do. Internal to the testkit.
+ */
+public final class ClientDispatch {
+  private final String service;
+  private final String serviceName;
+  private final Object handler;
+  private final World world;
+  private final ServiceErrors errors;
+  private final String requestIdHeader;
+  private final Map<String, Optional<Method>> targets = new ConcurrentHashMap<>();
+
+  /**
+   * @param service the short name recorded in the call log ({@code ec2}, {@code sagemaker}…)
+   * @param serviceName what the client's {@code serviceName()} returns
+   * @param handler the object with one public method per modeled operation
+   * @param requestIdHeader the HTTP header carrying the request id, or null
+   */
+  public ClientDispatch(String service, String serviceName, Object handler, World world, ServiceErrors errors,
+      String requestIdHeader) {
+    this.service = service;
+    this.serviceName = serviceName;
+    this.handler = handler;
+    this.world = world;
+    this.errors = errors;
+    this.requestIdHeader = requestIdHeader;
+  }
+
+  public String serviceName() {
+    return serviceName;
+  }
+
+  /** Clients of the fake world hold nothing to release. */
+  public void close() {}
+
+  /** Runs {@code method} of the handler with {@code request} (null for no-argument methods such as {@code waiter}). */
+  public Object call(String method, Object request) {
+    Method target = targets.computeIfAbsent(method, this::find).orElseThrow(() -> unsupported(method));
+    if (!(request instanceof SdkRequest)) {
+      return invoke(target, request == null ? new Object[0] : new Object[] {request});
+    }
+    String operation = capitalize(method);
+    String requestId = world.ids().nextRequestId();
+    try {
+      Object response = invoke(target, new Object[] {request});
+      world.record(new ApiCall(service, operation, request, world.clock().instant(), requestId, null));
+      return decorate(response, requestId);
+    } catch (AwsError e) {
+      world.record(new ApiCall(service, operation, request, world.clock().instant(), requestId, e.code()));
+      throw errors.toException(e, requestId, http(e.status(), requestId));
+    }
+  }
+
+  /** The error for an operation the testkit does not model. */
+  public UnsupportedOperationException unsupported(String method) {
+    return new UnsupportedOperationException(errors.serviceName() + "." + capitalize(method)
+        + " is not modeled by the vpctrain testkit (FakeAws " + service + " client); it models " + modeled()
+        + ". Stub this call another way or ask for it to be added.");
+  }
+
+  private Optional<Method> find(String method) {
+    for (Method m : handler.getClass().getMethods()) {
+      if (m.getName().equals(method) && m.getParameterCount() <= 1 && !Modifier.isStatic(m.getModifiers())
+          && m.getDeclaringClass() == handler.getClass()) {
+        return Optional.of(m);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Object invoke(Method target, Object[] args) {
+    try {
+      return target.invoke(handler, args);
+    } catch (InvocationTargetException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException) {
+        throw (RuntimeException) cause;
+      }
+      if (cause instanceof Error) {
+        throw (Error) cause;
+      }
+      throw new IllegalStateException(cause);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException("fake " + service + " handler method " + target + " is not accessible", e);
+    }
+  }
+
+  private Object decorate(Object response, String requestId) {
+    if (!(response instanceof AwsResponse)) {
+      return response;
+    }
+    AwsResponse.Builder b = ((AwsResponse) response).toBuilder();
+    b.responseMetadata(DefaultAwsResponseMetadata.create(Map.of(AwsHeader.AWS_REQUEST_ID, requestId)));
+    b.sdkHttpResponse(http(200, requestId));
+    return b.build();
+  }
+
+  private SdkHttpResponse http(int status, String requestId) {
+    SdkHttpResponse.Builder b = SdkHttpResponse.builder().statusCode(status).statusText(statusText(status));
+    if (requestIdHeader != null) {
+      b.putHeader(requestIdHeader, requestId);
+    }
+    return b.build();
+  }
+
+  private static String statusText(int status) {
+    switch (status) {
+      case 200:
+        return "OK";
+      case 400:
+        return "Bad Request";
+      case 403:
+        return "Forbidden";
+      case 404:
+        return "Not Found";
+      case 412:
+        return "Precondition Failed";
+      default:
+        return "Error";
+    }
+  }
+
+  private String modeled() {
+    TreeSet<String> names = new TreeSet<>();
+    for (Method m : handler.getClass().getMethods()) {
+      if (m.getDeclaringClass() == handler.getClass() && m.getParameterCount() == 1
+          && SdkRequest.class.isAssignableFrom(m.getParameterTypes()[0])) {
+        names.add(capitalize(m.getName()));
+      }
+    }
+    return String.join(", ", names);
+  }
+
+  static String capitalize(String name) {
+    return name.isEmpty() ? name : name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1);
+  }
+}
