@@ -2,6 +2,7 @@ package dev.vpctrain.cli;
 
 import dev.vpctrain.core.job.AwsService;
 import dev.vpctrain.core.job.HostPort;
+import dev.vpctrain.core.job.VpcTarget;
 import dev.vpctrain.core.job.TrainingJobSpec;
 import dev.vpctrain.core.report.Acceptance;
 import dev.vpctrain.core.rules.RuleEngine;
@@ -21,8 +22,9 @@ final class JobOptions {
       + "naming the resource. They stay in the report, marked accepted, and no longer hold the verdict back. "
       + "A FAIL cannot be accepted.";
 
-  @Option(names = "--requires", split = ",", paramLabel = "SVC",
-      description = "AWS services the training code calls, e.g. sts,logs,ecr.dkr.")
+  @Option(names = "--requires", split = ",", paramLabel = "SVC|TARGET",
+      description = "AWS services the training code calls, e.g. sts,logs,ecr.dkr; and destinations inside the VPC, "
+          + "[label=]ADDR|CIDR|sg-…|eni-…:PORTS[/tcp|/udp], e.g. features=sg-0123456789abcdef0:5432.")
   List<String> requires = new ArrayList<>();
 
   @Option(names = "--requires-internet", split = ",", paramLabel = "HOST:PORT",
@@ -53,6 +55,10 @@ final class JobOptions {
     TrainingJobSpec.Builder b = spec.toBuilder();
     for (String s : requires) {
       try {
+        if (s.contains(":")) {
+          b.requiresInVpc(VpcTarget.parse(s));
+          continue;
+        }
         b.requires(AwsService.of(s));
       } catch (IllegalArgumentException e) {
         throw new UsageException("--requires: " + e.getMessage());

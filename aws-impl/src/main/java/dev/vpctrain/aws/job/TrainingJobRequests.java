@@ -130,6 +130,9 @@ public final class TrainingJobRequests {
       String fs = p + "DataSource.FileSystemDataSource.";
       c.fileSystemId().ifPresent(v -> text(root, fs + "FileSystemId", v));
       c.fileSystemType().ifPresent(v -> text(root, fs + "FileSystemType", v));
+      c.directoryPath().ifPresent(v -> text(root, fs + "DirectoryPath", v));
+      c.fileSystemAccessMode().ifPresent(v -> text(root, fs + "FileSystemAccessMode", v));
+      c.inputMode().ifPresent(v -> text(root, p + "InputMode", v));
     }
 
     spec.outputPath().ifPresent(v -> text(root, "OutputDataConfig.S3OutputPath", v));
@@ -214,6 +217,9 @@ public final class TrainingJobRequests {
       String fs = p + "DataSource.FileSystemDataSource.";
       set(t.text(fs + "FileSystemId"), c::fileSystemId);
       set(t.text(fs + "FileSystemType"), c::fileSystemType);
+      set(t.text(fs + "DirectoryPath"), c::directoryPath);
+      set(t.text(fs + "FileSystemAccessMode"), c::fileSystemAccessMode);
+      set(t.text(p + "InputMode"), c::inputMode);
       b.addInputChannel(c.build());
     }
 

@@ -77,6 +77,10 @@ class JobFileTest {
     assertThat(spec.inputChannels().get(0).s3DataDistributionType()).hasValue("ShardedByS3Key");
     assertThat(spec.inputChannels().get(1).fileSystemId()).hasValue("fs-0123456789abcdef0");
     assertThat(spec.inputChannels().get(1).fileSystemType()).hasValue("FSxLustre");
+    assertThat(spec.inputChannels().get(1).fileSystemAccessMode()).hasValue("ro");
+    assertThat(spec.inputChannels().get(1).directoryPath()).hasValue("/fsx/train");
+    assertThat(spec.inputChannels().get(1).isFileSystem()).isTrue();
+    assertThat(spec.inputChannels().get(0).isFileSystem()).isFalse();
     assertThat(spec.outputPath()).hasValue("s3://acme-out/bert/");
     assertThat(spec.outputKmsKeyId()).hasValue("alias/ml");
     assertThat(spec.instanceGroups()).extracting(g -> g.name() + "=" + g.instanceCount() + "x" + g.instanceType())
@@ -101,8 +105,7 @@ class JobFileTest {
         "ProfilerConfig.ProfilingIntervalInMilliseconds", "AlgorithmSpecification.MetricDefinitions",
         "AlgorithmSpecification.TrainingImageConfig.TrainingRepositoryAuthConfig", "InputDataConfig[0].ContentType",
         "InputDataConfig[0].CompressionType", "InputDataConfig[0].DataSource.S3DataSource.AttributeNames",
-        "InputDataConfig[1].DataSource.FileSystemDataSource.DirectoryPath",
-        "InputDataConfig[1].DataSource.FileSystemDataSource.FileSystemAccessMode", "OutputDataConfig.CompressionType",
+        "OutputDataConfig.CompressionType",
         "ResourceConfig.KeepAlivePeriodInSeconds", "StoppingCondition.MaxWaitTimeInSeconds",
         "CheckpointConfig.LocalPath");
     assertThat(MAPPER.readTree(spec.apiExtras().get("HyperParameters")))

@@ -125,8 +125,9 @@ class TrainingJobRequestsTest {
     assertThat(spec.vpc().orElseThrow().subnets()).containsExactly("subnet-0a1b2c3d4e5f60718", "subnet-0a1b2c3d4e5f60719");
     assertThat(spec.inputChannels()).containsExactly(
         InputChannel.builder().name("train").s3Uri("s3://acme-ml-data/train/").s3DataType("S3Prefix")
-            .s3DataDistributionType("ShardedByS3Key").build(),
-        InputChannel.builder().name("lustre").fileSystemId("fs-0123456789abcdef0").fileSystemType("FSxLustre").build());
+            .s3DataDistributionType("ShardedByS3Key").inputMode("File").build(),
+        InputChannel.builder().name("lustre").fileSystemId("fs-0123456789abcdef0").fileSystemType("FSxLustre")
+            .directoryPath("/fsx/data").fileSystemAccessMode("ro").build());
     assertThat(spec.outputPath()).contains("s3://acme-ml-artifacts/llama/");
     assertThat(spec.outputKmsKeyId()).contains("alias/ml");
     assertThat(spec.checkpointUri()).contains("s3://acme-ml-artifacts/llama/ckpt/");
@@ -148,7 +149,6 @@ class TrainingJobRequestsTest {
         .containsEntry("ResourceConfig.KeepAlivePeriodInSeconds", "600")
         .containsEntry("InputDataConfig[0].ContentType", "\"application/x-parquet\"")
         .containsEntry("InputDataConfig[0].DataSource.S3DataSource.InstanceGroupNames", "[\"gpu\"]")
-        .containsEntry("InputDataConfig[1].DataSource.FileSystemDataSource.DirectoryPath", "\"/fsx/data\"")
         .containsEntry("CheckpointConfig.LocalPath", "\"/opt/ml/checkpoints\"")
         .doesNotContainKeys("TrainingJobName", "VpcConfig", "ResourceConfig.InstanceGroups");
   }
@@ -157,9 +157,7 @@ class TrainingJobRequestsTest {
   void specSurvivesSpecToRequestToSpec() {
     TrainingJobSpec spec = simpleSpec().toBuilder()
         .addInputChannel(InputChannel.builder().name("fsx").fileSystemId("fs-0123456789abcdef0")
-            .fileSystemType("FSxLustre").build())
-        .putApiExtra("InputDataConfig[1].DataSource.FileSystemDataSource.FileSystemAccessMode", "\"ro\"")
-        .putApiExtra("InputDataConfig[1].DataSource.FileSystemDataSource.DirectoryPath", "\"/fsx\"")
+            .fileSystemType("FSxLustre").fileSystemAccessMode("ro").directoryPath("/fsx").inputMode("File").build())
         .putApiExtra("HyperParameters", "{\"epochs\":\"10\"}")
         .addS3Output("ProfilerConfig.S3OutputPath", "s3://acme-ml-artifacts/prof/")
         .repositoryAccessMode(RepositoryAccessMode.VPC)

@@ -23,7 +23,22 @@ abstract class AbstractInputChannel {
 
   public abstract Optional<String> fileSystemId();
 
+  /** {@code FileSystemDataSource.FileSystemType}: {@code EFS} or {@code FSxLustre}. */
   public abstract Optional<String> fileSystemType();
+
+  /** {@code FileSystemDataSource.DirectoryPath}, for example {@code /fsx/train} or {@code /abcdefgh/train}. */
+  public abstract Optional<String> directoryPath();
+
+  /** {@code FileSystemDataSource.FileSystemAccessMode}: {@code ro} or {@code rw}. */
+  public abstract Optional<String> fileSystemAccessMode();
+
+  /** The channel's own {@code InputMode}; absent means the job's {@code TrainingInputMode}. */
+  public abstract Optional<String> inputMode();
+
+  /** True for a {@code FileSystemDataSource} channel. */
+  public boolean isFileSystem() {
+    return fileSystemId().isPresent() || fileSystemType().isPresent();
+  }
 
   /** An S3 channel of {@code S3Prefix} data. */
   public static InputChannel s3(String name, String s3Uri) {

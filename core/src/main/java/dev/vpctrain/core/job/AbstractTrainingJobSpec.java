@@ -110,6 +110,12 @@ public abstract class AbstractTrainingJobSpec {
   /** Internet destinations the training code needs (not part of the API request). */
   public abstract List<HostPort> requiredInternet();
 
+  /**
+   * Destinations inside the VPC (or reached through it) the training code needs (not part of the
+   * API request): databases, internal services, peered networks; each once, in first-given order.
+   */
+  public abstract List<VpcTarget> requiredInVpc();
+
   /** True when the user asks that Amazon Linux package repositories be blocked. */
   @Value.Default
   public boolean blockPackageRepositories() {
@@ -241,6 +247,7 @@ public abstract class AbstractTrainingJobSpec {
         + ", instanceCount=" + totalInstanceCount() + ", vpc=" + vpc().orElse(null)
         + ", inputs=" + inputChannels().size() + ", outputPath=" + outputPath().orElse(null)
         + ", requires=" + requiredServices() + ", requiresInternet=" + requiredInternet()
+        + (requiredInVpc().isEmpty() ? "" : ", requiresInVpc=" + requiredInVpc())
         + (acceptedUnverified().isEmpty() ? "" : ", acceptedUnverified=" + acceptedUnverified()) + "}";
   }
 
@@ -408,6 +415,25 @@ public abstract class AbstractTrainingJobSpec {
 
     public Builder requiredInternet(Collection<HostPort> destinations) {
       draft = draft.withRequiredInternet(destinations);
+      return this;
+    }
+
+    /**
+     * Adds destinations inside the VPC the training code needs, for example
+     * {@code requiresInVpc(VpcTarget.sg("sg-0123456789abcdef0", 5432).withLabel("features"))}.
+     */
+    public Builder requiresInVpc(VpcTarget... targets) {
+      List<VpcTarget> all = new ArrayList<>(draft.requiredInVpc());
+      for (VpcTarget t : targets) {
+        all.add(Objects.requireNonNull(t, "target"));
+      }
+      return requiredInVpc(all);
+    }
+
+    /** Replaces the destinations inside the VPC the training code needs. */
+    public Builder requiredInVpc(Collection<VpcTarget> targets) {
+      targets.forEach(t -> Objects.requireNonNull(t, "target"));
+      draft = draft.withRequiredInVpc(List.copyOf(new LinkedHashSet<>(targets)));
       return this;
     }
 
