@@ -111,6 +111,9 @@ public final class RuleCatalogue {
     rules.add(new EgressSubnetsInconsistent());
     // network isolation
     rules.add(new IsolationConflict());
+    // resources inside the VPC: file-system channels (request shape, state, EFS, FSx, both types)
+    // resources inside the VPC: declared targets
+    // the execution role
     return rules;
   }
 }
