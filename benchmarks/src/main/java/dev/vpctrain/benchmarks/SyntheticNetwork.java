@@ -4,12 +4,19 @@ import dev.vpctrain.core.job.AwsService;
 import dev.vpctrain.core.job.TrainingJobSpec;
 import dev.vpctrain.core.network.AclEntry;
 import dev.vpctrain.core.network.BucketFacts;
+import dev.vpctrain.core.job.InputChannel;
+import dev.vpctrain.core.job.VpcTarget;
+import dev.vpctrain.core.network.CaptureFilter;
 import dev.vpctrain.core.network.DhcpOptions;
+import dev.vpctrain.core.network.EfsFileSystem;
+import dev.vpctrain.core.network.EfsMountTarget;
+import dev.vpctrain.core.network.FsxFileSystem;
 import dev.vpctrain.core.network.EndpointType;
 import dev.vpctrain.core.network.IgwAttachment;
 import dev.vpctrain.core.network.InternetGateway;
 import dev.vpctrain.core.network.NatGateway;
 import dev.vpctrain.core.network.NetworkAcl;
+import dev.vpctrain.core.network.NetworkInterface;
 import dev.vpctrain.core.network.NetworkSnapshot;
 import dev.vpctrain.core.network.Permission;
 import dev.vpctrain.core.network.PolicyState;
@@ -31,6 +38,9 @@ import java.util.Random;
  * subnets, 1,000 route tables of 20 routes, 2,000 security groups of 25 rules, 100 endpoints with
  * 50-statement policies; the job uses 16 subnets, 5 security groups and 10 buckets. Deterministic
  * (fixed seed). Job subnets route S3 to a gateway endpoint and the internet to healthy NAT gateways.
+ * Inside the VPC the job mounts two EFS and two FSx for Lustre file systems and declares ten targets
+ * (four database security groups, three addresses, one ENI, one peered CIDR, one address no ENI
+ * holds); one network interface per subnet besides theirs.
  */
 public final class SyntheticNetwork {
   public static final String REGION = "us-east-1";
@@ -146,6 +156,7 @@ public final class SyntheticNetwork {
       b.addIngress(Permission.builder().ipProtocol("tcp").fromPort(443).toPort(443).addAllGroupIds(jobGroups).build());
       sgList.set(g, b.build());
     }
+    InVpc inVpc = inVpc(subnets, sgList, jobGroups);
     List<NetworkAcl> acls = new ArrayList<>();
     int aclCount = Math.max(4, subnets / 50);
     for (int a = 0; a < aclCount; a++) {
@@ -177,6 +188,11 @@ public final class SyntheticNetwork {
         .internetGateways(List.of(InternetGateway.builder().internetGatewayId(IGW)
             .addAttachment(IgwAttachment.of(VPC, Optional.of("available"))).build()))
         .networkAcls(acls)
+        .networkInterfaces(inVpc.interfaces)
+        .putCaptureFilter("ec2:DescribeNetworkInterfaces", List.of(CaptureFilter.of("vpc-id", List.of(VPC))))
+        .efsFileSystems(inVpc.efs)
+        .efsMountTargets(inVpc.mountTargets)
+        .fsxFileSystems(inVpc.fsx)
         .prefixLists(List.of(
             PrefixList.builder().prefixListId(S3_PL).prefixListName("com.amazonaws." + REGION + ".s3").addAllCidrs(S3_CIDRS).build(),
             PrefixList.builder().prefixListId(DDB_PL).prefixListName("com.amazonaws." + REGION + ".dynamodb")
@@ -201,8 +217,89 @@ public final class SyntheticNetwork {
         jb.inputChannel("channel-" + k, "s3://" + bucket + "/data/" + k + "/");
       }
     }
+    inVpc.channels.forEach(jb::addInputChannel);
+    inVpc.targets.forEach(jb::requiresInVpc);
     jb.outputPath("s3://bench-bucket-8/output/").checkpointUri("s3://bench-bucket-9/checkpoints/");
     return new SyntheticNetwork(nb.build(), jb.build());
+  }
+
+  /** The file systems, targets and network interfaces of the job's in-VPC resources (groups 30-36). */
+  private static final class InVpc {
+    final List<NetworkInterface> interfaces = new ArrayList<>();
+    final List<EfsFileSystem> efs = new ArrayList<>();
+    final List<EfsMountTarget> mountTargets = new ArrayList<>();
+    final List<FsxFileSystem> fsx = new ArrayList<>();
+    final List<InputChannel> channels = new ArrayList<>();
+    final List<VpcTarget> targets = new ArrayList<>();
+  }
+
+  private static InVpc inVpc(int subnets, List<SecurityGroup> sgList, List<String> jobGroups) {
+    InVpc r = new InVpc();
+    String efsGroup = sgId(30);
+    String fsxGroup = sgId(31);
+    for (int i = 0; i < subnets; i++) {
+      r.interfaces.add(eni(String.format("eni-0b%015x", i), i, "10." + (i / 256) + "." + (i % 256) + ".200", sgId(40 + i % 20)));
+    }
+    for (int f = 0; f < 2; f++) {
+      String fsId = String.format("fs-0bench00000000e%02d", f);
+      r.efs.add(EfsFileSystem.builder().fileSystemId(fsId).lifeCycleState("available").numberOfMountTargets(6)
+          .ownerId("123456789012").build());
+      for (int az = 0; az < 6; az++) {
+        String eniId = String.format("eni-0bench0000%02d%05d", f, az);
+        r.mountTargets.add(EfsMountTarget.builder().mountTargetId(String.format("fsmt-0bench00000%02d%04d", f, az))
+            .fileSystemId(fsId).subnetId(subnetId(az)).vpcId(VPC).availabilityZoneName(REGION + "abcdef".charAt(az))
+            .lifeCycleState("available").ipAddress("10.0." + az + "." + (10 + f)).networkInterfaceId(eniId).build());
+        r.interfaces.add(eni(eniId, az, "10.0." + az + "." + (10 + f), efsGroup));
+      }
+      r.channels.add(InputChannel.builder().name("efs-" + f).fileSystemId(fsId).fileSystemType("EFS")
+          .directoryPath("/data/" + f).fileSystemAccessMode("ro").build());
+    }
+    for (int f = 0; f < 2; f++) {
+      String fsId = String.format("fs-0bench00000000f%02d", f);
+      List<String> enis = List.of(String.format("eni-0bench0000f%d00001", f), String.format("eni-0bench0000f%d00002", f));
+      for (int k = 0; k < enis.size(); k++) {
+        r.interfaces.add(eni(enis.get(k), 40, "10.0.40." + (20 + f * 2 + k), fsxGroup));
+      }
+      r.fsx.add(FsxFileSystem.builder().fileSystemId(fsId).fileSystemType("LUSTRE").lifecycle("AVAILABLE").vpcId(VPC)
+          .addSubnetIds(subnetId(40)).addAllNetworkInterfaceIds(enis).lustreDeploymentType("PERSISTENT_2")
+          .mountName("bench" + f + "ab").build());
+      r.channels.add(InputChannel.builder().name("fsx-" + f).fileSystemId(fsId).fileSystemType("FSxLustre")
+          .directoryPath("/bench" + f + "ab/train").fileSystemAccessMode("ro").build());
+    }
+    // the file systems' groups admit the job; the job admits the Lustre servers
+    sgList.set(30, SecurityGroup.builder().from(sgList.get(30)).addIngress(Permission.builder().ipProtocol("tcp")
+        .fromPort(2049).toPort(2049).addAllGroupIds(jobGroups).build()).build());
+    Permission lustre = Permission.builder().ipProtocol("tcp").fromPort(988).toPort(988).addGroupId(fsxGroup)
+        .addAllGroupIds(jobGroups).build();
+    Permission lustreHigh = Permission.builder().ipProtocol("tcp").fromPort(1018).toPort(1023).addGroupId(fsxGroup)
+        .addAllGroupIds(jobGroups).build();
+    sgList.set(31, SecurityGroup.builder().from(sgList.get(31)).addIngress(lustre, lustreHigh).addEgress(lustre, lustreHigh)
+        .build());
+    sgList.set(0, SecurityGroup.builder().from(sgList.get(0)).addIngress(Permission.builder().ipProtocol("tcp")
+        .fromPort(988).toPort(988).addGroupId(fsxGroup).build(), Permission.builder().ipProtocol("tcp")
+        .fromPort(1018).toPort(1023).addGroupId(fsxGroup).build()).build());
+    for (int d = 0; d < 4; d++) {
+      String db = sgId(32 + d);
+      sgList.set(32 + d, SecurityGroup.builder().from(sgList.get(32 + d)).addIngress(Permission.builder().ipProtocol("tcp")
+          .fromPort(5432).toPort(5432).addGroupId(jobGroups.get(d)).build()).build());
+      for (int k = 0; k < 2; k++) {
+        r.interfaces.add(eni(String.format("eni-0bench00db%d%05d", d, k), 60 + d, "10.0." + (60 + d) + "." + (30 + k), db));
+      }
+      r.targets.add(VpcTarget.sg(db, 5432).withLabel("db" + d));
+    }
+    for (int a = 0; a < 3; a++) {
+      r.targets.add(VpcTarget.address("10.0." + (70 + a) + ".200", 443));
+    }
+    r.targets.add(VpcTarget.eni(String.format("eni-0b%015x", 80), 8080));
+    r.targets.add(VpcTarget.cidr("172.17.0.0/24", 443).withLabel("peered"));
+    r.targets.add(VpcTarget.address("10.0.90.77", 6379).withLabel("gone"));
+    return r;
+  }
+
+  private static NetworkInterface eni(String id, int subnet, String address, String group) {
+    return NetworkInterface.builder().networkInterfaceId(id).subnetId(subnetId(subnet)).vpcId(VPC)
+        .availabilityZone(REGION + "abcdef".charAt(subnet % 6)).ownerId("123456789012").addPrivateIpAddresses(address)
+        .addGroupIds(group).interfaceType("interface").status("in-use").build();
   }
 
   private static Permission permission(Random rnd, int r, int groups) {

@@ -18,6 +18,12 @@ class SyntheticNetworkTest {
     assertThat(n.job().vpc().get().subnets()).hasSize(16);
     assertThat(n.job().vpc().get().securityGroups()).hasSize(5);
     assertThat(n.job().buckets()).hasSize(10);
+    assertThat(n.job().inputChannels()).filteredOn(c -> c.isFileSystem()).hasSize(4);
+    assertThat(n.job().requiredInVpc()).hasSize(10);
+    assertThat(n.network().networkInterfaces().get()).hasSizeGreaterThan(1000);
+    n.job().inputChannels().stream().filter(c -> c.isFileSystem()).forEach(c -> assertThat(
+        n.network().efsFileSystem(c.fileSystemId().get()).isPresent() || n.network().fsxFileSystem(c.fileSystemId().get())
+            .isPresent()).as(c.name()).isTrue());
   }
 
   @Test
