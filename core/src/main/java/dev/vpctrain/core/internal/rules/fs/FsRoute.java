@@ -108,7 +108,7 @@ public final class FsRoute extends FsRule {
       } else if (r.result() == Tri.NO) {
         failing.add(named + ": " + r.describe());
         res.add(ep.id());
-        res.addAll(r.resources());
+        res.addAll(legResources(r.deciding()));
         fixes.add(fix(r, address));
       } else {
         unknown.add(named + ": " + r.describe());
@@ -122,7 +122,7 @@ public final class FsRoute extends FsRule {
       return fail("From job subnet " + subnet + ", " + c.label() + " cannot be reached on TCP " + port + ": "
               + String.join("; ", failing) + ". The mount times out and the job fails (\"Unable to mount file system: " + fs
               + " … File system connection timed out\").",
-          String.join("; ", new LinkedHashSet<>(fixes)) + ".", res.toArray(String[]::new));
+          capitalized(String.join("; ", new LinkedHashSet<>(fixes))) + ".", res.toArray(String[]::new));
     }
     if (!failing.isEmpty() || !unknown.isEmpty()) {
       List<String> all = new ArrayList<>(failing);
@@ -138,6 +138,21 @@ public final class FsRoute extends FsRule {
           res.toArray(String[]::new));
     }
     return null;
+  }
+
+  /** The ids one leg's sentence names: its route table, its hops and the targets of its inactive routes. */
+  private static List<String> legResources(AddressRoute.Leg leg) {
+    Set<String> out = new LinkedHashSet<>();
+    if (leg.routeTable().isKnown()) {
+      out.add(leg.routeTable().routeTableId());
+    }
+    leg.hops().forEach(h -> out.add(h.id()));
+    leg.routes().stream().filter(m -> !m.isActive()).forEach(m -> out.add(m.targetId()));
+    return List.copyOf(out);
+  }
+
+  private static String capitalized(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
 
   /** The command that opens the route {@code r} lacks. */
