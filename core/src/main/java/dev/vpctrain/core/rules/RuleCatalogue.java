@@ -15,7 +15,14 @@ import dev.vpctrain.core.internal.rules.egress.EgressNatNaclBlocked;
 import dev.vpctrain.core.internal.rules.egress.EgressServiceUnreachable;
 import dev.vpctrain.core.internal.rules.egress.EgressSubnetsInconsistent;
 import dev.vpctrain.core.internal.rules.egress.InterfaceEndpointPolicy;
+import dev.vpctrain.core.internal.rules.fs.FsDirectoryPath;
+import dev.vpctrain.core.internal.rules.fs.FsDns;
+import dev.vpctrain.core.internal.rules.fs.FsLifecycleUnavailable;
+import dev.vpctrain.core.internal.rules.fs.FsNotFound;
+import dev.vpctrain.core.internal.rules.fs.FsRoute;
 import dev.vpctrain.core.internal.rules.isolation.IsolationConflict;
+import dev.vpctrain.core.internal.rules.request.RequestFileSystemInputMode;
+import dev.vpctrain.core.internal.rules.request.RequestFileSystemNoVpc;
 import dev.vpctrain.core.internal.rules.request.RequestIdMalformed;
 import dev.vpctrain.core.internal.rules.request.RequestImagePrivateRegistry;
 import dev.vpctrain.core.internal.rules.request.RequestInstancesInvalid;
@@ -112,6 +119,13 @@ public final class RuleCatalogue {
     // network isolation
     rules.add(new IsolationConflict());
     // resources inside the VPC: file-system channels (request shape, state, EFS, FSx, both types)
+    rules.add(new RequestFileSystemNoVpc());
+    rules.add(new RequestFileSystemInputMode());
+    rules.add(new FsNotFound());
+    rules.add(new FsLifecycleUnavailable());
+    rules.add(new FsDirectoryPath());
+    rules.add(new FsRoute());
+    rules.add(new FsDns());
     // resources inside the VPC: declared targets
     // the execution role
     return rules;

@@ -89,10 +89,29 @@ public final class FileSystemChannel {
     return isEfs() ? Section.EFS_FILE_SYSTEMS : Section.FSX_FILE_SYSTEMS;
   }
 
-  /** {@code EFS file system fs-…} or {@code FSx for Lustre file system fs-…}, for messages. */
+  /** {@code EFS file system fs-… (channel train)} or {@code FSx for Lustre file system fs-… (channel train)}, for messages. */
   public String label() {
-    return (isEfs() ? "EFS file system " : "FSx for Lustre file system ") + fileSystemId()
-        + " (channel " + channel.name() + ")";
+    return fileSystemLabel() + " (channel " + channel.name() + ")";
+  }
+
+  /** {@code EFS file system fs-…} or {@code FSx for Lustre file system fs-…}, without the channel. */
+  public String fileSystemLabel() {
+    return (isEfs() ? "EFS file system " : "FSx for Lustre file system ") + fileSystemId();
+  }
+
+  /** True when the request names a {@code FileSystemType} this model knows ({@code EFS} or {@code FSxLustre}). */
+  public boolean isKnownType() {
+    return isEfs() || isLustre();
+  }
+
+  /**
+   * The Lustre {@code MountName} of this channel's FSx file system: {@code LustreConfiguration.MountName},
+   * else {@code fsx} for a {@code SCRATCH_1} file system; empty when the snapshot cannot say.
+   */
+  public Optional<String> mountName() {
+    Optional<FsxFileSystem> fs = fsx();
+    return fs.flatMap(FsxFileSystem::mountName).filter(m -> !m.isBlank())
+        .or(() -> fs.flatMap(FsxFileSystem::lustreDeploymentType).filter("SCRATCH_1"::equalsIgnoreCase).map(t -> "fsx"));
   }
 
   /**

@@ -164,7 +164,7 @@ public final class VpcDhcpDnsUnreachable extends VpcRule {
   }
 
   /** The values of {@code domain-name-servers}, split on commas and spaces. */
-  static List<String> servers(DhcpOptions set) {
+  public static List<String> servers(DhcpOptions set) {
     List<String> out = new ArrayList<>();
     for (Map.Entry<String, List<String>> e : set.configurations().entrySet()) {
       if (!e.getKey().equalsIgnoreCase("domain-name-servers")) {
@@ -185,7 +185,7 @@ public final class VpcDhcpDnsUnreachable extends VpcRule {
    * The servers other than the Amazon DNS server: {@code AmazonProvidedDNS}, 169.254.169.253 and
    * the VPC's primary CIDR base plus two are all the Amazon resolver.
    */
-  static List<String> customServers(List<String> servers, Vpc vpc) {
+  public static List<String> customServers(List<String> servers, Vpc vpc) {
     String plusTwo = vpc.cidrBlock().flatMap(Cidr::tryParseIpv4).map(c -> Cidr.formatIpv4(c.ipv4Network() + 2)).orElse(null);
     List<String> out = new ArrayList<>();
     for (String s : servers) {
