@@ -15,6 +15,10 @@ import dev.vpctrain.core.internal.rules.egress.EgressNatNaclBlocked;
 import dev.vpctrain.core.internal.rules.egress.EgressServiceUnreachable;
 import dev.vpctrain.core.internal.rules.egress.EgressSubnetsInconsistent;
 import dev.vpctrain.core.internal.rules.egress.InterfaceEndpointPolicy;
+import dev.vpctrain.core.internal.rules.fs.FsEfsFileSystemPolicy;
+import dev.vpctrain.core.internal.rules.fs.FsEfsMountTargetAz;
+import dev.vpctrain.core.internal.rules.fs.FsEfsMountTargetMissing;
+import dev.vpctrain.core.internal.rules.fs.FsEfsSecurityGroup;
 import dev.vpctrain.core.internal.rules.isolation.IsolationConflict;
 import dev.vpctrain.core.internal.rules.request.RequestIdMalformed;
 import dev.vpctrain.core.internal.rules.request.RequestImagePrivateRegistry;
@@ -112,6 +116,10 @@ public final class RuleCatalogue {
     // network isolation
     rules.add(new IsolationConflict());
     // resources inside the VPC: file-system channels (request shape, state, EFS, FSx, both types)
+    rules.add(new FsEfsMountTargetMissing());
+    rules.add(new FsEfsMountTargetAz());
+    rules.add(new FsEfsSecurityGroup());
+    rules.add(new FsEfsFileSystemPolicy());
     // resources inside the VPC: declared targets
     // the execution role
     return rules;
