@@ -20,6 +20,10 @@ import dev.vpctrain.core.internal.rules.fs.FsDns;
 import dev.vpctrain.core.internal.rules.fs.FsLifecycleUnavailable;
 import dev.vpctrain.core.internal.rules.fs.FsNotFound;
 import dev.vpctrain.core.internal.rules.fs.FsRoute;
+import dev.vpctrain.core.internal.rules.fs.FsEfsFileSystemPolicy;
+import dev.vpctrain.core.internal.rules.fs.FsEfsMountTargetAz;
+import dev.vpctrain.core.internal.rules.fs.FsEfsMountTargetMissing;
+import dev.vpctrain.core.internal.rules.fs.FsEfsSecurityGroup;
 import dev.vpctrain.core.internal.rules.isolation.IsolationConflict;
 import dev.vpctrain.core.internal.rules.request.RequestFileSystemInputMode;
 import dev.vpctrain.core.internal.rules.request.RequestFileSystemNoVpc;
@@ -126,6 +130,10 @@ public final class RuleCatalogue {
     rules.add(new FsDirectoryPath());
     rules.add(new FsRoute());
     rules.add(new FsDns());
+    rules.add(new FsEfsMountTargetMissing());
+    rules.add(new FsEfsMountTargetAz());
+    rules.add(new FsEfsSecurityGroup());
+    rules.add(new FsEfsFileSystemPolicy());
     // resources inside the VPC: declared targets
     // the execution role
     return rules;

@@ -1,5 +1,6 @@
 package dev.vpctrain.core.internal.rules.fs;
 
+import dev.vpctrain.core.internal.logic.Tri;
 import dev.vpctrain.core.job.InputChannel;
 import dev.vpctrain.core.network.EfsFileSystem;
 import dev.vpctrain.core.network.EfsMountTarget;
@@ -173,10 +174,29 @@ public final class FileSystemChannel {
   }
 
   private boolean sameAz(EfsMountTarget m, Subnet s) {
-    if (m.availabilityZoneId().isPresent() && s.availabilityZoneId().isPresent()) {
-      return m.availabilityZoneId().equals(s.availabilityZoneId());
+    return sameAvailabilityZone(m, s) == Tri.YES;
+  }
+
+  /**
+   * Whether mount target {@code m} is in the Availability Zone of subnet {@code s}: by zone id when
+   * both have one, else by zone name; a mount target without either is placed by its subnet when the
+   * snapshot has it. UNKNOWN when neither comparison can be made.
+   */
+  public Tri sameAvailabilityZone(EfsMountTarget m, Subnet s) {
+    Optional<String> mtId = m.availabilityZoneId();
+    Optional<String> mtName = m.availabilityZoneName();
+    if (mtId.isEmpty() && mtName.isEmpty()) {
+      Optional<Subnet> own = m.subnetId().flatMap(ctx.network()::subnet);
+      mtId = own.flatMap(Subnet::availabilityZoneId);
+      mtName = own.flatMap(Subnet::availabilityZone);
     }
-    return m.availabilityZoneName().isPresent() && m.availabilityZoneName().equals(s.availabilityZone());
+    if (mtId.isPresent() && s.availabilityZoneId().isPresent()) {
+      return Tri.of(mtId.equals(s.availabilityZoneId()));
+    }
+    if (mtName.isPresent() && s.availabilityZone().isPresent()) {
+      return Tri.of(mtName.equals(s.availabilityZone()));
+    }
+    return Tri.UNKNOWN;
   }
 
   @Override
