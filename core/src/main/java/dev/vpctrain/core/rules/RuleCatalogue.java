@@ -15,6 +15,9 @@ import dev.vpctrain.core.internal.rules.egress.EgressNatNaclBlocked;
 import dev.vpctrain.core.internal.rules.egress.EgressServiceUnreachable;
 import dev.vpctrain.core.internal.rules.egress.EgressSubnetsInconsistent;
 import dev.vpctrain.core.internal.rules.egress.InterfaceEndpointPolicy;
+import dev.vpctrain.core.internal.rules.fs.FsFsxAz;
+import dev.vpctrain.core.internal.rules.fs.FsFsxSecurityGroup;
+import dev.vpctrain.core.internal.rules.fs.FsNaclBlocked;
 import dev.vpctrain.core.internal.rules.isolation.IsolationConflict;
 import dev.vpctrain.core.internal.rules.request.RequestIdMalformed;
 import dev.vpctrain.core.internal.rules.request.RequestImagePrivateRegistry;
@@ -112,6 +115,9 @@ public final class RuleCatalogue {
     // network isolation
     rules.add(new IsolationConflict());
     // resources inside the VPC: file-system channels (request shape, state, EFS, FSx, both types)
+    rules.add(new FsFsxAz());
+    rules.add(new FsFsxSecurityGroup());
+    rules.add(new FsNaclBlocked());
     // resources inside the VPC: declared targets
     // the execution role
     return rules;

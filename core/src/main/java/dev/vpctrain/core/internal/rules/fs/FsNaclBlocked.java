@@ -1,0 +1,250 @@
+package dev.vpctrain.core.internal.rules.fs;
+
+import dev.vpctrain.core.internal.logic.Tri;
+import dev.vpctrain.core.internal.reach.AclDecision;
+import dev.vpctrain.core.internal.reach.FlowAcls;
+import dev.vpctrain.core.internal.reach.JobPeers;
+import dev.vpctrain.core.internal.reach.NetworkAclEvaluator;
+import dev.vpctrain.core.internal.reach.Peer;
+import dev.vpctrain.core.internal.reach.Traffic;
+import dev.vpctrain.core.internal.rules.ReachContext;
+import dev.vpctrain.core.internal.rules.cluster.Commands;
+import dev.vpctrain.core.internal.rules.fs.FileSystemChannel.Endpoints;
+import dev.vpctrain.core.internal.rules.fs.FileSystemChannel.FsEndpoint;
+import dev.vpctrain.core.internal.rules.subnet.JobSubnets;
+import dev.vpctrain.core.network.AclEntry;
+import dev.vpctrain.core.network.Cidr;
+import dev.vpctrain.core.network.NetworkAcl;
+import dev.vpctrain.core.network.NetworkSnapshot;
+import dev.vpctrain.core.network.Section;
+import dev.vpctrain.core.network.Subnet;
+import dev.vpctrain.core.report.Finding;
+import dev.vpctrain.core.report.Severity;
+import dev.vpctrain.core.rules.BaseRule;
+import dev.vpctrain.core.rules.RuleContext;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code fs.nacl.blocked}: per job subnet and file-system channel, the stateless network ACLs of the
+ * job subnet and of each endpoint's subnet (EFS mount target, FSx interface), both directions, via
+ * reach's flow check. EFS: TCP 2049 to the mount target, replies on 1024–65535. Lustre: TCP 988 and
+ * 1018–1023 in both directions (servers connect to clients too), and replies to the reserved ports
+ * Lustre connects from, so an ACL passing replies only on 1024–65535 blocks it. As for
+ * {@code fs.fsx.security-group}, a block of only 1018–1020 is a WARNING. Within one subnet no ACL
+ * applies. For EFS without a mount target in the job subnet's AZ every available one is a
+ * candidate: all blocked fails, some blocked is UNVERIFIED (which one SageMaker mounts is unknown).
+ */
+public final class FsNaclBlocked extends BaseRule {
+  private static final Traffic NFS = Traffic.tcp(FileSystemChannel.NFS_PORT);
+  private static final Traffic EPHEMERAL = Traffic.tcp(Traffic.EPHEMERAL_FROM, Traffic.EPHEMERAL_TO);
+
+  public FsNaclBlocked() {
+    super("fs.nacl.blocked", Severity.ERROR,
+        "The network ACLs pass NFS (EFS) or Lustre (FSx) traffic and its replies between the job and the file system");
+  }
+
+  @Override
+  public List<Finding> evaluate(RuleContext ctx) {
+    if (ctx.job().vpc().isEmpty()) {
+      return one(pass("The job does not run in a VPC."));
+    }
+    List<FileSystemChannel> channels = FileSystemChannels.of(ctx).stream()
+        .filter(c -> c.isEfs() || c.isLustre()).toList();
+    if (channels.isEmpty()) {
+      return one(pass("The job has no EFS or FSx for Lustre channel."));
+    }
+    NetworkSnapshot n = ctx.network();
+    List<Finding> out = new ArrayList<>();
+    for (FileSystemChannel c : channels) {
+      if (c.isLustre() && c.fsx().map(f -> !f.isLustre()).orElse(false)) {
+        continue; // fs.not-found reports the type
+      }
+      for (String s : JobSubnets.evaluable(ctx)) {
+        Optional<Subnet> subnet = n.subnet(s);
+        if (subnet.isEmpty()) {
+          out.add(unverified("Job subnet " + s + " is not in the snapshot ("
+              + (n.has(Section.SUBNETS) ? "see vpc.resource.not-found" : n.unknownReason(Section.SUBNETS))
+              + "), so the network ACLs between it and " + c.label() + " cannot be checked.", null, s, c.fileSystemId()));
+          continue;
+        }
+        Endpoints eps = c.endpointsFor(subnet.get());
+        if (!eps.isKnown()) {
+          out.add(unverified("The network ACLs between job subnet " + s + " and " + c.label() + " cannot be checked: "
+              + eps.unknownReason().orElse("") + ".", null, s, c.fileSystemId()));
+          continue;
+        }
+        if (eps.endpoints().isEmpty()) {
+          continue; // no mount target at all: fs.efs.mount-target.missing
+        }
+        out.addAll(check(ctx, c, s, eps.endpoints()));
+      }
+    }
+    if (out.isEmpty()) {
+      return one(pass("The network ACLs pass the file-system traffic and its replies between every job subnet and the mount "
+          + "targets or FSx interfaces it uses (or both are in one subnet).", JobSubnets.ids(ctx).toArray(new String[0])));
+    }
+    return out;
+  }
+
+  private List<Finding> check(RuleContext ctx, FileSystemChannel c, String subnet, List<FsEndpoint> eps) {
+    NetworkSnapshot n = ctx.network();
+    NetworkAclEvaluator acls = ReachContext.acls(ctx);
+    Peer job = JobPeers.instancesIn(ctx.job(), n, subnet);
+    List<EndpointResult> results = new ArrayList<>();
+    for (FsEndpoint ep : eps) {
+      EndpointResult r = new EndpointResult(ep);
+      Peer remote = FsPeers.endpoint(n, ep);
+      if (c.isEfs()) {
+        r.add(acls.flow(subnet, job, ep.subnetId(), remote, NFS, EPHEMERAL), true);
+      } else {
+        for (LustrePorts p : LustrePorts.values()) {
+          // the request to p, and replies to the reserved ports of the same group (Lustre connects from 1023 down)
+          r.add(acls.flow(subnet, job, ep.subnetId(), remote, p.traffic(), p.traffic()), p.required);
+          if (p == LustrePorts.SERVICE) {
+            r.add(acls.flow(subnet, job, ep.subnetId(), remote, p.traffic(), LustrePorts.RESERVED_HIGH.traffic()), true);
+          }
+          if (ep.subnetId().isPresent()) {
+            r.add(acls.flow(ep.subnetId().get(), remote, Optional.of(subnet), job, p.traffic(), p.traffic()), p.required);
+            if (p == LustrePorts.SERVICE) {
+              r.add(acls.flow(ep.subnetId().get(), remote, Optional.of(subnet), job, p.traffic(),
+                  LustrePorts.RESERVED_HIGH.traffic()), true);
+            }
+          }
+        }
+      }
+      results.add(r);
+    }
+    return findings(ctx, c, subnet, results);
+  }
+
+  private List<Finding> findings(RuleContext ctx, FileSystemChannel c, String subnet, List<EndpointResult> results) {
+    NetworkSnapshot n = ctx.network();
+    Set<String> res = new LinkedHashSet<>(List.of(subnet, c.fileSystemId()));
+    List<String> required = new ArrayList<>();
+    List<String> optional = new ArrayList<>();
+    List<String> unknown = new ArrayList<>();
+    Map<String, String> requiredFixes = new LinkedHashMap<>();
+    Map<String, String> optionalFixes = new LinkedHashMap<>();
+    int blocked = 0;
+    for (EndpointResult r : results) {
+      if (!r.required.isEmpty()) {
+        blocked++;
+      }
+      for (Denial d : r.required.values()) {
+        required.add(d.decision.describe());
+        requiredFixes.putIfAbsent(d.decision.describe(), d.fix(n, subnet, r.ep));
+        res.add(r.ep.id());
+        res.add(d.decision.networkAclId());
+      }
+      for (Denial d : r.optional.values()) {
+        if (!r.required.containsKey(d.decision.describe())) {
+          optional.add(d.decision.describe());
+          optionalFixes.putIfAbsent(d.decision.describe(), d.fix(n, subnet, r.ep));
+          res.add(r.ep.id());
+          res.add(d.decision.networkAclId());
+        }
+      }
+      unknown.addAll(r.unknowns);
+    }
+    String why = c.isEfs()
+        ? "network ACLs are stateless: NFS needs TCP 2049 to the mount target and its replies on TCP 1024-65535"
+        : "network ACLs are stateless: Lustre needs TCP 988 and 1018-1023 in both directions, and connects from the "
+            + "reserved ports below 1024, so its replies go to those ports, not to 1024-65535";
+    String[] resources = res.toArray(new String[0]);
+    List<Finding> out = new ArrayList<>();
+    if (!required.isEmpty()) {
+      boolean candidates = c.isEfs() && results.size() > 1;
+      if (candidates && blocked < results.size()) {
+        out.add(unverified("Job subnet " + subnet + " has no mount target of " + c.label() + " in its Availability Zone, and "
+                + "the network ACLs block some of the other candidates: " + String.join("; ", distinct(required))
+                + " (" + why + "). Which mount target SageMaker uses is not documented.",
+            "Unblock every candidate: " + String.join(" && ", new LinkedHashSet<>(requiredFixes.values())), resources));
+        return out;
+      }
+      out.add(fail(Severity.ERROR, "The network ACLs block " + c.label() + " from job subnet " + subnet + ": "
+              + String.join("; ", distinct(required))
+              + (optional.isEmpty() ? "" : "; also " + String.join("; ", distinct(optional))) + " (" + why + ").",
+          fixes(requiredFixes, optionalFixes), resources));
+      return out;
+    }
+    if (!unknown.isEmpty()) {
+      out.add(unverified("Whether the network ACLs pass the traffic between job subnet " + subnet + " and " + c.label()
+          + " is unknown: " + String.join("; ", distinct(unknown)) + ".", null, resources));
+    }
+    if (!optional.isEmpty()) {
+      out.add(fail(Severity.WARNING, "The network ACLs block TCP 1018-1020 between job subnet " + subnet + " and "
+              + c.label() + ": " + String.join("; ", distinct(optional)) + " (" + why + "). The 2023 FSx guide names 988 and "
+              + "1021-1023 only, so this may work today, but the current guide requires 1018-1023.",
+          fixes(Map.of(), optionalFixes), resources));
+    }
+    return out;
+  }
+
+  private static String fixes(Map<String, String> required, Map<String, String> optional) {
+    Set<String> cmds = new LinkedHashSet<>(required.values());
+    cmds.addAll(optional.values());
+    return "Add allow entries before the denying rules: " + String.join(" && ", cmds) + ".";
+  }
+
+  private static List<String> distinct(List<String> l) {
+    return List.copyOf(new LinkedHashSet<>(l));
+  }
+
+  /** What the ACLs do to the flows of one endpoint: the denials (required, optional) and the unknowns. */
+  private static final class EndpointResult {
+    final FsEndpoint ep;
+    final Map<String, Denial> required = new LinkedHashMap<>();
+    final Map<String, Denial> optional = new LinkedHashMap<>();
+    final List<String> unknowns = new ArrayList<>();
+
+    EndpointResult(FsEndpoint ep) {
+      this.ep = ep;
+    }
+
+    void add(FlowAcls flow, boolean isRequired) {
+      if (flow.result() == Tri.YES) {
+        return;
+      }
+      for (FlowAcls.Side side : sides(flow)) {
+        side.unknownReason().ifPresent(unknowns::add);
+        for (AclDecision d : List.of(side.request(), side.replies()).stream().flatMap(Optional::stream).toList()) {
+          if (d.denied()) {
+            (isRequired ? required : optional).putIfAbsent(d.describe(), new Denial(d, side.acl().orElseThrow(),
+                side.subnetId().orElse("")));
+          } else if (d.result() == Tri.UNKNOWN) {
+            unknowns.add(d.describe());
+          }
+        }
+      }
+    }
+
+    private static List<FlowAcls.Side> sides(FlowAcls flow) {
+      List<FlowAcls.Side> out = new ArrayList<>();
+      flow.source().ifPresent(out::add);
+      flow.destination().ifPresent(out::add);
+      return out;
+    }
+  }
+
+  /** One denying direction of one ACL, and the entry that fixes it. */
+  private record Denial(AclDecision decision, NetworkAcl acl, String subnetId) {
+    /** An allow entry before the denying one, for the remote end's CIDR (its subnet's, else its address). */
+    String fix(NetworkSnapshot n, String jobSubnet, FsEndpoint ep) {
+      String cidr;
+      if (subnetId.equals(jobSubnet)) {
+        cidr = ep.subnetId().flatMap(s -> JobPeers.subnetCidr(n, s)).map(Cidr::toString)
+            .or(() -> ep.address().map(a -> a + "/32")).orElse("<file system subnet CIDR>");
+      } else {
+        cidr = JobPeers.subnetCidr(n, jobSubnet).map(Cidr::toString).orElse("<job subnet CIDR>");
+      }
+      int before = decision.denyingEntry().map(AclEntry::ruleNumber).orElse(32767);
+      return Commands.aclAllow(acl, decision.egress(), before, decision.traffic(), cidr);
+    }
+  }
+}
