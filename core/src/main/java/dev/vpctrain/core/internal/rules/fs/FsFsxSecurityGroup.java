@@ -168,14 +168,21 @@ public final class FsFsxSecurityGroup extends BaseRule {
     private void tcp(SecurityGroupEvaluator sgs, String text, Side side, boolean ingress, String reference, Peer peer) {
       List<String> groups = side.groups();
       List<LustrePorts> blocked = new ArrayList<>();
+      List<LustrePorts> unknown = new ArrayList<>();
+      Set<String> reasons = new LinkedHashSet<>();
       for (LustrePorts p : LustrePorts.values()) {
         SgDecision d = ingress ? sgs.ingress(groups, p.traffic(), peer) : sgs.egress(groups, p.traffic(), peer);
         if (d.denied()) {
           blocked.add(p);
         } else if (d.result() == Tri.UNKNOWN) {
-          (p.required ? unknownRequired : unknownOptional).add("whether " + String.format(text, p.traffic())
-              .replaceFirst(" (admit|allow) no ", " $1 ") + " is unknown: " + d.unknownReason());
+          unknown.add(p);
+          reasons.addAll(d.unknowns());
         }
+      }
+      if (!unknown.isEmpty()) {
+        boolean anyRequired = unknown.stream().anyMatch(p -> p.required);
+        (anyRequired ? unknownRequired : unknownOptional).add("whether " + String.format(text, LustrePorts.describe(unknown))
+            .replaceFirst(" (admit|allow) no ", " $1 ") + " is unknown: " + String.join("; ", reasons));
       }
       if (!blocked.isEmpty()) {
         missing.add(new Missing(text, side.first(), ingress, reference, blocked, false));
@@ -201,14 +208,16 @@ public final class FsFsxSecurityGroup extends BaseRule {
         return out;
       }
       if (!unknownRequired.isEmpty()) {
+        List<String> all = new ArrayList<>(unknownRequired);
+        all.addAll(unknownOptional);
         out.add(unverified("Whether " + channel.label() + " can be mounted from job subnet " + subnet + " is unknown: "
-            + String.join("; ", unknownRequired) + ".", null, res()));
+            + String.join("; ", all) + ".", null, res()));
       }
       if (!missing.isEmpty()) {
         out.add(fail(Severity.WARNING, message(missing, List.of()) + " Only TCP 1018-1020 are missing: the 2023 FSx guide "
             + "names 988 and 1021-1023 only, so this may work today, but the current guide requires 1018-1023.",
             remediation(missing, true), res()));
-      } else if (!unknownOptional.isEmpty()) {
+      } else if (!unknownOptional.isEmpty() && unknownRequired.isEmpty()) {
         out.add(finding(Outcome.UNVERIFIED, Severity.WARNING, "Whether " + channel.label() + " gets TCP 1018-1020 from job "
             + "subnet " + subnet + " is unknown: " + String.join("; ", unknownOptional) + ".", null, res()));
       }

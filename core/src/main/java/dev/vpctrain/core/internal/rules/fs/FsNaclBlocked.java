@@ -23,6 +23,8 @@ import dev.vpctrain.core.report.Severity;
 import dev.vpctrain.core.rules.BaseRule;
 import dev.vpctrain.core.rules.RuleContext;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -124,30 +126,28 @@ public final class FsNaclBlocked extends BaseRule {
   }
 
   private List<Finding> findings(RuleContext ctx, FileSystemChannel c, String subnet, List<EndpointResult> results) {
-    NetworkSnapshot n = ctx.network();
     Set<String> res = new LinkedHashSet<>(List.of(subnet, c.fileSystemId()));
     List<String> required = new ArrayList<>();
     List<String> optional = new ArrayList<>();
     List<String> unknown = new ArrayList<>();
-    Map<String, String> requiredFixes = new LinkedHashMap<>();
-    Map<String, String> optionalFixes = new LinkedHashMap<>();
+    Fixes fixes = new Fixes(ctx.network(), subnet);
     int blocked = 0;
     for (EndpointResult r : results) {
       if (!r.required.isEmpty()) {
         blocked++;
       }
       for (Denial d : r.required.values()) {
-        required.add(d.decision.describe());
-        requiredFixes.putIfAbsent(d.decision.describe(), d.fix(n, subnet, r.ep));
+        required.add(d.decision().describe());
+        fixes.add(d, r.ep, true);
         res.add(r.ep.id());
-        res.add(d.decision.networkAclId());
+        res.add(d.decision().networkAclId());
       }
       for (Denial d : r.optional.values()) {
-        if (!r.required.containsKey(d.decision.describe())) {
-          optional.add(d.decision.describe());
-          optionalFixes.putIfAbsent(d.decision.describe(), d.fix(n, subnet, r.ep));
+        if (!r.required.containsKey(d.decision().describe())) {
+          optional.add(d.decision().describe());
+          fixes.add(d, r.ep, false);
           res.add(r.ep.id());
-          res.add(d.decision.networkAclId());
+          res.add(d.decision().networkAclId());
         }
       }
       unknown.addAll(r.unknowns);
@@ -164,13 +164,15 @@ public final class FsNaclBlocked extends BaseRule {
         out.add(unverified("Job subnet " + subnet + " has no mount target of " + c.label() + " in its Availability Zone, and "
                 + "the network ACLs block some of the other candidates: " + String.join("; ", distinct(required))
                 + " (" + why + "). Which mount target SageMaker uses is not documented.",
-            "Unblock every candidate: " + String.join(" && ", new LinkedHashSet<>(requiredFixes.values())), resources));
+            "Unblock every candidate: " + String.join(" && ", fixes.required()) + ".", resources));
         return out;
       }
+      List<String> cmds = new ArrayList<>(fixes.required());
+      cmds.addAll(fixes.optional());
       out.add(fail(Severity.ERROR, "The network ACLs block " + c.label() + " from job subnet " + subnet + ": "
               + String.join("; ", distinct(required))
               + (optional.isEmpty() ? "" : "; also " + String.join("; ", distinct(optional))) + " (" + why + ").",
-          fixes(requiredFixes, optionalFixes), resources));
+          "Add allow entries before the denying rules: " + String.join(" && ", cmds) + ".", resources));
       return out;
     }
     if (!unknown.isEmpty()) {
@@ -181,15 +183,9 @@ public final class FsNaclBlocked extends BaseRule {
       out.add(fail(Severity.WARNING, "The network ACLs block TCP 1018-1020 between job subnet " + subnet + " and "
               + c.label() + ": " + String.join("; ", distinct(optional)) + " (" + why + "). The 2023 FSx guide names 988 and "
               + "1021-1023 only, so this may work today, but the current guide requires 1018-1023.",
-          fixes(Map.of(), optionalFixes), resources));
+          "Add allow entries before the denying rules: " + String.join(" && ", fixes.optional()) + ".", resources));
     }
     return out;
-  }
-
-  private static String fixes(Map<String, String> required, Map<String, String> optional) {
-    Set<String> cmds = new LinkedHashSet<>(required.values());
-    cmds.addAll(optional.values());
-    return "Add allow entries before the denying rules: " + String.join(" && ", cmds) + ".";
   }
 
   private static List<String> distinct(List<String> l) {
@@ -232,19 +228,61 @@ public final class FsNaclBlocked extends BaseRule {
     }
   }
 
-  /** One denying direction of one ACL, and the entry that fixes it. */
+  /** One denying direction of one ACL. */
   private record Denial(AclDecision decision, NetworkAcl acl, String subnetId) {
-    /** An allow entry before the denying one, for the remote end's CIDR (its subnet's, else its address). */
-    String fix(NetworkSnapshot n, String jobSubnet, FsEndpoint ep) {
-      String cidr;
+    /** The remote end's CIDR as this ACL sees it: the file system subnet's (else the address), or the job subnet's. */
+    String remoteCidr(NetworkSnapshot n, String jobSubnet, FsEndpoint ep) {
       if (subnetId.equals(jobSubnet)) {
-        cidr = ep.subnetId().flatMap(s -> JobPeers.subnetCidr(n, s)).map(Cidr::toString)
+        return ep.subnetId().flatMap(s -> JobPeers.subnetCidr(n, s)).map(Cidr::toString)
             .or(() -> ep.address().map(a -> a + "/32")).orElse("<file system subnet CIDR>");
-      } else {
-        cidr = JobPeers.subnetCidr(n, jobSubnet).map(Cidr::toString).orElse("<job subnet CIDR>");
       }
+      return JobPeers.subnetCidr(n, jobSubnet).map(Cidr::toString).orElse("<job subnet CIDR>");
+    }
+  }
+
+  /**
+   * The allow entries of one finding: one per ACL, direction, ports and CIDR, each numbered before
+   * the entry that denies and apart from the entries proposed before it.
+   */
+  private static final class Fixes {
+    private final NetworkSnapshot network;
+    private final String jobSubnet;
+    private final Map<String, NetworkAcl> working = new HashMap<>();
+    private final Map<String, String> required = new LinkedHashMap<>();
+    private final Map<String, String> optional = new LinkedHashMap<>();
+
+    Fixes(NetworkSnapshot network, String jobSubnet) {
+      this.network = network;
+      this.jobSubnet = jobSubnet;
+    }
+
+    void add(Denial d, FsEndpoint ep, boolean isRequired) {
+      String cidr = d.remoteCidr(network, jobSubnet, ep);
+      AclDecision decision = d.decision();
+      String key = d.acl().networkAclId() + " " + decision.egress() + " " + decision.traffic() + " " + cidr;
+      if (required.containsKey(key) || optional.containsKey(key)) {
+        return;
+      }
+      NetworkAcl acl = working.getOrDefault(d.acl().networkAclId(), d.acl());
       int before = decision.denyingEntry().map(AclEntry::ruleNumber).orElse(32767);
-      return Commands.aclAllow(acl, decision.egress(), before, decision.traffic(), cidr);
+      int number = Commands.freeRuleNumber(acl, decision.egress(), before);
+      (isRequired ? required : optional).put(key, Commands.aclAllow(acl, decision.egress(), before, decision.traffic(), cidr));
+      List<AclEntry> entries = new ArrayList<>(acl.entries());
+      AclEntry.Builder e = AclEntry.builder().ruleNumber(number).egress(decision.egress()).allow(true).cidrBlock(cidr)
+          .protocol(Integer.toString(decision.traffic().protocol()));
+      if (decision.traffic().hasPorts()) {
+        e.portFrom(decision.traffic().fromPort()).portTo(decision.traffic().toPort());
+      }
+      entries.add(e.build());
+      working.put(acl.networkAclId(), acl.withEntries(entries));
+    }
+
+    Collection<String> required() {
+      return required.values();
+    }
+
+    Collection<String> optional() {
+      return optional.values();
     }
   }
 }
