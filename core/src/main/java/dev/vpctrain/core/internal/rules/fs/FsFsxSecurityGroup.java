@@ -214,8 +214,11 @@ public final class FsFsxSecurityGroup extends BaseRule {
             + String.join("; ", all) + ".", null, res()));
       }
       if (!missing.isEmpty()) {
-        out.add(fail(Severity.WARNING, message(missing, List.of()) + " Only TCP 1018-1020 are missing: the 2023 FSx guide "
-            + "names 988 and 1021-1023 only, so this may work today, but the current guide requires 1018-1023.",
+        List<String> parts = new ArrayList<>();
+        missing.forEach(m -> parts.add(String.format(m.text, LustrePorts.describe(m.ports))));
+        out.add(fail(Severity.WARNING, channel.label() + " lacks TCP 1018-1020 from job subnet " + subnet + ": "
+            + String.join("; ", parts) + ". The current FSx guide requires TCP 988 and 1018-1023; the 2023 guide named 988 "
+            + "and 1021-1023 only, so the mount may work today, but file systems that use 1018-1020 will time out.",
             remediation(missing, true), res()));
       } else if (!unknownOptional.isEmpty() && unknownRequired.isEmpty()) {
         out.add(finding(Outcome.UNVERIFIED, Severity.WARNING, "Whether " + channel.label() + " gets TCP 1018-1020 from job "

@@ -99,22 +99,25 @@ public final class FsNaclBlocked extends BaseRule {
     NetworkAclEvaluator acls = ReachContext.acls(ctx);
     Peer job = JobPeers.instancesIn(ctx.job(), n, subnet);
     List<EndpointResult> results = new ArrayList<>();
-    for (FsEndpoint ep : eps) {
-      EndpointResult r = new EndpointResult(ep);
-      Peer remote = FsPeers.endpoint(n, ep);
+    for (List<FsEndpoint> group : groups(c, eps)) {
+      EndpointResult r = new EndpointResult(group);
+      Optional<String> epSubnet = group.get(0).subnetId();
+      Peer remote = group.size() == 1 ? FsPeers.endpoint(n, group.get(0))
+          : FsPeers.endpoints(n, c.fileSystemId() + " (" + String.join(", ", group.stream().map(FsPeers::describe).toList())
+              + ")", group, List.of());
       if (c.isEfs()) {
-        r.add(acls.flow(subnet, job, ep.subnetId(), remote, NFS, EPHEMERAL), true);
+        r.add(acls.flow(subnet, job, epSubnet, remote, NFS, EPHEMERAL), true);
       } else {
         for (LustrePorts p : LustrePorts.values()) {
           // the request to p, and replies to the reserved ports of the same group (Lustre connects from 1023 down)
-          r.add(acls.flow(subnet, job, ep.subnetId(), remote, p.traffic(), p.traffic()), p.required);
+          r.add(acls.flow(subnet, job, epSubnet, remote, p.traffic(), p.traffic()), p.required);
           if (p == LustrePorts.SERVICE) {
-            r.add(acls.flow(subnet, job, ep.subnetId(), remote, p.traffic(), LustrePorts.RESERVED_HIGH.traffic()), true);
+            r.add(acls.flow(subnet, job, epSubnet, remote, p.traffic(), LustrePorts.RESERVED_HIGH.traffic()), true);
           }
-          if (ep.subnetId().isPresent()) {
-            r.add(acls.flow(ep.subnetId().get(), remote, Optional.of(subnet), job, p.traffic(), p.traffic()), p.required);
+          if (epSubnet.isPresent()) {
+            r.add(acls.flow(epSubnet.get(), remote, Optional.of(subnet), job, p.traffic(), p.traffic()), p.required);
             if (p == LustrePorts.SERVICE) {
-              r.add(acls.flow(ep.subnetId().get(), remote, Optional.of(subnet), job, p.traffic(),
+              r.add(acls.flow(epSubnet.get(), remote, Optional.of(subnet), job, p.traffic(),
                   LustrePorts.RESERVED_HIGH.traffic()), true);
             }
           }
@@ -123,6 +126,19 @@ public final class FsNaclBlocked extends BaseRule {
       results.add(r);
     }
     return findings(ctx, c, subnet, results);
+  }
+
+  /**
+   * The endpoints judged together: each EFS mount target alone (a client mounts one); the FSx
+   * interfaces by subnet (a Lustre client talks to every server, and one ACL sees them alike).
+   */
+  private static List<List<FsEndpoint>> groups(FileSystemChannel c, List<FsEndpoint> eps) {
+    if (c.isEfs()) {
+      return eps.stream().map(List::of).toList();
+    }
+    Map<Optional<String>, List<FsEndpoint>> bySubnet = new LinkedHashMap<>();
+    eps.forEach(ep -> bySubnet.computeIfAbsent(ep.subnetId(), k -> new ArrayList<>()).add(ep));
+    return List.copyOf(bySubnet.values());
   }
 
   private List<Finding> findings(RuleContext ctx, FileSystemChannel c, String subnet, List<EndpointResult> results) {
@@ -139,14 +155,14 @@ public final class FsNaclBlocked extends BaseRule {
       for (Denial d : r.required.values()) {
         required.add(d.decision().describe());
         fixes.add(d, r.ep, true);
-        res.add(r.ep.id());
+        r.eps.forEach(e -> res.add(e.id()));
         res.add(d.decision().networkAclId());
       }
       for (Denial d : r.optional.values()) {
         if (!r.required.containsKey(d.decision().describe())) {
           optional.add(d.decision().describe());
           fixes.add(d, r.ep, false);
-          res.add(r.ep.id());
+          r.eps.forEach(e -> res.add(e.id()));
           res.add(d.decision().networkAclId());
         }
       }
@@ -192,15 +208,17 @@ public final class FsNaclBlocked extends BaseRule {
     return List.copyOf(new LinkedHashSet<>(l));
   }
 
-  /** What the ACLs do to the flows of one endpoint: the denials (required, optional) and the unknowns. */
+  /** What the ACLs do to the flows of one endpoint (or of the FSx interfaces of one subnet): the denials (required, optional) and the unknowns. */
   private static final class EndpointResult {
+    final List<FsEndpoint> eps;
     final FsEndpoint ep;
     final Map<String, Denial> required = new LinkedHashMap<>();
     final Map<String, Denial> optional = new LinkedHashMap<>();
     final List<String> unknowns = new ArrayList<>();
 
-    EndpointResult(FsEndpoint ep) {
-      this.ep = ep;
+    EndpointResult(List<FsEndpoint> eps) {
+      this.eps = eps;
+      this.ep = eps.get(0);
     }
 
     void add(FlowAcls flow, boolean isRequired) {

@@ -157,4 +157,40 @@ class FsNaclBlockedTest {
     assertThat(run(dev.vpctrain.core.fixtures.SgFixtures.job(), FsxFixtures.ready())).singleElement()
         .extracting(Finding::message).isEqualTo("The job has no EFS or FSx for Lustre channel.");
   }
+  @Test
+  void efsCandidatesInOtherZonesSomeBlockedIsUnverifiedAllBlockedFails() {
+    // no mount target in subnet B's zone (use1-az2): both mount targets in use1-az1 are candidates
+    dev.vpctrain.core.network.EfsMountTarget second = dev.vpctrain.core.network.EfsMountTarget.builder()
+        .mountTargetId("fsmt-0a1b2c3d4e5f60602").fileSystemId(EFS).subnetId(SUBNET_PUBLIC).vpcId(dev.vpctrain.core.fixtures.SgFixtures.VPC)
+        .availabilityZoneId("use1-az1").lifeCycleState("available").ipAddress("10.20.101.20").build();
+    List<AclEntry> blockNfs = new ArrayList<>(allowAllEntries());
+    blockNfs.add(entry(50, false, "6", false, "0.0.0.0/0", ports(2049, 2049)));
+    NetworkSnapshot oneBlocked = FsxFixtures.network()
+        .efsMountTargets(List.of(FsxFixtures.network().build().efsMountTargets().orElseThrow().get(0), second))
+        .networkAcls(List.of(acl(ACL, true, List.of(SUBNET_A, SUBNET_B, SUBNET_PUBLIC), allowAllEntries()),
+            acl(ACL_FS, false, List.of(SUBNET_FS), blockNfs))).build();
+    TrainingJobSpec inB = FsxFixtures.efsJob().vpc(v -> v.subnets(SUBNET_B)).build();
+    assertThat(run(inB, oneBlocked)).singleElement().satisfies(x -> {
+      assertThat(x.outcome()).isEqualTo(Outcome.UNVERIFIED);
+      assertThat(x.message()).contains("Which mount target SageMaker uses is not documented");
+    });
+    NetworkSnapshot bothBlocked = NetworkSnapshot.builder().from(oneBlocked)
+        .networkAcls(List.of(acl(ACL, true, List.of(SUBNET_A, SUBNET_PUBLIC), allowAllEntries()),
+            acl(ACL_FS, false, List.of(SUBNET_FS), blockNfs),
+            acl(ACL_JOB, false, List.of(SUBNET_B), blockNfs.stream().map(e -> e.ruleNumber() == 50
+                ? entry(50, true, "6", false, "0.0.0.0/0", ports(2049, 2049)) : e).toList()))).build();
+    assertThat(run(inB, bothBlocked)).singleElement().satisfies(x -> {
+      assertThat(x.outcome()).isEqualTo(Outcome.FAIL);
+      assertThat(x.resources()).contains(FsxFixtures.MT, "fsmt-0a1b2c3d4e5f60602", ACL_JOB);
+    });
+  }
+
+  @Test
+  void anFsxFileSystemOfAnotherTypeIsLeftToFsNotFound() {
+    NetworkSnapshot n = FsxFixtures.network().fsxFileSystems(List.of(FsxFixtures.fsx().fileSystemType("ONTAP").build()))
+        .networkAcls(List.of(acl(ACL, true, List.of(SUBNET_B, SUBNET_PUBLIC, SUBNET_FS), allowAllEntries()),
+            acl(ACL_JOB, false, List.of(SUBNET_A), returnsOnHighPortsOnly()))).build();
+    assertThat(run(FsxFixtures.lustreJobInA().build(), n)).singleElement().extracting(Finding::outcome)
+        .isEqualTo(Outcome.PASS);
+  }
 }
