@@ -74,7 +74,7 @@ public final class FsFsxAz extends BaseRule {
           out.add(unverified("Whether job subnet " + s + " is in the Availability Zone of " + c.label() + " is unknown: "
               + why + ".", null, res));
         } else if (!same.get()) {
-          out.add(fail("Job subnet " + JobSubnets.label(ctx, s) + " is in Availability Zone " + jobZone + ", but " + c.label()
+          out.add(fail("Job subnet " + JobSubnets.label(ctx, s) + " is in " + jobZone + ", but " + c.label()
                   + " is in " + fsZone + " (its subnet " + fsSubnet + "). The SageMaker guide asks for a subnet that maps "
                   + "to the file system's Availability Zone ID: across zones every read crosses an AZ boundary, with "
                   + "cross-AZ data charges and latency.",
