@@ -194,4 +194,30 @@ class FsFsxSecurityGroupTest {
     assertThat(run(FsxFixtures.lustreJob().vpc((dev.vpctrain.core.job.VpcSpec) null).build(), FsxFixtures.ready()))
         .singleElement().extracting(Finding::outcome).isEqualTo(Outcome.PASS);
   }
+  @Test
+  void anUnknownOnlyFor1018To1020IsAnUnverifiedWarning() {
+    // 1018-1020 from the job only through a prefix list the snapshot lacks
+    SecurityGroup fsx = fsxIngress(tcp(988, 988, SG_FSX, SG_TRAINING), tcp(1018, 1023, SG_FSX),
+        tcp(1021, 1023, SG_TRAINING), tcp(1018, 1020, "pl-0a1b2c3d4e5f60999"));
+    assertThat(runInA(FsxFixtures.trainingGroup(), fsx)).singleElement().satisfies(x -> {
+      assertThat(x.outcome()).isEqualTo(Outcome.UNVERIFIED);
+      assertThat(x.severity()).isEqualTo(Severity.WARNING);
+      assertThat(x.message()).contains("TCP 1018-1020").contains("pl-0a1b2c3d4e5f60999");
+    });
+  }
+
+  @Test
+  void aBlockedRequiredPortNamesTheWarningPortsToo() {
+    SecurityGroup fsx = fsxIngress(tcp(1018, 1023, SG_FSX, SG_TRAINING), tcp(988, 988, SG_FSX));
+    SecurityGroup training = sg(SG_TRAINING, List.of(all(SG_TRAINING), tcp(988, 988, SG_FSX), tcp(1021, 1023, SG_FSX)),
+        FsxFixtures.trainingGroup().egress());
+    assertThat(runInA(training, fsx)).singleElement().satisfies(x -> {
+      assertThat(x.severity()).isEqualTo(Severity.ERROR);
+      assertThat(x.message()).contains("admit no inbound TCP 988 from a job security group")
+          .contains("the job's security groups (" + SG_TRAINING + ") admit no inbound TCP 1018-1020");
+      assertThat(x.remediation().orElseThrow())
+          .contains("--group-id " + SG_TRAINING + " --ip-permissions 'IpProtocol=tcp,FromPort=1018,ToPort=1020,UserIdGroupPairs=[{GroupId="
+              + SG_FSX + "}]'");
+    });
+  }
 }
