@@ -36,16 +36,18 @@ class RuleCatalogueTest {
    * {@code nacl.*} rules both check traffic between the job's own instances and share package
    * {@code cluster} (rules.md, "traffic between the job's instances"). A new prefix needs a row here.
    */
-  private static final Map<String, String> PACKAGE_OF_PREFIX = Map.of(
-      "request", "request",
-      "vpc", "vpc",
-      "subnet", "subnet",
-      "s3", "s3",
-      "egress", "egress",
-      "isolation", "isolation",
-      "sg", "cluster",
-      "nacl", "cluster",
-      "fs", "fs");
+  private static final Map<String, String> PACKAGE_OF_PREFIX = Map.ofEntries(
+      Map.entry("request", "request"),
+      Map.entry("vpc", "vpc"),
+      Map.entry("subnet", "subnet"),
+      Map.entry("s3", "s3"),
+      Map.entry("egress", "egress"),
+      Map.entry("isolation", "isolation"),
+      Map.entry("sg", "cluster"),
+      Map.entry("nacl", "cluster"),
+      Map.entry("fs", "fs"),
+      Map.entry("target", "target"),
+      Map.entry("role", "role"));
 
   private static List<Rule> catalogue() {
     return RuleEngine.standard().rules();

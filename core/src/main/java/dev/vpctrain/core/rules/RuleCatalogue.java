@@ -24,6 +24,9 @@ import dev.vpctrain.core.internal.rules.fs.FsEfsFileSystemPolicy;
 import dev.vpctrain.core.internal.rules.fs.FsEfsMountTargetAz;
 import dev.vpctrain.core.internal.rules.fs.FsEfsMountTargetMissing;
 import dev.vpctrain.core.internal.rules.fs.FsEfsSecurityGroup;
+import dev.vpctrain.core.internal.rules.fs.FsFsxAz;
+import dev.vpctrain.core.internal.rules.fs.FsFsxSecurityGroup;
+import dev.vpctrain.core.internal.rules.fs.FsNaclBlocked;
 import dev.vpctrain.core.internal.rules.isolation.IsolationConflict;
 import dev.vpctrain.core.internal.rules.request.RequestFileSystemInputMode;
 import dev.vpctrain.core.internal.rules.request.RequestFileSystemNoVpc;
@@ -134,6 +137,9 @@ public final class RuleCatalogue {
     rules.add(new FsEfsMountTargetAz());
     rules.add(new FsEfsSecurityGroup());
     rules.add(new FsEfsFileSystemPolicy());
+    rules.add(new FsFsxAz());
+    rules.add(new FsFsxSecurityGroup());
+    rules.add(new FsNaclBlocked());
     // resources inside the VPC: declared targets
     // the execution role
     return rules;

@@ -62,8 +62,11 @@ public final class Commands {
         + what + " --cidr-block " + cidr + " --rule-action allow";
   }
 
-  /** An unused rule number of the direction below {@code beforeRule}: the nearest free one. */
-  static int freeRuleNumber(NetworkAcl acl, boolean egress, int beforeRule) {
+  /**
+   * An unused rule number of the direction below {@code beforeRule}: the nearest free one (for the
+   * final {@code *} rule, the next multiple of ten above the highest entry).
+   */
+  public static int freeRuleNumber(NetworkAcl acl, boolean egress, int beforeRule) {
     Set<Integer> used = new HashSet<>();
     int highest = 0;
     for (AclEntry e : acl.entries()) {
