@@ -84,8 +84,8 @@ class TargetFixesTest {
 
   @Test
   void aPassingTargetGetsNoStepAndAnExistingRuleIsNeverAddedAgain() {
-    assertThat(plan(job(DB_SG + ":5432"), world(List.of(tcp(5432, 5432, "sg-training")), List.of(all("0.0.0.0/0"))).isEmpty())
-        .isTrue();
+    RemediationPlan none = plan(job(DB_SG + ":5432"), world(List.of(tcp(5432, 5432, "sg-training")), List.of(all("0.0.0.0/0"))));
+    assertThat(none.isEmpty()).isTrue();
     NetworkSnapshot net = world(List.of(tcp(5432, 5432, "sg-training")), List.of(all("0.0.0.0/0")));
     PlanContext ctx = new PlanContext(job(DB_SG + ":5432"), net, PreflightReport.of("j", "us-east-1", List.of(), 0));
     assertThat(TargetFixes.exists(ctx, DB_SG, true,

@@ -71,7 +71,7 @@ public final class RequestImagePrivateRegistry extends BaseRule {
     }
     Optional<dev.vpctrain.core.internal.rules.target.ResolvedTarget> declared = DeclaredRegistry.find(ctx, registry);
     if (declared.isPresent()) {
-      return one(declared(ctx, registry, image, DeclaredRegistry.decide(ctx, registry, declared.get(), subnets)));
+      return one(declared(registry, image, DeclaredRegistry.decide(ctx, registry, declared.get(), subnets)));
     }
     if (registry.isPrivateName() || (registry.isAddress() && Cidr.parseIpv4(host).isNonPublic())) {
       return one(unverified("Registry " + registry + " of " + image + " is a private " + (registry.isAddress() ? "address" : "name")
@@ -117,7 +117,7 @@ public final class RequestImagePrivateRegistry extends BaseRule {
   }
 
   /** The finding for a registry declared as an in-VPC target: the target checks on the registry port decide. */
-  private Finding declared(RuleContext ctx, RegistryHost registry, String image, DeclaredRegistry d) {
+  private Finding declared(RegistryHost registry, String image, DeclaredRegistry d) {
     String host = registry.host();
     List<String> res = new ArrayList<>(List.of(host));
     d.resources.stream().filter(r -> !res.contains(r)).forEach(res::add);
