@@ -44,7 +44,8 @@ class RuleCatalogueTest {
       "egress", "egress",
       "isolation", "isolation",
       "sg", "cluster",
-      "nacl", "cluster");
+      "nacl", "cluster",
+      "target", "target");
 
   private static List<Rule> catalogue() {
     return RuleEngine.standard().rules();
