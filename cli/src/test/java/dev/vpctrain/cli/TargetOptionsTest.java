@@ -81,4 +81,19 @@ class TargetOptionsTest {
         "--format", "json");
     assertThat(r.code).as(r.toString()).isZero();
   }
+
+  @Test
+  void planAdmitsTheJobGroupInTheDatabaseGroup() {
+    Path rds = Path.of("src", "test", "resources", "scenarios", "target-rds-by-sg");
+    Cli r = Cli.run("plan", "--job", rds.resolve("job.json").toString(), "--network", rds.resolve("network.json").toString(),
+        "--requires", "features=sg-0a1b2c3d4e5f60403:5432");
+    assertThat(r.code).as(r.toString()).isEqualTo(1);
+    assertThat(r.out).contains("target.security-group.ingress")
+        .contains("aws ec2 authorize-security-group-ingress --group-id sg-0a1b2c3d4e5f60403 --ip-permissions "
+            + "IpProtocol=tcp,FromPort=5432,ToPort=5432,UserIdGroupPairs=[{GroupId=sg-0a1b2c3d4e5f60401}]");
+    Path fixed = Path.of("src", "test", "resources", "scenarios", "target-rds-by-sg-fixed");
+    Cli none = Cli.run("plan", "--job", rds.resolve("job.json").toString(), "--network",
+        fixed.resolve("network.json").toString(), "--requires", "features=sg-0a1b2c3d4e5f60403:5432");
+    assertThat(none.out).doesNotContain("authorize-security-group-ingress");
+  }
 }
