@@ -38,6 +38,8 @@ final class AdviceFixes {
           + "who knows the other traffic they govern."),
       Map.entry("nacl.cluster.blocked", "Network ACLs are stateless and ordered; inserting entries safely needs "
           + "someone who knows the other traffic they govern."),
+      Map.entry("target.nacl.blocked", "Network ACLs are stateless and ordered; inserting entries safely needs "
+          + "someone who knows the other traffic they govern (the exact entries are in the fix)."),
       Map.entry("s3.bucket.other-region", "Gateway endpoints serve their own region only: copy the data to the job's "
           + "region or give the subnets another path."),
       Map.entry("isolation.conflict", "The job request itself must change."),

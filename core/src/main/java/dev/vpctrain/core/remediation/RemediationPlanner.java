@@ -28,6 +28,7 @@ public final class RemediationPlanner {
       S3RouteFixes.plan(p);
       S3PolicyFixes.plan(p);
       GroupFixes.plan(p);
+      TargetFixes.plan(p);
       ServiceFixes.planEndpoints(p);
       AdviceFixes.plan(p);
     }

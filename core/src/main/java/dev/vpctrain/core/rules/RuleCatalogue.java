@@ -54,6 +54,12 @@ import dev.vpctrain.core.internal.rules.s3.S3RouteUnmodeled;
 import dev.vpctrain.core.internal.rules.s3.S3SecurityGroupEgress;
 import dev.vpctrain.core.internal.rules.subnet.SubnetIpCapacity;
 import dev.vpctrain.core.internal.rules.subnet.SubnetIpHeadroom;
+import dev.vpctrain.core.internal.rules.target.TargetNaclBlocked;
+import dev.vpctrain.core.internal.rules.target.TargetNotFound;
+import dev.vpctrain.core.internal.rules.target.TargetRouteMissing;
+import dev.vpctrain.core.internal.rules.target.TargetSecurityGroupEgress;
+import dev.vpctrain.core.internal.rules.target.TargetSecurityGroupIngress;
+import dev.vpctrain.core.internal.rules.target.TargetUnmodeled;
 import dev.vpctrain.core.internal.rules.vpc.VpcDhcpDnsUnreachable;
 import dev.vpctrain.core.internal.rules.vpc.VpcDhcpIncomplete;
 import dev.vpctrain.core.internal.rules.vpc.VpcDnsSupportDisabled;
@@ -141,6 +147,12 @@ public final class RuleCatalogue {
     rules.add(new FsFsxSecurityGroup());
     rules.add(new FsNaclBlocked());
     // resources inside the VPC: declared targets
+    rules.add(new TargetNotFound());
+    rules.add(new TargetRouteMissing());
+    rules.add(new TargetUnmodeled());
+    rules.add(new TargetSecurityGroupEgress());
+    rules.add(new TargetSecurityGroupIngress());
+    rules.add(new TargetNaclBlocked());
     // the execution role
     return rules;
   }

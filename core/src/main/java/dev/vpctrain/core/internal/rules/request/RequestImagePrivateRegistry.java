@@ -32,7 +32,9 @@ import java.util.Set;
  * through the job subnets: PASS when every job subnet has a NAT path (or, for ECR, an
  * {@code ecr.dkr} interface endpoint) and the job security groups and subnet ACL let TCP to the
  * registry port through; otherwise UNVERIFIED naming the host, since the registry may sit inside
- * the VPC or behind a peering connection, which the request alone cannot tell.
+ * the VPC or behind a peering connection, which the request alone cannot tell — unless a declared
+ * in-VPC target is labelled with the registry host: then the route, the security groups and the
+ * network ACLs to that target on the registry port decide (FAIL, UNVERIFIED naming the hop, or PASS).
  */
 public final class RequestImagePrivateRegistry extends BaseRule {
   public RequestImagePrivateRegistry() {
@@ -66,6 +68,10 @@ public final class RequestImagePrivateRegistry extends BaseRule {
     if (subnets.isEmpty()) {
       return one(unverified("None of the job's subnets is in the snapshot, so whether they reach registry " + registry
           + " of " + image + " is unknown.", null, host));
+    }
+    Optional<dev.vpctrain.core.internal.rules.target.ResolvedTarget> declared = DeclaredRegistry.find(ctx, registry);
+    if (declared.isPresent()) {
+      return one(declared(registry, image, DeclaredRegistry.decide(ctx, registry, declared.get(), subnets)));
     }
     if (registry.isPrivateName() || (registry.isAddress() && Cidr.parseIpv4(host).isNonPublic())) {
       return one(unverified("Registry " + registry + " of " + image + " is a private " + (registry.isAddress() ? "address" : "name")
@@ -108,6 +114,27 @@ public final class RequestImagePrivateRegistry extends BaseRule {
             + (registry.isEcr() ? ", or create interface endpoints com.amazonaws." + ctx.network().region()
                 + ".ecr.dkr and .ecr.api with private DNS" : ", or push the image to ECR") + ".",
         res.toArray(new String[0])));
+  }
+
+  /** The finding for a registry declared as an in-VPC target: the target checks on the registry port decide. */
+  private Finding declared(RegistryHost registry, String image, DeclaredRegistry d) {
+    String host = registry.host();
+    List<String> res = new ArrayList<>(List.of(host));
+    d.resources.stream().filter(r -> !res.contains(r)).forEach(res::add);
+    String what = "Registry " + registry + " of " + image + " is declared as in-VPC target " + d.target.describe();
+    if (d.result == Tri.YES) {
+      return pass(what + ": every job subnet has a route to it and back, and the security groups and network ACLs pass TCP "
+          + registry.port() + " both ways.", res.toArray(new String[0]));
+    }
+    if (d.result == Tri.NO) {
+      return fail(what + ", but the job cannot pull from it on TCP " + registry.port() + ": " + d.detail + ".",
+          (d.fixes.isEmpty() ? "See the target.* findings for " + d.target.name() : String.join("; ", d.fixes)) + ".",
+          res.toArray(new String[0]));
+    }
+    return unverified(what + "; whether the job pulls from it on TCP " + registry.port() + " is unknown: " + d.detail + ".",
+        "Confirm that the job subnets reach " + registry + " (see the target.* findings for " + d.target.name()
+            + "), then accept it: --accept-unverified request.image.private-registry=" + host + ".",
+        res.toArray(new String[0]));
   }
 
   /** {@code subnet-a, subnet-b: reason; from subnet-c: other reason}. */

@@ -174,4 +174,56 @@ class RequestImagePrivateRegistryTest {
     assertThat(single(rule, vpcMode("ghcr.io/org/img", "subnet-a"), TestNetworks.ready().without(Section.ROUTE_TABLES).build()).outcome())
         .isEqualTo(Outcome.UNVERIFIED);
   }
+
+  /** The ready network plus a registry interface at 10.20.3.15 in subnet-reg with group sg-0ab00001 admitting {@code admitted} on 443. */
+  private static dev.vpctrain.core.network.NetworkSnapshot registryWorld(String admitted, String extraRouteCidr, String extraRouteTarget) {
+    TestNetworks.Builder b = TestNetworks.ready().subnet("subnet-reg", "us-east-1a", "10.20.3.0/24", 100)
+        .securityGroup(dev.vpctrain.core.fixtures.SgFixtures.sg("sg-0ab00001",
+            java.util.List.of(dev.vpctrain.core.fixtures.SgFixtures.tcp(443, 443, admitted)), java.util.List.of()));
+    if (extraRouteCidr != null) {
+      b.routeTable("rtb-private", rt -> rt.associate("subnet-a").route("0.0.0.0/0", "nat-a").route(extraRouteCidr, extraRouteTarget));
+    }
+    return b.build().toBuilder()
+        .networkInterfaces(java.util.List.of(dev.vpctrain.core.network.NetworkInterface.builder()
+            .networkInterfaceId("eni-0ab00001").subnetId("subnet-reg").vpcId(TestNetworks.VPC).ownerId(TestNetworks.ACCOUNT)
+            .addPrivateIpAddresses("10.20.3.15").addGroupIds("sg-0ab00001").build()))
+        .captureFilters(java.util.Map.of("ec2:DescribeNetworkInterfaces", java.util.List.of(
+            dev.vpctrain.core.network.CaptureFilter.of("vpc-id", java.util.List.of(TestNetworks.VPC)))))
+        .build();
+  }
+
+  private static TrainingJobSpec declaredRegistry(String target) {
+    return TestJobs.job("subnet-a").trainingImage("registry.corp.internal/team/img:1")
+        .repositoryAccessMode(RepositoryAccessMode.VPC)
+        .requiresInVpc(dev.vpctrain.core.job.VpcTarget.parse(target)).build();
+  }
+
+  @Test
+  void aRegistryDeclaredAsAnInVpcTargetIsDecidedByTheTargetChecks() {
+    Finding ok = single(rule, declaredRegistry("registry.corp.internal=sg-0ab00001:443"), registryWorld("sg-training", null, null));
+    assertThat(ok.outcome()).isEqualTo(Outcome.PASS);
+    assertThat(ok.message()).contains("declared as in-VPC target registry.corp.internal (sg-0ab00001:443)");
+    Finding blocked = single(rule, declaredRegistry("registry.corp.internal=sg-0ab00001:443"),
+        registryWorld("sg-0ff00001", null, null));
+    assertThat(blocked.outcome()).isEqualTo(Outcome.FAIL);
+    assertThat(blocked.resources()).contains("registry.corp.internal", "subnet-a", "sg-0ab00001");
+    assertThat(blocked.remediation().orElseThrow()).contains("authorize-security-group-ingress --group-id sg-0ab00001")
+        .contains("GroupId=sg-training");
+    // the label must be the registry host: another label leaves the old UNVERIFIED
+    Finding other = single(rule, declaredRegistry("registry=sg-0ab00001:443"), registryWorld("sg-training", null, null));
+    assertThat(other.outcome()).isEqualTo(Outcome.UNVERIFIED);
+    assertThat(other.message()).contains("private name");
+  }
+
+  @Test
+  void aDeclaredRegistryBeyondAPeeringConnectionIsUnverifiedNamingIt() {
+    Finding f = single(rule, declaredRegistry("registry.corp.internal=172.31.5.10:443"),
+        registryWorld("sg-training", "172.31.0.0/16", "pcx-0123456789abcdef0"));
+    assertThat(f.outcome()).isEqualTo(Outcome.UNVERIFIED);
+    assertThat(f.resources()).contains("registry.corp.internal", "pcx-0123456789abcdef0");
+    assertThat(f.remediation().orElseThrow()).contains("--accept-unverified request.image.private-registry=registry.corp.internal");
+    Finding gone = single(rule, declaredRegistry("registry.corp.internal=10.20.3.99:443"), registryWorld("sg-training", null, null));
+    assertThat(gone.outcome()).isEqualTo(Outcome.FAIL);
+    assertThat(gone.message()).contains("target.not-found");
+  }
 }
