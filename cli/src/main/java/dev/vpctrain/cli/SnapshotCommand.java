@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code vpctrain snapshot}: captures a job's (or a VPC's) network from live AWS into a bundle. */
 @Command(name = "snapshot", mixinStandardHelpOptions = true,
-    description = {"Captures the network of a job (or of a VPC) from the live EC2 and S3 read APIs into a",
+    description = {"Captures the network of a job (or of a VPC) from the live EC2, S3, EFS and FSx read APIs into a",
         "snapshot bundle (formats.md §2) that 'check --network' reads offline. Read-only.",
         "Calls that fail are recorded in the bundle's errors (their checks become UNVERIFIED)."})
 final class SnapshotCommand implements Callable<Integer> {
@@ -83,6 +83,10 @@ final class SnapshotCommand implements Callable<Integer> {
     return s.subnets().map(List::size).orElse(0) + " subnets, "
         + s.securityGroups().map(List::size).orElse(0) + " security groups, "
         + s.routeTables().map(List::size).orElse(0) + " route tables, "
-        + s.buckets().size() + " buckets, " + s.errors().size() + " failed calls";
+        + s.buckets().size() + " buckets, "
+        + s.networkInterfaces().map(l -> l.size() + " network interfaces, ").orElse("")
+        + s.efsFileSystems().map(l -> l.size() + " EFS file systems, ").orElse("")
+        + s.fsxFileSystems().map(l -> l.size() + " FSx file systems, ").orElse("")
+        + s.errors().size() + " failed calls";
   }
 }
