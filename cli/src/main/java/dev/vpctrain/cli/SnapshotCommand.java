@@ -10,6 +10,7 @@ import dev.vpctrain.core.network.Section;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,6 +34,12 @@ final class SnapshotCommand implements Callable<Integer> {
   @Option(names = "--vpc", paramLabel = "VPC_ID", description = "A VPC to capture without a job (no buckets).")
   String vpc;
 
+  @Option(names = "--requires", split = ",", paramLabel = "TARGET",
+      description = {"Destinations inside the VPC the job needs, as for 'check --requires' "
+          + "([label=]ADDR|CIDR|sg-…|eni-…:PORTS[/tcp|/udp]): their network interfaces are captured too.",
+          "AWS service names are accepted and change nothing. Needs --job."})
+  List<String> requires = new ArrayList<>();
+
   @Mixin
   AwsOptions aws = new AwsOptions();
 
@@ -47,7 +54,12 @@ final class SnapshotCommand implements Callable<Integer> {
     if (vpc != null && !vpc.matches("vpc-[0-9a-f]{8}([0-9a-f]{9})?")) {
       throw new UsageException("--vpc: expected a VPC id such as vpc-0a1b2c3d4e5f67890 but was '" + vpc + "'");
     }
-    TrainingJobSpec spec = jobFile.file == null ? null : JobFile.read(jobFile.file);
+    if (vpc != null && !requires.isEmpty()) {
+      throw new UsageException("--requires needs --job: a snapshot of a VPC captures no targets");
+    }
+    List<String> targets = requires.stream().map(String::trim).filter(s -> s.contains(":")).toList();
+    TrainingJobSpec spec = jobFile.file == null ? null
+        : JobOptions.withRequirements(JobFile.read(jobFile.file), targets, List.of(), false, List.of());
     NetworkSnapshot snapshot;
     try (AwsClients clients = aws.clients()) {
       LiveNetworkDiscovery discovery = AwsLiveNetwork.discovery(clients);
