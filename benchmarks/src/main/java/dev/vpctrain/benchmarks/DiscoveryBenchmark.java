@@ -116,9 +116,9 @@ public class DiscoveryBenchmark {
   }
 
   private NetworkSnapshot checked(NetworkSnapshot s) {
-    if (!s.errors().isEmpty() || s.subnets().orElseThrow().size() != subnets
-        || resources.equals("inVpc") && (s.fsxFileSystems().isEmpty() || s.efsMountTargets().orElseThrow().size() != 2
-            || s.networkInterfaces().orElseThrow().size() != 5)) {
+    boolean inVpcMissing = resources.equals("inVpc") && (s.fsxFileSystems().isEmpty()
+        || s.efsMountTargets().orElseThrow().size() != 2 || s.networkInterfaces().orElseThrow().size() != 5);
+    if (!s.errors().isEmpty() || s.subnets().orElseThrow().size() != subnets || inVpcMissing) {
       throw new IllegalStateException("discovery failed: " + s.errors());
     }
     discoveries.incrementAndGet();
