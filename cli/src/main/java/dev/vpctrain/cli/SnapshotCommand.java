@@ -10,7 +10,6 @@ import dev.vpctrain.core.network.Section;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,9 +20,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code vpctrain snapshot}: captures a job's (or a VPC's) network from live AWS into a bundle. */
 @Command(name = "snapshot", mixinStandardHelpOptions = true,
-    description = {"Captures the network of a job (or of a VPC) from the live EC2, S3, EFS and FSx read APIs into a",
+    description = {"Captures the network of a job (or of a VPC) from the live EC2 and S3 read APIs into a",
         "snapshot bundle (formats.md §2) that 'check --network' reads offline. Read-only.",
-        "Calls that fail are recorded in the bundle's errors (their checks become UNVERIFIED)."})
+        "Calls that fail are recorded in the bundle's errors (their checks become UNVERIFIED).",
+        "For a job with EFS or FSx for Lustre channels, or with --requires targets inside the VPC,",
+        "also those file systems and the targets' network interfaces (EFS, FSx and EC2 read APIs)."})
 final class SnapshotCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -34,11 +35,9 @@ final class SnapshotCommand implements Callable<Integer> {
   @Option(names = "--vpc", paramLabel = "VPC_ID", description = "A VPC to capture without a job (no buckets).")
   String vpc;
 
-  @Option(names = "--requires", split = ",", paramLabel = "TARGET",
-      description = {"Destinations inside the VPC the job needs, as for 'check --requires' "
-          + "([label=]ADDR|CIDR|sg-…|eni-…:PORTS[/tcp|/udp]): their network interfaces are captured too.",
-          "AWS service names are accepted and change nothing. Needs --job."})
-  List<String> requires = new ArrayList<>();
+  /** The in-VPC targets of {@code --requires} (needs {@code --job}): their network interfaces are captured too. */
+  @Mixin
+  RequiresOption requires = new RequiresOption();
 
   @Mixin
   AwsOptions aws = new AwsOptions();
@@ -54,10 +53,10 @@ final class SnapshotCommand implements Callable<Integer> {
     if (vpc != null && !vpc.matches("vpc-[0-9a-f]{8}([0-9a-f]{9})?")) {
       throw new UsageException("--vpc: expected a VPC id such as vpc-0a1b2c3d4e5f67890 but was '" + vpc + "'");
     }
-    if (vpc != null && !requires.isEmpty()) {
+    if (vpc != null && !requires.requires.isEmpty()) {
       throw new UsageException("--requires needs --job: a snapshot of a VPC captures no targets");
     }
-    List<String> targets = requires.stream().map(String::trim).filter(s -> s.contains(":")).toList();
+    List<String> targets = requires.targets();
     TrainingJobSpec spec = jobFile.file == null ? null
         : JobOptions.withRequirements(JobFile.read(jobFile.file), targets, List.of(), false, List.of());
     NetworkSnapshot snapshot;
