@@ -1,10 +1,15 @@
 package dev.vpctrain.cli;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vpctrain.aws.job.JobFile;
+import dev.vpctrain.aws.testing.Ec2Xml;
 import dev.vpctrain.aws.testing.FakeAwsServer;
 import dev.vpctrain.aws.testing.Networks;
 import dev.vpctrain.core.network.NetworkSnapshot;
@@ -13,6 +18,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +34,8 @@ class InVpcLiveCommandsTest {
   private static final String REQUIRES = "features-db=" + Networks.DB_ADDRESS + ":5432," + Networks.SG_DB
       + ":5432,eni-0a1b2c3d4e5f60801:988,sts";
 
+  static final NetworkSnapshot NETWORK = Networks.withInVpcResources(Networks.goldenWithNoise(), Networks.SUBNET_A,
+      Networks.SUBNET_B);
   static FakeAwsServer server;
 
   @TempDir
@@ -35,9 +43,7 @@ class InVpcLiveCommandsTest {
 
   @BeforeAll
   static void start() {
-    NetworkSnapshot network = Networks.withInVpcResources(Networks.goldenWithNoise(), Networks.SUBNET_A,
-        Networks.SUBNET_B);
-    server = FakeAwsServer.start(Networks.account(network));
+    server = FakeAwsServer.start(Networks.account(NETWORK));
     System.setProperty("aws.endpointUrl", server.baseUrl());
     System.setProperty("aws.accessKeyId", "AKIAFAKEFAKEFAKEFAKE");
     System.setProperty("aws.secretAccessKey", "fake-secret-key");
@@ -51,8 +57,13 @@ class InVpcLiveCommandsTest {
     server.close();
   }
 
-  @Test
-  void aSnapshotWithFileSystemsAndTargetsChecksOfflineExactlyAsLive() throws Exception {
+  @BeforeEach
+  void reset() {
+    server.reset(Networks.account(NETWORK));
+  }
+
+  /** check --live, snapshot, check --network of the snapshot: the two reports are equal; returns the bundle. */
+  private JsonNode liveAndOfflineAgree() throws Exception {
     Path job = dir.resolve("job.json");
     JobFile.write(Networks.inVpcJob(Networks.job()).toBuilder().requiredInVpc(java.util.List.of())
         .trainingInputMode("File").volumeSizeInGb(100).maxRuntimeInSeconds(86_400).build(), job);
@@ -66,14 +77,19 @@ class InVpcLiveCommandsTest {
         "--requires", REQUIRES, "--format", "json", "--verbose");
 
     assertThat(snapshot.code).as(snapshot.toString()).isEqualTo(0);
-    assertThat(snapshot.err).contains("5 network interfaces, 1 EFS file systems, 1 FSx file systems, 0 failed calls");
     assertThat(live.code).as(live.toString()).isIn(ExitCodes.READY, ExitCodes.NOT_READY, ExitCodes.UNVERIFIED);
     assertThat(offline.code).as(offline.toString()).isEqualTo(live.code);
     JsonNode liveReport = MAPPER.readTree(live.out);
     assertThat(MAPPER.readTree(offline.out)).isEqualTo(liveReport);
     assertThat(live.err).doesNotContain("\tat ").doesNotContain("Exception:");
+    assertThat(snapshot.err).doesNotContain("\tat ").doesNotContain("Exception:");
+    return MAPPER.readTree(Files.readString(bundle));
+  }
 
-    JsonNode b = MAPPER.readTree(Files.readString(bundle));
+  @Test
+  void aSnapshotWithFileSystemsAndTargetsChecksOfflineExactlyAsLive() throws Exception {
+    JsonNode b = liveAndOfflineAgree();
+
     assertThat(b.at("/efs/DescribeFileSystems/FileSystems/0/FileSystemId").asText()).isEqualTo(Networks.EFS_ID);
     assertThat(b.at("/efs/DescribeFileSystems/FileSystems/0/CreationTime").asText()).isEqualTo("2025-11-29T08:00:00Z");
     assertThat(b.at("/efs/DescribeMountTargets/0/MountTargets")).hasSize(2);
@@ -92,6 +108,23 @@ class InVpcLiveCommandsTest {
     Map<String, Long> calls = server.served();
     assertThat(calls).containsKeys("DescribeFileSystems", "DescribeMountTargets", "DescribeMountTargetSecurityGroups",
         "DescribeFileSystemPolicy", "DescribeNetworkInterfaces");
+  }
+
+  @Test
+  void aDeniedDescribeNetworkInterfacesIsUnknownLiveAndOfflineAlike() throws Exception {
+    server.wireMock().stubFor(post(urlEqualTo("/")).atPriority(1)
+        .withRequestBody(containing("Action=DescribeNetworkInterfaces&"))
+        .willReturn(aResponse().withStatus(403).withHeader("Content-Type", "text/xml;charset=UTF-8")
+            .withBody(Ec2Xml.error("UnauthorizedOperation", "You are not authorized to perform this operation."))));
+
+    JsonNode b = liveAndOfflineAgree();
+
+    assertThat(b.at("/ec2/DescribeNetworkInterfaces").isMissingNode()).isTrue(); // unknown, never "none"
+    assertThat(b.at("/efs/DescribeFileSystems/FileSystems")).hasSize(1);
+    assertThat(b.get("errors")).anySatisfy(e -> {
+      assertThat(e.get("operation").asText()).isEqualTo("ec2:DescribeNetworkInterfaces");
+      assertThat(e.get("code").asText()).isEqualTo("UnauthorizedOperation");
+    });
   }
 
   @Test
