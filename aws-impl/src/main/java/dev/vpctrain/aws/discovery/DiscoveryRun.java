@@ -65,15 +65,17 @@ final class DiscoveryRun {
     Set<String> vpcIds = new LinkedHashSet<>(target.vpcIds());
     jobSubnets.join().ifPresent(l -> l.forEach(s -> vpcIds.add(s.vpcId())));
     jobGroups.join().ifPresent(l -> l.forEach(g -> vpcIds.add(g.vpcId())));
+    // round two: the VPC's calls start at once; then those that wait for the file systems' answers
+    Optional<VpcRound> vpcRound = vpcIds.isEmpty() ? Optional.empty() : Optional.of(new VpcRound(vpcIds, ec2, calls));
     inVpcResources.ifPresent(InVpcRound::startRoundTwo);
 
     NetworkSnapshot.Builder snapshot = NetworkSnapshot.builder().region(region).capturedAt(capturedAt);
-    if (vpcIds.isEmpty()) {
+    if (vpcRound.isEmpty()) {
       LOG.debug("No VPC found for subnets {} and groups {}", target.subnetIds(), target.groupIds());
       jobSubnets.join().ifPresent(snapshot::subnets);
       jobGroups.join().ifPresent(snapshot::securityGroups);
     } else {
-      new VpcRound(vpcIds, ec2, calls).collectInto(snapshot, jobSubnets.join(), jobGroups.join(), dhcp.join());
+      vpcRound.get().collectInto(snapshot, jobSubnets.join(), jobGroups.join(), dhcp.join());
     }
     inVpcResources.ifPresent(r -> r.collectInto(snapshot));
     prefixLists.join().ifPresent(snapshot::prefixLists);
