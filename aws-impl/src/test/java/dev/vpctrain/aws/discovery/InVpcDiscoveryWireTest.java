@@ -1,6 +1,7 @@
 package dev.vpctrain.aws.discovery;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -9,6 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static dev.vpctrain.aws.discovery.DiscoveryWireFormatTest.NOW;
 import static dev.vpctrain.aws.discovery.DiscoveryWireFormatTest.filter;
@@ -241,6 +243,27 @@ class InVpcDiscoveryWireTest {
     assertThat(s.captureFiltersOf(Section.NETWORK_INTERFACES)).extracting(CaptureFilter::name)
         .containsExactly("addresses.private-ip-address", "group-id", "network-interface-id");
     assertThat(s.networkInterfacesHolding(DB_ADDRESS)).hasSize(1);
+  }
+
+  @Test
+  void followsTheMountTargetPagesByMarker() {
+    stubInVpcAccount();
+    wm.stubFor(get(urlPathEqualTo("/2015-02-01/mount-targets")).atPriority(1)
+        .withQueryParam("FileSystemId", equalTo(EFS)).withQueryParam("Marker", absent())
+        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+            .withBody(fixture("efs/DescribeMountTargets-page1.json"))));
+    wm.stubFor(get(urlPathEqualTo("/2015-02-01/mount-targets")).atPriority(1)
+        .withQueryParam("FileSystemId", equalTo(EFS)).withQueryParam("Marker", equalTo("bW91bnQtdGFyZ2V0cy0y"))
+        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+            .withBody(fixture("efs/DescribeMountTargets-page2.json"))));
+
+    NetworkSnapshot s = discover(job(), true);
+
+    assertThat(wm.findAllUnmatchedRequests()).isEmpty();
+    assertThat(s.errors()).isEmpty();
+    assertThat(s.efsMountTargetsOf(EFS).orElseThrow()).extracting(EfsMountTarget::mountTargetId)
+        .containsExactly(MT_A, MT_B);
+    assertThat(wm.findAll(getRequestedFor(urlPathEqualTo("/2015-02-01/mount-targets")))).hasSize(2);
   }
 
   @Test
