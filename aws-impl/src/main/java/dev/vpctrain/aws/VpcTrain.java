@@ -22,6 +22,8 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.efs.EfsClient;
+import software.amazon.awssdk.services.fsx.FSxClient;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 
 /**
@@ -31,7 +33,7 @@ import software.amazon.awssdk.services.sagemaker.SageMakerClient;
  *
  * <pre>{@code
  * VpcTrain vpctrain = VpcTrain.builder().ec2(ec2).s3(s3).sageMaker(sageMaker).build();
- * PreflightReport report = vpctrain.preflight(job);   // ec2 + s3 (or a networkSource)
+ * PreflightReport report = vpctrain.preflight(job);   // ec2 + s3 (or a networkSource); efs/fsx for file-system channels
  * TrainingRun run = vpctrain.launch(job);              // + sageMaker
  * TrainingOutcome outcome = run.await(p -> log.info("{}", p));
  * }</pre>
@@ -41,6 +43,8 @@ import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 public final class VpcTrain {
   private final Ec2Client ec2;
   private final S3Client s3;
+  private final EfsClient efs;
+  private final FSxClient fsx;
   private final SageMakerClient sageMaker;
   private final CloudWatchClient cloudWatch;
   private final CloudWatchLogsClient cloudWatchLogs;
@@ -56,6 +60,8 @@ public final class VpcTrain {
   private VpcTrain(Builder b) {
     this.ec2 = b.ec2;
     this.s3 = b.s3;
+    this.efs = b.efs;
+    this.fsx = b.fsx;
     this.sageMaker = b.sageMaker;
     this.cloudWatch = b.cloudWatch;
     this.cloudWatchLogs = b.cloudWatchLogs;
@@ -171,7 +177,7 @@ public final class VpcTrain {
   /** Live discovery with the user's EC2 and S3 clients (the snapshot's region: {@code region}, else the EC2 client's). */
   private NetworkSource liveDiscovery(Ec2Client ec2, S3Client s3) {
     try {
-      return LiveNetworkDiscovery.builder().ec2(ec2).s3(s3).region(region).build();
+      return LiveNetworkDiscovery.builder().ec2(ec2).s3(s3).efs(efs).fsx(fsx).region(region).build();
     } catch (UnsupportedOperationException e) {
       throw new IllegalStateException("Live network discovery needs the region of the Ec2Client, and this client "
           + "does not report one (serviceClientConfiguration() is unsupported, as in some fakes): set it with "
@@ -191,6 +197,8 @@ public final class VpcTrain {
   public static final class Builder {
     private Ec2Client ec2;
     private S3Client s3;
+    private EfsClient efs;
+    private FSxClient fsx;
     private SageMakerClient sageMaker;
     private CloudWatchClient cloudWatch;
     private CloudWatchLogsClient cloudWatchLogs;
@@ -214,6 +222,18 @@ public final class VpcTrain {
     /** For live network discovery: bucket regions and policies. */
     public Builder s3(S3Client s3) {
       this.s3 = s3;
+      return this;
+    }
+
+    /** For live discovery of the EFS file systems of the job's channels; without it they are UNVERIFIED. */
+    public Builder efs(EfsClient efs) {
+      this.efs = efs;
+      return this;
+    }
+
+    /** For live discovery of the FSx for Lustre file systems of the job's channels; without it they are UNVERIFIED. */
+    public Builder fsx(FSxClient fsx) {
+      this.fsx = fsx;
       return this;
     }
 

@@ -24,13 +24,18 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.efs.EfsClient;
+import software.amazon.awssdk.services.fsx.FSxClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Live discovery against a loopback WireMock account that answers every EC2 and S3 call after a
  * fixed 100 ms, for a VPC of 10 and of 1,000 subnets (EC2 pages of at most 1,000 items), with the
  * default concurrent discovery and with a sequential baseline that issues the same calls one after
- * another (a direct executor). Run: {@code java -jar benchmarks/target/benchmarks.jar Discovery}
+ * another (a direct executor). With {@code resources=inVpc} the job also has an EFS and an FSx for
+ * Lustre channel and three declared in-VPC targets, and the account answers EFS (REST-JSON), FSx
+ * (JSON 1.1) and {@code DescribeNetworkInterfaces} after the same 100 ms (issue 12: still under 400 ms).
+ * Run: {@code java -jar benchmarks/target/benchmarks.jar Discovery}
  * (add {@code -p xml=jdk,woodstox} to compare XML parsers).
  */
 @State(Scope.Benchmark)
@@ -46,6 +51,10 @@ public class DiscoveryBenchmark {
   @Param({"100"})
   public int delayMillis;
 
+  /** {@code none}: the S3-only job; {@code inVpc}: plus EFS and FSx channels and declared targets. */
+  @Param({"none", "inVpc"})
+  public String resources;
+
   /** The StAX parser the SDK reads EC2's XML with: the JDK's, or Woodstox when a user adds it. */
   @Param({"jdk"})
   public String xml;
@@ -53,9 +62,11 @@ public class DiscoveryBenchmark {
   private FakeAwsServer server;
   private Ec2Client ec2;
   private S3Client s3;
+  private EfsClient efs;
+  private FSxClient fsx;
   private LiveNetworkDiscovery concurrent;
   private LiveNetworkDiscovery sequential;
-  private final TrainingJobSpec job = Networks.largeJob();
+  private TrainingJobSpec job;
   private final AtomicInteger discoveries = new AtomicInteger();
 
   @Setup(Level.Trial)
@@ -63,11 +74,20 @@ public class DiscoveryBenchmark {
     System.setProperty("javax.xml.stream.XMLInputFactory", xml.equals("woodstox")
         ? "com.ctc.wstx.stax.WstxInputFactory"
         : "com.sun.xml.internal.stream.XMLInputFactoryImpl");
-    server = FakeAwsServer.start(Networks.account(Networks.large(subnets)), delayMillis, false);
+    boolean inVpc = resources.equals("inVpc");
+    job = inVpc ? Networks.inVpcJob(Networks.largeJob()) : Networks.largeJob();
+    NetworkSnapshot network = Networks.large(subnets);
+    if (inVpc) {
+      network = Networks.withInVpcResources(network, job.vpc().orElseThrow().subnets().get(0),
+          job.vpc().orElseThrow().subnets().get(1));
+    }
+    server = FakeAwsServer.start(Networks.account(network), delayMillis, false);
     ec2 = AwsTestClients.ec2(server.baseUrl());
     s3 = AwsTestClients.s3(server.baseUrl());
-    concurrent = LiveNetworkDiscovery.builder().ec2(ec2).s3(s3).build();
-    sequential = LiveNetworkDiscovery.builder().ec2(ec2).s3(s3).executor(Runnable::run).build();
+    efs = AwsTestClients.efs(server.baseUrl());
+    fsx = AwsTestClients.fsx(server.baseUrl());
+    concurrent = LiveNetworkDiscovery.builder().ec2(ec2).s3(s3).efs(efs).fsx(fsx).build();
+    sequential = LiveNetworkDiscovery.builder().ec2(ec2).s3(s3).efs(efs).fsx(fsx).executor(Runnable::run).build();
   }
 
   @TearDown(Level.Trial)
@@ -75,10 +95,13 @@ public class DiscoveryBenchmark {
     Map<String, Long> perDiscovery = new TreeMap<>();
     int n = Math.max(1, discoveries.get());
     server.served().forEach((op, count) -> perDiscovery.put(op, count / n));
-    System.out.println("\n[discovery] subnets=" + subnets + " discoveries=" + n + " calls per discovery="
+    System.out.println("\n[discovery] subnets=" + subnets + " resources=" + resources + " discoveries=" + n
+        + " calls per discovery="
         + perDiscovery.values().stream().mapToLong(Long::longValue).sum() + " " + perDiscovery);
     ec2.close();
     s3.close();
+    efs.close();
+    fsx.close();
     server.close();
   }
 
@@ -93,7 +116,9 @@ public class DiscoveryBenchmark {
   }
 
   private NetworkSnapshot checked(NetworkSnapshot s) {
-    if (!s.errors().isEmpty() || s.subnets().orElseThrow().size() != subnets) {
+    boolean inVpcMissing = resources.equals("inVpc") && (s.fsxFileSystems().isEmpty()
+        || s.efsMountTargets().orElseThrow().size() != 2 || s.networkInterfaces().orElseThrow().size() != 5);
+    if (!s.errors().isEmpty() || s.subnets().orElseThrow().size() != subnets || inVpcMissing) {
       throw new IllegalStateException("discovery failed: " + s.errors());
     }
     discoveries.incrementAndGet();

@@ -15,6 +15,8 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.efs.EfsClient;
+import software.amazon.awssdk.services.fsx.FSxClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
@@ -33,6 +35,8 @@ final class AwsClients implements AutoCloseable {
   private Region resolved;
   private Ec2Client ec2;
   private S3Client s3;
+  private EfsClient efs;
+  private FSxClient fsx;
   private SageMakerClient sageMaker;
   private CloudWatchClient cloudWatch;
   private CloudWatchLogsClient logs;
@@ -56,6 +60,20 @@ final class AwsClients implements AutoCloseable {
           .crossRegionAccessEnabled(true).forcePathStyle(endpoint.isPresent()).build());
     }
     return s3;
+  }
+
+  synchronized EfsClient efs() {
+    if (efs == null) {
+      efs = track(configure(EfsClient.builder()).httpClientBuilder(UrlConnectionHttpClient.builder()).build());
+    }
+    return efs;
+  }
+
+  synchronized FSxClient fsx() {
+    if (fsx == null) {
+      fsx = track(configure(FSxClient.builder()).httpClientBuilder(UrlConnectionHttpClient.builder()).build());
+    }
+    return fsx;
   }
 
   synchronized SageMakerClient sageMaker() {

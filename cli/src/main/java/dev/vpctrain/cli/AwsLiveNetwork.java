@@ -22,6 +22,7 @@ public final class AwsLiveNetwork implements LiveNetwork {
   }
 
   static LiveNetworkDiscovery discovery(AwsClients clients) {
-    return LiveNetworkDiscovery.builder().ec2(clients.ec2()).s3(clients.s3()).region(clients.region().id()).build();
+    return LiveNetworkDiscovery.builder().ec2(clients.ec2()).s3(clients.s3()).efs(clients.efs()).fsx(clients.fsx())
+        .region(clients.region().id()).build();
   }
 }

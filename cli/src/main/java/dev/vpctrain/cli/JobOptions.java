@@ -8,6 +8,7 @@ import dev.vpctrain.core.report.Acceptance;
 import dev.vpctrain.core.rules.RuleEngine;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -22,10 +23,8 @@ final class JobOptions {
       + "naming the resource. They stay in the report, marked accepted, and no longer hold the verdict back. "
       + "A FAIL cannot be accepted.";
 
-  @Option(names = "--requires", split = ",", paramLabel = "SVC|TARGET",
-      description = "AWS services the training code calls, e.g. sts,logs,ecr.dkr; and destinations inside the VPC, "
-          + "[label=]ADDR|CIDR|sg-…|eni-…:PORTS[/tcp|/udp], e.g. features=sg-0123456789abcdef0:5432.")
-  List<String> requires = new ArrayList<>();
+  @Mixin
+  RequiresOption requires = new RequiresOption();
 
   @Option(names = "--requires-internet", split = ",", paramLabel = "HOST:PORT",
       description = "Internet destinations the training code needs, e.g. pypi.org:443.")
@@ -46,7 +45,7 @@ final class JobOptions {
 
   /** {@code spec} with what these options add. */
   TrainingJobSpec applyTo(TrainingJobSpec spec) {
-    return withRequirements(spec, requires, requiresInternet, blockPackageRepos, acceptUnverified);
+    return withRequirements(spec, requires.requires, requiresInternet, blockPackageRepos, acceptUnverified);
   }
 
   static TrainingJobSpec withRequirements(TrainingJobSpec spec, List<String> requires, List<String> requiresInternet,

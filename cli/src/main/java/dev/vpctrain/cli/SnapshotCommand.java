@@ -22,7 +22,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "snapshot", mixinStandardHelpOptions = true,
     description = {"Captures the network of a job (or of a VPC) from the live EC2 and S3 read APIs into a",
         "snapshot bundle (formats.md §2) that 'check --network' reads offline. Read-only.",
-        "Calls that fail are recorded in the bundle's errors (their checks become UNVERIFIED)."})
+        "Calls that fail are recorded in the bundle's errors (their checks become UNVERIFIED).",
+        "For a job with EFS or FSx for Lustre channels, or with --requires targets inside the VPC,",
+        "also those file systems and the targets' network interfaces (EFS, FSx and EC2 read APIs)."})
 final class SnapshotCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -32,6 +34,10 @@ final class SnapshotCommand implements Callable<Integer> {
 
   @Option(names = "--vpc", paramLabel = "VPC_ID", description = "A VPC to capture without a job (no buckets).")
   String vpc;
+
+  /** The in-VPC targets of {@code --requires} (needs {@code --job}): their network interfaces are captured too. */
+  @Mixin
+  RequiresOption requires = new RequiresOption();
 
   @Mixin
   AwsOptions aws = new AwsOptions();
@@ -47,7 +53,12 @@ final class SnapshotCommand implements Callable<Integer> {
     if (vpc != null && !vpc.matches("vpc-[0-9a-f]{8}([0-9a-f]{9})?")) {
       throw new UsageException("--vpc: expected a VPC id such as vpc-0a1b2c3d4e5f67890 but was '" + vpc + "'");
     }
-    TrainingJobSpec spec = jobFile.file == null ? null : JobFile.read(jobFile.file);
+    if (vpc != null && !requires.requires.isEmpty()) {
+      throw new UsageException("--requires needs --job: a snapshot of a VPC captures no targets");
+    }
+    List<String> targets = requires.targets();
+    TrainingJobSpec spec = jobFile.file == null ? null
+        : JobOptions.withRequirements(JobFile.read(jobFile.file), targets, List.of(), false, List.of());
     NetworkSnapshot snapshot;
     try (AwsClients clients = aws.clients()) {
       LiveNetworkDiscovery discovery = AwsLiveNetwork.discovery(clients);
@@ -83,6 +94,10 @@ final class SnapshotCommand implements Callable<Integer> {
     return s.subnets().map(List::size).orElse(0) + " subnets, "
         + s.securityGroups().map(List::size).orElse(0) + " security groups, "
         + s.routeTables().map(List::size).orElse(0) + " route tables, "
-        + s.buckets().size() + " buckets, " + s.errors().size() + " failed calls";
+        + s.buckets().size() + " buckets, "
+        + s.networkInterfaces().map(l -> l.size() + " network interfaces, ").orElse("")
+        + s.efsFileSystems().map(l -> l.size() + " EFS file systems, ").orElse("")
+        + s.fsxFileSystems().map(l -> l.size() + " FSx file systems, ").orElse("")
+        + s.errors().size() + " failed calls";
   }
 }

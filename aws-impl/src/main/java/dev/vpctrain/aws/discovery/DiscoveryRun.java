@@ -23,20 +23,24 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * One discovery in two rounds of concurrent calls. Round one describes the job's subnets and
  * groups by id (to learn the VPC) while everything that needs no VPC id starts too: the region's
- * S3 prefix list, the DHCP option sets, every bucket's location and policy. Round two
- * ({@link VpcRound}) describes the rest of the VPC. Failures are recorded by {@link Calls}.
+ * S3 prefix list, the DHCP option sets, every bucket's location and policy, and the first calls
+ * about the file systems and targets the job names ({@link InVpcRound}). Round two
+ * ({@link VpcRound}) describes the rest of the VPC, with the mount targets' security groups and the
+ * network interfaces round one pointed to. Failures are recorded by {@link Calls}.
  */
 final class DiscoveryRun {
   private static final Logger LOG = LoggerFactory.getLogger(DiscoveryRun.class);
 
   private final Ec2Reads ec2;
   private final S3Client s3;
+  private final FileSystemReads fileSystems;
   private final String region;
   private final Calls calls;
 
-  DiscoveryRun(Ec2Client ec2, S3Client s3, String region, Executor executor) {
+  DiscoveryRun(Ec2Client ec2, S3Client s3, FileSystemReads fileSystems, String region, Executor executor) {
     this.ec2 = new Ec2Reads(ec2);
     this.s3 = s3;
+    this.fileSystems = fileSystems;
     this.region = region;
     this.calls = new Calls(executor);
   }
@@ -55,19 +59,25 @@ final class DiscoveryRun {
         ? calls.start(Section.DHCP_OPTIONS.operation(), ec2::dhcpOptions) : Calls.skipped();
     Map<String, BucketReads> buckets = new LinkedHashMap<>();
     target.buckets().forEach(b -> buckets.put(b, BucketReads.start(s3, b, calls)));
+    Optional<InVpcRound> inVpcResources = target.hasInVpcResources()
+        ? Optional.of(new InVpcRound(target, fileSystems, ec2, calls)) : Optional.empty();
 
     Set<String> vpcIds = new LinkedHashSet<>(target.vpcIds());
     jobSubnets.join().ifPresent(l -> l.forEach(s -> vpcIds.add(s.vpcId())));
     jobGroups.join().ifPresent(l -> l.forEach(g -> vpcIds.add(g.vpcId())));
+    // round two: the VPC's calls start at once; then those that wait for the file systems' answers
+    Optional<VpcRound> vpcRound = vpcIds.isEmpty() ? Optional.empty() : Optional.of(new VpcRound(vpcIds, ec2, calls));
+    inVpcResources.ifPresent(InVpcRound::startRoundTwo);
 
     NetworkSnapshot.Builder snapshot = NetworkSnapshot.builder().region(region).capturedAt(capturedAt);
-    if (vpcIds.isEmpty()) {
+    if (vpcRound.isEmpty()) {
       LOG.debug("No VPC found for subnets {} and groups {}", target.subnetIds(), target.groupIds());
       jobSubnets.join().ifPresent(snapshot::subnets);
       jobGroups.join().ifPresent(snapshot::securityGroups);
     } else {
-      new VpcRound(vpcIds, ec2, calls).collectInto(snapshot, jobSubnets.join(), jobGroups.join(), dhcp.join());
+      vpcRound.get().collectInto(snapshot, jobSubnets.join(), jobGroups.join(), dhcp.join());
     }
+    inVpcResources.ifPresent(r -> r.collectInto(snapshot));
     prefixLists.join().ifPresent(snapshot::prefixLists);
     buckets.forEach((name, reads) -> reads.facts().ifPresent(f -> snapshot.putBucket(name, f)));
     dhcp.join(); // also without a VPC: every call ends before the errors are read

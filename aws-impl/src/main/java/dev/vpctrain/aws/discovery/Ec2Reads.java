@@ -5,6 +5,7 @@ import dev.vpctrain.core.network.DhcpOptions;
 import dev.vpctrain.core.network.InternetGateway;
 import dev.vpctrain.core.network.NatGateway;
 import dev.vpctrain.core.network.NetworkAcl;
+import dev.vpctrain.core.network.NetworkInterface;
 import dev.vpctrain.core.network.PrefixList;
 import dev.vpctrain.core.network.RouteTable;
 import dev.vpctrain.core.network.SecurityGroup;
@@ -84,6 +85,11 @@ final class Ec2Reads {
 
   List<NetworkAcl> networkAcls(Filter f) {
     return pages(ec2.describeNetworkAclsPaginator(r -> r.filters(f)), p -> p.networkAcls(), Ec2Mapping::networkAcl);
+  }
+
+  List<NetworkInterface> networkInterfaces(Filter f) {
+    return pages(ec2.describeNetworkInterfacesPaginator(r -> r.filters(f)), p -> p.networkInterfaces(),
+        Ec2Mapping::networkInterface);
   }
 
   /** The region's S3 prefix list, {@code com.amazonaws.<region>.s3}. */

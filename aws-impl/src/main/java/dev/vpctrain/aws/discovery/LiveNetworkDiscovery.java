@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.efs.EfsClient;
+import software.amazon.awssdk.services.fsx.FSxClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -24,8 +26,11 @@ import software.amazon.awssdk.services.s3.S3Client;
  * <p>A fixed handful of calls, whatever the size of the VPC (pages aside): the job's subnets and
  * security groups first, to learn the VPC; then, concurrently, the VPC, its DNS attributes, DHCP
  * options, subnets, security groups, route tables, endpoints, NAT and internet gateways, network
- * ACLs, the region's S3 prefix list, and each bucket's location and policy. The wall time is about
- * two round trips plus the longest page chain. A call that fails (access denied, throttled past
+ * ACLs, the region's S3 prefix list, and each bucket's location and policy. For a job that names
+ * EFS or FSx for Lustre file systems or in-VPC targets, also (in the same two rounds) those file
+ * systems, their mount targets, mount-target security groups and policies, and the network
+ * interfaces of the targets and file systems (formats.md §2a); nothing of the kind otherwise. The
+ * wall time is about two round trips plus the longest page chain. A call that fails (access denied, throttled past
  * the client's retries, timed out, unreadable) is recorded in {@link NetworkSnapshot#errors()} and
  * leaves its section absent, so the rules that need it are UNVERIFIED; nothing is thrown for it.
  * Thread-safe; one instance can serve many jobs.
@@ -37,6 +42,7 @@ public final class LiveNetworkDiscovery implements NetworkSource {
 
   private final Ec2Client ec2;
   private final S3Client s3;
+  private final FileSystemReads fileSystems;
   private final String region;
   private final Executor executor;
   private final Clock clock;
@@ -44,6 +50,7 @@ public final class LiveNetworkDiscovery implements NetworkSource {
   private LiveNetworkDiscovery(Builder b) {
     this.ec2 = Objects.requireNonNull(b.ec2, "LiveNetworkDiscovery needs an Ec2Client: builder().ec2(client)");
     this.s3 = Objects.requireNonNull(b.s3, "LiveNetworkDiscovery needs an S3Client: builder().s3(client)");
+    this.fileSystems = new FileSystemReads(b.efs, b.fsx);
     this.region = b.region != null ? b.region : clientRegion(ec2);
     this.executor = b.executor != null ? b.executor
         : b.maxThreads == DEFAULT_MAX_THREADS ? SHARED_POOL : pool(b.maxThreads);
@@ -78,7 +85,7 @@ public final class LiveNetworkDiscovery implements NetworkSource {
   }
 
   private NetworkSnapshot discover(Target target) {
-    return new DiscoveryRun(ec2, s3, region, executor).run(target, clock.instant());
+    return new DiscoveryRun(ec2, s3, fileSystems, region, executor).run(target, clock.instant());
   }
 
   /**
@@ -111,10 +118,15 @@ public final class LiveNetworkDiscovery implements NetworkSource {
     return r.id();
   }
 
-  /** Builds a {@link LiveNetworkDiscovery}. {@code ec2} and {@code s3} are required. */
+  /**
+   * Builds a {@link LiveNetworkDiscovery}. {@code ec2} and {@code s3} are required; without
+   * {@code efs} or {@code fsx} the file systems of those types stay unknown (their checks UNVERIFIED).
+   */
   public static final class Builder {
     private Ec2Client ec2;
     private S3Client s3;
+    private EfsClient efs;
+    private FSxClient fsx;
     private String region;
     private Executor executor;
     private int maxThreads = DEFAULT_MAX_THREADS;
@@ -131,6 +143,18 @@ public final class LiveNetworkDiscovery implements NetworkSource {
     /** The S3 client for bucket locations and policies (enable cross-region access for buckets elsewhere). */
     public Builder s3(S3Client s3) {
       this.s3 = s3;
+      return this;
+    }
+
+    /** The EFS client for the EFS file systems of the job's channels (same region as EC2). */
+    public Builder efs(EfsClient efs) {
+      this.efs = efs;
+      return this;
+    }
+
+    /** The FSx client for the FSx for Lustre file systems of the job's channels (same region as EC2). */
+    public Builder fsx(FSxClient fsx) {
+      this.fsx = fsx;
       return this;
     }
 

@@ -1,27 +1,49 @@
 package dev.vpctrain.aws.discovery;
 
+import dev.vpctrain.core.job.InputChannel;
 import dev.vpctrain.core.job.TrainingJobSpec;
 import dev.vpctrain.core.job.VpcSpec;
+import dev.vpctrain.core.job.VpcTarget;
 import java.util.Collection;
 import java.util.List;
 
-/** What one discovery run looks at: the job's subnets and groups, known VPC ids, and buckets. */
-record Target(List<String> subnetIds, List<String> groupIds, List<String> vpcIds, List<String> buckets) {
+/**
+ * What one discovery run looks at: the job's subnets and groups, known VPC ids, buckets, the EFS and
+ * FSx for Lustre file systems its channels name, and its declared in-VPC targets.
+ */
+record Target(List<String> subnetIds, List<String> groupIds, List<String> vpcIds, List<String> buckets,
+    List<String> efsIds, List<String> fsxIds, List<VpcTarget> vpcTargets) {
   Target {
     subnetIds = List.copyOf(subnetIds);
     groupIds = List.copyOf(groupIds);
     vpcIds = List.copyOf(vpcIds);
     buckets = List.copyOf(buckets);
+    efsIds = List.copyOf(efsIds);
+    fsxIds = List.copyOf(fsxIds);
+    vpcTargets = List.copyOf(vpcTargets);
   }
 
   static Target of(TrainingJobSpec job) {
     List<String> subnets = job.vpc().map(VpcSpec::subnets).orElse(List.of());
     List<String> groups = job.vpc().map(VpcSpec::securityGroups).orElse(List.of());
-    return new Target(distinct(subnets), distinct(groups), List.of(), List.copyOf(job.buckets()));
+    return new Target(distinct(subnets), distinct(groups), List.of(), List.copyOf(job.buckets()),
+        fileSystems(job, "EFS"), fileSystems(job, "FSxLustre"), job.requiredInVpc());
   }
 
   static Target ofVpc(String vpcId, Collection<String> buckets) {
-    return new Target(List.of(), List.of(), List.of(vpcId), distinct(buckets));
+    return new Target(List.of(), List.of(), List.of(vpcId), distinct(buckets), List.of(), List.of(), List.of());
+  }
+
+  /** True when the job names a file system or an in-VPC target (otherwise no EFS, FSx or ENI call is made). */
+  boolean hasInVpcResources() {
+    return !efsIds.isEmpty() || !fsxIds.isEmpty() || !vpcTargets.isEmpty();
+  }
+
+  /** The file systems of the job's channels of {@code FileSystemType} {@code type} (case-insensitive). */
+  private static List<String> fileSystems(TrainingJobSpec job, String type) {
+    return distinct(job.inputChannels().stream().filter(InputChannel::isFileSystem)
+        .filter(c -> c.fileSystemType().map(type::equalsIgnoreCase).orElse(false))
+        .flatMap(c -> c.fileSystemId().stream()).toList());
   }
 
   private static List<String> distinct(Collection<String> ids) {

@@ -78,6 +78,25 @@ class DiscoveryWireFormatTest {
 
   @Test
   void readsEveryDescribeAndBucketCallFromTheRealWireFormat() {
+    stubGoldenAccount();
+
+    NetworkSnapshot snapshot;
+    try (Ec2Client ec2 = AwsTestClients.ec2(wm.baseUrl()); S3Client s3 = AwsTestClients.s3(wm.baseUrl())) {
+      snapshot = LiveNetworkDiscovery.builder().ec2(ec2).s3(s3).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build()
+          .snapshotFor(Networks.job());
+    }
+
+    assertThat(wm.findAllUnmatchedRequests()).isEmpty();
+    assertThat(snapshot.errors()).isEmpty();
+    assertThat(snapshot).isEqualTo(Networks.golden().withCapturedAt(NOW));
+    assertThat(wm.findAll(postRequestedFor(urlEqualTo("/")))).hasSize(15);
+    assertThat(wm.findAll(getRequestedFor(urlMatching("/.*")))).hasSize(4);
+    wm.findAll(postRequestedFor(urlEqualTo("/"))).forEach(r -> assertThat(r.getHeader("Content-Type"))
+        .startsWith("application/x-www-form-urlencoded"));
+  }
+
+  /** Stubs every EC2 and S3 call discovery makes for {@link Networks#job()} with the golden fixtures. */
+  static void stubGoldenAccount() {
     String vpc = Networks.VPC;
     ec2(filter("DescribeSubnets", "subnet-id", Networks.SUBNET_A, Networks.SUBNET_B), "DescribeSubnets-job.xml");
     ec2(filter("DescribeSecurityGroups", "group-id", Networks.SG_TRAINING), "DescribeSecurityGroups-job.xml");
@@ -108,19 +127,5 @@ class DiscoveryWireFormatTest {
     wm.stubFor(get(urlMatching("/" + Networks.OUTPUT_BUCKET + "\\?policy=?"))
         .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/xml")
             .withBody(fixture("s3/NoSuchBucketPolicy.xml"))));
-
-    NetworkSnapshot snapshot;
-    try (Ec2Client ec2 = AwsTestClients.ec2(wm.baseUrl()); S3Client s3 = AwsTestClients.s3(wm.baseUrl())) {
-      snapshot = LiveNetworkDiscovery.builder().ec2(ec2).s3(s3).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build()
-          .snapshotFor(Networks.job());
-    }
-
-    assertThat(wm.findAllUnmatchedRequests()).isEmpty();
-    assertThat(snapshot.errors()).isEmpty();
-    assertThat(snapshot).isEqualTo(Networks.golden().withCapturedAt(NOW));
-    assertThat(wm.findAll(postRequestedFor(urlEqualTo("/")))).hasSize(15);
-    assertThat(wm.findAll(getRequestedFor(urlMatching("/.*")))).hasSize(4);
-    wm.findAll(postRequestedFor(urlEqualTo("/"))).forEach(r -> assertThat(r.getHeader("Content-Type"))
-        .startsWith("application/x-www-form-urlencoded"));
   }
 }

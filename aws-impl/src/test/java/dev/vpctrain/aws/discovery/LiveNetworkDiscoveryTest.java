@@ -125,6 +125,50 @@ class LiveNetworkDiscoveryTest {
   }
 
   @Test
+  void aJobWithFileSystemsAndTargetsAddsOnlyTheCallsAboutThem() {
+    NetworkSnapshot world = Networks.withInVpcResources(Networks.goldenWithNoise(), Networks.SUBNET_A,
+        Networks.SUBNET_B);
+    server.reset(Networks.account(world));
+    NetworkSnapshot snapshot;
+    try (var efs = AwsTestClients.efs(server.baseUrl()); var fsx = AwsTestClients.fsx(server.baseUrl())) {
+      snapshot = LiveNetworkDiscovery.builder().ec2(ec2).s3(s3).efs(efs).fsx(fsx)
+          .clock(Clock.fixed(NOW, ZoneOffset.UTC)).build().snapshotFor(Networks.inVpcJob(Networks.job()));
+    }
+
+    assertThat(snapshot.errors()).isEmpty();
+    assertThat(snapshot.efsFileSystems()).isEqualTo(world.efsFileSystems());
+    assertThat(snapshot.efsMountTargets()).isEqualTo(world.efsMountTargets());
+    assertThat(snapshot.fsxFileSystems()).isEqualTo(world.fsxFileSystems());
+    assertThat(snapshot.efsFileSystemPolicies()).isEqualTo(world.efsFileSystemPolicies());
+    // fsmt-…702 has no groups of its own in the world: the fake answers with its interface's, as EFS would
+    assertThat(snapshot.efsMountTargetSecurityGroups()).containsOnlyKeys("fsmt-0a1b2c3d4e5f60701",
+        "fsmt-0a1b2c3d4e5f60702");
+    assertThat(snapshot.networkInterfaces().orElseThrow()).extracting(n -> n.networkInterfaceId())
+        .containsExactlyInAnyOrder("eni-0a1b2c3d4e5f60901", "eni-0a1b2c3d4e5f60801", "eni-0a1b2c3d4e5f60802",
+            "eni-0a1b2c3d4e5f60701", "eni-0a1b2c3d4e5f60702");
+    Map<String, Integer> calls = server.calls(true);
+    assertThat(calls).containsEntry("DescribeNetworkInterfaces", 3) // by address, by group, by id
+        .containsEntry("DescribeFileSystems", 2) // EFS and FSx, one file system each
+        .containsEntry("DescribeMountTargets", 1).containsEntry("DescribeMountTargetSecurityGroups", 2)
+        .containsEntry("DescribeFileSystemPolicy", 1).containsEntry("DescribeSubnets", 2);
+    assertThat(calls.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(18 + 9);
+  }
+
+  @Test
+  void aJobWithoutFileSystemsOrTargetsMakesNoneOfThoseCalls() {
+    server.reset(Networks.account(Networks.withInVpcResources(Networks.goldenWithNoise(), Networks.SUBNET_A,
+        Networks.SUBNET_B)));
+    try (var efs = AwsTestClients.efs(server.baseUrl()); var fsx = AwsTestClients.fsx(server.baseUrl())) {
+      NetworkSnapshot snapshot = LiveNetworkDiscovery.builder().ec2(ec2).s3(s3).efs(efs).fsx(fsx).build()
+          .snapshotFor(Networks.job());
+      assertThat(snapshot.networkInterfaces()).isEmpty();
+      assertThat(snapshot.captureFilters()).isEmpty();
+    }
+    assertThat(server.calls(true)).doesNotContainKeys("DescribeNetworkInterfaces", "DescribeFileSystems",
+        "DescribeMountTargets", "DescribeMountTargetSecurityGroups", "DescribeFileSystemPolicy");
+  }
+
+  @Test
   void mapsLocationConstraintsAndMissingPolicies() {
     server.reset(Networks.account(Networks.golden())
         .withBucket(Networks.DATA_BUCKET, "EU", Networks.DATA_POLICY)

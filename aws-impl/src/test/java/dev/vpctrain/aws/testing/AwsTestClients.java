@@ -13,6 +13,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.efs.EfsClient;
+import software.amazon.awssdk.services.fsx.FSxClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** Real SDK clients pointed at a loopback server: static credentials, explicit region, fast retries. */
@@ -67,6 +69,26 @@ public final class AwsTestClients {
         .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
         .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(30)).build())
         .overrideConfiguration(config)
+        .build();
+  }
+
+  public static EfsClient efs(String baseUrl) {
+    return EfsClient.builder()
+        .endpointOverride(URI.create(baseUrl))
+        .region(REGION)
+        .credentialsProvider(credentials())
+        .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(30)).build())
+        .overrideConfiguration(fast())
+        .build();
+  }
+
+  public static FSxClient fsx(String baseUrl) {
+    return FSxClient.builder()
+        .endpointOverride(URI.create(baseUrl))
+        .region(REGION)
+        .credentialsProvider(credentials())
+        .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(30)).build())
+        .overrideConfiguration(fast())
         .build();
   }
 

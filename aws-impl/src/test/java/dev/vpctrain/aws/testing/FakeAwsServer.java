@@ -94,6 +94,13 @@ public final class FakeAwsServer implements AutoCloseable {
 
   private static String operation(ServeEvent e, boolean firstPagesOnly) {
     var request = e.getRequest();
+    String amzTarget = request.getHeader("X-Amz-Target");
+    if (amzTarget != null) {
+      return amzTarget.substring(amzTarget.indexOf('.') + 1);
+    }
+    if (FileSystemApis.isEfs(request.getUrl())) {
+      return FakeAwsTransformer.efsOperation(request.getUrl());
+    }
     if (request.getMethod().getName().equals("POST")) {
       Map<String, String> form = FakeAwsTransformer.form(request.getBodyAsString());
       if (firstPagesOnly && form.containsKey("NextToken")) {

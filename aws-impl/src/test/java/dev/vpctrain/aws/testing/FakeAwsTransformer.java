@@ -61,25 +61,43 @@ public final class FakeAwsTransformer implements ResponseDefinitionTransformerV2
     Request request = serveEvent.getRequest();
     String method = request.getMethod().getName();
     String key = method + " " + request.getUrl() + " " + request.getBodyAsString();
-    served.computeIfAbsent(operationOf(method, request.getUrl(), request.getBodyAsString()),
+    served.computeIfAbsent(operationOf(method, request.getUrl(), request.getBodyAsString(),
+            request.getHeader("X-Amz-Target")),
         k -> new java.util.concurrent.atomic.LongAdder()).increment();
+    String amzTarget = request.getHeader("X-Amz-Target");
+    key = key + " " + amzTarget;
     Answer answer = answers.computeIfAbsent(key, k -> {
-      if (method.equals("POST")) {
+      if (method.equals("POST") && amzTarget != null) {
+        return json("application/x-amz-json-1.1",
+            FileSystemApis.fsx(account.network(), amzTarget, request.getBodyAsString()));
+      } else if (method.equals("GET") && FileSystemApis.isEfs(request.getUrl())) {
+        return json("application/json", FileSystemApis.efs(account.network(), request.getUrl()));
+      } else if (method.equals("POST")) {
         return ec2(form(request.getBodyAsString()));
       } else if (method.equals("GET")) {
         return s3(request.getUrl());
       }
       return new Answer(405, "text/plain", "unsupported method");
     });
-    return ResponseDefinitionBuilder.like(serveEvent.getResponseDefinition()).but()
+    var response = ResponseDefinitionBuilder.like(serveEvent.getResponseDefinition()).but()
         .withStatus(answer.status)
         .withHeader("Content-Type", answer.contentType)
-        .withHeader("x-amzn-RequestId", UUID.randomUUID().toString())
-        .withBody(answer.body)
-        .build();
+        .withHeader("x-amzn-RequestId", UUID.randomUUID().toString());
+    if (answer.errorType != null) {
+      response.withHeader("x-amzn-ErrorType", answer.errorType);
+    }
+    return response.withBody(answer.body).build();
   }
 
-  private record Answer(int status, String contentType, String body) {}
+  private record Answer(int status, String contentType, String body, String errorType) {
+    Answer(int status, String contentType, String body) {
+      this(status, contentType, body, null);
+    }
+  }
+
+  private static Answer json(String contentType, FileSystemApis.Reply r) {
+    return new Answer(r.status(), contentType, r.body(), r.errorType());
+  }
 
   /** Requests this transformer answered, by operation; extra pages are counted under "Op (next page)". */
   public Map<String, Long> served() {
@@ -92,7 +110,13 @@ public final class FakeAwsTransformer implements ResponseDefinitionTransformerV2
     served.clear();
   }
 
-  private static String operationOf(String method, String url, String body) {
+  private static String operationOf(String method, String url, String body, String amzTarget) {
+    if (amzTarget != null) {
+      return amzTarget.substring(amzTarget.indexOf('.') + 1);
+    }
+    if (FileSystemApis.isEfs(url)) {
+      return efsOperation(url);
+    }
     if (method.equals("POST")) {
       Map<String, String> form = form(body);
       return form.getOrDefault("Action", "?") + (form.containsKey("NextToken") ? " (next page)" : "");
@@ -101,6 +125,18 @@ public final class FakeAwsTransformer implements ResponseDefinitionTransformerV2
       return "GetBucketLocation";
     }
     return url.contains("?policy") ? "GetBucketPolicy" : method + " " + url;
+  }
+
+  /** The EFS operation of a REST path ({@code DescribeFileSystems}, {@code DescribeMountTargets}, …). */
+  static String efsOperation(String url) {
+    String path = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
+    if (path.endsWith("/security-groups")) {
+      return "DescribeMountTargetSecurityGroups";
+    }
+    if (path.endsWith("/policy")) {
+      return "DescribeFileSystemPolicy";
+    }
+    return path.startsWith("/2015-02-01/mount-targets") ? "DescribeMountTargets" : "DescribeFileSystems";
   }
 
   /** Parses an {@code application/x-www-form-urlencoded} body. */
@@ -160,6 +196,15 @@ public final class FakeAwsTransformer implements ResponseDefinitionTransformerV2
         case "DescribeNetworkAcls":
           return list(a, params, action, "networkAclSet", n.networkAcls().orElse(List.of()), Ec2Xml::networkAcl,
               Map.of("network-acl-id", x -> List.of(x.networkAclId()), "vpc-id", x -> List.of(x.vpcId())));
+        case "DescribeNetworkInterfaces":
+          return list(a, params, action, "networkInterfaceSet", n.networkInterfaces().orElse(List.of()),
+              FileSystemApis::networkInterface, Map.of(
+                  "network-interface-id", x -> List.of(x.networkInterfaceId()),
+                  "vpc-id", x -> List.of(x.vpcId()),
+                  "subnet-id", x -> List.of(x.subnetId()),
+                  "group-id", x -> x.groupIds(),
+                  "addresses.private-ip-address", x -> x.privateIpAddresses(),
+                  "interface-type", x -> x.interfaceType().stream().toList()));
         case "DescribePrefixLists":
           return list(a, params, action, "prefixListSet", n.prefixLists().orElse(List.of()), Ec2Xml::prefixList,
               Map.of("prefix-list-id", p -> List.of(p.prefixListId()), "prefix-list-name", p -> List.of(p.prefixListName())));

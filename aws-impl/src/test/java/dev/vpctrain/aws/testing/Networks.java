@@ -247,6 +247,102 @@ public final class Networks {
         .build();
   }
 
+  public static final String EFS_ID = "fs-0123456789abcdef0";
+  public static final String FSX_ID = "fs-0fedcba9876543210";
+  public static final String DB_ADDRESS = "10.20.2.15";
+  public static final String SG_EFS = "sg-0a1b2c3d4e5f60601";
+  public static final String SG_FSX = "sg-0a1b2c3d4e5f60801";
+  public static final String SG_DB = "sg-0a1b2c3d4e5f60901";
+
+  /**
+   * {@code job} with an EFS channel and an FSx for Lustre channel, and three declared in-VPC targets:
+   * the database by address ({@code features-db=10.20.2.15:5432}), by its security group, and the
+   * Lustre file system's first network interface by id.
+   */
+  public static TrainingJobSpec inVpcJob(TrainingJobSpec job) {
+    return job.toBuilder()
+        .addInputChannel(dev.vpctrain.core.job.InputChannel.builder().name("efs").fileSystemId(EFS_ID)
+            .fileSystemType("EFS").directoryPath("/train").fileSystemAccessMode("ro").build())
+        .addInputChannel(dev.vpctrain.core.job.InputChannel.builder().name("lustre").fileSystemId(FSX_ID)
+            .fileSystemType("FSxLustre").directoryPath("/abcdefgh/train").fileSystemAccessMode("ro").build())
+        .requiresInVpc(dev.vpctrain.core.job.VpcTarget.parse("features-db=" + DB_ADDRESS + ":5432"),
+            dev.vpctrain.core.job.VpcTarget.sg(SG_DB, 5432),
+            dev.vpctrain.core.job.VpcTarget.eni("eni-0a1b2c3d4e5f60801", 988))
+        .build();
+  }
+
+  /**
+   * {@code n} (whose first VPC the job uses) plus the resources of {@link #inVpcJob} (formats.md
+   * §2a): an EFS file system with a mount target in each of {@code subnetA} and {@code subnetB} (the
+   * second without a DescribeMountTargetSecurityGroups answer of its own, so its interface's groups
+   * serve), a PERSISTENT_2 Lustre file system with two interfaces in {@code subnetA}, a database
+   * interface in {@code subnetB}, and their security groups admitting the training group.
+   */
+  public static NetworkSnapshot withInVpcResources(NetworkSnapshot n, String subnetA, String subnetB) {
+    String vpc = n.vpcs().orElseThrow().get(0).vpcId();
+    String training = SG_TRAINING;
+    java.util.function.BiFunction<String, int[], SecurityGroup> group = (id, ports) -> SecurityGroup.builder()
+        .groupId(id).groupName("storage-" + id.substring(id.length() - 3)).description("in-VPC resource")
+        .vpcId(vpc).ownerId(ACCOUNT)
+        .addIngress(Permission.builder().ipProtocol("tcp").fromPort(ports[0]).toPort(ports[1]).addGroupId(training).build())
+        .addEgress(Permission.builder().ipProtocol("-1").addIpRange("0.0.0.0/0").build())
+        .build();
+    List<SecurityGroup> groups = new ArrayList<>(n.securityGroups().orElse(List.of()));
+    groups.add(group.apply(SG_EFS, new int[] {2049, 2049}));
+    groups.add(group.apply(SG_FSX, new int[] {988, 1023}));
+    groups.add(group.apply(SG_DB, new int[] {5432, 5432}));
+    java.util.function.Function<String[], dev.vpctrain.core.network.NetworkInterface> eni = a ->
+        dev.vpctrain.core.network.NetworkInterface.builder().networkInterfaceId(a[0]).subnetId(a[1]).vpcId(vpc)
+            .availabilityZone(a[1].equals(subnetA) ? "us-east-1a" : "us-east-1b").ownerId(ACCOUNT)
+            .privateIpAddresses(List.of(a[2])).groupIds(List.of(a[3])).interfaceType(a[4]).status("in-use")
+            .requesterManaged(true).description(a[5]).build();
+    return n.toBuilder()
+        .securityGroups(groups)
+        .efsFileSystems(List.of(dev.vpctrain.core.network.EfsFileSystem.builder().fileSystemId(EFS_ID)
+            .fileSystemArn("arn:aws:elasticfilesystem:us-east-1:" + ACCOUNT + ":file-system/" + EFS_ID)
+            .name("training-data").ownerId(ACCOUNT).lifeCycleState("available").numberOfMountTargets(2)
+            .creationTime(java.time.Instant.parse("2025-11-29T08:00:00Z")).build()))
+        .efsMountTargets(List.of(
+            mountTarget("fsmt-0a1b2c3d4e5f60701", subnetA, vpc, "us-east-1a", "use1-az1", "10.20.1.50",
+                "eni-0a1b2c3d4e5f60701"),
+            mountTarget("fsmt-0a1b2c3d4e5f60702", subnetB, vpc, "us-east-1b", "use1-az2", "10.20.2.50",
+                "eni-0a1b2c3d4e5f60702")))
+        .putEfsMountTargetSecurityGroup("fsmt-0a1b2c3d4e5f60701", List.of(SG_EFS))
+        .putEfsFileSystemPolicy(EFS_ID, dev.vpctrain.core.network.EfsFileSystemPolicy.builder().fileSystemId(EFS_ID)
+            .policyState(dev.vpctrain.core.network.PolicyState.PRESENT)
+            .policy("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"*\"},"
+                + "\"Action\":[\"elasticfilesystem:ClientMount\"],\"Condition\":{\"Bool\":"
+                + "{\"elasticfilesystem:AccessedViaMountTarget\":\"true\"}}}]}")
+            .build())
+        .fsxFileSystems(List.of(dev.vpctrain.core.network.FsxFileSystem.builder().fileSystemId(FSX_ID)
+            .fileSystemType("LUSTRE").lifecycle("AVAILABLE").vpcId(vpc).subnetIds(List.of(subnetA))
+            .networkInterfaceIds(List.of("eni-0a1b2c3d4e5f60801", "eni-0a1b2c3d4e5f60802"))
+            .dnsName(FSX_ID + ".fsx.us-east-1.amazonaws.com").ownerId(ACCOUNT).lustreDeploymentType("PERSISTENT_2")
+            .mountName("abcdefgh").efaEnabled(false).creationTime(java.time.Instant.parse("2025-11-29T08:00:00Z"))
+            .build()))
+        .networkInterfaces(List.of(
+            eni.apply(new String[] {"eni-0a1b2c3d4e5f60701", subnetA, "10.20.1.50", SG_EFS, "efs",
+                "EFS mount target for " + EFS_ID + " (fsmt-0a1b2c3d4e5f60701)"}),
+            eni.apply(new String[] {"eni-0a1b2c3d4e5f60702", subnetB, "10.20.2.50", SG_EFS, "efs",
+                "EFS mount target for " + EFS_ID + " (fsmt-0a1b2c3d4e5f60702)"}),
+            eni.apply(new String[] {"eni-0a1b2c3d4e5f60801", subnetA, "10.20.1.201", SG_FSX, "lustre",
+                "Lustre network interface"}),
+            eni.apply(new String[] {"eni-0a1b2c3d4e5f60802", subnetA, "10.20.1.202", SG_FSX, "lustre",
+                "Lustre network interface"}),
+            eni.apply(new String[] {"eni-0a1b2c3d4e5f60901", subnetB, DB_ADDRESS, SG_DB, "interface",
+                "RDSNetworkInterface"}),
+            eni.apply(new String[] {"eni-0a1b2c3d4e5f60999", subnetB, "10.20.2.99", SG_TRAINING, "interface",
+                "unrelated, not selected by any filter"})))
+        .build();
+  }
+
+  private static dev.vpctrain.core.network.EfsMountTarget mountTarget(String id, String subnet, String vpc, String az,
+      String azId, String ip, String eni) {
+    return dev.vpctrain.core.network.EfsMountTarget.builder().mountTargetId(id).fileSystemId(EFS_ID).subnetId(subnet)
+        .vpcId(vpc).availabilityZoneName(az).availabilityZoneId(azId).lifeCycleState("available").ipAddress(ip)
+        .networkInterfaceId(eni).ownerId(ACCOUNT).build();
+  }
+
   /** The account serving {@code network} with the golden buckets. */
   public static FakeAccount account(NetworkSnapshot network) {
     return FakeAccount.of(network)
