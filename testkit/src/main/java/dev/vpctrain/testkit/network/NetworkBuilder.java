@@ -580,7 +580,9 @@ public final class NetworkBuilder {
       }
       Optional<Subnet> subnet = m.subnetId().map(subnetIndex::get);
       if (m.fresh) {
-        m.subnetId().ifPresent(s -> requireKnown("EFS mount target " + m.id + " sits in subnet " + s, subnets, s));
+        String s = m.subnetId().orElseThrow(() -> new IllegalArgumentException(
+            "EFS mount target " + m.id + " needs its subnet: call subnet(\"subnet-…\") on it"));
+        requireKnown("EFS mount target " + m.id + " sits in subnet " + s, subnets, s);
       }
       m.complete(() -> nextFree(subnet, m.id, used), () -> ids.next("eni"));
       String eni = m.networkInterfaceId().orElse(null);
