@@ -11,6 +11,7 @@ import dev.vpctrain.core.report.PreflightReport;
 import dev.vpctrain.core.report.Severity;
 import dev.vpctrain.core.rules.RuleEngine;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -65,6 +66,40 @@ class InVpcScenariosWithTheRulesTest {
     } else {
       assertThat(d.failureReason()).contains("Connection timed out (connecting to features at");
     }
+  }
+
+  @Test
+  void aJobWhoseLustreFileSystemIsUnreachableFailsMountingIt() {
+    assumeTrue(RuleEngine.standard().rule("fs.fsx.security-group").isPresent(), "fs.fsx.security-group not merged yet");
+    // tag::mount[]
+    FakeAws aws = FakeAws.create().load(Scenarios.fsxPort988Closed());
+
+    aws.sageMakerClient().createTrainingJob(TrainingJobRequests.toRequest(Scenarios.fsxPort988Closed().job()));
+    aws.sageMaker().runToEnd("resnet50-nightly");
+
+    assertThat(aws.sageMaker().job("resnet50-nightly").finalFailureReason()).contains("ClientError: Unable to mount "
+        + "file system: fs-0a1b2c3d4e5f60901, directory path: /k7yq2bmv/imagenet. File system connection timed out. "
+        + "Please ensure that mount target IP address of file system is reachable and the security groups you "
+        + "associate with file system must allow inbound access on NFS port.");
+    // end::mount[]
+  }
+
+  @Test
+  void aDatabaseTheCodeCannotReachFailsTheJobInTraining() {
+    assumeTrue(RuleEngine.standard().rule("target.security-group.ingress").isPresent(),
+        "target.security-group.ingress not merged yet");
+    // tag::database[]
+    FakeAws aws = FakeAws.create().load(Scenarios.rdsDatabaseGroupClosed());
+    aws.sageMaker().script("resnet50-nightly", s -> s.requiresInVpc("features=" + Scenarios.DATABASE_GROUP + ":5432"));
+
+    aws.sageMakerClient().createTrainingJob(TrainingJobRequests.toRequest(Scenarios.rdsDatabaseGroupClosed().job()));
+    aws.sageMaker().runToEnd("resnet50-nightly");
+
+    assertThat(aws.sageMaker().job("resnet50-nightly").cause()).hasValueSatisfying(f ->
+        assertThat(f.ruleId()).isEqualTo("target.security-group.ingress"));
+    assertThat(aws.sageMaker().job("resnet50-nightly").finalFailureReason()).hasValueSatisfying(r ->
+        assertThat(r).contains("Connection timed out (connecting to features at sg-0a1b2c3d4e5f60406"));
+    // end::database[]
   }
 
   private static void assumeRulesExist(Scenario s) {
