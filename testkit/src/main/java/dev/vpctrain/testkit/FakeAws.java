@@ -9,6 +9,8 @@ import dev.vpctrain.core.network.NetworkSnapshot;
 import dev.vpctrain.core.report.PreflightReport;
 import dev.vpctrain.core.rules.RuleEngine;
 import dev.vpctrain.testkit.internal.ec2.FakeEc2;
+import dev.vpctrain.testkit.internal.efs.FakeEfs;
+import dev.vpctrain.testkit.internal.fsx.FakeFsx;
 import dev.vpctrain.testkit.internal.monitoring.FakeCloudWatch;
 import dev.vpctrain.testkit.internal.monitoring.FakeLogs;
 import dev.vpctrain.testkit.network.NetworkBuilder;
@@ -28,12 +30,14 @@ import java.util.function.Consumer;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.efs.EfsClient;
+import software.amazon.awssdk.services.fsx.FSxClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 
 /**
  * One in-memory AWS world for a test: a network (VPCs, subnets, security groups, routes,
- * endpoints, buckets), a virtual clock, and fake SDK clients that all read and change that one
+ * endpoints, buckets, and inside the VPC network interfaces, EFS and FSx for Lustre file systems), a virtual clock, and fake SDK clients that all read and change that one
  * state. A training job created through {@link #sageMakerClient()} is judged by the vpctrain rule
  * engine on the world's network and fails as it would in production when the network is wrong.
  *
@@ -49,6 +53,8 @@ public final class FakeAws implements AutoCloseable {
   private final FakeSageMaker sageMaker;
   private final Ec2Client ec2;
   private final S3Client s3;
+  private final EfsClient efs;
+  private final FSxClient fsx;
   private final SageMakerClient sageMakerClient;
   private final CloudWatchClient cloudWatch;
   private final CloudWatchLogsClient logs;
@@ -60,6 +66,8 @@ public final class FakeAws implements AutoCloseable {
     this.sageMaker = sageMakerWiring.sageMaker(world);
     this.ec2 = FakeEc2.client(world);
     this.s3 = FakeS3.client(world);
+    this.efs = FakeEfs.client(world);
+    this.fsx = FakeFsx.client(world);
     this.sageMakerClient = sageMakerWiring.client(world, sageMaker);
     this.cloudWatch = FakeCloudWatch.client(world);
     this.logs = FakeLogs.client(world);
@@ -144,6 +152,16 @@ public final class FakeAws implements AutoCloseable {
     return s3;
   }
 
+  /** The fake EFS: file systems, mount targets, their security groups and file-system policies of the world. */
+  public EfsClient efsClient() {
+    return efs;
+  }
+
+  /** The fake FSx: the world's FSx for Lustre file systems (their security groups are those of their network interfaces). */
+  public FSxClient fsxClient() {
+    return fsx;
+  }
+
   public SageMakerClient sageMakerClient() {
     return sageMakerClient;
   }
@@ -197,7 +215,7 @@ public final class FakeAws implements AutoCloseable {
     return world.calls();
   }
 
-  /** The calls made to one service ({@code ec2}, {@code s3}, {@code sagemaker}, {@code monitoring}, {@code logs}). */
+  /** The calls made to one service ({@code ec2}, {@code s3}, {@code efs}, {@code fsx}, {@code sagemaker}, {@code monitoring}, {@code logs}). */
   public List<ApiCall> calls(String service) {
     return world.calls().stream().filter(c -> c.service().equals(service)).toList();
   }

@@ -1,10 +1,13 @@
 package dev.vpctrain.testkit;
 
+import dev.vpctrain.core.job.InputChannel;
 import dev.vpctrain.core.job.TrainingJobSpec;
+import dev.vpctrain.core.job.VpcTarget;
 import dev.vpctrain.core.report.Verdict;
 import dev.vpctrain.testkit.network.NetworkBuilder;
 import dev.vpctrain.testkit.network.Permissions;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +19,12 @@ import java.util.function.Consumer;
  * private subnets ({@code subnet-0a1b2c3d4e5f60101}, {@code …0102}), one public subnet
  * ({@code …0201}), a training security group ({@code sg-0a1b2c3d4e5f60401}) and the buckets
  * {@code acme-ml-data} and {@code acme-ml-artifacts}; each scenario breaks one thing.
+ *
+ * <p>{@link #inVpc()} adds worlds with resources inside the VPC, each ready and broken in the ways
+ * jobs fail in production: an EFS file system with a mount target per private subnet
+ * ({@link #efsFileSystem()}), an FSx for Lustre file system ({@link #fsxLustre()}) and an
+ * RDS-style database, a network interface with its security group in a private subnet
+ * ({@link #rdsDatabase()}, the job declares it with {@code requiresInVpc}).
  */
 public final class Scenarios {
   public static final String VPC = "vpc-0a1b2c3d4e5f60001";
@@ -31,6 +40,21 @@ public final class Scenarios {
   public static final String INTERNET_GATEWAY = "igw-0a1b2c3d4e5f60001";
   public static final String DATA_BUCKET = "acme-ml-data";
   public static final String ARTIFACT_BUCKET = "acme-ml-artifacts";
+  /** The EFS file system of {@link #efsFileSystem()}, its mount targets (one per private subnet) and their group. */
+  public static final String EFS_FILE_SYSTEM = "fs-0a1b2c3d4e5f60801";
+  public static final String EFS_MOUNT_TARGET_A = "fsmt-0a1b2c3d4e5f60811";
+  public static final String EFS_MOUNT_TARGET_B = "fsmt-0a1b2c3d4e5f60812";
+  public static final String EFS_GROUP = "sg-0a1b2c3d4e5f60404";
+  /** The FSx for Lustre file system of {@link #fsxLustre()} (PERSISTENT_2), its mount name, interface and group. */
+  public static final String FSX_FILE_SYSTEM = "fs-0a1b2c3d4e5f60901";
+  public static final String FSX_MOUNT_NAME = "k7yq2bmv";
+  public static final String FSX_INTERFACE = "eni-0a1b2c3d4e5f60901";
+  public static final String FSX_GROUP = "sg-0a1b2c3d4e5f60405";
+  /** The database of {@link #rdsDatabase()}: its subnet, network interface, address and group. */
+  public static final String DATABASE_SUBNET = "subnet-0a1b2c3d4e5f60103";
+  public static final String DATABASE_INTERFACE = "eni-0a1b2c3d4e5f60a01";
+  public static final String DATABASE_ADDRESS = "10.20.3.15";
+  public static final String DATABASE_GROUP = "sg-0a1b2c3d4e5f60406";
 
   private static final String ACCOUNT = "123456789012";
   private static final String S3_PREFIX_LIST = "pl-63a5400a";
@@ -120,15 +144,144 @@ public final class Scenarios {
         job(PRIVATE_SUBNET_A, PRIVATE_SUBNET_B), Verdict.NOT_READY, List.of("subnet.ip-capacity"));
   }
 
+  // ------------------------------------------------------------------ resources inside the VPC
+
+  /**
+   * An EFS file system with a mount target in each private subnet; its group admits NFS (TCP 2049)
+   * from the training group, which may send it; no file-system policy. The job reads
+   * {@code /datasets/imagenet} from it. READY.
+   */
+  public static Scenario efsFileSystem() {
+    return Built.efsFileSystem;
+  }
+
+  /** The mount targets' group admits NFS from the endpoints' group, not the job's: the mount times out. */
+  public static Scenario efsMountTargetGroupAdmitsAnotherGroup() {
+    return Built.efsWrongGroup;
+  }
+
+  /** The file system has no mount target in the VPC (both deleted): SageMaker cannot mount it. */
+  public static Scenario efsWithoutMountTarget() {
+    return Built.efsNoMountTarget;
+  }
+
+  /**
+   * An FSx for Lustre file system ({@code PERSISTENT_2}, mount name {@value #FSX_MOUNT_NAME}) in private
+   * subnet A; its group and the training group admit Lustre (TCP 988, 1018–1023) from each other. The job
+   * runs in subnet A and reads {@code /k7yq2bmv/imagenet}. READY.
+   */
+  public static Scenario fsxLustre() {
+    return Built.fsxLustre;
+  }
+
+  /** The FSx group does not admit TCP 988 (only 1018–1023): the Lustre mount times out. */
+  public static Scenario fsxPort988Closed() {
+    return Built.fsxPort988Closed;
+  }
+
+  /** The job's {@code DirectoryPath} starts with {@code /fsx} on a PERSISTENT_2 file system: "No such file or directory". */
+  public static Scenario fsxDirectoryPathWithoutMountName() {
+    return Built.fsxDirectoryPath;
+  }
+
+  /**
+   * A PostgreSQL database (an RDS-style network interface, {@value #DATABASE_ADDRESS}, with its group) in a
+   * private subnet; its group admits TCP 5432 from the training group, which may send it. The job
+   * declares it: {@code requiresInVpc(VpcTarget.sg(DATABASE_GROUP, 5432).withLabel("features"))}. READY.
+   */
+  public static Scenario rdsDatabase() {
+    return Built.rdsDatabase;
+  }
+
+  /** The database's group admits nothing: the training code's connection times out. */
+  public static Scenario rdsDatabaseGroupClosed() {
+    return Built.rdsClosed;
+  }
+
+  private static NetworkBuilder efsNetwork() {
+    return base()
+        .securityGroup(TRAINING_GROUP, g -> g.egressTcp(2049, EFS_GROUP))
+        .securityGroup(EFS_GROUP, g -> g.name("efs-mount-targets").description("EFS mount targets")
+            .ingressTcp(2049, TRAINING_GROUP))
+        .efsFileSystem(EFS_FILE_SYSTEM, f -> f.name("training-data").noPolicy()
+            .mountTarget(EFS_MOUNT_TARGET_A, m -> m.subnet(PRIVATE_SUBNET_A).ipAddress("10.20.1.50")
+                .networkInterface("eni-0a1b2c3d4e5f60811").securityGroups(EFS_GROUP))
+            .mountTarget(EFS_MOUNT_TARGET_B, m -> m.subnet(PRIVATE_SUBNET_B).ipAddress("10.20.2.50")
+                .networkInterface("eni-0a1b2c3d4e5f60812").securityGroups(EFS_GROUP)));
+  }
+
+  /** The job of the EFS scenarios: {@code /datasets/imagenet} of the EFS file system, read-only. */
+  public static TrainingJobSpec efsJob(String... subnets) {
+    return withChannel(job(subnets), InputChannel.builder().name("train").fileSystemId(EFS_FILE_SYSTEM)
+        .fileSystemType("EFS").directoryPath("/datasets/imagenet").fileSystemAccessMode("ro").build());
+  }
+
+  private static NetworkBuilder fsxNetwork() {
+    return base()
+        .securityGroup(TRAINING_GROUP, g -> g.ingressTcp(988, FSX_GROUP).ingressTcp(1018, 1023, FSX_GROUP)
+            .egressTcp(988, FSX_GROUP).egressTcp(1018, 1023, FSX_GROUP))
+        .securityGroup(FSX_GROUP, g -> g.name("fsx-lustre").description("FSx for Lustre")
+            .ingressTcp(988, FSX_GROUP).ingressTcp(1018, 1023, FSX_GROUP)
+            .ingressTcp(988, TRAINING_GROUP).ingressTcp(1018, 1023, TRAINING_GROUP))
+        .networkInterface(FSX_INTERFACE, n -> n.subnet(PRIVATE_SUBNET_A).address("10.20.1.60").securityGroups(FSX_GROUP)
+            .requesterManaged(true).description("Lustre network interface of " + FSX_FILE_SYSTEM))
+        .fsxLustre(FSX_FILE_SYSTEM, f -> f.subnet(PRIVATE_SUBNET_A).deploymentType("PERSISTENT_2")
+            .mountName(FSX_MOUNT_NAME).networkInterface(FSX_INTERFACE));
+  }
+
+  /** The job of the FSx scenarios, in private subnet A (the file system's zone): {@code directoryPath} of it, read-only. */
+  public static TrainingJobSpec fsxJob(String directoryPath) {
+    return withChannel(job(PRIVATE_SUBNET_A), InputChannel.builder().name("train").fileSystemId(FSX_FILE_SYSTEM)
+        .fileSystemType("FSxLustre").directoryPath(directoryPath).fileSystemAccessMode("ro").build());
+  }
+
+  private static NetworkBuilder rdsNetwork() {
+    return base()
+        .subnet(DATABASE_SUBNET, s -> s.cidr("10.20.3.0/24").az("us-east-1a").azId("use1-az1").availableIps(248)
+            .tag("Name", "private-db-a"))
+        .routeTable(PRIVATE_ROUTE_TABLE, r -> r.associate(DATABASE_SUBNET, "rtbassoc-0a1b2c3d4e5f600112"))
+        .networkAcl("acl-0a1b2c3d4e5f60001", a -> a.associate(DATABASE_SUBNET))
+        .securityGroup(TRAINING_GROUP, g -> g.egressTcp(5432, DATABASE_GROUP))
+        .securityGroup(DATABASE_GROUP, g -> g.name("feature-store-db").description("Feature store (PostgreSQL)")
+            .ingressTcp(5432, TRAINING_GROUP))
+        .networkInterface(DATABASE_INTERFACE, n -> n.subnet(DATABASE_SUBNET).address(DATABASE_ADDRESS)
+            .securityGroups(DATABASE_GROUP).requesterManaged(true).description("RDSNetworkInterface"));
+  }
+
+  /** The job of the RDS scenarios: the examples' job, declaring the database (by its group, port 5432, label {@code features}). */
+  public static TrainingJobSpec rdsJob() {
+    return job(PRIVATE_SUBNET_A, PRIVATE_SUBNET_B).toBuilder()
+        .requiresInVpc(VpcTarget.sg(DATABASE_GROUP, 5432).withLabel("features")).build();
+  }
+
+  private static TrainingJobSpec withChannel(TrainingJobSpec job, InputChannel channel) {
+    List<InputChannel> channels = new ArrayList<>();
+    channels.add(channel);
+    return job.toBuilder().inputChannels(channels).build();
+  }
+
+  private static Scenario inVpcScenario(String name, String description, NetworkBuilder network, TrainingJobSpec job,
+      List<String> errors) {
+    return new Scenario(name, description, network.build(), job, errors.isEmpty() ? Verdict.READY : Verdict.NOT_READY,
+        errors);
+  }
+
+  /** The worlds with resources inside the VPC: EFS, FSx for Lustre and a database, each ready one first. */
+  public static List<Scenario> inVpc() {
+    return Built.IN_VPC;
+  }
+
   /** All six, ready one first. */
   public static List<Scenario> all() {
     return Built.ALL;
   }
 
-  /** The scenario of that name ({@code no-s3-endpoint}…); an error listing the names otherwise. */
+  /** The scenario of that name ({@code no-s3-endpoint}, {@code efs-file-system}…); an error listing the names otherwise. */
   public static Scenario named(String name) {
-    return all().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow(() -> new IllegalArgumentException(
-        "no scenario named '" + name + "'; known: " + all().stream().map(Scenario::name).toList()));
+    List<Scenario> known = new ArrayList<>(all());
+    known.addAll(inVpc());
+    return known.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow(() -> new IllegalArgumentException(
+        "no scenario named '" + name + "'; known: " + known.stream().map(Scenario::name).toList()));
   }
 
   /** The training job of the examples, in {@code subnets}. */
@@ -162,6 +315,37 @@ public final class Scenarios {
     static final Scenario subnetOutOfIps = buildSubnetOutOfIps();
     static final List<Scenario> ALL = List.of(readyPrivateEndpoints, privateVpcWithoutS3Endpoint,
         publicSubnetWithInternetGateway, dedicatedTenancy, securityGroupWithoutSelfIngress, subnetOutOfIps);
+    static final Scenario efsFileSystem = inVpcScenario("efs-file-system",
+        "An EFS file system with a mount target in each private subnet, reachable on NFS from the job's group.",
+        efsNetwork(), efsJob(PRIVATE_SUBNET_A, PRIVATE_SUBNET_B), List.of());
+    static final Scenario efsWrongGroup = inVpcScenario("efs-mount-target-sg-wrong-group",
+        "The EFS mount targets' group admits NFS from the endpoints' group, not from the job's: the mount times out.",
+        efsNetwork().securityGroup(EFS_GROUP, g -> g.clearIngress().ingressTcp(2049, ENDPOINT_GROUP)),
+        efsJob(PRIVATE_SUBNET_A, PRIVATE_SUBNET_B), List.of("fs.efs.security-group"));
+    static final Scenario efsNoMountTarget = inVpcScenario("efs-no-mount-target",
+        "The EFS file system has no mount target in the job's VPC: SageMaker cannot mount it.",
+        efsNetwork().remove(EFS_MOUNT_TARGET_A, EFS_MOUNT_TARGET_B),
+        efsJob(PRIVATE_SUBNET_A, PRIVATE_SUBNET_B), List.of("fs.efs.mount-target.missing"));
+    static final Scenario fsxLustre = inVpcScenario("fsx-lustre",
+        "An FSx for Lustre file system (PERSISTENT_2) whose group and the job's admit Lustre traffic from each other.",
+        fsxNetwork(), fsxJob("/" + FSX_MOUNT_NAME + "/imagenet"), List.of());
+    static final Scenario fsxPort988Closed = inVpcScenario("fsx-port-988-closed",
+        "The FSx group admits TCP 1018-1023 but not 988 from the job: the Lustre mount times out.",
+        fsxNetwork().securityGroup(FSX_GROUP, g -> g.clearIngress().ingressTcp(1018, 1023, FSX_GROUP)
+            .ingressTcp(1018, 1023, TRAINING_GROUP)),
+        fsxJob("/" + FSX_MOUNT_NAME + "/imagenet"), List.of("fs.fsx.security-group"));
+    static final Scenario fsxDirectoryPath = inVpcScenario("fsx-directory-path-without-mount-name",
+        "DirectoryPath /fsx/imagenet on a PERSISTENT_2 file system, whose mount name is not fsx: no such directory.",
+        fsxNetwork(), fsxJob("/fsx/imagenet"), List.of("fs.directory-path"));
+    static final Scenario rdsDatabase = inVpcScenario("rds-database",
+        "A PostgreSQL database in a private subnet whose group admits TCP 5432 from the job's group.",
+        rdsNetwork(), rdsJob(), List.of());
+    static final Scenario rdsClosed = inVpcScenario("rds-database-sg-closed",
+        "The database's group admits nothing: the training code cannot connect to it.",
+        rdsNetwork().securityGroup(DATABASE_GROUP, g -> g.clearIngress()), rdsJob(),
+        List.of("target.security-group.ingress"));
+    static final List<Scenario> IN_VPC = List.of(efsFileSystem, efsWrongGroup, efsNoMountTarget, fsxLustre,
+        fsxPort988Closed, fsxDirectoryPath, rdsDatabase, rdsClosed);
   }
 
   private static Scenario scenario(String name, String description, Consumer<NetworkBuilder> breakIt, TrainingJobSpec job,

@@ -66,4 +66,20 @@ class ScenariosTest {
         .hasMessageContaining("no-such")
         .hasMessageContaining("ready-private-endpoints");
   }
+
+  @Test
+  void theInVpcWorldsAreNamedAndTheirFileSystemJobsSurviveTheSageMakerRequest() {
+    Scenarios.inVpc().forEach(s -> assertThat(Scenarios.named(s.name())).isSameAs(s));
+    assertThat(Scenarios.inVpc()).extracting(Scenario::name).containsExactly("efs-file-system",
+        "efs-mount-target-sg-wrong-group", "efs-no-mount-target", "fsx-lustre", "fsx-port-988-closed",
+        "fsx-directory-path-without-mount-name", "rds-database", "rds-database-sg-closed");
+    for (Scenario s : Scenarios.inVpc()) {
+      if (s.job().requiredInVpc().isEmpty()) {
+        assertThat(dev.vpctrain.aws.job.TrainingJobRequests.toSpec(dev.vpctrain.aws.job.TrainingJobRequests
+            .toRequest(s.job()))).as(s.name()).isEqualTo(s.job());
+      }
+    }
+    assertThat(Scenarios.rdsDatabase().job().requiredInVpc()).singleElement()
+        .satisfies(t -> assertThat(t.toString()).isEqualTo("features=" + Scenarios.DATABASE_GROUP + ":5432"));
+  }
 }

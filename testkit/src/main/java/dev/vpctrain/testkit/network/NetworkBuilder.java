@@ -1,13 +1,19 @@
 package dev.vpctrain.testkit.network;
 
 import dev.vpctrain.core.network.BucketFacts;
+import dev.vpctrain.core.network.CaptureFilter;
 import dev.vpctrain.core.network.CaptureError;
 import dev.vpctrain.core.network.Cidr;
 import dev.vpctrain.core.network.DhcpOptions;
+import dev.vpctrain.core.network.EfsFileSystem;
+import dev.vpctrain.core.network.EfsFileSystemPolicy;
+import dev.vpctrain.core.network.EfsMountTarget;
 import dev.vpctrain.core.network.EndpointType;
+import dev.vpctrain.core.network.FsxFileSystem;
 import dev.vpctrain.core.network.InternetGateway;
 import dev.vpctrain.core.network.NatGateway;
 import dev.vpctrain.core.network.NetworkAcl;
+import dev.vpctrain.core.network.NetworkInterface;
 import dev.vpctrain.core.network.NetworkSnapshot;
 import dev.vpctrain.core.network.PrefixList;
 import dev.vpctrain.core.network.RouteTable;
@@ -20,6 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +37,9 @@ import java.util.function.Consumer;
 
 /**
  * A fluent builder of a fake world's network: VPCs, subnets, security groups, route tables,
- * endpoints, gateways, ACLs, prefix lists and S3 buckets. Calling a method again with the same id
+ * endpoints, gateways, ACLs, prefix lists and S3 buckets, and the resources inside the VPC:
+ * network interfaces, EFS file systems with their mount targets and FSx for Lustre file systems
+ * (those sections stay unknown, as in a snapshot that did not capture them, until one is added). Calling a method again with the same id
  * edits that resource. New resources get the defaults EC2 gives them (a main route table with the
  * local route, a default ACL allowing everything, a DHCP option set, the region's S3 prefix list,
  * an allow-all egress rule on a new security group); resources read from an existing snapshot are
@@ -57,8 +66,14 @@ public final class NetworkBuilder {
   private IdSource ids;
   private final boolean fresh;
   private final Set<Section> absent = EnumSet.noneOf(Section.class);
-  /** The resources-inside-the-VPC sections (formats.md §2a) of the snapshot this builder came from, kept as they are. */
-  private Optional<NetworkSnapshot> inVpc = Optional.empty();
+  private final Map<String, NetworkInterfaceDraft> enis = new LinkedHashMap<>();
+  private final Map<String, EfsFileSystemDraft> efs = new LinkedHashMap<>();
+  private final Map<String, EfsMountTargetDraft> mountTargets = new LinkedHashMap<>();
+  private final Map<String, EfsFileSystemPolicy> efsPolicies = new LinkedHashMap<>();
+  private final Map<String, FsxFileSystemDraft> fsx = new LinkedHashMap<>();
+  private final Map<String, List<CaptureFilter>> captureFilters = new LinkedHashMap<>();
+  /** Mount-target security groups of a loaded snapshot whose mount target it does not list: kept as they are. */
+  private final Map<String, List<String>> unlistedTargetGroups = new LinkedHashMap<>();
   private final Map<String, VpcDraft> vpcs = new LinkedHashMap<>();
   private final Map<String, DhcpOptions> dhcp = new LinkedHashMap<>();
   private final Map<String, SubnetDraft> subnets = new LinkedHashMap<>();
@@ -83,8 +98,13 @@ public final class NetworkBuilder {
     b.accountId = Optional.of(DEFAULT_ACCOUNT);
     b.capturedAt = Optional.empty();
     b.ids = new IdSource();
+    b.absent.addAll(IN_VPC);
     return b;
   }
+
+  /** The sections of resources inside the VPC, unknown in a new network until one of their resources is added. */
+  private static final Set<Section> IN_VPC = EnumSet.of(Section.NETWORK_INTERFACES, Section.EFS_FILE_SYSTEMS,
+      Section.EFS_MOUNT_TARGETS, Section.FSX_FILE_SYSTEMS);
 
   /** A builder holding {@code snapshot}, to change it. Unchanged parts build back exactly. */
   public static NetworkBuilder from(NetworkSnapshot snapshot) {
@@ -110,7 +130,18 @@ public final class NetworkBuilder {
     snapshot.prefixLists().ifPresent(l -> l.forEach(p -> b.prefixLists.put(p.prefixListId(), p)));
     snapshot.buckets().forEach((name, facts) -> b.buckets.put(name, new BucketDraft(facts)));
     b.errors.addAll(snapshot.errors());
-    b.inVpc = Optional.of(snapshot);
+    snapshot.networkInterfaces().ifPresent(l -> l.forEach(n -> b.enis.put(n.networkInterfaceId(), new NetworkInterfaceDraft(n))));
+    snapshot.efsFileSystems().ifPresent(l -> l.forEach(f -> b.efs.put(f.fileSystemId(), new EfsFileSystemDraft(f, b))));
+    snapshot.efsMountTargets().ifPresent(l -> l.forEach(m -> b.mountTargets.put(m.mountTargetId(),
+        new EfsMountTargetDraft(m, Optional.ofNullable(snapshot.efsMountTargetSecurityGroups().get(m.mountTargetId()))))));
+    snapshot.efsMountTargetSecurityGroups().forEach((id, groups) -> {
+      if (!b.mountTargets.containsKey(id)) {
+        b.unlistedTargetGroups.put(id, groups);
+      }
+    });
+    b.efsPolicies.putAll(snapshot.efsFileSystemPolicies());
+    snapshot.fsxFileSystems().ifPresent(l -> l.forEach(f -> b.fsx.put(f.fileSystemId(), new FsxFileSystemDraft(f))));
+    b.captureFilters.putAll(snapshot.captureFilters());
     return b;
   }
 
@@ -267,6 +298,47 @@ public final class NetworkBuilder {
     return this;
   }
 
+  /** Adds or edits a network interface: a database's, a service's, any address inside the VPC. */
+  public NetworkBuilder networkInterface(String networkInterfaceId, Consumer<NetworkInterfaceDraft> draft) {
+    draft.accept(enis.computeIfAbsent(networkInterfaceId, NetworkInterfaceDraft::new));
+    absent.remove(Section.NETWORK_INTERFACES);
+    return this;
+  }
+
+  /** Adds or edits an EFS file system, its mount targets (each with its network interface) and its policy. */
+  public NetworkBuilder efsFileSystem(String fileSystemId, Consumer<EfsFileSystemDraft> draft) {
+    draft.accept(efs.computeIfAbsent(fileSystemId, id -> new EfsFileSystemDraft(id, this)));
+    absent.remove(Section.EFS_FILE_SYSTEMS);
+    return this;
+  }
+
+  /** Adds or edits an FSx for Lustre file system (with its network interfaces). */
+  public NetworkBuilder fsxLustre(String fileSystemId, Consumer<FsxFileSystemDraft> draft) {
+    draft.accept(fsx.computeIfAbsent(fileSystemId, FsxFileSystemDraft::new));
+    absent.remove(Section.FSX_FILE_SYSTEMS);
+    return this;
+  }
+
+  /** Records that {@code operation}'s capture was filtered ({@code captureFilters}, formats.md §2a). */
+  public NetworkBuilder captureFilter(String operation, String name, String... values) {
+    captureFilters.computeIfAbsent(operation, k -> new ArrayList<>()).add(CaptureFilter.of(name, Arrays.asList(values)));
+    return this;
+  }
+
+  EfsMountTargetDraft mountTargetOf(String fileSystemId, String mountTargetId) {
+    EfsMountTargetDraft m = mountTargets.computeIfAbsent(mountTargetId, id -> new EfsMountTargetDraft(id, fileSystemId));
+    if (!m.fileSystemId.equals(fileSystemId)) {
+      throw new IllegalArgumentException("mount target " + mountTargetId + " belongs to file system " + m.fileSystemId
+          + ", not " + fileSystemId);
+    }
+    absent.remove(Section.EFS_MOUNT_TARGETS);
+    return m;
+  }
+
+  void efsPolicy(EfsFileSystemPolicy policy) {
+    efsPolicies.put(policy.fileSystemId(), policy);
+  }
+
   /**
    * Records a failed capture call, for example {@code ("ec2:DescribeNetworkAcls", "UnauthorizedOperation", "…")}.
    * The fake answers that call with this error while the section is unknown.
@@ -311,6 +383,25 @@ public final class NetworkBuilder {
         case PREFIX_LISTS:
           prefixLists.clear();
           break;
+        case NETWORK_INTERFACES:
+          enis.clear();
+          break;
+        case EFS_FILE_SYSTEMS:
+          efs.clear();
+          break;
+        case EFS_MOUNT_TARGETS:
+          mountTargets.clear();
+          break;
+        case EFS_MOUNT_TARGET_SECURITY_GROUPS:
+          mountTargets.replaceAll((id, m) -> m.withoutGroups());
+          unlistedTargetGroups.clear();
+          break;
+        case EFS_FILE_SYSTEM_POLICIES:
+          efsPolicies.clear();
+          break;
+        case FSX_FILE_SYSTEMS:
+          fsx.clear();
+          break;
         default:
           break;
       }
@@ -333,6 +424,14 @@ public final class NetworkBuilder {
       found |= prefixLists.remove(id) != null;
       found |= buckets.remove(id) != null;
       found |= acls.remove(id) != null;
+      found |= enis.remove(id) != null;
+      found |= removeFileSystem(id);
+      EfsMountTargetDraft mt = mountTargets.remove(id);
+      if (mt != null) {
+        mt.networkInterfaceId().ifPresent(enis::remove);
+        Optional.ofNullable(efs.get(mt.fileSystemId)).ifPresent(f -> f.recount = true);
+        found = true;
+      }
       if (endpoints.remove(id) != null) {
         routeTables.values().forEach(r -> r.removeRoutesTo(id));
         found = true;
@@ -346,6 +445,25 @@ public final class NetworkBuilder {
       }
     }
     return this;
+  }
+
+  private boolean removeFileSystem(String id) {
+    EfsFileSystemDraft e = efs.remove(id);
+    FsxFileSystemDraft f = fsx.remove(id);
+    if (e == null && f == null) {
+      return false;
+    }
+    for (EfsMountTargetDraft m : List.copyOf(mountTargets.values())) {
+      if (m.fileSystemId.equals(id)) {
+        mountTargets.remove(m.id);
+        m.networkInterfaceId().ifPresent(enis::remove);
+      }
+    }
+    efsPolicies.remove(id);
+    if (f != null) {
+      f.networkInterfaceIds().forEach(enis::remove);
+    }
+    return true;
   }
 
   /** The network. */
@@ -365,6 +483,9 @@ public final class NetworkBuilder {
     }
     associateDefaultAcls(subnetVpc);
     addEndpointRoutes();
+    Map<String, Subnet> subnetIndex = new LinkedHashMap<>();
+    subnetList.forEach(s -> subnetIndex.put(s.subnetId(), s));
+    addFileSystemInterfaces(subnetIndex);
 
     List<RouteTable> tables = new ArrayList<>();
     for (RouteTableDraft t : routeTables.values()) {
@@ -408,11 +529,121 @@ public final class NetworkBuilder {
     section(Section.PREFIX_LISTS, new ArrayList<>(prefixLists.values()), b::prefixLists);
     Map<String, BucketFacts> bucketFacts = new LinkedHashMap<>();
     buckets.forEach((name, d) -> bucketFacts.put(name, d.build(region)));
-    inVpc.ifPresent(s -> b.networkInterfaces(s.networkInterfaces()).captureFilters(s.captureFilters())
-        .efsFileSystems(s.efsFileSystems()).efsMountTargets(s.efsMountTargets())
-        .efsMountTargetSecurityGroups(s.efsMountTargetSecurityGroups())
-        .efsFileSystemPolicies(s.efsFileSystemPolicies()).fsxFileSystems(s.fsxFileSystems()));
+    buildInVpc(b, subnetIndex, owner);
     return b.buckets(bucketFacts).errors(errors).build();
+  }
+
+  /** The resources inside the VPC: network interfaces, EFS, FSx, and the capture filters. */
+  private void buildInVpc(NetworkSnapshot.Builder b, Map<String, Subnet> subnetIndex, String owner) {
+    Set<String> used = usedAddresses();
+    List<NetworkInterface> interfaces = new ArrayList<>();
+    for (NetworkInterfaceDraft n : enis.values()) {
+      Optional<Subnet> subnet = n.subnetId().map(subnetIndex::get);
+      if (n.fresh && subnet.isEmpty()) {
+        n.subnetId().ifPresent(s -> requireKnown("network interface " + n.id + " sits in subnet " + s, subnets, s));
+      }
+      interfaces.add(n.build(subnet, owner, () -> nextFree(subnet, n.id, used)));
+    }
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    List<EfsMountTarget> targets = new ArrayList<>();
+    Map<String, List<String>> targetGroups = new LinkedHashMap<>(unlistedTargetGroups);
+    for (EfsMountTargetDraft m : mountTargets.values()) {
+      targets.add(m.build(m.subnetId().map(subnetIndex::get), owner));
+      m.groups().ifPresent(g -> targetGroups.put(m.id, g));
+      counts.merge(m.fileSystemId, 1, Integer::sum);
+    }
+    List<EfsFileSystem> fileSystems = new ArrayList<>();
+    efs.values().forEach(f -> fileSystems.add(f.build(region, owner, counts.getOrDefault(f.id, 0))));
+    List<FsxFileSystem> lustre = new ArrayList<>();
+    for (FsxFileSystemDraft f : fsx.values()) {
+      Optional<String> vpc = f.subnetIds().stream().findFirst().map(subnetIndex::get).map(Subnet::vpcId);
+      lustre.add(f.build(region, owner, vpc));
+    }
+    section(Section.NETWORK_INTERFACES, interfaces, b::networkInterfaces);
+    section(Section.EFS_FILE_SYSTEMS, fileSystems, b::efsFileSystems);
+    section(Section.EFS_MOUNT_TARGETS, targets, b::efsMountTargets);
+    section(Section.FSX_FILE_SYSTEMS, lustre, b::fsxFileSystems);
+    b.efsMountTargetSecurityGroups(targetGroups).efsFileSystemPolicies(efsPolicies).captureFilters(captureFilters);
+  }
+
+  /**
+   * The network interfaces the file systems bring along, as EFS and FSx create them: one per new
+   * mount target (type {@code efs}, managed by EFS, the mount target's address and groups), and
+   * the interfaces of a new FSx file system in its subnet. Security groups set on a mount target
+   * or an FSx file system go to their interfaces.
+   */
+  private void addFileSystemInterfaces(Map<String, Subnet> subnetIndex) {
+    Set<String> used = usedAddresses();
+    for (EfsMountTargetDraft m : mountTargets.values()) {
+      if (!m.fresh && !m.touched) {
+        continue;
+      }
+      Optional<Subnet> subnet = m.subnetId().map(subnetIndex::get);
+      if (m.fresh) {
+        String s = m.subnetId().orElseThrow(() -> new IllegalArgumentException(
+            "EFS mount target " + m.id + " needs its subnet: call subnet(\"subnet-…\") on it"));
+        requireKnown("EFS mount target " + m.id + " sits in subnet " + s, subnets, s);
+      }
+      m.complete(() -> nextFree(subnet, m.id, used), () -> ids.next("eni"));
+      String eni = m.networkInterfaceId().orElse(null);
+      if (eni == null || (!m.fresh && !enis.containsKey(eni))) {
+        continue;
+      }
+      networkInterface(eni, n -> {
+        m.subnetId().ifPresent(n::subnet);
+        m.ipAddress().ifPresent(n::address);
+        m.groups().ifPresent(g -> n.securityGroups(g.toArray(String[]::new)));
+        if (n.fresh) {
+          n.type("efs").requesterManaged(true)
+              .description("EFS mount target for " + m.fileSystemId + " (" + m.id + ")");
+        }
+      });
+    }
+    for (FsxFileSystemDraft f : fsx.values()) {
+      f.complete(() -> ids.next("eni"));
+      Optional<String> subnet = f.subnetIds().stream().findFirst();
+      for (String eni : f.networkInterfaceIds()) {
+        if (!enis.containsKey(eni) && (!f.fresh || subnet.isEmpty())) {
+          continue;
+        }
+        networkInterface(eni, n -> {
+          if (n.fresh) {
+            requireKnown("FSx file system " + f.id + " sits in subnet " + subnet.get(), subnets, subnet.get());
+            n.subnet(subnet.get()).requesterManaged(true);
+            if (n.addresses().isEmpty()) {
+              n.address(nextFree(Optional.ofNullable(subnetIndex.get(subnet.get())), f.id, used));
+            }
+          }
+          f.groups().ifPresent(g -> n.securityGroups(g.toArray(String[]::new)));
+        });
+      }
+    }
+  }
+
+  private Set<String> usedAddresses() {
+    Set<String> used = new HashSet<>();
+    enis.values().forEach(n -> used.addAll(n.addresses()));
+    mountTargets.values().forEach(m -> m.ipAddress().ifPresent(used::add));
+    return used;
+  }
+
+  /** The next address of {@code subnet} no interface holds, from {@code .100} of its block up. */
+  private static String nextFree(Optional<Subnet> subnet, String what, Set<String> used) {
+    Cidr block = subnet.flatMap(Subnet::cidrBlock).flatMap(Cidr::tryParseIpv4).orElseThrow(() ->
+        new IllegalArgumentException(what + " needs an address: give it one, or put it in a subnet with an IPv4 CIDR"));
+    for (long i = 100; i < block.size() - 1; i++) {
+      String ip = Cidr.formatIpv4(block.ipv4Network() + (int) i);
+      if (used.add(ip)) {
+        return ip;
+      }
+    }
+    for (long i = 4; i < 100 && i < block.size() - 1; i++) {
+      String ip = Cidr.formatIpv4(block.ipv4Network() + (int) i);
+      if (used.add(ip)) {
+        return ip;
+      }
+    }
+    throw new IllegalArgumentException(what + ": subnet " + subnet.get().subnetId() + " has no free address left");
   }
 
   private <T> void section(Section s, List<T> items, Consumer<List<T>> set) {

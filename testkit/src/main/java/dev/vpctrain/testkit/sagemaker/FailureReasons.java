@@ -4,9 +4,10 @@ import dev.vpctrain.core.job.S3Uri;
 import java.util.List;
 
 /**
- * The {@code FailureReason} texts of simulated jobs. The S3 ones are SageMaker's own words; the
- * others follow SageMaker's {@code ClientError:} / {@code AlgorithmError:} style and name the
- * resources, as real failure reasons do.
+ * The {@code FailureReason} texts of simulated jobs. The S3 ones and the EFS mount failures
+ * (connection timed out, no such directory) are SageMaker's own words; the others follow
+ * SageMaker's {@code ClientError:} / {@code AlgorithmError:} style and name the resources, as real
+ * failure reasons do.
  */
 final class FailureReasons {
   static final String S3_HINT = "Please ensure that the subnet's route table has a route to an S3 VPC endpoint or a NAT "
@@ -74,6 +75,36 @@ final class FailureReasons {
   static String internetUnreachable(String host, int port) {
     return "AlgorithmError: ExecuteUserScriptError: ExitCode 1 ErrorMessage \"urllib3.exceptions.ConnectTimeoutError: "
         + "Connection to " + host + " timed out. (connect timeout=" + port + ")\"";
+  }
+
+  /**
+   * SageMaker's failure to mount a file system it cannot reach (its words for EFS; used for FSx for
+   * Lustre too, whose text is not public).
+   */
+  static String mountTimedOut(String fileSystemId, String directoryPath) {
+    return mountPrefix(fileSystemId, directoryPath) + "File system connection timed out. Please ensure that mount target IP "
+        + "address of file system is reachable and the security groups you associate with file system must allow inbound "
+        + "access on NFS port.";
+  }
+
+  /** SageMaker's failure to mount a directory the file system does not have (or a wrong Lustre mount name). */
+  static String noSuchDirectory(String fileSystemId, String directoryPath) {
+    return mountPrefix(fileSystemId, directoryPath) + "No such file or directory: " + directoryPath + ".";
+  }
+
+  /** A file system that does not exist or is not available (the kit's words, in SageMaker's mount-failure frame). */
+  static String fileSystemUnusable(String fileSystemId, String directoryPath, String why) {
+    return mountPrefix(fileSystemId, directoryPath) + why;
+  }
+
+  private static String mountPrefix(String fileSystemId, String directoryPath) {
+    return "ClientError: Unable to mount file system: " + fileSystemId + ", directory path: " + directoryPath + ". ";
+  }
+
+  /** The training code's connection to an in-VPC target (a database, a service) that times out. */
+  static String targetUnreachable(String name, String endpoint) {
+    return "AlgorithmError: ExecuteUserScriptError: ExitCode 1 ErrorMessage \"TimeoutError: [Errno 110] Connection timed "
+        + "out (connecting to " + name + " at " + endpoint + ")\"";
   }
 
   static String clientError(String message) {

@@ -2,6 +2,7 @@ package dev.vpctrain.testkit.sagemaker;
 
 import dev.vpctrain.core.job.AwsService;
 import dev.vpctrain.core.job.HostPort;
+import dev.vpctrain.core.job.VpcTarget;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,12 +20,14 @@ import java.util.Set;
  * <pre>{@code
  * aws.sageMaker().script("nightly", s -> s.trainingTime(Duration.ofHours(2)).requires(AwsService.STS));
  * aws.sageMaker().script("flaky", s -> s.failsIn(Phase.TRAINING, "AlgorithmError: CUDA out of memory"));
+ * aws.sageMaker().script("features", s -> s.requiresInVpc("features=sg-0a1b2c3d4e5f60403:5432"));
  * }</pre>
  */
 public final class JobScript {
   private Duration trainingTime = Duration.ofMinutes(10);
   private final Set<AwsService> requires = new LinkedHashSet<>();
   private final List<HostPort> requiresInternet = new ArrayList<>();
+  private final List<VpcTarget> requiresInVpc = new ArrayList<>();
   private final List<String> logLines = new ArrayList<>();
   private Optional<Phase> failurePhase = Optional.empty();
   private Optional<String> failureReason = Optional.empty();
@@ -37,6 +40,7 @@ public final class JobScript {
     c.trainingTime = trainingTime;
     c.requires.addAll(requires);
     c.requiresInternet.addAll(requiresInternet);
+    c.requiresInVpc.addAll(requiresInVpc);
     c.logLines.addAll(logLines);
     c.failurePhase = failurePhase;
     c.failureReason = failureReason;
@@ -62,6 +66,23 @@ public final class JobScript {
   /** An internet destination the training code needs. */
   public JobScript requiresInternet(String host, int port) {
     requiresInternet.add(HostPort.of(host, port));
+    return this;
+  }
+
+  /**
+   * Something inside the VPC the training code connects to (a database, an internal service): the
+   * network is judged for it as for {@code --requires}, and a blocked target fails the job in Training.
+   */
+  public JobScript requiresInVpc(VpcTarget... targets) {
+    requiresInVpc.addAll(Arrays.asList(targets));
+    return this;
+  }
+
+  /** The same, as {@code --requires} items: {@code "[label=]ADDR|CIDR|sg-…|eni-…:PORTS[/udp]"}. */
+  public JobScript requiresInVpc(String... targets) {
+    for (String t : targets) {
+      requiresInVpc.add(VpcTarget.parse(t));
+    }
     return this;
   }
 
@@ -97,6 +118,10 @@ public final class JobScript {
 
   List<HostPort> requiresInternet() {
     return requiresInternet;
+  }
+
+  List<VpcTarget> requiresInVpc() {
+    return requiresInVpc;
   }
 
   List<String> logLines() {

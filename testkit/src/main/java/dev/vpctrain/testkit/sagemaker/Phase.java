@@ -4,9 +4,9 @@ package dev.vpctrain.testkit.sagemaker;
 public enum Phase {
   /** Instances are launched and prepared; VPC, tenancy and subnet capacity problems surface here. */
   STARTING("Starting", "Preparing the instances for training"),
-  /** Input data is copied from S3; a missing S3 path fails here. */
+  /** Input data is copied from S3 and file systems are mounted; a missing S3 path or an unreachable file system fails here. */
   DOWNLOADING("Downloading", "Downloading input data"),
-  /** The training code runs; cluster and outside-service problems surface here. */
+  /** The training code runs; cluster, outside-service and in-VPC target problems surface here. */
   TRAINING("Training", "Training image download completed. Training in progress."),
   /** The model is copied to the output bucket. */
   UPLOADING("Uploading", "Uploading generated training model");

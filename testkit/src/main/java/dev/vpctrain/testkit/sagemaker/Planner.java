@@ -2,8 +2,11 @@ package dev.vpctrain.testkit.sagemaker;
 
 import dev.vpctrain.core.job.AwsService;
 import dev.vpctrain.core.job.HostPort;
+import dev.vpctrain.core.job.InputChannel;
 import dev.vpctrain.core.job.S3Access;
 import dev.vpctrain.core.job.TrainingJobSpec;
+import dev.vpctrain.core.job.VpcTarget;
+import dev.vpctrain.core.job.VpcTargetKind;
 import dev.vpctrain.core.network.NetworkSnapshot;
 import dev.vpctrain.core.network.Vpc;
 import dev.vpctrain.core.report.Finding;
@@ -18,13 +21,22 @@ import java.util.Set;
 /**
  * Decides how a simulated job ends from the preflight report of its request on the world's
  * network: each failing ERROR rule maps to the failure production shows for it, and the one that
- * strikes first wins. Undecided (UNVERIFIED) checks do not fail the job: the fake knows no more
- * than its snapshot.
+ * strikes first wins. Undecided (UNVERIFIED) checks and warnings do not fail the job: the fake
+ * knows no more than its snapshot. File-system rules ({@code fs.*}) fail the mount while
+ * Downloading (a path that cannot reach the file system times out; a wrong directory is "No such
+ * file or directory"); declared-target rules ({@code target.*}) fail the training code's connection
+ * in Training.
  */
 final class Planner {
   static final Duration HANG = Duration.ofHours(1);
   private static final Duration CODE_FAILURE = Duration.ofMinutes(2);
   private static final Set<String> POLICY_RULES = Set.of("s3.endpoint-policy.denies", "s3.bucket-policy.denies");
+  /** How long a mount of an unreachable file system tries before SageMaker gives up. */
+  static final Duration MOUNT_TIMEOUT = Duration.ofMinutes(2);
+  private static final Duration MOUNT_FAILURE = Duration.ofSeconds(30);
+  /** The file-system rules whose failure leaves the mount without a path to the file system: it times out. */
+  private static final Set<String> MOUNT_UNREACHABLE = Set.of("fs.efs.security-group", "fs.fsx.security-group", "fs.route",
+      "fs.nacl.blocked", "fs.efs.mount-target.missing");
 
   private Planner() {}
 
@@ -74,6 +86,12 @@ final class Planner {
       default:
         break;
     }
+    if (id.startsWith("fs.")) {
+      return Optional.of(mountFailure(f, spec));
+    }
+    if (id.startsWith("target.")) {
+      return Optional.of(targetFailure(f, spec));
+    }
     if (id.startsWith("s3.")) {
       Optional<String> bucket = bucketOf(f, spec);
       return Optional.of(dataPath(f, spec, POLICY_RULES.contains(id), bucket.orElse(null)));
@@ -88,6 +106,43 @@ final class Planner {
       return Optional.of(codeFailure(f, spec, network.region()));
     }
     return Optional.of(Plan.fail(Phase.STARTING, FailureReasons.clientError(f.message()), f, starting, List.of()));
+  }
+
+  /** The mount of the file system the finding names (its channel's directory) fails while Downloading. */
+  private static Plan mountFailure(Finding f, TrainingJobSpec spec) {
+    List<InputChannel> channels = spec.inputChannels().stream().filter(InputChannel::isFileSystem).toList();
+    Optional<InputChannel> named = channels.stream()
+        .filter(c -> c.fileSystemId().map(f.resources()::contains).orElse(false)).findFirst();
+    Optional<InputChannel> channel = named.or(() -> channels.stream().findFirst());
+    String fs = channel.flatMap(InputChannel::fileSystemId)
+        .or(() -> firstResource(f, "fs-")).orElse("(unknown)");
+    String path = channel.flatMap(InputChannel::directoryPath).orElse("/");
+    String id = f.ruleId();
+    if (id.equals("fs.directory-path")) {
+      return Plan.fail(Phase.DOWNLOADING, FailureReasons.noSuchDirectory(fs, path), f, MOUNT_FAILURE, List.of());
+    }
+    if (MOUNT_UNREACHABLE.contains(id)) {
+      return Plan.fail(Phase.DOWNLOADING, FailureReasons.mountTimedOut(fs, path), f, MOUNT_TIMEOUT, List.of());
+    }
+    return Plan.fail(Phase.DOWNLOADING, FailureReasons.fileSystemUnusable(fs, path, f.message()), f, MOUNT_FAILURE,
+        List.of());
+  }
+
+  /** The training code's connection to the declared target the finding names times out in Training. */
+  private static Plan targetFailure(Finding f, TrainingJobSpec spec) {
+    String text = f.message() + " " + String.join(" ", f.resources());
+    VpcTarget target = spec.requiredInVpc().stream().filter(t -> f.resources().contains(t.name())).findFirst()
+        .or(() -> spec.requiredInVpc().stream().filter(t -> text.contains(t.name())).findFirst())
+        .or(() -> spec.requiredInVpc().stream().findFirst())
+        .orElse(null);
+    if (target == null) {
+      return Plan.fail(Phase.TRAINING, FailureReasons.clientError(f.message()), f, CODE_FAILURE, List.of(f.message()));
+    }
+    String where = (target.kind() == VpcTargetKind.ADDRESS ? target.value() : target.value() + " (" + target.kind()
+        .name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")") + ":" + target.ports() + "/" + target.protocol();
+    String reason = FailureReasons.targetUnreachable(target.name(), where);
+    return Plan.fail(Phase.TRAINING, reason, f, CODE_FAILURE,
+        List.of("TimeoutError: [Errno 110] Connection timed out (connecting to " + target.name() + " at " + where + ")"));
   }
 
   private static Plan dataPath(Finding f, TrainingJobSpec spec, boolean denied, String bucket) {

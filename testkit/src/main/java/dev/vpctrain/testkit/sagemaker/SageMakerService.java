@@ -2,6 +2,7 @@ package dev.vpctrain.testkit.sagemaker;
 
 import dev.vpctrain.core.job.HostPort;
 import dev.vpctrain.core.job.TrainingJobSpec;
+import dev.vpctrain.core.job.VpcTarget;
 import dev.vpctrain.core.network.NetworkSnapshot;
 import dev.vpctrain.core.report.PreflightReport;
 import dev.vpctrain.testkit.internal.sdk.AwsError;
@@ -115,8 +116,10 @@ public final class SageMakerService {
     TrainingJobSpec asked = Judgements.spec(r);
     List<HostPort> internet = new ArrayList<>(asked.requiredInternet());
     internet.addAll(script.requiresInternet());
+    List<VpcTarget> inVpc = new ArrayList<>(asked.requiredInVpc());
+    inVpc.addAll(script.requiresInVpc());
     TrainingJobSpec spec = asked.toBuilder().requiredServices(script.requires()).requiredInternet(internet)
-        .region(world.region()).build();
+        .requiredInVpc(inVpc).region(world.region()).build();
     PreflightReport report = Judgements.judge(world.ruleEngine(), spec, network);
     Plan plan = Planner.plan(report, spec, script, network);
     SimulatedJob job = new SimulatedJob(r.trainingJobName(), arn, r, spec, report, plan, script, world.clock().instant());

@@ -46,4 +46,13 @@ class FakeAwsTestAnnotationTest {
     assertThat(aws.clock().instant()).isEqualTo(Instant.parse("2030-01-01T00:00:00Z"));
   }
   // end::annotation[]
+
+  @Test
+  @FakeAwsTest(scenario = "efs-file-system")
+  void anInVpcWorldLoadsByNameWithItsFileSystemClients(FakeAws aws, Scenario scenario) {
+    assertThat(scenario).isSameAs(Scenarios.efsFileSystem());
+    assertThat(aws.efsClient().describeFileSystems(r -> r.fileSystemId(Scenarios.EFS_FILE_SYSTEM)).fileSystems())
+        .singleElement().satisfies(f -> assertThat(f.numberOfMountTargets()).isEqualTo(2));
+    assertThat(aws.calls("efs")).hasSize(1);
+  }
 }

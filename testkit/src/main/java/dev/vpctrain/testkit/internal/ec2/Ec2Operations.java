@@ -16,6 +16,8 @@ import software.amazon.awssdk.services.ec2.model.DescribeNatGatewaysRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeNatGatewaysResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeNetworkAclsRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeNetworkAclsResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeNetworkInterfacesRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeNetworkInterfacesResponse;
 import software.amazon.awssdk.services.ec2.model.DescribePrefixListsRequest;
 import software.amazon.awssdk.services.ec2.model.DescribePrefixListsResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeRouteTablesRequest;
@@ -34,6 +36,8 @@ import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.NatGateway;
 import software.amazon.awssdk.services.ec2.model.NetworkAcl;
 import software.amazon.awssdk.services.ec2.model.NetworkAclAssociation;
+import software.amazon.awssdk.services.ec2.model.NetworkInterface;
+import software.amazon.awssdk.services.ec2.model.NetworkInterfacePrivateIpAddress;
 import software.amazon.awssdk.services.ec2.model.PrefixList;
 import software.amazon.awssdk.services.ec2.model.Route;
 import software.amazon.awssdk.services.ec2.model.RouteTable;
@@ -201,9 +205,38 @@ final class Ec2Operations {
           .pageSizes(1, 1000)
           .model(Ec2Mapping::prefixList, NetworkSnapshot::withPrefixLists);
 
+  /**
+   * The network interfaces: the filters discovery and the in-VPC rules select them by (VPC, subnet,
+   * group, address, id) and the usual others. {@code addresses.private-ip-address} matches the
+   * addresses only, not the delegated prefixes, as EC2's filter does.
+   */
+  static final Ec2Operation<DescribeNetworkInterfacesRequest, DescribeNetworkInterfacesResponse, NetworkInterface>
+      NETWORK_INTERFACES = Ec2Operation.of(Section.NETWORK_INTERFACES, DescribeNetworkInterfacesRequest::builder,
+          DescribeNetworkInterfacesResponse::builder,
+          new Ec2Query<NetworkInterface>("eni", NetworkInterface::networkInterfaceId, NetworkInterface::tagSet,
+              notFound("InvalidNetworkInterfaceID.NotFound", "The networkInterface ID '%s' does not exist"))
+              .field("network-interface-id", NetworkInterface::networkInterfaceId)
+              .field("vpc-id", NetworkInterface::vpcId)
+              .field("subnet-id", NetworkInterface::subnetId)
+              .fields("group-id", n -> each(n.groups(), g -> g.groupId()))
+              .fields("group-name", n -> each(n.groups(), g -> g.groupName()))
+              .fields("addresses.private-ip-address", n -> each(n.privateIpAddresses(), NetworkInterfacePrivateIpAddress::privateIpAddress))
+              .fields("addresses.primary", n -> each(n.privateIpAddresses(), NetworkInterfacePrivateIpAddress::primary))
+              .field("private-ip-address", NetworkInterface::privateIpAddress)
+              .fields("ipv4-prefix", n -> each(n.ipv4Prefixes(), p -> p.ipv4Prefix()))
+              .field("availability-zone", NetworkInterface::availabilityZone)
+              .field("interface-type", NetworkInterface::interfaceTypeAsString)
+              .field("status", NetworkInterface::statusAsString)
+              .field("requester-managed", NetworkInterface::requesterManaged)
+              .field("owner-id", NetworkInterface::ownerId)
+              .field("description", NetworkInterface::description))
+          .members("NetworkInterfaceIds", "NetworkInterfaces")
+          .pageSizes(5, 1000)
+          .model(Ec2Mapping::networkInterface, NetworkSnapshot::withNetworkInterfaces);
+
   /** Every row, in the order of the snapshot's sections. */
   static final List<Ec2Operation<?, ?, ?>> ALL = List.of(VPCS, DHCP_OPTIONS, SUBNETS, SECURITY_GROUPS, ROUTE_TABLES,
-      VPC_ENDPOINTS, NAT_GATEWAYS, INTERNET_GATEWAYS, NETWORK_ACLS, PREFIX_LISTS);
+      VPC_ENDPOINTS, NAT_GATEWAYS, INTERNET_GATEWAYS, NETWORK_ACLS, PREFIX_LISTS, NETWORK_INTERFACES);
 
   /** The rows whose resources take tags ({@code CreateTags}), in the order EC2's id prefixes are tried. */
   static final List<Ec2Operation<?, ?, ?>> TAGGABLE = List.of(VPCS, SUBNETS, SECURITY_GROUPS, ROUTE_TABLES,

@@ -154,6 +154,8 @@ final class Ec2Query<T> {
         return "InvalidRouteTableId.Malformed";
       case "vpce":
         return "InvalidVpcEndpointId.Malformed";
+      case "eni":
+        return "InvalidNetworkInterfaceId.Malformed";
       default:
         return "InvalidParameterValue";
     }

@@ -44,6 +44,8 @@ import software.amazon.awssdk.services.ec2.model.DescribeNatGatewaysRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeNatGatewaysResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeNetworkAclsRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeNetworkAclsResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeNetworkInterfacesRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeNetworkInterfacesResponse;
 import software.amazon.awssdk.services.ec2.model.DescribePrefixListsRequest;
 import software.amazon.awssdk.services.ec2.model.DescribePrefixListsResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeRouteTablesRequest;
@@ -81,7 +83,7 @@ import software.amazon.awssdk.services.ec2.model.Vpc;
 import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
 
 /**
- * The fake EC2 service: the {@code Describe*} calls discovery makes, over the world's network, and
+ * The fake EC2 service: the {@code Describe*} calls discovery makes (network interfaces included), over the world's network, and
  * the changes remediation makes ({@code CreateVpcEndpoint}, {@code ModifyVpcEndpoint},
  * {@code CreateSecurityGroup}, {@code AuthorizeSecurityGroupIngress/Egress}, {@code ModifyVpcAttribute},
  * {@code CreateTags}),
@@ -149,6 +151,10 @@ public final class FakeEc2 {
 
   public DescribePrefixListsResponse describePrefixLists(DescribePrefixListsRequest r) {
     return describe(Ec2Operations.PREFIX_LISTS, r);
+  }
+
+  public DescribeNetworkInterfacesResponse describeNetworkInterfaces(DescribeNetworkInterfacesRequest r) {
+    return describe(Ec2Operations.NETWORK_INTERFACES, r);
   }
 
   /** Also selects by group name ({@code GroupNames}), each of which must exist. */

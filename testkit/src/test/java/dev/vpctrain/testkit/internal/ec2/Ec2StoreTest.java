@@ -19,7 +19,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class Ec2StoreTest {
   static List<Scenario> scenarios() {
-    return Scenarios.all();
+    List<Scenario> all = new java.util.ArrayList<>(Scenarios.all());
+    all.addAll(Scenarios.inVpc());
+    return all;
   }
 
   @ParameterizedTest(name = "{0}")
@@ -30,7 +32,7 @@ class Ec2StoreTest {
 
     NetworkSnapshot back = network;
     for (Ec2Operation<?, ?, ?> op : Ec2Operations.ALL) {
-      assertThat(store.items(op)).as(op.section.name()).isPresent();
+      assertThat(store.items(op).isPresent()).as(op.section.name()).isEqualTo(network.has(op.section));
       back = store.applyTo(back, op);
     }
 
