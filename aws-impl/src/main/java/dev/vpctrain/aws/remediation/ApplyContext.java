@@ -1,20 +1,24 @@
 package dev.vpctrain.aws.remediation;
 
+import dev.vpctrain.core.remediation.Change;
 import dev.vpctrain.core.remediation.Change.GroupRef;
 import dev.vpctrain.core.remediation.Change.NewSecurityGroup;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** The clients and state of one run: dry run or not, and the ids of groups the plan created. */
+/** The clients and state of one run: dry run or not, the ids of groups the plan created, the ACL entries it added. */
 final class ApplyContext {
   final Ec2Client ec2;
   final S3Client s3;
   final boolean dryRun;
   final Ec2Lookups lookups;
   private final Map<NewSecurityGroup, String> createdGroups = new HashMap<>();
+  private final List<Change.CreateNetworkAclEntry> createdAclEntries = new ArrayList<>();
 
   ApplyContext(Ec2Client ec2, S3Client s3, boolean dryRun) {
     this.ec2 = ec2;
@@ -31,6 +35,16 @@ final class ApplyContext {
   /** Records the id of a group the plan creates (or found by its VPC and name). */
   void groupCreated(NewSecurityGroup group, String groupId) {
     createdGroups.put(group, groupId);
+  }
+
+  /** Records a network-ACL entry this run added (removed again when a later step fails). */
+  void aclEntryCreated(Change.CreateNetworkAclEntry entry) {
+    createdAclEntries.add(entry);
+  }
+
+  /** The network-ACL entries this run added, in order. */
+  List<Change.CreateNetworkAclEntry> createdAclEntries() {
+    return List.copyOf(createdAclEntries);
   }
 
   /**

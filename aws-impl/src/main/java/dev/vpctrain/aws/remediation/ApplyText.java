@@ -26,8 +26,13 @@ final class ApplyText {
       }
     }
     if (r.failure().isPresent() && !r.dryRun()) {
-      sb.append("The run stopped at step ").append(r.failure().get().step().number())
-          .append(". Fix the cause and apply again: steps already done are recognised and skipped.\n");
+      sb.append("The run stopped at step ").append(r.failure().get().step().number()).append('.');
+      int rolledBack = r.withStatus(StepStatus.ROLLED_BACK).size();
+      if (rolledBack > 0) {
+        sb.append(' ').append(rolledBack).append(rolledBack == 1 ? " network ACL entry it had added was" : " network ACL entries it had added were")
+            .append(" removed again.");
+      }
+      sb.append(" Fix the cause and apply again: steps already done are recognised and skipped.\n");
     }
     if (!r.skippedOptional().isEmpty()) {
       sb.append(r.skippedOptional().size()).append(" optional hardening step")

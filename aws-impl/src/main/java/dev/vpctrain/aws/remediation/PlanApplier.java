@@ -19,8 +19,10 @@ import software.amazon.awssdk.services.s3.S3Client;
  * idempotent: what is already in place (an equal rule, association, attribute or policy, a group
  * of the same VPC and name, an endpoint of the same service) counts as done, and create calls
  * carry deterministic client tokens. Nothing is deleted; policies are only added to, unless a
- * step explicitly replaces one (optional hardening). The first failure stops the run; the result
- * names what was done, the failed operation and AWS error code, and what was not started.
+ * step explicitly replaces one (optional hardening). The first failure stops the run; the
+ * network-ACL entries the run added are then removed again ({@code DeleteNetworkAclEntry}: an
+ * entry is only useful with the rest of its flow, so none is left half-applied). The result names
+ * what was done, what was rolled back, the failed operation and AWS error code, and what was not started.
  * Thread-safe: each {@code apply} has its own state.
  */
 public final class PlanApplier {
@@ -70,6 +72,9 @@ public final class PlanApplier {
       // a dry run goes on, so that one run shows every step the account would refuse
       stopped = r.status() == StepStatus.FAILED && !options.dryRun();
     }
+    if (stopped) {
+      results = rollBack(ctx, results);
+    }
     return ApplyResult.builder().jobName(plan.jobName()).region(plan.region()).dryRun(options.dryRun())
         .results(results).advice(advice).skippedOptional(skipped).build();
   }
@@ -95,6 +100,39 @@ public final class PlanApplier {
       return failed(step, step.operation(), "InternalError",
           e + " (a bug in vpctrain; please report it with the plan)");
     }
+  }
+
+  /**
+   * After a failure: removes the network-ACL entries this run added, last first. An entry that
+   * cannot be removed stays DONE, its detail naming the error and the command that removes it.
+   */
+  private static List<StepResult> rollBack(ApplyContext ctx, List<StepResult> results) {
+    List<Change.CreateNetworkAclEntry> created = ctx.createdAclEntries();
+    if (created.isEmpty()) {
+      return results;
+    }
+    int failedStep = results.stream().filter(r -> r.status() == StepStatus.FAILED).findFirst()
+        .map(r -> r.step().number()).orElse(0);
+    List<StepResult> out = new ArrayList<>(results);
+    for (int i = out.size() - 1; i >= 0; i--) {
+      StepResult r = out.get(i);
+      if (r.status() != StepStatus.DONE || !(r.step().change() instanceof Change.CreateNetworkAclEntry c)
+          || !created.contains(c)) {
+        continue;
+      }
+      try {
+        AclSteps.delete(ctx, c);
+        LOG.info("Step {} rolled back: {} removed", r.step().number(), c.describe());
+        out.set(i, StepResult.builder().from(r).status(StepStatus.ROLLED_BACK)
+            .detail("added, then removed again because step " + failedStep + " failed: " + c.describe()).build());
+      } catch (StepFailure f) {
+        LOG.warn("Step {} could not be rolled back: {} {}: {}", r.step().number(), f.operation(), f.code(), f.getMessage());
+        out.set(i, StepResult.builder().from(r).detail(r.detail() + "; removing it after step " + failedStep
+            + " failed did not work (" + f.operation() + " " + f.code() + ": " + f.getMessage() + "): remove it with "
+            + AclSteps.deleteCommand(c)).build());
+      }
+    }
+    return out;
   }
 
   private static StepResult failed(RemediationStep step, String operation, String code, String message) {
@@ -132,6 +170,9 @@ public final class PlanApplier {
     }
     if (change instanceof Change.EnableVpcAttribute c) {
       return VpcSteps.enableAttribute(ctx, c);
+    }
+    if (change instanceof Change.CreateNetworkAclEntry c) {
+      return AclSteps.create(ctx, c);
     }
     throw new IllegalArgumentException("not an executable change: " + change);
   }

@@ -12,6 +12,8 @@ public enum StepStatus {
   WOULD_RUN("would run"),
   /** The call failed; see the operation and AWS error code. */
   FAILED("FAILED"),
+  /** Done, then undone because a later step failed (network-ACL entries: nothing is left half-applied). */
+  ROLLED_BACK("rolled back"),
   /** Not started because an earlier step failed. */
   NOT_STARTED("not started");
 

@@ -18,6 +18,7 @@ public sealed interface Change
         Change.AuthorizeEgress,
         Change.SetBucketPolicy,
         Change.EnableVpcAttribute,
+        Change.CreateNetworkAclEntry,
         Change.Advice {
 
   /** The API call, as {@code service:Operation}; empty for advice. */
@@ -124,6 +125,58 @@ public sealed interface Change
     }
   }
 
+  /**
+   * Adds an entry to a network ACL: {@code ruleNumber} is free in that direction of the ACL and
+   * lower than the first entry that denies the traffic (entries are evaluated in rule-number order,
+   * first match wins), so the new entry decides it and no existing entry changes. Undone with
+   * {@code DeleteNetworkAclEntry}. {@code protocol} is {@code tcp}, {@code udp} or {@code -1} (every
+   * protocol, when the ports are ignored).
+   */
+  record CreateNetworkAclEntry(String networkAclId, int ruleNumber, boolean egress, String protocol, int fromPort,
+      int toPort, String cidrBlock, boolean allow) implements Change {
+    public CreateNetworkAclEntry {
+      if (ruleNumber < 1 || ruleNumber > 32766) {
+        throw new IllegalArgumentException("expected a rule number 1-32766 but was " + ruleNumber);
+      }
+      if (fromPort < 0 || toPort > 65535 || fromPort > toPort) {
+        throw new IllegalArgumentException("expected a port range within 0-65535 but was " + fromPort + "-" + toPort);
+      }
+    }
+
+    @Override
+    public String operation() {
+      return "ec2:CreateNetworkAclEntry";
+    }
+
+    /** The API's protocol number: {@code 6} for tcp, {@code 17} for udp, {@code -1} for every protocol. */
+    public String protocolNumber() {
+      switch (protocol.toLowerCase(java.util.Locale.ROOT)) {
+        case "tcp":
+          return "6";
+        case "udp":
+          return "17";
+        case "all":
+          return "-1";
+        default:
+          return protocol;
+      }
+    }
+
+    /** True when the entry has a port range (TCP or UDP). */
+    public boolean hasPorts() {
+      String n = protocolNumber();
+      return n.equals("6") || n.equals("17");
+    }
+
+    /** For example {@code allow inbound tcp 512-1023 from 10.20.1.0/24 as rule 99 of acl-1}. */
+    public String describe() {
+      String ports = !hasPorts() ? "" : " " + (fromPort == toPort ? Integer.toString(fromPort) : fromPort + "-" + toPort);
+      String what = (protocolNumber().equals("-1") ? "all traffic" : protocol + ports);
+      return (allow ? "allow " : "deny ") + (egress ? "outbound " + what + " to " : "inbound " + what + " from ")
+          + cidrBlock + " as rule " + ruleNumber + " of " + networkAclId;
+    }
+  }
+
   /** Something vpctrain cannot or should not change itself: what to do and why. */
   record Advice(String text) implements Change {
     @Override
@@ -175,6 +228,11 @@ public sealed interface Change
 
     public static Rule tcp(int port, Peer peer) {
       return new Rule("tcp", Optional.of(port), Optional.of(port), peer);
+    }
+
+    /** TCP on ports {@code fromPort}-{@code toPort}. */
+    public static Rule tcp(int fromPort, int toPort, Peer peer) {
+      return new Rule("tcp", Optional.of(fromPort), Optional.of(toPort), peer);
     }
 
     /** For example {@code all traffic from sg-1} or {@code tcp 443 to pl-63a5400a}. */

@@ -55,6 +55,12 @@ final class Commands {
           + (c.attribute() == Change.VpcAttribute.ENABLE_DNS_SUPPORT ? "enable-dns-support" : "enable-dns-hostnames")
           + " '{\"Value\":true}'";
     }
+    if (change instanceof Change.CreateNetworkAclEntry c) {
+      return "aws ec2 create-network-acl-entry --network-acl-id " + c.networkAclId() + (c.egress() ? " --egress" : " --ingress")
+          + " --rule-number " + c.ruleNumber() + " --protocol " + c.protocol()
+          + (c.hasPorts() ? " --port-range From=" + c.fromPort() + ",To=" + c.toPort() : "")
+          + " --cidr-block " + c.cidrBlock() + " --rule-action " + (c.allow() ? "allow" : "deny");
+    }
     return ((Change.Advice) change).text();
   }
 

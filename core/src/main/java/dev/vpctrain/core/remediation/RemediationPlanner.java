@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * Turns a preflight report into a {@link RemediationPlan}: exact changes for what vpctrain can fix
  * (VPC DNS attributes, the S3 gateway endpoint and its route tables, endpoint and bucket policies,
- * security-group rules, interface endpoints), advice for the rest. Changes only add: nothing the
+ * security-group rules, interface endpoints, the security-group rules and network-ACL entries a
+ * file-system channel needs), advice for the rest. Changes only add: nothing the
  * user made is deleted, and a policy keeps every statement it has (the one exception, replacing a
  * default full-access endpoint policy, is optional hardening). Pure: reads the snapshot, calls nothing.
  */
@@ -29,6 +30,7 @@ public final class RemediationPlanner {
       S3PolicyFixes.plan(p);
       GroupFixes.plan(p);
       TargetFixes.plan(p);
+      FileSystemFixes.plan(p);
       ServiceFixes.planEndpoints(p);
       AdviceFixes.plan(p);
     }
