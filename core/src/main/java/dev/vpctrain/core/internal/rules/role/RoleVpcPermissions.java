@@ -86,7 +86,8 @@ public final class RoleVpcPermissions extends BaseRule {
       String eniArn = arn(ctx, account, "network-interface/");
       RequestContext onEni = eni.build();
       check(role, auth, CREATE, Target.startingWith(eniArn), onEni, eniArn + "*", misses);
-      RequestContext.Builder onSubnet = base(ctx);
+      // keys the Service Authorization Reference does not list for a resource are not in its context
+      RequestContext.Builder onSubnet = base(ctx).absent("ec2:Subnet");
       subnet.ifPresent(s -> {
         onSubnet.put("ec2:Vpc", vpcArn(ctx, s, account));
         s.availabilityZone().ifPresent(az -> onSubnet.put("ec2:AvailabilityZone", az));
@@ -97,7 +98,7 @@ public final class RoleVpcPermissions extends BaseRule {
       for (String groupId : vpc.securityGroups()) {
         Optional<SecurityGroup> g = ctx.network().securityGroup(groupId);
         String groupArn = arn(ctx, g.flatMap(SecurityGroup::ownerId).orElse(account), "security-group/" + groupId);
-        RequestContext.Builder onGroup = base(ctx);
+        RequestContext.Builder onGroup = base(ctx).absent("ec2:Subnet", "ec2:AvailabilityZone");
         g.ifPresent(sg -> {
           onGroup.put("ec2:Vpc", arn(ctx, sg.ownerId().orElse(account), "vpc/" + sg.vpcId()));
           tags(onGroup, sg.tags(), tagKeys);
