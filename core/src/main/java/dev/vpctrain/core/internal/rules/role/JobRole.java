@@ -90,6 +90,15 @@ final class JobRole {
         + (e.isComplete() ? " and the section does not say which account it lists" : " (a partial capture)"));
   }
 
+  /** The remediation of a role rule that cannot judge the role: create it, or capture it. */
+  static String captureAdvice(JobRole r) {
+    return r.state == State.NOT_FOUND
+        ? "Create the role or correct RoleArn (see role.not-found); then capture it again."
+        : "Capture the role and its policies into the bundle's iam section: aws iam get-role --role-name <name>, "
+            + "list-attached-role-policies, list-role-policies, get-role-policy, get-policy and get-policy-version "
+            + "(or aws iam get-account-authorization-details --filter Role LocalManagedPolicy AWSManagedPolicy).";
+  }
+
   State state() {
     return state;
   }

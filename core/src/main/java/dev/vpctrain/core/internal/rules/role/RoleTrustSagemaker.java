@@ -36,7 +36,7 @@ public final class RoleTrustSagemaker extends BaseRule {
     }
     if (r.role().isEmpty()) {
       return one(unverified("Whether SageMaker may assume " + r.arn() + " is not known: " + r.reason() + ".",
-          "Capture the role (aws iam get-role --role-name <name>) into the bundle's iam section.", r.arn()));
+          JobRole.captureAdvice(r), r.arn()));
     }
     IamRole role = r.role().get();
     if (role.trustPolicy().isEmpty()) {

@@ -56,7 +56,7 @@ public final class RoleVpcPermissions extends BaseRule {
     }
     if (r.role().isEmpty()) {
       return one(unverified("Whether role " + r.arn() + " may create the job's network interfaces is not known: "
-          + r.reason() + ".", "Capture the role and its policies into the bundle's iam section.", r.arn()));
+          + r.reason() + ".", JobRole.captureAdvice(r), r.arn()));
     }
     IamRole role = r.role().get();
     VpcSpec vpc = ctx.job().vpc().get();
@@ -139,10 +139,17 @@ public final class RoleVpcPermissions extends BaseRule {
 
   private Finding finding(IamRole role, List<Miss> misses, String where, List<String> resources) {
     List<Miss> denied = misses.stream().filter(m -> m.decision().isDenied()).toList();
-    List<String> lines = new ArrayList<>();
+    // one line per resource and reason: "ec2:A, ec2:B on R: not allowed: …"
+    Map<String, List<String>> grouped = new LinkedHashMap<>();
     for (Miss m : denied.isEmpty() ? misses : denied) {
-      lines.add(m.action() + " on " + m.resource() + ": " + m.decision().explanation());
+      grouped.computeIfAbsent(m.resource() + "\u0000" + m.decision().explanation(), k -> new ArrayList<>())
+          .add(m.action());
     }
+    List<String> lines = new ArrayList<>();
+    grouped.forEach((k, actions) -> {
+      int cut = k.indexOf('\u0000');
+      lines.add(String.join(", ", actions) + " on " + k.substring(0, cut) + ": " + k.substring(cut + 1));
+    });
     String fix = fix(role, denied.isEmpty() ? misses : denied);
     String[] res = resources.toArray(String[]::new);
     if (denied.isEmpty()) {

@@ -164,7 +164,7 @@ class RoleVpcPermissionsTest {
     List<Finding> f = judge(doc(ON_ENI, eni));
     assertThat(f).singleElement().satisfies(x -> {
       assertThat(x.outcome()).isEqualTo(Outcome.FAIL);
-      assertThat(x.message()).contains("ec2:DescribeSubnets on *");
+      assertThat(x.message()).contains("ec2:DescribeNetworkInterfaces, ec2:DescribeVpcs").contains("ec2:DescribeSecurityGroups on *");
       assertThat(x.remediation().orElseThrow()).contains("\"Resource\": \"*\"");
     });
   }
