@@ -43,6 +43,7 @@ class RuleCatalogueTest {
       "s3", "s3",
       "egress", "egress",
       "isolation", "isolation",
+      "role", "role",
       "sg", "cluster",
       "nacl", "cluster");
 
