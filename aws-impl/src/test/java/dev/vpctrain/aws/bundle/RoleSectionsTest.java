@@ -209,6 +209,18 @@ class RoleSectionsTest {
   }
 
   @Test
+  void aTruncatedListingIsIncompleteAndUnknownValuesAreKept() {
+    NetworkSnapshot s = read("role-evidence.json", b -> {
+      at(b, "iam/GetAccountAuthorizationDetails").put("IsTruncated", true).put("Marker", "AAAAAQAAAAEXAMPLE");
+    });
+    assertThat(s.iam().orElseThrow().isComplete()).isFalse();
+    assertThat(s.iam().orElseThrow().isKnownAbsent("Missing")).isFalse();
+    NetworkSnapshot odd = read("role-evidence.json", b -> ((ObjectNode) b.at("/kms/keys").get(KEY).at("/DescribeKey/KeyMetadata"))
+        .put("KeyState", "PendingReplicaDeletion"));
+    assertThat(odd.kmsKeys().get(KEY).keyState()).contains("PendingReplicaDeletion");
+  }
+
+  @Test
   void aBundleWithoutTheSectionsHasNone() {
     NetworkSnapshot s = read("role-evidence.json", b -> {
       b.remove("iam");

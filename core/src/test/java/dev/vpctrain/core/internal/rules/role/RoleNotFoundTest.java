@@ -86,6 +86,15 @@ class RoleNotFoundTest {
   }
 
   @Test
+  void unverifiedWhenTheRoleHasAnotherPath() {
+    IamRole pathed = IamRole.builder().roleName("SageMakerTrainingRole")
+        .arn("arn:aws:iam::123456789012:role/service-role/SageMakerTrainingRole").build();
+    Finding f = one(ShapeFixtures.network().iam(IamEvidence.builder().addRole(pathed).isComplete(true).build()).build());
+    assertThat(f.outcome()).isEqualTo(Outcome.UNVERIFIED);
+    assertThat(f.message()).contains("service-role/SageMakerTrainingRole");
+  }
+
+  @Test
   void unverifiedWhenTheListingWasTruncated() {
     NetworkSnapshot net = ShapeFixtures.network()
         .iam(IamEvidence.builder().addRole(other).isComplete(true).build())
