@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.ec2.model.DescribeVpcAttributeResponse;
+import software.amazon.awssdk.services.s3.model.GetBucketEncryptionResponse;
 import software.amazon.awssdk.services.s3.model.GetBucketLocationResponse;
 import software.amazon.awssdk.services.s3.model.GetBucketPolicyResponse;
 import software.amazon.awssdk.core.SdkPojo;
@@ -99,6 +100,7 @@ final class BundleReader {
       ec2(ec2.get(), b);
     }
     InVpcSections.read(root, b);
+    RoleSections.read(root, b);
     root.optObject("s3").ifPresent(s3 -> s3(s3, b));
     // an operation named in errors is incomplete: its output (validated above) is not used
     return b.errors(errors).build().withoutIncomplete();
@@ -539,6 +541,16 @@ final class BundleReader {
         policy = Optional.empty();
       }
       f.policyState(state).policy(policy);
+      if (o.has("GetBucketEncryption") && !s3Failed("s3:GetBucketEncryption", bucket)) {
+        JsonInput enc = o.member("GetBucketEncryption").requireObject();
+        enc.object("ServerSideEncryptionConfiguration").array("Rules").forEach(r -> r.requireObject()
+            .optObject("ApplyServerSideEncryptionByDefault").ifPresent(d -> {
+              d.string("SSEAlgorithm");
+              d.optString("KMSMasterKeyID");
+            }));
+        GetBucketEncryptionResponse r = sdk(GetBucketEncryptionResponse::builder, enc);
+        f.defaultEncryption(S3Mapping.encryptionAlgorithm(r)).defaultEncryptionKeyId(S3Mapping.encryptionKeyId(r));
+      }
       b.putBucket(bucket, f.build());
     }
   }

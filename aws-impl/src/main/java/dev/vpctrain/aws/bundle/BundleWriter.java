@@ -73,6 +73,7 @@ final class BundleWriter {
       }
     }
     InVpcSections.write(s, root, STYLE);
+    RoleSections.write(s, root);
     ObjectNode s3 = root.putObject("s3");
     for (Map.Entry<String, BucketFacts> e : s.buckets().entrySet()) {
       ObjectNode bucket = s3.putObject(e.getKey());
@@ -92,6 +93,8 @@ final class BundleWriter {
       } else if (f.policyState() == PolicyState.PRESENT) {
         bucket.set("GetBucketPolicy", SdkJson.toJson(S3Mapping.sdkPolicy(f.policy().orElseThrow()), STYLE));
       }
+      f.defaultEncryption().ifPresent(a -> bucket.set("GetBucketEncryption",
+          SdkJson.toJson(S3Mapping.sdkEncryption(a, f.defaultEncryptionKeyId()), STYLE)));
     }
     ArrayNode errors = root.putArray("errors");
     for (CaptureError e : s.errors()) {

@@ -3,7 +3,7 @@ package dev.vpctrain.core.network;
 import java.util.Optional;
 import org.immutables.value.Value;
 
-/** What the snapshot knows of one S3 bucket: its region and its policy. */
+/** What the snapshot knows of one S3 bucket: its region, its policy and its default encryption. */
 @Value.Immutable
 abstract class AbstractBucketFacts {
   public abstract String bucket();
@@ -18,6 +18,15 @@ abstract class AbstractBucketFacts {
 
   /** The policy JSON when {@link #policyState()} is PRESENT. */
   public abstract Optional<String> policy();
+
+  /**
+   * {@code GetBucketEncryption}: the default encryption's {@code SSEAlgorithm} ({@code AES256},
+   * {@code aws:kms}, {@code aws:kms:dsse}); empty when not captured.
+   */
+  public abstract Optional<String> defaultEncryption();
+
+  /** The default encryption's {@code KMSMasterKeyID} (an ARN, key id or alias), when it names one. */
+  public abstract Optional<String> defaultEncryptionKeyId();
 
   @Value.Check
   protected void check() {

@@ -1,5 +1,9 @@
 package dev.vpctrain.core.network;
 
+import dev.vpctrain.core.iam.IamEvidence;
+import dev.vpctrain.core.iam.KmsAlias;
+import dev.vpctrain.core.iam.KmsKey;
+import dev.vpctrain.core.iam.OrganizationPolicy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -78,6 +82,21 @@ abstract class AbstractNetworkSnapshot {
   /** {@code fsx.DescribeFileSystems}. */
   public abstract Optional<List<FsxFileSystem>> fsxFileSystems();
 
+  /**
+   * The {@code iam} section (the execution role's evidence); empty when the bundle has none, and the
+   * role rules were not asked for.
+   */
+  public abstract Optional<IamEvidence> iam();
+
+  /** {@code kms.ListAliases}; empty when not captured. */
+  public abstract Optional<List<KmsAlias>> kmsAliases();
+
+  /** {@code kms.keys} by key ARN; a key missing here is unknown. */
+  public abstract Map<String, KmsKey> kmsKeys();
+
+  /** {@code organizations.DescribePolicy}, supplied by the user; empty when none was. */
+  public abstract Optional<List<OrganizationPolicy>> organizationPolicies();
+
   /** Per bucket the job touches; a bucket missing here is unknown. */
   public abstract Map<String, BucketFacts> buckets();
 
@@ -136,7 +155,10 @@ abstract class AbstractNetworkSnapshot {
    * output only; one without a resource drops the whole section.
    */
   public NetworkSnapshot withoutIncomplete() {
-    NetworkSnapshot s = NetworkSnapshot.copyOf(this);
+    NetworkSnapshot s = withoutIncompleteKeys(NetworkSnapshot.copyOf(this));
+    if (s.iam().isPresent()) {
+      s = s.withIam(s.iam().get().withoutIncomplete(errors()));
+    }
     for (Section section : Section.values()) {
       if (errorFor(section).isEmpty()) {
         continue;
@@ -198,6 +220,34 @@ abstract class AbstractNetworkSnapshot {
       }
     }
     return s;
+  }
+
+  /**
+   * {@code s} without the KMS output that failed calls leave incomplete: {@code kms:ListAliases}
+   * drops the aliases, {@code kms:DescribeKey} the key its {@code resource} names (every key when
+   * none), {@code kms:GetKeyPolicy} that key's policy.
+   */
+  private NetworkSnapshot withoutIncompleteKeys(NetworkSnapshot s) {
+    NetworkSnapshot out = s;
+    for (CaptureError e : errors()) {
+      String op = e.operation().toLowerCase(java.util.Locale.ROOT);
+      if (op.equals("kms:listaliases")) {
+        out = out.withKmsAliases(Optional.empty());
+      } else if (op.equals("kms:describekey") || op.equals("kms:getkeypolicy")) {
+        Map<String, KmsKey> keys = new LinkedHashMap<>();
+        for (Map.Entry<String, KmsKey> k : out.kmsKeys().entrySet()) {
+          boolean hit = e.resource().isEmpty() || e.resource().equals(k.getKey())
+              || e.resource().equals(k.getValue().keyId());
+          if (!hit) {
+            keys.put(k.getKey(), k.getValue());
+          } else if (op.equals("kms:getkeypolicy")) {
+            keys.put(k.getKey(), k.getValue().withPolicy(Optional.empty()));
+          }
+        }
+        out = out.withKmsKeys(keys);
+      }
+    }
+    return out;
   }
 
   /** {@code s} without the output of the failed calls of a per-resource {@code section}. */

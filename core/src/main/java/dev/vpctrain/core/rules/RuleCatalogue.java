@@ -37,6 +37,10 @@ import dev.vpctrain.core.internal.rules.request.RequestSecurityGroupsCount;
 import dev.vpctrain.core.internal.rules.request.RequestSubnetsCount;
 import dev.vpctrain.core.internal.rules.request.RequestVpcConfigAbsent;
 import dev.vpctrain.core.internal.rules.request.RequestVpcConfigPartial;
+import dev.vpctrain.core.internal.rules.role.RoleNotFound;
+import dev.vpctrain.core.internal.rules.role.RoleOrgPoliciesUnchecked;
+import dev.vpctrain.core.internal.rules.role.RoleTrustSagemaker;
+import dev.vpctrain.core.internal.rules.role.RoleVpcPermissions;
 import dev.vpctrain.core.internal.rules.s3.S3BucketOtherRegion;
 import dev.vpctrain.core.internal.rules.s3.S3BucketPolicyDenies;
 import dev.vpctrain.core.internal.rules.s3.S3BucketPolicyNotRestricted;
@@ -154,6 +158,10 @@ public final class RuleCatalogue {
     rules.add(new TargetSecurityGroupIngress());
     rules.add(new TargetNaclBlocked());
     // the execution role
+    rules.add(new RoleNotFound());
+    rules.add(new RoleTrustSagemaker());
+    rules.add(new RoleVpcPermissions());
+    rules.add(new RoleOrgPoliciesUnchecked());
     return rules;
   }
 }

@@ -1,6 +1,11 @@
 package dev.vpctrain.aws.internal.s3;
 
+import java.util.Optional;
+import software.amazon.awssdk.services.s3.model.GetBucketEncryptionResponse;
 import software.amazon.awssdk.services.s3.model.GetBucketLocationResponse;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryptionByDefault;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryptionConfiguration;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryptionRule;
 import software.amazon.awssdk.services.s3.model.GetBucketPolicyResponse;
 
 /**
@@ -34,5 +39,31 @@ public final class S3Mapping {
 
   public static GetBucketPolicyResponse sdkPolicy(String policy) {
     return GetBucketPolicyResponse.builder().policy(policy).build();
+  }
+
+  /** The default encryption's {@code SSEAlgorithm} (the first rule's; S3 keeps one); empty when it has none. */
+  public static Optional<String> encryptionAlgorithm(GetBucketEncryptionResponse r) {
+    return byDefault(r).map(ServerSideEncryptionByDefault::sseAlgorithmAsString);
+  }
+
+  /** The default encryption's {@code KMSMasterKeyID}, when it names one. */
+  public static Optional<String> encryptionKeyId(GetBucketEncryptionResponse r) {
+    return byDefault(r).map(ServerSideEncryptionByDefault::kmsMasterKeyID);
+  }
+
+  private static Optional<ServerSideEncryptionByDefault> byDefault(GetBucketEncryptionResponse r) {
+    ServerSideEncryptionConfiguration c = r.serverSideEncryptionConfiguration();
+    if (c == null || !c.hasRules() || c.rules().isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(c.rules().get(0).applyServerSideEncryptionByDefault());
+  }
+
+  public static GetBucketEncryptionResponse sdkEncryption(String algorithm, Optional<String> keyId) {
+    ServerSideEncryptionByDefault d = ServerSideEncryptionByDefault.builder().sseAlgorithm(algorithm)
+        .kmsMasterKeyID(keyId.orElse(null)).build();
+    return GetBucketEncryptionResponse.builder().serverSideEncryptionConfiguration(
+        ServerSideEncryptionConfiguration.builder().rules(ServerSideEncryptionRule.builder()
+            .applyServerSideEncryptionByDefault(d).build()).build()).build();
   }
 }

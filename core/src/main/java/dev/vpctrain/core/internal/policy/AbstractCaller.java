@@ -11,7 +11,8 @@ import org.immutables.value.Value;
 
 /**
  * Who makes a request: a session of an IAM role (as a SageMaker job does, with a session name it
- * does not disclose), an anonymous caller, or an unknown one. Public (unlike most {@code Abstract*}
+ * does not disclose), an AWS service principal (SageMaker assuming the role, judged by the role's
+ * trust policy), an anonymous caller, or an unknown one. Public (unlike most {@code Abstract*}
  * types) so that {@code Caller.Kind} is visible; use {@link Caller}.
  */
 @Value.Immutable
@@ -20,7 +21,7 @@ public abstract class AbstractCaller {
       Pattern.compile("arn:(aws[a-z-]*):iam::(\\d{12}):role/(?:[^/]+/)*([^/]+)");
 
   /** The kinds of caller. */
-  public enum Kind { ASSUMED_ROLE, ANONYMOUS, UNKNOWN }
+  public enum Kind { ASSUMED_ROLE, SERVICE, ANONYMOUS, UNKNOWN }
 
   AbstractCaller() {}
 
@@ -29,6 +30,18 @@ public abstract class AbstractCaller {
   public abstract Optional<String> roleArn();
 
   public abstract Optional<String> sessionName();
+
+  /** For a {@link Kind#SERVICE} caller, the service principal, for example {@code sagemaker.amazonaws.com}. */
+  public abstract Optional<String> serviceName();
+
+  /**
+   * The service principal {@code serviceName} ({@code sagemaker.amazonaws.com}). It sets no
+   * condition key by itself: a request context declares {@code aws:SourceAccount},
+   * {@code aws:SourceArn} and whatever else is known.
+   */
+  public static Caller service(String serviceName) {
+    return Caller.builder().kind(Kind.SERVICE).serviceName(Objects.requireNonNull(serviceName, "serviceName")).build();
+  }
 
   /**
    * A session of the role {@code roleArn} ({@code arn:aws:iam::123456789012:role/path/Name}) whose
@@ -125,6 +138,9 @@ public abstract class AbstractCaller {
     } else if (roleArn().isPresent() || sessionName().isPresent()) {
       throw new IllegalArgumentException("only an assumed-role caller has a role ARN or a session name");
     }
+    if ((kind() == Kind.SERVICE) != serviceName().isPresent()) {
+      throw new IllegalArgumentException("a service caller, and only it, has a service name");
+    }
   }
 
   @Override
@@ -132,6 +148,8 @@ public abstract class AbstractCaller {
     switch (kind()) {
       case ASSUMED_ROLE:
         return "a session of " + roleArn().orElseThrow() + sessionName().map(s -> " named " + s).orElse("");
+      case SERVICE:
+        return "the service principal " + serviceName().orElseThrow();
       case ANONYMOUS:
         return "an anonymous caller";
       default:

@@ -13,12 +13,14 @@ public final class Decision {
   private final Statement statement;
   private final List<String> unknownKeys;
   private final Tri explicitDeny;
+  private final Tri allow;
 
-  Decision(DecisionType type, Statement statement, List<String> unknownKeys, Tri explicitDeny) {
+  Decision(DecisionType type, Statement statement, List<String> unknownKeys, Tri explicitDeny, Tri allow) {
     this.type = type;
     this.statement = statement;
     this.unknownKeys = List.copyOf(unknownKeys);
     this.explicitDeny = explicitDeny;
+    this.allow = allow;
   }
 
   public DecisionType type() {
@@ -59,6 +61,15 @@ public final class Decision {
    */
   public Tri explicitDeny() {
     return explicitDeny;
+  }
+
+  /**
+   * Whether an Allow statement applies, whatever the Deny statements say: TRUE, UNKNOWN or FALSE.
+   * What a policy contributes when several policies decide together (identity policies, a
+   * permissions boundary and a resource policy: {@link Authorization}).
+   */
+  public Tri allow() {
+    return allow;
   }
 
   /** One sentence: "explicitly denied by statement "DenyOther" (Statement[1])". */

@@ -92,19 +92,36 @@ public final class Policy {
         }
       }
     }
+    Tri allows = allow != null ? Tri.YES : unknownAllow != null ? Tri.UNKNOWN : Tri.NO;
     if (deny != null) {
-      return new Decision(DecisionType.EXPLICIT_DENY, deny, List.of(), Tri.YES);
+      // the scan stopped at the Deny: the Allow statements after it were not looked at
+      return new Decision(DecisionType.EXPLICIT_DENY, deny, List.of(), Tri.YES, allows == Tri.YES ? allows : allows(request));
     }
     if (unknownDeny != null) {
-      return new Decision(DecisionType.UNKNOWN, unknownDeny, unknownKeys(unknownDeny, request), Tri.UNKNOWN);
+      return new Decision(DecisionType.UNKNOWN, unknownDeny, unknownKeys(unknownDeny, request), Tri.UNKNOWN, allows);
     }
     if (allow != null) {
-      return new Decision(DecisionType.ALLOW, allow, List.of(), Tri.NO);
+      return new Decision(DecisionType.ALLOW, allow, List.of(), Tri.NO, allows);
     }
     if (unknownAllow != null) {
-      return new Decision(DecisionType.UNKNOWN, unknownAllow, unknownKeys(unknownAllow, request), Tri.NO);
+      return new Decision(DecisionType.UNKNOWN, unknownAllow, unknownKeys(unknownAllow, request), Tri.NO, allows);
     }
-    return new Decision(DecisionType.IMPLICIT_DENY, null, List.of(), Tri.NO);
+    return new Decision(DecisionType.IMPLICIT_DENY, null, List.of(), Tri.NO, allows);
+  }
+
+  /** Whether an Allow statement applies to {@code request}, Deny statements aside. */
+  private Tri allows(PolicyRequest request) {
+    boolean every = request.coverage() == Coverage.EVERY; // Allow: the whole set under EVERY (see evaluate)
+    Tri result = Tri.NO;
+    for (Statement s : statements) {
+      if (s.effect() == Effect.ALLOW) {
+        result = result.or(s.applies(request, every, null));
+        if (result == Tri.YES) {
+          break;
+        }
+      }
+    }
+    return result;
   }
 
   private static List<String> unknownKeys(Statement s, PolicyRequest request) {

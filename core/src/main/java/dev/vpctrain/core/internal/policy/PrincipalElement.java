@@ -9,6 +9,8 @@ import java.util.Optional;
  * as IAM documents it for a session of a role:
  *
  * <ul>
+ *   <li>A service principal ({@link Caller#service}) is named by {@code "*"}, {@code {"AWS": "*"}} or
+ *       its exact name in {@code Service} (a string or a list).
  *   <li>{@code Principal}: the account ({@code 123456789012} or {@code arn:…:iam::123456789012:root}),
  *       the role ARN, or the session ARN {@code arn:…:sts::<acct>:assumed-role/<role>/<session>}
  *       names the caller. A session ARN with a fixed session name is UNKNOWN while the session name
@@ -71,6 +73,9 @@ final class PrincipalElement {
       case UNKNOWN:
         addKey(unknownKeys, CALLER_KEY);
         return Optional.of(Tri.UNKNOWN);
+      case SERVICE:
+        // a service principal is named only by {"Service": ...} (IAM allows no wildcard there)
+        return Optional.of(Tri.of(service.contains(caller.serviceName().orElseThrow())));
       default:
         return Optional.empty();
     }

@@ -1,0 +1,15 @@
+package dev.vpctrain.core.iam;
+
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** An inline policy of a role ({@code RolePolicyList[]} or {@code GetRolePolicy}): its name and, when captured, its document. */
+@Value.Immutable
+abstract class AbstractInlinePolicy {
+  @Value.Parameter
+  public abstract String policyName();
+
+  /** The decoded JSON document; empty when the role lists the policy but its document was not captured. */
+  @Value.Parameter
+  public abstract Optional<String> document();
+}

@@ -1,0 +1,16 @@
+package dev.vpctrain.core.iam;
+
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** A KMS alias ({@code kms.ListAliases.Aliases[]}). */
+@Value.Immutable
+abstract class AbstractKmsAlias {
+  /** {@code alias/name}. */
+  public abstract String aliasName();
+
+  public abstract Optional<String> aliasArn();
+
+  /** The key id it points to; empty for an alias without a key. */
+  public abstract Optional<String> targetKeyId();
+}

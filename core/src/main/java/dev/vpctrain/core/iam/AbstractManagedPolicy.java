@@ -1,0 +1,21 @@
+package dev.vpctrain.core.iam;
+
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * A managed policy ({@code Policies[]}, or {@code GetPolicy} + {@code GetPolicyVersion}): only its
+ * default version counts.
+ */
+@Value.Immutable
+abstract class AbstractManagedPolicy {
+  /** {@code arn:aws:iam::123456789012:policy/Name} or {@code arn:aws:iam::aws:policy/Name}. */
+  public abstract String arn();
+
+  public abstract Optional<String> policyName();
+
+  public abstract Optional<String> defaultVersionId();
+
+  /** The decoded JSON document of the default version; empty when not captured. */
+  public abstract Optional<String> document();
+}
