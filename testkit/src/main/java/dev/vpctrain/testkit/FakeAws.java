@@ -194,11 +194,11 @@ public final class FakeAws implements AutoCloseable {
 
   /**
    * A {@link VpcTrain} builder wired to this world: every fake client, the virtual clock and
-   * sleeper, and live discovery over the fake EC2 and S3 clients as its network source.
+   * sleeper, and live discovery over the fake EC2, S3, EFS and FSx clients as its network source.
    */
   public VpcTrain.Builder vpcTrain() {
     return VpcTrain.builder()
-        .ec2(ec2).s3(s3).sageMaker(sageMakerClient).cloudWatch(cloudWatch).cloudWatchLogs(logs)
+        .ec2(ec2).s3(s3).efs(efs).fsx(fsx).sageMaker(sageMakerClient).cloudWatch(cloudWatch).cloudWatchLogs(logs)
         .networkSource(discovery())
         .clock(world.clock())
         .sleeper(sleeper());
@@ -206,7 +206,7 @@ public final class FakeAws implements AutoCloseable {
 
   /** Live network discovery over the fake EC2 and S3 clients (what a real preflight reads). */
   public LiveNetworkDiscovery discovery() {
-    return LiveNetworkDiscovery.builder().ec2(ec2).s3(s3).region(world.region()).clock(world.clock())
+    return LiveNetworkDiscovery.builder().ec2(ec2).s3(s3).efs(efs).fsx(fsx).region(world.region()).clock(world.clock())
         .executor(Runnable::run).build();
   }
 

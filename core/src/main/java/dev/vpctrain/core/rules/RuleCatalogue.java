@@ -141,15 +141,15 @@ public final class RuleCatalogue {
     rules.add(new FsNotFound());
     rules.add(new FsLifecycleUnavailable());
     rules.add(new FsDirectoryPath());
-    rules.add(new FsRoute());
-    rules.add(new FsDns());
     rules.add(new FsEfsMountTargetMissing());
     rules.add(new FsEfsMountTargetAz());
     rules.add(new FsEfsSecurityGroup());
     rules.add(new FsEfsFileSystemPolicy());
     rules.add(new FsFsxAz());
     rules.add(new FsFsxSecurityGroup());
+    rules.add(new FsRoute());
     rules.add(new FsNaclBlocked());
+    rules.add(new FsDns());
     // resources inside the VPC: declared targets
     rules.add(new TargetNotFound());
     rules.add(new TargetRouteMissing());
