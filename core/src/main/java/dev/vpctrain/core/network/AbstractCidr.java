@@ -1,7 +1,9 @@
 package dev.vpctrain.core.network;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.immutables.value.Value;
 
 /**
@@ -113,6 +115,27 @@ public abstract class AbstractCidr implements Comparable<AbstractCidr> {
     if (text == null) {
       return Optional.empty();
     }
+    Optional<Cidr> hit = PARSED.get(text);
+    if (hit != null) {
+      return hit;
+    }
+    Optional<Cidr> parsed = parseUncached(text);
+    if (PARSED.size() >= PARSED_LIMIT) {
+      PARSED.clear();
+    }
+    PARSED.put(text, parsed);
+    return parsed;
+  }
+
+  /**
+   * Parsed blocks by their text: a snapshot's CIDRs are parsed by many checks of every preflight,
+   * and a {@link Cidr} is immutable, so each text is parsed once (bounded; cleared when full).
+   */
+  private static final Map<String, Optional<Cidr>> PARSED = new ConcurrentHashMap<>();
+
+  private static final int PARSED_LIMIT = 1 << 16;
+
+  private static Optional<Cidr> parseUncached(String text) {
     int slash = text.indexOf('/');
     Optional<Cidr> address = tryParseAddress(slash < 0 ? text : text.substring(0, slash));
     return slash < 0 ? address : address.flatMap(a -> a.withPrefixLength(text.substring(slash + 1)));

@@ -57,6 +57,9 @@ abstract class AbstractNetworkInterface {
     if (privateIpAddresses().contains(address)) {
       return true;
     }
+    if (ipv4Prefixes().isEmpty()) {
+      return false;
+    }
     Optional<Cidr> a = Cidr.tryParseAddress(address).filter(Cidr::isIpv4);
     return a.isPresent() && ipv4Prefixes().stream().anyMatch(p -> p.covers(a.get()));
   }

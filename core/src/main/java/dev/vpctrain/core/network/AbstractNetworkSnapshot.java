@@ -7,6 +7,7 @@ import dev.vpctrain.core.iam.OrganizationPolicy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import org.immutables.value.Value;
 
@@ -352,8 +354,204 @@ abstract class AbstractNetworkSnapshot {
   /** The captured network interfaces that hold {@code address} (an address of theirs or inside a prefix of theirs). */
   public List<NetworkInterface> networkInterfacesHolding(String address) {
     List<NetworkInterface> out = new ArrayList<>();
+    List<NetworkInterface> holders = interfaceAddressIndex().addresses.get(address);
+    List<NetworkInterface> prefixed = interfaceAddressIndex().prefixed;
+    if (prefixed.isEmpty()) {
+      return holders == null ? out : new ArrayList<>(holders);
+    }
+    // keep the capture's order when prefixes add holders
     networkInterfaces().ifPresent(l -> l.stream().filter(n -> n.holds(address)).forEach(out::add));
     return out;
+  }
+
+  /**
+   * The route table explicitly associated with {@code subnetId} (association state {@code associated}
+   * or {@code associating}, or no state captured), if any; indexed once per snapshot.
+   */
+  public Optional<RouteTable> explicitRouteTable(String subnetId) {
+    return Optional.ofNullable(routeTableAssociations().bySubnet.get(subnetId));
+  }
+
+  /** The main route table of {@code vpcId}, when the snapshot has it; indexed once per snapshot. */
+  public Optional<RouteTable> mainRouteTable(String vpcId) {
+    return Optional.ofNullable(routeTableAssociations().mainByVpc.get(vpcId));
+  }
+
+  /** The network ACL associated with {@code subnetId}, if any; indexed once per snapshot. */
+  public Optional<NetworkAcl> associatedNetworkAcl(String subnetId) {
+    return Optional.ofNullable(aclAssociations().bySubnet.get(subnetId));
+  }
+
+  /** The default network ACL of {@code vpcId}, when the snapshot has it; indexed once per snapshot. */
+  public Optional<NetworkAcl> defaultNetworkAcl(String vpcId) {
+    return Optional.ofNullable(aclAssociations().mainByVpc.get(vpcId));
+  }
+
+  /** Which table or ACL governs a subnet explicitly, and each VPC's main or default one. */
+  static final class Associations<T> {
+    final Map<String, T> bySubnet = new HashMap<>();
+    final Map<String, T> mainByVpc = new HashMap<>();
+  }
+
+  @Value.Lazy
+  Associations<RouteTable> routeTableAssociations() {
+    Associations<RouteTable> a = new Associations<>();
+    for (RouteTable t : routeTables().orElse(List.of())) {
+      for (RouteTableAssociation assoc : t.associations()) {
+        boolean associated = assoc.state()
+            .map(s -> s.equalsIgnoreCase("associated") || s.equalsIgnoreCase("associating")).orElse(true);
+        if (!associated) {
+          continue;
+        }
+        if (assoc.main()) {
+          a.mainByVpc.putIfAbsent(t.vpcId(), t);
+        }
+        assoc.subnetId().ifPresent(s -> a.bySubnet.putIfAbsent(s, t));
+      }
+    }
+    return a;
+  }
+
+  @Value.Lazy
+  Associations<NetworkAcl> aclAssociations() {
+    Associations<NetworkAcl> a = new Associations<>();
+    for (NetworkAcl acl : networkAcls().orElse(List.of())) {
+      for (String s : acl.subnetIds()) {
+        a.bySubnet.putIfAbsent(s, acl);
+      }
+      if (acl.isDefault()) {
+        a.mainByVpc.putIfAbsent(acl.vpcId(), acl);
+      }
+    }
+    return a;
+  }
+
+  /** The captured network interfaces that carry security group {@code groupId}, in capture order. */
+  public List<NetworkInterface> networkInterfacesCarrying(String groupId) {
+    return interfaceGroupIndex().getOrDefault(groupId, List.of());
+  }
+
+  /**
+   * The captured network interfaces with an IPv4 address or prefix inside {@code block}, in
+   * capture order.
+   */
+  public List<NetworkInterface> networkInterfacesWithin(Cidr block) {
+    if (!block.isIpv4()) {
+      return List.of();
+    }
+    InterfaceAddresses idx = interfaceAddressIndex();
+    long first = Integer.toUnsignedLong(block.ipv4Network());
+    long last = first + (1L << (32 - block.prefixLength())) - 1;
+    Set<Integer> positions = new TreeSet<>();
+    int i = lowerBound(idx.sortedAddresses, first);
+    for (; i < idx.sortedAddresses.length && idx.sortedAddresses[i] <= last; i++) {
+      positions.add(idx.sortedPositions[i]);
+    }
+    for (int p : idx.prefixedPositions) {
+      if (idx.all.get(p).ipv4Prefixes().stream().anyMatch(c -> c.isIpv4() && c.overlaps(block))) {
+        positions.add(p);
+      }
+    }
+    List<NetworkInterface> out = new ArrayList<>();
+    positions.forEach(p -> out.add(idx.all.get(p)));
+    return out;
+  }
+
+  /** The captured subnets whose IPv4 CIDR block holds {@code address}, in capture order. */
+  public List<Subnet> subnetsHolding(int address) {
+    List<Subnet> out = new ArrayList<>();
+    for (Map.Entry<Subnet, Cidr> e : subnetCidrIndex()) {
+      if (e.getValue().contains(address)) {
+        out.add(e.getKey());
+      }
+    }
+    return out;
+  }
+
+  /** The IPv4 CIDR blocks of the captured subnets that overlap {@code block}, in capture order. */
+  public List<Cidr> subnetCidrsOverlapping(Cidr block) {
+    List<Cidr> out = new ArrayList<>();
+    for (Map.Entry<Subnet, Cidr> e : subnetCidrIndex()) {
+      if (e.getValue().overlaps(block)) {
+        out.add(e.getValue());
+      }
+    }
+    return out;
+  }
+
+  private static int lowerBound(long[] sorted, long key) {
+    int lo = 0;
+    int hi = sorted.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (sorted[mid] < key) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  @Value.Lazy
+  Map<String, List<NetworkInterface>> interfaceGroupIndex() {
+    Map<String, List<NetworkInterface>> m = new HashMap<>();
+    for (NetworkInterface n : networkInterfaces().orElse(List.of())) {
+      for (String g : new LinkedHashSet<>(n.groupIds())) {
+        m.computeIfAbsent(g, k -> new ArrayList<>()).add(n);
+      }
+    }
+    return m;
+  }
+
+  @Value.Lazy
+  List<Map.Entry<Subnet, Cidr>> subnetCidrIndex() {
+    List<Map.Entry<Subnet, Cidr>> out = new ArrayList<>();
+    for (Subnet s : subnets().orElse(List.of())) {
+      s.cidrBlock().flatMap(Cidr::tryParseIpv4).ifPresent(c -> out.add(Map.entry(s, c)));
+    }
+    return out;
+  }
+
+  /** The interfaces by each private address, and those with prefixes (built once). */
+  static final class InterfaceAddresses {
+    final Map<String, List<NetworkInterface>> addresses = new HashMap<>();
+    final List<NetworkInterface> prefixed = new ArrayList<>();
+    final List<NetworkInterface> all = new ArrayList<>();
+    final List<Integer> prefixedPositions = new ArrayList<>();
+    long[] sortedAddresses = new long[0];
+    int[] sortedPositions = new int[0];
+  }
+
+  @Value.Lazy
+  InterfaceAddresses interfaceAddressIndex() {
+    InterfaceAddresses idx = new InterfaceAddresses();
+    for (NetworkInterface n : networkInterfaces().orElse(List.of())) {
+      for (String a : new LinkedHashSet<>(n.privateIpAddresses())) {
+        idx.addresses.computeIfAbsent(a, k -> new ArrayList<>()).add(n);
+      }
+      if (!n.ipv4Prefixes().isEmpty()) {
+        idx.prefixed.add(n);
+        idx.prefixedPositions.add(idx.all.size());
+      }
+      idx.all.add(n);
+    }
+    List<long[]> pairs = new ArrayList<>();
+    for (int p = 0; p < idx.all.size(); p++) {
+      for (String a : idx.all.get(p).privateIpAddresses()) {
+        if (Cidr.isIpv4Address(a)) {
+          pairs.add(new long[] {Integer.toUnsignedLong(Cidr.parseIpv4Address(a)), p});
+        }
+      }
+    }
+    pairs.sort((x, y) -> Long.compare(x[0], y[0]));
+    idx.sortedAddresses = new long[pairs.size()];
+    idx.sortedPositions = new int[pairs.size()];
+    for (int k = 0; k < pairs.size(); k++) {
+      idx.sortedAddresses[k] = pairs.get(k)[0];
+      idx.sortedPositions[k] = (int) pairs.get(k)[1];
+    }
+    return idx;
   }
 
   /** The filters {@code section}'s call was captured with; empty when it was unfiltered. */

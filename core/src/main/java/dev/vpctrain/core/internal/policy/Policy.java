@@ -3,7 +3,9 @@ package dev.vpctrain.core.internal.policy;
 import dev.vpctrain.core.internal.logic.Tri;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A parsed IAM policy document (endpoint policy, bucket policy, identity policy), compiled for
@@ -38,12 +40,33 @@ public final class Policy {
 
   /** Parses a policy document; the error is returned, never thrown. */
   public static ParsedPolicy tryParse(String json, String source) {
-    try {
-      return ParsedPolicy.of(parse(json, source));
-    } catch (PolicyParseException e) {
-      return ParsedPolicy.failed(e);
+    ParseKey key = new ParseKey(json, source);
+    ParsedPolicy hit = PARSED.get(key);
+    if (hit != null) {
+      return hit;
     }
+    ParsedPolicy parsed;
+    try {
+      parsed = ParsedPolicy.of(parse(json, source));
+    } catch (PolicyParseException e) {
+      parsed = ParsedPolicy.failed(e);
+    }
+    if (PARSED.size() >= PARSED_LIMIT) {
+      PARSED.clear();
+    }
+    PARSED.put(key, parsed);
+    return parsed;
   }
+
+  /**
+   * Parsed documents by text and source: every preflight over one snapshot meets the same
+   * documents, and a parsed policy is immutable, so each is parsed once (bounded; cleared when full).
+   */
+  private static final Map<ParseKey, ParsedPolicy> PARSED = new ConcurrentHashMap<>();
+
+  private static final int PARSED_LIMIT = 4096;
+
+  private record ParseKey(String json, String source) {}
 
   /** {@code 2012-10-17}, {@code 2008-10-17}, or empty when the document has no Version. */
   public Optional<String> version() {

@@ -18,7 +18,7 @@ import org.immutables.value.Value;
  * allowed if the whole set is, denied if none of it is, otherwise undecidable;
  * {@link AddressMode#NONE} — not IP traffic (EFA), so CIDR rules never match.
  */
-@Value.Immutable
+@Value.Immutable(prehash = true)
 public abstract class AbstractPeer {
   /** How a peer's addresses are known. */
   public enum AddressMode {

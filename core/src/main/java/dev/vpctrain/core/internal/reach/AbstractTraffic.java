@@ -6,7 +6,7 @@ import org.immutables.value.Value;
  * A kind of traffic to test against security groups and network ACLs: every protocol, or one IP
  * protocol over an inclusive port range (ports are ignored for protocols without ports).
  */
-@Value.Immutable
+@Value.Immutable(prehash = true)
 abstract class AbstractTraffic {
   /** IANA protocol number of TCP. */
   public static final int TCP = 6;
@@ -89,6 +89,19 @@ abstract class AbstractTraffic {
 
   /** Maps an API protocol ({@code -1}, {@code all}, {@code tcp}, {@code 6}, …) to a number, {@code -2} when unknown. */
   public static int protocolNumber(String apiProtocol) {
+    // the APIs' own spellings first: no case folding on the hot path of every rule and entry
+    switch (apiProtocol) {
+      case "-1":
+        return ALL;
+      case "tcp":
+      case "6":
+        return TCP;
+      case "udp":
+      case "17":
+        return UDP;
+      default:
+        break;
+    }
     switch (apiProtocol.toLowerCase(java.util.Locale.ROOT)) {
       case "-1":
       case "all":

@@ -273,6 +273,10 @@ final class AddressRouteAnalysis {
   }
 
   private List<Cidr> vpcCidrs(RouteTable t) {
+    return reach.vpcCidrs(t, this::computeVpcCidrs);
+  }
+
+  private List<Cidr> computeVpcCidrs(RouteTable t) {
     Set<Cidr> out = new LinkedHashSet<>();
     Optional<Vpc> vpc = network.vpc(t.vpcId());
     if (vpc.isPresent()) {

@@ -9,9 +9,8 @@ import dev.vpctrain.core.network.Section;
 import dev.vpctrain.core.network.Subnet;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Collections;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,21 +31,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class NetworkAclEvaluator {
   private final NetworkSnapshot network;
-  private final Map<String, NetworkAcl> bySubnet = new HashMap<>();
-  private final Map<String, NetworkAcl> defaultByVpc = new HashMap<>();
   /** Memos per ACL object, by identity (the snapshot's own objects; no deep ACL comparison per lookup). */
   private final Map<NetworkAcl, PerAcl> perAcl = Collections.synchronizedMap(new IdentityHashMap<>());
 
   private NetworkAclEvaluator(NetworkSnapshot network) {
     this.network = Objects.requireNonNull(network, "network");
-    for (NetworkAcl acl : network.networkAcls().orElse(List.of())) {
-      for (String s : acl.subnetIds()) {
-        bySubnet.putIfAbsent(s, acl);
-      }
-      if (acl.isDefault()) {
-        defaultByVpc.putIfAbsent(acl.vpcId(), acl);
-      }
-    }
   }
 
   public static NetworkAclEvaluator of(NetworkSnapshot network) {
@@ -56,11 +45,11 @@ public final class NetworkAclEvaluator {
 
   /** The ACL of {@code subnetId}: its associated ACL, else its VPC's default ACL; empty when unknown. */
   public Optional<NetworkAcl> aclOf(String subnetId) {
-    NetworkAcl acl = bySubnet.get(subnetId);
-    if (acl != null) {
-      return Optional.of(acl);
+    Optional<NetworkAcl> acl = network.associatedNetworkAcl(subnetId);
+    if (acl.isPresent()) {
+      return acl;
     }
-    return network.subnet(subnetId).map(Subnet::vpcId).map(defaultByVpc::get);
+    return network.subnet(subnetId).map(Subnet::vpcId).flatMap(network::defaultNetworkAcl);
   }
 
   /** Why {@link #aclOf} is empty for {@code subnetId}. */

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Route resolution over one snapshot, with every analysis computed once: effective route tables,
@@ -35,6 +36,7 @@ public final class Reach {
   private final Map<List<Object>, NatForwarding> forwardings = new ConcurrentHashMap<>();
   private final Map<List<String>, InterfaceEndpointUse> endpointUses = new ConcurrentHashMap<>();
   private final Map<List<Object>, AddressRoute> addressRoutes = new ConcurrentHashMap<>();
+  private final Map<String, List<Cidr>> vpcCidrsByTable = new ConcurrentHashMap<>();
 
   private Reach(NetworkSnapshot network, List<String> jobGroups) {
     this.network = Objects.requireNonNull(network, "network");
@@ -171,6 +173,11 @@ public final class Reach {
       addressRoutes.putIfAbsent(key, r);
     }
     return r;
+  }
+
+  /** The IPv4 CIDRs of route table {@code t}'s VPC (primary, secondary, and its local routes' destinations), once per table. */
+  List<Cidr> vpcCidrs(RouteTable t, Function<RouteTable, List<Cidr>> compute) {
+    return vpcCidrsByTable.computeIfAbsent(t.routeTableId(), k -> compute.apply(t));
   }
 
   /** {@code p} with the NAT gateway's subnet ACL applied to {@code traffic} (other paths unchanged). */

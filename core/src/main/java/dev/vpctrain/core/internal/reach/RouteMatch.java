@@ -50,7 +50,7 @@ public final class RouteMatch {
 
   /** The route's destination as written: its CIDR or its prefix list id. */
   public String destination() {
-    return prefixListId != null ? prefixListId : route.destinationCidrBlock().orElse(cidr.toString());
+    return prefixListId != null ? prefixListId : route.destinationCidrBlock().orElseGet(cidr::toString);
   }
 
   /** For messages: {@code 0.0.0.0/0 -> nat-…} (with {@code (blackhole)} when so). */

@@ -2,35 +2,19 @@ package dev.vpctrain.core.internal.reach;
 
 import dev.vpctrain.core.network.NetworkSnapshot;
 import dev.vpctrain.core.network.RouteTable;
-import dev.vpctrain.core.network.RouteTableAssociation;
 import dev.vpctrain.core.network.Section;
 import dev.vpctrain.core.network.Subnet;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * Which route table governs which subnet: explicit subnet associations and each VPC's main table,
- * indexed once per snapshot (linear in the number of associations).
+ * as the snapshot indexes them (once per snapshot, linear in the number of associations).
  */
 public final class RouteTableIndex {
   private final NetworkSnapshot network;
-  private final Map<String, RouteTable> bySubnet = new HashMap<>();
-  private final Map<String, RouteTable> mainByVpc = new HashMap<>();
 
   private RouteTableIndex(NetworkSnapshot network) {
     this.network = network;
-    for (RouteTable t : network.routeTables().orElse(java.util.List.of())) {
-      for (RouteTableAssociation a : t.associations()) {
-        if (!isAssociated(a)) {
-          continue;
-        }
-        if (a.main()) {
-          mainByVpc.putIfAbsent(t.vpcId(), t);
-        }
-        a.subnetId().ifPresent(s -> bySubnet.putIfAbsent(s, t));
-      }
-    }
   }
 
   /** Indexes {@code network}'s route tables. */
@@ -38,18 +22,14 @@ public final class RouteTableIndex {
     return new RouteTableIndex(network);
   }
 
-  private static boolean isAssociated(RouteTableAssociation a) {
-    return a.state().map(s -> s.equalsIgnoreCase("associated") || s.equalsIgnoreCase("associating")).orElse(true);
-  }
-
   /** The VPC's main route table, when the snapshot has it. */
   public Optional<RouteTable> mainTable(String vpcId) {
-    return Optional.ofNullable(mainByVpc.get(vpcId));
+    return network.mainRouteTable(vpcId);
   }
 
   /** The table explicitly associated with {@code subnetId}, if any. */
   public Optional<RouteTable> explicitTable(String subnetId) {
-    return Optional.ofNullable(bySubnet.get(subnetId));
+    return network.explicitRouteTable(subnetId);
   }
 
   /** The route table governing {@code subnetId}: its explicit association, else its VPC's main table. */
@@ -57,7 +37,7 @@ public final class RouteTableIndex {
     if (!network.has(Section.ROUTE_TABLES)) {
       return EffectiveRouteTable.unknown(subnetId, network.unknownReason(Section.ROUTE_TABLES));
     }
-    RouteTable explicit = bySubnet.get(subnetId);
+    RouteTable explicit = network.explicitRouteTable(subnetId).orElse(null);
     if (explicit != null) {
       return EffectiveRouteTable.explicit(subnetId, explicit);
     }
@@ -69,7 +49,7 @@ public final class RouteTableIndex {
       }
       return EffectiveRouteTable.unknown(subnetId, "subnet " + subnetId + " is not in the snapshot");
     }
-    RouteTable main = mainByVpc.get(subnet.get().vpcId());
+    RouteTable main = network.mainRouteTable(subnet.get().vpcId()).orElse(null);
     if (main == null) {
       return EffectiveRouteTable.unknown(subnetId, "subnet " + subnetId + " has no explicit route table association and the main route table of "
           + subnet.get().vpcId() + " is not in the snapshot");

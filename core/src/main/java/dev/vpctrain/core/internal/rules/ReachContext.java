@@ -2,6 +2,7 @@ package dev.vpctrain.core.internal.rules;
 
 import dev.vpctrain.core.internal.reach.JobPeers;
 import dev.vpctrain.core.internal.reach.NetworkAclEvaluator;
+import dev.vpctrain.core.internal.reach.Peer;
 import dev.vpctrain.core.internal.reach.Reach;
 import dev.vpctrain.core.internal.reach.SecurityGroupEvaluator;
 import dev.vpctrain.core.rules.RuleContext;
@@ -30,6 +31,13 @@ public final class ReachContext {
   public static SecurityGroupEvaluator securityGroups(RuleContext ctx) {
     return ctx.cached(SecurityGroupEvaluator.class, k -> SecurityGroupEvaluator.of(ctx.network()));
   }
+
+  /** The job's instances in {@code subnet} ({@link JobPeers#instancesIn}), one per subnet and preflight. */
+  public static Peer jobInstancesIn(RuleContext ctx, String subnet) {
+    return ctx.cached(new JobInstancesKey(subnet), k -> JobPeers.instancesIn(ctx.job(), ctx.network(), subnet));
+  }
+
+  private record JobInstancesKey(String subnet) {}
 
   /** The network-ACL evaluator of {@code ctx}'s network, one per preflight. */
   public static NetworkAclEvaluator acls(RuleContext ctx) {

@@ -109,7 +109,7 @@ public final class FsEfsSecurityGroup extends EfsChannelRule {
           + groupsUnknown(n, t);
     } else {
       List<String> groups = t.groups().get();
-      SgDecision d = sgs.ingress(groups, NFS, JobPeers.instancesIn(ctx.job(), n, s.subnetId()));
+      SgDecision d = sgs.ingress(groups, NFS, ReachContext.jobInstancesIn(ctx, s.subnetId()));
       ingress = d.result();
       ingressDetail = d.allowed()
           ? "security group " + String.join(", ", d.allowedBy()) + " of mount target " + t.id() + " admits TCP 2049 from the job"

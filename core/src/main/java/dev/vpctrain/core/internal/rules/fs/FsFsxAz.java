@@ -11,7 +11,9 @@ import dev.vpctrain.core.report.Severity;
 import dev.vpctrain.core.rules.BaseRule;
 import dev.vpctrain.core.rules.RuleContext;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,6 +25,9 @@ import java.util.Optional;
  * both subnets come from one snapshot).
  */
 public final class FsFsxAz extends BaseRule {
+  /** Subnets named in the remediation at most. */
+  private static final int MAX_CANDIDATES = 5;
+
   public FsFsxAz() {
     super("fs.fsx.az", Severity.WARNING,
         "Each job subnet maps to the Availability Zone ID of the FSx for Lustre file system");
@@ -40,6 +45,7 @@ public final class FsFsxAz extends BaseRule {
     NetworkSnapshot n = ctx.network();
     List<Finding> out = new ArrayList<>();
     List<String> passed = new ArrayList<>();
+    Map<String, String> remediations = new HashMap<>();
     for (FileSystemChannel c : lustre) {
       Optional<FsxFileSystem> fs = c.fsx();
       if (fs.isEmpty()) {
@@ -78,7 +84,7 @@ public final class FsFsxAz extends BaseRule {
                   + " is in " + fsZone + " (its subnet " + fsSubnet + "). The SageMaker guide asks for a subnet that maps "
                   + "to the file system's Availability Zone ID: across zones every read crosses an AZ boundary, with "
                   + "cross-AZ data charges and latency.",
-              remediation(ctx, fsZone, fsSubnet), res));
+              remediations.computeIfAbsent(fsSubnet, k -> remediation(ctx, fsZone, fsSubnet)), res));
         } else {
           passed.add(s + " and " + c.fileSystemId() + " (" + fsZone + ")");
         }
@@ -111,15 +117,21 @@ public final class FsFsxAz extends BaseRule {
 
   private String remediation(RuleContext ctx, Zone fsZone, String fsSubnet) {
     List<String> candidates = new ArrayList<>();
+    int more = 0;
     String vpcId = ctx.network().subnet(fsSubnet).map(Subnet::vpcId)
         .or(() -> JobSubnets.found(ctx).stream().findFirst().map(Subnet::vpcId)).orElse("");
     for (Subnet s : ctx.network().subnets().orElse(List.of())) {
       if (s.vpcId().equals(vpcId) && Zone.of(s).sameAs(fsZone).orElse(false)) {
+        if (candidates.size() == MAX_CANDIDATES) {
+          more++;
+          break;
+        }
         candidates.add(s.subnetId());
       }
     }
     return "Place the job in a subnet of " + fsZone + ": list only such subnets in VpcConfig.Subnets"
-        + (candidates.isEmpty() ? "" : " (in this VPC: " + String.join(", ", candidates) + ")")
+        + (candidates.isEmpty() ? "" : " (in this VPC: " + String.join(", ", candidates)
+            + (more > 0 ? " and others" : "") + ")")
         + ", or accept the cross-AZ charges and latency and suppress this rule.";
   }
 

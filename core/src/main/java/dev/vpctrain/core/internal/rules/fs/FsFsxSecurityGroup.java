@@ -140,7 +140,7 @@ public final class FsFsxSecurityGroup extends BaseRule {
       Optional<String> fsSubnet = fs.subnetIds().stream().findFirst();
       Peer self = FsPeers.fileSystemSubnet(n, c.fileSystemId() + "'s own security groups or subnet "
           + fsSubnet.orElse("(unknown)"), fsSubnet, fsxGroups);
-      Peer job = JobPeers.instancesIn(ctx.job(), n, subnet);
+      Peer job = ReachContext.jobInstancesIn(ctx, subnet);
       Peer servers = FsPeers.endpoints(n, c.fileSystemId() + " (" + fsxList + ")", eps, fsxGroups);
       String fsxDesc = "the FSx security groups (" + fsxList + ")";
       String jobDesc = "the job's security groups (" + jobList + ")";

@@ -97,7 +97,7 @@ public final class FsNaclBlocked extends BaseRule {
   private List<Finding> check(RuleContext ctx, FileSystemChannel c, String subnet, List<FsEndpoint> eps) {
     NetworkSnapshot n = ctx.network();
     NetworkAclEvaluator acls = ReachContext.acls(ctx);
-    Peer job = JobPeers.instancesIn(ctx.job(), n, subnet);
+    Peer job = ReachContext.jobInstancesIn(ctx, subnet);
     List<EndpointResult> results = new ArrayList<>();
     for (List<FsEndpoint> group : groups(c, eps)) {
       EndpointResult r = new EndpointResult(group);

@@ -94,7 +94,7 @@ public final class TargetChecks {
 
   /** The route from {@code subnet} to {@code e}'s address and back ({@code Reach.routeToAddress}). */
   public static AddressRoute route(RuleContext ctx, String subnet, TargetEndpoint e, Traffic traffic) {
-    return ReachContext.of(ctx).routeToAddress(subnet, e.address(), e.subnet(), traffic, e.peer());
+    return e.route(subnet, traffic, () -> ReachContext.of(ctx).routeToAddress(subnet, e.address(), e.subnet(), traffic, e.peer()));
   }
 
   /** True when the route is undecided because it leaves the VPC (peering, transit gateway, VPN…). */
@@ -211,7 +211,7 @@ public final class TargetChecks {
     c.resources.add(eni.networkInterfaceId());
     c.resources.addAll(groups);
     SecurityGroupEvaluator sgs = ReachContext.securityGroups(ctx);
-    Peer job = JobPeers.instancesIn(ctx.job(), ctx.network(), subnet);
+    Peer job = ReachContext.jobInstancesIn(ctx, subnet);
     Optional<String> jobVpc = JobVpc.vpcId(ctx);
     boolean crossVpc = jobVpc.isPresent() && !jobVpc.get().equals(eni.vpcId());
     String who = "security group(s) " + String.join(", ", groups) + " of " + e.describe();
@@ -263,7 +263,7 @@ public final class TargetChecks {
    */
   public static Check acls(RuleContext ctx, String subnet, TargetEndpoint e, Traffic traffic, AddressRoute r) {
     Check c = new Check();
-    Peer job = JobPeers.instancesIn(ctx.job(), ctx.network(), subnet);
+    Peer job = ReachContext.jobInstancesIn(ctx, subnet);
     FlowAcls flow = ReachContext.acls(ctx).flow(subnet, job, e.subnet(), e.peer(), traffic, traffic.returnTraffic());
     if (flow.sameSubnet()) {
       c.note(e.describe() + " is in job subnet " + subnet + " itself, so no network ACL applies");

@@ -1,12 +1,17 @@
 package dev.vpctrain.core.internal.rules.target;
 
+import dev.vpctrain.core.internal.reach.AddressRoute;
 import dev.vpctrain.core.internal.reach.Ipv4RangeSet;
 import dev.vpctrain.core.internal.reach.Peer;
+import dev.vpctrain.core.internal.reach.Traffic;
 import dev.vpctrain.core.network.Cidr;
 import dev.vpctrain.core.network.NetworkInterface;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * One place a declared target denotes: a network interface (with its subnet and security groups),
@@ -24,6 +29,10 @@ public final class TargetEndpoint {
   private final boolean routed;
   private final boolean admitting;
   private final String text;
+  /** Built on first use; immutable, so a racing second build is harmless. */
+  private volatile Peer peer;
+  /** Routes from job subnets to this endpoint, per subnet and traffic (an endpoint lives for one preflight). */
+  private final Map<List<Object>, AddressRoute> routes = new ConcurrentHashMap<>();
 
   private TargetEndpoint(int address, Ipv4RangeSet addresses, String cidr, NetworkInterface eni, String subnet,
       List<String> groups, boolean routed, boolean admitting, String text) {
@@ -102,8 +111,22 @@ public final class TargetEndpoint {
     return admitting;
   }
 
+  /** The route from {@code subnet} for {@code traffic}, computed once per endpoint by {@code compute}. */
+  AddressRoute route(String subnet, Traffic traffic, Supplier<AddressRoute> compute) {
+    return routes.computeIfAbsent(List.of(subnet, traffic), k -> compute.get());
+  }
+
   /** The endpoint as security groups and ACLs see it. */
   public Peer peer() {
+    Peer p = peer;
+    if (p == null) {
+      p = buildPeer();
+      peer = p;
+    }
+    return p;
+  }
+
+  private Peer buildPeer() {
     Peer.Builder b = Peer.builder(describe()).every(addresses);
     if (groups == null) {
       b.groupsUnknown();

@@ -110,8 +110,13 @@ abstract class TargetRule extends BaseRule {
         AddressRoute r = e.routed() ? TargetChecks.route(ctx, subnet, e, t.traffic()) : null;
         checks.add(check.check(ctx, subnet, e, t.traffic(), r));
       }
-      Finding f = combine(subnet, t, checks, notes, failLead.replace("{subnet}", JobSubnets.label(ctx, subnet)), fixLead,
-          unknownLead.replace("{subnet}", JobSubnets.label(ctx, subnet)));
+      if (checks.stream().allMatch(c -> c.result() == Tri.YES)) {
+        checks.forEach(c -> notes.addAll(c.notes()));
+        continue; // nothing to report: skip building the messages
+      }
+      String label = JobSubnets.label(ctx, subnet);
+      Finding f = combine(subnet, t, checks, notes, failLead.replace("{subnet}", label), fixLead,
+          unknownLead.replace("{subnet}", label));
       if (f != null) {
         out.add(f);
       }

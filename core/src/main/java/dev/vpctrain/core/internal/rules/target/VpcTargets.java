@@ -36,6 +36,8 @@ public final class VpcTargets {
   private final RuleContext ctx;
   private final NetworkSnapshot net;
   private final Optional<String> vpcId;
+  /** Where blocks may be cut, computed once per evaluation. */
+  private List<Cidr> boundaries;
 
   private VpcTargets(RuleContext ctx) {
     this.ctx = ctx;
@@ -110,14 +112,12 @@ public final class VpcTargets {
     List<TargetEndpoint> endpoints = new ArrayList<>();
     List<String> res = new ArrayList<>(List.of(id));
     List<String> enis = new ArrayList<>();
-    for (NetworkInterface n : net.networkInterfaces().orElse(List.of())) {
-      if (n.groupIds().contains(id)) {
-        Optional<TargetEndpoint> e = primary(n, true);
-        if (e.isPresent()) {
-          endpoints.add(e.get());
-          res.add(n.networkInterfaceId());
-          enis.add(describe(n));
-        }
+    for (NetworkInterface n : net.networkInterfacesCarrying(id)) {
+      Optional<TargetEndpoint> e = primary(n, true);
+      if (e.isPresent()) {
+        endpoints.add(e.get());
+        res.add(n.networkInterfaceId());
+        enis.add(describe(n));
       }
     }
     if (!endpoints.isEmpty()) {
@@ -190,7 +190,9 @@ public final class VpcTargets {
     TreeSet<Long> cuts = new TreeSet<>();
     cuts.add(first);
     cuts.add(last + 1);
-    for (Cidr c : boundaries()) {
+    List<Cidr> bounds = new ArrayList<>(boundaries());
+    bounds.addAll(net.subnetCidrsOverlapping(block));
+    for (Cidr c : bounds) {
       for (long cut : new long[] {Ipv4RangeSet.first(c), Ipv4RangeSet.last(c) + 1}) {
         if (cut > first && cut <= last) {
           cuts.add(cut);
@@ -215,7 +217,7 @@ public final class VpcTargets {
     }
     List<String> res = new ArrayList<>();
     List<String> inside = new ArrayList<>();
-    for (NetworkInterface n : net.networkInterfaces().orElse(List.of())) {
+    for (NetworkInterface n : net.networkInterfacesWithin(block)) {
       Optional<Integer> a = firstAddressIn(n, block);
       if (a.isPresent()) {
         endpoints.add(TargetEndpoint.ofInterface(n, a.get(), false));
@@ -342,22 +344,27 @@ public final class VpcTargets {
   /** The subnet of the snapshot whose CIDR holds {@code address}, the job's VPC first. */
   private Optional<String> subnetOf(int address) {
     Optional<String> other = Optional.empty();
-    for (Subnet s : net.subnets().orElse(List.of())) {
-      if (s.cidrBlock().flatMap(Cidr::tryParseIpv4).map(c -> c.contains(address)).orElse(false)) {
-        if (vpcId.map(s.vpcId()::equals).orElse(true)) {
-          return Optional.of(s.subnetId());
-        }
-        other = other.or(() -> Optional.of(s.subnetId()));
+    for (Subnet s : net.subnetsHolding(address)) {
+      if (vpcId.map(s.vpcId()::equals).orElse(true)) {
+        return Optional.of(s.subnetId());
       }
+      other = other.or(() -> Optional.of(s.subnetId()));
     }
     return other;
   }
 
   /**
-   * Where a block's route or subnet may change: the destinations of the job subnets' routes (and
-   * their prefix lists' CIDRs), every VPC CIDR and every subnet CIDR of the snapshot.
+   * Where a block's route may change: the destinations of the job subnets' routes (and their prefix
+   * lists' CIDRs) and every VPC CIDR; {@link #block} adds the subnet CIDRs overlapping the block.
    */
   private List<Cidr> boundaries() {
+    if (boundaries == null) {
+      boundaries = computeBoundaries();
+    }
+    return boundaries;
+  }
+
+  private List<Cidr> computeBoundaries() {
     List<Cidr> out = new ArrayList<>();
     for (String s : JobPeers.subnets(ctx.job())) {
       ReachContext.of(ctx).routeTableOf(s).table().ifPresent(rt -> {
@@ -371,9 +378,6 @@ public final class VpcTargets {
     for (Vpc v : net.vpcs().orElse(List.of())) {
       v.cidrBlocks().forEach(c -> Cidr.tryParseIpv4(c).ifPresent(out::add));
       v.cidrBlock().flatMap(Cidr::tryParseIpv4).ifPresent(out::add);
-    }
-    for (Subnet s : net.subnets().orElse(List.of())) {
-      s.cidrBlock().flatMap(Cidr::tryParseIpv4).ifPresent(out::add);
     }
     return out;
   }
