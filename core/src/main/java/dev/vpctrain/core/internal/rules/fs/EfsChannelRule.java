@@ -6,41 +6,24 @@ import dev.vpctrain.core.network.EfsMountTarget;
 import dev.vpctrain.core.network.NetworkSnapshot;
 import dev.vpctrain.core.network.Section;
 import dev.vpctrain.core.network.Subnet;
-import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.report.Severity;
-import dev.vpctrain.core.rules.BaseRule;
 import dev.vpctrain.core.rules.RuleContext;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The shared frame of the {@code fs.efs.*} rules: a job outside a VPC or without an EFS channel
+ * The shared frame of the {@code fs.efs.*} rules: a job without an EFS channel or outside a VPC
  * passes; otherwise the rule looks at each EFS channel (and, for most, at each job subnet).
  */
-abstract class EfsChannelRule extends BaseRule {
+abstract class EfsChannelRule extends FsRule {
   /** The known SageMaker failure text of an unreachable mount target (rules.md). */
   static final String TIMEOUT_TEXT = "\"ClientError: Unable to mount file system: fs-…, directory path: …. File system "
       + "connection timed out. Please ensure that mount target IP address of file system is reachable and the security "
       + "groups you associate with file system must allow inbound access on NFS port.\"";
 
   EfsChannelRule(String id, Severity severity, String title) {
-    super(id, severity, title);
+    super(id, severity, title, FileSystemChannel::isEfs, "The job has no EFS channel.");
   }
-
-  @Override
-  public final List<Finding> evaluate(RuleContext ctx) {
-    if (ctx.job().vpc().isEmpty()) {
-      return one(pass("The job does not run in a VPC, so it mounts no EFS file system."));
-    }
-    List<FileSystemChannel> efs = FileSystemChannels.of(ctx).stream().filter(FileSystemChannel::isEfs).toList();
-    if (efs.isEmpty()) {
-      return one(pass("The job has no EFS channel."));
-    }
-    return evaluate(ctx, efs);
-  }
-
-  /** Evaluates the job's EFS channels (at least one; the job runs in a VPC). */
-  abstract List<Finding> evaluate(RuleContext ctx, List<FileSystemChannel> channels);
 
   /** The job's subnets, distinct, in request order. */
   static List<String> jobSubnets(RuleContext ctx) {

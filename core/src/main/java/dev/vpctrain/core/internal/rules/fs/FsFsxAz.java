@@ -8,7 +8,6 @@ import dev.vpctrain.core.network.Section;
 import dev.vpctrain.core.network.Subnet;
 import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.report.Severity;
-import dev.vpctrain.core.rules.BaseRule;
 import dev.vpctrain.core.rules.RuleContext;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,24 +23,18 @@ import java.util.Optional;
  * AZ names are compared only when an ID is missing on either side (names are per account, and
  * both subnets come from one snapshot).
  */
-public final class FsFsxAz extends BaseRule {
+public final class FsFsxAz extends FsRule {
   /** Subnets named in the remediation at most. */
   private static final int MAX_CANDIDATES = 5;
 
   public FsFsxAz() {
     super("fs.fsx.az", Severity.WARNING,
-        "Each job subnet maps to the Availability Zone ID of the FSx for Lustre file system");
+        "Each job subnet maps to the Availability Zone ID of the FSx for Lustre file system",
+        FileSystemChannel::isLustre, "The job has no FSx for Lustre channel.");
   }
 
   @Override
-  public List<Finding> evaluate(RuleContext ctx) {
-    if (ctx.job().vpc().isEmpty()) {
-      return one(pass("The job does not run in a VPC."));
-    }
-    List<FileSystemChannel> lustre = FileSystemChannels.of(ctx).stream().filter(FileSystemChannel::isLustre).toList();
-    if (lustre.isEmpty()) {
-      return one(pass("The job has no FSx for Lustre channel."));
-    }
+  List<Finding> evaluate(RuleContext ctx, List<FileSystemChannel> lustre) {
     NetworkSnapshot n = ctx.network();
     List<Finding> out = new ArrayList<>();
     List<String> passed = new ArrayList<>();

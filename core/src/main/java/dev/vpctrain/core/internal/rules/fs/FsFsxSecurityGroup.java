@@ -18,7 +18,6 @@ import dev.vpctrain.core.network.Subnet;
 import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.report.Outcome;
 import dev.vpctrain.core.report.Severity;
-import dev.vpctrain.core.rules.BaseRule;
 import dev.vpctrain.core.rules.RuleContext;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -41,21 +40,15 @@ import java.util.Set;
  * guide named 1021–1023 only). With {@code EfaEnabled: true} the FSx groups and the job groups must
  * also allow all protocols both ways by group reference, as for {@code sg.efa.self-traffic}.
  */
-public final class FsFsxSecurityGroup extends BaseRule {
+public final class FsFsxSecurityGroup extends FsRule {
   public FsFsxSecurityGroup() {
     super("fs.fsx.security-group", Severity.ERROR,
-        "The FSx for Lustre and job security groups allow TCP 988 and 1018-1023 both ways");
+        "The FSx for Lustre and job security groups allow TCP 988 and 1018-1023 both ways",
+        FileSystemChannel::isLustre, "The job has no FSx for Lustre channel.");
   }
 
   @Override
-  public List<Finding> evaluate(RuleContext ctx) {
-    if (ctx.job().vpc().isEmpty()) {
-      return one(pass("The job does not run in a VPC."));
-    }
-    List<FileSystemChannel> lustre = FileSystemChannels.of(ctx).stream().filter(FileSystemChannel::isLustre).toList();
-    if (lustre.isEmpty()) {
-      return one(pass("The job has no FSx for Lustre channel."));
-    }
+  List<Finding> evaluate(RuleContext ctx, List<FileSystemChannel> lustre) {
     List<String> jobGroups = JobPeers.groups(ctx.job());
     if (jobGroups.isEmpty()) {
       return one(unverified("The job names no security group, so the Lustre ports between the job and its file systems "

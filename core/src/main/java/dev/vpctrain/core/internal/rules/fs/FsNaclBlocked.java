@@ -20,7 +20,6 @@ import dev.vpctrain.core.network.Section;
 import dev.vpctrain.core.network.Subnet;
 import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.report.Severity;
-import dev.vpctrain.core.rules.BaseRule;
 import dev.vpctrain.core.rules.RuleContext;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -42,25 +41,18 @@ import java.util.Set;
  * applies. For EFS without a mount target in the job subnet's AZ every available one is a
  * candidate: all blocked fails, some blocked is UNVERIFIED (which one SageMaker mounts is unknown).
  */
-public final class FsNaclBlocked extends BaseRule {
+public final class FsNaclBlocked extends FsRule {
   private static final Traffic NFS = Traffic.tcp(FileSystemChannel.NFS_PORT);
   private static final Traffic EPHEMERAL = Traffic.tcp(Traffic.EPHEMERAL_FROM, Traffic.EPHEMERAL_TO);
 
   public FsNaclBlocked() {
     super("fs.nacl.blocked", Severity.ERROR,
-        "The network ACLs pass NFS (EFS) or Lustre (FSx) traffic and its replies between the job and the file system");
+        "The network ACLs pass NFS (EFS) or Lustre (FSx) traffic and its replies between the job and the file system",
+        c -> c.isEfs() || c.isLustre(), "The job has no EFS or FSx for Lustre channel.");
   }
 
   @Override
-  public List<Finding> evaluate(RuleContext ctx) {
-    if (ctx.job().vpc().isEmpty()) {
-      return one(pass("The job does not run in a VPC."));
-    }
-    List<FileSystemChannel> channels = FileSystemChannels.of(ctx).stream()
-        .filter(c -> c.isEfs() || c.isLustre()).toList();
-    if (channels.isEmpty()) {
-      return one(pass("The job has no EFS or FSx for Lustre channel."));
-    }
+  List<Finding> evaluate(RuleContext ctx, List<FileSystemChannel> channels) {
     NetworkSnapshot n = ctx.network();
     List<Finding> out = new ArrayList<>();
     for (FileSystemChannel c : channels) {

@@ -7,6 +7,7 @@ import static dev.vpctrain.core.fixtures.SgFixtures.VPC;
 import static dev.vpctrain.core.fixtures.SgFixtures.all;
 import static dev.vpctrain.core.fixtures.SgFixtures.sg;
 import static dev.vpctrain.core.fixtures.SgFixtures.tcp;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vpctrain.core.fixtures.SgFixtures;
 import dev.vpctrain.core.job.InputChannel;
@@ -17,6 +18,9 @@ import dev.vpctrain.core.network.EfsMountTarget;
 import dev.vpctrain.core.network.NetworkSnapshot;
 import dev.vpctrain.core.network.PolicyState;
 import dev.vpctrain.core.network.SecurityGroup;
+import dev.vpctrain.core.report.Finding;
+import dev.vpctrain.core.rules.Rule;
+import dev.vpctrain.core.rules.RuleContext;
 import java.util.List;
 
 /** An EFS file system with a mount target in each job subnet's zone, reachable on 2049 from the job. */
@@ -56,6 +60,18 @@ final class EfsFixtures {
 
   static NetworkSnapshot ready() {
     return network(List.of(mt(MT_A, SUBNET_A, "us-east-1a", "10.20.1.20"), mt(MT_B, SUBNET_B, "us-east-1b", "10.20.2.20"))).build();
+  }
+
+  /** The rule's findings for the ready job with access mode {@code mode} on {@code n}. */
+  static List<Finding> run(Rule rule, NetworkSnapshot n, String mode) {
+    return rule.evaluate(RuleContext.of(job(mode), n));
+  }
+
+  /** The rule's only finding for the read-only job on {@code n}. */
+  static Finding only(Rule rule, NetworkSnapshot n) {
+    List<Finding> f = run(rule, n, "ro");
+    assertThat(f).hasSize(1);
+    return f.get(0);
   }
 
   static TrainingJobSpec job(String accessMode) {

@@ -8,6 +8,7 @@ import static dev.vpctrain.core.internal.rules.fs.EfsFixtures.MT_A;
 import static dev.vpctrain.core.internal.rules.fs.EfsFixtures.SG_EFS;
 import static dev.vpctrain.core.internal.rules.fs.EfsFixtures.job;
 import static dev.vpctrain.core.internal.rules.fs.EfsFixtures.mt;
+import static dev.vpctrain.core.internal.rules.fs.EfsFixtures.only;
 import static dev.vpctrain.core.internal.rules.fs.EfsFixtures.ready;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,16 +25,6 @@ import org.junit.jupiter.api.Test;
 
 /** {@code FsEfsMountTargetMissingTest}: FAIL, PASS and UNVERIFIED cases. */
 class FsEfsMountTargetMissingTest {
-  private static List<Finding> run(Rule rule, NetworkSnapshot n, String mode) {
-    return rule.evaluate(RuleContext.of(job(mode), n));
-  }
-
-  private static Finding only(Rule rule, NetworkSnapshot n) {
-    List<Finding> f = run(rule, n, "ro");
-    assertThat(f).hasSize(1);
-    return f.get(0);
-  }
-
   @Test
   void everyRulePassesOnTheReadyNetworkAndWithoutEfs() {
     for (Rule r : List.of(new FsEfsMountTargetMissing(), new FsEfsMountTargetAz(), new FsEfsSecurityGroup(),

@@ -8,7 +8,9 @@ import static dev.vpctrain.core.internal.rules.fs.EfsFixtures.MT_A;
 import static dev.vpctrain.core.internal.rules.fs.EfsFixtures.SG_EFS;
 import static dev.vpctrain.core.internal.rules.fs.EfsFixtures.job;
 import static dev.vpctrain.core.internal.rules.fs.EfsFixtures.mt;
+import static dev.vpctrain.core.internal.rules.fs.EfsFixtures.only;
 import static dev.vpctrain.core.internal.rules.fs.EfsFixtures.ready;
+import static dev.vpctrain.core.internal.rules.fs.EfsFixtures.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vpctrain.core.fixtures.SgFixtures;
@@ -16,24 +18,12 @@ import dev.vpctrain.core.network.EfsFileSystemPolicy;
 import dev.vpctrain.core.network.NetworkSnapshot;
 import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.report.Outcome;
-import dev.vpctrain.core.rules.Rule;
-import dev.vpctrain.core.rules.RuleContext;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** {@code FsEfsSecurityGroupTest}: FAIL, PASS and UNVERIFIED cases. */
 class FsEfsSecurityGroupTest {
-  private static List<Finding> run(Rule rule, NetworkSnapshot n, String mode) {
-    return rule.evaluate(RuleContext.of(job(mode), n));
-  }
-
-  private static Finding only(Rule rule, NetworkSnapshot n) {
-    List<Finding> f = run(rule, n, "ro");
-    assertThat(f).hasSize(1);
-    return f.get(0);
-  }
-
   @Test
   void securityGroupFailsWhenTheMountTargetAdmitsAnotherGroup() {
     NetworkSnapshot n = EfsFixtures.network(List.of(mt(MT_A, SUBNET_A, "us-east-1a", "10.20.1.20"),

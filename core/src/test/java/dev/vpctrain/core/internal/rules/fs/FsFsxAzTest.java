@@ -95,6 +95,6 @@ class FsFsxAzTest {
         .isEqualTo(Outcome.PASS);
     TrainingJobSpec noVpc = FsxFixtures.lustreJob().vpc((dev.vpctrain.core.job.VpcSpec) null).build();
     assertThat(run(noVpc, FsxFixtures.ready())).singleElement().extracting(Finding::message)
-        .isEqualTo("The job does not run in a VPC.");
+        .isEqualTo("The job does not run in a VPC (request.file-system.no-vpc reports its file-system channels).");
   }
 }
