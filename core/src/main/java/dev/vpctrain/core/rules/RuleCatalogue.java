@@ -37,6 +37,7 @@ import dev.vpctrain.core.internal.rules.request.RequestSecurityGroupsCount;
 import dev.vpctrain.core.internal.rules.request.RequestSubnetsCount;
 import dev.vpctrain.core.internal.rules.request.RequestVpcConfigAbsent;
 import dev.vpctrain.core.internal.rules.request.RequestVpcConfigPartial;
+import dev.vpctrain.core.internal.rules.role.RoleFsDescribe;
 import dev.vpctrain.core.internal.rules.role.RoleNotFound;
 import dev.vpctrain.core.internal.rules.role.RoleOrgPoliciesUnchecked;
 import dev.vpctrain.core.internal.rules.role.RoleTrustSagemaker;
@@ -161,6 +162,7 @@ public final class RuleCatalogue {
     rules.add(new RoleNotFound());
     rules.add(new RoleTrustSagemaker());
     rules.add(new RoleVpcPermissions());
+    rules.add(new RoleFsDescribe());
     rules.add(new RoleOrgPoliciesUnchecked());
     return rules;
   }

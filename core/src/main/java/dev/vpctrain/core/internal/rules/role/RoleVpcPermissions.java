@@ -9,7 +9,6 @@ import dev.vpctrain.core.internal.policy.PolicySource;
 import dev.vpctrain.core.internal.policy.RequestContext;
 import dev.vpctrain.core.internal.policy.Statement;
 import dev.vpctrain.core.internal.policy.Target;
-import dev.vpctrain.core.internal.rules.policy.PolicyJson;
 import dev.vpctrain.core.job.VpcSpec;
 import dev.vpctrain.core.network.SecurityGroup;
 import dev.vpctrain.core.network.Subnet;
@@ -176,29 +175,14 @@ public final class RoleVpcPermissions extends BaseRule {
         resources.add(m.resource());
       }
     }
-    List<Object> statements = new ArrayList<>();
+    List<Map<String, Object>> statements = new ArrayList<>();
     if (!onAll.isEmpty()) {
-      statements.add(statement("SageMakerVpcDescribe", List.copyOf(onAll), List.of("*")));
+      statements.add(RoleFix.allow("SageMakerVpcDescribe", List.copyOf(onAll), List.of("*")));
     }
     if (!actions.isEmpty()) {
-      statements.add(statement("SageMakerVpcNetworkInterfaces", List.copyOf(actions), List.copyOf(resources)));
+      statements.add(RoleFix.allow("SageMakerVpcNetworkInterfaces", List.copyOf(actions), List.copyOf(resources)));
     }
-    Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("Version", "2012-10-17");
-    doc.put("Statement", statements);
-    return (explicit ? "Change the Deny statement named above (an Allow cannot override it), and attach: "
-        : "Attach this inline policy (it grants exactly the missing actions): ")
-        + "aws iam put-role-policy --role-name " + role.roleName() + " --policy-name vpctrain-sagemaker-vpc "
-        + "--policy-document '" + PolicyJson.pretty(doc) + "'";
-  }
-
-  private static Map<String, Object> statement(String sid, List<String> actions, List<String> resources) {
-    Map<String, Object> s = new LinkedHashMap<>();
-    s.put("Sid", sid);
-    s.put("Effect", "Allow");
-    s.put("Action", actions.size() == 1 ? actions.get(0) : actions);
-    s.put("Resource", resources.size() == 1 ? resources.get(0) : resources);
-    return s;
+    return RoleFix.attach(role, "vpctrain-sagemaker-vpc", explicit, statements);
   }
 
   private static PolicyRequest request(IamRole role, String action, Target resource, RequestContext c) {
