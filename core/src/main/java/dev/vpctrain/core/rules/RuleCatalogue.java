@@ -38,6 +38,7 @@ import dev.vpctrain.core.internal.rules.request.RequestSubnetsCount;
 import dev.vpctrain.core.internal.rules.request.RequestVpcConfigAbsent;
 import dev.vpctrain.core.internal.rules.request.RequestVpcConfigPartial;
 import dev.vpctrain.core.internal.rules.role.RoleFsDescribe;
+import dev.vpctrain.core.internal.rules.role.RoleLogsAccess;
 import dev.vpctrain.core.internal.rules.role.RoleNotFound;
 import dev.vpctrain.core.internal.rules.role.RoleOrgPoliciesUnchecked;
 import dev.vpctrain.core.internal.rules.role.RoleTrustSagemaker;
@@ -162,6 +163,7 @@ public final class RuleCatalogue {
     rules.add(new RoleNotFound());
     rules.add(new RoleTrustSagemaker());
     rules.add(new RoleVpcPermissions());
+    rules.add(new RoleLogsAccess());
     rules.add(new RoleFsDescribe());
     rules.add(new RoleOrgPoliciesUnchecked());
     return rules;
