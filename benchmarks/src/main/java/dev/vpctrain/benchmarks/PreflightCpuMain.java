@@ -1,15 +1,20 @@
 package dev.vpctrain.benchmarks;
 
+import dev.vpctrain.core.network.NetworkSnapshot;
 import dev.vpctrain.core.rules.RuleEngine;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The preflight of {@link PreflightBenchmark} timed by thread CPU time as well as wall time, for
  * machines shared with other work (where JMH's wall-clock average mostly measures the wait for a
- * core). Prints median and 90th percentile per scale. Arguments: scales (default 0.25 1 4).
+ * core). Prints median and 90th percentile per scale. Arguments: scales (default 0.25 1 4), and
+ * {@code --no-iam} to leave out the network's iam section (the role rules then do not evaluate).
  */
 public final class PreflightCpuMain {
   /** Warm-up runs per scale: enough for C2 to compile the whole catalogue at scale 4. */
@@ -20,14 +25,18 @@ public final class PreflightCpuMain {
   private PreflightCpuMain() {}
 
   public static void main(String[] args) {
-    String[] scales = args.length == 0 ? new String[] {"0.25", "1", "4"} : args;
+    List<String> list = new ArrayList<>(List.of(args));
+    // --no-iam: the network without its iam section, so the role rules pass as "Not evaluated"
+    boolean withIam = !list.remove("--no-iam");
+    String[] scales = list.isEmpty() ? new String[] {"0.25", "1", "4"} : list.toArray(new String[0]);
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
     RuleEngine engine = RuleEngine.standard();
     System.out.println("scale  cpu-median-ms  cpu-p90-ms  wall-median-ms  wall-p90-ms");
     for (String s : scales) {
       SyntheticNetwork n = SyntheticNetwork.of(Double.parseDouble(s));
+      NetworkSnapshot network = withIam ? n.network() : n.network().withIam(Optional.empty());
       for (int i = 0; i < WARMUP; i++) {
-        engine.evaluate(n.job(), n.network());
+        engine.evaluate(n.job(), network);
       }
       int runs = RUNS;
       long[] cpu = new long[runs];
@@ -35,7 +44,7 @@ public final class PreflightCpuMain {
       for (int i = 0; i < runs; i++) {
         long c0 = mx.getCurrentThreadCpuTime();
         long w0 = System.nanoTime();
-        engine.evaluate(n.job(), n.network());
+        engine.evaluate(n.job(), network);
         wall[i] = System.nanoTime() - w0;
         cpu[i] = mx.getCurrentThreadCpuTime() - c0;
       }

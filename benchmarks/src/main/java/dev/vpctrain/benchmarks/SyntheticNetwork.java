@@ -1,5 +1,9 @@
 package dev.vpctrain.benchmarks;
 
+import dev.vpctrain.core.iam.IamEvidence;
+import dev.vpctrain.core.iam.IamRole;
+import dev.vpctrain.core.iam.InlinePolicy;
+import dev.vpctrain.core.iam.ManagedPolicy;
 import dev.vpctrain.core.job.AwsService;
 import dev.vpctrain.core.job.TrainingJobSpec;
 import dev.vpctrain.core.network.AclEntry;
@@ -199,7 +203,7 @@ public final class SyntheticNetwork {
                 .addCidr("3.218.180.0/22").addCidr("52.94.0.0/22").build()));
     TrainingJobSpec.Builder jb = TrainingJobSpec.builder()
         .name("bench-job")
-        .roleArn("arn:aws:iam::123456789012:role/SageMakerTraining")
+        .roleArn("arn:aws:iam::" + ACCOUNT + ":role/" + ROLE)
         .trainingImage("763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.5.1-gpu-py311")
         .instanceType("ml.p4d.24xlarge").instanceCount(4)
         .requires(AwsService.STS, AwsService.LOGS, AwsService.ECR_API, AwsService.KMS)
@@ -219,8 +223,66 @@ public final class SyntheticNetwork {
     }
     inVpc.channels.forEach(jb::addInputChannel);
     inVpc.targets.forEach(jb::requiresInVpc);
+    nb.iam(iam());
     jb.outputPath("s3://bench-bucket-8/output/").checkpointUri("s3://bench-bucket-9/checkpoints/");
     return new SyntheticNetwork(nb.build(), jb.build());
+  }
+
+  private static final String ACCOUNT = "123456789012";
+  private static final String ROLE = "SageMakerTraining";
+
+  /**
+   * The job's role as a scoped {@code iam} section: a trust policy with the confused-deputy
+   * conditions, four inline policies (the VPC interfaces scoped by {@code ec2:Vpc}, the ten buckets,
+   * logs and metrics, the file systems), an attached managed policy of 40 statements for other
+   * services, and a permissions boundary that allows everything but IAM.
+   */
+  private static IamEvidence iam() {
+    String arn = "arn:aws:ec2:" + REGION + ":" + ACCOUNT + ":";
+    String trust = doc("{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"sagemaker.amazonaws.com\"},"
+        + "\"Action\":\"sts:AssumeRole\",\"Condition\":{\"StringEquals\":{\"aws:SourceAccount\":\"" + ACCOUNT + "\"},"
+        + "\"ArnLike\":{\"aws:SourceArn\":\"arn:aws:sagemaker:" + REGION + ":" + ACCOUNT + ":training-job/*\"}}}");
+    String vpc = doc("{\"Effect\":\"Allow\",\"Action\":[\"ec2:DescribeNetworkInterfaces\",\"ec2:DescribeVpcs\","
+        + "\"ec2:DescribeDhcpOptions\",\"ec2:DescribeSubnets\",\"ec2:DescribeSecurityGroups\"],\"Resource\":\"*\"}",
+        "{\"Effect\":\"Allow\",\"Action\":[\"ec2:CreateNetworkInterface\",\"ec2:CreateNetworkInterfacePermission\","
+        + "\"ec2:DeleteNetworkInterface\",\"ec2:DeleteNetworkInterfacePermission\"],\"Resource\":[\"" + arn
+        + "network-interface/*\",\"" + arn + "subnet/*\",\"" + arn + "security-group/*\"],"
+        + "\"Condition\":{\"ArnEquals\":{\"ec2:Vpc\":\"" + arn + "vpc/" + VPC + "\"}}}");
+    StringBuilder buckets = new StringBuilder();
+    for (int k = 0; k < 10; k++) {
+      buckets.append(k == 0 ? "" : ",").append("\"arn:aws:s3:::bench-bucket-").append(k).append("\",\"arn:aws:s3:::bench-bucket-")
+          .append(k).append("/*\"");
+    }
+    String data = doc("{\"Effect\":\"Allow\",\"Action\":[\"s3:GetObject\",\"s3:ListBucket\",\"s3:PutObject\"],"
+        + "\"Resource\":[" + buckets + "]}");
+    String logs = doc("{\"Effect\":\"Allow\",\"Action\":[\"logs:CreateLogGroup\",\"logs:DescribeLogStreams\","
+        + "\"logs:CreateLogStream\",\"logs:PutLogEvents\"],\"Resource\":\"arn:aws:logs:" + REGION + ":" + ACCOUNT
+        + ":log-group:/aws/sagemaker/TrainingJobs:*\"}",
+        "{\"Effect\":\"Allow\",\"Action\":\"cloudwatch:PutMetricData\",\"Resource\":\"*\"}");
+    String fs = doc("{\"Effect\":\"Allow\",\"Action\":[\"elasticfilesystem:DescribeFileSystems\","
+        + "\"elasticfilesystem:DescribeMountTargets\",\"fsx:DescribeFileSystems\"],\"Resource\":\"*\"}");
+    List<String> other = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      other.add("{\"Sid\":\"Other" + i + "\",\"Effect\":\"" + (i % 10 == 9 ? "Deny" : "Allow") + "\",\"Action\":[\"dynamodb:Get"
+          + i + "*\",\"sqs:Send" + i + "*\"],\"Resource\":\"arn:aws:dynamodb:" + REGION + ":" + ACCOUNT + ":table/t" + i + "\"}");
+    }
+    String managedArn = "arn:aws:iam::" + ACCOUNT + ":policy/bench-other-services";
+    String boundaryArn = "arn:aws:iam::" + ACCOUNT + ":policy/bench-boundary";
+    String boundary = doc("{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}",
+        "{\"Effect\":\"Deny\",\"Action\":\"iam:*\",\"Resource\":\"*\"}");
+    IamRole role = IamRole.builder().roleName(ROLE).arn("arn:aws:iam::" + ACCOUNT + ":role/" + ROLE).trustPolicy(trust)
+        .inlinePolicies(List.of(InlinePolicy.of("vpc", Optional.of(vpc)), InlinePolicy.of("data", Optional.of(data)),
+            InlinePolicy.of("logs", Optional.of(logs)), InlinePolicy.of("file-systems", Optional.of(fs))))
+        .attachedPolicyArns(List.of(managedArn)).permissionsBoundaryArn(boundaryArn).build();
+    return IamEvidence.builder().roles(List.of(role)).policies(List.of(
+        ManagedPolicy.builder().arn(managedArn).policyName("bench-other-services").defaultVersionId("v1")
+            .document(doc(other.toArray(new String[0]))).build(),
+        ManagedPolicy.builder().arn(boundaryArn).policyName("bench-boundary").defaultVersionId("v1").document(boundary).build()))
+        .build();
+  }
+
+  private static String doc(String... statements) {
+    return "{\"Version\":\"2012-10-17\",\"Statement\":[" + String.join(",", statements) + "]}";
   }
 
   /** The file systems, targets and network interfaces of the job's in-VPC resources (groups 30-36). */

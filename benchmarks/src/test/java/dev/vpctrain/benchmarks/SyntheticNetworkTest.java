@@ -32,5 +32,13 @@ class SyntheticNetworkTest {
     PreflightReport r = RuleEngine.standard().evaluate(n.job(), n.network());
     assertThat(r.findings()).noneMatch(f -> f.message().contains("This is a bug in vpctrain"));
     assertThat(r.findings()).anyMatch(f -> f.ruleId().equals("s3.route.missing") && f.outcome() == dev.vpctrain.core.report.Outcome.PASS);
+    // the role is judged, and passes: the benchmark measures the role rules' real evaluation
+    for (String role : java.util.List.of("role.not-found", "role.trust.sagemaker", "role.vpc.permissions",
+        "role.logs.access", "role.fs.describe")) {
+      assertThat(r.findings()).filteredOn(f -> f.ruleId().equals(role)).singleElement().satisfies(f -> {
+        assertThat(f.outcome()).as(role + ": " + f.message()).isEqualTo(dev.vpctrain.core.report.Outcome.PASS);
+        assertThat(f.message()).doesNotStartWith("Not evaluated");
+      });
+    }
   }
 }
