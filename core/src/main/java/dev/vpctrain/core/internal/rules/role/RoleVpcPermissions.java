@@ -72,6 +72,20 @@ public final class RoleVpcPermissions extends BaseRule {
     if (!describe.isEmpty()) {
       out.add(finding(role, describe, "the job's VPC", List.of(role.arn())));
     }
+    // the groups' part of CreateNetworkInterface does not depend on the subnet: decided once per group
+    Map<String, List<Miss>> groupMisses = new LinkedHashMap<>();
+    for (String groupId : vpc.securityGroups()) {
+      Optional<SecurityGroup> g = ctx.network().securityGroup(groupId);
+      String groupArn = arn(ctx, g.flatMap(SecurityGroup::ownerId).orElse(role.accountId()), "security-group/" + groupId);
+      RequestContext.Builder onGroup = base(ctx).absent("ec2:Subnet", "ec2:AvailabilityZone");
+      g.ifPresent(sg -> {
+        onGroup.put("ec2:Vpc", arn(ctx, sg.ownerId().orElse(role.accountId()), "vpc/" + sg.vpcId()));
+        tags(onGroup, sg.tags(), tagKeys);
+      });
+      List<Miss> m = new ArrayList<>();
+      check(role, auth, CREATE, Target.exact(groupArn), onGroup.build(), groupArn, m);
+      groupMisses.putIfAbsent(groupId, m);
+    }
     for (String subnetId : vpc.subnets()) {
       List<Miss> misses = new ArrayList<>();
       Optional<Subnet> subnet = ctx.network().subnet(subnetId);
@@ -95,16 +109,9 @@ public final class RoleVpcPermissions extends BaseRule {
       check(role, auth, CREATE, Target.exact(subnetArn), onSubnet.build(), subnetArn, misses);
       List<String> resources = new ArrayList<>(List.of(subnetId));
       for (String groupId : vpc.securityGroups()) {
-        Optional<SecurityGroup> g = ctx.network().securityGroup(groupId);
-        String groupArn = arn(ctx, g.flatMap(SecurityGroup::ownerId).orElse(account), "security-group/" + groupId);
-        RequestContext.Builder onGroup = base(ctx).absent("ec2:Subnet", "ec2:AvailabilityZone");
-        g.ifPresent(sg -> {
-          onGroup.put("ec2:Vpc", arn(ctx, sg.ownerId().orElse(account), "vpc/" + sg.vpcId()));
-          tags(onGroup, sg.tags(), tagKeys);
-        });
-        int before = misses.size();
-        check(role, auth, CREATE, Target.exact(groupArn), onGroup.build(), groupArn, misses);
-        if (misses.size() > before) {
+        List<Miss> onGroup = groupMisses.get(groupId);
+        if (!onGroup.isEmpty()) {
+          misses.addAll(onGroup);
           resources.add(groupId);
         }
       }
