@@ -59,9 +59,30 @@ public final class SecurityGroupEvaluator {
   }
 
   private SgDecision decide(Direction direction, Collection<String> groupIds, Traffic traffic, Peer peer) {
-    Query q = new Query(direction, List.copyOf(new LinkedHashSet<>(groupIds)), traffic, peer);
+    Query q = new Query(direction, distinct(groupIds), traffic, peer);
     return memo.computeIfAbsent(q, this::evaluate);
   }
+
+  /** {@code ids} without repeats, in first-occurrence order, copying only when there are repeats to drop. */
+  private static List<String> distinct(Collection<String> ids) {
+    if (ids instanceof Set) {
+      return List.copyOf(ids);
+    }
+    if (ids instanceof List && ids.size() <= SMALL) {
+      List<String> list = (List<String>) ids;
+      boolean repeats = false;
+      for (int i = 1; i < list.size() && !repeats; i++) {
+        repeats = list.subList(0, i).contains(list.get(i));
+      }
+      if (!repeats) {
+        return List.copyOf(list);
+      }
+    }
+    return List.copyOf(new LinkedHashSet<>(ids));
+  }
+
+  /** Lists up to this size are checked for repeats pairwise. */
+  private static final int SMALL = 16;
 
   private SgDecision evaluate(Query q) {
     if (!network.has(Section.SECURITY_GROUPS)) {
