@@ -6,6 +6,7 @@ import dev.vpctrain.core.iam.KmsKey;
 import dev.vpctrain.core.iam.OrganizationPolicy;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -459,22 +460,32 @@ abstract class AbstractNetworkSnapshot {
 
   /** The captured subnets whose IPv4 CIDR block holds {@code address}, in capture order. */
   public List<Subnet> subnetsHolding(int address) {
+    long a = Integer.toUnsignedLong(address);
+    List<Map.Entry<Subnet, Cidr>> index = subnetCidrIndex();
     List<Subnet> out = new ArrayList<>();
-    for (Map.Entry<Subnet, Cidr> e : subnetCidrIndex()) {
-      if (e.getValue().contains(address)) {
-        out.add(e.getKey());
-      }
+    for (int p : subnetRangeIndex().overlapping(a, a)) {
+      out.add(index.get(p).getKey());
     }
     return out;
   }
 
   /** The IPv4 CIDR blocks of the captured subnets that overlap {@code block}, in capture order. */
   public List<Cidr> subnetCidrsOverlapping(Cidr block) {
+    List<Map.Entry<Subnet, Cidr>> index = subnetCidrIndex();
     List<Cidr> out = new ArrayList<>();
-    for (Map.Entry<Subnet, Cidr> e : subnetCidrIndex()) {
-      if (e.getValue().overlaps(block)) {
-        out.add(e.getValue());
+    if (!block.isIpv4()) {
+      for (Map.Entry<Subnet, Cidr> e : index) {
+        if (e.getValue().overlaps(block)) {
+          out.add(e.getValue());
+        }
       }
+      return out;
+    }
+    // Two IPv4 blocks overlap exactly when their address ranges intersect.
+    long first = Integer.toUnsignedLong(block.ipv4Network());
+    long last = first + (1L << (32 - block.prefixLength())) - 1;
+    for (int p : subnetRangeIndex().overlapping(first, last)) {
+      out.add(index.get(p).getValue());
     }
     return out;
   }
@@ -511,6 +522,60 @@ abstract class AbstractNetworkSnapshot {
       s.cidrBlock().flatMap(Cidr::tryParseIpv4).ifPresent(c -> out.add(Map.entry(s, c)));
     }
     return out;
+  }
+
+  /** The subnets' IPv4 blocks (positions in {@link #subnetCidrIndex}) sorted by first address. */
+  static final class SubnetRanges {
+    final long[] firsts;
+    final long[] lasts;
+    final int[] positions;
+    /** The most addresses any one block holds. */
+    final long widest;
+
+    SubnetRanges(List<Map.Entry<Subnet, Cidr>> index) {
+      int n = index.size();
+      long[] keys = new long[n];
+      long w = 0;
+      for (int i = 0; i < n; i++) {
+        Cidr c = index.get(i).getValue();
+        keys[i] = (Integer.toUnsignedLong(c.ipv4Network()) << 31) | i;
+        w = Math.max(w, 1L << (32 - c.prefixLength()));
+      }
+      Arrays.sort(keys);
+      firsts = new long[n];
+      lasts = new long[n];
+      positions = new int[n];
+      for (int i = 0; i < n; i++) {
+        int p = (int) (keys[i] & 0x7FFFFFFFL);
+        Cidr c = index.get(p).getValue();
+        positions[i] = p;
+        firsts[i] = Integer.toUnsignedLong(c.ipv4Network());
+        lasts[i] = firsts[i] + (1L << (32 - c.prefixLength())) - 1;
+      }
+      widest = w;
+    }
+
+    /** The positions, ascending, of the blocks sharing an address with {@code first}–{@code last}. */
+    int[] overlapping(long first, long last) {
+      int[] out = new int[8];
+      int n = 0;
+      for (int i = lowerBound(firsts, first - widest + 1); i < firsts.length && firsts[i] <= last; i++) {
+        if (lasts[i] >= first) {
+          if (n == out.length) {
+            out = Arrays.copyOf(out, 2 * n);
+          }
+          out[n++] = positions[i];
+        }
+      }
+      out = Arrays.copyOf(out, n);
+      Arrays.sort(out);
+      return out;
+    }
+  }
+
+  @Value.Lazy
+  SubnetRanges subnetRangeIndex() {
+    return new SubnetRanges(subnetCidrIndex());
   }
 
   /** The interfaces by each private address, and those with prefixes (built once). */

@@ -28,12 +28,13 @@ public final class Ipv4RangeSet {
 
   /** The union of the IPv4 {@code blocks}; throws {@link IllegalArgumentException} on an IPv6 block. */
   public static Ipv4RangeSet of(Collection<Cidr> blocks) {
-    long[][] iv = new long[blocks.size()][];
+    long[] pairs = new long[2 * blocks.size()];
     int i = 0;
     for (Cidr c : blocks) {
-      iv[i++] = new long[] {first(c), last(c)};
+      pairs[i++] = first(c);
+      pairs[i++] = last(c);
     }
-    return normalize(iv);
+    return normalize(pairs);
   }
 
   /** The first address of {@code c} as an unsigned 32-bit value. */
@@ -54,6 +55,44 @@ public final class Ipv4RangeSet {
     List<Cidr> blocks = new ArrayList<>();
     cidrs.forEach(c -> blocks.add(Cidr.parseIpv4(c)));
     return of(blocks);
+  }
+
+  /**
+   * The union of the intervals {@code pairs[2i]} to {@code pairs[2i + 1]}. Intervals of 32-bit
+   * addresses are sorted as single packed keys (start, then end; the union does not depend on
+   * the order of intervals with equal starts), others through {@link #normalize(long[][])}.
+   */
+  private static Ipv4RangeSet normalize(long[] pairs) {
+    int count = pairs.length / 2;
+    long[] keys = new long[count];
+    for (int i = 0; i < count; i++) {
+      long s = pairs[2 * i];
+      long e = pairs[2 * i + 1];
+      if (((s | e) >>> 32) != 0) {
+        long[][] iv = new long[count][];
+        for (int j = 0; j < count; j++) {
+          iv[j] = new long[] {pairs[2 * j], pairs[2 * j + 1]};
+        }
+        return normalize(iv);
+      }
+      // flipping the sign bit makes signed order the unsigned order of (start, end)
+      keys[i] = ((s << 32) | e) ^ Long.MIN_VALUE;
+    }
+    Arrays.sort(keys);
+    long[] out = new long[count * 2];
+    int n = 0;
+    for (long key : keys) {
+      long k = key ^ Long.MIN_VALUE;
+      long s = k >>> 32;
+      long e = k & 0xFFFFFFFFL;
+      if (n > 0 && s <= out[n - 1] + 1) {
+        out[n - 1] = Math.max(out[n - 1], e);
+      } else {
+        out[n++] = s;
+        out[n++] = e;
+      }
+    }
+    return new Ipv4RangeSet(n == out.length ? out : Arrays.copyOf(out, n));
   }
 
   private static Ipv4RangeSet normalize(long[][] iv) {
@@ -97,15 +136,9 @@ public final class Ipv4RangeSet {
     if (isEmpty()) {
       return other;
     }
-    long[][] iv = new long[intervalCount() + other.intervalCount()][];
-    int k = 0;
-    for (int i = 0; i < intervalCount(); i++) {
-      iv[k++] = new long[] {start(i), end(i)};
-    }
-    for (int i = 0; i < other.intervalCount(); i++) {
-      iv[k++] = new long[] {other.start(i), other.end(i)};
-    }
-    return normalize(iv);
+    long[] pairs = Arrays.copyOf(bounds, bounds.length + other.bounds.length);
+    System.arraycopy(other.bounds, 0, pairs, bounds.length, other.bounds.length);
+    return normalize(pairs);
   }
 
   /** The union of {@code sets}, merged once. */
@@ -121,14 +154,13 @@ public final class Ipv4RangeSet {
     if (n == only.intervalCount()) {
       return only;
     }
-    long[][] iv = new long[n][];
+    long[] pairs = new long[2 * n];
     int k = 0;
     for (Ipv4RangeSet s : sets) {
-      for (int i = 0; i < s.intervalCount(); i++) {
-        iv[k++] = new long[] {s.start(i), s.end(i)};
-      }
+      System.arraycopy(s.bounds, 0, pairs, k, s.bounds.length);
+      k += s.bounds.length;
     }
-    return normalize(iv);
+    return normalize(pairs);
   }
 
   /** The addresses of this set that are not in {@code other}. */

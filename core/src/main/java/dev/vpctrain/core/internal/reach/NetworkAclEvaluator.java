@@ -115,49 +115,64 @@ public final class NetworkAclEvaluator {
     return b.result() == Tri.UNKNOWN ? b : a;
   }
 
-  private AclDecision evaluate(Query q) {
+  private AclDecision evaluate(PerAcl per, Query q) {
     if (q.traffic().isAllProtocols()) {
-      AclDecision d = decide(q, Traffic.allTcp());
-      d = both(d, decide(q, Traffic.udp(0, 65535)));
-      return both(d, decide(q, Traffic.protocol(Traffic.ICMP)));
+      AclDecision d = decide(per, q, Traffic.allTcp());
+      d = both(d, decide(per, q, Traffic.udp(0, 65535)));
+      return both(d, decide(per, q, Traffic.protocol(Traffic.ICMP)));
     }
-    return decide(q, q.traffic());
+    return decide(per, q, q.traffic());
   }
 
-  private AclDecision decide(Query q, Traffic t) {
+  private AclDecision decide(PerAcl per, Query q, Traffic t) {
     String acl = q.acl().networkAclId();
     if (q.peer().mode() == Peer.AddressMode.NONE) {
       return new AclDecision(Tri.UNKNOWN, acl, q.egress(), q.traffic(), q.peer().description(), Optional.empty(),
           Optional.of("no IPv4 address of " + q.peer().description() + " is known"));
     }
-    Compiled compiled = compiled(q.acl(), q.egress());
+    Compiled compiled = per.compiled(q.acl(), q.egress());
     if (compiled.malformed != null) {
       return new AclDecision(Tri.UNKNOWN, acl, q.egress(), q.traffic(), q.peer().description(), Optional.empty(),
           Optional.of("rule " + compiled.malformed.ruleNumber() + " has the malformed CIDR '"
               + compiled.malformed.cidrBlock().orElse("") + "'"));
     }
-    List<Entry> entries = new ArrayList<>();
-    for (Entry e : compiled.entries) {
-      int[] window = window(e.entry, t);
-      if (window != null) {
-        entries.add(new Entry(e.entry, window[0], window[1], e.first, e.last));
+    // The entries that apply to part of t, each with the ports of t it applies to (in rule order).
+    Entry[] all = compiled.entries;
+    Entry[] entries = new Entry[all.length];
+    int[] from = new int[all.length];
+    int[] to = new int[all.length];
+    int count = 0;
+    for (Entry e : all) {
+      long window = window(e, t);
+      if (window != NO_WINDOW) {
+        entries[count] = e;
+        from[count] = (int) (window >> 32);
+        to[count] = (int) window;
+        count++;
       }
     }
-    List<long[]> addressCells = addressCells(q.peer().addresses(), entries);
+    long[] addressCells = addressCells(q.peer().addresses(), entries, count);
+    int[] portCuts = portCuts(t, from, to, count);
     boolean anyAllow = false;
     Entry firstDeny = null;
     boolean implicitDeny = false;
-    for (int[] ports : portCells(t, entries)) {
-      List<Entry> applicable = new ArrayList<>();
-      for (Entry e : entries) {
-        if (e.from <= ports[0] && ports[1] <= e.to) {
-          applicable.add(e);
+    Entry[] applicable = new Entry[count];
+    for (int p = 1; p < portCuts.length; p++) {
+      int lowPort = portCuts[p - 1];
+      int highPort = portCuts[p] - 1;
+      int applicableCount = 0;
+      for (int i = 0; i < count; i++) {
+        if (from[i] <= lowPort && highPort <= to[i]) {
+          applicable[applicableCount++] = entries[i];
         }
       }
-      for (long[] cell : addressCells) {
+      for (int c = 0; c < addressCells.length; c += 2) {
+        long cellFirst = addressCells[c];
+        long cellLast = addressCells[c + 1];
         Entry match = null;
-        for (Entry e : applicable) {
-          if (e.first <= cell[0] && cell[1] <= e.last) {
+        for (int i = 0; i < applicableCount; i++) {
+          Entry e = applicable[i];
+          if (e.first <= cellFirst && cellLast <= e.last) {
             match = e;
             break;
           }
@@ -185,28 +200,27 @@ public final class NetworkAclEvaluator {
   }
 
   /** One direction of an ACL: its IPv4 entries parsed and in rule-number order. */
-  private Compiled compiled(NetworkAcl acl, boolean egress) {
-    return perAcl(acl).compiled.computeIfAbsent(egress, k -> {
-      List<Entry> entries = new ArrayList<>();
-      AclEntry malformed = null;
-      for (AclEntry e : acl.entries()) {
-        if (e.egress() != egress || e.cidrBlock().isEmpty()) {
-          continue;
-        }
-        Optional<Cidr> cidr = Cidr.tryParseIpv4(e.cidrBlock().get());
-        if (cidr.isEmpty()) {
-          malformed = malformed == null ? e : malformed;
-          continue;
-        }
-        entries.add(new Entry(e, 0, 65535, Ipv4RangeSet.first(cidr.get()), Ipv4RangeSet.last(cidr.get())));
+  private static Compiled compile(NetworkAcl acl, boolean egress) {
+    List<Entry> entries = new ArrayList<>();
+    AclEntry malformed = null;
+    for (AclEntry e : acl.entries()) {
+      if (e.egress() != egress || e.cidrBlock().isEmpty()) {
+        continue;
       }
-      entries.sort(Comparator.comparingInt(x -> x.entry.ruleNumber()));
-      return new Compiled(entries, malformed);
-    });
+      Optional<Cidr> cidr = Cidr.tryParseIpv4(e.cidrBlock().get());
+      if (cidr.isEmpty()) {
+        malformed = malformed == null ? e : malformed;
+        continue;
+      }
+      entries.add(new Entry(e, Ipv4RangeSet.first(cidr.get()), Ipv4RangeSet.last(cidr.get())));
+    }
+    entries.sort(Comparator.comparingInt(x -> x.entry.ruleNumber()));
+    return new Compiled(entries.toArray(new Entry[0]), malformed);
   }
 
   private AclDecision memo(Query q) {
-    return perAcl(q.acl()).memo.computeIfAbsent(new Flow(q.egress(), q.traffic(), q.peer()), f -> evaluate(q));
+    PerAcl per = perAcl(q.acl());
+    return per.memo.computeIfAbsent(new Flow(q.egress(), q.traffic(), q.peer()), f -> evaluate(per, q));
   }
 
   private PerAcl perAcl(NetworkAcl acl) {
@@ -216,76 +230,107 @@ public final class NetworkAclEvaluator {
   /** The decisions and compiled entries of one ACL. */
   private static final class PerAcl {
     final Map<Flow, AclDecision> memo = new ConcurrentHashMap<>();
-    final Map<Boolean, Compiled> compiled = new ConcurrentHashMap<>();
+    private volatile Compiled egress;
+    private volatile Compiled ingress;
+
+    Compiled compiled(NetworkAcl acl, boolean outbound) {
+      Compiled c = outbound ? egress : ingress;
+      if (c == null) {
+        // Compiling is a pure function of the ACL: racing threads build equal results.
+        c = compile(acl, outbound);
+        if (outbound) {
+          egress = c;
+        } else {
+          ingress = c;
+        }
+      }
+      return c;
+    }
   }
 
   /** A memoised question about one ACL. */
   private record Flow(boolean egress, Traffic traffic, Peer peer) {}
 
   private static final class Compiled {
-    final List<Entry> entries;
+    final Entry[] entries;
     final AclEntry malformed;
 
-    Compiled(List<Entry> entries, AclEntry malformed) {
+    Compiled(Entry[] entries, AclEntry malformed) {
       this.entries = entries;
       this.malformed = malformed;
     }
   }
 
-  /** The part of {@code t}'s port range that entry {@code e} applies to, or null. */
-  private static int[] window(AclEntry e, Traffic t) {
-    int protocol = Traffic.protocolNumber(e.protocol());
-    if (protocol == Traffic.ALL) {
-      return new int[] {t.fromPort(), t.toPort()};
+  /** {@link #window}'s answer when the entry applies to no part of the traffic. */
+  private static final long NO_WINDOW = Long.MIN_VALUE;
+
+  /**
+   * The part of {@code t}'s port range that entry {@code e} applies to, packed as
+   * {@code from << 32 | to}, or {@link #NO_WINDOW}.
+   */
+  private static long window(Entry e, Traffic t) {
+    if (e.protocol == Traffic.ALL) {
+      return pack(t.fromPort(), t.toPort());
     }
-    if (protocol != t.protocol()) {
-      return null;
+    if (e.protocol != t.protocol()) {
+      return NO_WINDOW;
     }
     int from;
     int to;
     if (t.hasPorts()) {
-      from = e.portFrom().orElse(0);
-      to = e.portTo().orElse(65535);
+      from = e.portFrom;
+      to = e.portTo;
     } else {
       // ICMP types play the part of ports: -1 (or absent) is every type.
-      int type = e.icmpType().orElse(-1);
-      from = type == -1 ? 0 : type;
-      to = type == -1 ? 65535 : type;
+      from = e.icmpFrom;
+      to = e.icmpTo;
     }
     int lo = Math.max(from, t.fromPort());
     int hi = Math.min(to, t.toPort());
-    return lo <= hi ? new int[] {lo, hi} : null;
+    return lo <= hi ? pack(lo, hi) : NO_WINDOW;
   }
 
-  private static List<int[]> portCells(Traffic t, List<Entry> entries) {
-    int[] cuts = new int[2 + 2 * entries.size()];
+  private static long pack(int from, int to) {
+    return ((long) from << 32) | (to & 0xFFFFFFFFL);
+  }
+
+  /**
+   * The distinct bounds cutting {@code t}'s ports into cells, ascending: cell {@code i} is
+   * {@code cuts[i - 1]} to {@code cuts[i] - 1}, and each entry applies to all or none of a cell.
+   */
+  private static int[] portCuts(Traffic t, int[] from, int[] to, int count) {
+    int[] cuts = new int[2 + 2 * count];
     int n = 0;
     cuts[n++] = t.fromPort();
     cuts[n++] = t.toPort() + 1;
-    for (Entry e : entries) {
-      cuts[n++] = e.from;
-      cuts[n++] = e.to + 1;
+    for (int i = 0; i < count; i++) {
+      cuts[n++] = from[i];
+      cuts[n++] = to[i] + 1;
     }
     Arrays.sort(cuts, 0, n);
-    List<int[]> cells = new ArrayList<>();
+    int distinct = 1;
     for (int i = 1; i < n; i++) {
-      if (cuts[i] != cuts[i - 1]) {
-        cells.add(new int[] {cuts[i - 1], cuts[i] - 1});
+      if (cuts[i] != cuts[distinct - 1]) {
+        cuts[distinct++] = cuts[i];
       }
     }
-    return cells;
+    return Arrays.copyOf(cuts, distinct);
   }
 
-  /** The peer's addresses cut at every entry's CIDR bounds: each cell is inside or outside each CIDR. */
-  private static List<long[]> addressCells(Ipv4RangeSet addresses, List<Entry> entries) {
-    long[] cuts = new long[2 * entries.size()];
+  /**
+   * The peer's addresses cut at every entry's CIDR bounds: each cell is inside or outside each
+   * CIDR. Cell {@code i} is {@code cells[2i]} to {@code cells[2i + 1]}.
+   */
+  private static long[] addressCells(Ipv4RangeSet addresses, Entry[] entries, int count) {
+    long[] cuts = new long[2 * count];
     int n = 0;
-    for (Entry e : entries) {
-      cuts[n++] = e.first;
-      cuts[n++] = e.last + 1;
+    for (int i = 0; i < count; i++) {
+      cuts[n++] = entries[i].first;
+      cuts[n++] = entries[i].last + 1;
     }
     Arrays.sort(cuts, 0, n);
-    List<long[]> cells = new ArrayList<>();
+    long[] cells = new long[2 * (addresses.intervalCount() + n)];
+    int c = 0;
     int k = 0;
     for (int i = 0; i < addresses.intervalCount(); i++) {
       long s = addresses.start(i);
@@ -296,29 +341,45 @@ public final class NetworkAclEvaluator {
       int j = k;
       while (j < n && cuts[j] <= end) {
         if (cuts[j] > s) {
-          cells.add(new long[] {s, cuts[j] - 1});
+          if (c + 2 > cells.length) {
+            cells = Arrays.copyOf(cells, cells.length * 2);
+          }
+          cells[c++] = s;
+          cells[c++] = cuts[j] - 1;
           s = cuts[j];
         }
         j++;
       }
-      cells.add(new long[] {s, end});
+      if (c + 2 > cells.length) {
+        cells = Arrays.copyOf(cells, cells.length * 2);
+      }
+      cells[c++] = s;
+      cells[c++] = end;
     }
-    return cells;
+    return c == cells.length ? cells : Arrays.copyOf(cells, c);
   }
 
+  /** An IPv4 entry of one direction with its CIDR's bounds and its protocol and ports decoded. */
   private static final class Entry {
     final AclEntry entry;
-    final int from;
-    final int to;
     final long first;
     final long last;
+    final int protocol;
+    final int portFrom;
+    final int portTo;
+    final int icmpFrom;
+    final int icmpTo;
 
-    Entry(AclEntry entry, int from, int to, long first, long last) {
+    Entry(AclEntry entry, long first, long last) {
       this.entry = entry;
-      this.from = from;
-      this.to = to;
       this.first = first;
       this.last = last;
+      this.protocol = Traffic.protocolNumber(entry.protocol());
+      this.portFrom = entry.portFrom().orElse(0);
+      this.portTo = entry.portTo().orElse(65535);
+      int type = entry.icmpType().orElse(-1);
+      this.icmpFrom = type == -1 ? 0 : type;
+      this.icmpTo = type == -1 ? 65535 : type;
     }
   }
 

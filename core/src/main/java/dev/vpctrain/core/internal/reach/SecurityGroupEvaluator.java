@@ -8,6 +8,7 @@ import dev.vpctrain.core.network.PrefixList;
 import dev.vpctrain.core.network.Section;
 import dev.vpctrain.core.network.SecurityGroup;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,7 +16,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -59,9 +59,30 @@ public final class SecurityGroupEvaluator {
   }
 
   private SgDecision decide(Direction direction, Collection<String> groupIds, Traffic traffic, Peer peer) {
-    Query q = new Query(direction, List.copyOf(new LinkedHashSet<>(groupIds)), traffic, peer);
+    Query q = new Query(direction, distinct(groupIds), traffic, peer);
     return memo.computeIfAbsent(q, this::evaluate);
   }
+
+  /** {@code ids} without repeats, in first-occurrence order, copying only when there are repeats to drop. */
+  private static List<String> distinct(Collection<String> ids) {
+    if (ids instanceof Set) {
+      return List.copyOf(ids);
+    }
+    if (ids instanceof List && ids.size() <= SMALL) {
+      List<String> list = (List<String>) ids;
+      boolean repeats = false;
+      for (int i = 1; i < list.size() && !repeats; i++) {
+        repeats = list.subList(0, i).contains(list.get(i));
+      }
+      if (!repeats) {
+        return List.copyOf(list);
+      }
+    }
+    return List.copyOf(new LinkedHashSet<>(ids));
+  }
+
+  /** Lists up to this size are checked for repeats pairwise. */
+  private static final int SMALL = 16;
 
   private SgDecision evaluate(Query q) {
     if (!network.has(Section.SECURITY_GROUPS)) {
@@ -191,20 +212,20 @@ public final class SecurityGroupEvaluator {
 
   /** The queried port range cut at every rule's window bounds. */
   private static List<int[]> cells(Traffic t, List<Grant> grants) {
-    TreeSet<Integer> cuts = new TreeSet<>();
-    cuts.add(t.fromPort());
-    cuts.add(t.toPort() + 1);
+    int[] cuts = new int[2 + 2 * grants.size()];
+    int n = 0;
+    cuts[n++] = t.fromPort();
+    cuts[n++] = t.toPort() + 1;
     for (Grant g : grants) {
-      cuts.add(g.from);
-      cuts.add(g.to + 1);
+      cuts[n++] = g.from;
+      cuts[n++] = g.to + 1;
     }
+    Arrays.sort(cuts);
     List<int[]> cells = new ArrayList<>();
-    Integer prev = null;
-    for (int c : cuts) {
-      if (prev != null) {
-        cells.add(new int[] {prev, c - 1});
+    for (int i = 1; i < n; i++) {
+      if (cuts[i] != cuts[i - 1]) {
+        cells.add(new int[] {cuts[i - 1], cuts[i] - 1});
       }
-      prev = c;
     }
     return cells;
   }

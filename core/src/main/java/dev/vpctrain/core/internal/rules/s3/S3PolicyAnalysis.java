@@ -144,6 +144,9 @@ final class S3PolicyAnalysis {
     Map<List<Object>, Gap> gaps = new LinkedHashMap<>();
     Set<String> endpoints = new LinkedHashSet<>();
     Map<List<Object>, List<PathContext>> contexts = new HashMap<>();
+    // One instance per distinct context: paths that differ only in detail share their contexts, so
+    // the evaluation keys below compare them by identity rather than request context by context.
+    Map<PathContext, PathContext> canonical = new HashMap<>();
     for (String subnet : new LinkedHashSet<>(ctx.job().vpc().get().subnets())) {
       for (String bucket : ctx.job().buckets()) {
         S3Path path = reach.s3Path(subnet, bucketRegion(ctx, bucket));
@@ -156,12 +159,20 @@ final class S3PolicyAnalysis {
         List<PathContext> pcs = contexts.computeIfAbsent(
             List.of(path.kind(), path.endpointId(), path.natGatewayId(), path.publicIps(), path.sourceVpc(), path.detail(),
                 Optional.ofNullable(ctx.network().buckets().get(bucket)).flatMap(BucketFacts::region)),
-            k -> PathContext.of(ctx, path, bucket));
+            k -> canonical(canonical, PathContext.of(ctx, path, bucket)));
         endpointPolicy(ctx, reach, subnet, path, pcs, forBucket, evaluations, gaps, endpoints);
         bucketPolicy(ctx, subnet, bucket, path, pcs, forBucket, evaluations, gaps);
       }
     }
     return new S3PolicyAnalysis(null, List.copyOf(evaluations.values()), List.copyOf(gaps.values()), endpoints);
+  }
+
+  private static List<PathContext> canonical(Map<PathContext, PathContext> canonical, List<PathContext> pcs) {
+    List<PathContext> out = new ArrayList<>(pcs.size());
+    for (PathContext pc : pcs) {
+      out.add(canonical.computeIfAbsent(pc, k -> k));
+    }
+    return out;
   }
 
   static String bucketRegion(RuleContext ctx, String bucket) {
