@@ -1,5 +1,6 @@
 package dev.vpctrain.aws.bundle;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vpctrain.aws.internal.ec2.Ec2Mapping;
 import dev.vpctrain.aws.internal.s3.S3Mapping;
@@ -167,6 +168,18 @@ final class BundleReader {
     }
     SdkPojo response = sdk(s.response(), op.get());
     return Optional.of(s.items(response));
+  }
+
+  /**
+   * {@code node}, a normalised copy of the value at {@code at} (policy documents as text), as the SDK
+   * shape {@code shape}; a value the shape cannot hold names its path in {@code at}'s file.
+   */
+  static <R> R sdk(Supplier<? extends SdkBuilder<?, ? extends R>> shape, JsonNode node, JsonInput at) {
+    try {
+      return SdkJson.read(shape, node, at.path(), STYLE);
+    } catch (SdkJsonException e) {
+      throw new InvalidInputException(at.file(), e.path(), e.problem());
+    }
   }
 
   /** {@code json} (checked) as the SDK shape {@code shape}; a value the shape cannot hold names its path. */

@@ -73,7 +73,7 @@ final class BundleWriter {
       }
     }
     InVpcSections.write(s, root, STYLE);
-    RoleSections.write(s, root);
+    RoleSections.write(s, root, STYLE);
     ObjectNode s3 = root.putObject("s3");
     for (Map.Entry<String, BucketFacts> e : s.buckets().entrySet()) {
       ObjectNode bucket = s3.putObject(e.getKey());

@@ -231,4 +231,52 @@ class RoleSectionsTest {
     assertThat(s.kmsAliases()).isEmpty();
     assertThat(s.organizationPolicies()).isEqualTo(Optional.empty());
   }
+
+  @Test
+  void timestampsAreReadAsEpochSecondsOrIsoAndOthersAreRejectedNamingThePath() {
+    NetworkSnapshot iso = read("role-evidence.json", b -> { });
+    NetworkSnapshot epoch = read("role-evidence.json", b -> {
+      at(b, "iam/GetAccountAuthorizationDetails/RoleDetailList/0").put("CreateDate", 1707856354);
+      at(b, "iam/GetAccountAuthorizationDetails/Policies/0/PolicyVersionList/0").put("CreateDate", 1707856800.5);
+    });
+    assertThat(epoch.iam()).isEqualTo(iso.iam());
+    NetworkSnapshot zulu = read("role-evidence-scoped.json", b -> at(b, "iam/roles/SageMakerExecution/GetRole/Role")
+        .put("CreateDate", "2024-02-13T20:32:34Z"));
+    assertThat(role(zulu)).isEqualTo(role(iso));
+    InvalidInputException e = rejected("role-evidence-scoped.json", b -> at(b, "iam/roles/SageMakerExecution/GetRole/Role")
+        .put("CreateDate", "yesterday"));
+    assertThat(e.jsonPath()).isEqualTo("iam.roles.SageMakerExecution.GetRole.Role.CreateDate");
+  }
+
+  @Test
+  void aUrlEncodedDocumentInTheAccountWideListingReadsAsTheObject() {
+    NetworkSnapshot scoped = read("role-evidence-scoped.json", b -> { });
+    String encoded = at(bundle("role-evidence-scoped.json"), "iam/roles/SageMakerExecution/GetRole/Role")
+        .get("AssumeRolePolicyDocument").textValue();
+    NetworkSnapshot s = read("role-evidence.json", b -> at(b, "iam/GetAccountAuthorizationDetails/RoleDetailList/0")
+        .put("AssumeRolePolicyDocument", encoded));
+    assertThat(role(s).trustPolicy()).isEqualTo(role(scoped).trustPolicy());
+  }
+
+  @Test
+  void wronglyTypedMembersOfTheSdkShapesAreRejectedNamingThePath() {
+    assertThat(rejected("role-evidence.json", b -> at(b, "iam/GetAccountAuthorizationDetails").put("IsTruncated", "no"))
+        .jsonPath()).isEqualTo("iam.GetAccountAuthorizationDetails.IsTruncated");
+    assertThat(rejected("role-evidence-scoped.json", b -> at(b, "iam/roles/SageMakerExecution/GetRole/Role")
+        .put("MaxSessionDuration", "long")).jsonPath()).isEqualTo("iam.roles.SageMakerExecution.GetRole.Role.MaxSessionDuration");
+    assertThat(rejected("role-evidence.json", b -> ((ObjectNode) b.at("/kms/keys").get(KEY).at("/DescribeKey/KeyMetadata"))
+        .put("Enabled", "yes")).jsonPath()).isEqualTo("kms.keys." + KEY + ".DescribeKey.KeyMetadata.Enabled");
+  }
+
+  @Test
+  void unknownKeyManagersAndBoundaryTypesAreKept() {
+    NetworkSnapshot s = read("role-evidence.json", b -> {
+      ((ObjectNode) b.at("/kms/keys").get(KEY).at("/DescribeKey/KeyMetadata")).put("KeyManager", "PARTNER");
+      at(b, "iam/GetAccountAuthorizationDetails/RoleDetailList/0/PermissionsBoundary").put("PermissionsBoundaryType", "Other");
+    });
+    assertThat(s.kmsKeys().get(KEY).keyManager()).contains("PARTNER");
+    assertThat(role(s).permissionsBoundaryArn()).contains(BOUNDARY);
+    String written = SnapshotBundle.write(s);
+    assertThat(SnapshotBundle.parse(written, "written.json").kmsKeys()).isEqualTo(s.kmsKeys());
+  }
 }
