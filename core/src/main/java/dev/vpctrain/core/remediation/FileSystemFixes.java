@@ -1,6 +1,5 @@
 package dev.vpctrain.core.remediation;
 
-import dev.vpctrain.core.internal.reach.Ipv4RangeSet;
 import dev.vpctrain.core.internal.reach.JobPeers;
 import dev.vpctrain.core.internal.reach.NetworkAclEvaluator;
 import dev.vpctrain.core.internal.reach.Peer;
@@ -12,7 +11,7 @@ import dev.vpctrain.core.internal.rules.fs.FileSystemChannel;
 import dev.vpctrain.core.internal.rules.fs.FileSystemChannel.Endpoints;
 import dev.vpctrain.core.internal.rules.fs.FileSystemChannel.FsEndpoint;
 import dev.vpctrain.core.internal.rules.fs.FileSystemChannels;
-import dev.vpctrain.core.network.Cidr;
+import dev.vpctrain.core.internal.rules.fs.FsPeers;
 import dev.vpctrain.core.network.FsxFileSystem;
 import dev.vpctrain.core.network.Subnet;
 import dev.vpctrain.core.remediation.Change.GroupRef;
@@ -96,7 +95,7 @@ final class FileSystemFixes {
         continue; // unknown groups: the finding is advice
       }
       String mtGroup = groups.get().get(0);
-      Peer mountTarget = endpoint(ep, groups.get());
+      Peer mountTarget = FsPeers.endpoints(p.net, FsPeers.describe(ep), List.of(ep), groups.get());
       String fs = t.channel().fileSystemId();
       if (sgs.ingress(groups.get(), NFS, job).denied()) {
         add(f, "Let mount-target group " + mtGroup + " of " + fs + " admit NFS (TCP 2049) from " + jobGroup,
@@ -138,9 +137,9 @@ final class FileSystemFixes {
     String fsxGroup = fsxGroups.get(0);
     String id = fs.get().fileSystemId();
     Optional<String> fsSubnet = fs.get().subnetIds().stream().findFirst();
-    Peer self = subnetPeer(id + "'s own security groups or subnet", fsSubnet, fsxGroups);
+    Peer self = FsPeers.fileSystemSubnet(p.net, id + "'s own security groups or subnet", fsSubnet, fsxGroups);
     Peer job = JobPeers.instancesIn(p.job, p.net, t.subnet().subnetId());
-    Peer servers = endpoints(id + " (" + String.join(", ", fsxGroups) + ")", t.endpoints(), fsxGroups);
+    Peer servers = FsPeers.endpoints(p.net, id + " (" + String.join(", ", fsxGroups) + ")", t.endpoints(), fsxGroups);
     boolean efa = fs.get().efaEnabled().orElse(false);
     String why = "Lustre needs TCP 988 and 1018-1023 between its clients and the file system in both directions "
         + "(FSx guide); without them the mount times out and the job fails.";
@@ -202,7 +201,7 @@ final class FileSystemFixes {
       if (ep.subnetId().isEmpty()) {
         continue;
       }
-      Peer server = endpoint(ep, ep.groups().orElse(List.of()));
+      Peer server = FsPeers.endpoints(p.net, FsPeers.describe(ep), List.of(ep), ep.groups().orElse(List.of()));
       if (t.channel().isEfs()) {
         acls.need(f, eval.flow(jobSubnet, job, ep.subnetId(), server, NFS, NFS.returnTraffic()));
         continue;
@@ -262,47 +261,6 @@ final class FileSystemFixes {
       }
     }
     return out;
-  }
-
-  /** One endpoint as SGs and ACLs see it: its groups, and its address (else one address of its subnet). */
-  private Peer endpoint(FsEndpoint ep, List<String> groups) {
-    return endpoints(ep.address().map(a -> ep.id() + " (" + a + ")").orElse(ep.id()), List.of(ep), groups);
-  }
-
-  /** Endpoints carrying {@code groups}: every known address, or one unknown address of their subnets. */
-  private Peer endpoints(String description, List<FsEndpoint> eps, List<String> groups) {
-    List<Cidr> hosts = new ArrayList<>();
-    List<Cidr> someOf = new ArrayList<>();
-    boolean anywhere = false;
-    for (FsEndpoint ep : eps) {
-      Optional<Cidr> host = ep.address().flatMap(Cidr::tryParseAddress).filter(Cidr::isIpv4);
-      if (host.isPresent()) {
-        hosts.add(host.get());
-        continue;
-      }
-      Optional<Cidr> subnet = ep.subnetId().flatMap(s -> JobPeers.subnetCidr(p.net, s));
-      if (subnet.isPresent()) {
-        someOf.add(subnet.get());
-      } else {
-        anywhere = true;
-      }
-    }
-    Peer.Builder b = Peer.builder(description).groups(groups);
-    if (anywhere) {
-      return b.some(Ipv4RangeSet.ALL).build();
-    }
-    if (!someOf.isEmpty()) {
-      someOf.addAll(hosts);
-      return b.some(Ipv4RangeSet.of(someOf)).build();
-    }
-    return b.every(Ipv4RangeSet.of(hosts)).build();
-  }
-
-  /** The file system's own side (FSx guide: "the security group itself or the full subnet CIDR"). */
-  private Peer subnetPeer(String description, Optional<String> subnetId, List<String> groups) {
-    Optional<Cidr> cidr = subnetId.flatMap(s -> JobPeers.subnetCidr(p.net, s));
-    Peer.Builder b = Peer.builder(description).groups(groups);
-    return cidr.isPresent() ? b.every(Ipv4RangeSet.of(List.of(cidr.get()))).build() : b.some(Ipv4RangeSet.ALL).build();
   }
 
   /** One job subnet, one channel and the endpoints the subnet mounts. */

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** File-system endpoints (mount targets, FSx interfaces) as {@link Peer}s of security groups and network ACLs. */
-final class FsPeers {
+public final class FsPeers {
   private FsPeers() {}
 
   /**
@@ -26,7 +26,7 @@ final class FsPeers {
    * Every endpoint of a file system at once (the FSx interfaces: a Lustre client talks to each):
    * interfaces carrying {@code groups}, with every endpoint address.
    */
-  static Peer endpoints(NetworkSnapshot network, String description, List<FsEndpoint> eps, List<String> groups) {
+  public static Peer endpoints(NetworkSnapshot network, String description, List<FsEndpoint> eps, List<String> groups) {
     return of(network, description, eps, groups);
   }
 
@@ -35,14 +35,14 @@ final class FsPeers {
    * group itself or the full subnet CIDR"): interfaces carrying {@code groups}, with every address
    * of {@code subnetId}'s CIDR; one unknown address when the CIDR is unknown.
    */
-  static Peer fileSystemSubnet(NetworkSnapshot network, String description, Optional<String> subnetId, List<String> groups) {
+  public static Peer fileSystemSubnet(NetworkSnapshot network, String description, Optional<String> subnetId, List<String> groups) {
     Optional<Cidr> cidr = subnetId.flatMap(s -> JobPeers.subnetCidr(network, s));
     Peer.Builder b = Peer.builder(description).groups(groups);
     return cidr.isPresent() ? b.every(Ipv4RangeSet.of(List.of(cidr.get()))).build() : b.some(Ipv4RangeSet.ALL).build();
   }
 
   /** {@code eni-… (10.20.3.10)} or the bare id. */
-  static String describe(FsEndpoint ep) {
+  public static String describe(FsEndpoint ep) {
     return ep.address().map(a -> ep.id() + " (" + a + ")").orElse(ep.id());
   }
 
