@@ -59,21 +59,80 @@ public final class RoleVpcPermissions extends BaseRule {
     }
     IamRole role = r.role().get();
     VpcSpec vpc = ctx.job().vpc().get();
-    Authorization auth = r.authorization(ctx);
-    Set<String> tagKeys = tagKeys(auth);
+    Analysis a = analysis(ctx);
     List<Finding> out = new ArrayList<>();
-    List<Miss> describe = new ArrayList<>();
-    for (String action : DESCRIBE) {
-      AuthDecision d = auth.decide(request(role, action, Target.exact("*"), base(ctx).build()));
-      if (!d.isAllowed()) {
-        describe.add(new Miss(action, "*", d));
-      }
-    }
+    List<Miss> describe = misses(a.describe());
     if (!describe.isEmpty()) {
       out.add(finding(role, describe, "the job's VPC", List.of(role.arn())));
     }
+    boolean undecidable = a.all().stream().anyMatch(RoleCheck::isUndecidable);
+    for (Map.Entry<String, List<RoleCheck>> e : a.subnets().entrySet()) {
+      String subnetId = e.getKey();
+      List<Miss> misses = misses(e.getValue());
+      List<String> resources = new ArrayList<>(List.of(subnetId));
+      for (Map.Entry<String, List<RoleCheck>> g : a.groups().entrySet()) {
+        List<Miss> onGroup = misses(g.getValue());
+        if (!onGroup.isEmpty()) {
+          misses.addAll(onGroup);
+          resources.add(g.getKey());
+        }
+      }
+      if (!misses.isEmpty()) {
+        resources.add(role.arn());
+        out.add(finding(role, misses, "subnet " + subnetId, resources));
+      }
+    }
+    if (out.isEmpty()) {
+      return one(pass("Role " + role.roleName() + " may create, describe and delete the job's network interfaces in "
+          + "its " + vpc.subnets().size() + " subnet(s) with its " + vpc.securityGroups().size()
+          + " security group(s)" + (undecidable ? ", except where a condition cannot be decided from the snapshot "
+          + "(see role.policy.undecidable)" : "") + ". (Whether SageMaker also tags them, needing ec2:CreateTags, "
+          + "is not verified.)", role.arn()));
+    }
+    return out;
+  }
+
+  /**
+   * Every request this rule decides for the job's role (empty when the job has no VPC or the role is
+   * not in the snapshot), in a stable order: the Describe calls, then per job subnet the calls on
+   * the new interface and the subnet, then per job SG its part of {@code CreateNetworkInterface}.
+   */
+  static List<RoleCheck> checks(RuleContext ctx) {
+    return analysis(ctx).all();
+  }
+
+  /** The decided requests, by what they are for. */
+  private record Analysis(List<RoleCheck> describe, Map<String, List<RoleCheck>> subnets,
+      Map<String, List<RoleCheck>> groups) {
+    static final Analysis NONE = new Analysis(List.of(), Map.of(), Map.of());
+
+    List<RoleCheck> all() {
+      List<RoleCheck> all = new ArrayList<>(describe);
+      subnets.values().forEach(all::addAll);
+      groups.values().forEach(all::addAll);
+      return all;
+    }
+  }
+
+  private static Analysis analysis(RuleContext ctx) {
+    return ctx.cached(Analysis.class, k -> analyse(ctx));
+  }
+
+  private static Analysis analyse(RuleContext ctx) {
+    JobRole r = JobRole.of(ctx);
+    if (ctx.job().vpc().isEmpty() || r.role().isEmpty()) {
+      return Analysis.NONE;
+    }
+    IamRole role = r.role().get();
+    VpcSpec vpc = ctx.job().vpc().get();
+    Authorization auth = r.authorization(ctx);
+    Set<String> tagKeys = tagKeys(auth);
+    List<RoleCheck> describe = new ArrayList<>();
+    for (String action : DESCRIBE) {
+      describe.add(check(role, auth, action, Target.exact("*"), base(ctx).build(), "*", "describing the job's VPC"));
+    }
     // the groups' part of CreateNetworkInterface does not depend on the subnet: decided once per group
-    Map<String, List<Miss>> groupMisses = new LinkedHashMap<>();
+    Map<String, List<RoleCheck>> groups = new LinkedHashMap<>();
     for (String groupId : vpc.securityGroups()) {
       Optional<SecurityGroup> g = ctx.network().securityGroup(groupId);
       String groupArn = arn(ctx, g.flatMap(SecurityGroup::ownerId).orElse(role.accountId()), "security-group/" + groupId);
@@ -82,12 +141,13 @@ public final class RoleVpcPermissions extends BaseRule {
         onGroup.put("ec2:Vpc", arn(ctx, sg.ownerId().orElse(role.accountId()), "vpc/" + sg.vpcId()));
         tags(onGroup, sg.tags(), tagKeys);
       });
-      List<Miss> m = new ArrayList<>();
-      check(role, auth, CREATE, Target.exact(groupArn), onGroup.build(), groupArn, m);
-      groupMisses.putIfAbsent(groupId, m);
+      groups.putIfAbsent(groupId, List.of(check(role, auth, CREATE, Target.exact(groupArn), onGroup.build(), groupArn,
+          "creating the job's network interfaces with security group " + groupId)));
     }
+    Map<String, List<RoleCheck>> subnets = new LinkedHashMap<>();
     for (String subnetId : vpc.subnets()) {
-      List<Miss> misses = new ArrayList<>();
+      List<RoleCheck> checks = new ArrayList<>();
+      String purpose = "creating the job's network interfaces in subnet " + subnetId;
       Optional<Subnet> subnet = ctx.network().subnet(subnetId);
       String account = role.accountId();
       String subnetArn = arn(ctx, subnet.flatMap(Subnet::ownerId).orElse(account), "subnet/" + subnetId);
@@ -98,7 +158,7 @@ public final class RoleVpcPermissions extends BaseRule {
       });
       String eniArn = arn(ctx, account, "network-interface/");
       RequestContext onEni = eni.build();
-      check(role, auth, CREATE, Target.startingWith(eniArn), onEni, eniArn + "*", misses);
+      checks.add(check(role, auth, CREATE, Target.startingWith(eniArn), onEni, eniArn + "*", purpose));
       // keys the Service Authorization Reference does not list for a resource are not in its context
       RequestContext.Builder onSubnet = base(ctx).absent("ec2:Subnet");
       subnet.ifPresent(s -> {
@@ -106,28 +166,22 @@ public final class RoleVpcPermissions extends BaseRule {
         s.availabilityZone().ifPresent(az -> onSubnet.put("ec2:AvailabilityZone", az));
         tags(onSubnet, s.tags(), tagKeys);
       });
-      check(role, auth, CREATE, Target.exact(subnetArn), onSubnet.build(), subnetArn, misses);
-      List<String> resources = new ArrayList<>(List.of(subnetId));
-      for (String groupId : vpc.securityGroups()) {
-        List<Miss> onGroup = groupMisses.get(groupId);
-        if (!onGroup.isEmpty()) {
-          misses.addAll(onGroup);
-          resources.add(groupId);
-        }
-      }
+      checks.add(check(role, auth, CREATE, Target.exact(subnetArn), onSubnet.build(), subnetArn, purpose));
       for (String action : ON_INTERFACES) {
-        check(role, auth, action, Target.startingWith(eniArn), onEni, eniArn + "*", misses);
+        checks.add(check(role, auth, action, Target.startingWith(eniArn), onEni, eniArn + "*", purpose));
       }
-      if (!misses.isEmpty()) {
-        resources.add(role.arn());
-        out.add(finding(role, misses, "subnet " + subnetId, resources));
-      }
+      subnets.putIfAbsent(subnetId, List.copyOf(checks));
     }
-    if (out.isEmpty()) {
-      return one(pass("Role " + role.roleName() + " may create, describe and delete the job's network interfaces in "
-          + "its " + vpc.subnets().size() + " subnet(s) with its " + vpc.securityGroups().size()
-          + " security group(s). (Whether SageMaker also tags them, needing ec2:CreateTags, is not verified.)",
-          role.arn()));
+    return new Analysis(List.copyOf(describe), subnets, groups);
+  }
+
+  /** The checks this rule reports itself: not allowed, and not left to role.policy.undecidable. */
+  private static List<Miss> misses(List<RoleCheck> checks) {
+    List<Miss> out = new ArrayList<>();
+    for (RoleCheck c : checks) {
+      if (!c.decision().isAllowed() && !c.isUndecidable()) {
+        out.add(new Miss(c.action(), c.resource(), c.decision()));
+      }
     }
     return out;
   }
@@ -135,12 +189,10 @@ public final class RoleVpcPermissions extends BaseRule {
   /** One action on one resource the role is not (or not known to be) allowed. */
   private record Miss(String action, String resource, AuthDecision decision) {}
 
-  private static void check(IamRole role, Authorization auth, String action, Target resource,
-      RequestContext c, String shown, List<Miss> misses) {
-    AuthDecision d = auth.decide(request(role, action, resource, c));
-    if (!d.isAllowed()) {
-      misses.add(new Miss(action, shown, d));
-    }
+  private static RoleCheck check(IamRole role, Authorization auth, String action, Target resource,
+      RequestContext c, String shown, String purpose) {
+    PolicyRequest request = request(role, action, resource, c);
+    return new RoleCheck("role.vpc.permissions", action, shown, purpose, request, auth.decide(request));
   }
 
   private Finding finding(IamRole role, List<Miss> misses, String where, List<String> resources) {

@@ -133,15 +133,34 @@ class RoleVpcPermissionsTest {
   }
 
   @Test
-  void anAuthorizedServiceConditionIsUnverified() {
+  void anAuthorizedServiceConditionIsLeftToRolePolicyUndecidable() {
     String guarded = "{\"Sid\":\"Perm\",\"Effect\":\"Allow\",\"Action\":\"ec2:CreateNetworkInterfacePermission\","
         + "\"Resource\":\"*\",\"Condition\":{\"StringEquals\":{\"ec2:AuthorizedService\":\"sagemaker.amazonaws.com\"}}}";
     String rest = "{\"Effect\":\"Allow\",\"NotAction\":\"ec2:CreateNetworkInterfacePermission\",\"Resource\":\"*\"}";
-    List<Finding> f = judge(doc(rest, guarded));
-    assertThat(f).hasSize(2).allSatisfy(x -> {
-      assertThat(x.outcome()).isEqualTo(Outcome.UNVERIFIED);
-      assertThat(x.message()).contains("ec2:AuthorizedService").contains("\"Perm\"");
+    dev.vpctrain.core.rules.RuleContext ctx = context(job().build(), RoleFixtures.network(role(TRUST_SAGEMAKER, doc(rest, guarded)).build()).build());
+    List<Finding> f = rule.evaluate(ctx);
+    assertThat(f).singleElement().satisfies(x -> {
+      assertThat(x.outcome()).isEqualTo(Outcome.PASS);
+      assertThat(x.message()).contains("role.policy.undecidable");
     });
+    assertThat(RoleVpcPermissions.checks(ctx)).filteredOn(RoleCheck::isUndecidable).hasSize(2).allSatisfy(c -> {
+      assertThat(c.action()).isEqualTo("ec2:CreateNetworkInterfacePermission");
+      assertThat(c.decision().unknownKeys()).containsExactly("ec2:AuthorizedService");
+      assertThat(c.decision().explanation()).contains("\"Perm\"");
+    });
+  }
+
+  @Test
+  void checksListEveryRequestInAStableOrder() {
+    dev.vpctrain.core.rules.RuleContext ctx = context(job().build(), RoleFixtures.network(role(TRUST_SAGEMAKER, doc(FULL_EC2)).build()).build());
+    List<RoleCheck> checks = RoleVpcPermissions.checks(ctx);
+    // 5 describes, per subnet 5 calls (create on the ENI and on the subnet, three on network-interface/*), per SG one create
+    int subnets = job().build().vpc().get().subnets().size();
+    int groups = job().build().vpc().get().securityGroups().size();
+    assertThat(checks).hasSize(5 + 5 * subnets + groups).allSatisfy(c -> assertThat(c.decision().isAllowed()).isTrue());
+    assertThat(checks.get(0).action()).isEqualTo("ec2:DescribeNetworkInterfaces");
+    assertThat(checks.get(5).resource()).isEqualTo(ARN + "network-interface/*");
+    assertThat(checks).allSatisfy(c -> assertThat(c.rule()).isEqualTo("role.vpc.permissions"));
   }
 
   @Test
