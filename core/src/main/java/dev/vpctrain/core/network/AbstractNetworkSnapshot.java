@@ -388,6 +388,34 @@ abstract class AbstractNetworkSnapshot {
     return Optional.ofNullable(aclAssociations().mainByVpc.get(vpcId));
   }
 
+  /**
+   * A structure compiled from this snapshot alone — a route table compiled for longest-prefix
+   * match, a network ACL's entries decoded — built on first use and kept with the snapshot, so that
+   * every preflight over it shares it, like the snapshot's own indexes. {@code key} names the
+   * structure (a record or class owned by the caller); {@code compute} must be a pure function of
+   * the snapshot. Not part of the snapshot's value. Decisions for a job are not kept here.
+   */
+  public final <V> V compiled(Object key, Function<? super NetworkSnapshot, ? extends V> compute) {
+    Map<Object, Object> memo = compiledMemo();
+    Object hit = memo.get(key);
+    if (hit == null) {
+      // not computeIfAbsent: a computation may itself ask for another compiled structure
+      hit = compute.apply((NetworkSnapshot) this);
+      Object prev = memo.putIfAbsent(key, hit);
+      if (prev != null) {
+        hit = prev;
+      }
+    }
+    @SuppressWarnings("unchecked")
+    V value = (V) hit;
+    return value;
+  }
+
+  @Value.Lazy
+  Map<Object, Object> compiledMemo() {
+    return new java.util.concurrent.ConcurrentHashMap<>();
+  }
+
   /** Which table or ACL governs a subnet explicitly, and each VPC's main or default one. */
   static final class Associations<T> {
     final Map<String, T> bySubnet = new HashMap<>();

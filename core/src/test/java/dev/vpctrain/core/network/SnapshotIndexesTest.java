@@ -128,4 +128,25 @@ class SnapshotIndexesTest {
       assertThat(Cidr.tryParseIpv4("2600:1f18::/56")).isEmpty();
     }
   }
+
+  @Test
+  void aCompiledStructureIsBuiltOncePerSnapshotAndIsNotPartOfItsValue() {
+    NetworkSnapshot n = interfaces();
+    java.util.concurrent.atomic.AtomicInteger builds = new java.util.concurrent.atomic.AtomicInteger();
+    Object first = n.compiled("key", s -> {
+      builds.incrementAndGet();
+      return new Object();
+    });
+    Object again = n.compiled("key", s -> new Object());
+    assertThat(again).isSameAs(first);
+    assertThat(builds).hasValue(1);
+    // nested use from inside a computation works (no recursive-update failure)
+    String nested = n.compiled("outer", s -> s.<String>compiled("inner", t -> "x") + "y");
+    assertThat(nested).isEqualTo("xy");
+    NetworkSnapshot copy = NetworkSnapshot.builder().from(n).build();
+    assertThat(copy).isEqualTo(n).hasSameHashCodeAs(n);
+    Object other = copy.compiled("key", s -> new Object());
+    assertThat(other).isNotSameAs(first);
+    assertThat(n.toString()).doesNotContain("compiledMemo");
+  }
 }

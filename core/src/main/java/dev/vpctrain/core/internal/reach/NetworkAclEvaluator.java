@@ -130,7 +130,7 @@ public final class NetworkAclEvaluator {
       return new AclDecision(Tri.UNKNOWN, acl, q.egress(), q.traffic(), q.peer().description(), Optional.empty(),
           Optional.of("no IPv4 address of " + q.peer().description() + " is known"));
     }
-    Compiled compiled = per.compiled(q.acl(), q.egress());
+    Compiled compiled = per.compiled(network, q.acl(), q.egress());
     if (compiled.malformed != null) {
       return new AclDecision(Tri.UNKNOWN, acl, q.egress(), q.traffic(), q.peer().description(), Optional.empty(),
           Optional.of("rule " + compiled.malformed.ruleNumber() + " has the malformed CIDR '"
@@ -229,15 +229,15 @@ public final class NetworkAclEvaluator {
 
   /** The decisions and compiled entries of one ACL. */
   private static final class PerAcl {
-    final Map<Flow, AclDecision> memo = new ConcurrentHashMap<>();
+    final Map<Flow, AclDecision> memo = new ConcurrentHashMap<>(256);
     private volatile Compiled egress;
     private volatile Compiled ingress;
 
-    Compiled compiled(NetworkAcl acl, boolean outbound) {
+    Compiled compiled(NetworkSnapshot network, NetworkAcl acl, boolean outbound) {
       Compiled c = outbound ? egress : ingress;
       if (c == null) {
-        // Compiling is a pure function of the ACL: racing threads build equal results.
-        c = compile(acl, outbound);
+        // Compiling is a pure function of the ACL, kept with the snapshot: racing threads build equal results.
+        c = network.compiled(new CompiledKey(acl, outbound), n -> compile(acl, outbound));
         if (outbound) {
           egress = c;
         } else {
@@ -245,6 +245,20 @@ public final class NetworkAclEvaluator {
         }
       }
       return c;
+    }
+  }
+
+  /** One direction of one ACL of the snapshot, by identity. */
+  private record CompiledKey(NetworkAcl acl, boolean egress) {
+    @Override
+    @SuppressWarnings("ReferenceEquality") // the snapshot's own object: identity is the point
+    public boolean equals(Object o) {
+      return o instanceof CompiledKey k && k.acl == acl && k.egress == egress;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(acl) * 31 + (egress ? 1 : 0);
     }
   }
 

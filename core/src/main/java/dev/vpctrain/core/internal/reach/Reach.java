@@ -85,13 +85,24 @@ public final class Reach {
   public RouteMatcher matcher(RouteTable table) {
     RouteMatcher m = matchers.get(table.routeTableId());
     if (m == null) {
-      m = RouteMatcher.compile(table, network);
-      RouteMatcher prev = matchers.putIfAbsent(table.routeTableId(), m);
-      if (prev != null) {
-        m = prev;
-      }
+      m = network.compiled(new CompiledTable(table.routeTableId(), table), n -> RouteMatcher.compile(table, n));
+      matchers.putIfAbsent(table.routeTableId(), m);
     }
     return m;
+  }
+
+  /** A route table's compiled form in its snapshot (the table itself in the key: ids are not trusted to be unique). */
+  private record CompiledTable(String id, RouteTable table) {
+    @Override
+    @SuppressWarnings("ReferenceEquality") // the snapshot's own object: identity is the point
+    public boolean equals(Object o) {
+      return o instanceof CompiledTable c && c.id.equals(id) && c.table == table;
+    }
+
+    @Override
+    public int hashCode() {
+      return id.hashCode();
+    }
   }
 
   /** The health of NAT gateway {@code natGatewayId}. */

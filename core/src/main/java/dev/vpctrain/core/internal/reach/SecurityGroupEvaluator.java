@@ -36,7 +36,7 @@ public final class SecurityGroupEvaluator {
   }
 
   private final NetworkSnapshot network;
-  private final Map<Query, SgDecision> memo = new ConcurrentHashMap<>();
+  private final Map<Query, SgDecision> memo = new ConcurrentHashMap<>(512);
 
   private SecurityGroupEvaluator(NetworkSnapshot network) {
     this.network = Objects.requireNonNull(network, "network");

@@ -67,13 +67,15 @@ public final class RoleTrustSagemaker extends BaseRule {
         d = dl;
       }
     }
+    if (d.type() == DecisionType.ALLOW) {
+      return one(pass("The trust policy of role " + role.roleName() + " lets sagemaker.amazonaws.com assume it ("
+          + d.explanation() + ").", role.arn()));
+    }
+    // the fix re-reads the whole trust policy: built only for a finding that shows it
     String fix = "Let SageMaker assume the role with this trust statement (the command keeps the policy's "
         + "other statements): " + TrustFix.updateCommand(role.roleName(),
             TrustFix.withStatement(role.trustPolicy(), account));
     switch (d.type()) {
-      case ALLOW:
-        return one(pass("The trust policy of role " + role.roleName() + " lets sagemaker.amazonaws.com assume it ("
-            + d.explanation() + ").", role.arn()));
       case UNKNOWN:
         return one(unverified("Whether the trust policy of role " + role.roleName() + " lets "
                 + "sagemaker.amazonaws.com assume it is not known: " + d.explanation() + ".",
