@@ -92,18 +92,6 @@ record PathContext(String via, RequestContext context, String endpointId, String
 
   /** {@code context} with the keys of one request: {@code s3:prefix} for ListBucket, encryption for PutObject. */
   static RequestContext forRequest(RuleContext ctx, RequestContext context, JobRequest request) {
-    RequestContext.Builder b = context.toBuilder();
-    if (request.listPrefix() != null) {
-      b.put("s3:prefix", request.listPrefix());
-    } else {
-      b.absent("s3:prefix");
-    }
-    if (request.action().equalsIgnoreCase("s3:PutObject")) {
-      String kms = ctx.job().outputKmsKeyId().orElse(null);
-      if (kms != null) {
-        b.put("s3:x-amz-server-side-encryption", "aws:kms").put("s3:x-amz-server-side-encryption-aws-kms-key-id", kms);
-      }
-    }
-    return b.build();
+    return request.context(ctx, context);
   }
 }
