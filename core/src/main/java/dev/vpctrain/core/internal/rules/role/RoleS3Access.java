@@ -5,6 +5,7 @@ import dev.vpctrain.core.internal.policy.AuthDecision;
 import dev.vpctrain.core.internal.policy.Authorization;
 import dev.vpctrain.core.internal.policy.DecisionType;
 import dev.vpctrain.core.internal.policy.ParsedPolicy;
+import dev.vpctrain.core.internal.policy.Policy;
 import dev.vpctrain.core.internal.policy.PolicyRequest;
 import dev.vpctrain.core.internal.policy.PolicySource;
 import dev.vpctrain.core.internal.policy.RequestContext;
@@ -133,8 +134,12 @@ public final class RoleS3Access extends BaseRule {
       return Optional.empty();
     }
     ParsedPolicy parsed = PolicyDocuments.bucketPolicy(ctx, facts).orElseThrow();
-    return Optional.of(parsed.policy().map(p -> PolicySource.of(name, p.allowStatements()))
-        .orElseGet(() -> PolicySource.unknown(name, "it cannot be read")));
+    if (parsed.policy().isEmpty()) {
+      return Optional.of(PolicySource.unknown(name, "it cannot be read"));
+    }
+    // a policy of Deny statements only grants nothing
+    Policy allows = parsed.policy().get().allowStatements();
+    return allows.statements().isEmpty() ? Optional.empty() : Optional.of(PolicySource.of(name, allows));
   }
 
   private static String region(RuleContext ctx, String bucket) {
