@@ -41,6 +41,7 @@ import dev.vpctrain.core.internal.rules.role.RoleFsDescribe;
 import dev.vpctrain.core.internal.rules.role.RoleLogsAccess;
 import dev.vpctrain.core.internal.rules.role.RoleNotFound;
 import dev.vpctrain.core.internal.rules.role.RoleOrgPoliciesUnchecked;
+import dev.vpctrain.core.internal.rules.role.RoleS3Access;
 import dev.vpctrain.core.internal.rules.role.RoleTrustSagemaker;
 import dev.vpctrain.core.internal.rules.role.RoleVpcPermissions;
 import dev.vpctrain.core.internal.rules.s3.S3BucketOtherRegion;
@@ -163,6 +164,7 @@ public final class RuleCatalogue {
     rules.add(new RoleNotFound());
     rules.add(new RoleTrustSagemaker());
     rules.add(new RoleVpcPermissions());
+    rules.add(new RoleS3Access());
     rules.add(new RoleLogsAccess());
     rules.add(new RoleFsDescribe());
     rules.add(new RoleOrgPoliciesUnchecked());

@@ -25,7 +25,8 @@ import java.util.Set;
  * knows no more than its snapshot. File-system rules ({@code fs.*}) fail the mount while
  * Downloading (a path that cannot reach the file system times out; a wrong directory is "No such
  * file or directory"); declared-target rules ({@code target.*}) fail the training code's connection
- * in Training.
+ * in Training; {@code role.s3.access} fails the download, the code package or the upload of the
+ * location it names with Access Denied.
  */
 final class Planner {
   static final Duration HANG = Duration.ofHours(1);
@@ -91,6 +92,9 @@ final class Planner {
     }
     if (id.startsWith("target.")) {
       return Optional.of(targetFailure(f, spec));
+    }
+    if (id.equals("role.s3.access")) {
+      return Optional.of(roleDataAccess(f, spec));
     }
     if (id.startsWith("s3.")) {
       Optional<String> bucket = bucketOf(f, spec);
@@ -167,6 +171,30 @@ final class Planner {
     String where = output.map(o -> o.location().toString()).orElse(spec.outputPath().orElse("s3://"));
     String reason = denied ? FailureReasons.uploadDenied(where) : FailureReasons.uploadFailed();
     return Plan.fail(Phase.UPLOADING, reason, f, Duration.ofMinutes(1), List.of());
+  }
+
+  /**
+   * The role may not make an S3 request of the location the finding names (its first resource):
+   * an input, or checkpoints the role may not read, fail the download with Access Denied; the code
+   * package fails the toolkit's download in Training; an output fails the upload.
+   */
+  private static Plan roleDataAccess(Finding f, TrainingJobSpec spec) {
+    Optional<S3Access> named = spec.s3Accesses().stream()
+        .filter(a -> f.resources().contains(a.location().toString())).findFirst();
+    if (named.isEmpty()) {
+      return dataPath(f, spec, true, bucketOf(f, spec).orElse(null));
+    }
+    S3Access a = named.get();
+    String where = a.location().toString();
+    if (a.field().equals(TrainingJobSpec.CODE_PACKAGE_FIELD)) {
+      String reason = FailureReasons.codeDownload(a.location(), true);
+      return Plan.fail(Phase.TRAINING, reason, f, CODE_FAILURE, List.of(reason));
+    }
+    boolean readDenied = !a.writes() || f.message().contains("s3:GetObject on") || f.message().contains("s3:ListBucket on");
+    if (readDenied) {
+      return Plan.fail(Phase.DOWNLOADING, FailureReasons.downloadDenied(where), f, Duration.ofMinutes(1), List.of());
+    }
+    return Plan.fail(Phase.UPLOADING, FailureReasons.uploadDenied(where), f, Duration.ofMinutes(1), List.of());
   }
 
   private static Plan codeFailure(Finding f, TrainingJobSpec spec, String region) {

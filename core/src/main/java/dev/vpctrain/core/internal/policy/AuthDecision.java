@@ -60,6 +60,15 @@ public final class AuthDecision {
     return explanation;
   }
 
+  /**
+   * This decision made UNKNOWN, keeping its policy and statement, for a reason outside the policies
+   * (for example an Allow that counts only if the resource is in the role's account, whose owner is
+   * not known); {@code explanation} says why. No condition key is named.
+   */
+  public AuthDecision asUnknown(String explanation) {
+    return new AuthDecision(DecisionType.UNKNOWN, policy, statement, List.of(), explanation);
+  }
+
   @Override
   public String toString() {
     return type + ": " + explanation;

@@ -81,6 +81,20 @@ public final class Policy {
     return statements;
   }
 
+  /**
+   * The same policy with its Allow statements only (each keeps its label): what a resource policy
+   * grants, for a rule that leaves the policy's Deny statements to another rule.
+   */
+  public Policy allowStatements() {
+    List<Statement> allows = new ArrayList<>();
+    for (Statement s : statements) {
+      if (s.effect() == Effect.ALLOW) {
+        allows.add(s);
+      }
+    }
+    return allows.size() == statements.size() ? this : new Policy(version, id, allows, source);
+  }
+
   /** What the policy is, as named when parsed. */
   public Optional<String> source() {
     return Optional.ofNullable(source);

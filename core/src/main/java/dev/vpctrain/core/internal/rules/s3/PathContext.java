@@ -92,27 +92,6 @@ record PathContext(String via, RequestContext context, String endpointId, String
 
   /** {@code context} with the keys of one request: {@code s3:prefix} for ListBucket, encryption for PutObject. */
   static RequestContext forRequest(RuleContext ctx, RequestContext context, JobRequest request) {
-    boolean put = request.action().equalsIgnoreCase("s3:PutObject");
-    // several rules ask for the same request over the same path: built once per preflight
-    return ctx.cached(new RequestKey(context, request.listPrefix(), put), k -> build(ctx, k));
-  }
-
-  /** The path's context, the listing prefix (null when not a listing) and whether the request writes. */
-  private record RequestKey(RequestContext context, String listPrefix, boolean put) {}
-
-  private static RequestContext build(RuleContext ctx, RequestKey k) {
-    RequestContext.Builder b = k.context().toBuilder();
-    if (k.listPrefix() != null) {
-      b.put("s3:prefix", k.listPrefix());
-    } else {
-      b.absent("s3:prefix");
-    }
-    if (k.put()) {
-      String kms = ctx.job().outputKmsKeyId().orElse(null);
-      if (kms != null) {
-        b.put("s3:x-amz-server-side-encryption", "aws:kms").put("s3:x-amz-server-side-encryption-aws-kms-key-id", kms);
-      }
-    }
-    return b.build();
+    return request.context(ctx, context);
   }
 }
