@@ -46,7 +46,6 @@ class RoleRemediationTest {
     }
     List<DynamicTest> tests = new ArrayList<>();
     int fixes = 0;
-    java.util.Set<String> seen = new java.util.HashSet<>();
     for (Path d : dirs) {
       JsonNode expect = MAPPER.readTree(d.resolve("expect.json").toFile());
       if (expect.has("exit")) {
@@ -57,38 +56,50 @@ class RoleRemediationTest {
       List<String> extra = new ArrayList<>();
       expect.path("args").forEach(a -> extra.add(a.asText()));
       JsonNode report = check(job, network, extra);
+      // each failing finding of a rule carries the statements it misses: a rule's fix is all of them
+      java.util.Map<String, java.util.LinkedHashSet<String>> documents = new java.util.LinkedHashMap<>();
+      java.util.Set<String> explicitDeny = new java.util.HashSet<>();
       for (JsonNode f : report.path("findings")) {
         String rule = f.path("rule").asText();
         String fix = f.path("remediation").asText("");
-        if (!rule.startsWith("role.") || !"FAIL".equals(f.path("outcome").asText()) || !fix.contains("put-role-policy") || !fix.contains(MARK)) {
+        if (!rule.startsWith("role.") || !"FAIL".equals(f.path("outcome").asText()) || !fix.contains("put-role-policy")
+            || !fix.contains(MARK)) {
           continue;
         }
-        String name = d.getFileName() + "." + rule;
-        if (!seen.add(name)) {
-          continue; // the same rule's fix for another subnet: one document per rule and scenario
+        documents.computeIfAbsent(rule, k -> new java.util.LinkedHashSet<>())
+            .add(fix.substring(fix.indexOf(MARK) + MARK.length(), fix.lastIndexOf('\'')));
+        if (fix.startsWith("Change the Deny")) {
+          explicitDeny.add(rule);
         }
+      }
+      for (java.util.Map.Entry<String, java.util.LinkedHashSet<String>> e : documents.entrySet()) {
         fixes++;
-        String document = fix.substring(fix.indexOf(MARK) + MARK.length(), fix.lastIndexOf('\''));
-        String policyName = fix.substring(fix.indexOf("--policy-name ") + 14, fix.indexOf(' ', fix.indexOf("--policy-name ") + 14));
-        boolean explicitDeny = fix.startsWith("Change the Deny");
+        String rule = e.getKey();
+        List<String> docs = List.copyOf(e.getValue());
+        String name = d.getFileName() + "." + rule;
         tests.add(dynamicTest(name, () -> {
           Path golden = GOLDEN.resolve(name + ".json");
+          String pinned = String.join("\n", docs) + "\n";
           if (UPDATE) {
             Files.createDirectories(GOLDEN);
-            Files.writeString(golden, document + "\n", StandardCharsets.UTF_8);
+            Files.writeString(golden, pinned, StandardCharsets.UTF_8);
           } else {
             assertThat(golden).as("golden file " + golden + " (create it with -Dgolden.update=true)").isRegularFile();
-            assertThat(document + "\n").as(name).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+            assertThat(pinned).as(name).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
           }
-          JsonNode statements = MAPPER.readTree(document).path("Statement");
-          assertThat(statements.isArray() && statements.size() > 0).as("statements of " + name).isTrue();
-          statements.forEach(s -> assertThat(s.path("Effect").asText()).isEqualTo("Allow"));
-          if (explicitDeny) {
-            return;
+          JsonNode bundle = MAPPER.readTree(network.toFile());
+          int n = 0;
+          for (String document : docs) {
+            JsonNode statements = MAPPER.readTree(document).path("Statement");
+            assertThat(statements.isArray() && statements.size() > 0).as("statements of " + name).isTrue();
+            statements.forEach(s -> assertThat(s.path("Effect").asText()).isEqualTo("Allow"));
+            bundle = withInlinePolicy(bundle, "vpctrain-fix-" + (++n), MAPPER.readTree(document));
+          }
+          if (explicitDeny.contains(rule)) {
+            return; // an Allow cannot override the Deny the message names
           }
           Path fixed = tmp.resolve(name + ".network.json");
-          Files.writeString(fixed, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(
-              withInlinePolicy(MAPPER.readTree(network.toFile()), policyName, MAPPER.readTree(document))));
+          Files.writeString(fixed, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(bundle));
           JsonNode after = check(job, fixed, extra);
           List<String> stillFailing = new ArrayList<>();
           after.path("findings").forEach(x -> {
