@@ -2,6 +2,7 @@ package dev.vpctrain.core.internal.policy;
 
 import dev.vpctrain.core.internal.logic.Tri;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -75,6 +76,8 @@ public final class Authorization {
       all.add(boundary);
     }
     all.addAll(resource);
+    // each policy is evaluated once: its Decision says both whether it denies and whether it allows
+    IdentityHashMap<PolicySource, Decision> decisions = new IdentityHashMap<>(all.size() * 2);
     for (PolicySource p : all) {
       Optional<Policy> doc = p.policy();
       if (doc.isEmpty()) {
@@ -82,6 +85,7 @@ public final class Authorization {
         continue;
       }
       Decision d = doc.get().evaluate(request);
+      decisions.put(p, d);
       if (d.explicitDeny() == Tri.YES) {
         return new AuthDecision(DecisionType.EXPLICIT_DENY, p.name(), d.statement().orElseThrow(), List.of(),
             "explicitly denied by " + d.statement().orElseThrow().label() + " of " + p.name());
@@ -90,11 +94,11 @@ public final class Authorization {
         deny = deny.or(Outcome.undecided(p, d));
       }
     }
-    Outcome identitySide = allowOf(identity, request);
+    Outcome identitySide = allowOf(identity, decisions);
     Outcome bounded = identitySide;
     String boundaryCut = null;
     if (boundary != null && identitySide.tri != Tri.NO) {
-      Outcome b = allowOf(List.of(boundary), request);
+      Outcome b = allowOf(List.of(boundary), decisions);
       if (b.tri == Tri.NO) {
         boundaryCut = (identitySide.tri == Tri.YES ? "the identity policies allow it (" + identitySide.text + ") but "
             : "") + "the permissions boundary " + boundary.name() + " does not";
@@ -103,7 +107,7 @@ public final class Authorization {
         bounded = identitySide.and(b);
       }
     }
-    Outcome resourceSide = allowOf(resource, request);
+    Outcome resourceSide = allowOf(resource, decisions);
     Outcome allow;
     if (crossAccount) {
       allow = bounded.and(resourceSide);
@@ -133,15 +137,14 @@ public final class Authorization {
   }
 
   /** Whether any of {@code policies} allows {@code request} (Deny statements aside). */
-  private static Outcome allowOf(List<PolicySource> policies, PolicyRequest request) {
+  private static Outcome allowOf(List<PolicySource> policies, IdentityHashMap<PolicySource, Decision> decisions) {
     Outcome result = Outcome.NO;
     for (PolicySource p : policies) {
-      Optional<Policy> doc = p.policy();
+      Decision d = decisions.get(p);
       Outcome o;
-      if (doc.isEmpty()) {
+      if (d == null) {
         o = Outcome.unknownDocument(p);
       } else {
-        Decision d = doc.get().evaluate(request);
         if (d.allow() == Tri.YES) {
           Statement s = d.type() == DecisionType.ALLOW ? d.statement().orElse(null) : null;
           o = new Outcome(Tri.YES, p.name(), s, List.of(),
