@@ -2,6 +2,7 @@ package dev.vpctrain.core.internal.policy;
 
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -50,8 +51,24 @@ public abstract class AbstractCaller {
    * @throws IllegalArgumentException when {@code roleArn} is not a role ARN
    */
   public static Caller assumedRole(String roleArn) {
-    return assumedRole(roleArn, null);
+    Caller hit = SESSIONS.get(roleArn);
+    if (hit == null) {
+      hit = assumedRole(roleArn, null);
+      if (SESSIONS.size() >= SESSIONS_LIMIT) {
+        SESSIONS.clear();
+      }
+      SESSIONS.put(roleArn, hit);
+    }
+    return hit;
   }
+
+  /**
+   * Sessions by role ARN: every request a rule decides for the job's role names the same session,
+   * and a caller is immutable, so its ARN is parsed once (bounded; cleared when full).
+   */
+  private static final Map<String, Caller> SESSIONS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static final int SESSIONS_LIMIT = 1024;
 
   /** A session of the role {@code roleArn} named {@code sessionName} (null when not known). */
   public static Caller assumedRole(String roleArn, String sessionName) {
@@ -87,7 +104,15 @@ public abstract class AbstractCaller {
   }
 
   private Optional<String> roleArnPart(int group) {
-    return roleArn().map(ROLE_ARN::matcher).filter(Matcher::matches).map(m -> m.group(group));
+    List<String> parts = roleArnParts();
+    return parts.isEmpty() ? Optional.empty() : Optional.of(parts.get(group - 1));
+  }
+
+  /** The role ARN's partition, account and role name, parsed once; empty without a role ARN. */
+  @Value.Lazy
+  List<String> roleArnParts() {
+    Optional<Matcher> m = roleArn().map(ROLE_ARN::matcher).filter(Matcher::matches);
+    return m.map(x -> List.of(x.group(1), x.group(2), x.group(3))).orElse(List.of());
   }
 
   /** The session's ARN prefix {@code arn:aws:sts::<acct>:assumed-role/<name>/}. */

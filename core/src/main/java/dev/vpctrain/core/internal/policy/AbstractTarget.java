@@ -30,6 +30,13 @@ abstract class AbstractTarget {
     return Target.of("", true);
   }
 
+  /** The lower-case service prefix of an action name ({@code ec2} of {@code ec2:CreateNetworkInterface}); empty when none. */
+  @Value.Lazy
+  String service() {
+    int colon = value().indexOf(':');
+    return colon < 0 ? "" : value().substring(0, colon).toLowerCase(java.util.Locale.ROOT);
+  }
+
   /** Whether {@code glob} matches this target for every name ({@code all}) or for some name. */
   boolean matchedBy(Glob glob, boolean all) {
     if (!isPrefix()) {

@@ -16,6 +16,8 @@ public final class Statement {
   private final List<String> actionPatterns;
   private final Glob[] actions;
   private final boolean notAction;
+  /** The services (lower case) every action pattern is confined to, or null when a pattern's service has a wildcard. */
+  private final java.util.Set<String> actionServices;
   private final List<Template> resources;
   private final boolean notResource;
   private final List<Condition> conditions;
@@ -35,6 +37,7 @@ public final class Statement {
       actions[i] = Glob.compile(actionPatterns.get(i), true);
     }
     this.notAction = notAction;
+    this.actionServices = services(this.actionPatterns);
     this.resources = resources == null ? null : List.copyOf(resources);
     this.notResource = notResource;
     this.conditions = List.copyOf(conditions);
@@ -174,8 +177,24 @@ public final class Statement {
     return result;
   }
 
+  /** {@code ec2} of {@code ec2:Create*}, for every pattern; null when one has no plain service prefix. */
+  private static java.util.Set<String> services(List<String> patterns) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    for (String p : patterns) {
+      int colon = p.indexOf(':');
+      if (colon <= 0 || p.lastIndexOf('*', colon) >= 0 || p.lastIndexOf('?', colon) >= 0) {
+        return null;
+      }
+      out.add(p.substring(0, colon).toLowerCase(java.util.Locale.ROOT));
+    }
+    return java.util.Set.copyOf(out);
+  }
+
   private Tri matchActions(Target action, boolean every) {
     if (!notAction) {
+      if (actionServices != null && !action.isPrefix() && !actionServices.contains(action.service())) {
+        return Tri.NO; // no pattern names the action's service: none can match
+      }
       for (Glob g : actions) {
         if (action.matchedBy(g, every)) {
           return Tri.YES;
