@@ -32,7 +32,7 @@ public final class TargetEndpoint {
   /** Built on first use; immutable, so a racing second build is harmless. */
   private volatile Peer peer;
   /** Routes from job subnets to this endpoint, per subnet and traffic (an endpoint lives for one preflight). */
-  private final Map<List<Object>, AddressRoute> routes = new ConcurrentHashMap<>();
+  private final Map<List<Object>, AddressRoute> routes = new ConcurrentHashMap<>(64);
 
   private TargetEndpoint(int address, Ipv4RangeSet addresses, String cidr, NetworkInterface eni, String subnet,
       List<String> groups, boolean routed, boolean admitting, String text) {
