@@ -15,6 +15,7 @@ public final class RoleChecks {
   static List<RoleCheck> all(RuleContext ctx) {
     List<RoleCheck> all = new ArrayList<>();
     all.addAll(RoleVpcPermissions.checks(ctx));
+    all.addAll(RoleEcrPull.checks(ctx));
     return List.copyOf(all);
   }
 }
