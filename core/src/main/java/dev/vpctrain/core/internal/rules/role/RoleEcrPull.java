@@ -12,6 +12,7 @@ import dev.vpctrain.core.report.Severity;
 import dev.vpctrain.core.rules.BaseRule;
 import dev.vpctrain.core.rules.RuleContext;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -77,44 +78,47 @@ public final class RoleEcrPull extends BaseRule {
     }
     IamRole role = r.role().get();
     List<RoleCheck> checks = checks(ctx);
-    List<String> failing = new ArrayList<>();
-    List<String> unknown = new ArrayList<>();
+    // "action, action on resource: why" per (resource, explanation, note), failing and not known apart
+    Map<String, List<String>> failing = new LinkedHashMap<>();
+    Map<String, List<String>> unknown = new LinkedHashMap<>();
     List<RoleCheck> toGrant = new ArrayList<>();
     boolean explicit = false;
     for (RoleCheck c : checks) {
       if (c.decision().isAllowed() || c.isUndecidable()) {
         continue;
       }
-      String line = c.action() + " on " + c.resource() + ": " + c.decision().explanation();
+      String why = c.resource() + ": " + c.decision().explanation();
       if (c.isUncaptured()) {
-        unknown.add(line);
+        unknown.computeIfAbsent(why, k -> new ArrayList<>()).add(c.action());
         continue;
       }
       toGrant.add(c);
       explicit |= c.decision().type() == DecisionType.EXPLICIT_DENY;
       boolean onRepository = !c.action().equals(TOKEN);
       if (img.owner() == Owner.AWS) {
-        unknown.add(line + " (the SageMaker guide says SageMaker pulls its pre-built images with service-owned "
-            + "credentials, so a missing or denied ECR permission does not block them; hosting has been seen "
-            + "failing with \"" + KNOWN_FAILURE + "\")");
+        unknown.computeIfAbsent(why + " (the SageMaker guide says SageMaker pulls its pre-built images with "
+            + "service-owned credentials, so a missing or denied ECR permission does not block them; hosting has "
+            + "been seen failing with \"" + KNOWN_FAILURE + "\")", k -> new ArrayList<>()).add(c.action());
       } else if (img.owner() == Owner.SAME_ACCOUNT && onRepository
           && c.decision().type() == DecisionType.IMPLICIT_DENY) {
-        unknown.add(line + " (unless the repository policy of " + img.repository() + ", which the snapshot does not "
-            + "hold, allows the role: for a repository of the role's account either side suffices)");
+        unknown.computeIfAbsent(why + " (unless the repository policy of " + img.repository() + ", which the "
+            + "snapshot does not hold, allows the role: for a repository of the role's account either side "
+            + "suffices)", k -> new ArrayList<>()).add(c.action());
       } else {
-        failing.add(line);
+        failing.computeIfAbsent(why, k -> new ArrayList<>()).add(c.action());
       }
     }
     String[] res = {img.arn(), img.repository(), role.arn()};
     if (!failing.isEmpty()) {
-      failing.addAll(unknown);
-      return one(fail("Role " + role.roleName() + " may not pull image " + img.image() + ": " + String.join("; ", failing)
+      List<String> lines = lines(failing);
+      lines.addAll(lines(unknown));
+      return one(fail("Role " + role.roleName() + " may not pull image " + img.image() + ": " + String.join("; ", lines)
           + ". The job fails when SageMaker pulls the image; hosting reports \"" + KNOWN_FAILURE + "\"."
           + where(img), fix(role, img, toGrant, explicit), res));
     }
     if (!unknown.isEmpty()) {
       return one(unverified("Whether role " + role.roleName() + " may pull image " + img.image() + " is not known: "
-          + String.join("; ", unknown) + "." + where(img), toGrant.isEmpty() ? JobRole.captureAdvice(r)
+          + String.join("; ", lines(unknown)) + "." + where(img), toGrant.isEmpty() ? JobRole.captureAdvice(r)
           : "If the pull is refused, " + lower(fix(role, img, toGrant, explicit)), res));
     }
     boolean undecidable = checks.stream().anyMatch(RoleCheck::isUndecidable);
@@ -133,6 +137,12 @@ public final class RoleEcrPull extends BaseRule {
     return one(pass("Role " + role.roleName() + " may pull image " + img.image() + " ("
         + (img.owner() == Owner.AWS ? "an AWS-owned registry, whose repository policy allows pulls"
             : "a repository of the role's account") + ")" + except + ".", res));
+  }
+
+  private static List<String> lines(Map<String, List<String>> byReason) {
+    List<String> out = new ArrayList<>();
+    byReason.forEach((why, actions) -> out.add(String.join(", ", actions) + " on " + why));
+    return out;
   }
 
   private static String where(EcrImage img) {

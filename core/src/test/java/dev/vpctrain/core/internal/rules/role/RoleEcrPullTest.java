@@ -75,7 +75,7 @@ class RoleEcrPullTest {
     Finding f = judge(OWN, doc(S3_ONLY)).get(0);
     assertThat(f.outcome()).isEqualTo(Outcome.FAIL);
     assertThat(f.message()).contains("ecr:GetAuthorizationToken on *").contains("does not have BatchGetImage permission")
-        .contains("ecr:BatchGetImage on " + OWN_ARN);
+        .contains("ecr:BatchGetImage, ecr:GetDownloadUrlForLayer, ecr:BatchCheckLayerAvailability on " + OWN_ARN);
     assertThat(f.resources()).containsExactly(OWN_ARN, "team/train", ROLE_ARN);
     assertThat(f.remediation().orElseThrow()).contains("aws iam put-role-policy --role-name SageMakerTrainingRole")
         .contains("\"SageMakerEcrToken\"").contains("\"SageMakerEcrPull\"").contains(OWN_ARN)
