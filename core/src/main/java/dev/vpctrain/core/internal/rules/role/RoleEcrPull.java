@@ -135,7 +135,7 @@ public final class RoleEcrPull extends BaseRule {
               + img.arn() + ").", res));
     }
     return one(pass("Role " + role.roleName() + " may pull image " + img.image() + " ("
-        + (img.owner() == Owner.AWS ? "an AWS-owned registry, whose repository policy allows pulls"
+        + (img.owner() == Owner.AWS ? "AWS-owned registry " + img.account() + " (" + img.aws().map(AwsImageRegistries.Registry::source).orElse("") + "), whose repository policy allows pulls"
             : "a repository of the role's account") + ")" + except + ".", res));
   }
 
