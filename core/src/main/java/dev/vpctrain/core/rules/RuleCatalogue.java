@@ -37,10 +37,12 @@ import dev.vpctrain.core.internal.rules.request.RequestSecurityGroupsCount;
 import dev.vpctrain.core.internal.rules.request.RequestSubnetsCount;
 import dev.vpctrain.core.internal.rules.request.RequestVpcConfigAbsent;
 import dev.vpctrain.core.internal.rules.request.RequestVpcConfigPartial;
+import dev.vpctrain.core.internal.rules.role.RoleEcrPull;
 import dev.vpctrain.core.internal.rules.role.RoleFsDescribe;
 import dev.vpctrain.core.internal.rules.role.RoleLogsAccess;
 import dev.vpctrain.core.internal.rules.role.RoleNotFound;
 import dev.vpctrain.core.internal.rules.role.RoleOrgPoliciesUnchecked;
+import dev.vpctrain.core.internal.rules.role.RolePolicyUndecidable;
 import dev.vpctrain.core.internal.rules.role.RoleS3Access;
 import dev.vpctrain.core.internal.rules.role.RoleTrustSagemaker;
 import dev.vpctrain.core.internal.rules.role.RoleVpcPermissions;
@@ -165,8 +167,10 @@ public final class RuleCatalogue {
     rules.add(new RoleTrustSagemaker());
     rules.add(new RoleVpcPermissions());
     rules.add(new RoleS3Access());
+    rules.add(new RoleEcrPull());
     rules.add(new RoleLogsAccess());
     rules.add(new RoleFsDescribe());
+    rules.add(new RolePolicyUndecidable());
     rules.add(new RoleOrgPoliciesUnchecked());
     return rules;
   }

@@ -24,7 +24,7 @@ public final class RegistryHost {
     String ref = image.trim();
     int slash = ref.indexOf('/');
     String first = slash < 0 ? "" : ref.substring(0, slash);
-    boolean isHost = slash >= 0 && (first.contains(".") || first.contains(":") || first.equals("localhost"));
+    boolean isHost = slash >= 0 && namesHost(first);
     if (!isHost) {
       return new RegistryHost("registry-1.docker.io", 443);
     }
@@ -37,6 +37,10 @@ public final class RegistryHost {
       }
     }
     return new RegistryHost(first.toLowerCase(Locale.ROOT), 443);
+  }
+
+  private static boolean namesHost(String first) {
+    return first.contains(".") || first.contains(":") || first.equals("localhost");
   }
 
   public String host() {
@@ -57,6 +61,34 @@ public final class RegistryHost {
   public Optional<String> ecrRegion() {
     Matcher m = ECR.matcher(host);
     return m.matches() ? Optional.of(m.group(3)) : Optional.empty();
+  }
+
+  /** The ECR registry's account (the registry id). */
+  public Optional<String> ecrAccount() {
+    Matcher m = ECR.matcher(host);
+    return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+  }
+
+  /**
+   * The repository of {@code image}: the path after the registry host, without {@code :tag} or
+   * {@code @digest}; empty when the reference names no registry host or no path.
+   */
+  public static Optional<String> repository(String image) {
+    String ref = image.trim();
+    int slash = ref.indexOf('/');
+    if (slash < 0 || !namesHost(ref.substring(0, slash))) {
+      return Optional.empty();
+    }
+    String path = ref.substring(slash + 1);
+    int at = path.indexOf('@');
+    if (at >= 0) {
+      path = path.substring(0, at);
+    }
+    int colon = path.lastIndexOf(':');
+    if (colon > path.lastIndexOf('/')) {
+      path = path.substring(0, colon);
+    }
+    return path.isEmpty() ? Optional.empty() : Optional.of(path);
   }
 
   /** True when the host is a dotted-quad IPv4 address. */
