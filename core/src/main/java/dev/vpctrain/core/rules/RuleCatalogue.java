@@ -39,6 +39,7 @@ import dev.vpctrain.core.internal.rules.request.RequestVpcConfigAbsent;
 import dev.vpctrain.core.internal.rules.request.RequestVpcConfigPartial;
 import dev.vpctrain.core.internal.rules.role.RoleEcrPull;
 import dev.vpctrain.core.internal.rules.role.RoleFsDescribe;
+import dev.vpctrain.core.internal.rules.role.RoleKmsAccess;
 import dev.vpctrain.core.internal.rules.role.RoleLogsAccess;
 import dev.vpctrain.core.internal.rules.role.RoleNotFound;
 import dev.vpctrain.core.internal.rules.role.RoleOrgPoliciesUnchecked;
@@ -167,6 +168,7 @@ public final class RuleCatalogue {
     rules.add(new RoleTrustSagemaker());
     rules.add(new RoleVpcPermissions());
     rules.add(new RoleS3Access());
+    rules.add(new RoleKmsAccess());
     rules.add(new RoleEcrPull());
     rules.add(new RoleLogsAccess());
     rules.add(new RoleFsDescribe());

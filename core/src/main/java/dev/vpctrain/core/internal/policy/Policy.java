@@ -95,6 +95,17 @@ public final class Policy {
     return allows.size() == statements.size() ? this : new Policy(version, id, allows, source);
   }
 
+  /** The same policy with only the statements {@code keep} accepts (each keeps its label). */
+  public Policy statementsWhere(java.util.function.Predicate<Statement> keep) {
+    List<Statement> kept = new ArrayList<>();
+    for (Statement s : statements) {
+      if (keep.test(s)) {
+        kept.add(s);
+      }
+    }
+    return kept.size() == statements.size() ? this : new Policy(version, id, kept, source);
+  }
+
   /** What the policy is, as named when parsed. */
   public Optional<String> source() {
     return Optional.ofNullable(source);

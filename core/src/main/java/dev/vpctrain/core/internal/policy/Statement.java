@@ -89,6 +89,27 @@ public final class Statement {
   }
 
   /** True when the statement has a Principal or NotPrincipal element. */
+  /**
+   * True for a statement whose {@code Principal} names account {@code account} (its id or
+   * {@code arn:<partition>:iam::<account>:root}) and no principal of it more narrowly, nor everyone:
+   * in a KMS key policy, the statement that lets the account's IAM policies count.
+   */
+  public boolean namesOnlyAccount(String partition, String account) {
+    if (principal == null || notPrincipal || principal.isEveryone()) {
+      return false;
+    }
+    String root = "arn:" + partition + ":iam::" + account + ":root";
+    boolean names = false;
+    for (String p : principal.aws) {
+      if (p.equals(account) || p.equals(root)) {
+        names = true;
+      } else if (p.contains(":" + account + ":")) {
+        return false; // also names a role or user of the account: more than the account
+      }
+    }
+    return names;
+  }
+
   public boolean hasPrincipal() {
     return principal != null;
   }

@@ -16,6 +16,7 @@ public final class RoleChecks {
     List<RoleCheck> all = new ArrayList<>();
     all.addAll(RoleVpcPermissions.checks(ctx));
     all.addAll(RoleS3Access.checks(ctx));
+    all.addAll(RoleKmsAccess.checks(ctx));
     all.addAll(RoleEcrPull.checks(ctx));
     return List.copyOf(all);
   }
