@@ -23,6 +23,7 @@ public final class AwsLiveNetwork implements LiveNetwork {
 
   static LiveNetworkDiscovery discovery(AwsClients clients) {
     return LiveNetworkDiscovery.builder().ec2(clients.ec2()).s3(clients.s3()).efs(clients.efs()).fsx(clients.fsx())
+        .iam(clients.iam()).kms(clients.kms())
         .region(clients.region().id()).build();
   }
 }
