@@ -24,7 +24,7 @@ public final class IamWire {
 
   /** A form value as the SDK encodes it ({@code :} and {@code /} escaped). */
   public static String form(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A")
+    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20")
         .replace("%7E", "~");
   }
 
