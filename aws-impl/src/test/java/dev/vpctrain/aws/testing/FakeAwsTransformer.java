@@ -167,6 +167,20 @@ public final class FakeAwsTransformer implements ResponseDefinitionTransformerV2
     NetworkSnapshot network = this.account.network();
     String account = network.accountId().orElse("123456789012");
     Optional<dev.vpctrain.core.iam.IamEvidence> evidence = network.iam();
+    if (action.equals("SimulatePrincipalPolicy")) {
+      if (evidence.isPresent()) {
+        return new Answer(400, "text/xml", IamWire.error("InvalidInput", "the fake simulates only its default role"));
+      }
+      // the default role is allowed everything: every action is "allowed"
+      StringBuilder sb = new StringBuilder("<EvaluationResults>");
+      for (int i = 1; params.containsKey("ActionNames.member." + i); i++) {
+        sb.append("<member><EvalActionName>").append(params.get("ActionNames.member." + i))
+            .append("</EvalActionName><EvalResourceName>").append(params.getOrDefault("ResourceArns.member.1", "*"))
+            .append("</EvalResourceName><EvalDecision>allowed</EvalDecision><MatchedStatements><member>"
+                + "<SourcePolicyId>admin</SourcePolicyId></member></MatchedStatements></member>");
+      }
+      return iamOk(action, sb + "</EvaluationResults><IsTruncated>false</IsTruncated>");
+    }
     Optional<dev.vpctrain.core.iam.IamRole> role = evidence.isPresent() ? evidence.get().role(name)
         : Optional.of(dev.vpctrain.core.iam.IamRole.builder().roleName(name).arn("arn:aws:iam::" + account + ":role/" + name)
             .trustPolicy("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
