@@ -24,6 +24,8 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.efs.EfsClient;
 import software.amazon.awssdk.services.fsx.FSxClient;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 
 /**
@@ -33,7 +35,7 @@ import software.amazon.awssdk.services.sagemaker.SageMakerClient;
  *
  * <pre>{@code
  * VpcTrain vpctrain = VpcTrain.builder().ec2(ec2).s3(s3).sageMaker(sageMaker).build();
- * PreflightReport report = vpctrain.preflight(job);   // ec2 + s3 (or a networkSource); efs/fsx for file-system channels
+ * PreflightReport report = vpctrain.preflight(job);   // ec2 + s3 (or a networkSource); efs/fsx for file-system channels, iam/kms for the role
  * TrainingRun run = vpctrain.launch(job);              // + sageMaker
  * TrainingOutcome outcome = run.await(p -> log.info("{}", p));
  * }</pre>
@@ -45,6 +47,8 @@ public final class VpcTrain {
   private final S3Client s3;
   private final EfsClient efs;
   private final FSxClient fsx;
+  private final IamClient iam;
+  private final KmsClient kms;
   private final SageMakerClient sageMaker;
   private final CloudWatchClient cloudWatch;
   private final CloudWatchLogsClient cloudWatchLogs;
@@ -62,6 +66,8 @@ public final class VpcTrain {
     this.s3 = b.s3;
     this.efs = b.efs;
     this.fsx = b.fsx;
+    this.iam = b.iam;
+    this.kms = b.kms;
     this.sageMaker = b.sageMaker;
     this.cloudWatch = b.cloudWatch;
     this.cloudWatchLogs = b.cloudWatchLogs;
@@ -177,7 +183,8 @@ public final class VpcTrain {
   /** Live discovery with the user's EC2 and S3 clients (the snapshot's region: {@code region}, else the EC2 client's). */
   private NetworkSource liveDiscovery(Ec2Client ec2, S3Client s3) {
     try {
-      return LiveNetworkDiscovery.builder().ec2(ec2).s3(s3).efs(efs).fsx(fsx).region(region).build();
+      return LiveNetworkDiscovery.builder().ec2(ec2).s3(s3).efs(efs).fsx(fsx).iam(iam).kms(kms)
+          .region(region).build();
     } catch (UnsupportedOperationException e) {
       throw new IllegalStateException("Live network discovery needs the region of the Ec2Client, and this client "
           + "does not report one (serviceClientConfiguration() is unsupported, as in some fakes): set it with "
@@ -199,6 +206,8 @@ public final class VpcTrain {
     private S3Client s3;
     private EfsClient efs;
     private FSxClient fsx;
+    private IamClient iam;
+    private KmsClient kms;
     private SageMakerClient sageMaker;
     private CloudWatchClient cloudWatch;
     private CloudWatchLogsClient cloudWatchLogs;
@@ -238,6 +247,21 @@ public final class VpcTrain {
     }
 
     /** For launch and watch. */
+    /**
+     * For live discovery of the job's execution role (a global client: {@code Region.AWS_GLOBAL});
+     * without it the role rules say the role was not evaluated.
+     */
+    public Builder iam(IamClient iam) {
+      this.iam = iam;
+      return this;
+    }
+
+    /** For live discovery of the KMS keys the job names (their key policies); without it those keys are UNVERIFIED. */
+    public Builder kms(KmsClient kms) {
+      this.kms = kms;
+      return this;
+    }
+
     public Builder sageMaker(SageMakerClient sageMaker) {
       this.sageMaker = sageMaker;
       return this;

@@ -17,6 +17,9 @@ import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.efs.EfsClient;
 import software.amazon.awssdk.services.fsx.FSxClient;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.IamClientBuilder;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
@@ -37,6 +40,8 @@ final class AwsClients implements AutoCloseable {
   private S3Client s3;
   private EfsClient efs;
   private FSxClient fsx;
+  private IamClient iam;
+  private KmsClient kms;
   private SageMakerClient sageMaker;
   private CloudWatchClient cloudWatch;
   private CloudWatchLogsClient logs;
@@ -74,6 +79,39 @@ final class AwsClients implements AutoCloseable {
       fsx = track(configure(FSxClient.builder()).httpClientBuilder(UrlConnectionHttpClient.builder()).build());
     }
     return fsx;
+  }
+
+  /**
+   * The IAM client: IAM is global, so it is built for the partition's global region
+   * ({@code aws-global}, {@code aws-cn-global}, {@code aws-us-gov-global}) with the same credentials.
+   */
+  synchronized IamClient iam() {
+    if (iam == null) {
+      IamClientBuilder b = IamClient.builder().region(globalRegion(region())).credentialsProvider(credentials())
+          .httpClientBuilder(UrlConnectionHttpClient.builder());
+      endpoint.ifPresent(b::endpointOverride);
+      iam = track(b.build());
+    }
+    return iam;
+  }
+
+  synchronized KmsClient kms() {
+    if (kms == null) {
+      kms = track(configure(KmsClient.builder()).httpClientBuilder(UrlConnectionHttpClient.builder()).build());
+    }
+    return kms;
+  }
+
+  /** The global region of {@code r}'s partition, where IAM's endpoint is. */
+  static Region globalRegion(Region r) {
+    String id = r.id();
+    if (id.startsWith("cn-")) {
+      return Region.AWS_CN_GLOBAL;
+    }
+    if (id.startsWith("us-gov-")) {
+      return Region.AWS_US_GOV_GLOBAL;
+    }
+    return Region.AWS_GLOBAL;
   }
 
   synchronized SageMakerClient sageMaker() {

@@ -1,5 +1,10 @@
 package dev.vpctrain.cli;
 
+import dev.vpctrain.aws.simulate.RoleSimulation;
+import dev.vpctrain.aws.simulate.RoleSimulator;
+import dev.vpctrain.core.iam.RoleRequest;
+import dev.vpctrain.core.rules.RoleRequests;
+
 import dev.vpctrain.aws.discovery.LiveNetworkDiscovery;
 import dev.vpctrain.core.job.TrainingJobSpec;
 import dev.vpctrain.core.network.NetworkSnapshot;
@@ -21,8 +26,22 @@ public final class AwsLiveNetwork implements LiveNetwork {
     }
   }
 
+  @Override
+  public RoleSimulation simulate(TrainingJobSpec job, NetworkSnapshot snapshot, Optional<String> region,
+      Optional<String> profile) {
+    List<RoleRequest> requests = RoleRequests.of(job, snapshot);
+    if (requests.isEmpty() || job.roleArn().isEmpty()) {
+      return new RoleSimulation(0, 0, List.of(), List.of("--simulate: nothing to cross-check (the role was not "
+          + "read, so vpctrain decided no request of it)."));
+    }
+    try (AwsClients clients = new AwsClients(region, profile, Optional.empty())) {
+      return new RoleSimulator(clients.iam()).simulate(job.roleArn().get(), requests);
+    }
+  }
+
   static LiveNetworkDiscovery discovery(AwsClients clients) {
     return LiveNetworkDiscovery.builder().ec2(clients.ec2()).s3(clients.s3()).efs(clients.efs()).fsx(clients.fsx())
+        .iam(clients.iam()).kms(clients.kms())
         .region(clients.region().id()).build();
   }
 }

@@ -1,5 +1,7 @@
 package dev.vpctrain.cli;
 
+import dev.vpctrain.aws.simulate.RoleSimulation;
+
 import dev.vpctrain.aws.bundle.SnapshotBundle;
 import dev.vpctrain.aws.job.JobFile;
 import dev.vpctrain.core.job.TrainingJobSpec;
@@ -59,6 +61,11 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--verbose", description = "Also list the checks that passed.")
   boolean verbose;
 
+  @Option(names = "--simulate", description = {"With --live: cross-check the role rules' identity-policy "
+      + "decisions with IAM's policy simulator (iam:SimulatePrincipalPolicy). A disagreement is printed as a "
+      + "warning on stderr and in the report; the exit code stays the verdict's."})
+  boolean simulate;
+
   @Override
   public Integer call() throws IOException {
     validate();
@@ -66,7 +73,14 @@ final class CheckCommand implements Callable<Integer> {
     NetworkSnapshot snapshot = readNetwork(spec);
     RuleEngine engine = RuleEngine.standard();
     PreflightReport report = engine.evaluate(spec, snapshot);
-    spec().commandLine().getOut().print(render(report, engine));
+    String rendered = render(report, engine);
+    if (simulate) {
+      RoleSimulation s = LiveNetwork.installed().orElseThrow().simulate(spec, snapshot,
+          networkOptions.account.region(), networkOptions.account.profile());
+      rendered = SimulationReport.append(rendered, format, s);
+      SimulationReport.warn(s, spec().commandLine().getErr());
+    }
+    spec().commandLine().getOut().print(rendered);
     spec().commandLine().getOut().flush();
     return exitCode(report, failOn.level);
   }
@@ -100,6 +114,9 @@ final class CheckCommand implements Callable<Integer> {
       networkOptions.requireOne("check against a bundle or live AWS.");
     }
     networkOptions.requireLiveForAwsOptions();
+    if (simulate && !networkOptions.live) {
+      throw new UsageException("--simulate asks IAM's policy simulator about the live role: use it with --live.");
+    }
     jobOptions.validate(); // a usage error before any file is read
     if (networkOptions.live && LiveNetwork.installed().isEmpty()) {
       throw new UsageException("--live is not available in this build; capture the network as a snapshot "

@@ -22,6 +22,16 @@ public interface LiveNetwork {
    */
   NetworkSnapshot discover(TrainingJobSpec job, Optional<String> region, Optional<String> profile);
 
+  /**
+   * {@code check --simulate}: cross-checks the identity-side decisions of the role rules on
+   * {@code snapshot} with IAM's policy simulator. Never throws for a failed call (a note says it).
+   */
+  default dev.vpctrain.aws.simulate.RoleSimulation simulate(TrainingJobSpec job, NetworkSnapshot snapshot,
+      Optional<String> region, Optional<String> profile) {
+    return new dev.vpctrain.aws.simulate.RoleSimulation(0, 0, java.util.List.of(),
+        java.util.List.of("--simulate is not available in this build."));
+  }
+
   /** The registered implementation, if this build has one. */
   static Optional<LiveNetwork> installed() {
     return ServiceLoader.load(LiveNetwork.class).findFirst();

@@ -200,4 +200,27 @@ class LiveCommandsTest {
     assertThat(Cli.run("snapshot", "--job", dir.resolve("missing.json").toString()).code)
         .isEqualTo(ExitCodes.FILE_NOT_FOUND);
   }
+
+  @Test
+  void simulateCrossChecksTheRoleWithIamsSimulatorAndAddsItToTheJsonReport() throws Exception {
+    Cli r = Cli.run("check", "--job", jobFile().toString(), "--live", "--simulate", "--region", "us-east-1",
+        "--format", "json");
+
+    assertThat(r.code).as(r.toString()).isEqualTo(ExitCodes.READY);
+    JsonNode simulation = MAPPER.readTree(r.out).get("simulation");
+    assertThat(simulation.get("requests").asInt()).isGreaterThan(0);
+    assertThat(simulation.get("agreed").asInt()).isEqualTo(simulation.get("requests").asInt());
+    assertThat(simulation.get("disagreements")).isEmpty();
+    assertThat(server.served()).containsKey("SimulatePrincipalPolicy");
+    assertNoStackTrace(r);
+    Cli text = Cli.run("check", "--job", jobFile().toString(), "--live", "--simulate", "--region", "us-east-1");
+    assertThat(text.out).contains("Simulation (iam:SimulatePrincipalPolicy): ");
+  }
+
+  @Test
+  void simulateWithoutLiveIsAUsageError() throws Exception {
+    Cli r = Cli.run("check", "--job", jobFile().toString(), "--network", "bundle.json", "--simulate");
+    assertThat(r.code).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err).contains("--simulate").contains("--live");
+  }
 }

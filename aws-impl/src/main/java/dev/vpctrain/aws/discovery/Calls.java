@@ -63,6 +63,12 @@ final class Calls {
     }
   }
 
+  /** Records a failure found in an answer (not thrown by the call). */
+  void record(CaptureError error) {
+    LOG.warn("{} {} failed: {} {}", error.operation(), error.resource(), error.code(), error.message());
+    errors.add(error);
+  }
+
   /** The failures so far, in a stable order, one per operation, resource and code. */
   List<CaptureError> errors() {
     Map<String, CaptureError> unique = new LinkedHashMap<>();

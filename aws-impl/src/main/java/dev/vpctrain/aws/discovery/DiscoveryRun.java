@@ -18,6 +18,8 @@ import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -26,7 +28,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * S3 prefix list, the DHCP option sets, every bucket's location and policy, and the first calls
  * about the file systems and targets the job names ({@link InVpcRound}). Round two
  * ({@link VpcRound}) describes the rest of the VPC, with the mount targets' security groups and the
- * network interfaces round one pointed to. Failures are recorded by {@link Calls}.
+ * network interfaces round one pointed to. The execution role's and its KMS keys' calls
+ * ({@link RoleRound}) start with round one and follow their own answers. Failures are recorded by {@link Calls}.
  */
 final class DiscoveryRun {
   private static final Logger LOG = LoggerFactory.getLogger(DiscoveryRun.class);
@@ -34,13 +37,18 @@ final class DiscoveryRun {
   private final Ec2Reads ec2;
   private final S3Client s3;
   private final FileSystemReads fileSystems;
+  private final IamClient iam;
+  private final KmsClient kms;
   private final String region;
   private final Calls calls;
 
-  DiscoveryRun(Ec2Client ec2, S3Client s3, FileSystemReads fileSystems, String region, Executor executor) {
+  DiscoveryRun(Ec2Client ec2, S3Client s3, FileSystemReads fileSystems, IamClient iam, KmsClient kms, String region,
+      Executor executor) {
     this.ec2 = new Ec2Reads(ec2);
     this.s3 = s3;
     this.fileSystems = fileSystems;
+    this.iam = iam;
+    this.kms = kms;
     this.region = region;
     this.calls = new Calls(executor);
   }
@@ -61,6 +69,7 @@ final class DiscoveryRun {
     target.buckets().forEach(b -> buckets.put(b, BucketReads.start(s3, b, calls)));
     Optional<InVpcRound> inVpcResources = target.hasInVpcResources()
         ? Optional.of(new InVpcRound(target, fileSystems, ec2, calls)) : Optional.empty();
+    RoleRound role = RoleRound.start(target, iam, kms, calls);
 
     Set<String> vpcIds = new LinkedHashSet<>(target.vpcIds());
     jobSubnets.join().ifPresent(l -> l.forEach(s -> vpcIds.add(s.vpcId())));
@@ -80,6 +89,7 @@ final class DiscoveryRun {
     inVpcResources.ifPresent(r -> r.collectInto(snapshot));
     prefixLists.join().ifPresent(snapshot::prefixLists);
     buckets.forEach((name, reads) -> reads.facts().ifPresent(f -> snapshot.putBucket(name, f)));
+    role.collectInto(snapshot);
     dhcp.join(); // also without a VPC: every call ends before the errors are read
     // a call that failed part-way (the job's subnets read, the VPC-wide call denied) leaves its section unknown
     NetworkSnapshot result = snapshot.errors(calls.errors()).build().withoutIncomplete();

@@ -17,6 +17,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.efs.EfsClient;
 import software.amazon.awssdk.services.fsx.FSxClient;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -29,7 +31,10 @@ import software.amazon.awssdk.services.s3.S3Client;
  * ACLs, the region's S3 prefix list, and each bucket's location and policy. For a job that names
  * EFS or FSx for Lustre file systems or in-VPC targets, also (in the same two rounds) those file
  * systems, their mount targets, mount-target security groups and policies, and the network
- * interfaces of the targets and file systems (formats.md §2a); nothing of the kind otherwise. The
+ * interfaces of the targets and file systems (formats.md §2a); nothing of the kind otherwise. With
+ * an {@code iam} client, the job's execution role (GetRole, its inline and attached policies, its
+ * boundary's and managed policies' default versions), and with a {@code kms} client the keys the job
+ * names (formats.md §2a {@code iam}, scoped form, and {@code kms}). The
  * wall time is about two round trips plus the longest page chain. A call that fails (access denied, throttled past
  * the client's retries, timed out, unreadable) is recorded in {@link NetworkSnapshot#errors()} and
  * leaves its section absent, so the rules that need it are UNVERIFIED; nothing is thrown for it.
@@ -43,6 +48,8 @@ public final class LiveNetworkDiscovery implements NetworkSource {
   private final Ec2Client ec2;
   private final S3Client s3;
   private final FileSystemReads fileSystems;
+  private final IamClient iam;
+  private final KmsClient kms;
   private final String region;
   private final Executor executor;
   private final Clock clock;
@@ -51,6 +58,8 @@ public final class LiveNetworkDiscovery implements NetworkSource {
     this.ec2 = Objects.requireNonNull(b.ec2, "LiveNetworkDiscovery needs an Ec2Client: builder().ec2(client)");
     this.s3 = Objects.requireNonNull(b.s3, "LiveNetworkDiscovery needs an S3Client: builder().s3(client)");
     this.fileSystems = new FileSystemReads(b.efs, b.fsx);
+    this.iam = b.iam;
+    this.kms = b.kms;
     this.region = b.region != null ? b.region : clientRegion(ec2);
     this.executor = b.executor != null ? b.executor
         : b.maxThreads == DEFAULT_MAX_THREADS ? SHARED_POOL : pool(b.maxThreads);
@@ -85,7 +94,7 @@ public final class LiveNetworkDiscovery implements NetworkSource {
   }
 
   private NetworkSnapshot discover(Target target) {
-    return new DiscoveryRun(ec2, s3, fileSystems, region, executor).run(target, clock.instant());
+    return new DiscoveryRun(ec2, s3, fileSystems, iam, kms, region, executor).run(target, clock.instant());
   }
 
   /**
@@ -127,6 +136,8 @@ public final class LiveNetworkDiscovery implements NetworkSource {
     private S3Client s3;
     private EfsClient efs;
     private FSxClient fsx;
+    private IamClient iam;
+    private KmsClient kms;
     private String region;
     private Executor executor;
     private int maxThreads = DEFAULT_MAX_THREADS;
@@ -155,6 +166,25 @@ public final class LiveNetworkDiscovery implements NetworkSource {
     /** The FSx client for the FSx for Lustre file systems of the job's channels (same region as EC2). */
     public Builder fsx(FSxClient fsx) {
       this.fsx = fsx;
+      return this;
+    }
+
+    /**
+     * The IAM client for the job's execution role (global endpoint: {@code Region.AWS_GLOBAL}, or
+     * {@code AWS_CN_GLOBAL} / {@code AWS_US_GOV_GLOBAL} in those partitions). Without it the snapshot
+     * has no {@code iam} section and the role rules say the role was not evaluated.
+     */
+    public Builder iam(IamClient iam) {
+      this.iam = iam;
+      return this;
+    }
+
+    /**
+     * The KMS client (the job's region) for the keys the job names: {@code DescribeKey},
+     * {@code GetKeyPolicy} and, for alias forms, {@code ListAliases}. Without it the keys are unknown.
+     */
+    public Builder kms(KmsClient kms) {
+      this.kms = kms;
       return this;
     }
 

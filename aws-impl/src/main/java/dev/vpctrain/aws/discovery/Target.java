@@ -6,14 +6,19 @@ import dev.vpctrain.core.job.VpcSpec;
 import dev.vpctrain.core.job.VpcTarget;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * What one discovery run looks at: the job's subnets and groups, known VPC ids, buckets, the EFS and
- * FSx for Lustre file systems its channels name, and its declared in-VPC targets.
+ * FSx for Lustre file systems its channels name, its declared in-VPC targets, its execution role and
+ * the KMS keys it names ({@code VolumeKmsKeyId}, {@code OutputDataConfig.KmsKeyId}).
  */
 record Target(List<String> subnetIds, List<String> groupIds, List<String> vpcIds, List<String> buckets,
-    List<String> efsIds, List<String> fsxIds, List<VpcTarget> vpcTargets) {
+    List<String> efsIds, List<String> fsxIds, List<VpcTarget> vpcTargets, Optional<String> roleArn,
+    List<String> kmsKeyIds) {
   Target {
+    kmsKeyIds = List.copyOf(kmsKeyIds);
     subnetIds = List.copyOf(subnetIds);
     groupIds = List.copyOf(groupIds);
     vpcIds = List.copyOf(vpcIds);
@@ -27,11 +32,13 @@ record Target(List<String> subnetIds, List<String> groupIds, List<String> vpcIds
     List<String> subnets = job.vpc().map(VpcSpec::subnets).orElse(List.of());
     List<String> groups = job.vpc().map(VpcSpec::securityGroups).orElse(List.of());
     return new Target(distinct(subnets), distinct(groups), List.of(), List.copyOf(job.buckets()),
-        fileSystems(job, "EFS"), fileSystems(job, "FSxLustre"), job.requiredInVpc());
+        fileSystems(job, "EFS"), fileSystems(job, "FSxLustre"), job.requiredInVpc(), job.roleArn(),
+        distinct(Stream.concat(job.volumeKmsKeyId().stream(), job.outputKmsKeyId().stream()).toList()));
   }
 
   static Target ofVpc(String vpcId, Collection<String> buckets) {
-    return new Target(List.of(), List.of(), List.of(vpcId), distinct(buckets), List.of(), List.of(), List.of());
+    return new Target(List.of(), List.of(), List.of(vpcId), distinct(buckets), List.of(), List.of(), List.of(),
+        Optional.empty(), List.of());
   }
 
   /** True when the job names a file system or an in-VPC target (otherwise no EFS, FSx or ENI call is made). */

@@ -15,6 +15,8 @@ import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.efs.EfsClient;
 import software.amazon.awssdk.services.fsx.FSxClient;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** Real SDK clients pointed at a loopback server: static credentials, explicit region, fast retries. */
@@ -84,6 +86,27 @@ public final class AwsTestClients {
 
   public static FSxClient fsx(String baseUrl) {
     return FSxClient.builder()
+        .endpointOverride(URI.create(baseUrl))
+        .region(REGION)
+        .credentialsProvider(credentials())
+        .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(30)).build())
+        .overrideConfiguration(fast())
+        .build();
+  }
+
+  /** The global IAM client ({@code Region.AWS_GLOBAL}, as the partition's endpoint is built). */
+  public static IamClient iam(String baseUrl) {
+    return IamClient.builder()
+        .endpointOverride(URI.create(baseUrl))
+        .region(Region.AWS_GLOBAL)
+        .credentialsProvider(credentials())
+        .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(30)).build())
+        .overrideConfiguration(fast())
+        .build();
+  }
+
+  public static KmsClient kms(String baseUrl) {
+    return KmsClient.builder()
         .endpointOverride(URI.create(baseUrl))
         .region(REGION)
         .credentialsProvider(credentials())

@@ -72,6 +72,8 @@ public final class FakeAwsTransformer implements ResponseDefinitionTransformerV2
             FileSystemApis.fsx(account.network(), amzTarget, request.getBodyAsString()));
       } else if (method.equals("GET") && FileSystemApis.isEfs(request.getUrl())) {
         return json("application/json", FileSystemApis.efs(account.network(), request.getUrl()));
+      } else if (method.equals("POST") && "2010-05-08".equals(form(request.getBodyAsString()).get("Version"))) {
+        return iam(form(request.getBodyAsString()));
       } else if (method.equals("POST")) {
         return ec2(form(request.getBodyAsString()));
       } else if (method.equals("GET")) {
@@ -152,6 +154,98 @@ public final class FakeAwsTransformer implements ResponseDefinitionTransformerV2
       params.put(URLDecoder.decode(k, StandardCharsets.UTF_8), URLDecoder.decode(v, StandardCharsets.UTF_8));
     }
     return params;
+  }
+
+  /**
+   * IAM's read calls of a role, from the account's {@code iam} evidence; an account without one has
+   * every role it is asked about, trusted by SageMaker and allowed everything by one inline policy
+   * ({@code admin}), so that a fake account is READY on the role as it is on the network.
+   */
+  private Answer iam(Map<String, String> params) {
+    String action = params.getOrDefault("Action", "");
+    String name = params.getOrDefault("RoleName", "");
+    NetworkSnapshot network = this.account.network();
+    String account = network.accountId().orElse("123456789012");
+    Optional<dev.vpctrain.core.iam.IamEvidence> evidence = network.iam();
+    if (action.equals("SimulatePrincipalPolicy")) {
+      if (evidence.isPresent()) {
+        return new Answer(400, "text/xml", IamWire.error("InvalidInput", "the fake simulates only its default role"));
+      }
+      // the default role is allowed everything: every action is "allowed"
+      StringBuilder sb = new StringBuilder("<EvaluationResults>");
+      for (int i = 1; params.containsKey("ActionNames.member." + i); i++) {
+        sb.append("<member><EvalActionName>").append(params.get("ActionNames.member." + i))
+            .append("</EvalActionName><EvalResourceName>").append(params.getOrDefault("ResourceArns.member.1", "*"))
+            .append("</EvalResourceName><EvalDecision>allowed</EvalDecision><MatchedStatements><member>"
+                + "<SourcePolicyId>admin</SourcePolicyId></member></MatchedStatements></member>");
+      }
+      return iamOk(action, sb + "</EvaluationResults><IsTruncated>false</IsTruncated>");
+    }
+    Optional<dev.vpctrain.core.iam.IamRole> role = evidence.isPresent() ? evidence.get().role(name)
+        : Optional.of(dev.vpctrain.core.iam.IamRole.builder().roleName(name).arn("arn:aws:iam::" + account + ":role/" + name)
+            .trustPolicy("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
+                + "{\"Service\":\"sagemaker.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}")
+            .inlinePolicies(List.of(dev.vpctrain.core.iam.InlinePolicy.of("admin", Optional.of("{\"Version\":"
+                + "\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}"))))
+            .attachedPolicyArns(List.of()).build());
+    if (role.isEmpty() && !action.equals("GetPolicy") && !action.equals("GetPolicyVersion")) {
+      return new Answer(404, "text/xml", IamWire.error("NoSuchEntity", "The role with name " + name + " cannot be found."));
+    }
+    switch (action) {
+      case "GetRole": {
+        dev.vpctrain.core.iam.IamRole r = role.get();
+        return iamOk(action, "<Role><Path>/</Path><RoleName>" + r.roleName() + "</RoleName><Arn>" + r.arn() + "</Arn>"
+            + r.trustPolicy().map(t -> "<AssumeRolePolicyDocument>" + IamWire.urlEncoded(t) + "</AssumeRolePolicyDocument>")
+                .orElse("")
+            + r.permissionsBoundaryArn().map(b -> "<PermissionsBoundary><PermissionsBoundaryType>Policy"
+                + "</PermissionsBoundaryType><PermissionsBoundaryArn>" + b + "</PermissionsBoundaryArn></PermissionsBoundary>")
+                .orElse("")
+            + "<CreateDate>2026-01-15T10:20:30Z</CreateDate><RoleId>AROAFAKEFAKEFAKEFAKE</RoleId></Role>");
+      }
+      case "ListRolePolicies": {
+        StringBuilder sb = new StringBuilder("<PolicyNames>");
+        role.get().inlinePolicies().orElse(List.of()).forEach(p -> sb.append("<member>").append(p.policyName())
+            .append("</member>"));
+        return iamOk(action, sb + "</PolicyNames><IsTruncated>false</IsTruncated>");
+      }
+      case "GetRolePolicy": {
+        String policy = params.getOrDefault("PolicyName", "");
+        return role.get().inlinePolicies().orElse(List.of()).stream().filter(p -> p.policyName().equals(policy))
+            .findFirst().flatMap(p -> p.document())
+            .map(d -> iamOk(action, "<RoleName>" + name + "</RoleName><PolicyName>" + policy + "</PolicyName>"
+                + "<PolicyDocument>" + IamWire.urlEncoded(d) + "</PolicyDocument>"))
+            .orElseGet(() -> new Answer(404, "text/xml", IamWire.error("NoSuchEntity", "The role policy with name "
+                + policy + " cannot be found.")));
+      }
+      case "ListAttachedRolePolicies": {
+        StringBuilder sb = new StringBuilder("<AttachedPolicies>");
+        role.get().attachedPolicyArns().orElse(List.of()).forEach(a -> sb.append("<member><PolicyName>")
+            .append(a.substring(a.lastIndexOf('/') + 1)).append("</PolicyName><PolicyArn>").append(a)
+            .append("</PolicyArn></member>"));
+        return iamOk(action, sb + "</AttachedPolicies><IsTruncated>false</IsTruncated>");
+      }
+      case "GetPolicy":
+      case "GetPolicyVersion": {
+        String arn = params.getOrDefault("PolicyArn", "");
+        Optional<dev.vpctrain.core.iam.ManagedPolicy> p = evidence.flatMap(e -> e.policy(arn));
+        if (p.isEmpty()) {
+          return new Answer(404, "text/xml", IamWire.error("NoSuchEntity", "Policy " + arn + " was not found."));
+        }
+        String version = p.get().defaultVersionId().orElse("v1");
+        return action.equals("GetPolicy")
+            ? iamOk(action, "<Policy><PolicyName>" + arn.substring(arn.lastIndexOf('/') + 1) + "</PolicyName><Arn>" + arn
+                + "</Arn><DefaultVersionId>" + version + "</DefaultVersionId></Policy>")
+            : iamOk(action, "<PolicyVersion><Document>" + IamWire.urlEncoded(p.get().document().orElse("{}"))
+                + "</Document><VersionId>" + version + "</VersionId><IsDefaultVersion>true</IsDefaultVersion>"
+                + "</PolicyVersion>");
+      }
+      default:
+        return new Answer(400, "text/xml", IamWire.error("InvalidAction", "Could not find operation " + action));
+    }
+  }
+
+  private static Answer iamOk(String action, String result) {
+    return new Answer(200, "text/xml", IamWire.response(action, result));
   }
 
   private Answer ec2(Map<String, String> params) {

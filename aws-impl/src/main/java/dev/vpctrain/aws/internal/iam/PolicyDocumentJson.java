@@ -46,6 +46,25 @@ public final class PolicyDocumentJson {
     return parsed.get().toString();
   }
 
+  /**
+   * A document as an API returns it (the IAM API's URL-encoded JSON, KMS's plain JSON text) as the
+   * compact JSON text {@link #read(JsonInput)} makes of the same string in a bundle, so that a live
+   * capture and its written snapshot hold the same text.
+   *
+   * @throws IllegalArgumentException when the text is neither JSON nor URL-encoded JSON of an object
+   */
+  public static String fromApi(String text) {
+    Optional<JsonNode> parsed = parse(text);
+    if (parsed.isEmpty()) {
+      parsed = parse(percentDecode(text).orElseThrow(() ->
+          new IllegalArgumentException("a policy document is neither JSON nor URL-encoded JSON")));
+    }
+    if (parsed.isEmpty() || !parsed.get().isObject()) {
+      throw new IllegalArgumentException("a policy document is not a JSON object, nor URL-encoded JSON of one");
+    }
+    return parsed.get().toString();
+  }
+
   /** The document as a JSON object, as the AWS CLI prints it. */
   public static JsonNode write(String document) {
     try {
@@ -69,15 +88,35 @@ public final class PolicyDocumentJson {
 
   /** {@code %XX} sequences decoded as UTF-8 bytes; nothing else changes. */
   static String percentDecode(JsonInput at, String s) {
+    return percentDecode(s).orElseThrow(() -> at.error("expected a policy document, but the string is not JSON "
+        + "and has a malformed percent escape at character " + (malformedEscape(s) + 1)));
+  }
+
+  /** {@code s} percent-decoded; empty when an escape is malformed. */
+  private static Optional<String> percentDecode(String s) {
+    return malformedEscape(s) >= 0 ? Optional.empty() : Optional.of(decode(s));
+  }
+
+  /** The byte index of the first malformed {@code %} escape, or -1. */
+  private static int malformedEscape(String s) {
+    byte[] in = s.getBytes(StandardCharsets.UTF_8);
+    for (int i = 0; i < in.length; i++) {
+      if (in[i] == '%') {
+        if (i + 2 >= in.length || Character.digit(in[i + 1], 16) < 0 || Character.digit(in[i + 2], 16) < 0) {
+          return i;
+        }
+        i += 2;
+      }
+    }
+    return -1;
+  }
+
+  private static String decode(String s) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(s.length());
     byte[] in = s.getBytes(StandardCharsets.UTF_8);
     for (int i = 0; i < in.length; i++) {
       byte b = in[i];
       if (b == '%') {
-        if (i + 2 >= in.length || Character.digit(in[i + 1], 16) < 0 || Character.digit(in[i + 2], 16) < 0) {
-          throw at.error("expected a policy document, but the string is not JSON and has a malformed percent "
-              + "escape at character " + (i + 1));
-        }
         out.write(Character.digit(in[i + 1], 16) * 16 + Character.digit(in[i + 2], 16));
         i += 2;
       } else {

@@ -67,6 +67,17 @@ public final class Authorization {
     return new Authorization(b);
   }
 
+  /**
+   * The identity side alone: identity policies ∩ permissions boundary, without resource and
+   * organisation policies — what IAM's policy simulator ({@code SimulatePrincipalPolicy}) decides.
+   */
+  public Authorization identityOnly() {
+    Builder b = new Builder();
+    b.identity.addAll(identity);
+    b.boundary = boundary;
+    return new Authorization(b);
+  }
+
   /** Decides {@code request} (its caller should be the role's session). Never throws. */
   public AuthDecision decide(PolicyRequest request) {
     Outcome deny = Outcome.NO;

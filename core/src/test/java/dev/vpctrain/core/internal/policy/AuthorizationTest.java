@@ -151,4 +151,20 @@ class AuthorizationTest {
     assertThat(d.type()).isEqualTo(DecisionType.EXPLICIT_DENY);
     assertThat(d.allow()).isEqualTo(dev.vpctrain.core.internal.logic.Tri.YES);
   }
+
+  @Test
+  void theIdentityOnlyViewIgnoresResourceAndOrganisationPoliciesButKeepsTheBoundary() {
+    PolicySource bucket = p("bucket policy of data", "{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"" + ROLE
+        + "\"},\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::data/*\"}");
+    PolicySource scp = p("SCP p-1", "{\"Effect\":\"Deny\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}");
+    Authorization byBucket = Authorization.builder().resource(bucket, false).build();
+    assertThat(decide(byBucket, "s3:GetObject", OBJECT).type()).isEqualTo(DecisionType.ALLOW);
+    assertThat(decide(byBucket.identityOnly(), "s3:GetObject", OBJECT).type()).isEqualTo(DecisionType.IMPLICIT_DENY);
+    Authorization denied = Authorization.builder().identity(p("read", GET)).organization(scp).build();
+    assertThat(decide(denied, "s3:GetObject", OBJECT).type()).isEqualTo(DecisionType.EXPLICIT_DENY);
+    assertThat(decide(denied.identityOnly(), "s3:GetObject", OBJECT).type()).isEqualTo(DecisionType.ALLOW);
+    Authorization bounded = Authorization.builder().identity(p("read", GET))
+        .boundary(p("B", "{\"Effect\":\"Allow\",\"Action\":\"ec2:*\",\"Resource\":\"*\"}")).build();
+    assertThat(decide(bounded.identityOnly(), "s3:GetObject", OBJECT).type()).isEqualTo(DecisionType.IMPLICIT_DENY);
+  }
 }

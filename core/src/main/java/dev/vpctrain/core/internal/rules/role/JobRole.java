@@ -87,7 +87,25 @@ final class JobRole {
       return new JobRole(State.NOT_FOUND, arn, null, "role " + name + " does not exist in account " + account);
     }
     return new JobRole(State.UNKNOWN, arn, null, "role " + name + " is not in the snapshot's iam section"
-        + (e.isComplete() ? " and the section does not say which account it lists" : " (a partial capture)"));
+        + failure(ctx, "iam:GetRole", name).map(f -> ": " + f)
+            .orElse(e.isComplete() ? " and the section does not say which account it lists" : " (a partial capture)"));
+  }
+
+  /**
+   * What the capture recorded about {@code operation} on {@code resource} (or on every resource), e.g.
+   * {@code iam:GetRole failed (AccessDenied): … vpctrain needs the IAM permission iam:GetRole …}.
+   */
+  private static Optional<String> failure(RuleContext ctx, String operation, String resource) {
+    return ctx.network().errors().stream()
+        .filter(x -> x.operation().equalsIgnoreCase(operation))
+        .filter(x -> x.resource().isEmpty() || x.resource().equalsIgnoreCase(resource))
+        .findFirst()
+        .map(x -> operation + " failed (" + x.code() + "): " + x.message());
+  }
+
+  /** "{@code fallback}", or the failure the capture recorded for {@code operation} on {@code resource}. */
+  private static String notCaptured(RuleContext ctx, String operation, String resource, String fallback) {
+    return failure(ctx, operation, resource).orElse(fallback);
   }
 
   /** The remediation of a role rule that cannot judge the role: create it, or capture it. */
@@ -133,17 +151,19 @@ final class JobRole {
     Authorization.Builder b = Authorization.builder();
     String of = " of role " + r.roleName();
     if (r.inlinePolicies().isEmpty()) {
-      b.identity(PolicySource.unknown("the inline policies" + of, "iam:ListRolePolicies was not captured"));
+      b.identity(PolicySource.unknown("the inline policies" + of, notCaptured(ctx, "iam:ListRolePolicies",
+          r.roleName(), "iam:ListRolePolicies was not captured")));
     } else {
       for (InlinePolicy p : r.inlinePolicies().get()) {
         String name = "inline policy \"" + p.policyName() + "\"" + of;
         b.identity(p.document().map(d -> source(ctx, name, d))
-            .orElseGet(() -> PolicySource.unknown(name, "iam:GetRolePolicy was not captured")));
+            .orElseGet(() -> PolicySource.unknown(name, notCaptured(ctx, "iam:GetRolePolicy", r.roleName(),
+                "iam:GetRolePolicy was not captured"))));
       }
     }
     if (r.attachedPolicyArns().isEmpty()) {
-      b.identity(PolicySource.unknown("the attached managed policies" + of,
-          "iam:ListAttachedRolePolicies was not captured"));
+      b.identity(PolicySource.unknown("the attached managed policies" + of, notCaptured(ctx,
+          "iam:ListAttachedRolePolicies", r.roleName(), "iam:ListAttachedRolePolicies was not captured")));
     } else {
       r.attachedPolicyArns().get().forEach(a -> b.identity(managed(ctx, e, "managed policy " + a, a)));
     }
@@ -160,10 +180,12 @@ final class JobRole {
   private static PolicySource managed(RuleContext ctx, IamEvidence e, String name, String arn) {
     Optional<ManagedPolicy> p = e.policy(arn);
     if (p.isEmpty()) {
-      return PolicySource.unknown(name, arn + " is not among the snapshot's policies");
+      return PolicySource.unknown(name, notCaptured(ctx, "iam:GetPolicy", arn,
+          arn + " is not among the snapshot's policies"));
     }
     return p.get().document().map(d -> source(ctx, name, d))
-        .orElseGet(() -> PolicySource.unknown(name, "its default version was not captured"));
+        .orElseGet(() -> PolicySource.unknown(name, failure(ctx, "iam:GetPolicyVersion", arn)
+            .or(() -> failure(ctx, "iam:GetPolicy", arn)).orElse("its default version was not captured")));
   }
 
   private static PolicySource source(RuleContext ctx, String name, String document) {
