@@ -17,6 +17,8 @@ import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.efs.EfsClient;
 import software.amazon.awssdk.services.fsx.FSxClient;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.IamClientBuilder;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
@@ -40,6 +42,7 @@ final class AwsClients implements AutoCloseable {
   private SageMakerClient sageMaker;
   private CloudWatchClient cloudWatch;
   private CloudWatchLogsClient logs;
+  private IamClient iam;
 
   AwsClients(Optional<String> region, Optional<String> profile, Optional<URI> endpoint) {
     this.region = region;
@@ -95,6 +98,20 @@ final class AwsClients implements AutoCloseable {
       logs = track(configure(CloudWatchLogsClient.builder()).httpClientBuilder(UrlConnectionHttpClient.builder()).build());
     }
     return logs;
+  }
+
+  /** IAM on its global endpoint: {@code aws-global} (or the China / GovCloud global region of the job's partition). */
+  synchronized IamClient iam() {
+    if (iam == null) {
+      String r = region().id();
+      Region global = r.startsWith("cn-") ? Region.AWS_CN_GLOBAL
+          : r.startsWith("us-gov-") ? Region.AWS_US_GOV_GLOBAL : Region.AWS_GLOBAL;
+      IamClientBuilder b = IamClient.builder().region(global).credentialsProvider(credentials())
+          .httpClientBuilder(UrlConnectionHttpClient.builder());
+      endpoint.ifPresent(b::endpointOverride);
+      iam = track(b.build());
+    }
+    return iam;
   }
 
   /** The region the clients use. */
