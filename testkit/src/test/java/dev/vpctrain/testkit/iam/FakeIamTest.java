@@ -15,6 +15,7 @@ import dev.vpctrain.core.report.Verdict;
 import dev.vpctrain.testkit.FakeAws;
 import dev.vpctrain.testkit.Scenario;
 import dev.vpctrain.testkit.Scenarios;
+import dev.vpctrain.testkit.network.NetworkBuilder;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -68,6 +69,20 @@ class FakeIamTest {
         });
     assertThatThrownBy(() -> iam.getRolePolicy(b -> b.roleName(ROLE).policyName("vpctrain-sagemaker-job")))
         .isInstanceOf(NoSuchEntityException.class);
+  }
+
+  @Test
+  void aRoleDeclaredWithTheBuilderIsWhatThePreflightAndTheFakeSee() {
+    Scenario s = Scenarios.readyPrivateEndpoints();
+    NetworkSnapshot net = NetworkBuilder.from(s.network())
+        .managedPolicy("Team", READ)
+        .role(ROLE, r -> r.trustsSageMaker().inlinePolicy("read", READ).attach("arn:aws:iam::123456789012:policy/Team"))
+        .build();
+    assertThat(net).isEqualTo(world(s));
+    assertThat(NetworkBuilder.from(net).build()).isEqualTo(net);
+    FakeAws aws = FakeAws.create().load(net);
+    assertThat(aws.iamClient().listAttachedRolePolicies(b -> b.roleName(ROLE)).attachedPolicies()).hasSize(1);
+    assertThat(aws.preflight(s.job()).findings("role.vpc.permissions")).anyMatch(Finding::isFail);
   }
 
   @Test
