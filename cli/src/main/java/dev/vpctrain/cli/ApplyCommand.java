@@ -46,6 +46,11 @@ final class ApplyCommand implements Callable<Integer> {
       description = "Also apply optional hardening (steps that narrow policies, such as restricting a bucket to the endpoint).")
   boolean includeOptional;
 
+  @Option(names = "--include-iam",
+      description = "Also put the execution role's inline policy (iam:PutRolePolicy; read first with iam:GetRolePolicy "
+          + "and reverted with iam:DeleteRolePolicy or the previous document if a later step fails). Trust policies are never changed.")
+  boolean includeIam;
+
   @Override
   public Integer call() throws IOException {
     if (networkOptions.bundle() != null) {
@@ -62,10 +67,11 @@ final class ApplyCommand implements Callable<Integer> {
       LiveNetworkDiscovery discovery = AwsLiveNetwork.discovery(clients);
       Remediator remediator = Remediator.builder()
           .network(j -> DescribedNetwork.require(discovery.snapshotFor(j), List.of(Section.SUBNETS, Section.SECURITY_GROUPS)))
-          .applier(PlanApplier.create(clients.ec2(), clients.s3()))
+          .applier(PlanApplier.builder().ec2(clients.ec2()).s3(clients.s3()).iam(includeIam ? clients.iam() : null).build())
           .build();
       RemediationRun run = remediator.remediate(job,
-          ApplyOptions.builder().dryRun(!yes).includeOptional(includeOptional).build());
+          ApplyOptions.builder().dryRun(!yes).includeOptional(includeOptional)
+              .includeIam(includeIam).build());
       out.println("Preflight before: " + run.before().verdict());
       out.print(run.plan().render());
       out.println();

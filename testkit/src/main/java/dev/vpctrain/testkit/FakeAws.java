@@ -4,12 +4,15 @@ import dev.vpctrain.aws.VpcTrain;
 import dev.vpctrain.aws.bundle.SnapshotBundle;
 import dev.vpctrain.aws.discovery.LiveNetworkDiscovery;
 import dev.vpctrain.aws.launch.Sleeper;
+import dev.vpctrain.aws.remediation.PlanApplier;
+import dev.vpctrain.aws.remediation.Remediator;
 import dev.vpctrain.core.job.TrainingJobSpec;
 import dev.vpctrain.core.network.NetworkSnapshot;
 import dev.vpctrain.core.report.PreflightReport;
 import dev.vpctrain.core.rules.RuleEngine;
 import dev.vpctrain.testkit.internal.ec2.FakeEc2;
 import dev.vpctrain.testkit.internal.efs.FakeEfs;
+import dev.vpctrain.testkit.internal.iam.FakeIam;
 import dev.vpctrain.testkit.internal.fsx.FakeFsx;
 import dev.vpctrain.testkit.internal.monitoring.FakeCloudWatch;
 import dev.vpctrain.testkit.internal.monitoring.FakeLogs;
@@ -31,6 +34,7 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.efs.EfsClient;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.fsx.FSxClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
@@ -55,6 +59,7 @@ public final class FakeAws implements AutoCloseable {
   private final S3Client s3;
   private final EfsClient efs;
   private final FSxClient fsx;
+  private final IamClient iam;
   private final SageMakerClient sageMakerClient;
   private final CloudWatchClient cloudWatch;
   private final CloudWatchLogsClient logs;
@@ -68,6 +73,7 @@ public final class FakeAws implements AutoCloseable {
     this.s3 = FakeS3.client(world);
     this.efs = FakeEfs.client(world);
     this.fsx = FakeFsx.client(world);
+    this.iam = FakeIam.client(world);
     this.sageMakerClient = sageMakerWiring.client(world, sageMaker);
     this.cloudWatch = FakeCloudWatch.client(world);
     this.logs = FakeLogs.client(world);
@@ -160,6 +166,27 @@ public final class FakeAws implements AutoCloseable {
   /** The fake FSx: the world's FSx for Lustre file systems (their security groups are those of their network interfaces). */
   public FSxClient fsxClient() {
     return fsx;
+  }
+
+  /** The fake IAM: the world's roles and managed policies; {@code PutRolePolicy}/{@code DeleteRolePolicy} change them. */
+  public IamClient iamClient() {
+    return iam;
+  }
+
+  /**
+   * A {@link Remediator} over this world: it plans from {@link #discovery()} (with the world's
+   * {@code iam} section, the model {@link #iamClient()} serves, until discovery reads IAM itself) and
+   * applies with the fake EC2, S3 and IAM clients, so {@code includeIam} changes the world's role.
+   */
+  public Remediator remediator() {
+    LiveNetworkDiscovery discovery = discovery();
+    return Remediator.builder()
+        .network(job -> {
+          NetworkSnapshot found = discovery.snapshotFor(job);
+          return found.iam().isPresent() ? found : found.withIam(world.network().iam());
+        })
+        .applier(PlanApplier.builder().ec2(ec2).s3(s3).iam(iam).build())
+        .build();
   }
 
   public SageMakerClient sageMakerClient() {

@@ -16,4 +16,10 @@ abstract class AbstractApplyOptions {
   public boolean includeOptional() {
     return false;
   }
+
+  /** Also put the execution role's inline policy ({@code iam:PutRolePolicy}). Off by default. */
+  @Value.Default
+  public boolean includeIam() {
+    return false;
+  }
 }

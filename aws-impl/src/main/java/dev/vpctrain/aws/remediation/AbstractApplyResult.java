@@ -27,6 +27,9 @@ abstract class AbstractApplyResult {
   /** Optional steps left out because optional hardening was not requested. */
   public abstract List<RemediationStep> skippedOptional();
 
+  /** IAM steps (the role's inline policy) left out because IAM changes were not requested ({@code --include-iam}). */
+  public abstract List<RemediationStep> skippedIam();
+
   /** The failed step, if any. */
   public Optional<StepResult> failure() {
     return results().stream().filter(r -> r.status() == StepStatus.FAILED).findFirst();

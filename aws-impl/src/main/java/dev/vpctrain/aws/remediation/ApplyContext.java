@@ -4,25 +4,33 @@ import dev.vpctrain.core.remediation.Change;
 import dev.vpctrain.core.remediation.Change.GroupRef;
 import dev.vpctrain.core.remediation.Change.NewSecurityGroup;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** The clients and state of one run: dry run or not, the ids of groups the plan created, the ACL entries it added. */
 final class ApplyContext {
   final Ec2Client ec2;
   final S3Client s3;
+  /** Null when the applier has no IAM client. */
+  final IamClient iam;
   final boolean dryRun;
   final Ec2Lookups lookups;
   private final Map<NewSecurityGroup, String> createdGroups = new HashMap<>();
   private final List<Change.CreateNetworkAclEntry> createdAclEntries = new ArrayList<>();
 
-  ApplyContext(Ec2Client ec2, S3Client s3, boolean dryRun) {
+  private final Map<Change.PutRolePolicy, Optional<String>> rolePoliciesPut = new LinkedHashMap<>();
+
+  ApplyContext(Ec2Client ec2, S3Client s3, IamClient iam, boolean dryRun) {
     this.ec2 = ec2;
     this.s3 = s3;
+    this.iam = iam;
     this.dryRun = dryRun;
     this.lookups = new Ec2Lookups(ec2);
   }
@@ -40,6 +48,16 @@ final class ApplyContext {
   /** Records a network-ACL entry this run added (removed again when a later step fails). */
   void aclEntryCreated(Change.CreateNetworkAclEntry entry) {
     createdAclEntries.add(entry);
+  }
+
+  /** Records an inline role policy this run put, and the document it replaced (absent: there was none). */
+  void rolePolicyPut(Change.PutRolePolicy put, Optional<String> before) {
+    rolePoliciesPut.put(put, before);
+  }
+
+  /** The inline role policies this run put, with the documents they replaced. */
+  Map<Change.PutRolePolicy, Optional<String>> rolePoliciesPut() {
+    return Collections.unmodifiableMap(rolePoliciesPut);
   }
 
   /** The network-ACL entries this run added, in order. */

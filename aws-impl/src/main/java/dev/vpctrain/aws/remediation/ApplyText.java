@@ -1,7 +1,9 @@
 package dev.vpctrain.aws.remediation;
 
+import dev.vpctrain.core.remediation.Change;
 import dev.vpctrain.core.remediation.RemediationStep;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /** Renders an {@link ApplyResult} for people. */
@@ -27,16 +29,25 @@ final class ApplyText {
     }
     if (r.failure().isPresent() && !r.dryRun()) {
       sb.append("The run stopped at step ").append(r.failure().get().step().number()).append('.');
-      int rolledBack = r.withStatus(StepStatus.ROLLED_BACK).size();
+      List<StepResult> undone = r.withStatus(StepStatus.ROLLED_BACK);
+      long roles = undone.stream().filter(s -> s.step().change() instanceof Change.PutRolePolicy).count();
+      long rolledBack = undone.size() - roles;
       if (rolledBack > 0) {
         sb.append(' ').append(rolledBack).append(rolledBack == 1 ? " network ACL entry it had added was" : " network ACL entries it had added were")
             .append(" removed again.");
+      }
+      if (roles > 0) {
+        sb.append(" The role's inline policy it had put was reverted.");
       }
       sb.append(" Fix the cause and apply again: steps already done are recognised and skipped.\n");
     }
     if (!r.skippedOptional().isEmpty()) {
       sb.append(r.skippedOptional().size()).append(" optional hardening step")
           .append(r.skippedOptional().size() == 1 ? " was" : "s were").append(" left out (include optional steps to run them).\n");
+    }
+    for (RemediationStep s : r.skippedIam()) {
+      sb.append("  ").append(s.number()).append(". [skipped] ").append(s.title()).append('\n')
+          .append("     ").append(s.operation()).append(": IAM changes are made only with --include-iam\n");
     }
     if (!r.advice().isEmpty()) {
       sb.append(r.advice().size()).append(" step").append(r.advice().size() == 1 ? " needs" : "s need")

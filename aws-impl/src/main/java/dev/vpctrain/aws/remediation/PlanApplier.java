@@ -6,10 +6,12 @@ import dev.vpctrain.core.remediation.RemediationStep;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -21,7 +23,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  * carry deterministic client tokens. Nothing is deleted; policies are only added to, unless a
  * step explicitly replaces one (optional hardening). The first failure stops the run; the
  * network-ACL entries the run added are then removed again ({@code DeleteNetworkAclEntry}: an
- * entry is only useful with the rest of its flow, so none is left half-applied). The result names
+ * entry is only useful with the rest of its flow, so none is left half-applied), and an inline role
+ * policy the run put is restored to its previous document or deleted. The role's inline policy
+ * ({@code iam:PutRolePolicy}) is put only with {@code includeIam}. The result names
  * what was done, what was rolled back, the failed operation and AWS error code, and what was not started.
  * Thread-safe: each {@code apply} has its own state.
  */
@@ -30,10 +34,12 @@ public final class PlanApplier {
 
   private final Ec2Client ec2;
   private final S3Client s3;
+  private final IamClient iam;
 
   private PlanApplier(Builder b) {
     this.ec2 = Objects.requireNonNull(b.ec2, "ec2 client");
     this.s3 = Objects.requireNonNull(b.s3, "s3 client");
+    this.iam = b.iam;
   }
 
   public static Builder builder() {
@@ -47,10 +53,11 @@ public final class PlanApplier {
 
   /** Applies {@code plan} as {@code options} say (dry run unless {@code dryRun(false)}). */
   public ApplyResult apply(RemediationPlan plan, ApplyOptions options) {
-    ApplyContext ctx = new ApplyContext(ec2, s3, options.dryRun());
+    ApplyContext ctx = new ApplyContext(ec2, s3, iam, options.dryRun());
     List<StepResult> results = new ArrayList<>();
     List<RemediationStep> advice = new ArrayList<>();
     List<RemediationStep> skipped = new ArrayList<>();
+    List<RemediationStep> skippedIam = new ArrayList<>();
     boolean stopped = false;
     for (RemediationStep step : plan.allSteps()) {
       if (step.isAdvice()) {
@@ -59,6 +66,10 @@ public final class PlanApplier {
       }
       if (step.optional() && !options.includeOptional()) {
         skipped.add(step);
+        continue;
+      }
+      if (step.change() instanceof Change.PutRolePolicy && !options.includeIam()) {
+        skippedIam.add(step);
         continue;
       }
       if (stopped) {
@@ -76,7 +87,7 @@ public final class PlanApplier {
       results = rollBack(ctx, results);
     }
     return ApplyResult.builder().jobName(plan.jobName()).region(plan.region()).dryRun(options.dryRun())
-        .results(results).advice(advice).skippedOptional(skipped).build();
+        .results(results).advice(advice).skippedOptional(skipped).skippedIam(skippedIam).build();
   }
 
   /** Applies {@code plan} with options built by {@code options}. */
@@ -108,7 +119,7 @@ public final class PlanApplier {
    */
   private static List<StepResult> rollBack(ApplyContext ctx, List<StepResult> results) {
     List<Change.CreateNetworkAclEntry> created = ctx.createdAclEntries();
-    if (created.isEmpty()) {
+    if (created.isEmpty() && ctx.rolePoliciesPut().isEmpty()) {
       return results;
     }
     int failedStep = results.stream().filter(r -> r.status() == StepStatus.FAILED).findFirst()
@@ -116,6 +127,11 @@ public final class PlanApplier {
     List<StepResult> out = new ArrayList<>(results);
     for (int i = out.size() - 1; i >= 0; i--) {
       StepResult r = out.get(i);
+      if (r.status() == StepStatus.DONE && r.step().change() instanceof Change.PutRolePolicy p
+          && ctx.rolePoliciesPut().containsKey(p)) {
+        out.set(i, undoRolePolicy(ctx, r, p, failedStep));
+        continue;
+      }
       if (r.status() != StepStatus.DONE || !(r.step().change() instanceof Change.CreateNetworkAclEntry c)
           || !created.contains(c)) {
         continue;
@@ -133,6 +149,24 @@ public final class PlanApplier {
       }
     }
     return out;
+  }
+
+  /** Puts back (or deletes) an inline role policy this run put; when that fails the step stays DONE and says how to revert. */
+  private static StepResult undoRolePolicy(ApplyContext ctx, StepResult r, Change.PutRolePolicy p, int failedStep) {
+    Optional<String> before = ctx.rolePoliciesPut().get(p);
+    String what = "inline policy " + p.policyName() + " of role " + p.roleName();
+    try {
+      IamSteps.undo(ctx, p, before);
+      LOG.info("Step {} rolled back: {} {}", r.step().number(), what, before.isPresent() ? "restored" : "deleted");
+      return StepResult.builder().from(r).status(StepStatus.ROLLED_BACK).detail("put, then "
+          + (before.isPresent() ? "restored to its previous document" : "deleted again") + " because step "
+          + failedStep + " failed: " + what).build();
+    } catch (StepFailure f) {
+      LOG.warn("Step {} could not be rolled back: {} {}: {}", r.step().number(), f.operation(), f.code(), f.getMessage());
+      return StepResult.builder().from(r).detail(r.detail() + "; reverting it after step " + failedStep
+          + " failed did not work (" + f.operation() + " " + f.code() + ": " + f.getMessage() + "): revert it with "
+          + IamSteps.undoCommand(p, before)).build();
+    }
   }
 
   private static StepResult failed(RemediationStep step, String operation, String code, String message) {
@@ -174,6 +208,9 @@ public final class PlanApplier {
     if (change instanceof Change.CreateNetworkAclEntry c) {
       return AclSteps.create(ctx, c);
     }
+    if (change instanceof Change.PutRolePolicy c) {
+      return IamSteps.putRolePolicy(ctx, c);
+    }
     throw new IllegalArgumentException("not an executable change: " + change);
   }
 
@@ -181,8 +218,15 @@ public final class PlanApplier {
   public static final class Builder {
     private Ec2Client ec2;
     private S3Client s3;
+    private IamClient iam;
 
     private Builder() {}
+
+    /** The IAM client for the role's inline policy (global endpoint); without it IAM steps fail. */
+    public Builder iam(IamClient iam) {
+      this.iam = iam;
+      return this;
+    }
 
     public Builder ec2(Ec2Client ec2) {
       this.ec2 = ec2;

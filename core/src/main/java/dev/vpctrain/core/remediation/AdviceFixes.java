@@ -42,6 +42,9 @@ final class AdviceFixes {
           + "someone who knows the other traffic they govern (the exact entries are in the fix)."),
       Map.entry("s3.bucket.other-region", "Gateway endpoints serve their own region only: copy the data to the job's "
           + "region or give the subnets another path."),
+      Map.entry("role.trust.sagemaker", "vpctrain never changes a trust policy: who may assume the role is a "
+          + "security decision (the exact update-assume-role-policy command is in the advice)."),
+      Map.entry("role.not-found", "vpctrain does not create roles: create it (or correct RoleArn) as the advice says."),
       Map.entry("isolation.conflict", "The job request itself must change."),
       Map.entry("sg.intercontainer-encryption.off", "The job request itself must change "
           + "(EnableInterContainerTrafficEncryption)."));

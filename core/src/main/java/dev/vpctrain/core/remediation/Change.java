@@ -19,6 +19,7 @@ public sealed interface Change
         Change.SetBucketPolicy,
         Change.EnableVpcAttribute,
         Change.CreateNetworkAclEntry,
+        Change.PutRolePolicy,
         Change.Advice {
 
   /** The API call, as {@code service:Operation}; empty for advice. */
@@ -174,6 +175,19 @@ public sealed interface Change
       String what = (protocolNumber().equals("-1") ? "all traffic" : protocol + ports);
       return (allow ? "allow " : "deny ") + (egress ? "outbound " + what + " to " : "inbound " + what + " from ")
           + cidrBlock + " as rule " + ruleNumber + " of " + networkAclId;
+    }
+  }
+
+  /**
+   * Puts inline policy {@code policyName} on role {@code roleName}; {@code currentPolicy} is the
+   * document of that name the snapshot shows (kept for the diff; the applier reads the live one
+   * before putting, to restore it or delete the policy when a later step fails).
+   */
+  record PutRolePolicy(String roleName, String policyName, Optional<String> currentPolicy, String policyDocument)
+      implements Change {
+    @Override
+    public String operation() {
+      return "iam:PutRolePolicy";
     }
   }
 

@@ -61,6 +61,10 @@ final class Commands {
           + (c.hasPorts() ? " --port-range From=" + c.fromPort() + ",To=" + c.toPort() : "")
           + " --cidr-block " + c.cidrBlock() + " --rule-action " + (c.allow() ? "allow" : "deny");
     }
+    if (change instanceof Change.PutRolePolicy c) {
+      return "aws iam put-role-policy --role-name " + c.roleName() + " --policy-name " + c.policyName()
+          + " --policy-document file://role-policy.json";
+    }
     return ((Change.Advice) change).text();
   }
 

@@ -55,6 +55,9 @@ final class PlanText {
     if (change instanceof Change.SetBucketPolicy c) {
       return Optional.of(new String[] {c.currentPolicy().map(Policies::pretty).orElse(""), Policies.pretty(c.newPolicy())});
     }
+    if (change instanceof Change.PutRolePolicy c) {
+      return Optional.of(new String[] {c.currentPolicy().map(Policies::pretty).orElse(""), Policies.pretty(c.policyDocument())});
+    }
     if (change instanceof Change.CreateGatewayEndpoint c) {
       return Optional.of(new String[] {"", Policies.pretty(c.policyDocument())});
     }

@@ -11,7 +11,7 @@ import java.util.List;
  * Turns a preflight report into a {@link RemediationPlan}: exact changes for what vpctrain can fix
  * (VPC DNS attributes, the S3 gateway endpoint and its route tables, endpoint and bucket policies,
  * security-group rules, interface endpoints, the security-group rules and network-ACL entries a
- * file-system channel needs), advice for the rest. Changes only add: nothing the
+ * file-system channel needs, one inline policy with the execution role's missing statements), advice for the rest. Changes only add: nothing the
  * user made is deleted, and a policy keeps every statement it has (the one exception, replacing a
  * default full-access endpoint policy, is optional hardening). Pure: reads the snapshot, calls nothing.
  */
@@ -32,6 +32,7 @@ public final class RemediationPlanner {
       TargetFixes.plan(p);
       FileSystemFixes.plan(p);
       ServiceFixes.planEndpoints(p);
+      RoleFixes.plan(p);
       AdviceFixes.plan(p);
     }
     List<RemediationStep> steps = new ArrayList<>();

@@ -1,5 +1,8 @@
 package dev.vpctrain.testkit.network;
 
+import dev.vpctrain.core.iam.IamEvidence;
+import dev.vpctrain.core.iam.IamRole;
+import dev.vpctrain.core.iam.ManagedPolicy;
 import dev.vpctrain.core.network.BucketFacts;
 import dev.vpctrain.core.network.CaptureFilter;
 import dev.vpctrain.core.network.CaptureError;
@@ -85,6 +88,10 @@ public final class NetworkBuilder {
   private final Map<String, NetworkAclDraft> acls = new LinkedHashMap<>();
   private final Map<String, PrefixList> prefixLists = new LinkedHashMap<>();
   private final Map<String, BucketDraft> buckets = new LinkedHashMap<>();
+  private final Map<String, RoleDraft> roles = new LinkedHashMap<>();
+  private final Map<String, ManagedPolicy> managedPolicies = new LinkedHashMap<>();
+  /** The iam section the builder started from (its other facts are kept), or null. */
+  private IamEvidence iamBase;
   private final List<CaptureError> errors = new ArrayList<>();
 
   private NetworkBuilder(boolean fresh) {
@@ -129,6 +136,11 @@ public final class NetworkBuilder {
     snapshot.networkAcls().ifPresent(l -> l.forEach(a -> b.acls.put(a.networkAclId(), new NetworkAclDraft(a))));
     snapshot.prefixLists().ifPresent(l -> l.forEach(p -> b.prefixLists.put(p.prefixListId(), p)));
     snapshot.buckets().forEach((name, facts) -> b.buckets.put(name, new BucketDraft(facts)));
+    snapshot.iam().ifPresent(iam -> {
+      b.iamBase = iam;
+      iam.roles().forEach(r -> b.roles.put(r.roleName(), new RoleDraft(r)));
+      iam.policies().forEach(p -> b.managedPolicies.put(p.arn(), p));
+    });
     b.errors.addAll(snapshot.errors());
     snapshot.networkInterfaces().ifPresent(l -> l.forEach(n -> b.enis.put(n.networkInterfaceId(), new NetworkInterfaceDraft(n))));
     snapshot.efsFileSystems().ifPresent(l -> l.forEach(f -> b.efs.put(f.fileSystemId(), new EfsFileSystemDraft(f, b))));
@@ -290,6 +302,20 @@ public final class NetworkBuilder {
 
   public NetworkBuilder bucket(String name) {
     return bucket(name, b -> { });
+  }
+
+  /** Adds or edits an IAM role (the world then has an {@code iam} section, which the fake IAM serves). */
+  public NetworkBuilder role(String name, Consumer<RoleDraft> draft) {
+    draft.accept(roles.computeIfAbsent(name, RoleDraft::new));
+    return this;
+  }
+
+  /** Adds or replaces a customer managed policy {@code arn:aws:iam::<account>:policy/<name>} with its default version's document. */
+  public NetworkBuilder managedPolicy(String name, String document) {
+    String arn = "arn:aws:iam::" + accountId.orElse(DEFAULT_ACCOUNT) + ":policy/" + name;
+    managedPolicies.put(arn, ManagedPolicy.builder().arn(arn).policyName(name).defaultVersionId("v1")
+        .document(document).build());
+    return this;
   }
 
   /** Adds or edits an S3 bucket. */
@@ -530,6 +556,13 @@ public final class NetworkBuilder {
     Map<String, BucketFacts> bucketFacts = new LinkedHashMap<>();
     buckets.forEach((name, d) -> bucketFacts.put(name, d.build(region)));
     buildInVpc(b, subnetIndex, owner);
+    if (iamBase != null || !roles.isEmpty() || !managedPolicies.isEmpty()) {
+      List<IamRole> roleList = new ArrayList<>();
+      roles.values().forEach(r -> roleList.add(r.build(owner)));
+      List<ManagedPolicy> policyList = new ArrayList<>(managedPolicies.values());
+      b.iam(iamBase != null ? iamBase.withRoles(roleList).withPolicies(policyList)
+          : IamEvidence.builder().roles(roleList).policies(policyList).build());
+    }
     return b.buckets(bucketFacts).errors(errors).build();
   }
 

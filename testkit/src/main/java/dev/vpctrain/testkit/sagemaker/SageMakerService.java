@@ -121,6 +121,7 @@ public final class SageMakerService {
     TrainingJobSpec spec = asked.toBuilder().requiredServices(script.requires()).requiredInternet(internet)
         .requiredInVpc(inVpc).region(world.region()).build();
     PreflightReport report = Judgements.judge(world.ruleEngine(), spec, network);
+    refuseUnassumableRole(r, report);
     Plan plan = Planner.plan(report, spec, script, network);
     SimulatedJob job = new SimulatedJob(r.trainingJobName(), arn, r, spec, report, plan, script, world.clock().instant());
     if (state.add(job).isPresent()) {
@@ -130,6 +131,20 @@ public final class SageMakerService {
     LOG.debug("Fake training job {} will end {} ({})", job.name, job.statusAt(job.end()),
         plan.cause.map(f -> f.ruleId()).orElse(plan.kind == Plan.Kind.COMPLETE ? "network ready" : "scripted"));
     return CreateTrainingJobResponse.builder().trainingJobArn(arn).build();
+  }
+
+  /**
+   * SageMaker assumes the role while it creates the job: a role that does not exist, or whose trust
+   * policy does not let {@code sagemaker.amazonaws.com} assume it, is refused synchronously (the
+   * rule engine's {@code role.not-found} / {@code role.trust.sagemaker} verdicts decide it).
+   */
+  private static void refuseUnassumableRole(CreateTrainingJobRequest r, PreflightReport report) {
+    for (String rule : List.of("role.not-found", "role.trust.sagemaker")) {
+      if (report.findings(rule).stream().anyMatch(f -> f.isFail())) {
+        throw AwsError.client("ValidationException", "Could not assume role " + r.roleArn()
+            + ". Please ensure that the role exists and allows principal 'sagemaker.amazonaws.com' to assume the role.");
+      }
+    }
   }
 
   public DescribeTrainingJobResponse describeTrainingJob(DescribeTrainingJobRequest r) {

@@ -2,6 +2,7 @@ package dev.vpctrain.core.internal.rules.role;
 
 import dev.vpctrain.core.iam.IamRole;
 import dev.vpctrain.core.internal.rules.policy.PolicyJson;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,41 @@ final class RoleFix {
    * override it.
    */
   static String attach(IamRole role, String policyName, boolean explicitDeny, List<Map<String, Object>> statements) {
+    String text = text(role, policyName, explicitDeny, statements);
+    List<Attached> sink = CAPTURE.get();
+    if (sink != null) {
+      sink.add(new Attached(role, explicitDeny, List.copyOf(statements), text));
+    }
+    return text;
+  }
+
+  /**
+   * Runs {@code body} and returns every remediation {@link #attach} built meanwhile on this thread,
+   * in order: how {@link RoleRemedies} learns the statements of a rule's findings without reading
+   * their text.
+   */
+  static List<Attached> capture(Runnable body) {
+    List<Attached> previous = CAPTURE.get();
+    List<Attached> sink = new ArrayList<>();
+    CAPTURE.set(sink);
+    try {
+      body.run();
+    } finally {
+      if (previous == null) {
+        CAPTURE.remove();
+      } else {
+        CAPTURE.set(previous);
+      }
+    }
+    return sink;
+  }
+
+  /** One remediation {@link #attach} built: the role, whether an explicit deny caused the miss, the statements and the text. */
+  record Attached(IamRole role, boolean explicitDeny, List<Map<String, Object>> statements, String text) {}
+
+  private static final ThreadLocal<List<Attached>> CAPTURE = new ThreadLocal<>();
+
+  private static String text(IamRole role, String policyName, boolean explicitDeny, List<Map<String, Object>> statements) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("Version", "2012-10-17");
     doc.put("Statement", statements);
