@@ -174,17 +174,14 @@ public final class FakeAws implements AutoCloseable {
   }
 
   /**
-   * A {@link Remediator} over this world: it plans from {@link #discovery()} (with the world's
-   * {@code iam} section, the model {@link #iamClient()} serves, until discovery reads IAM itself) and
-   * applies with the fake EC2, S3 and IAM clients, so {@code includeIam} changes the world's role.
+   * A {@link Remediator} over this world: it plans from {@link #discovery()} (which reads the
+   * world's role through {@link #iamClient()} when the world has one) and applies with the fake EC2,
+   * S3 and IAM clients, so {@code includeIam} changes the world's role.
    */
   public Remediator remediator() {
     LiveNetworkDiscovery discovery = discovery();
     return Remediator.builder()
-        .network(job -> {
-          NetworkSnapshot found = discovery.snapshotFor(job);
-          return found.iam().isPresent() ? found : found.withIam(world.network().iam());
-        })
+        .network(discovery)
         .applier(PlanApplier.builder().ec2(ec2).s3(s3).iam(iam).build())
         .build();
   }
@@ -224,17 +221,29 @@ public final class FakeAws implements AutoCloseable {
    * sleeper, and live discovery over the fake EC2, S3, EFS and FSx clients as its network source.
    */
   public VpcTrain.Builder vpcTrain() {
-    return VpcTrain.builder()
-        .ec2(ec2).s3(s3).efs(efs).fsx(fsx).sageMaker(sageMakerClient).cloudWatch(cloudWatch).cloudWatchLogs(logs)
+    VpcTrain.Builder b = VpcTrain.builder()
+        .ec2(ec2).s3(s3).efs(efs).fsx(fsx).sageMaker(sageMakerClient).cloudWatch(cloudWatch).cloudWatchLogs(logs);
+    if (world.network().iam().isPresent()) {
+      b.iam(iam);
+    }
+    return b
         .networkSource(discovery())
         .clock(world.clock())
         .sleeper(sleeper());
   }
 
-  /** Live network discovery over the fake EC2 and S3 clients (what a real preflight reads). */
+  /**
+   * Live network discovery over the fake clients (what a real preflight reads); the execution role
+   * is read through the fake IAM when the world declares roles ({@code NetworkBuilder.role(..)}), so a
+   * world without them leaves the role rules "Not evaluated", as a bundle without an iam section does.
+   */
   public LiveNetworkDiscovery discovery() {
-    return LiveNetworkDiscovery.builder().ec2(ec2).s3(s3).efs(efs).fsx(fsx).region(world.region()).clock(world.clock())
-        .executor(Runnable::run).build();
+    LiveNetworkDiscovery.Builder b = LiveNetworkDiscovery.builder().ec2(ec2).s3(s3).efs(efs).fsx(fsx)
+        .region(world.region()).clock(world.clock()).executor(Runnable::run);
+    if (world.network().iam().isPresent()) {
+      b.iam(iam);
+    }
+    return b.build();
   }
 
   /** Every call the fake clients answered, oldest first. */

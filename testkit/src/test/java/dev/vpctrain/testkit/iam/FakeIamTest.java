@@ -34,6 +34,10 @@ class FakeIamTest {
   static final String READ = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
       + "\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}]}";
   static final String MANAGED = "arn:aws:iam::123456789012:policy/Team";
+  /** The team's managed policy: the image pull (role.ecr.pull), nothing of the VPC. */
+  static final String TEAM = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+      + "\"Action\":[\"ecr:GetAuthorizationToken\",\"ecr:BatchGetImage\",\"ecr:GetDownloadUrlForLayer\","
+      + "\"ecr:BatchCheckLayerAvailability\"],\"Resource\":\"*\"}]}";
 
   static NetworkSnapshot world(Scenario s) {
     IamRole role = IamRole.builder().roleName(ROLE).arn(ARN).trustPolicy(TRUST)
@@ -105,11 +109,16 @@ class FakeIamTest {
   void applyWithIncludeIamPutsTheRolesPolicyAndTheJobIsThenReady() {
     Scenario s = Scenarios.readyPrivateEndpoints();
     FakeAws aws = FakeAws.create().load(world(s));
+    // the image pull is the team's business (role.ecr.pull), not the plan's: granted before
+    aws.iamClient().putRolePolicy(b -> b.roleName(ROLE).policyName("image").policyDocument(TEAM));
+    int before = aws.calls("iam").size();
 
     RemediationRun skipped = aws.remediator().remediate(s.job(), o -> o.dryRun(false));
     assertThat(skipped.before().findings("role.vpc.permissions")).anyMatch(Finding::isFail);
     assertThat(skipped.applied().skippedIam()).hasSize(1);
-    assertThat(aws.calls("iam")).isEmpty();
+    // discovery read the role through the fake IAM; nothing was written without includeIam
+    assertThat(aws.calls("iam").subList(before, aws.calls("iam").size())).isNotEmpty().extracting(c -> c.operation())
+        .allMatch(op -> op.startsWith("Get") || op.startsWith("List"));
     assertThat(skipped.after().orElseThrow().verdict()).isEqualTo(Verdict.NOT_READY);
 
     RemediationRun run = aws.remediator().remediate(s.job(), o -> o.dryRun(false).includeIam(true));
@@ -120,7 +129,9 @@ class FakeIamTest {
     });
     assertThat(run.after().orElseThrow().verdict()).as(run.render()).isEqualTo(Verdict.READY);
     assertThat(aws.snapshot().iam().orElseThrow().role(ROLE).orElseThrow().inlinePolicies().orElseThrow())
-        .extracting(InlinePolicy::policyName).containsExactly("read", "vpctrain-sagemaker-job");
-    assertThat(aws.calls("iam")).extracting(c -> c.operation()).containsExactly("GetRolePolicy", "PutRolePolicy");
+        .extracting(InlinePolicy::policyName).containsExactly("read", "image", "vpctrain-sagemaker-job");
+    // the one write of the apply: PutRolePolicy, after reading the live policy of that name
+    assertThat(aws.calls("iam")).extracting(c -> c.operation()).filteredOn(op -> op.startsWith("Put"))
+        .containsExactly("PutRolePolicy", "PutRolePolicy");
   }
 }
