@@ -24,9 +24,14 @@ class RoleRequestsTest {
 
   @Test
   void everyVpcRequestIsAllowedByAnEc2AllowWithTheStatementThatDecidedAndTheKnownContext() {
-    List<RoleRequest> r = requests(RoleFixtures.network(role(TRUST_SAGEMAKER, doc(EC2)).build()).build());
+    List<RoleRequest> all = requests(RoleFixtures.network(role(TRUST_SAGEMAKER, doc(EC2)).build()).build());
+    // every ERROR role rule's requests, in catalogue order: the VPC ones first, then S3 and the image pull
+    assertThat(all).extracting(RoleRequest::rule).containsSubsequence("role.vpc.permissions", "role.s3.access",
+        "role.ecr.pull");
+    List<RoleRequest> r = all.stream().filter(q -> q.rule().equals("role.vpc.permissions")).toList();
+    assertThat(all).filteredOn(q -> !q.rule().equals("role.vpc.permissions"))
+        .allSatisfy(q -> assertThat(q.decision()).isEqualTo(IdentityDecision.DENY));
     assertThat(r).isNotEmpty().allSatisfy(q -> {
-      assertThat(q.rule()).isEqualTo("role.vpc.permissions");
       assertThat(q.decision()).isEqualTo(IdentityDecision.ALLOW);
       assertThat(q.statement()).isPresent();
       // condition keys are case-insensitive; the simulator takes them as spelled
@@ -49,7 +54,10 @@ class RoleRequestsTest {
         .allSatisfy(q -> assertThat(q.decision()).isEqualTo(IdentityDecision.DENY));
     List<RoleRequest> none = requests(RoleFixtures.network(role(TRUST_SAGEMAKER,
         doc("{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}")).build()).build());
-    assertThat(none).isNotEmpty().allSatisfy(q -> assertThat(q.decision()).isEqualTo(IdentityDecision.DENY));
+    assertThat(none).filteredOn(q -> q.rule().equals("role.vpc.permissions")).isNotEmpty()
+        .allSatisfy(q -> assertThat(q.decision()).isEqualTo(IdentityDecision.DENY));
+    assertThat(none).filteredOn(q -> q.action().equals("s3:GetObject")).isNotEmpty()
+        .allSatisfy(q -> assertThat(q.decision()).isEqualTo(IdentityDecision.ALLOW));
   }
 
   @Test
