@@ -289,6 +289,9 @@ abstract class AbstractNetworkSnapshot {
 
   /** Every capture error of {@code section}'s call. */
   public List<CaptureError> errorsFor(Section section) {
+    if (errors().isEmpty()) {
+      return new ArrayList<>();
+    }
     List<CaptureError> out = new ArrayList<>();
     errors().stream().filter(e -> section.isNamedBy(e.operation())).forEach(out::add);
     return out;
@@ -299,6 +302,9 @@ abstract class AbstractNetworkSnapshot {
    * or mount-target id), or one about every resource.
    */
   public Optional<CaptureError> errorFor(Section section, String resource) {
+    if (errors().isEmpty()) {
+      return Optional.empty();
+    }
     return errorsFor(section).stream()
         .filter(e -> e.resource().isEmpty() || e.resource().equals(resource))
         .findFirst();
@@ -671,11 +677,28 @@ abstract class AbstractNetworkSnapshot {
   }
 
   public Optional<EfsFileSystem> efsFileSystem(String fileSystemId) {
-    return efsFileSystems().flatMap(l -> l.stream().filter(f -> f.fileSystemId().equals(fileSystemId)).findFirst());
+    return Optional.ofNullable(fileSystemIndex().efs.get(fileSystemId));
   }
 
   public Optional<FsxFileSystem> fsxFileSystem(String fileSystemId) {
-    return fsxFileSystems().flatMap(l -> l.stream().filter(f -> f.fileSystemId().equals(fileSystemId)).findFirst());
+    return Optional.ofNullable(fileSystemIndex().fsx.get(fileSystemId));
+  }
+
+  /** File systems by id (the first of a repeated id, as a scan would find) and EFS mount targets by file system. */
+  static final class FileSystemIndex {
+    final Map<String, EfsFileSystem> efs = new HashMap<>();
+    final Map<String, FsxFileSystem> fsx = new HashMap<>();
+    final Map<String, List<EfsMountTarget>> mountTargets = new HashMap<>();
+  }
+
+  @Value.Lazy
+  FileSystemIndex fileSystemIndex() {
+    FileSystemIndex i = new FileSystemIndex();
+    efsFileSystems().ifPresent(l -> l.forEach(f -> i.efs.putIfAbsent(f.fileSystemId(), f)));
+    fsxFileSystems().ifPresent(l -> l.forEach(f -> i.fsx.putIfAbsent(f.fileSystemId(), f)));
+    efsMountTargets().ifPresent(l -> l.forEach(m -> i.mountTargets.computeIfAbsent(m.fileSystemId(),
+        k -> new ArrayList<>()).add(m)));
+    return i;
   }
 
   /**
@@ -688,8 +711,7 @@ abstract class AbstractNetworkSnapshot {
     if (efsMountTargets().isEmpty() || errorFor(Section.EFS_MOUNT_TARGETS, fileSystemId).isPresent()) {
       return Optional.empty();
     }
-    List<EfsMountTarget> out = new ArrayList<>();
-    efsMountTargets().get().stream().filter(m -> m.fileSystemId().equals(fileSystemId)).forEach(out::add);
+    List<EfsMountTarget> out = new ArrayList<>(fileSystemIndex().mountTargets.getOrDefault(fileSystemId, List.of()));
     if (out.isEmpty() && !efsFileSystem(fileSystemId).flatMap(EfsFileSystem::numberOfMountTargets)
         .map(n -> n == 0).orElse(false)) {
       return Optional.empty();

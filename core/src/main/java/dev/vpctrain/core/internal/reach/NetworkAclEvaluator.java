@@ -223,9 +223,22 @@ public final class NetworkAclEvaluator {
     return per.memo.computeIfAbsent(new Flow(q.egress(), q.traffic(), q.peer()), f -> evaluate(per, q));
   }
 
+  @SuppressWarnings("ReferenceEquality") // ACLs are kept by identity (see perAcl)
   private PerAcl perAcl(NetworkAcl acl) {
-    return perAcl.computeIfAbsent(acl, a -> new PerAcl());
+    // consecutive questions are mostly about one ACL: remember the last one outside the lock
+    LastAcl last = lastAcl;
+    if (last != null && last.acl == acl) {
+      return last.per;
+    }
+    PerAcl per = perAcl.computeIfAbsent(acl, a -> new PerAcl());
+    lastAcl = new LastAcl(acl, per);
+    return per;
   }
+
+  /** The ACL last asked about and its state, published together. */
+  private record LastAcl(NetworkAcl acl, PerAcl per) {}
+
+  private volatile LastAcl lastAcl;
 
   /** The decisions and compiled entries of one ACL. */
   private static final class PerAcl {

@@ -26,6 +26,8 @@ public final class ResolvedTarget {
   private final String detail;
   private final List<TargetEndpoint> endpoints;
   private final List<String> resources;
+  /** {@link #describe()}, built on first use (racing threads build equal strings). */
+  private volatile String described;
 
   ResolvedTarget(VpcTarget target, Status status, String detail, List<TargetEndpoint> endpoints, List<String> resources) {
     this.target = Objects.requireNonNull(target);
@@ -77,6 +79,15 @@ public final class ResolvedTarget {
 
   /** {@code features (sg-0123…:5432)} or {@code 10.0.3.15:5432}. */
   public String describe() {
+    String d = described;
+    if (d == null) {
+      d = describeNow();
+      described = d;
+    }
+    return d;
+  }
+
+  private String describeNow() {
     return target.label().map(l -> l + " (" + target.value() + ":" + target.ports() + ")")
         .orElse(target.value() + ":" + target.ports()) + (target.protocol().equals("udp") ? "/udp" : "");
   }

@@ -1,5 +1,6 @@
 package dev.vpctrain.core.internal.rules.target;
 
+import dev.vpctrain.core.internal.logic.Tri;
 import dev.vpctrain.core.internal.reach.AddressRoute;
 import dev.vpctrain.core.internal.rules.subnet.JobSubnets;
 import dev.vpctrain.core.internal.rules.target.ResolvedTarget.Status;
@@ -43,6 +44,10 @@ public final class TargetSecurityGroupIngress extends TargetRule {
       }
       if (t.status() == Status.BLOCK) {
         checks.add(blockInterfaces(ctx, t, routes));
+      }
+      if (checks.stream().allMatch(c -> c.result() == Tri.YES)) {
+        checks.forEach(c -> notes.addAll(c.notes()));
+        continue; // nothing to report: skip building the messages
       }
       String label = JobSubnets.label(ctx, subnet);
       Finding f = combine(subnet, t, checks, notes,
