@@ -20,8 +20,8 @@ import java.util.Optional;
  * column times a preflight over a fresh copy of the snapshot each time, building all of that anew.
  */
 public final class PreflightCpuMain {
-  /** Warm-up runs per scale: enough for C2 to compile the whole catalogue at scale 4. */
-  private static final int WARMUP = 1000;
+  /** Warm-up runs per scale: C2 needs about 3,000 runs of the whole catalogue (77 rules) at scale 4 to settle. */
+  private static final int WARMUP = 3000;
   /** Measured runs per scale. */
   private static final int RUNS = 500;
 
