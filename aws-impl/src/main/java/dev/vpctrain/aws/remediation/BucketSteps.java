@@ -13,13 +13,9 @@ final class BucketSteps {
   static StepOutcome setPolicy(ApplyContext ctx, Change.SetBucketPolicy c) {
     Optional<String> live = livePolicy(ctx, c.bucket());
     PolicyUpdate u = PolicyUpdate.decide(live, c.currentPolicy(), c.newPolicy(), "policy of bucket " + c.bucket());
-    switch (u.kind()) {
-      case ALREADY_DONE:
-        return StepOutcome.already(u.reason());
-      case CONFLICT:
-        throw new StepFailure("vpctrain:ComparePolicy", "PolicyChangedSincePlan", u.reason());
-      default:
-        break;
+    Optional<StepOutcome> settled = PolicyGate.settled(u);
+    if (settled.isPresent()) {
+      return settled.get();
     }
     if (ctx.dryRun) {
       return StepOutcome.wouldRun("would put the policy of bucket " + c.bucket() + " (S3 has no dry run); " + u.reason());

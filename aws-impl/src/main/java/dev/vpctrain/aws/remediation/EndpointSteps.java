@@ -68,13 +68,9 @@ final class EndpointSteps {
     VpcEndpoint e = ctx.lookups.endpoint(c.vpcEndpointId());
     PolicyUpdate u = PolicyUpdate.decide(Optional.ofNullable(e.policyDocument()), c.currentPolicy(), c.newPolicy(),
         "policy of " + c.vpcEndpointId());
-    switch (u.kind()) {
-      case ALREADY_DONE:
-        return StepOutcome.already(u.reason());
-      case CONFLICT:
-        throw new StepFailure("vpctrain:ComparePolicy", "PolicyChangedSincePlan", u.reason());
-      default:
-        break;
+    Optional<StepOutcome> settled = PolicyGate.settled(u);
+    if (settled.isPresent()) {
+      return settled.get();
     }
     AwsCalls.Answer<?> a = AwsCalls.write(MODIFY, Set.of(), () -> ctx.ec2.modifyVpcEndpoint(b -> b
         .vpcEndpointId(c.vpcEndpointId()).policyDocument(u.document().orElseThrow()).dryRun(ctx.dryRunFlag())));

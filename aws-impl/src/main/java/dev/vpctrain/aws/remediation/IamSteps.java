@@ -24,13 +24,9 @@ final class IamSteps {
     Optional<String> live = livePolicy(ctx, c);
     String source = "inline policy " + c.policyName() + " of role " + c.roleName();
     PolicyUpdate u = PolicyUpdate.decide(live, c.currentPolicy(), c.policyDocument(), source);
-    switch (u.kind()) {
-      case ALREADY_DONE:
-        return StepOutcome.already(u.reason());
-      case CONFLICT:
-        throw new StepFailure("vpctrain:ComparePolicy", "PolicyChangedSincePlan", u.reason());
-      default:
-        break;
+    Optional<StepOutcome> settled = PolicyGate.settled(u);
+    if (settled.isPresent()) {
+      return settled.get();
     }
     if (ctx.dryRun) {
       return StepOutcome.wouldRun("would put " + source + " (IAM has no dry run); " + u.reason());

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -48,13 +50,7 @@ public final class AwsTestClients {
   }
 
   public static Ec2Client ec2(String baseUrl, ClientOverrideConfiguration config) {
-    return Ec2Client.builder()
-        .endpointOverride(URI.create(baseUrl))
-        .region(REGION)
-        .credentialsProvider(credentials())
-        .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(30)).build())
-        .overrideConfiguration(config)
-        .build();
+    return loopback(Ec2Client.builder(), baseUrl, REGION, config);
   }
 
   public static S3Client s3(String baseUrl) {
@@ -62,56 +58,37 @@ public final class AwsTestClients {
   }
 
   public static S3Client s3(String baseUrl, ClientOverrideConfiguration config) {
-    return S3Client.builder()
-        .endpointOverride(URI.create(baseUrl))
-        .forcePathStyle(true)
-        .region(REGION)
-        .credentialsProvider(credentials())
+    return loopback(S3Client.builder().forcePathStyle(true)
         .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-        .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(30)).build())
-        .overrideConfiguration(config)
-        .build();
+        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED), baseUrl, REGION, config);
   }
 
   public static EfsClient efs(String baseUrl) {
-    return EfsClient.builder()
-        .endpointOverride(URI.create(baseUrl))
-        .region(REGION)
-        .credentialsProvider(credentials())
-        .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(30)).build())
-        .overrideConfiguration(fast())
-        .build();
+    return loopback(EfsClient.builder(), baseUrl, REGION, fast());
   }
 
   public static FSxClient fsx(String baseUrl) {
-    return FSxClient.builder()
-        .endpointOverride(URI.create(baseUrl))
-        .region(REGION)
-        .credentialsProvider(credentials())
-        .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(30)).build())
-        .overrideConfiguration(fast())
-        .build();
+    return loopback(FSxClient.builder(), baseUrl, REGION, fast());
   }
 
   /** The global IAM client ({@code Region.AWS_GLOBAL}, as the partition's endpoint is built). */
   public static IamClient iam(String baseUrl) {
-    return IamClient.builder()
-        .endpointOverride(URI.create(baseUrl))
-        .region(Region.AWS_GLOBAL)
-        .credentialsProvider(credentials())
-        .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(30)).build())
-        .overrideConfiguration(fast())
-        .build();
+    return loopback(IamClient.builder(), baseUrl, Region.AWS_GLOBAL, fast());
   }
 
   public static KmsClient kms(String baseUrl) {
-    return KmsClient.builder()
+    return loopback(KmsClient.builder(), baseUrl, REGION, fast());
+  }
+
+  /** {@code builder} pointed at {@code baseUrl} with static credentials, {@code region} and the URL-connection client. */
+  private static <B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>, C> C loopback(B builder,
+      String baseUrl, Region region, ClientOverrideConfiguration config) {
+    return builder
         .endpointOverride(URI.create(baseUrl))
-        .region(REGION)
+        .region(region)
         .credentialsProvider(credentials())
         .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(30)).build())
-        .overrideConfiguration(fast())
+        .overrideConfiguration(config)
         .build();
   }
 
