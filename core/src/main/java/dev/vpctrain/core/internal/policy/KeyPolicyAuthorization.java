@@ -107,6 +107,18 @@ public final class KeyPolicyAuthorization {
         + (parts.isEmpty() ? "" : String.join("; ", parts)) + boundaryNote);
   }
 
+  /**
+   * Whether the key policy lets the role make {@code request} at all — naming the role, or its
+   * account so that IAM policies count (Deny statements aside); NO means no IAM policy can help.
+   */
+  public Tri keyPolicyAdmits(PolicyRequest request) {
+    if (keyPolicy.policy().isEmpty()) {
+      return Tri.UNKNOWN;
+    }
+    Policy allows = keyPolicy.policy().get().allowStatements();
+    return allows.evaluate(request).allow();
+  }
+
   private String why(Tri id, Tri acct, Tri named, AuthDecision identity) {
     if (named == Tri.NO && acct == Tri.NO) {
       return keyPolicy.name() + " allows neither the role nor its account (arn:" + partition + ":iam::" + roleAccount

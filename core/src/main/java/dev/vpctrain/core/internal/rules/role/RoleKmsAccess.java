@@ -49,7 +49,8 @@ public final class RoleKmsAccess extends BaseRule {
   private record Use(String field, String reference, List<String> required, List<String> noted, boolean viaS3) {}
 
   /** A key use resolved and decided: the key ARN (or why it is unknown) and one check per action. */
-  private record Decided(Use use, String keyArn, String unknown, List<RoleCheck> required, List<RoleCheck> noted) {}
+  private record Decided(Use use, String keyArn, String unknown, List<RoleCheck> required, List<RoleCheck> noted,
+      Set<String> keyPolicyRefuses) {}
 
   private enum Cached {
     DECIDED
@@ -95,7 +96,7 @@ public final class RoleKmsAccess extends BaseRule {
       }
       if (!denied.isEmpty()) {
         out.add(fail("Role " + role.roleName() + " may not use KMS key " + keyName + " for " + u.field() + ": "
-            + lines(denied) + ". " + consequence(u), fix(ctx, role, keyName, denied), keyName, role.arn()));
+            + lines(denied) + ". " + consequence(u), fix(ctx, role, keyName, denied, d.keyPolicyRefuses()), keyName, role.arn()));
       } else if (!uncaptured.isEmpty()) {
         out.add(unverified("Whether role " + role.roleName() + " may use KMS key " + keyName + " for " + u.field()
             + " is not known: " + lines(uncaptured) + ".", null, keyName, role.arn()));
@@ -159,7 +160,7 @@ public final class RoleKmsAccess extends BaseRule {
         }
       }
       if (unknown != null) {
-        out.add(new Decided(u, null, unknown, List.of(), List.of()));
+        out.add(new Decided(u, null, unknown, List.of(), List.of(), Set.of()));
         continue;
       }
       // the AWS managed key aws/s3 of a bucket whose encryption names no key: its policy lets the account's IAM decide
@@ -180,13 +181,19 @@ public final class RoleKmsAccess extends BaseRule {
       RequestContext context = c.build();
       List<RoleCheck> required = new ArrayList<>();
       List<RoleCheck> noted = new ArrayList<>();
+      Set<String> refuses = new LinkedHashSet<>();
       for (String action : u.required()) {
-        required.add(check(role, auth, keyPolicy, ctx.partition(), keyAccount, action, keyArn, u, context));
+        RoleCheck made = check(role, auth, keyPolicy, ctx.partition(), keyAccount, action, keyArn, u, context);
+        required.add(made);
+        if (keyPolicy != null && KeyPolicyAuthorization.of(auth, keyPolicy, ctx.partition(), role.accountId(), keyAccount)
+            .keyPolicyAdmits(made.request()) == dev.vpctrain.core.internal.logic.Tri.NO) {
+          refuses.add(action);
+        }
       }
       for (String action : u.noted()) {
         noted.add(check(role, auth, keyPolicy, ctx.partition(), keyAccount, action, keyArn, u, context));
       }
-      out.add(new Decided(u, keyArn, null, List.copyOf(required), List.copyOf(noted)));
+      out.add(new Decided(u, keyArn, null, List.copyOf(required), List.copyOf(noted), Set.copyOf(refuses)));
     }
     return out;
   }
@@ -271,18 +278,21 @@ public final class RoleKmsAccess extends BaseRule {
         + "download failed … Access Denied).";
   }
 
-  private static String fix(RuleContext ctx, IamRole role, String keyArn, List<RoleCheck> denied) {
+  private static String fix(RuleContext ctx, IamRole role, String keyArn, List<RoleCheck> denied, Set<String> refuses) {
     boolean explicit = denied.stream().anyMatch(c -> c.decision().type() == DecisionType.EXPLICIT_DENY);
-    boolean keySide = denied.stream().anyMatch(c -> c.decision().explanation().contains("allows neither the role nor"));
+    List<String> keyActions = denied.stream().map(RoleCheck::action).filter(refuses::contains).distinct().toList();
+    boolean keySide = !explicit && !keyActions.isEmpty();
     List<String> actions = denied.stream().map(RoleCheck::action).distinct().toList();
     List<Map<String, Object>> statements = List.of(RoleFix.allow("SageMakerKmsKey", actions, List.of(keyArn)));
     String attach = RoleFix.attach(role, "vpctrain-sagemaker-kms", explicit, statements);
     if (!keySide) {
       return attach;
     }
-    return "The key policy must let the role's account use the key (or name the role): add a statement such as "
-        + "{\"Sid\": \"AllowAccountIam\", \"Effect\": \"Allow\", \"Principal\": {\"AWS\": \"arn:" + ctx.partition()
-        + ":iam::" + role.accountId() + ":root\"}, \"Action\": \"kms:*\", \"Resource\": \"*\"} with aws kms "
+    String keyStatement = "{\"Sid\": \"AllowAccountIam\", \"Effect\": \"Allow\", \"Principal\": {\"AWS\": \"arn:"
+        + ctx.partition() + ":iam::" + role.accountId() + ":root\"}, \"Action\": " + (keyActions.size() == 1
+        ? "\"" + keyActions.get(0) + "\"" : "[\"" + String.join("\", \"", keyActions) + "\"]") + ", \"Resource\": \"*\"}";
+    return "The key policy must let the role's account use the key for it (or name the role): add the statement "
+        + keyStatement + " with aws kms "
         + "put-key-policy --key-id " + keyArn + " --policy-name default --policy file://key-policy.json (the command "
         + "replaces the whole policy: start from get-key-policy). Then, unless the key policy names the role itself: "
         + attach;

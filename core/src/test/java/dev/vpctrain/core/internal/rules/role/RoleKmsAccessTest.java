@@ -79,7 +79,8 @@ class RoleKmsAccessTest {
     Finding f = only(output(role(TRUST_SAGEMAKER, doc(IAM_KMS)).build(), KEY, key(KEY, doc(ADMIN_ONLY))));
     assertThat(f.outcome()).isEqualTo(Outcome.FAIL);
     assertThat(f.message()).contains("allows neither the role nor its account");
-    assertThat(f.remediation().orElseThrow()).contains("put-key-policy").contains("arn:aws:iam::123456789012:root");
+    assertThat(f.remediation().orElseThrow()).contains("put-key-policy").contains("arn:aws:iam::123456789012:root")
+        .contains("\"Action\": \"kms:GenerateDataKey\"").doesNotContain("kms:*");
   }
 
   @Test
