@@ -20,6 +20,10 @@ public final class KeyPolicyAuthorization {
   private final String partition;
   private final String roleAccount;
   private final boolean crossAccount;
+  /** The key policy's Allow statements, those naming only the role's account, and the others; null when not captured. */
+  private final Policy allows;
+  private final Policy accountAllows;
+  private final Policy directAllows;
 
   private KeyPolicyAuthorization(Authorization role, PolicySource keyPolicy, String partition, String roleAccount,
       boolean crossAccount) {
@@ -28,6 +32,9 @@ public final class KeyPolicyAuthorization {
     this.partition = Objects.requireNonNull(partition, "partition");
     this.roleAccount = Objects.requireNonNull(roleAccount, "roleAccount");
     this.crossAccount = crossAccount;
+    this.allows = keyPolicy.policy().map(Policy::allowStatements).orElse(null);
+    this.accountAllows = allows == null ? null : allows.statementsWhere(s -> s.namesOnlyAccount(partition, roleAccount));
+    this.directAllows = allows == null ? null : allows.statementsWhere(s -> !s.namesOnlyAccount(partition, roleAccount));
   }
 
   /**
@@ -58,9 +65,8 @@ public final class KeyPolicyAuthorization {
     if (identity.type() == DecisionType.EXPLICIT_DENY) {
       return identity;
     }
-    Policy allows = key.allowStatements();
-    Decision account = allows.statementsWhere(s -> s.namesOnlyAccount(partition, roleAccount)).evaluate(request);
-    Decision direct = allows.statementsWhere(s -> !s.namesOnlyAccount(partition, roleAccount)).evaluate(request);
+    Decision account = accountAllows.evaluate(request);
+    Decision direct = directAllows.evaluate(request);
     Tri id = identity.isAllowed() ? Tri.YES : identity.isUnknown() ? Tri.UNKNOWN : Tri.NO;
     Tri acct = account.allow();
     Tri named = direct.allow();
@@ -112,11 +118,7 @@ public final class KeyPolicyAuthorization {
    * account so that IAM policies count (Deny statements aside); NO means no IAM policy can help.
    */
   public Tri keyPolicyAdmits(PolicyRequest request) {
-    if (keyPolicy.policy().isEmpty()) {
-      return Tri.UNKNOWN;
-    }
-    Policy allows = keyPolicy.policy().get().allowStatements();
-    return allows.evaluate(request).allow();
+    return allows == null ? Tri.UNKNOWN : allows.evaluate(request).allow();
   }
 
   private String why(Tri id, Tri acct, Tri named, AuthDecision identity) {

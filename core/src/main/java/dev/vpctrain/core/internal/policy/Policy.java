@@ -86,13 +86,7 @@ public final class Policy {
    * grants, for a rule that leaves the policy's Deny statements to another rule.
    */
   public Policy allowStatements() {
-    List<Statement> allows = new ArrayList<>();
-    for (Statement s : statements) {
-      if (s.effect() == Effect.ALLOW) {
-        allows.add(s);
-      }
-    }
-    return allows.size() == statements.size() ? this : new Policy(version, id, allows, source);
+    return statementsWhere(s -> s.effect() == Effect.ALLOW);
   }
 
   /** The same policy with only the statements {@code keep} accepts (each keeps its label). */

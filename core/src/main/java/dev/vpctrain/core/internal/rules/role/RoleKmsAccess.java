@@ -3,6 +3,7 @@ package dev.vpctrain.core.internal.rules.role;
 import dev.vpctrain.core.iam.IamRole;
 import dev.vpctrain.core.iam.KmsAlias;
 import dev.vpctrain.core.iam.KmsKey;
+import dev.vpctrain.core.internal.logic.Tri;
 import dev.vpctrain.core.internal.policy.AuthDecision;
 import dev.vpctrain.core.internal.policy.Authorization;
 import dev.vpctrain.core.internal.policy.DecisionType;
@@ -119,9 +120,33 @@ public final class RoleKmsAccess extends BaseRule {
     return all;
   }
 
-  @SuppressWarnings("unchecked")
   private static List<Decided> decided(RuleContext ctx) {
     return ctx.cached(Cached.DECIDED, k -> decide(ctx));
+  }
+
+  /** A key reference resolved: the key (empty for the AWS managed key of an encryption that names none), or why not. */
+  private record Resolved(Optional<KmsKey> key, String unknown) {}
+
+  private static Resolved resolve(RuleContext ctx, String reference) {
+    if (reference.isEmpty()) {
+      return new Resolved(Optional.empty(), null);
+    }
+    String keyId = reference;
+    String alias = aliasName(reference);
+    if (alias != null) {
+      Optional<List<KmsAlias>> aliases = ctx.network().kmsAliases();
+      if (aliases.isEmpty()) {
+        return new Resolved(Optional.empty(), "it is an alias, and kms.ListAliases is not in the bundle to map it to a key");
+      }
+      keyId = aliases.get().stream().filter(a -> a.aliasName().equals(alias)).findFirst()
+          .flatMap(KmsAlias::targetKeyId).orElse(null);
+      if (keyId == null) {
+        return new Resolved(Optional.empty(), "alias " + alias + " is not among the bundle's aliases (or points to no key)");
+      }
+    }
+    Optional<KmsKey> key = find(ctx, keyId);
+    return key.isPresent() ? new Resolved(key, null)
+        : new Resolved(key, "key " + keyId + " is not in the bundle's kms section, so its key policy is not known");
   }
 
   private static List<Decided> decide(RuleContext ctx) {
@@ -133,43 +158,20 @@ public final class RoleKmsAccess extends BaseRule {
     Authorization auth = r.authorization(ctx);
     List<Decided> out = new ArrayList<>();
     for (Use u : uses(ctx)) {
-      Optional<KmsKey> key = Optional.empty();
-      String unknown = null;
-      if (u.reference().isEmpty()) {
-        unknown = null;
-      } else {
-        String alias = aliasName(u.reference());
-        String keyId = u.reference();
-        if (alias != null) {
-          Optional<List<KmsAlias>> aliases = ctx.network().kmsAliases();
-          if (aliases.isEmpty()) {
-            unknown = "it is an alias, and kms.ListAliases is not in the bundle to map it to a key";
-          } else {
-            keyId = aliases.get().stream().filter(a -> a.aliasName().equals(alias)).findFirst()
-                .flatMap(KmsAlias::targetKeyId).orElse(null);
-            if (keyId == null) {
-              unknown = "alias " + alias + " is not among the bundle's aliases (or points to no key)";
-            }
-          }
-        }
-        if (unknown == null) {
-          key = find(ctx, keyId);
-          if (key.isEmpty()) {
-            unknown = "key " + keyId + " is not in the bundle's kms section, so its key policy is not known";
-          }
-        }
-      }
-      if (unknown != null) {
-        out.add(new Decided(u, null, unknown, List.of(), List.of(), Set.of()));
+      Resolved resolved = resolve(ctx, u.reference());
+      if (resolved.unknown() != null) {
+        out.add(new Decided(u, null, resolved.unknown(), List.of(), List.of(), Set.of()));
         continue;
       }
+      Optional<KmsKey> key = resolved.key();
       // the AWS managed key aws/s3 of a bucket whose encryption names no key: its policy lets the account's IAM decide
       String keyArn = key.map(KmsKey::arn).orElse("arn:" + ctx.partition() + ":kms:" + ctx.region() + ":"
           + role.accountId() + ":alias/aws/s3");
       String keyAccount = accountOf(keyArn).orElse(role.accountId());
-      PolicySource keyPolicy = key.map(k -> k.policy().map(p -> source(ctx, "the key policy of " + k.arn(), p))
-          .orElseGet(() -> PolicySource.unknown("the key policy of " + k.arn(), "kms:GetKeyPolicy was not captured")))
-          .orElse(null);
+      KeyPolicyAuthorization keyAuth = key.map(k -> KeyPolicyAuthorization.of(auth, k.policy()
+              .map(p -> source(ctx, "the key policy of " + k.arn(), p))
+              .orElseGet(() -> PolicySource.unknown("the key policy of " + k.arn(), "kms:GetKeyPolicy was not captured")),
+          ctx.partition(), role.accountId(), keyAccount)).orElse(null);
       RequestContext.Builder c = RequestContext.builder().put("aws:RequestedRegion", ctx.region())
           .put("kms:CallerAccount", role.accountId());
       if (u.viaS3()) {
@@ -183,27 +185,26 @@ public final class RoleKmsAccess extends BaseRule {
       List<RoleCheck> noted = new ArrayList<>();
       Set<String> refuses = new LinkedHashSet<>();
       for (String action : u.required()) {
-        RoleCheck made = check(role, auth, keyPolicy, ctx.partition(), keyAccount, action, keyArn, u, context);
+        RoleCheck made = check(role, auth, keyAuth, action, keyArn, u, context);
         required.add(made);
-        if (keyPolicy != null && KeyPolicyAuthorization.of(auth, keyPolicy, ctx.partition(), role.accountId(), keyAccount)
-            .keyPolicyAdmits(made.request()) == dev.vpctrain.core.internal.logic.Tri.NO) {
+        if (keyAuth != null && keyAuth.keyPolicyAdmits(made.request()) == Tri.NO) {
           refuses.add(action);
         }
       }
       for (String action : u.noted()) {
-        noted.add(check(role, auth, keyPolicy, ctx.partition(), keyAccount, action, keyArn, u, context));
+        noted.add(check(role, auth, keyAuth, action, keyArn, u, context));
       }
       out.add(new Decided(u, keyArn, null, List.copyOf(required), List.copyOf(noted), Set.copyOf(refuses)));
     }
     return out;
   }
 
-  private static RoleCheck check(IamRole role, Authorization auth, PolicySource keyPolicy, String partition,
-      String keyAccount, String action, String keyArn, Use u, RequestContext context) {
+  /** The role's decision on {@code action} on the key: by KMS's rules when the key is known, else by its IAM policies alone. */
+  private static RoleCheck check(IamRole role, Authorization auth, KeyPolicyAuthorization keyAuth, String action,
+      String keyArn, Use u, RequestContext context) {
     PolicyRequest request = PolicyRequest.builder().roleSession(role.arn()).action(action).resource(Target.exact(keyArn))
         .context(context).build();
-    AuthDecision d = keyPolicy == null ? auth.decide(request)
-        : KeyPolicyAuthorization.of(auth, keyPolicy, partition, role.accountId(), keyAccount).decide(request);
+    AuthDecision d = keyAuth == null ? auth.decide(request) : keyAuth.decide(request);
     return new RoleCheck("role.kms.access", action, keyArn, "using KMS key " + keyArn + " for " + u.field(), request, d);
   }
 
