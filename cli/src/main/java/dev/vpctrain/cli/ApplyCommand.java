@@ -66,7 +66,7 @@ final class ApplyCommand implements Callable<Integer> {
         Optional.empty())) {
       LiveNetworkDiscovery discovery = AwsLiveNetwork.discovery(clients);
       Remediator remediator = Remediator.builder()
-          .network(j -> DescribedNetwork.require(discovery.snapshotFor(j), List.of(Section.SUBNETS, Section.SECURITY_GROUPS)))
+          .network(j -> DescribedNetwork.require(clients, discovery.snapshotFor(j), List.of(Section.SUBNETS, Section.SECURITY_GROUPS)))
           .applier(PlanApplier.builder().ec2(clients.ec2()).s3(clients.s3()).iam(includeIam ? clients.iam() : null).build())
           .build();
       RemediationRun run = remediator.remediate(job,

@@ -3,6 +3,7 @@ package dev.vpctrain.cli;
 import dev.vpctrain.aws.VpcTrain;
 import dev.vpctrain.aws.bundle.SnapshotBundle;
 import dev.vpctrain.aws.launch.LaunchPolicy;
+import dev.vpctrain.aws.launch.PreflightFailedException;
 import dev.vpctrain.aws.launch.TrainingRun;
 import dev.vpctrain.aws.job.SdkJsonException;
 import dev.vpctrain.core.job.TrainingJobSpec;
@@ -63,6 +64,9 @@ final class LaunchCommand implements Callable<Integer> {
       TrainingRun run;
       try {
         run = b.build().launch(spec); // a refused launch (PreflightFailedException) exits 1 or 2 in Failures
+      } catch (PreflightFailedException e) {
+        clients.requireCredentials(); // refused because no call had credentials: say that, once
+        throw e;
       } catch (SdkJsonException e) {
         throw e.inFile(inputs.job().toString()); // the job file's extra members do not fit the API
       }

@@ -63,10 +63,10 @@ final class SnapshotCommand implements Callable<Integer> {
     try (AwsClients clients = aws.clients()) {
       LiveNetworkDiscovery discovery = AwsLiveNetwork.discovery(clients);
       if (spec != null) {
-        snapshot = DescribedNetwork.require(discovery.snapshotFor(spec),
+        snapshot = DescribedNetwork.require(clients, discovery.snapshotFor(spec),
             List.of(Section.SUBNETS, Section.SECURITY_GROUPS));
       } else {
-        snapshot = DescribedNetwork.require(discovery.snapshotOfVpc(vpc), List.of(Section.VPCS, Section.SUBNETS));
+        snapshot = DescribedNetwork.require(clients, discovery.snapshotOfVpc(vpc), List.of(Section.VPCS, Section.SUBNETS));
       }
     }
     PrintWriter out = spec().commandLine().getOut();
