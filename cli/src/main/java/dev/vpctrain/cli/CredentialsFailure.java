@@ -1,5 +1,6 @@
 package dev.vpctrain.cli;
 
+import dev.vpctrain.aws.AwsCallException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
@@ -13,11 +14,15 @@ import software.amazon.awssdk.profiles.ProfileProperty;
 
 /**
  * No usable AWS credentials: none found, a profile that does not exist, or credentials AWS rejects as
- * expired or unknown. Its message is one line saying what is missing and how to set it; exit code 69.
- * Classified by the exception's type and AWS's error code, never by the SDK's message.
+ * expired or unknown. An {@link AwsCallException} of operation {@code credentials} whose message is one
+ * line saying what is missing and how to set it; exit code 69. Classified by the exception's type and
+ * AWS's error code, never by the SDK's message.
  */
-final class CredentialsFailure extends RuntimeException {
+final class CredentialsFailure extends AwsCallException {
   private static final long serialVersionUID = 1L;
+
+  /** The error code of credentials that could not be resolved (as {@link AwsCallException}'s). */
+  static final String NO_CREDENTIALS = "NoCredentials";
 
   /** AWS error codes of expired credentials (an SSO session or assumed role past its end). */
   static final Set<String> EXPIRED = Set.of("ExpiredToken", "ExpiredTokenException", "TokenRefreshRequired",
@@ -30,7 +35,11 @@ final class CredentialsFailure extends RuntimeException {
   private static final String CHOOSE = "or choose another profile with --profile or AWS_PROFILE.";
 
   private CredentialsFailure(String message, Throwable cause) {
-    super(message, cause);
+    this(message, NO_CREDENTIALS, 0, cause);
+  }
+
+  private CredentialsFailure(String message, String errorCode, int statusCode, Throwable cause) {
+    super(message, "credentials", errorCode, statusCode, cause == null ? null : cause.getMessage(), cause);
   }
 
   /**
@@ -116,11 +125,12 @@ final class CredentialsFailure extends RuntimeException {
           ? "AWS refused the request as expired (" + code + "): the AWS credentials" + whose
               + " have expired, or this computer's clock is wrong"
           : "the AWS credentials" + whose + " have expired (" + code + ")";
-      return Optional.of(new CredentialsFailure(what + ": run " + login + " or renew them, " + CHOOSE, e));
+      return Optional.of(new CredentialsFailure(what + ": run " + login + " or renew them, " + CHOOSE, code,
+          e.statusCode(), e));
     }
     if (REJECTED.contains(code)) {
       return Optional.of(new CredentialsFailure("AWS does not accept the credentials" + whose + " (" + code + "): "
-          + "check the access key in use, run " + login + " for an SSO profile, " + CHOOSE, e));
+          + "check the access key in use, run " + login + " for an SSO profile, " + CHOOSE, code, e.statusCode(), e));
     }
     return Optional.empty();
   }
