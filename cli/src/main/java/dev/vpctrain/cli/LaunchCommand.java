@@ -21,10 +21,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code vpctrain launch}: the preflight gate, CreateTrainingJob, then the watch. */
 @Command(name = "launch", mixinStandardHelpOptions = true,
-    description = {"Checks a training job's network, creates the job when the check passes,",
-        "and follows it. Launching the same job again attaches to it.",
-        "Exit code: 0 success, 1 refused (NOT_READY), 2 refused (UNVERIFIED),",
-        "3 the job failed, 65 AWS rejected the request, 69 AWS unavailable or denied."})
+    description = {"Creates a training job when its network check passes, then follows it.",
+        "Launching the same job again attaches to it. The job is refused when the check is NOT_READY, or "
+            + "UNVERIFIED without --allow-unverified."})
+@ExitCodes.Returns({ExitCodes.READY, ExitCodes.NOT_READY, ExitCodes.UNVERIFIED, ExitCodes.JOB_FAILED, ExitCodes.USAGE,
+    ExitCodes.INVALID_INPUT, ExitCodes.FILE_NOT_FOUND, ExitCodes.AWS_UNAVAILABLE, ExitCodes.INTERNAL,
+    ExitCodes.INTERRUPTED})
 final class LaunchCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -42,7 +44,7 @@ final class LaunchCommand implements Callable<Integer> {
   @Mixin
   FailOnOption failOn = new FailOnOption();
 
-  @Option(names = "--no-wait", description = "Return once the job is created instead of following it.")
+  @Option(names = "--no-wait", description = "Return once the job is created, instead of following it.")
   boolean noWait;
 
   /** --region, --profile, --endpoint-url, --plain, --poll-interval. */
