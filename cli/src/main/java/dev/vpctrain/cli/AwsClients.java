@@ -178,9 +178,15 @@ final class AwsClients implements AutoCloseable {
     return builder;
   }
 
-  /** The credentials of every client: {@code --profile}'s, else the default chain's, behind one gate. */
+  /**
+   * The credentials of every client: {@code --profile}'s, else the default chain's, behind one gate.
+   * First of all, the AWS config and credentials files must parse (the clients read them too).
+   */
   private synchronized CredentialsGate credentials() {
     if (credentials == null) {
+      CredentialsFailure.unreadableProfileFiles().ifPresent(f -> {
+        throw f;
+      });
       credentials = new CredentialsGate(profile.<AwsCredentialsProvider>map(ProfileCredentialsProvider::create)
           .orElseGet(() -> DefaultCredentialsProvider.builder().build()), profile);
     }

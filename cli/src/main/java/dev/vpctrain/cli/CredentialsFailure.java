@@ -1,9 +1,16 @@
 package dev.vpctrain.cli;
 
 import dev.vpctrain.aws.AwsCallException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.profiles.Profile;
@@ -83,6 +90,12 @@ final class CredentialsFailure extends AwsCallException {
     if (profile(c.name).isPresent()) {
       return Optional.empty();
     }
+    Path config = ProfileFileLocation.configurationFilePath();
+    if (hasSection(config, c.name) && !"default".equals(c.name)) { // the SDK ignores it there
+      return Optional.of(new CredentialsFailure("AWS profile '" + c.name + "' " + c.how + " is written [" + c.name
+          + "] in " + file(config) + ", where it must be [profile " + c.name + "]: rename the section, " + CHOOSE,
+          cause));
+    }
     return Optional.of(new CredentialsFailure("AWS profile '" + c.name + "' " + c.how + " is not in "
         + file(ProfileFileLocation.configurationFilePath()) + " or "
         + file(ProfileFileLocation.credentialsFilePath()) + ": create it with 'aws configure --profile " + c.name
@@ -133,6 +146,38 @@ final class CredentialsFailure extends AwsCallException {
           + "check the access key in use, run " + login + " for an SSO profile, " + CHOOSE, code, e.statusCode(), e));
     }
     return Optional.empty();
+  }
+
+  /**
+   * When an AWS config or credentials file cannot be parsed, the failure naming it and the parser's
+   * reason (the SDK would throw it from the first client built, as if vpctrain had a bug).
+   */
+  static Optional<CredentialsFailure> unreadableProfileFiles() {
+    for (Map.Entry<Path, ProfileFile.Type> f : List.of(
+        Map.entry(ProfileFileLocation.configurationFilePath(), ProfileFile.Type.CONFIGURATION),
+        Map.entry(ProfileFileLocation.credentialsFilePath(), ProfileFile.Type.CREDENTIALS))) {
+      if (!Files.isRegularFile(f.getKey())) {
+        continue;
+      }
+      try {
+        ProfileFile.builder().content(f.getKey()).type(f.getValue()).build();
+      } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
+        return Optional.of(new CredentialsFailure("cannot read the AWS " + (f.getValue() == ProfileFile.Type.CREDENTIALS
+            ? "credentials" : "config") + " file " + file(f.getKey()) + ": " + e.getMessage()
+            + " Fix the file, or point " + (f.getValue() == ProfileFile.Type.CREDENTIALS
+            ? "AWS_SHARED_CREDENTIALS_FILE" : "AWS_CONFIG_FILE") + " at another one.", e));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** True when {@code file} has a section header {@code [name]} (a profile the SDK ignores in the config file). */
+  private static boolean hasSection(Path file, String name) {
+    try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
+      return lines.map(String::strip).anyMatch(l -> l.equals("[" + name + "]"));
+    } catch (IOException | UncheckedIOException e) {
+      return false;
+    }
   }
 
   private static Optional<Profile> profile(String name) {

@@ -66,6 +66,7 @@ public final class Main implements Callable<Integer> {
     System.setProperty(log + "software.amazon.awssdk.request", "debug");
     System.setProperty(log + "software.amazon.awssdk.requestId", "debug");
     System.setProperty(log + "software.amazon.awssdk.auth.credentials", "debug");
+    System.setProperty(log + "software.amazon.awssdk.profiles", "warn");
     System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
     System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
   }

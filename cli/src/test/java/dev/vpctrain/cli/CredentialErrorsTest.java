@@ -156,6 +156,23 @@ class CredentialErrorsTest {
   }
 
   @Test
+  void aProfileTheSdkIgnoresAndAConfigFileItCannotParseAreNamed() throws Exception {
+    String job = example("job.json").toString();
+    Files.writeString(config, "[dev]\nregion = us-west-2\n");
+
+    assertThat(oneLine(Cli.run("check", "--job", job, "--live", "--profile", "dev"))).isEqualTo("vpctrain: AWS "
+        + "profile 'dev' (from --profile) is written [dev] in " + config + ", where it must be [profile dev]: rename "
+        + "the section, or choose another profile with --profile or AWS_PROFILE.");
+
+    staticCredentials();
+    Files.writeString(config, "[profile dev]\nregion = us-west-2\nthis line has no equals sign\n");
+    assertThat(oneLine(Cli.run("check", "--job", job, "--live", "--region", "us-west-2")))
+        .startsWith("vpctrain: cannot read the AWS config file " + config + ": ")
+        .endsWith(" Fix the file, or point AWS_CONFIG_FILE at another one.");
+    assertThat(wm.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+  }
+
+  @Test
   void anExpiredTokenStopsTheDiscoveryWithOneLine() throws Exception {
     staticCredentials();
     wm.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(400).withHeader("Content-Type", XML)
