@@ -24,10 +24,13 @@ import picocli.CommandLine.Spec;
 
 /** {@code vpctrain apply}: plans from the live network and applies the plan (a dry run unless {@code --yes}). */
 @Command(name = "apply", mixinStandardHelpOptions = true, modelTransformer = ApplyCommand.HideNetworkFile.class,
-    description = {"Plans from the live network and applies the plan, then runs the preflight again. "
-        + "A dry run unless --yes: EC2 calls are sent with DryRun, nothing is changed. Steps are idempotent; "
-        + "after a failure, running apply again completes the rest. Nothing you made is deleted.",
-        "Exit code: the verdict afterwards (0 READY, 1 NOT_READY, 2 UNVERIFIED); 69 when AWS refused a call."})
+    description = {"Applies the remediation plan to the live network; a dry run unless --yes.",
+        "It plans from the live network, applies the plan, then runs the preflight again. Without --yes, EC2 calls "
+            + "are sent with DryRun and nothing is changed. Steps are idempotent: after a failure, running apply "
+            + "again completes the rest. Nothing you made is deleted. The exit code is the verdict afterwards, "
+            + "or 69 when AWS refused a call."})
+@ExitCodes.Returns({ExitCodes.READY, ExitCodes.NOT_READY, ExitCodes.UNVERIFIED, ExitCodes.USAGE, ExitCodes.INVALID_INPUT,
+    ExitCodes.FILE_NOT_FOUND, ExitCodes.AWS_UNAVAILABLE, ExitCodes.INTERNAL})
 final class ApplyCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -66,7 +69,7 @@ final class ApplyCommand implements Callable<Integer> {
         Optional.empty())) {
       LiveNetworkDiscovery discovery = AwsLiveNetwork.discovery(clients);
       Remediator remediator = Remediator.builder()
-          .network(j -> DescribedNetwork.require(discovery.snapshotFor(j), List.of(Section.SUBNETS, Section.SECURITY_GROUPS)))
+          .network(j -> DescribedNetwork.require(clients, discovery.snapshotFor(j), List.of(Section.SUBNETS, Section.SECURITY_GROUPS)))
           .applier(PlanApplier.builder().ec2(clients.ec2()).s3(clients.s3()).iam(includeIam ? clients.iam() : null).build())
           .build();
       RemediationRun run = remediator.remediate(job,

@@ -28,13 +28,16 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * The AWS SDK clients of one command: the region of {@code --region} (else the profile's or the
  * default chain's), the credentials of {@code --profile} (else the default chain), the URL
  * connection HTTP client, and {@code --endpoint-url} when given (as the AWS CLI's). Clients are
- * built on first use and closed with this object.
+ * built on first use and closed with this object. Their credentials pass one {@link CredentialsGate}:
+ * after the first credentials failure no client calls AWS again, and {@link #requireCredentials()}
+ * throws it.
  */
 final class AwsClients implements AutoCloseable {
   private final Optional<String> region;
   private final Optional<String> profile;
   private final Optional<URI> endpoint;
   private final List<SdkAutoCloseable> open = new ArrayList<>();
+  private CredentialsGate credentials;
   private Region resolved;
   private Ec2Client ec2;
   private S3Client s3;
@@ -50,6 +53,16 @@ final class AwsClients implements AutoCloseable {
     this.region = region;
     this.profile = profile;
     this.endpoint = endpoint;
+  }
+
+  /**
+   * Throws the {@link CredentialsFailure} of the first call that had no usable credentials (none
+   * found, an unknown profile, or a token AWS called expired or unknown); does nothing otherwise.
+   */
+  synchronized void requireCredentials() {
+    if (credentials != null) {
+      credentials.check();
+    }
   }
 
   synchronized Ec2Client ec2() {
@@ -87,7 +100,9 @@ final class AwsClients implements AutoCloseable {
    */
   synchronized IamClient iam() {
     if (iam == null) {
-      IamClientBuilder b = IamClient.builder().region(globalRegion(region())).credentialsProvider(credentials())
+      CredentialsGate gate = credentials();
+      IamClientBuilder b = IamClient.builder().region(globalRegion(region())).credentialsProvider(gate)
+          .overrideConfiguration(c -> c.addExecutionInterceptor(gate))
           .httpClientBuilder(UrlConnectionHttpClient.builder());
       endpoint.ifPresent(b::endpointOverride);
       iam = track(b.build());
@@ -145,6 +160,9 @@ final class AwsClients implements AutoCloseable {
           resolved = profile.map(p -> DefaultAwsRegionProviderChain.builder().profileName(p).build())
               .orElseGet(DefaultAwsRegionProviderChain::new).getRegion();
         } catch (SdkClientException e) {
+          CredentialsFailure.profileNotFound(profile).ifPresent(f -> {
+            throw f; // the region would have come from the profile that is not there
+          });
           throw new UsageException("no AWS region is configured: pass --region (for example --region us-east-1) "
               + "or set one in your AWS profile");
         }
@@ -154,14 +172,25 @@ final class AwsClients implements AutoCloseable {
   }
 
   private <B extends AwsClientBuilder<B, ?>> B configure(B builder) {
-    builder.region(region()).credentialsProvider(credentials());
+    CredentialsGate gate = credentials();
+    builder.region(region()).credentialsProvider(gate).overrideConfiguration(c -> c.addExecutionInterceptor(gate));
     endpoint.ifPresent(builder::endpointOverride);
     return builder;
   }
 
-  private AwsCredentialsProvider credentials() {
-    return profile.<AwsCredentialsProvider>map(ProfileCredentialsProvider::create)
-        .orElseGet(() -> DefaultCredentialsProvider.builder().build());
+  /**
+   * The credentials of every client: {@code --profile}'s, else the default chain's, behind one gate.
+   * First of all, the AWS config and credentials files must parse (the clients read them too).
+   */
+  private synchronized CredentialsGate credentials() {
+    if (credentials == null) {
+      CredentialsFailure.unreadableProfileFiles().ifPresent(f -> {
+        throw f;
+      });
+      credentials = new CredentialsGate(profile.<AwsCredentialsProvider>map(ProfileCredentialsProvider::create)
+          .orElseGet(() -> DefaultCredentialsProvider.builder().build()), profile);
+    }
+    return credentials;
   }
 
   private <T extends SdkAutoCloseable> T track(T client) {

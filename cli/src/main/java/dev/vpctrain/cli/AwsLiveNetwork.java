@@ -22,7 +22,7 @@ public final class AwsLiveNetwork implements LiveNetwork {
   public NetworkSnapshot discover(TrainingJobSpec job, Optional<String> region, Optional<String> profile) {
     try (AwsClients clients = new AwsClients(region, profile, Optional.empty())) {
       NetworkSnapshot snapshot = discovery(clients).snapshotFor(job);
-      return DescribedNetwork.require(snapshot, List.of(Section.SUBNETS, Section.SECURITY_GROUPS));
+      return DescribedNetwork.require(clients, snapshot, List.of(Section.SUBNETS, Section.SECURITY_GROUPS));
     }
   }
 

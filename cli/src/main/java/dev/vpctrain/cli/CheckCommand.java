@@ -30,7 +30,9 @@ import picocli.CommandLine.Spec;
 /** {@code vpctrain check}: the preflight of a job against its network. */
 @Command(name = "check", mixinStandardHelpOptions = true,
     description = {"Checks a training job's network before launch and prints the report.",
-        "Exit code: 0 READY, 1 NOT_READY, 2 UNVERIFIED."})
+        "The network is a snapshot bundle (--network), the live AWS APIs (--live) or a bundled example (--example)."})
+@ExitCodes.Returns({ExitCodes.READY, ExitCodes.NOT_READY, ExitCodes.UNVERIFIED, ExitCodes.USAGE, ExitCodes.INVALID_INPUT,
+    ExitCodes.FILE_NOT_FOUND, ExitCodes.AWS_UNAVAILABLE, ExitCodes.INTERNAL})
 final class CheckCommand implements Callable<Integer> {
   // its own values: plan's --format has no sarif (a plan is no code-scanning result), so each declares its own
   enum Format { text, json, sarif }
@@ -52,7 +54,7 @@ final class CheckCommand implements Callable<Integer> {
   JobOptions jobOptions = new JobOptions();
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+      description = "The report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   Format format;
 
   @Mixin

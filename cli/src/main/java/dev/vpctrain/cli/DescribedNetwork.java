@@ -14,9 +14,11 @@ final class DescribedNetwork {
   /**
    * Returns {@code snapshot} when at least one of the {@code finders} sections (the calls that find
    * the network, such as the job's subnets and groups) was captured; otherwise throws (exit 69) with
-   * what failed and why.
+   * what failed and why. A credentials failure of any call of {@code clients} comes first: it is the
+   * one cause of every failed call, said once ({@link CredentialsFailure}).
    */
-  static NetworkSnapshot require(NetworkSnapshot snapshot, List<Section> finders) {
+  static NetworkSnapshot require(AwsClients clients, NetworkSnapshot snapshot, List<Section> finders) {
+    clients.requireCredentials();
     if (finders.stream().anyMatch(snapshot::has)) {
       return snapshot;
     }

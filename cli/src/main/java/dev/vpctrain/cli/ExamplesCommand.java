@@ -9,6 +9,7 @@ import picocli.CommandLine.Spec;
 /** {@code vpctrain examples}: the bundled examples, one line each. */
 @Command(name = "examples", mixinStandardHelpOptions = true,
     description = "Lists the bundled examples; run one with 'vpctrain check --example NAME'.")
+@ExitCodes.Returns({ExitCodes.READY, ExitCodes.USAGE, ExitCodes.INTERNAL})
 final class ExamplesCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;

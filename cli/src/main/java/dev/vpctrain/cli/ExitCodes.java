@@ -1,15 +1,27 @@
 package dev.vpctrain.cli;
 
 import dev.vpctrain.core.report.Verdict;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** The exit codes of every vpctrain command (formats.md §4). */
+/**
+ * The exit codes of every vpctrain command (formats.md §4), and what each means: the one text every
+ * command's {@code --help} lists for the codes it declares with {@link Returns}.
+ */
 public final class ExitCodes {
   /** READY, or success. */
   public static final int READY = 0;
+  /** A check failed. */
   public static final int NOT_READY = 1;
+  /** Some checks could not be decided, and none failed. */
   public static final int UNVERIFIED = 2;
   /** The launched job failed. */
   public static final int JOB_FAILED = 3;
+  /** The command line is wrong; the message says what to change. */
   public static final int USAGE = 64;
   /** An input file is invalid; the message names the file and the JSON path. */
   public static final int INVALID_INPUT = 65;
@@ -25,7 +37,56 @@ public final class ExitCodes {
    */
   public static final int INTERRUPTED = 130;
 
+  /** Every exit code, in order. */
+  static final int[] ALL = {READY, NOT_READY, UNVERIFIED, JOB_FAILED, USAGE, INVALID_INPUT, FILE_NOT_FOUND,
+      AWS_UNAVAILABLE, INTERNAL, INTERRUPTED};
+
+  /** The exit codes a command can return, listed in its {@code --help} ({@link #help}). */
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target(ElementType.TYPE)
+  @interface Returns {
+    int[] value();
+  }
+
   private ExitCodes() {}
+
+  /** What {@code code} means, one sentence, the same for every command. */
+  static String meaning(int code) {
+    switch (code) {
+      case READY:
+        return "READY, or success.";
+      case NOT_READY:
+        return "NOT_READY: at least one check failed.";
+      case UNVERIFIED:
+        return "UNVERIFIED: some checks could not be decided, and none failed.";
+      case JOB_FAILED:
+        return "The training job failed or was stopped.";
+      case USAGE:
+        return "Usage error: the command line is wrong, or names something that does not exist.";
+      case INVALID_INPUT:
+        return "Invalid input: a file is not valid (the message names the file and the JSON path), "
+            + "or AWS rejected the request as invalid.";
+      case FILE_NOT_FOUND:
+        return "An input file is missing or cannot be read.";
+      case AWS_UNAVAILABLE:
+        return "AWS is unavailable, denied a required call, or has no usable credentials.";
+      case INTERNAL:
+        return "Internal error: a bug in vpctrain (please report it).";
+      case INTERRUPTED:
+        return "Interrupted; the training job keeps running.";
+      default:
+        throw new IllegalArgumentException("no exit code " + code);
+    }
+  }
+
+  /** The exit-code list of a command's {@code --help}: each code and its {@link #meaning}. */
+  static Map<String, String> help(int... codes) {
+    Map<String, String> list = new LinkedHashMap<>();
+    for (int code : codes) {
+      list.put(String.format("%3d", code), meaning(code));
+    }
+    return list;
+  }
 
   /** The exit code of a verdict. */
   public static int of(Verdict verdict) {

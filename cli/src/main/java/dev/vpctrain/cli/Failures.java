@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.util.Optional;
 import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
@@ -28,6 +29,8 @@ import software.amazon.awssdk.core.exception.SdkException;
  *   <li>{@link PreflightFailedException}: the report on stdout, 1 (NOT_READY) or 2 (UNVERIFIED)
  *   <li>{@link AwsCallException}: 65 when AWS rejects the request as invalid (or a different job has
  *       the name), else 69
+ *   <li>{@link CredentialsFailure}, or an AWS error saying the credentials expired or are unknown: 69,
+ *       one line saying what to set ({@code --profile}, {@code AWS_PROFILE}, {@code aws sso login})
  *   <li>{@link InterruptedException} (the user interrupted a watch; the job keeps running): 130
  *   <li>{@link IOException}: 66 (missing or unreadable file)
  *   <li>an AWS SDK exception that no library call wrapped: 69
@@ -48,7 +51,14 @@ final class Failures implements CommandLine.IExecutionExceptionHandler, CommandL
 
   @Override
   public int handleExecutionException(Exception e, CommandLine line, ParseResult parsed) {
-    return report(e, line.getOut(), line.getErr(), debug);
+    Optional<CredentialsFailure> credentials = CredentialsFailure.in(e, profile(line));
+    return report(credentials.isPresent() ? credentials.get() : e, line.getOut(), line.getErr(), debug);
+  }
+
+  /** The {@code --profile} given to the command that failed. */
+  private static Optional<String> profile(CommandLine line) {
+    CommandLine.Model.OptionSpec option = line.getCommandSpec().findOption("--profile");
+    return option == null ? Optional.empty() : Optional.ofNullable(option.<String>getValue());
   }
 
   @Override
@@ -81,6 +91,9 @@ final class Failures implements CommandLine.IExecutionExceptionHandler, CommandL
 
   /** The exit code of {@code t}. */
   static int exitCode(Throwable t) {
+    if (t instanceof CredentialsFailure) {
+      return ExitCodes.AWS_UNAVAILABLE;
+    }
     if (t instanceof UsageException || t instanceof CommandLine.ParameterException) {
       return ExitCodes.USAGE;
     }
@@ -117,6 +130,9 @@ final class Failures implements CommandLine.IExecutionExceptionHandler, CommandL
   }
 
   private static String message(Throwable t, int code) {
+    if (t instanceof CredentialsFailure) {
+      return t.getMessage();
+    }
     if (t instanceof PreflightFailedException) {
       PreflightFailedException refused = (PreflightFailedException) t;
       return "training job " + refused.report().jobName() + " was not created: refused by the preflight ("

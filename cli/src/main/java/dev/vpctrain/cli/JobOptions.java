@@ -27,7 +27,7 @@ final class JobOptions {
   RequiresOption requires = new RequiresOption();
 
   @Option(names = "--requires-internet", split = ",", paramLabel = "HOST:PORT",
-      description = "Internet destinations the training code needs, e.g. pypi.org:443.")
+      description = "The internet destinations the training code needs, for example pypi.org:443.")
   List<String> requiresInternet = new ArrayList<>();
 
   @Option(names = "--block-package-repos",

@@ -3,6 +3,7 @@ package dev.vpctrain.cli;
 import dev.vpctrain.aws.VpcTrain;
 import dev.vpctrain.aws.bundle.SnapshotBundle;
 import dev.vpctrain.aws.launch.LaunchPolicy;
+import dev.vpctrain.aws.launch.PreflightFailedException;
 import dev.vpctrain.aws.launch.TrainingRun;
 import dev.vpctrain.aws.job.SdkJsonException;
 import dev.vpctrain.core.job.TrainingJobSpec;
@@ -20,10 +21,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code vpctrain launch}: the preflight gate, CreateTrainingJob, then the watch. */
 @Command(name = "launch", mixinStandardHelpOptions = true,
-    description = {"Checks a training job's network, creates the job when the check passes,",
-        "and follows it. Launching the same job again attaches to it.",
-        "Exit code: 0 success, 1 refused (NOT_READY), 2 refused (UNVERIFIED),",
-        "3 the job failed, 65 AWS rejected the request, 69 AWS unavailable or denied."})
+    description = {"Creates a training job when its network check passes, then follows it.",
+        "Launching the same job again attaches to it. The job is refused when the check is NOT_READY, or "
+            + "UNVERIFIED without --allow-unverified."})
+@ExitCodes.Returns({ExitCodes.READY, ExitCodes.NOT_READY, ExitCodes.UNVERIFIED, ExitCodes.JOB_FAILED, ExitCodes.USAGE,
+    ExitCodes.INVALID_INPUT, ExitCodes.FILE_NOT_FOUND, ExitCodes.AWS_UNAVAILABLE, ExitCodes.INTERNAL,
+    ExitCodes.INTERRUPTED})
 final class LaunchCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -41,7 +44,7 @@ final class LaunchCommand implements Callable<Integer> {
   @Mixin
   FailOnOption failOn = new FailOnOption();
 
-  @Option(names = "--no-wait", description = "Return once the job is created instead of following it.")
+  @Option(names = "--no-wait", description = "Return once the job is created, instead of following it.")
   boolean noWait;
 
   /** --region, --profile, --endpoint-url, --plain, --poll-interval. */
@@ -63,6 +66,9 @@ final class LaunchCommand implements Callable<Integer> {
       TrainingRun run;
       try {
         run = b.build().launch(spec); // a refused launch (PreflightFailedException) exits 1 or 2 in Failures
+      } catch (PreflightFailedException e) {
+        clients.requireCredentials(); // refused because no call had credentials: say that, once
+        throw e;
       } catch (SdkJsonException e) {
         throw e.inFile(inputs.job().toString()); // the job file's extra members do not fit the API
       }

@@ -18,15 +18,16 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     synopsisSubcommandLabel = "COMMAND",
-    description = "Checks the VPC network of an Amazon SageMaker training job before it is launched.",
-    footer = {"", "Exit codes: 0 READY (or success), 1 NOT_READY, 2 UNVERIFIED, 3 the launched job failed,",
-        "64 usage error, 65 invalid input file, 66 file not found, 69 AWS unavailable, 70 internal error."})
+    description = "Checks the VPC network of an Amazon SageMaker training job before it is launched.")
+@ExitCodes.Returns({ExitCodes.READY, ExitCodes.NOT_READY, ExitCodes.UNVERIFIED, ExitCodes.JOB_FAILED, ExitCodes.USAGE,
+    ExitCodes.INVALID_INPUT, ExitCodes.FILE_NOT_FOUND, ExitCodes.AWS_UNAVAILABLE, ExitCodes.INTERNAL,
+    ExitCodes.INTERRUPTED})
 public final class Main implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
   @Option(names = "--debug", scope = ScopeType.INHERIT,
-      description = "Print the stack trace of an error (for bug reports).")
+      description = "Print the stack trace of an error, and the AWS SDK's request logs (for bug reports).")
   boolean debug;
 
   /**
@@ -42,17 +43,33 @@ public final class Main implements Callable<Integer> {
         new ExamplesCommand(),
         new RulesCommand(),
         new LaunchCommand(),
-        new WatchCommand());
+        new WatchCommand(),
+        new CompletionCommand());
   }
 
   public static void main(String[] args) {
     if (Arrays.asList(args).contains("--debug")) {
-      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
-      System.setProperty("org.slf4j.simpleLogger.log.dev.vpctrain", "debug");
+      debugLogging();
     }
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     System.exit(run(args, out, err));
+  }
+
+  /**
+   * {@code --debug}: vpctrain's own debug logs and the AWS SDK's request logs (each request sent and
+   * response received, with request ids), on stderr. System properties of slf4j-simple, so they must
+   * be set before the first logger is created; {@code simplelogger.properties} holds the quiet defaults.
+   */
+  static void debugLogging() {
+    String log = "org.slf4j.simpleLogger.log.";
+    System.setProperty(log + "dev.vpctrain", "debug");
+    System.setProperty(log + "software.amazon.awssdk.request", "debug");
+    System.setProperty(log + "software.amazon.awssdk.requestId", "debug");
+    System.setProperty(log + "software.amazon.awssdk.auth.credentials", "debug");
+    System.setProperty(log + "software.amazon.awssdk.profiles", "warn");
+    System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+    System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
   }
 
   /** Runs the command line, writing to {@code out} and {@code err}; returns the exit code. */
@@ -65,11 +82,10 @@ public final class Main implements Callable<Integer> {
     cmd.setExecutionExceptionHandler(failures);
     cmd.setExitCodeExceptionMapper(failures);
     cmd.setParameterExceptionHandler((e, ignored) -> {
-      CommandLine.Model.CommandSpec s = e.getCommandLine().getCommandSpec();
-      e.getCommandLine().getErr().println("vpctrain: " + e.getMessage());
-      e.getCommandLine().getErr().println("Try '" + s.qualifiedName() + " --help' for the options.");
+      PrintWriter w = e.getCommandLine().getErr();
+      ParseErrors.print(e, w);
       if (debug) {
-        e.printStackTrace(e.getCommandLine().getErr());
+        e.printStackTrace(w);
       }
       return Failures.exitCode(e);
     });
@@ -85,9 +101,20 @@ public final class Main implements Callable<Integer> {
     for (Object sub : subcommands()) {
       cmd.addSubcommand(new CommandLine(sub)); // built on its own so that its @Command(modelTransformer) runs
     }
+    listExitCodes(cmd);
+    cmd.getSubcommands().values().forEach(Main::listExitCodes);
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
     cmd.setExitCodeExceptionMapper(new Failures(false));
     return cmd;
+  }
+
+  /** The "Exit codes:" section of a command's help: the codes its {@link ExitCodes.Returns} declares. */
+  private static void listExitCodes(CommandLine line) {
+    ExitCodes.Returns codes = line.getCommand().getClass().getAnnotation(ExitCodes.Returns.class);
+    if (codes != null) {
+      line.getCommandSpec().usageMessage().exitCodeListHeading("Exit codes:%n")
+          .exitCodeList(ExitCodes.help(codes.value()));
+    }
   }
 
   @Override

@@ -16,9 +16,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code vpctrain plan}: what to change so that the job's preflight passes, changing nothing. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
-    description = {"Prints the remediation plan of a training job's network: each step, the finding it fixes, "
-        + "the AWS call it makes and whether it can be undone, with policy documents as a diff. Changes nothing.",
-        "Exit code: the verdict of the network as it is now: 0 READY, 1 NOT_READY, 2 UNVERIFIED."})
+    description = {"Prints what to change so that a job's preflight passes; changes nothing.",
+        "Each step of the remediation plan names the finding it fixes, the AWS call it makes and whether it can be "
+            + "undone; policy documents are shown as a diff. The exit code is the verdict of the network as it is now."})
+@ExitCodes.Returns({ExitCodes.READY, ExitCodes.NOT_READY, ExitCodes.UNVERIFIED, ExitCodes.USAGE, ExitCodes.INVALID_INPUT,
+    ExitCodes.FILE_NOT_FOUND, ExitCodes.AWS_UNAVAILABLE, ExitCodes.INTERNAL})
 final class PlanCommand implements Callable<Integer> {
   // its own values: check's --format adds sarif (a plan is no code-scanning result), so each declares its own
   enum Format { text, json }
@@ -33,7 +35,7 @@ final class PlanCommand implements Callable<Integer> {
   NetworkOptions networkOptions = new NetworkOptions();
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "Plan format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+      description = "The plan format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   Format format;
 
   @Override

@@ -9,10 +9,10 @@ import picocli.CommandLine.Option;
  * (check, plan, apply).
  */
 final class RegionProfileOptions {
-  @Option(names = "--region", paramLabel = "R", description = "AWS region (default: the profile's or the environment's).")
+  @Option(names = "--region", paramLabel = "R", description = "The AWS region (default: AWS_REGION, else the profile's region).")
   String region;
 
-  @Option(names = "--profile", paramLabel = "P", description = "AWS CLI profile for credentials (default: the default chain).")
+  @Option(names = "--profile", paramLabel = "P", description = "The AWS CLI profile for credentials and region (default: AWS_PROFILE, else the default chain).")
   String profile;
 
   Optional<String> region() {

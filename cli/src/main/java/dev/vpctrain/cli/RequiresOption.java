@@ -11,8 +11,8 @@ import picocli.CommandLine.Option;
  */
 final class RequiresOption {
   @Option(names = "--requires", split = ",", paramLabel = "SVC|TARGET",
-      description = "AWS services the training code calls, e.g. sts,logs,ecr.dkr; and destinations inside the VPC, "
-          + "[label=]ADDR|CIDR|sg-…|eni-…:PORTS[/tcp|/udp], e.g. features=sg-0123456789abcdef0:5432.")
+      description = "The AWS services the training code calls, for example logs,sts; and its destinations inside "
+          + "the VPC as [label=]ADDR|CIDR|sg-…|eni-…:PORTS[/tcp|/udp], for example features=sg-0123456789abcdef0:5432.")
   List<String> requires = new ArrayList<>();
 
   /** The in-VPC targets among the items (those containing {@code :}). */

@@ -17,13 +17,14 @@ import picocli.CommandLine.Spec;
 /** {@code vpctrain rules [ID]}: the rule catalogue, or one rule's documentation page. */
 @Command(name = "rules", mixinStandardHelpOptions = true,
     description = "Lists the rules (id, severity, title), or prints one rule's page.")
+@ExitCodes.Returns({ExitCodes.READY, ExitCodes.USAGE, ExitCodes.INTERNAL})
 final class RulesCommand implements Callable<Integer> {
   static final String DOCS = "/dev/vpctrain/cli/docs/rules/";
 
   @Spec
   CommandSpec spec;
 
-  @Parameters(arity = "0..1", paramLabel = "RULE_ID", description = "A rule id, e.g. s3.route.missing.")
+  @Parameters(arity = "0..1", paramLabel = "RULE_ID", description = "The rule whose page to print, for example s3.route.missing.")
   String id;
 
   @Override

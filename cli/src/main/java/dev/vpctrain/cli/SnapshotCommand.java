@@ -20,11 +20,13 @@ import picocli.CommandLine.Spec;
 
 /** {@code vpctrain snapshot}: captures a job's (or a VPC's) network from live AWS into a bundle. */
 @Command(name = "snapshot", mixinStandardHelpOptions = true,
-    description = {"Captures the network of a job (or of a VPC) from the live EC2 and S3 read APIs into a",
-        "snapshot bundle (formats.md §2) that 'check --network' reads offline. Read-only.",
-        "Calls that fail are recorded in the bundle's errors (their checks become UNVERIFIED).",
-        "For a job with EFS or FSx for Lustre channels, or with --requires targets inside the VPC,",
-        "also those file systems and the targets' network interfaces (EFS, FSx and EC2 read APIs)."})
+    description = {"Captures a job's (or a VPC's) network from live AWS into a snapshot bundle.",
+        "The bundle (formats.md §2) is what 'check --network' reads offline. Only read APIs are called: EC2 and S3, "
+            + "and for a job with EFS or FSx for Lustre channels or with --requires targets inside the VPC, also "
+            + "those file systems and the targets' network interfaces. Calls that fail are recorded in the bundle's "
+            + "errors, and their checks become UNVERIFIED."})
+@ExitCodes.Returns({ExitCodes.READY, ExitCodes.USAGE, ExitCodes.INVALID_INPUT, ExitCodes.FILE_NOT_FOUND,
+    ExitCodes.AWS_UNAVAILABLE, ExitCodes.INTERNAL})
 final class SnapshotCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -32,7 +34,7 @@ final class SnapshotCommand implements Callable<Integer> {
   @Mixin
   JobFileOption.Optional jobFile = new JobFileOption.Optional();
 
-  @Option(names = "--vpc", paramLabel = "VPC_ID", description = "A VPC to capture without a job (no buckets).")
+  @Option(names = "--vpc", paramLabel = "VPC_ID", description = "A VPC to capture without a job (and without buckets).")
   String vpc;
 
   /** The in-VPC targets of {@code --requires} (needs {@code --job}): their network interfaces are captured too. */
@@ -63,10 +65,10 @@ final class SnapshotCommand implements Callable<Integer> {
     try (AwsClients clients = aws.clients()) {
       LiveNetworkDiscovery discovery = AwsLiveNetwork.discovery(clients);
       if (spec != null) {
-        snapshot = DescribedNetwork.require(discovery.snapshotFor(spec),
+        snapshot = DescribedNetwork.require(clients, discovery.snapshotFor(spec),
             List.of(Section.SUBNETS, Section.SECURITY_GROUPS));
       } else {
-        snapshot = DescribedNetwork.require(discovery.snapshotOfVpc(vpc), List.of(Section.VPCS, Section.SUBNETS));
+        snapshot = DescribedNetwork.require(clients, discovery.snapshotOfVpc(vpc), List.of(Section.VPCS, Section.SUBNETS));
       }
     }
     PrintWriter out = spec().commandLine().getOut();

@@ -15,10 +15,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code vpctrain watch JOB_NAME}: status transitions, the log tail and metrics until the job ends. */
 @Command(name = "watch", mixinStandardHelpOptions = true,
-    description = {"Follows a training job: status transitions, its CloudWatch logs and",
-        "instance metrics. A failure is diagnosed against the job's network.",
-        "Exit code: 0 completed, 3 failed or stopped, 64 no such job,",
-        "69 AWS unavailable or denied."})
+    description = {"Follows a training job until it ends, with its logs and metrics.",
+        "It prints the job's status transitions, its CloudWatch log tail and instance metrics. A failure is "
+            + "diagnosed against the job's network."})
+@ExitCodes.Returns({ExitCodes.READY, ExitCodes.JOB_FAILED, ExitCodes.USAGE, ExitCodes.AWS_UNAVAILABLE, ExitCodes.INTERNAL,
+    ExitCodes.INTERRUPTED})
 final class WatchCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;

@@ -19,7 +19,7 @@ final class WatchOptions {
   @Mixin
   AwsOptions aws = new AwsOptions();
 
-  @Option(names = "--plain", description = "Plain lines even on a terminal (no live display).")
+  @Option(names = "--plain", description = "Print plain lines, even on a terminal (no live display).")
   boolean plain;
 
   @Option(names = "--poll-interval", paramLabel = "DURATION", defaultValue = "5s", converter = PollInterval.class,
