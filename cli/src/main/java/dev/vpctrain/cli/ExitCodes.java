@@ -2,14 +2,17 @@ package dev.vpctrain.cli;
 
 import dev.vpctrain.core.report.Verdict;
 
-/** The exit codes of every vpctrain command (formats.md §4). */
+/** The exit codes of every vpctrain command (the table in the README). */
 public final class ExitCodes {
   /** READY, or success. */
   public static final int READY = 0;
+  /** The 1. */
   public static final int NOT_READY = 1;
+  /** The 2. */
   public static final int UNVERIFIED = 2;
   /** The launched job failed. */
   public static final int JOB_FAILED = 3;
+  /** The 64. */
   public static final int USAGE = 64;
   /** An input file is invalid; the message names the file and the JSON path. */
   public static final int INVALID_INPUT = 65;
@@ -20,14 +23,18 @@ public final class ExitCodes {
   /** A bug in vpctrain. */
   public static final int INTERNAL = 70;
   /**
-   * Interrupted while following a job, which keeps running (formats.md §4 lists no code for this:
+   * Interrupted while following a job, which keeps running (the public exit codes list no code for this:
    * 128 + SIGINT, as shells report an interrupted command).
    */
   public static final int INTERRUPTED = 130;
 
   private ExitCodes() {}
 
-  /** The exit code of a verdict. */
+  /**
+   * {@return the exit code of a verdict}
+   *
+   * @param verdict the verdict
+   */
   public static int of(Verdict verdict) {
     switch (verdict) {
       case READY:

@@ -15,17 +15,29 @@ public final class AwsService implements Comparable<AwsService> {
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9.-]*");
   private static final Map<String, AwsService> BY_NAME = new ConcurrentHashMap<>();
 
+  /** The STS. */
   public static final AwsService STS = of("sts");
+  /** The KMS. */
   public static final AwsService KMS = of("kms");
+  /** The logs. */
   public static final AwsService LOGS = of("logs");
+  /** The monitoring. */
   public static final AwsService MONITORING = of("monitoring");
+  /** The ECR API. */
   public static final AwsService ECR_API = of("ecr.api");
+  /** The ECR dkr. */
   public static final AwsService ECR_DKR = of("ecr.dkr");
+  /** The secrets manager. */
   public static final AwsService SECRETS_MANAGER = of("secretsmanager");
+  /** The ssm. */
   public static final AwsService SSM = of("ssm");
+  /** The sagemaker API. */
   public static final AwsService SAGEMAKER_API = of("sagemaker.api");
+  /** The sagemaker runtime. */
   public static final AwsService SAGEMAKER_RUNTIME = of("sagemaker.runtime");
+  /** The IAM. */
   public static final AwsService IAM = of("iam");
+  /** The dynamodb. */
   public static final AwsService DYNAMODB = of("dynamodb");
 
   private final String endpointName;
@@ -34,7 +46,11 @@ public final class AwsService implements Comparable<AwsService> {
     this.endpointName = endpointName;
   }
 
-  /** A service by its endpoint suffix, for example {@code "sts"} or {@code "ecr.dkr"}; case-insensitive. */
+  /**
+   * {@return a service by its endpoint suffix, for example {@code "sts"} or {@code "ecr.dkr"}; case-insensitive}
+   *
+   * @param endpointName the endpoint name
+   */
   public static AwsService of(String endpointName) {
     Objects.requireNonNull(endpointName, "endpointName");
     String n = endpointName.trim().toLowerCase(Locale.ROOT);
@@ -45,17 +61,21 @@ public final class AwsService implements Comparable<AwsService> {
     return BY_NAME.computeIfAbsent(n, AwsService::new);
   }
 
-  /** The endpoint suffix, for example {@code ecr.dkr}. */
+  /** {@return the endpoint suffix, for example {@code ecr.dkr}} */
   public String endpointName() {
     return endpointName;
   }
 
-  /** The endpoint service name in {@code region}: {@code com.amazonaws.<region>.<endpointName>}. */
+  /**
+   * {@return the endpoint service name in {@code region}: {@code com.amazonaws.<region>.<endpointName>}}
+   *
+   * @param region the AWS region
+   */
   public String endpointServiceName(String region) {
     return "com.amazonaws." + region + "." + endpointName;
   }
 
-  /** True when the service has VPC interface endpoints (IAM has none). */
+  /** {@return true when the service has VPC interface endpoints (IAM has none)} */
   public boolean hasVpcEndpoint() {
     return !endpointName.equals("iam");
   }
