@@ -61,8 +61,8 @@ public final class Scenario {
   /**
    * A copy with another job (to try a variant of the job on the same network).
    *
-   * @param otherJob the other job
-   * @return this scenario
+   * @param otherJob the job to use instead
+   * @return the copy
    */
   public Scenario withJob(TrainingJobSpec otherJob) {
     return new Scenario(name, description, network, otherJob, expectedVerdict, expectedErrors);

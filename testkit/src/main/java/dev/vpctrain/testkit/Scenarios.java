@@ -27,55 +27,55 @@ import java.util.function.Consumer;
  * ({@link #rdsDatabase()}, the job declares it with {@code requiresInVpc}).
  */
 public final class Scenarios {
-  /** The VPC. */
+  /** The scenarios' VPC. */
   public static final String VPC = "vpc-0a1b2c3d4e5f60001";
-  /** The private subnet a. */
+  /** The first private subnet, the job's. */
   public static final String PRIVATE_SUBNET_A = "subnet-0a1b2c3d4e5f60101";
-  /** The private subnet b. */
+  /** The second private subnet, the job's. */
   public static final String PRIVATE_SUBNET_B = "subnet-0a1b2c3d4e5f60102";
   /** The public subnet. */
   public static final String PUBLIC_SUBNET = "subnet-0a1b2c3d4e5f60201";
-  /** The training group. */
+  /** The job's security group. */
   public static final String TRAINING_GROUP = "sg-0a1b2c3d4e5f60401";
-  /** The endpoint group. */
+  /** The interface endpoints' security group. */
   public static final String ENDPOINT_GROUP = "sg-0a1b2c3d4e5f60402";
   /** The S3 endpoint. */
   public static final String S3_ENDPOINT = "vpce-0a1b2c3d4e5f60301";
-  /** The private route table. */
+  /** The private subnets' route table. */
   public static final String PRIVATE_ROUTE_TABLE = "rtb-0a1b2c3d4e5f60011";
-  /** The public route table. */
+  /** The public subnet's route table. */
   public static final String PUBLIC_ROUTE_TABLE = "rtb-0a1b2c3d4e5f60021";
-  /** The main route table. */
+  /** The VPC's main route table. */
   public static final String MAIN_ROUTE_TABLE = "rtb-0a1b2c3d4e5f60001";
-  /** The internet gateway. */
+  /** The VPC's internet gateway. */
   public static final String INTERNET_GATEWAY = "igw-0a1b2c3d4e5f60001";
-  /** The data bucket. */
+  /** The bucket of the job's input. */
   public static final String DATA_BUCKET = "acme-ml-data";
-  /** The artifact bucket. */
+  /** The bucket of the job's output. */
   public static final String ARTIFACT_BUCKET = "acme-ml-artifacts";
   /** The EFS file system of {@link #efsFileSystem()}, its mount targets (one per private subnet) and their group. */
   public static final String EFS_FILE_SYSTEM = "fs-0a1b2c3d4e5f60801";
-  /** The EFS mount target a. */
+  /** The EFS mount target in the first private subnet. */
   public static final String EFS_MOUNT_TARGET_A = "fsmt-0a1b2c3d4e5f60811";
-  /** The EFS mount target b. */
+  /** The EFS mount target in the second private subnet. */
   public static final String EFS_MOUNT_TARGET_B = "fsmt-0a1b2c3d4e5f60812";
-  /** The EFS group. */
+  /** The EFS mount targets' security group. */
   public static final String EFS_GROUP = "sg-0a1b2c3d4e5f60404";
   /** The FSx for Lustre file system of {@link #fsxLustre()} (PERSISTENT_2), its mount name, interface and group. */
   public static final String FSX_FILE_SYSTEM = "fs-0a1b2c3d4e5f60901";
-  /** The FSx mount name. */
+  /** The FSx file system's mount name. */
   public static final String FSX_MOUNT_NAME = "k7yq2bmv";
-  /** The FSx interface. */
+  /** The FSx file system's network interface. */
   public static final String FSX_INTERFACE = "eni-0a1b2c3d4e5f60901";
-  /** The FSx group. */
+  /** The FSx file system's security group. */
   public static final String FSX_GROUP = "sg-0a1b2c3d4e5f60405";
   /** The database of {@link #rdsDatabase()}: its subnet, network interface, address and group. */
   public static final String DATABASE_SUBNET = "subnet-0a1b2c3d4e5f60103";
-  /** The database interface. */
+  /** The database's network interface. */
   public static final String DATABASE_INTERFACE = "eni-0a1b2c3d4e5f60a01";
-  /** The database address. */
+  /** The database's private IP address. */
   public static final String DATABASE_ADDRESS = "10.20.3.15";
-  /** The database group. */
+  /** The database's security group. */
   public static final String DATABASE_GROUP = "sg-0a1b2c3d4e5f60406";
 
   private static final String ACCOUNT = "123456789012";

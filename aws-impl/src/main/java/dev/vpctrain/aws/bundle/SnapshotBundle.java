@@ -44,7 +44,7 @@ public final class SnapshotBundle {
    *
    * @param json the JSON text
    * @param source the file name or other source named in errors
-   * @return the network snapshot
+   * @return the network snapshot the text holds
    */
   public static NetworkSnapshot parse(String json, String source) {
     JsonInput root;

@@ -20,7 +20,7 @@ abstract class AbstractRequestDifference {
   /**
    * {@return a difference at {@code path}; null JSON means "absent" on that side}
    *
-   * @param path the file
+   * @param path the JSON path of the member
    * @param requestedJson the requested JSON
    * @param existingJson the existing JSON
    */

@@ -43,7 +43,7 @@ public final class JobFile {
    *
    * @param json the JSON text
    * @param source the file name or other source named in errors
-   * @return the training job spec
+   * @return the job the text describes
    */
   public static TrainingJobSpec parse(String json, String source) {
     return TrainingJobRequests.toSpec(request(JsonInput.parse(json, source).requireObject()));

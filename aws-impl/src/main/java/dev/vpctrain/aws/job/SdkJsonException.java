@@ -18,9 +18,9 @@ import java.util.Optional;
 public final class SdkJsonException extends InvalidInputException {
   private static final long serialVersionUID = 1L;
 
-  /** The expected. */
+  /** What was expected, for a wrongly typed value. */
   private final String expected;
-  /** The member. */
+  /** The unknown member's name. */
   private final String member;
   private final transient JsonNode found;
   private final transient List<String> members;
@@ -28,7 +28,7 @@ public final class SdkJsonException extends InvalidInputException {
   /**
    * Creates the exception for a member of a JSON document.
    *
-   * @param path the file
+   * @param path the JSON path of the member
    * @param problem what is wrong
    */
   public SdkJsonException(String path, String problem) {
@@ -47,7 +47,7 @@ public final class SdkJsonException extends InvalidInputException {
   /**
    * {@return a value of the wrong type: {@code expected} is the type in words ("an integer")}
    *
-   * @param path the file
+   * @param path the JSON path of the member
    * @param problem what is wrong
    * @param expected the expected
    * @param found the found
@@ -57,9 +57,9 @@ public final class SdkJsonException extends InvalidInputException {
   }
 
   /**
-   * {@return member {@code name}, which the shape does not have; {@code members} are the ones it has, in the API's order}
+   * {@return the exception for member {@code name}, which the shape does not have; {@code members} are the ones it has, in the API's order}
    *
-   * @param path the file
+   * @param path the JSON path of the member
    * @param problem what is wrong
    * @param name the name
    * @param members the members
@@ -90,7 +90,7 @@ public final class SdkJsonException extends InvalidInputException {
   /**
    * For a wrongly typed value, the type the shape expects, in words ("an integer", "true or false").
    *
-   * @return the expected, or empty
+   * @return what was expected, when known
    */
   public Optional<String> expected() {
     return Optional.ofNullable(expected);
@@ -99,7 +99,7 @@ public final class SdkJsonException extends InvalidInputException {
   /**
    * For a wrongly typed value, the value found (a JSON {@code null} included).
    *
-   * @return the found, or empty
+   * @return the value found instead, when known
    */
   public Optional<JsonNode> found() {
     return Optional.ofNullable(found);
@@ -108,7 +108,7 @@ public final class SdkJsonException extends InvalidInputException {
   /**
    * For an unknown member, its name.
    *
-   * @return the unknown member, or empty
+   * @return the name of the unknown member, for that problem
    */
   public Optional<String> unknownMember() {
     return Optional.ofNullable(member);

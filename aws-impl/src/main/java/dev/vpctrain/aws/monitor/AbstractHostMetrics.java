@@ -21,7 +21,7 @@ abstract class AbstractHostMetrics {
    * The series of one metric on this host.
    *
    * @param metric the metric
-   * @return the series, or empty
+   * @return the series, or empty when it was not read
    */
   public Optional<MetricSeries> series(TrainingMetric metric) {
     return Optional.ofNullable(metrics().get(metric));

@@ -17,7 +17,7 @@ abstract class AbstractHostPort {
    * Parses {@code host:port}.
    *
    * @param text the text
-   * @return the host port
+   * @return the destination
    */
   public static HostPort parse(String text) {
     int colon = text.lastIndexOf(':');

@@ -23,7 +23,7 @@ abstract class AbstractS3Uri {
    * Parses {@code uri}; empty when it is not a well-formed {@code s3://} URI with a valid bucket name.
    *
    * @param uri the URI
-   * @return the parse, or empty
+   * @return the URI, or empty when the text is not an {@code s3://} URI
    */
   public static Optional<S3Uri> parse(String uri) {
     if (uri == null || !uri.startsWith("s3://")) {

@@ -152,9 +152,9 @@ public abstract class AbstractTrainingJobSpec {
   public abstract Map<String, String> apiExtras();
 
   /**
-   * Each acceptance once, in first-given order.
+   * Keeps each acceptance once, in first-given order (an Immutables {@code @Value.Check}).
    *
-   * @return this spec
+   * @return this spec, or a copy without repeated acceptances
    */
   @Value.Check
   protected AbstractTrainingJobSpec normalize() {

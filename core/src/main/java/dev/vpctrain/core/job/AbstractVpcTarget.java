@@ -102,7 +102,7 @@ abstract class AbstractVpcTarget {
    * Parses {@code [label=]ADDR|CIDR|sg-…|eni-…:PORTS[/tcp|/udp]}.
    *
    * @param text the text
-   * @return the VPC target
+   * @return the target
    * @throws IllegalArgumentException naming what was expected
    */
   public static VpcTarget parse(String text) {

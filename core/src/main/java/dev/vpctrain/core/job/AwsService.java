@@ -15,29 +15,29 @@ public final class AwsService implements Comparable<AwsService> {
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9.-]*");
   private static final Map<String, AwsService> BY_NAME = new ConcurrentHashMap<>();
 
-  /** The STS. */
+  /** AWS STS: endpoint service {@code sts}. */
   public static final AwsService STS = of("sts");
-  /** The KMS. */
+  /** AWS KMS: endpoint service {@code kms}. */
   public static final AwsService KMS = of("kms");
-  /** The logs. */
+  /** CloudWatch Logs: endpoint service {@code logs}. */
   public static final AwsService LOGS = of("logs");
-  /** The monitoring. */
+  /** CloudWatch (metrics): endpoint service {@code monitoring}. */
   public static final AwsService MONITORING = of("monitoring");
-  /** The ECR API. */
+  /** The Amazon ECR API: endpoint service {@code ecr.api}. */
   public static final AwsService ECR_API = of("ecr.api");
-  /** The ECR dkr. */
+  /** Amazon ECR image pulls (Docker registry API): endpoint service {@code ecr.dkr}. */
   public static final AwsService ECR_DKR = of("ecr.dkr");
-  /** The secrets manager. */
+  /** AWS Secrets Manager: endpoint service {@code secretsmanager}. */
   public static final AwsService SECRETS_MANAGER = of("secretsmanager");
-  /** The ssm. */
+  /** AWS Systems Manager: endpoint service {@code ssm}. */
   public static final AwsService SSM = of("ssm");
-  /** The sagemaker API. */
+  /** The SageMaker API: endpoint service {@code sagemaker.api}. */
   public static final AwsService SAGEMAKER_API = of("sagemaker.api");
-  /** The sagemaker runtime. */
+  /** The SageMaker runtime (endpoint invocation): endpoint service {@code sagemaker.runtime}. */
   public static final AwsService SAGEMAKER_RUNTIME = of("sagemaker.runtime");
-  /** The IAM. */
+  /** IAM: endpoint service {@code iam}. */
   public static final AwsService IAM = of("iam");
-  /** The dynamodb. */
+  /** Amazon DynamoDB: endpoint service {@code dynamodb}. */
   public static final AwsService DYNAMODB = of("dynamodb");
 
   private final String endpointName;

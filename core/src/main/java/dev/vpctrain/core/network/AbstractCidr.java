@@ -103,7 +103,7 @@ public abstract class AbstractCidr implements Comparable<AbstractCidr> {
    * Parses an IPv4 or IPv6 block, or a bare address.
    *
    * @param text the text
-   * @return the CIDR
+   * @return the block
    * @throws IllegalArgumentException naming the text and what was expected
    */
   public static Cidr parse(String text) {
@@ -115,7 +115,7 @@ public abstract class AbstractCidr implements Comparable<AbstractCidr> {
    * Parses an IPv4 block {@code a.b.c.d/n}, or a bare IPv4 address (a {@code /32}).
    *
    * @param text the text
-   * @return the parse IPv4
+   * @return the IPv4 block
    * @throws IllegalArgumentException naming the text and what was expected
    */
   public static Cidr parseIpv4(String text) {
@@ -127,7 +127,7 @@ public abstract class AbstractCidr implements Comparable<AbstractCidr> {
    * Parses like {@link #parse}, empty when {@code text} is not a block or address of either family.
    *
    * @param text the text
-   * @return the try parse, or empty
+   * @return the block, or empty when the text is not a CIDR block
    */
   public static Optional<Cidr> tryParse(String text) {
     if (text == null) {
@@ -163,7 +163,7 @@ public abstract class AbstractCidr implements Comparable<AbstractCidr> {
    * Parses like {@link #parseIpv4}, empty when {@code text} is not an IPv4 block or address.
    *
    * @param text the text
-   * @return the try parse IPv4, or empty
+   * @return the IPv4 block, or empty when the text is not one
    */
   public static Optional<Cidr> tryParseIpv4(String text) {
     return tryParse(text).filter(AbstractCidr::isIpv4);
@@ -246,7 +246,7 @@ public abstract class AbstractCidr implements Comparable<AbstractCidr> {
    * For an IPv4-mapped IPv6 address ({@code ::ffff:a.b.c.d}, a {@code /128}) the IPv4 address
    * {@code a.b.c.d/32}; otherwise this block.
    *
-   * @return the unmap IPv4
+   * @return the IPv4 block, or this block
    */
   public Cidr unmapIpv4() {
     if (isIpv6() && prefixLength() == V6 && high() == 0 && (low() >>> V4) == 0xFFFFL) {

@@ -79,9 +79,9 @@ abstract class AbstractPermission {
   }
 
   /**
-   * This value, or a normalized copy of it (an Immutables {@code @Value.Check}).
+   * Normalizes the value (an Immutables {@code @Value.Check}).
    *
-   * @return this permission
+   * @return this permission, or a normalized copy of it
    */
   @Value.Check
   protected AbstractPermission normalize() {

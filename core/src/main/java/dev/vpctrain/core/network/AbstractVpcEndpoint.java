@@ -29,13 +29,13 @@ abstract class AbstractVpcEndpoint {
   /** {@return the endpoint policy JSON; absent when the endpoint type has none or it was not captured} */
   public abstract Optional<String> policyDocument();
 
-  /** {@return gateway endpoints: the route tables it adds its prefix-list route to} */
+  /** {@return for a gateway endpoint, the route tables it adds its prefix-list route to} */
   public abstract List<String> routeTableIds();
 
-  /** {@return interface endpoints: the subnets it has a network interface in} */
+  /** {@return for an interface endpoint, the subnets it has a network interface in} */
   public abstract List<String> subnetIds();
 
-  /** {@return interface endpoints: its security groups} */
+  /** {@return for an interface endpoint, its security groups} */
   public abstract List<String> groupIds();
 
   /** {@return whether the interface endpoint resolves the service's default DNS name (false when not given)} */

@@ -19,7 +19,7 @@ public enum EndpointType {
    * Parses the API's spelling ({@code Gateway}, {@code Interface}, {@code GatewayLoadBalancer}, …), case-insensitively.
    *
    * @param value the value
-   * @return the from API
+   * @return the endpoint type
    */
   public static EndpointType fromApi(String value) {
     String v = value.replace("_", "").replace("-", "").toLowerCase(Locale.ROOT);

@@ -122,7 +122,7 @@ public final class Policies {
   }
 
   /**
-   * {@return deny every request to {@code bucket} that does not come through {@code vpcEndpointId}}
+   * {@return a statement that denies every request to {@code bucket} that does not come through {@code vpcEndpointId}}
    *
    * @param bucket the bucket name
    * @param vpcEndpointId the VPC endpoint id
@@ -133,7 +133,7 @@ public final class Policies {
   }
 
   /**
-   * {@return deny every request to {@code bucket} that does not come through one of {@code vpcEndpointIds}}
+   * {@return a statement that denies every request to {@code bucket} that does not come through one of {@code vpcEndpointIds}}
    *
    * @param bucket the bucket name
    * @param vpcEndpointIds the VPC endpoint ids

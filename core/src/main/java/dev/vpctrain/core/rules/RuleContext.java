@@ -26,7 +26,7 @@ public final class RuleContext {
    *
    * @param job the training job
    * @param network the network snapshot
-   * @return the rule context
+   * @return the context
    */
   public static RuleContext of(TrainingJobSpec job, NetworkSnapshot network) {
     return new RuleContext(job, network);

@@ -233,7 +233,7 @@ public final class NetworkBuilder {
    *
    * @param dhcpOptionsId the DHCP options id
    * @param configurations the configurations
-   * @return the DHCP options
+   * @return this builder
    */
   public NetworkBuilder dhcpOptions(String dhcpOptionsId, Map<String, List<String>> configurations) {
     dhcp.put(dhcpOptionsId, DhcpOptions.builder().dhcpOptionsId(dhcpOptionsId).configurations(configurations).build());
@@ -328,7 +328,7 @@ public final class NetworkBuilder {
    *
    * @param natGatewayId the NAT gateway id
    * @param draft edits the resource
-   * @return the NAT gateway
+   * @return this builder
    */
   public NetworkBuilder natGateway(String natGatewayId, Consumer<NatGatewayDraft> draft) {
     draft.accept(nats.computeIfAbsent(natGatewayId, NatGatewayDraft::new));

@@ -64,7 +64,7 @@ public final class FakeSageMaker {
    * Finds a created job by name.
    *
    * @param name the name
-   * @return the find job, or empty
+   * @return the job, or empty when none has that name
    */
   public synchronized Optional<FakeTrainingJob> findJob(String name) {
     return Optional.ofNullable(jobs.get(name)).map(j -> new FakeTrainingJob(j, world.clock()));
