@@ -211,7 +211,7 @@ public abstract class AbstractCidr implements Comparable<AbstractCidr> {
   /**
    * {@return the IPv4 address {@code a} in dotted-quad form}
    *
-   * @param a the a
+   * @param a the address as an unsigned 32-bit value
    */
   public static String formatIpv4(int a) {
     return (a >>> 24) + "." + ((a >>> 16) & 0xFF) + "." + ((a >>> 8) & 0xFF) + "." + (a & 0xFF);

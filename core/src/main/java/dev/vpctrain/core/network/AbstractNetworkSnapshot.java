@@ -513,8 +513,8 @@ abstract class AbstractNetworkSnapshot {
    * structure (a record or class owned by the caller); {@code compute} must be a pure function of
    * the snapshot. Not part of the snapshot's value. Decisions for a job are not kept here.
    *
-   * @param <V> the v
-   * @param key the object key
+   * @param <V> the value type
+   * @param key identifies the compiled form
    * @param compute computes the value, at most once per key
    */
   public final <V> V compiled(Object key, Function<? super NetworkSnapshot, ? extends V> compute) {

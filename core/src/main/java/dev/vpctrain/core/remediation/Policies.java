@@ -249,8 +249,8 @@ public final class Policies {
   /**
    * {@return true when both texts are the same JSON document (formatting aside); false when either is not JSON}
    *
-   * @param a the a
-   * @param b the builder
+   * @param a one policy document
+   * @param b the other
    */
   public static boolean samePolicy(String a, String b) {
     try {

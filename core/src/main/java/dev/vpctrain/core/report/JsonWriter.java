@@ -162,7 +162,7 @@ public final class JsonWriter {
   /**
    * Writes a boolean value.
    *
-   * @param b the builder
+   * @param b the boolean
    * @return this writer
    */
   public JsonWriter value(boolean b) {

@@ -16,9 +16,9 @@ public abstract class BaseRule implements Rule {
   /**
    * Creates the rule.
    *
-   * @param id the id
-   * @param severity the severity
-   * @param title the title
+   * @param id the rule id, for example {@code vpc.example.rule}
+   * @param severity the severity of a failing finding
+   * @param title what the rule checks, in a few words
    */
   protected BaseRule(String id, Severity severity, String title) {
     this.id = Objects.requireNonNull(id);
@@ -110,7 +110,7 @@ public abstract class BaseRule implements Rule {
   /**
    * {@return a finding list of one}
    *
-   * @param f the f
+   * @param f the finding
    */
   protected static List<Finding> one(Finding f) {
     return List.of(f);

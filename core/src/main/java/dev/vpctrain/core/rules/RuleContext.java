@@ -63,9 +63,9 @@ public final class RuleContext {
    * {@return a value computed once per evaluation under {@code key} (use a key that identifies the analysis
    * and its inputs, such as a record of the analysis class and a subnet id)}
    *
-   * @param <K> the k
-   * @param <V> the v
-   * @param key the object key
+   * @param <K> the key type
+   * @param <V> the value type
+   * @param key identifies the analysis and its inputs
    * @param compute computes the value, at most once per key
    */
   @SuppressWarnings("unchecked")

@@ -167,8 +167,8 @@ public final class EndpointDraft {
   /**
    * Adds a tag.
    *
-   * @param key the object key
-   * @param value the value
+   * @param key the tag key
+   * @param value the tag value
    * @return this draft
    */
   public EndpointDraft tag(String key, String value) {

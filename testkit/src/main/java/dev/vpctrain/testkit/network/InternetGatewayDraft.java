@@ -67,8 +67,8 @@ public final class InternetGatewayDraft {
   /**
    * Adds a tag.
    *
-   * @param key the object key
-   * @param value the value
+   * @param key the tag key
+   * @param value the tag value
    * @return this draft
    */
   public InternetGatewayDraft tag(String key, String value) {

@@ -92,8 +92,8 @@ public final class NatGatewayDraft {
   /**
    * Adds a tag.
    *
-   * @param key the object key
-   * @param value the value
+   * @param key the tag key
+   * @param value the tag value
    * @return this draft
    */
   public NatGatewayDraft tag(String key, String value) {

@@ -136,8 +136,8 @@ public final class NetworkAclDraft {
   /**
    * Adds a tag.
    *
-   * @param key the object key
-   * @param value the value
+   * @param key the tag key
+   * @param value the tag value
    * @return this draft
    */
   public NetworkAclDraft tag(String key, String value) {

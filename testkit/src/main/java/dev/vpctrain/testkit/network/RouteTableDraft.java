@@ -170,8 +170,8 @@ public final class RouteTableDraft {
   /**
    * Adds a tag.
    *
-   * @param key the object key
-   * @param value the value
+   * @param key the tag key
+   * @param value the tag value
    * @return this draft
    */
   public RouteTableDraft tag(String key, String value) {

@@ -87,8 +87,8 @@ public final class SecurityGroupDraft {
   /**
    * Adds a tag.
    *
-   * @param key the object key
-   * @param value the value
+   * @param key the tag key
+   * @param value the tag value
    * @return this draft
    */
   public SecurityGroupDraft tag(String key, String value) {

@@ -134,8 +134,8 @@ public final class SubnetDraft {
   /**
    * Adds a tag.
    *
-   * @param key the object key
-   * @param value the value
+   * @param key the tag key
+   * @param value the tag value
    * @return this draft
    */
   public SubnetDraft tag(String key, String value) {

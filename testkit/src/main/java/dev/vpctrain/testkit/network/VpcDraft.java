@@ -134,8 +134,8 @@ public final class VpcDraft {
   /**
    * Adds a tag.
    *
-   * @param key the object key
-   * @param value the value
+   * @param key the tag key
+   * @param value the tag value
    * @return this draft
    */
   public VpcDraft tag(String key, String value) {
