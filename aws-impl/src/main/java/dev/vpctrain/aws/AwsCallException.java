@@ -28,18 +28,34 @@ public class AwsCallException extends VpcTrainException {
       "TooManyRequestsException", "RequestLimitExceeded", "ServiceUnavailable", "ServiceUnavailableException",
       "InternalFailure", "InternalServerError", "InternalError", "Timeout", "Unreachable");
 
+  /** The operation. */
   private final String operation;
+  /** The error code. */
   private final String errorCode;
+  /** The status code. */
   private final int statusCode;
+  /** The AWS message. */
   private final String awsMessage;
+  /** The request id. */
   private final String requestId;
 
-  /** Wraps an SDK failure of {@code operation}. */
+  /**
+   * Wraps an SDK failure of {@code operation}.
+   *
+   * @param operation the operation
+   * @param cause the cause
+   */
   public AwsCallException(String operation, SdkException cause) {
     this(operation, codeOf(cause), statusOf(cause), messageOf(cause), requestIdOf(cause), cause);
   }
 
-  /** Wraps an SDK failure of {@code operation}, adding {@code hint} (what the caller should know or do) to the message. */
+  /**
+   * Wraps an SDK failure of {@code operation}, adding {@code hint} (what the caller should know or do) to the message.
+   *
+   * @param operation the operation
+   * @param cause the cause
+   * @param hint what to do about it, appended to the message
+   */
   protected AwsCallException(String operation, SdkException cause, String hint) {
     super(format(operation, codeOf(cause), statusOf(cause), messageOf(cause)) + (hint == null ? "" : " " + hint), cause);
     this.operation = operation;
@@ -49,7 +65,16 @@ public class AwsCallException extends VpcTrainException {
     this.requestId = requestIdOf(cause);
   }
 
-  /** A failure with explicit details; {@code statusCode} 0 when there was no HTTP response. */
+  /**
+   * A failure with explicit details; {@code statusCode} 0 when there was no HTTP response.
+   *
+   * @param operation the operation
+   * @param errorCode the error code
+   * @param statusCode the status code
+   * @param awsMessage the AWS message
+   * @param requestId the request id
+   * @param cause the cause
+   */
   public AwsCallException(String operation, String errorCode, int statusCode, String awsMessage, String requestId,
       Throwable cause) {
     super(format(operation, errorCode, statusCode, awsMessage), cause);
@@ -60,7 +85,16 @@ public class AwsCallException extends VpcTrainException {
     this.requestId = requestId;
   }
 
-  /** For subclasses with their own message. */
+  /**
+   * For subclasses with their own message.
+   *
+   * @param message what was found, in one sentence or more
+   * @param operation the operation
+   * @param errorCode the error code
+   * @param statusCode the status code
+   * @param awsMessage the AWS message
+   * @param cause the cause
+   */
   protected AwsCallException(String message, String operation, String errorCode, int statusCode, String awsMessage,
       Throwable cause) {
     super(message, cause);
@@ -71,36 +105,37 @@ public class AwsCallException extends VpcTrainException {
     this.requestId = null;
   }
 
-  /** The failed call, for example {@code sagemaker:CreateTrainingJob}. */
+  /** {@return the failed call, for example {@code sagemaker:CreateTrainingJob}} */
   public String operation() {
     return operation;
   }
 
-  /** The AWS error code ({@code ValidationException}, {@code ResourceLimitExceeded}…) or a client-side code. */
+  /** {@return the AWS error code ({@code ValidationException}, {@code ResourceLimitExceeded}…) or a client-side code} */
   public String errorCode() {
     return errorCode;
   }
 
-  /** The HTTP status, or 0 when no response arrived. */
+  /** {@return the HTTP status, or 0 when no response arrived} */
   public int statusCode() {
     return statusCode;
   }
 
-  /** AWS's error message (or the client-side cause's). */
+  /** {@return AWS's error message (or the client-side cause's)} */
   public String awsMessage() {
     return awsMessage;
   }
 
+  /** {@return the request id, or empty} */
   public Optional<String> requestId() {
     return Optional.ofNullable(requestId);
   }
 
-  /** True when the caller lacks permission or credentials. */
+  /** {@return true when the caller lacks permission or credentials} */
   public boolean isAccessDenied() {
     return statusCode == 403 || DENIED.contains(errorCode);
   }
 
-  /** True when AWS could not be reached or kept failing: 5xx, throttling, timeouts. */
+  /** {@return true when AWS could not be reached or kept failing: 5xx, throttling, timeouts} */
   public boolean isUnavailable() {
     return statusCode >= 500 || UNAVAILABLE.contains(errorCode);
   }

@@ -85,6 +85,7 @@ public final class VpcTrain {
     }
   }
 
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -93,6 +94,8 @@ public final class VpcTrain {
    * Checks {@code job}'s network: read-only, a few batched calls. The snapshot comes from the
    * configured {@link NetworkSource}, else from live discovery with the EC2 and S3 clients.
    *
+   * @param job the training job
+   * @return the report of every rule on the discovered network
    * @throws IllegalStateException when neither a network source nor EC2 and S3 clients are configured
    * @throws AwsCallException when the network source fails outright (partial failures are UNVERIFIED findings)
    */
@@ -105,6 +108,8 @@ public final class VpcTrain {
    * Runs the preflight and, when the {@link LaunchPolicy} lets it through, creates the job; attaches
    * to an existing job of the same name and identical request instead of creating it twice.
    *
+   * @param job the training job
+   * @return the run of the created job, to await or watch
    * @throws dev.vpctrain.aws.launch.PreflightFailedException when the preflight blocks it (its
    *     message names the failing rule ids); nothing was created
    * @throws dev.vpctrain.aws.launch.JobConflictException when a different job has the name
@@ -117,7 +122,11 @@ public final class VpcTrain {
     return launcher(sm, source).launch(job);
   }
 
-  /** A run for the existing job {@code jobName}, to await, tail or read metrics of. */
+  /**
+   * {@return a run for the existing job {@code jobName}, to await, tail or read metrics of}
+   *
+   * @param jobName the training job name
+   */
   public TrainingRun watch(String jobName) {
     Objects.requireNonNull(jobName, "jobName");
     SageMakerClient sm = require(sageMaker, "watch", "a SageMakerClient", "sageMaker");
@@ -125,19 +134,24 @@ public final class VpcTrain {
         .watch(jobName);
   }
 
-  /** A tail of {@code jobName}'s CloudWatch log streams. */
+  /**
+   * {@return a tail of {@code jobName}'s CloudWatch log streams}
+   *
+   * @param jobName the training job name
+   */
   public LogTail logTail(String jobName) {
     return LogTail.builder()
         .logs(require(cloudWatchLogs, "logTail", "a CloudWatchLogsClient", "cloudWatchLogs"))
         .jobName(jobName).build();
   }
 
-  /** A reader of training job instance metrics. */
+  /** {@return a reader of training job instance metrics} */
   public MetricsReader metricsReader() {
     return MetricsReader.builder().cloudWatch(require(cloudWatch, "metricsReader", "a CloudWatchClient", "cloudWatch"))
         .build();
   }
 
+  /** {@return the launch policy} */
   public LaunchPolicy launchPolicy() {
     return launchPolicy;
   }
@@ -222,25 +236,45 @@ public final class VpcTrain {
 
     private Builder() {}
 
-    /** For live network discovery (with {@link #s3}). */
+    /**
+     * For live network discovery (with {@link #s3}).
+     *
+     * @param ec2 the EC2 client
+     * @return this builder
+     */
     public Builder ec2(Ec2Client ec2) {
       this.ec2 = ec2;
       return this;
     }
 
-    /** For live network discovery: bucket regions and policies. */
+    /**
+     * For live network discovery: bucket regions and policies.
+     *
+     * @param s3 the S3 client
+     * @return this builder
+     */
     public Builder s3(S3Client s3) {
       this.s3 = s3;
       return this;
     }
 
-    /** For live discovery of the EFS file systems of the job's channels; without it they are UNVERIFIED. */
+    /**
+     * For live discovery of the EFS file systems of the job's channels; without it they are UNVERIFIED.
+     *
+     * @param efs the EFS client
+     * @return this builder
+     */
     public Builder efs(EfsClient efs) {
       this.efs = efs;
       return this;
     }
 
-    /** For live discovery of the FSx for Lustre file systems of the job's channels; without it they are UNVERIFIED. */
+    /**
+     * For live discovery of the FSx for Lustre file systems of the job's channels; without it they are UNVERIFIED.
+     *
+     * @param fsx the FSx client
+     * @return this builder
+     */
     public Builder fsx(FSxClient fsx) {
       this.fsx = fsx;
       return this;
@@ -250,78 +284,139 @@ public final class VpcTrain {
     /**
      * For live discovery of the job's execution role (a global client: {@code Region.AWS_GLOBAL});
      * without it the role rules say the role was not evaluated.
+     *
+     * @param iam the IAM client
+     * @return this builder
      */
     public Builder iam(IamClient iam) {
       this.iam = iam;
       return this;
     }
 
-    /** For live discovery of the KMS keys the job names (their key policies); without it those keys are UNVERIFIED. */
+    /**
+     * For live discovery of the KMS keys the job names (their key policies); without it those keys are UNVERIFIED.
+     *
+     * @param kms the KMS client
+     * @return this builder
+     */
     public Builder kms(KmsClient kms) {
       this.kms = kms;
       return this;
     }
 
+    /**
+     * Sets the SageMaker client that creates, describes and stops jobs.
+     *
+     * @param sageMaker the SageMaker client
+     * @return this builder
+     */
     public Builder sageMaker(SageMakerClient sageMaker) {
       this.sageMaker = sageMaker;
       return this;
     }
 
-    /** For instance metrics. */
+    /**
+     * For instance metrics.
+     *
+     * @param cloudWatch the CloudWatch client
+     * @return this builder
+     */
     public Builder cloudWatch(CloudWatchClient cloudWatch) {
       this.cloudWatch = cloudWatch;
       return this;
     }
 
-    /** For the job's logs. */
+    /**
+     * For the job's logs.
+     *
+     * @param cloudWatchLogs the CloudWatch Logs client
+     * @return this builder
+     */
     public Builder cloudWatchLogs(CloudWatchLogsClient cloudWatchLogs) {
       this.cloudWatchLogs = cloudWatchLogs;
       return this;
     }
 
-    /** Where snapshots come from instead of live discovery: a bundle file, a fake world, your own. */
+    /**
+     * Where snapshots come from instead of live discovery: a bundle file, a fake world, your own.
+     *
+     * @param networkSource the network source
+     * @return this builder
+     */
     public Builder networkSource(NetworkSource networkSource) {
       this.networkSource = networkSource;
       return this;
     }
 
-    /** The region of live discovery's snapshots (default: the EC2 client's region). */
+    /**
+     * The region of live discovery's snapshots (default: the EC2 client's region).
+     *
+     * @param region the AWS region
+     * @return this builder
+     */
     public Builder region(String region) {
       this.region = region;
       return this;
     }
 
-    /** The rules (default: the whole catalogue). */
+    /**
+     * The rules (default: the whole catalogue).
+     *
+     * @param ruleEngine the rule engine
+     * @return this builder
+     */
     public Builder ruleEngine(RuleEngine ruleEngine) {
       this.ruleEngine = Objects.requireNonNull(ruleEngine, "ruleEngine");
       return this;
     }
 
-    /** What the launch gate lets through (default {@link LaunchPolicy#standard()}). */
+    /**
+     * What the launch gate lets through (default {@link LaunchPolicy#standard()}).
+     *
+     * @param launchPolicy the launch policy
+     * @return this builder
+     */
     public Builder launchPolicy(LaunchPolicy launchPolicy) {
       this.launchPolicy = Objects.requireNonNull(launchPolicy, "launchPolicy");
       return this;
     }
 
-    /** The clock of waits and timeouts (tests). */
+    /**
+     * The clock of waits and timeouts (tests).
+     *
+     * @param clock the clock
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
-    /** How waits between polls sleep (tests pass one that only advances their clock). */
+    /**
+     * How waits between polls sleep (tests pass one that only advances their clock).
+     *
+     * @param sleeper the sleeper that waits between polls
+     * @return this builder
+     */
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
       return this;
     }
 
-    /** Poll delays while awaiting a job: start at {@code initial}, double up to {@code max} (default 5 s, 30 s). */
+    /**
+     * Poll delays while awaiting a job: start at {@code initial}, double up to {@code max} (default 5 s, 30 s).
+     *
+     * @param initial the first delay
+     * @param max the longest delay
+     * @return this builder
+     */
     public Builder pollDelays(Duration initial, Duration max) {
       this.initialPollDelay = Objects.requireNonNull(initial, "initial");
       this.maxPollDelay = Objects.requireNonNull(max, "max");
       return this;
     }
 
+    /** {@return a new {@code VpcTrain} with the values given} */
     public VpcTrain build() {
       return new VpcTrain(this);
     }

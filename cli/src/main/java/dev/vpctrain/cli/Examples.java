@@ -14,7 +14,11 @@ public final class Examples {
 
   private Examples() {}
 
-  /** Example name to its one-line description, in index order. */
+  /**
+   * Example name to its one-line description, in index order.
+   *
+   * @return example name to its one-line description
+   */
   public static Map<String, String> index() {
     Map<String, String> out = new LinkedHashMap<>();
     String text = resource("index.txt").orElseThrow(() -> new IllegalStateException("examples index missing"));
@@ -28,7 +32,12 @@ public final class Examples {
     return out;
   }
 
-  /** A file of example {@code name}: {@code job.json}, {@code network.json} or {@code expect.json}. */
+  /**
+   * {@return a file of example {@code name}: {@code job.json}, {@code network.json} or {@code expect.json}}
+   *
+   * @param name the name
+   * @param file the file
+   */
   public static Optional<String> file(String name, String file) {
     if (!index().containsKey(name)) {
       return Optional.empty();

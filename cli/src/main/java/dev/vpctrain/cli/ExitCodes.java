@@ -32,7 +32,7 @@ public final class ExitCodes {
   /** A bug in vpctrain. */
   public static final int INTERNAL = 70;
   /**
-   * Interrupted while following a job, which keeps running (formats.md §4 lists no code for this:
+   * Interrupted while following a job, which keeps running (the public exit codes list no code for this:
    * 128 + SIGINT, as shells report an interrupted command).
    */
   public static final int INTERRUPTED = 130;
@@ -88,7 +88,11 @@ public final class ExitCodes {
     return list;
   }
 
-  /** The exit code of a verdict. */
+  /**
+   * {@return the exit code of a verdict}
+   *
+   * @param verdict the verdict
+   */
   public static int of(Verdict verdict) {
     switch (verdict) {
       case READY:

@@ -19,7 +19,7 @@ import picocli.CommandLine.ParseResult;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * The one place that turns an error into its exit code (formats.md §4) and a one-paragraph message
+ * The one place that turns an error into its exit code (the table in the README) and a one-paragraph message
  * on stderr, with a stack trace only under {@code --debug}. Commands throw; picocli hands what they
  * throw to this handler:
  *

@@ -13,18 +13,24 @@ import java.util.ServiceLoader;
  */
 public interface LiveNetwork {
   /**
-   * The snapshot of everything the job's preflight needs. Calls that fail are recorded in the
+   * {@return the snapshot of everything the job's preflight needs} Calls that fail are recorded in the
    * snapshot; throw {@link software.amazon.awssdk.core.exception.SdkException} only when AWS cannot
    * be used at all (exit 69).
    *
+   * @param job the training job
    * @param region the {@code --region} given, else the default provider chain's
    * @param profile the {@code --profile} given, else the default profile
    */
   NetworkSnapshot discover(TrainingJobSpec job, Optional<String> region, Optional<String> profile);
 
   /**
-   * {@code check --simulate}: cross-checks the identity-side decisions of the role rules on
-   * {@code snapshot} with IAM's policy simulator. Never throws for a failed call (a note says it).
+   * {@return {@code check --simulate}: cross-checks the identity-side decisions of the role rules on
+   * {@code snapshot} with IAM's policy simulator} Never throws for a failed call (a note says it).
+   *
+   * @param job the training job
+   * @param snapshot the network snapshot
+   * @param region the AWS region
+   * @param profile the profile
    */
   default dev.vpctrain.aws.simulate.RoleSimulation simulate(TrainingJobSpec job, NetworkSnapshot snapshot,
       Optional<String> region, Optional<String> profile) {
@@ -32,7 +38,7 @@ public interface LiveNetwork {
         java.util.List.of("--simulate is not available in this build."));
   }
 
-  /** The registered implementation, if this build has one. */
+  /** {@return the registered implementation, if this build has one} */
   static Optional<LiveNetwork> installed() {
     return ServiceLoader.load(LiveNetwork.class).findFirst();
   }

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
-/** The {@code vpctrain} command: checks, examples and the rule catalogue (formats.md §4). */
+/** The {@code vpctrain} command: checks, examples and the rule catalogue. */
 @Command(name = "vpctrain",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
@@ -47,6 +47,11 @@ public final class Main implements Callable<Integer> {
         new CompletionCommand());
   }
 
+  /**
+   * Runs the command line and exits with its exit code.
+   *
+   * @param args the command-line arguments
+   */
   public static void main(String[] args) {
     if (Arrays.asList(args).contains("--debug")) {
       debugLogging();
@@ -72,7 +77,14 @@ public final class Main implements Callable<Integer> {
     System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
   }
 
-  /** Runs the command line, writing to {@code out} and {@code err}; returns the exit code. */
+  /**
+   * Runs the command line, writing to {@code out} and {@code err}; returns the exit code.
+   *
+   * @param args the command-line arguments
+   * @param out where the command writes its results
+   * @param err where the command writes errors
+   * @return the exit code
+   */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     boolean debug = Arrays.asList(args).contains("--debug");
     CommandLine cmd = commandLine();
@@ -95,7 +107,7 @@ public final class Main implements Callable<Integer> {
     return code;
   }
 
-  /** The configured picocli command line. */
+  /** {@return the configured picocli command line} */
   public static CommandLine commandLine() {
     CommandLine cmd = new CommandLine(new Main());
     for (Object sub : subcommands()) {

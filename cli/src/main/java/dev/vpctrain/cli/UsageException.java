@@ -6,6 +6,11 @@ import dev.vpctrain.core.VpcTrainException;
 public class UsageException extends VpcTrainException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * Creates the exception for a usage error (exit 64).
+   *
+   * @param message what was found, in one sentence or more
+   */
   public UsageException(String message) {
     super(message);
   }

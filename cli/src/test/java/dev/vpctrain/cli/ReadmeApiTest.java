@@ -1,9 +1,14 @@
 package dev.vpctrain.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vpctrain.aws.VpcTrain;
 import dev.vpctrain.aws.bundle.SnapshotBundle;
 import dev.vpctrain.aws.job.JobFile;
+import dev.vpctrain.aws.launch.PreflightFailedException;
+import dev.vpctrain.aws.launch.TrainingOutcome;
+import dev.vpctrain.aws.launch.TrainingRun;
 import dev.vpctrain.core.job.AwsService;
 import dev.vpctrain.core.job.TrainingJobSpec;
 import dev.vpctrain.core.network.NetworkSnapshot;
@@ -12,22 +17,28 @@ import dev.vpctrain.core.report.JsonReport;
 import dev.vpctrain.core.report.PreflightReport;
 import dev.vpctrain.core.report.Verdict;
 import dev.vpctrain.core.rules.RuleEngine;
+import dev.vpctrain.testkit.FakeAws;
+import dev.vpctrain.testkit.Scenarios;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 
-/** The README's Java API example, compiled and run against a bundled example. */
+/** The README's Java API examples (the tagged regions are printed there), compiled and run. */
 class ReadmeApiTest {
-  @Test
-  void theReadmeExampleWorks(@TempDir Path dir) throws Exception {
-    Files.writeString(dir.resolve("job.json"), Examples.file("dedicated-tenancy", "job.json").orElseThrow());
-    Files.writeString(dir.resolve("network.json"), Examples.file("dedicated-tenancy", "network.json").orElseThrow());
-    List<String> log = new ArrayList<>();
+  private static final Logger log = LoggerFactory.getLogger(ReadmeApiTest.class);
 
-    TrainingJobSpec job = TrainingJobSpec.builder()
+  // tag::job[]
+  static TrainingJobSpec nightlyJob() {
+    return TrainingJobSpec.builder()
         .name("resnet50-2026-11-29")
         .roleArn("arn:aws:iam::123456789012:role/SageMakerTraining")
         .trainingImage("763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.5-gpu-py311")
@@ -36,39 +47,103 @@ class ReadmeApiTest {
                    .securityGroups("sg-0a1b2c3d4e5f60710"))
         .inputChannel("train", "s3://acme-ml-data/imagenet/train/")
         .outputPath("s3://acme-ml-artifacts/resnet50/")
-        .requires(AwsService.STS)
+        .requires(AwsService.STS)                  // what the training code calls besides S3
         .requiresInternet("pypi.org", 443)
         .build();
-    TrainingJobSpec fromFile = JobFile.read(dir.resolve("job.json"));
-    NetworkSnapshot network = SnapshotBundle.read(dir.resolve("network.json"));
+  }
+  // end::job[]
 
-    PreflightReport report = RuleEngine.standard().evaluate(fromFile, network);
-    if (!report.isReady()) {
-      log.add(report.render());
+  // tag::preflight[]
+  static PreflightReport preflight(Path jobFile, Path bundleFile) throws IOException {
+    // the CreateTrainingJob request you already have, and a snapshot bundle of the network
+    TrainingJobSpec job = JobFile.read(jobFile);
+    NetworkSnapshot network = SnapshotBundle.read(bundleFile);
+
+    PreflightReport report = RuleEngine.standard().evaluate(job, network);
+    if (!report.isReady()) {                       // READY, NOT_READY or UNVERIFIED
+      log.warn("{}", report.render());             // the same text as `vpctrain check`
     }
-    report.failure("vpc.tenancy.dedicated").ifPresent(f -> log.add(f.resources() + ": " + f.remediation()));
-    String json = JsonReport.render(report, false);
+    report.failure("s3.route.missing").ifPresent(f -> log.warn("{}: {}", f.resources(), f.remediation()));
+    String json = JsonReport.render(report, false);              // formats: text, JSON, SARIF 2.1.0
+    log.debug("{}", json);
+    return report;
+  }
+  // end::preflight[]
+
+  // tag::live[]
+  static TrainingOutcome train(TrainingJobSpec job, Ec2Client ec2, S3Client s3, SageMakerClient sageMaker,
+      CloudWatchClient cloudWatch, CloudWatchLogsClient logs) throws InterruptedException {
+    VpcTrain vpctrain = VpcTrain.builder().ec2(ec2).s3(s3).sageMaker(sageMaker)
+        .cloudWatch(cloudWatch).cloudWatchLogs(logs).build();
+    PreflightReport report = vpctrain.preflight(job);   // read-only discovery + every rule, about a second
+    log.info("{}", report.verdict());
+    TrainingRun run = vpctrain.launch(job);             // refuses NOT_READY (and, by default, UNVERIFIED)
+    return run.await(progress -> log.info("{}", progress));
+  }
+  // end::live[]
+
+  @Test
+  void theBuiltJobHasWhatTheReadmeSays() {
+    TrainingJobSpec job = nightlyJob();
 
     assertThat(job.requiredServices()).containsExactly(AwsService.STS);
-    assertThat(log).hasSize(2);
-    assertThat(log.get(0)).startsWith("NOT_READY");
-    assertThat(json).contains("\"vpc.tenancy.dedicated\"");
-    assertThat(RuleEngine.standard().evaluate(job, network).failure("vpc.resource.not-found")).isPresent();
+    assertThat(job.totalInstanceCount()).isEqualTo(4);
+    assertThat(job.vpc().orElseThrow().subnets()).hasSize(2);
   }
 
   @Test
-  void theReadmeAcceptanceExampleWorks() throws Exception {
-    Path scenario = Path.of("src", "test", "resources", "scenarios", "accept-tgw-route");
-    TrainingJobSpec fromFile = JobFile.read(scenario.resolve("job.json"));
-    NetworkSnapshot network = SnapshotBundle.read(scenario.resolve("network.json"));
-    assertThat(RuleEngine.standard().evaluate(fromFile, network).verdict()).isEqualTo(Verdict.UNVERIFIED);
+  void theFileAndBundleExampleFindsTheMissingS3Route(@TempDir Path dir) throws Exception {
+    Path job = dir.resolve("job.json");
+    Path network = dir.resolve("network.json");
+    Files.writeString(job, Examples.file("no-s3-endpoint", "job.json").orElseThrow());
+    Files.writeString(network, Examples.file("no-s3-endpoint", "network.json").orElseThrow());
 
-    TrainingJobSpec job = fromFile.toBuilder()
-        .acceptUnverified("s3.route.unmodeled", "tgw-0a1b2c3d4e5f60901")
+    PreflightReport report = preflight(job, network);
+
+    assertThat(report.verdict()).isEqualTo(Verdict.NOT_READY);
+    assertThat(report.failure("s3.route.missing")).isPresent();
+  }
+
+  @Test
+  void theLiveExampleRefusesToLaunchIntoABrokenNetwork() {
+    FakeAws aws = FakeAws.create().load(Scenarios.privateVpcWithoutS3Endpoint());
+    TrainingJobSpec job = Scenarios.privateVpcWithoutS3Endpoint().job();
+
+    assertThatThrownBy(() -> train(job, aws.ec2Client(), aws.s3Client(), aws.sageMakerClient(),
+        aws.cloudWatchClient(), aws.logsClient()))
+        .isInstanceOf(PreflightFailedException.class)
+        .hasMessageContaining("s3.route.missing");
+    assertThat(aws.sageMaker().createdJobs()).isEmpty();
+  }
+
+  @Test
+  void theAcceptanceExampleMakesTheReportReady() throws Exception {
+    Path scenario = Path.of("src", "test", "resources", "scenarios", "accept-tgw-route");
+    TrainingJobSpec job = JobFile.read(scenario.resolve("job.json"));
+    NetworkSnapshot network = SnapshotBundle.read(scenario.resolve("network.json"));
+    assertThat(RuleEngine.standard().evaluate(job, network).verdict()).isEqualTo(Verdict.UNVERIFIED);
+
+    // tag::accept[]
+    TrainingJobSpec accepting = job.toBuilder()   // or TrainingJobSpec.builder()…
+        .acceptUnverified("s3.route.unmodeled", "tgw-0a1b2c3d4e5f60901")   // or acceptUnverified("s3.route.unmodeled")
         .build();
-    PreflightReport report = RuleEngine.standard().evaluate(job, network);
+    PreflightReport report = RuleEngine.standard().evaluate(accepting, network);   // report.accepted() lists them
+    // end::accept[]
 
     assertThat(report.verdict()).isEqualTo(Verdict.READY);
     assertThat(report.accepted()).extracting(Finding::ruleId).containsOnly("s3.route.unmodeled").hasSize(2);
+  }
+
+  @Test
+  void suppressedRulesAreNotEvaluated() {
+    // tag::suppress[]
+    RuleEngine engine = RuleEngine.builder()
+        .suppress("subnet.ip-headroom", "s3.bucket-policy.not-restricted")
+        .build();
+    // end::suppress[]
+
+    assertThat(engine.rules()).extracting(r -> r.id())
+        .doesNotContain("subnet.ip-headroom", "s3.bucket-policy.not-restricted")
+        .hasSize(RuleEngine.standard().rules().size() - 2);
   }
 }

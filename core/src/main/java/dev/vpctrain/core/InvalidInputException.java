@@ -10,10 +10,20 @@ import java.util.Objects;
 public class InvalidInputException extends VpcTrainException {
   private static final long serialVersionUID = 1L;
 
+  /** The file. */
   private final String file;
+  /** The JSON path. */
   private final String jsonPath;
+  /** The expectation. */
   private final String expectation;
 
+  /**
+   * Creates the exception for an input file whose content is refused.
+   *
+   * @param file the file
+   * @param jsonPath the JSON path
+   * @param expectation the expectation
+   */
   public InvalidInputException(String file, String jsonPath, String expectation) {
     this(file, jsonPath, expectation, null);
   }
@@ -21,11 +31,22 @@ public class InvalidInputException extends VpcTrainException {
   /**
    * For a document checked before its file is known (the AWS-shape converter's errors): the file is
    * empty and the message starts at the JSON path; the reader that knows the file names it.
+   *
+   * @param jsonPath the JSON path
+   * @param expectation the expectation
    */
   protected InvalidInputException(String jsonPath, String expectation) {
     this("", jsonPath, expectation, null);
   }
 
+  /**
+   * Creates the exception for an input file whose content is refused, with its cause.
+   *
+   * @param file the file
+   * @param jsonPath the JSON path
+   * @param expectation the expectation
+   * @param cause the cause
+   */
   public InvalidInputException(String file, String jsonPath, String expectation, Throwable cause) {
     super(format(file, jsonPath, expectation), cause);
     this.file = Objects.requireNonNull(file, "file");
@@ -36,6 +57,12 @@ public class InvalidInputException extends VpcTrainException {
   /**
    * For subtypes that word their own message (for example with line and column); the facts are the
    * same three.
+   *
+   * @param message what was found, in one sentence or more
+   * @param file the file
+   * @param jsonPath the JSON path
+   * @param expectation the expectation
+   * @param cause the cause
    */
   protected InvalidInputException(String message, String file, String jsonPath, String expectation, Throwable cause) {
     super(message, cause);
@@ -48,17 +75,17 @@ public class InvalidInputException extends VpcTrainException {
     return (file.isEmpty() ? "" : file + ": ") + (jsonPath.isEmpty() ? "" : jsonPath + ": ") + expectation;
   }
 
-  /** The file as the user named it; empty when the thrower did not know it. */
+  /** {@return the file as the user named it; empty when the thrower did not know it} */
   public String file() {
     return file;
   }
 
-  /** The JSON path of the offending member; empty for the document itself. */
+  /** {@return the JSON path of the offending member; empty for the document itself} */
   public String jsonPath() {
     return jsonPath;
   }
 
-  /** What was expected, and what was found. */
+  /** {@return what was expected, and what was found} */
   public String expectation() {
     return expectation;
   }

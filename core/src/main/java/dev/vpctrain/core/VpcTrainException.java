@@ -20,10 +20,21 @@ package dev.vpctrain.core;
 public abstract class VpcTrainException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * Creates the exception.
+   *
+   * @param message what was found, in one sentence or more
+   */
   protected VpcTrainException(String message) {
     super(message);
   }
 
+  /**
+   * Creates the exception with its cause.
+   *
+   * @param message what was found, in one sentence or more
+   * @param cause the cause
+   */
   protected VpcTrainException(String message, Throwable cause) {
     super(message, cause);
   }

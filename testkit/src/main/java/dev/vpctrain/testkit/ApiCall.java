@@ -17,6 +17,16 @@ public final class ApiCall {
   private final String requestId;
   private final String errorCode;
 
+  /**
+   * Records one call.
+   *
+   * @param service the service
+   * @param operation the operation
+   * @param request the request
+   * @param at the at
+   * @param requestId the request id
+   * @param errorCode the error code
+   */
   public ApiCall(String service, String operation, Object request, Instant at, String requestId, String errorCode) {
     this.service = Objects.requireNonNull(service);
     this.operation = Objects.requireNonNull(operation);
@@ -26,33 +36,37 @@ public final class ApiCall {
     this.errorCode = errorCode;
   }
 
+  /** {@return the service} */
   public String service() {
     return service;
   }
 
+  /** {@return the operation} */
   public String operation() {
     return operation;
   }
 
-  /** The SDK request object, as the caller passed it. */
+  /** {@return the SDK request object, as the caller passed it} */
   public Object request() {
     return request;
   }
 
+  /** {@return when the call was made, on the fake's clock} */
   public Instant at() {
     return at;
   }
 
+  /** {@return the request id} */
   public String requestId() {
     return requestId;
   }
 
-  /** The AWS error code when the call failed. */
+  /** {@return the AWS error code when the call failed} */
   public Optional<String> errorCode() {
     return Optional.ofNullable(errorCode);
   }
 
-  /** {@code service:Operation}, for example {@code ec2:DescribeSubnets}. */
+  /** {@return {@code service:Operation}, for example {@code ec2:DescribeSubnets}} */
   public String name() {
     return service + ":" + operation;
   }

@@ -82,19 +82,22 @@ public final class FakeAws implements AutoCloseable {
     }
   }
 
-  /** An empty world in {@code us-east-1} (account {@code 123456789012}) with the standard rule catalogue. */
+  /** {@return an empty world in {@code us-east-1} (account {@code 123456789012}) with the standard rule catalogue} */
   public static FakeAws create() {
     return builder().build();
   }
 
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
 
   /**
    * Replaces the world's network with a snapshot bundle ({@code vpctrain snapshot} output, or the
-   * AWS CLI's, formats.md §2), so a real VPC can be replayed.
+   * AWS CLI's, as in a snapshot bundle), so a real VPC can be replayed.
    *
+   * @param bundle the bundle
+   * @return this fake world
    * @throws UncheckedIOException when the file cannot be read
    * @throws dev.vpctrain.core.InvalidInputException naming the file and JSON path when it is malformed
    */
@@ -108,14 +111,24 @@ public final class FakeAws implements AutoCloseable {
     }
   }
 
-  /** Replaces the world's network with {@code network}. Jobs, logs and metrics stay. */
+  /**
+   * Replaces the world's network with {@code network}. Jobs, logs and metrics stay.
+   *
+   * @param network the network snapshot
+   * @return this fake world
+   */
   public FakeAws load(NetworkSnapshot network) {
     world.setNetwork(Objects.requireNonNull(network, "network"));
     this.scenario = null;
     return this;
   }
 
-  /** Replaces the world's network with the scenario's and remembers the scenario. */
+  /**
+   * Replaces the world's network with the scenario's and remembers the scenario.
+   *
+   * @param scenario the scenario
+   * @return this fake world
+   */
   public FakeAws load(Scenario scenario) {
     world.setNetwork(scenario.network());
     this.scenario = scenario;
@@ -125,6 +138,9 @@ public final class FakeAws implements AutoCloseable {
   /**
    * Changes the world's network: {@code aws.network(n -> n.subnet("subnet-1", s -> s.availableIps(3)))}.
    * New resources get EC2's defaults; see {@link NetworkBuilder}.
+   *
+   * @param change the change
+   * @return this fake world
    */
   public FakeAws network(Consumer<NetworkBuilder> change) {
     world.updateNetwork(n -> {
@@ -135,48 +151,54 @@ public final class FakeAws implements AutoCloseable {
     return this;
   }
 
-  /** The world's network now. */
+  /** {@return the world's network now} */
   public NetworkSnapshot snapshot() {
     return world.network();
   }
 
-  /** The scenario last loaded, if the network came from one. */
+  /** {@return the scenario last loaded, if the network came from one} */
   public Optional<Scenario> scenario() {
     return Optional.ofNullable(scenario);
   }
 
-  /** What vpctrain's preflight says about {@code job} on the world's network (the simulator's judge). */
+  /**
+   * {@return what vpctrain's preflight says about {@code job} on the world's network (the simulator's judge)}
+   *
+   * @param job the training job
+   */
   public PreflightReport preflight(TrainingJobSpec job) {
     return world.ruleEngine().evaluate(job, world.network());
   }
 
+  /** {@return the EC2 client} */
   public Ec2Client ec2Client() {
     return ec2;
   }
 
+  /** {@return the S3 client} */
   public S3Client s3Client() {
     return s3;
   }
 
-  /** The fake EFS: file systems, mount targets, their security groups and file-system policies of the world. */
+  /** {@return the fake EFS: file systems, mount targets, their security groups and file-system policies of the world} */
   public EfsClient efsClient() {
     return efs;
   }
 
-  /** The fake FSx: the world's FSx for Lustre file systems (their security groups are those of their network interfaces). */
+  /** {@return the fake FSx: the world's FSx for Lustre file systems (their security groups are those of their network interfaces)} */
   public FSxClient fsxClient() {
     return fsx;
   }
 
-  /** The fake IAM: the world's roles and managed policies; {@code PutRolePolicy}/{@code DeleteRolePolicy} change them. */
+  /** {@return the fake IAM: the world's roles and managed policies; {@code PutRolePolicy}/{@code DeleteRolePolicy} change them} */
   public IamClient iamClient() {
     return iam;
   }
 
   /**
-   * A {@link Remediator} over this world: it plans from {@link #discovery()} (which reads the
+   * {@return a {@link Remediator} over this world: it plans from {@link #discovery()} (which reads the
    * world's role through {@link #iamClient()} when the world has one) and applies with the fake EC2,
-   * S3 and IAM clients, so {@code includeIam} changes the world's role.
+   * S3 and IAM clients, so {@code includeIam} changes the world's role}
    */
   public Remediator remediator() {
     LiveNetworkDiscovery discovery = discovery();
@@ -186,39 +208,42 @@ public final class FakeAws implements AutoCloseable {
         .build();
   }
 
+  /** {@return the SageMaker client} */
   public SageMakerClient sageMakerClient() {
     return sageMakerClient;
   }
 
+  /** {@return the CloudWatch client} */
   public CloudWatchClient cloudWatchClient() {
     return cloudWatch;
   }
 
+  /** {@return the logs client} */
   public CloudWatchLogsClient logsClient() {
     return logs;
   }
 
-  /** The fake SageMaker: created jobs, scripts, stepping. */
+  /** {@return the fake SageMaker: created jobs, scripts, stepping} */
   public FakeSageMaker sageMaker() {
     return sageMaker;
   }
 
-  /** The world's virtual clock. */
+  /** {@return the world's virtual clock} */
   public VirtualClock clock() {
     return world.clock();
   }
 
   /**
-   * A {@link Sleeper} that spends its waits in virtual time: it advances {@link #clock()} and returns
-   * at once. Give it (with the clock) to code that polls, such as {@code VpcTrain.builder().sleeper(..)}.
+   * {@return a {@link Sleeper} that spends its waits in virtual time: it advances {@link #clock()} and returns
+   * at once} Give it (with the clock) to code that polls, such as {@code VpcTrain.builder().sleeper(..)}.
    */
   public Sleeper sleeper() {
     return d -> world.clock().advance(d);
   }
 
   /**
-   * A {@link VpcTrain} builder wired to this world: every fake client, the virtual clock and
-   * sleeper, and live discovery over the fake EC2, S3, EFS and FSx clients as its network source.
+   * {@return a {@link VpcTrain} builder wired to this world: every fake client, the virtual clock and
+   * sleeper, and live discovery over the fake EC2, S3, EFS and FSx clients as its network source}
    */
   public VpcTrain.Builder vpcTrain() {
     VpcTrain.Builder b = VpcTrain.builder()
@@ -233,9 +258,9 @@ public final class FakeAws implements AutoCloseable {
   }
 
   /**
-   * Live network discovery over the fake clients (what a real preflight reads); the execution role
+   * {@return live network discovery over the fake clients (what a real preflight reads); the execution role
    * is read through the fake IAM when the world declares roles ({@code NetworkBuilder.role(..)}), so a
-   * world without them leaves the role rules "Not evaluated", as a bundle without an iam section does.
+   * world without them leaves the role rules "Not evaluated", as a bundle without an iam section does}
    */
   public LiveNetworkDiscovery discovery() {
     LiveNetworkDiscovery.Builder b = LiveNetworkDiscovery.builder().ec2(ec2).s3(s3).efs(efs).fsx(fsx)
@@ -246,20 +271,26 @@ public final class FakeAws implements AutoCloseable {
     return b.build();
   }
 
-  /** Every call the fake clients answered, oldest first. */
+  /** {@return every call the fake clients answered, oldest first} */
   public List<ApiCall> calls() {
     return world.calls();
   }
 
-  /** The calls made to one service ({@code ec2}, {@code s3}, {@code efs}, {@code fsx}, {@code sagemaker}, {@code monitoring}, {@code logs}). */
+  /**
+   * {@return the calls made to one service ({@code ec2}, {@code s3}, {@code efs}, {@code fsx}, {@code sagemaker}, {@code monitoring}, {@code logs})}
+   *
+   * @param service the service
+   */
   public List<ApiCall> calls(String service) {
     return world.calls().stream().filter(c -> c.service().equals(service)).toList();
   }
 
+  /** {@return the region} */
   public String region() {
     return world.region();
   }
 
+  /** {@return the account id} */
   public String accountId() {
     return world.accountId();
   }
@@ -282,31 +313,52 @@ public final class FakeAws implements AutoCloseable {
 
     private Builder() {}
 
-    /** The starting network (default: empty, {@code us-east-1}). */
+    /**
+     * The starting network (default: empty, {@code us-east-1}).
+     *
+     * @param network the network snapshot
+     * @return this builder
+     */
     public Builder network(NetworkSnapshot network) {
       this.network = Objects.requireNonNull(network, "network");
       return this;
     }
 
-    /** Starts from a scenario's network. */
+    /**
+     * Starts from a scenario's network.
+     *
+     * @param scenario the scenario
+     * @return this builder
+     */
     public Builder scenario(Scenario scenario) {
       this.scenario = Objects.requireNonNull(scenario, "scenario");
       this.network = scenario.network();
       return this;
     }
 
-    /** The engine that judges simulated jobs (default {@link RuleEngine#standard()}). */
+    /**
+     * The engine that judges simulated jobs (default {@link RuleEngine#standard()}).
+     *
+     * @param engine the rule engine
+     * @return this builder
+     */
     public Builder ruleEngine(RuleEngine engine) {
       this.ruleEngine = Objects.requireNonNull(engine, "engine");
       return this;
     }
 
-    /** Where the virtual clock starts (default {@link VirtualClock#DEFAULT_START}). */
+    /**
+     * Where the virtual clock starts (default {@link VirtualClock#DEFAULT_START}).
+     *
+     * @param start the first instant
+     * @return this builder
+     */
     public Builder startingAt(Instant start) {
       this.start = Objects.requireNonNull(start, "start");
       return this;
     }
 
+    /** {@return a new {@code FakeAws} with the values given} */
     public FakeAws build() {
       if (ruleEngine == null) {
         ruleEngine = StandardEngine.get();

@@ -28,36 +28,42 @@ public final class Scenario {
     this.expectedErrors = List.copyOf(expectedErrors);
   }
 
-  /** The scenario's name, as the matching example folder is named ({@code no-s3-endpoint}). */
+  /** {@return the scenario's name, as the matching example folder is named ({@code no-s3-endpoint})} */
   public String name() {
     return name;
   }
 
-  /** What is wrong (or right) with the network, in a sentence. */
+  /** {@return what is wrong (or right) with the network, in a sentence} */
   public String description() {
     return description;
   }
 
+  /** {@return the network} */
   public NetworkSnapshot network() {
     return network;
   }
 
-  /** The training job the scenario is about. */
+  /** {@return the training job the scenario is about} */
   public TrainingJobSpec job() {
     return job;
   }
 
-  /** The preflight verdict of {@link #job()} on {@link #network()}. */
+  /** {@return the preflight verdict of {@link #job()} on {@link #network()}} */
   public Verdict expectedVerdict() {
     return expectedVerdict;
   }
 
-  /** The ERROR rules that fail for the job (empty for a ready scenario). */
+  /** {@return the ERROR rules that fail for the job (empty for a ready scenario)} */
   public List<String> expectedErrors() {
     return expectedErrors;
   }
 
-  /** A copy with another job (to try a variant of the job on the same network). */
+  /**
+   * A copy with another job (to try a variant of the job on the same network).
+   *
+   * @param otherJob the job to use instead
+   * @return the copy
+   */
   public Scenario withJob(TrainingJobSpec otherJob) {
     return new Scenario(name, description, network, otherJob, expectedVerdict, expectedErrors);
   }

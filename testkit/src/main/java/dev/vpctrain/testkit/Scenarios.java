@@ -27,33 +27,55 @@ import java.util.function.Consumer;
  * ({@link #rdsDatabase()}, the job declares it with {@code requiresInVpc}).
  */
 public final class Scenarios {
+  /** The scenarios' VPC. */
   public static final String VPC = "vpc-0a1b2c3d4e5f60001";
+  /** The first private subnet, the job's. */
   public static final String PRIVATE_SUBNET_A = "subnet-0a1b2c3d4e5f60101";
+  /** The second private subnet, the job's. */
   public static final String PRIVATE_SUBNET_B = "subnet-0a1b2c3d4e5f60102";
+  /** The public subnet. */
   public static final String PUBLIC_SUBNET = "subnet-0a1b2c3d4e5f60201";
+  /** The job's security group. */
   public static final String TRAINING_GROUP = "sg-0a1b2c3d4e5f60401";
+  /** The interface endpoints' security group. */
   public static final String ENDPOINT_GROUP = "sg-0a1b2c3d4e5f60402";
+  /** The S3 endpoint. */
   public static final String S3_ENDPOINT = "vpce-0a1b2c3d4e5f60301";
+  /** The private subnets' route table. */
   public static final String PRIVATE_ROUTE_TABLE = "rtb-0a1b2c3d4e5f60011";
+  /** The public subnet's route table. */
   public static final String PUBLIC_ROUTE_TABLE = "rtb-0a1b2c3d4e5f60021";
+  /** The VPC's main route table. */
   public static final String MAIN_ROUTE_TABLE = "rtb-0a1b2c3d4e5f60001";
+  /** The VPC's internet gateway. */
   public static final String INTERNET_GATEWAY = "igw-0a1b2c3d4e5f60001";
+  /** The bucket of the job's input. */
   public static final String DATA_BUCKET = "acme-ml-data";
+  /** The bucket of the job's output. */
   public static final String ARTIFACT_BUCKET = "acme-ml-artifacts";
   /** The EFS file system of {@link #efsFileSystem()}, its mount targets (one per private subnet) and their group. */
   public static final String EFS_FILE_SYSTEM = "fs-0a1b2c3d4e5f60801";
+  /** The EFS mount target in the first private subnet. */
   public static final String EFS_MOUNT_TARGET_A = "fsmt-0a1b2c3d4e5f60811";
+  /** The EFS mount target in the second private subnet. */
   public static final String EFS_MOUNT_TARGET_B = "fsmt-0a1b2c3d4e5f60812";
+  /** The EFS mount targets' security group. */
   public static final String EFS_GROUP = "sg-0a1b2c3d4e5f60404";
   /** The FSx for Lustre file system of {@link #fsxLustre()} (PERSISTENT_2), its mount name, interface and group. */
   public static final String FSX_FILE_SYSTEM = "fs-0a1b2c3d4e5f60901";
+  /** The FSx file system's mount name. */
   public static final String FSX_MOUNT_NAME = "k7yq2bmv";
+  /** The FSx file system's network interface. */
   public static final String FSX_INTERFACE = "eni-0a1b2c3d4e5f60901";
+  /** The FSx file system's security group. */
   public static final String FSX_GROUP = "sg-0a1b2c3d4e5f60405";
   /** The database of {@link #rdsDatabase()}: its subnet, network interface, address and group. */
   public static final String DATABASE_SUBNET = "subnet-0a1b2c3d4e5f60103";
+  /** The database's network interface. */
   public static final String DATABASE_INTERFACE = "eni-0a1b2c3d4e5f60a01";
+  /** The database's private IP address. */
   public static final String DATABASE_ADDRESS = "10.20.3.15";
+  /** The database's security group. */
   public static final String DATABASE_GROUP = "sg-0a1b2c3d4e5f60406";
 
   private static final String ACCOUNT = "123456789012";
@@ -73,7 +95,7 @@ public final class Scenarios {
 
   private Scenarios() {}
 
-  /** Everything in place: the job's private subnets route S3 through a gateway endpoint; READY. */
+  /** {@return everything in place: the job's private subnets route S3 through a gateway endpoint; READY} */
   public static Scenario readyPrivateEndpoints() {
     return Built.readyPrivateEndpoints;
   }
@@ -84,7 +106,7 @@ public final class Scenarios {
         n -> { }, job(PRIVATE_SUBNET_A, PRIVATE_SUBNET_B), Verdict.READY, List.of());
   }
 
-  /** The private subnets have no route to S3 (no endpoint, no NAT): the job fails downloading its data. */
+  /** {@return the private subnets have no route to S3 (no endpoint, no NAT): the job fails downloading its data} */
   public static Scenario privateVpcWithoutS3Endpoint() {
     return Built.privateVpcWithoutS3Endpoint;
   }
@@ -96,7 +118,7 @@ public final class Scenarios {
         job(PRIVATE_SUBNET_A, PRIVATE_SUBNET_B), Verdict.NOT_READY, List.of("s3.route.missing"));
   }
 
-  /** The job runs in a public subnet whose only way out is an internet gateway, useless without public IPs. */
+  /** {@return the job runs in a public subnet whose only way out is an internet gateway, useless without public IPs} */
   public static Scenario publicSubnetWithInternetGateway() {
     return Built.publicSubnetWithInternetGateway;
   }
@@ -107,7 +129,7 @@ public final class Scenarios {
         n -> { }, job(PUBLIC_SUBNET), Verdict.NOT_READY, List.of("s3.route.igw-only"));
   }
 
-  /** The VPC has dedicated instance tenancy, which training jobs do not support. */
+  /** {@return the VPC has dedicated instance tenancy, which training jobs do not support} */
   public static Scenario dedicatedTenancy() {
     return Built.dedicatedTenancy;
   }
@@ -118,7 +140,7 @@ public final class Scenarios {
         job(PRIVATE_SUBNET_A, PRIVATE_SUBNET_B), Verdict.NOT_READY, List.of("vpc.tenancy.dedicated"));
   }
 
-  /** The training group does not admit itself: a two-node job hangs ("Cannot connect to host algo-2"). */
+  /** {@return the training group does not admit itself: a two-node job hangs ("Cannot connect to host algo-2")} */
   public static Scenario securityGroupWithoutSelfIngress() {
     return Built.securityGroupWithoutSelfIngress;
   }
@@ -130,7 +152,7 @@ public final class Scenarios {
         job(PRIVATE_SUBNET_A, PRIVATE_SUBNET_B), Verdict.NOT_READY, List.of("sg.self-ingress.missing", "sg.efa.self-traffic"));
   }
 
-  /** Every subnet has 7 free addresses; two EFA instances need 10 in one subnet. */
+  /** {@return every subnet has 7 free addresses; two EFA instances need 10 in one subnet} */
   public static Scenario subnetOutOfIps() {
     return Built.subnetOutOfIps;
   }
@@ -147,53 +169,53 @@ public final class Scenarios {
   // ------------------------------------------------------------------ resources inside the VPC
 
   /**
-   * An EFS file system with a mount target in each private subnet; its group admits NFS (TCP 2049)
-   * from the training group, which may send it; no file-system policy. The job reads
+   * {@return an EFS file system with a mount target in each private subnet; its group admits NFS (TCP 2049)
+   * from the training group, which may send it; no file-system policy} The job reads
    * {@code /datasets/imagenet} from it. READY.
    */
   public static Scenario efsFileSystem() {
     return Built.efsFileSystem;
   }
 
-  /** The mount targets' group admits NFS from the endpoints' group, not the job's: the mount times out. */
+  /** {@return the mount targets' group admits NFS from the endpoints' group, not the job's: the mount times out} */
   public static Scenario efsMountTargetGroupAdmitsAnotherGroup() {
     return Built.efsWrongGroup;
   }
 
-  /** The file system has no mount target in the VPC (both deleted): SageMaker cannot mount it. */
+  /** {@return the file system has no mount target in the VPC (both deleted): SageMaker cannot mount it} */
   public static Scenario efsWithoutMountTarget() {
     return Built.efsNoMountTarget;
   }
 
   /**
-   * An FSx for Lustre file system ({@code PERSISTENT_2}, mount name {@value #FSX_MOUNT_NAME}) in private
-   * subnet A; its group and the training group admit Lustre (TCP 988, 1018–1023) from each other. The job
+   * {@return an FSx for Lustre file system ({@code PERSISTENT_2}, mount name {@value #FSX_MOUNT_NAME}) in private
+   * subnet A; its group and the training group admit Lustre (TCP 988, 1018–1023) from each other} The job
    * runs in subnet A and reads {@code /k7yq2bmv/imagenet}. READY.
    */
   public static Scenario fsxLustre() {
     return Built.fsxLustre;
   }
 
-  /** The FSx group does not admit TCP 988 (only 1018–1023): the Lustre mount times out. */
+  /** {@return the FSx group does not admit TCP 988 (only 1018–1023): the Lustre mount times out} */
   public static Scenario fsxPort988Closed() {
     return Built.fsxPort988Closed;
   }
 
-  /** The job's {@code DirectoryPath} starts with {@code /fsx} on a PERSISTENT_2 file system: "No such file or directory". */
+  /** {@return the job's {@code DirectoryPath} starts with {@code /fsx} on a PERSISTENT_2 file system: "No such file or directory"} */
   public static Scenario fsxDirectoryPathWithoutMountName() {
     return Built.fsxDirectoryPath;
   }
 
   /**
-   * A PostgreSQL database (an RDS-style network interface, {@value #DATABASE_ADDRESS}, with its group) in a
-   * private subnet; its group admits TCP 5432 from the training group, which may send it. The job
+   * {@return a PostgreSQL database (an RDS-style network interface, {@value #DATABASE_ADDRESS}, with its group) in a
+   * private subnet; its group admits TCP 5432 from the training group, which may send it} The job
    * declares it: {@code requiresInVpc(VpcTarget.sg(DATABASE_GROUP, 5432).withLabel("features"))}. READY.
    */
   public static Scenario rdsDatabase() {
     return Built.rdsDatabase;
   }
 
-  /** The database's group admits nothing: the training code's connection times out. */
+  /** {@return the database's group admits nothing: the training code's connection times out} */
   public static Scenario rdsDatabaseGroupClosed() {
     return Built.rdsClosed;
   }
@@ -210,7 +232,11 @@ public final class Scenarios {
                 .networkInterface("eni-0a1b2c3d4e5f60812").securityGroups(EFS_GROUP)));
   }
 
-  /** The job of the EFS scenarios: {@code /datasets/imagenet} of the EFS file system, read-only. */
+  /**
+   * {@return the job of the EFS scenarios: {@code /datasets/imagenet} of the EFS file system, read-only}
+   *
+   * @param subnets the subnets
+   */
   public static TrainingJobSpec efsJob(String... subnets) {
     return withChannel(job(subnets), InputChannel.builder().name("train").fileSystemId(EFS_FILE_SYSTEM)
         .fileSystemType("EFS").directoryPath("/datasets/imagenet").fileSystemAccessMode("ro").build());
@@ -229,7 +255,11 @@ public final class Scenarios {
             .mountName(FSX_MOUNT_NAME).networkInterface(FSX_INTERFACE));
   }
 
-  /** The job of the FSx scenarios, in private subnet A (the file system's zone): {@code directoryPath} of it, read-only. */
+  /**
+   * {@return the job of the FSx scenarios, in private subnet A (the file system's zone): {@code directoryPath} of it, read-only}
+   *
+   * @param directoryPath the directory path
+   */
   public static TrainingJobSpec fsxJob(String directoryPath) {
     return withChannel(job(PRIVATE_SUBNET_A), InputChannel.builder().name("train").fileSystemId(FSX_FILE_SYSTEM)
         .fileSystemType("FSxLustre").directoryPath(directoryPath).fileSystemAccessMode("ro").build());
@@ -248,7 +278,7 @@ public final class Scenarios {
             .securityGroups(DATABASE_GROUP).requesterManaged(true).description("RDSNetworkInterface"));
   }
 
-  /** The job of the RDS scenarios: the examples' job, declaring the database (by its group, port 5432, label {@code features}). */
+  /** {@return the job of the RDS scenarios: the examples' job, declaring the database (by its group, port 5432, label {@code features})} */
   public static TrainingJobSpec rdsJob() {
     return job(PRIVATE_SUBNET_A, PRIVATE_SUBNET_B).toBuilder()
         .requiresInVpc(VpcTarget.sg(DATABASE_GROUP, 5432).withLabel("features")).build();
@@ -266,17 +296,21 @@ public final class Scenarios {
         errors);
   }
 
-  /** The worlds with resources inside the VPC: EFS, FSx for Lustre and a database, each ready one first. */
+  /** {@return the worlds with resources inside the VPC: EFS, FSx for Lustre and a database, each ready one first} */
   public static List<Scenario> inVpc() {
     return Built.IN_VPC;
   }
 
-  /** All six, ready one first. */
+  /** {@return all six, ready one first} */
   public static List<Scenario> all() {
     return Built.ALL;
   }
 
-  /** The scenario of that name ({@code no-s3-endpoint}, {@code efs-file-system}…); an error listing the names otherwise. */
+  /**
+   * {@return the scenario of that name ({@code no-s3-endpoint}, {@code efs-file-system}…); an error listing the names otherwise}
+   *
+   * @param name the name
+   */
   public static Scenario named(String name) {
     List<Scenario> known = new ArrayList<>(all());
     known.addAll(inVpc());
@@ -284,7 +318,11 @@ public final class Scenarios {
         "no scenario named '" + name + "'; known: " + known.stream().map(Scenario::name).toList()));
   }
 
-  /** The training job of the examples, in {@code subnets}. */
+  /**
+   * {@return the training job of the examples, in {@code subnets}}
+   *
+   * @param subnets the subnets
+   */
   public static TrainingJobSpec job(String... subnets) {
     return TrainingJobSpec.builder()
         .name("resnet50-nightly")

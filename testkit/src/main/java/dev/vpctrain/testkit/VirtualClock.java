@@ -23,7 +23,11 @@ public final class VirtualClock extends Clock {
     this.now = new AtomicReference<>(Objects.requireNonNull(start, "start"));
   }
 
-  /** A clock standing at {@code start}. */
+  /**
+   * {@return a clock standing at {@code start}}
+   *
+   * @param start the first instant
+   */
   public static VirtualClock startingAt(Instant start) {
     return new VirtualClock(start);
   }
@@ -33,7 +37,12 @@ public final class VirtualClock extends Clock {
     return now.get();
   }
 
-  /** Moves time forward by {@code amount} and returns the new time. */
+  /**
+   * Moves time forward by {@code amount} and returns the new time.
+   *
+   * @param amount the amount
+   * @return the new instant
+   */
   public Instant advance(Duration amount) {
     if (amount.isNegative()) {
       throw new IllegalArgumentException("the virtual clock only moves forward, but was asked to move by " + amount);
@@ -41,7 +50,12 @@ public final class VirtualClock extends Clock {
     return now.updateAndGet(t -> t.plus(amount));
   }
 
-  /** Moves time forward to {@code instant}; does nothing when it is already later. Returns the new time. */
+  /**
+   * Moves time forward to {@code instant}; does nothing when it is already later. Returns the new time.
+   *
+   * @param instant the instant
+   * @return the new instant
+   */
   public Instant advanceTo(Instant instant) {
     return now.updateAndGet(t -> instant.isAfter(t) ? instant : t);
   }

@@ -36,11 +36,11 @@ import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.utils.builder.SdkBuilder;
 
 /**
- * Reads a bundle document (formats.md §2) into a {@link NetworkSnapshot}: each EC2 operation's
+ * Reads a snapshot bundle document into a {@link NetworkSnapshot}: each EC2 operation's
  * output is checked (shape, range, uniqueness: what the SDK shape does not express, so that no rule
  * meets a value it cannot use), read into the SDK's {@code Describe…Response} by {@link SdkJson}
  * and mapped by {@link Ec2Mapping}, as live discovery maps the same responses; the optional
- * {@code captureFilters}, {@code efs} and {@code fsx} sections (formats.md §2a) are read by
+ * {@code captureFilters}, {@code efs} and {@code fsx} sections are read by
  * {@link InVpcSections} the same way. An operation named in {@code errors} is incomplete and its
  * output, if any, is not used (the section stays unknown).
  */

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Range and shape checks of the bundle's scalar values (formats.md §2, "validation is complete at
+ * Range and shape checks of the bundle's scalar values ("validation is complete at
  * read time"): CIDR blocks, IP addresses, ports, protocols, ACL rule numbers and resource ids. Each
  * check throws {@link InvalidInputException} naming the file, the JSON path and what was expected.
  * CIDR blocks and addresses are parsed by core's {@link Cidr}, the parser the rules use, so that

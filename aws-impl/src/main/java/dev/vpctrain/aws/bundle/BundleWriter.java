@@ -22,9 +22,9 @@ import software.amazon.awssdk.services.ec2.model.Subnet;
 import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
 
 /**
- * Writes a {@link NetworkSnapshot} as a bundle (formats.md §2): each EC2 section ({@link Ec2Section})
+ * Writes a {@link NetworkSnapshot} as a snapshot bundle: each EC2 section ({@link Ec2Section})
  * is the SDK's {@code Describe…Response} built by {@link Ec2Mapping} and written by {@link SdkJson}
- * with the AWS CLI's member names; the optional §2a sections by {@link InVpcSections}, only when
+ * with the AWS CLI's member names; the optional sections by {@link InVpcSections}, only when
  * known; S3 facts and capture errors are written here.
  */
 final class BundleWriter {

@@ -30,7 +30,7 @@ import software.amazon.awssdk.services.iam.model.ListRolePoliciesResponse;
 import software.amazon.awssdk.utils.builder.SdkBuilder;
 
 /**
- * The {@code iam} bundle section (formats.md §2a) in either form: {@code GetAccountAuthorizationDetails},
+ * The {@code iam} bundle section in either form: {@code GetAccountAuthorizationDetails},
  * or the scoped {@code roles} (by name) and {@code policies} (by ARN). Each output is checked (ARNs,
  * names, each role and policy once), its policy documents (objects, or strings of JSON or URL-encoded
  * JSON) made JSON text by {@link PolicyDocumentJson}, then read into the SDK's response shape by

@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.efs.model.MountTargetDescription;
 import software.amazon.awssdk.services.fsx.model.FileSystem;
 
 /**
- * The optional bundle sections of formats.md §2a besides {@code ec2.DescribeNetworkInterfaces}
+ * The optional bundle sections besides {@code ec2.DescribeNetworkInterfaces}
  * (which is an {@link Ec2Section}): {@code captureFilters}, {@code efs} and {@code fsx}. As for the
  * EC2 sections, each output is checked (id shapes, addresses, uniqueness), read into its SDK shape by
  * {@link SdkJson} and mapped by {@link EfsMapping} / {@link FsxMapping}; writing is the reverse. A

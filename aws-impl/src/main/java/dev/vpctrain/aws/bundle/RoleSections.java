@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.kms.model.GetKeyPolicyResponse;
 import software.amazon.awssdk.services.kms.model.ListAliasesResponse;
 
 /**
- * The execution role's bundle sections (formats.md §2a): {@code iam} (either form),
+ * The execution role's bundle sections: {@code iam} (either form),
  * {@code kms} and {@code organizations}. {@code kms} is checked (key ARNs, alias names), read into
  * the SDK's {@code ListAliasesResponse}, {@code DescribeKeyResponse} and {@code GetKeyPolicyResponse}
  * by {@link SdkJson} (a key policy given as an object is first made the JSON text the API returns)

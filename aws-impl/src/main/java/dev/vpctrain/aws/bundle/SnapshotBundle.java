@@ -11,8 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Reads and writes the snapshot bundle (formats.md §2): one JSON document holding EC2 and S3 read
- * API outputs exactly as the AWS CLI v2 prints them, and optionally (§2a) network interfaces with the
+ * Reads and writes the snapshot bundle: one JSON document holding EC2 and S3 read
+ * API outputs exactly as the AWS CLI v2 prints them, and optionally network interfaces with the
  * filters they were captured with, EFS and FSx outputs. An operation missing from the bundle stays
  * unknown (an empty {@code Optional}), never empty, and so is one named in {@code errors} even when
  * the bundle holds output for it; {@code GetBucketPolicy: null} means "no policy"; enum-like strings
@@ -29,6 +29,8 @@ public final class SnapshotBundle {
   /**
    * Reads a bundle file.
    *
+   * @param file the file
+   * @return the network snapshot the bundle holds
    * @throws java.nio.file.NoSuchFileException when the file does not exist
    * @throws java.nio.file.FileSystemException naming the file when it is a directory or cannot be read
    * @throws InvalidInputException naming the file and JSON path when the content is malformed
@@ -37,7 +39,13 @@ public final class SnapshotBundle {
     return parse(InputFiles.read(file), file.toString());
   }
 
-  /** Reads the JSON text of a bundle; {@code source} names it in errors. */
+  /**
+   * Reads the JSON text of a bundle; {@code source} names it in errors.
+   *
+   * @param json the JSON text
+   * @param source the file name or other source named in errors
+   * @return the network snapshot the text holds
+   */
   public static NetworkSnapshot parse(String json, String source) {
     JsonInput root;
     try {
@@ -56,12 +64,22 @@ public final class SnapshotBundle {
     }
   }
 
-  /** The bundle JSON of {@code snapshot}, pretty-printed as the AWS CLI prints it. */
+  /**
+   * {@return the bundle JSON of {@code snapshot}, pretty-printed as the AWS CLI prints it}
+   *
+   * @param snapshot the network snapshot
+   */
   public static String write(NetworkSnapshot snapshot) {
     return JsonOutput.pretty(BundleWriter.write(snapshot));
   }
 
-  /** Writes the bundle of {@code snapshot} to {@code file}. */
+  /**
+   * Writes the bundle of {@code snapshot} to {@code file}.
+   *
+   * @param snapshot the network snapshot
+   * @param file the file
+   * @throws IOException when it fails
+   */
   public static void write(NetworkSnapshot snapshot, Path file) throws IOException {
     Files.writeString(file, write(snapshot), StandardCharsets.UTF_8);
   }

@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * Rejects a key (a resource id, an attribute of a VPC, …) listed twice in one operation's output,
  * naming both JSON paths: the bundle would be ambiguous, and guessing which copy counts could turn a
- * FAIL into a READY (formats.md §2).
+ * FAIL into a READY.
  */
 final class UniqueKeys {
   private final String what;

@@ -13,25 +13,26 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 abstract class AbstractFailureDiagnosis {
-  /** SageMaker's {@code FailureReason}, verbatim. */
+  /** {@return SageMaker's {@code FailureReason}, verbatim} */
   public abstract String failureReason();
 
+  /** {@return the category} */
   public abstract FailureCategory category();
 
-  /** FAIL and UNVERIFIED findings of the category's rule families from the re-run preflight. */
+  /** {@return FAIL and UNVERIFIED findings of the category's rule families from the re-run preflight} */
   public abstract List<Finding> findings();
 
-  /** Why the preflight was not re-run, or what it could not tell. */
+  /** {@return why the preflight was not re-run, or what it could not tell} */
   public abstract Optional<String> note();
 
-  /** The resources the findings name, most likely first. */
+  /** {@return the resources the findings name, most likely first} */
   public Set<String> likelyResources() {
     Set<String> out = new LinkedHashSet<>();
     findings().forEach(f -> out.addAll(f.resources()));
     return out;
   }
 
-  /** The diagnosis for people: cause, then one line per finding. */
+  /** {@return the diagnosis for people: cause, then one line per finding} */
   public String render() {
     StringBuilder sb = new StringBuilder("Likely cause: ").append(category().explanation());
     if (!category().ruleFamilies().isEmpty()) {

@@ -50,28 +50,32 @@ public enum FailureCategory {
     this.ruleFamilies = ruleFamilies;
   }
 
-  /** One sentence saying what failed. */
+  /** {@return one sentence saying what failed} */
   public String explanation() {
     return explanation;
   }
 
-  /** Rule id prefixes whose findings explain this failure (an exact id also matches itself). */
+  /** {@return rule id prefixes whose findings explain this failure (an exact id also matches itself)} */
   public List<String> ruleFamilies() {
     return ruleFamilies;
   }
 
-  /** The families for people: {@code s3.route.*, s3.bucket.other-region}. */
+  /** {@return the families for people: {@code s3.route.*, s3.bucket.other-region}} */
   public String describeFamilies() {
     return String.join(", ", ruleFamilies.stream().map(f -> f.endsWith(".") || f.endsWith("-") ? f + "*" : f)
         .toArray(String[]::new));
   }
 
-  /** True when {@code ruleId} belongs to one of this category's families. */
+  /**
+   * {@return true when {@code ruleId} belongs to one of this category's families}
+   *
+   * @param ruleId the rule id
+   */
   public boolean covers(String ruleId) {
     return ruleFamilies.stream().anyMatch(ruleId::startsWith);
   }
 
-  /** True for failures the network can explain. */
+  /** {@return true for failures the network can explain} */
   public boolean isNetwork() {
     return !ruleFamilies.isEmpty();
   }

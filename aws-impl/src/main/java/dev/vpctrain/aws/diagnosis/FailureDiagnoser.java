@@ -26,17 +26,30 @@ public final class FailureDiagnoser {
     this.noPreflightReason = noPreflightReason;
   }
 
-  /** A diagnoser that re-runs {@code preflight} for network causes. */
+  /**
+   * {@return a diagnoser that re-runs {@code preflight} for network causes}
+   *
+   * @param preflight the preflight
+   */
   public static FailureDiagnoser withPreflight(Function<TrainingJobSpec, PreflightReport> preflight) {
     return new FailureDiagnoser(Objects.requireNonNull(preflight), null);
   }
 
-  /** A diagnoser that only classifies; {@code reason} says why no preflight is possible. */
+  /**
+   * {@return a diagnoser that only classifies; {@code reason} says why no preflight is possible}
+   *
+   * @param reason the reason
+   */
   public static FailureDiagnoser classifyOnly(String reason) {
     return new FailureDiagnoser(null, Objects.requireNonNull(reason));
   }
 
-  /** The diagnosis of {@code failureReason} for {@code job}. */
+  /**
+   * {@return the diagnosis of {@code failureReason} for {@code job}}
+   *
+   * @param failureReason the failure reason
+   * @param job the training job
+   */
   public FailureDiagnosis diagnose(String failureReason, TrainingJobSpec job) {
     String reason = failureReason == null ? "" : failureReason;
     FailureCategory category = FailureClassifier.classify(reason);

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.ec2.model.Filter;
 
 /**
- * The calls about the resources inside the VPC a job names (formats.md §2a), only when it names
+ * The calls about the resources inside the VPC a job names (the optional bundle sections), only when it names
  * some: EFS and FSx for Lustre file systems of its channels, and the network interfaces of its
  * declared targets. They ride in the two rounds of {@link DiscoveryRun}:
  * <ul>

@@ -31,10 +31,10 @@ import software.amazon.awssdk.services.s3.S3Client;
  * ACLs, the region's S3 prefix list, and each bucket's location and policy. For a job that names
  * EFS or FSx for Lustre file systems or in-VPC targets, also (in the same two rounds) those file
  * systems, their mount targets, mount-target security groups and policies, and the network
- * interfaces of the targets and file systems (formats.md §2a); nothing of the kind otherwise. With
+ * interfaces of the targets and file systems (the optional bundle sections); nothing of the kind otherwise. With
  * an {@code iam} client, the job's execution role (GetRole, its inline and attached policies, its
  * boundary's and managed policies' default versions), and with a {@code kms} client the keys the job
- * names (formats.md §2a {@code iam}, scoped form, and {@code kms}). The
+ * names (the bundle's {@code iam} section in its scoped form, and {@code kms}). The
  * wall time is about two round trips plus the longest page chain. A call that fails (access denied, throttled past
  * the client's retries, timed out, unreadable) is recorded in {@link NetworkSnapshot#errors()} and
  * leaves its section absent, so the rules that need it are UNVERIFIED; nothing is thrown for it.
@@ -66,11 +66,12 @@ public final class LiveNetworkDiscovery implements NetworkSource {
     this.clock = b.clock;
   }
 
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The region the snapshots are of. */
+  /** {@return the region the snapshots are of} */
   public String region() {
     return region;
   }
@@ -82,12 +83,21 @@ public final class LiveNetworkDiscovery implements NetworkSource {
     return discover(Target.of(job));
   }
 
-  /** The snapshot of one VPC, without any bucket (for {@code vpctrain snapshot --vpc}). */
+  /**
+   * {@return the snapshot of one VPC, without any bucket (for {@code vpctrain snapshot --vpc})}
+   *
+   * @param vpcId the VPC id
+   */
   public NetworkSnapshot snapshotOfVpc(String vpcId) {
     return snapshotOfVpc(vpcId, List.of());
   }
 
-  /** The snapshot of one VPC and of the given buckets. */
+  /**
+   * {@return the snapshot of one VPC and of the given buckets}
+   *
+   * @param vpcId the VPC id
+   * @param buckets the buckets
+   */
   public NetworkSnapshot snapshotOfVpc(String vpcId, Collection<String> buckets) {
     Objects.requireNonNull(vpcId, "vpcId");
     return discover(Target.ofVpc(vpcId, buckets));
@@ -145,25 +155,45 @@ public final class LiveNetworkDiscovery implements NetworkSource {
 
     private Builder() {}
 
-    /** The EC2 client (its region is the snapshot's unless {@link #region(String)} says otherwise). */
+    /**
+     * The EC2 client (its region is the snapshot's unless {@link #region(String)} says otherwise).
+     *
+     * @param ec2 the EC2 client
+     * @return this builder
+     */
     public Builder ec2(Ec2Client ec2) {
       this.ec2 = ec2;
       return this;
     }
 
-    /** The S3 client for bucket locations and policies (enable cross-region access for buckets elsewhere). */
+    /**
+     * The S3 client for bucket locations and policies (enable cross-region access for buckets elsewhere).
+     *
+     * @param s3 the S3 client
+     * @return this builder
+     */
     public Builder s3(S3Client s3) {
       this.s3 = s3;
       return this;
     }
 
-    /** The EFS client for the EFS file systems of the job's channels (same region as EC2). */
+    /**
+     * The EFS client for the EFS file systems of the job's channels (same region as EC2).
+     *
+     * @param efs the EFS client
+     * @return this builder
+     */
     public Builder efs(EfsClient efs) {
       this.efs = efs;
       return this;
     }
 
-    /** The FSx client for the FSx for Lustre file systems of the job's channels (same region as EC2). */
+    /**
+     * The FSx client for the FSx for Lustre file systems of the job's channels (same region as EC2).
+     *
+     * @param fsx the FSx client
+     * @return this builder
+     */
     public Builder fsx(FSxClient fsx) {
       this.fsx = fsx;
       return this;
@@ -173,6 +203,9 @@ public final class LiveNetworkDiscovery implements NetworkSource {
      * The IAM client for the job's execution role (global endpoint: {@code Region.AWS_GLOBAL}, or
      * {@code AWS_CN_GLOBAL} / {@code AWS_US_GOV_GLOBAL} in those partitions). Without it the snapshot
      * has no {@code iam} section and the role rules say the role was not evaluated.
+     *
+     * @param iam the IAM client
+     * @return this builder
      */
     public Builder iam(IamClient iam) {
       this.iam = iam;
@@ -182,13 +215,21 @@ public final class LiveNetworkDiscovery implements NetworkSource {
     /**
      * The KMS client (the job's region) for the keys the job names: {@code DescribeKey},
      * {@code GetKeyPolicy} and, for alias forms, {@code ListAliases}. Without it the keys are unknown.
+     *
+     * @param kms the KMS client
+     * @return this builder
      */
     public Builder kms(KmsClient kms) {
       this.kms = kms;
       return this;
     }
 
-    /** The region of the snapshot; defaults to the EC2 client's. */
+    /**
+     * The region of the snapshot; defaults to the EC2 client's.
+     *
+     * @param region the AWS region
+     * @return this builder
+     */
     public Builder region(String region) {
       this.region = region;
       return this;
@@ -198,13 +239,21 @@ public final class LiveNetworkDiscovery implements NetworkSource {
      * Runs the calls on this executor (never shut down by discovery). By default every instance
      * shares one pool of 32 daemon threads that end after 30 idle seconds. A direct executor
      * ({@code Runnable::run}) makes every call sequential.
+     *
+     * @param executor the executor
+     * @return this builder
      */
     public Builder executor(Executor executor) {
       this.executor = executor;
       return this;
     }
 
-    /** Calls in flight at once (default 32, a pool shared by all instances); ignored with {@link #executor}. */
+    /**
+     * Calls in flight at once (default 32, a pool shared by all instances); ignored with {@link #executor}.
+     *
+     * @param maxThreads the max threads
+     * @return this builder
+     */
     public Builder maxThreads(int maxThreads) {
       if (maxThreads < 1) {
         throw new IllegalArgumentException("maxThreads must be at least 1 but was " + maxThreads);
@@ -213,12 +262,18 @@ public final class LiveNetworkDiscovery implements NetworkSource {
       return this;
     }
 
-    /** The clock of {@code capturedAt} (tests). */
+    /**
+     * The clock of {@code capturedAt} (tests).
+     *
+     * @param clock the clock
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
+    /** {@return a new {@code LiveNetworkDiscovery} with the values given} */
     public LiveNetworkDiscovery build() {
       return new LiveNetworkDiscovery(this);
     }

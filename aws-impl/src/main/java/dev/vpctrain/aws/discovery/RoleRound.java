@@ -36,7 +36,7 @@ import software.amazon.awssdk.services.kms.model.GetKeyPolicyResponse;
 import software.amazon.awssdk.services.kms.model.ListAliasesResponse;
 
 /**
- * The execution role's calls (formats.md §2a, scoped {@code iam} form, and {@code kms}), riding in
+ * The execution role's calls (the bundle's {@code iam} section in its scoped form, and {@code kms}), riding in
  * the rounds of {@link DiscoveryRun} as one chain of their own that starts with round one, since the
  * role ARN is known up front:
  * <ul>
@@ -51,7 +51,7 @@ import software.amazon.awssdk.services.kms.model.ListAliasesResponse;
  * IAM looks role names up in the caller's account: when GetRole answers with a role of another
  * account than RoleArn's, nothing more is read and the role is recorded as not captured
  * ({@code RoleInAnotherAccount}), so the role rules are UNVERIFIED. {@code NoSuchEntity} is recorded
- * as it comes (the role is then known absent, formats.md); access denied and other failures are
+ * as it comes (the role is then known absent); access denied and other failures are
  * capture errors like any other. The SDK's shapes go through {@link IamMapping} and
  * {@link KmsMapping}, the mappings the bundle reader uses, with their policy documents made the same
  * compact JSON text the bundle reader makes ({@link PolicyDocumentJson#fromApi}).

@@ -8,16 +8,22 @@ import org.immutables.value.Value;
 @Value.Immutable
 @VpcTrainStyle
 abstract class AbstractRequestDifference {
-  /** The member path, for example {@code ResourceConfig.InstanceCount}. */
+  /** {@return the member path, for example {@code ResourceConfig.InstanceCount}} */
   public abstract String path();
 
-  /** The requested value as JSON; empty when the request does not set it. */
+  /** {@return the requested value as JSON; empty when the request does not set it} */
   public abstract Optional<String> requested();
 
-  /** The existing job's value as JSON; empty when the existing job does not have it. */
+  /** {@return the existing job's value as JSON; empty when the existing job does not have it} */
   public abstract Optional<String> existing();
 
-  /** A difference at {@code path}; null JSON means "absent" on that side. */
+  /**
+   * {@return a difference at {@code path}; null JSON means "absent" on that side}
+   *
+   * @param path the JSON path of the member
+   * @param requestedJson the requested JSON
+   * @param existingJson the existing JSON
+   */
   public static RequestDifference of(String path, String requestedJson, String existingJson) {
     return RequestDifference.builder().path(path)
         .requested(Optional.ofNullable(requestedJson)).existing(Optional.ofNullable(existingJson)).build();

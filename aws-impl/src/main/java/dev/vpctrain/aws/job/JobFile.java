@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.sagemaker.model.CreateTrainingJobRequest;
 
 /**
  * Reads and writes the job file: the JSON of a {@code CreateTrainingJob} request as
- * {@code aws sagemaker create-training-job --cli-input-json} takes it (formats.md §1).
+ * {@code aws sagemaker create-training-job --cli-input-json} takes it.
  *
  * <p>Reading goes file → the SDK's {@link CreateTrainingJobRequest} (through {@link SdkJson}, which
  * rejects, as the AWS CLI does, members the API does not have and values of the wrong type, naming
@@ -28,6 +28,8 @@ public final class JobFile {
   /**
    * Reads a job file.
    *
+   * @param file the file
+   * @return the job the file describes
    * @throws java.nio.file.NoSuchFileException when the file does not exist
    * @throws java.nio.file.FileSystemException naming the file when it is a directory or cannot be read
    * @throws InvalidInputException when it is not a valid CreateTrainingJob request
@@ -36,19 +38,32 @@ public final class JobFile {
     return parse(InputFiles.read(file), file.toString());
   }
 
-  /** Reads the JSON text of a job; {@code source} names it in errors. */
+  /**
+   * Reads the JSON text of a job; {@code source} names it in errors.
+   *
+   * @param json the JSON text
+   * @param source the file name or other source named in errors
+   * @return the job the text describes
+   */
   public static TrainingJobSpec parse(String json, String source) {
     return TrainingJobRequests.toSpec(request(JsonInput.parse(json, source).requireObject()));
   }
 
-  /** Writes the job to {@code file} as a CreateTrainingJob request. */
+  /**
+   * Writes the job to {@code file} as a CreateTrainingJob request.
+   *
+   * @param spec the spec
+   * @param file the file
+   * @throws IOException when it fails
+   */
   public static void write(TrainingJobSpec spec, Path file) throws IOException {
     Files.writeString(file, write(spec), StandardCharsets.UTF_8);
   }
 
   /**
-   * The CreateTrainingJob request JSON of {@code spec}, pretty-printed, members in the API's order.
+   * {@return the CreateTrainingJob request JSON of {@code spec}, pretty-printed, members in the API's order}
    *
+   * @param spec the spec
    * @throws SdkJsonException when the spec's {@code apiExtras} do not fit the API
    */
   public static String write(TrainingJobSpec spec) {

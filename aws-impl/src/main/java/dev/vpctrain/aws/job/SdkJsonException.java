@@ -18,11 +18,19 @@ import java.util.Optional;
 public final class SdkJsonException extends InvalidInputException {
   private static final long serialVersionUID = 1L;
 
+  /** What was expected, for a wrongly typed value. */
   private final String expected;
+  /** The unknown member's name. */
   private final String member;
   private final transient JsonNode found;
   private final transient List<String> members;
 
+  /**
+   * Creates the exception for a member of a JSON document.
+   *
+   * @param path the JSON path of the member
+   * @param problem what is wrong
+   */
   public SdkJsonException(String path, String problem) {
     this(path, problem, null, null, null, List.of());
   }
@@ -36,47 +44,81 @@ public final class SdkJsonException extends InvalidInputException {
     this.members = List.copyOf(members);
   }
 
-  /** A value of the wrong type: {@code expected} is the type in words ("an integer"). */
+  /**
+   * {@return a value of the wrong type: {@code expected} is the type in words ("an integer")}
+   *
+   * @param path the JSON path of the member
+   * @param problem what is wrong
+   * @param expected the expected
+   * @param found the found
+   */
   public static SdkJsonException wrongType(String path, String problem, String expected, JsonNode found) {
     return new SdkJsonException(path, problem, expected, found, null, List.of());
   }
 
-  /** Member {@code name}, which the shape does not have; {@code members} are the ones it has, in the API's order. */
+  /**
+   * {@return the exception for member {@code name}, which the shape does not have; {@code members} are the ones it has, in the API's order}
+   *
+   * @param path the JSON path of the member
+   * @param problem what is wrong
+   * @param name the name
+   * @param members the members
+   */
   public static SdkJsonException unknownMember(String path, String problem, String name, List<String> members) {
     return new SdkJsonException(path, problem, null, null, name, members);
   }
 
-  /** The JSON path of the offending value, for example {@code ResourceConfig.InstanceCount}. */
+  /** {@return the JSON path of the offending value, for example {@code ResourceConfig.InstanceCount}} */
   public String path() {
     return jsonPath();
   }
 
-  /** The same error in {@code file}. */
+  /**
+   * {@return the same error in {@code file}}
+   *
+   * @param file the file
+   */
   public InvalidInputException inFile(String file) {
     return new InvalidInputException(file, jsonPath(), expectation(), this);
   }
 
-  /** What is wrong at {@link #path()}, without the path. */
+  /** {@return what is wrong at {@link #path()}, without the path} */
   public String problem() {
     return expectation();
   }
 
-  /** For a wrongly typed value, the type the shape expects, in words ("an integer", "true or false"). */
+  /**
+   * For a wrongly typed value, the type the shape expects, in words ("an integer", "true or false").
+   *
+   * @return what was expected, when known
+   */
   public Optional<String> expected() {
     return Optional.ofNullable(expected);
   }
 
-  /** For a wrongly typed value, the value found (a JSON {@code null} included). */
+  /**
+   * For a wrongly typed value, the value found (a JSON {@code null} included).
+   *
+   * @return the value found instead, when known
+   */
   public Optional<JsonNode> found() {
     return Optional.ofNullable(found);
   }
 
-  /** For an unknown member, its name. */
+  /**
+   * For an unknown member, its name.
+   *
+   * @return the name of the unknown member, for that problem
+   */
   public Optional<String> unknownMember() {
     return Optional.ofNullable(member);
   }
 
-  /** For an unknown member, the members the shape has, in the API's order; empty otherwise. */
+  /**
+   * For an unknown member, the members the shape has, in the API's order; empty otherwise.
+   *
+   * @return the members the structure has, for an unknown member; empty otherwise
+   */
   public List<String> members() {
     return members == null ? List.of() : members;
   }

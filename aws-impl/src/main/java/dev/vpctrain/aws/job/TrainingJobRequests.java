@@ -63,12 +63,20 @@ public final class TrainingJobRequests {
 
   private TrainingJobRequests() {}
 
-  /** The complete request for {@code spec}. */
+  /**
+   * {@return the complete request for {@code spec}}
+   *
+   * @param spec the spec
+   */
   public static CreateTrainingJobRequest toRequest(TrainingJobSpec spec) {
     return SdkJson.read(CreateTrainingJobRequest::builder, toJson(spec), "");
   }
 
-  /** The request JSON for {@code spec}, in the AWS CLI's {@code --cli-input-json} shape. */
+  /**
+   * {@return the request JSON for {@code spec}, in the AWS CLI's {@code --cli-input-json} shape}
+   *
+   * @param spec the spec
+   */
   public static ObjectNode toJson(TrainingJobSpec spec) {
     ObjectNode root = NODES.objectNode();
     spec.apiExtras().forEach((path, text) -> {
@@ -148,7 +156,11 @@ public final class TrainingJobRequests {
     return root;
   }
 
-  /** The spec of {@code request}: modeled members as fields, every other member in {@code apiExtras}. */
+  /**
+   * {@return the spec of {@code request}: modeled members as fields, every other member in {@code apiExtras}}
+   *
+   * @param request the request
+   */
   public static TrainingJobSpec toSpec(CreateTrainingJobRequest request) {
     return toSpec(SdkJson.toJson(request));
   }
@@ -156,12 +168,19 @@ public final class TrainingJobRequests {
   /**
    * Reads a job file's JSON (the AWS CLI's {@code --cli-input-json} shape) into the SDK request;
    * an unknown member or a wrongly typed value is an {@link SdkJsonException} naming its path.
+   *
+   * @param json the JSON text
+   * @return the create training job request
    */
   public static CreateTrainingJobRequest parse(JsonNode json) {
     return SdkJson.read(CreateTrainingJobRequest::builder, json, "");
   }
 
-  /** The request JSON of {@code request}. */
+  /**
+   * {@return the request JSON of {@code request}}
+   *
+   * @param request the request
+   */
   public static ObjectNode toJson(CreateTrainingJobRequest request) {
     return SdkJson.toJson(request);
   }
@@ -250,8 +269,10 @@ public final class TrainingJobRequests {
   }
 
   /**
-   * The parts of an existing job that a {@code CreateTrainingJobRequest} holds, read from its
-   * {@code DescribeTrainingJob} response (everything but {@code Tags}, which Describe does not return).
+   * {@return the parts of an existing job that a {@code CreateTrainingJobRequest} holds, read from its
+   * {@code DescribeTrainingJob} response (everything but {@code Tags}, which Describe does not return)}
+   *
+   * @param response the response
    */
   public static CreateTrainingJobRequest fromDescribe(DescribeTrainingJobResponse response) {
     ObjectNode all = SdkJson.toJson(response);
@@ -266,11 +287,14 @@ public final class TrainingJobRequests {
   }
 
   /**
-   * How {@code requested} differs from an existing job's request (from {@link #fromDescribe}):
+   * {@return how {@code requested} differs from an existing job's request (from {@link #fromDescribe}):
    * every member the request sets must have the same value in the existing job; members only the
    * existing job has are service defaults and ignored, except in {@code HyperParameters} and
-   * {@code Environment}, which must match exactly. Subnet and security-group lists compare as sets;
+   * {@code Environment}, which must match exactly} Subnet and security-group lists compare as sets;
    * {@code Tags} are not compared. Empty when the requests match.
+   *
+   * @param requested the requested
+   * @param existing the request of the job that exists
    */
   public static List<RequestDifference> differences(CreateTrainingJobRequest requested, CreateTrainingJobRequest existing) {
     List<RequestDifference> out = new ArrayList<>();

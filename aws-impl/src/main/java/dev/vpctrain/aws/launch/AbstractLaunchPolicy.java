@@ -21,34 +21,56 @@ import org.immutables.value.Value;
 public abstract class AbstractLaunchPolicy {
   /** What to do with a kind of finding. */
   public enum Decision {
+    /** Launch despite these findings. */
     ALLOW,
+    /**
+     * Refuse to launch while such findings are present.
+     */
     REFUSE
   }
 
   AbstractLaunchPolicy() {}
 
+  /** {@return whether a launch goes ahead when the verdict is UNVERIFIED (an ERROR check undecided)} */
   @Value.Parameter
   public abstract Decision unverified();
 
+  /** {@return whether a launch goes ahead when a WARNING check failed} */
   @Value.Parameter
   public abstract Decision warnings();
 
-  /** Refuse UNVERIFIED, allow warnings. */
+  /**
+   * Refuse UNVERIFIED, allow warnings.
+   *
+   * @return the standard policy
+   */
   public static LaunchPolicy standard() {
     return LaunchPolicy.of(Decision.REFUSE, Decision.ALLOW);
   }
 
-  /** This policy, with undecided ERRORs decided {@code decision}. */
+  /**
+   * {@return this policy, with undecided ERRORs decided {@code decision}}
+   *
+   * @param decision the decision
+   */
   public LaunchPolicy unverified(Decision decision) {
     return LaunchPolicy.copyOf(this).withUnverified(decision);
   }
 
-  /** This policy, with failing WARNINGs decided {@code decision}. */
+  /**
+   * {@return this policy, with failing WARNINGs decided {@code decision}}
+   *
+   * @param decision the decision
+   */
   public LaunchPolicy warnings(Decision decision) {
     return LaunchPolicy.copyOf(this).withWarnings(decision);
   }
 
-  /** The findings of {@code report} that block a launch under this policy; empty means go. */
+  /**
+   * {@return the findings of {@code report} that block a launch under this policy; empty means go}
+   *
+   * @param report the preflight report
+   */
   public List<Finding> blockers(PreflightReport report) {
     return report.findings().stream().filter(this::blocks).collect(Collectors.toUnmodifiableList());
   }

@@ -7,17 +7,23 @@ import org.immutables.value.Value;
 /** One reported change of a training job: a status or secondary-status transition, or a new status message. */
 @Value.Immutable
 abstract class AbstractProgress {
+  /** {@return the job name} */
   public abstract String jobName();
 
+  /** {@return the kind} */
   public abstract ProgressKind kind();
 
-  /** The status entered, for example {@code InProgress} or {@code Downloading}. */
+  /** {@return the status entered, for example {@code InProgress} or {@code Downloading}} */
   public abstract String status();
 
-  /** When it happened, as SageMaker reports it. */
+  /**
+   * When it happened, as SageMaker reports it.
+   *
+   * @return the timestamp, or empty
+   */
   public abstract Optional<Instant> timestamp();
 
-  /** SageMaker's status message or failure reason. */
+  /** {@return SageMaker's status message or failure reason} */
   public abstract Optional<String> message();
 
   @Override

@@ -7,31 +7,36 @@ import org.immutables.value.Value;
 /** How a training job ended: its final status, SageMaker's failure reason and its diagnosis, billed time. */
 @Value.Immutable
 abstract class AbstractTrainingOutcome {
+  /** {@return the job name} */
   public abstract String jobName();
 
+  /** {@return the status} */
   public abstract FinalStatus status();
 
-  /** The last secondary status, for example {@code Completed}, {@code Failed} or {@code MaxRuntimeExceeded}. */
+  /** {@return the last secondary status, for example {@code Completed}, {@code Failed} or {@code MaxRuntimeExceeded}} */
   public abstract Optional<String> secondaryStatus();
 
-  /** SageMaker's {@code FailureReason}. */
+  /** {@return SageMaker's {@code FailureReason}} */
   public abstract Optional<String> failureReason();
 
-  /** Why it failed and which resource is likely at fault (failed jobs only). */
+  /** {@return why it failed and which resource is likely at fault (failed jobs only)} */
   public abstract Optional<FailureDiagnosis> diagnosis();
 
+  /** {@return the billable seconds, or empty} */
   public abstract Optional<Integer> billableSeconds();
 
+  /** {@return the training seconds, or empty} */
   public abstract Optional<Integer> trainingSeconds();
 
-  /** {@code ModelArtifacts.S3ModelArtifacts}. */
+  /** {@return {@code ModelArtifacts.S3ModelArtifacts}} */
   public abstract Optional<String> modelArtifacts();
 
+  /** {@return true when the job completed} */
   public boolean isCompleted() {
     return status() == FinalStatus.COMPLETED;
   }
 
-  /** A line for people: {@code Completed in 3600 s (billable 3600 s)} or the failure and its diagnosis. */
+  /** {@return a line for people: {@code Completed in 3600 s (billable 3600 s)} or the failure and its diagnosis} */
   public String render() {
     StringBuilder sb = new StringBuilder("Training job ").append(jobName()).append(' ').append(status());
     secondaryStatus().filter(s -> !s.equalsIgnoreCase(status().name())).ifPresent(s -> sb.append(" (").append(s).append(')'));

@@ -2,8 +2,11 @@ package dev.vpctrain.aws.launch;
 
 /** How a training job ended. */
 public enum FinalStatus {
+  /** The job ended with status {@code Completed}. */
   COMPLETED,
+  /** The job ended with status {@code Failed}. */
   FAILED,
+  /** The job ended with status {@code Stopped}. */
   STOPPED;
 
   /** The status of SageMaker's {@code TrainingJobStatus} text, for a final one. */

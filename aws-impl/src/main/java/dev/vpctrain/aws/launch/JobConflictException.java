@@ -10,6 +10,12 @@ public final class JobConflictException extends LaunchException {
 
   private final transient List<RequestDifference> differences;
 
+  /**
+   * Creates the exception for a job that exists with a different request.
+   *
+   * @param jobName the training job name
+   * @param differences the differences
+   */
   public JobConflictException(String jobName, List<RequestDifference> differences) {
     super("Training job '" + jobName + "' already exists with a different request; differing members: "
             + differences.stream().map(RequestDifference::toString).collect(Collectors.joining("; "))
@@ -18,7 +24,7 @@ public final class JobConflictException extends LaunchException {
     this.differences = List.copyOf(differences);
   }
 
-  /** Where the requests differ. */
+  /** {@return where the requests differ} */
   public List<RequestDifference> differences() {
     return differences;
   }

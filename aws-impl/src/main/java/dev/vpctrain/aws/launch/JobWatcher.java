@@ -39,11 +39,16 @@ public final class JobWatcher {
     }
   }
 
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** One {@code DescribeTrainingJob}; failures become {@link AwsCallException} naming the operation. */
+  /**
+   * {@return one {@code DescribeTrainingJob}; failures become {@link AwsCallException} naming the operation}
+   *
+   * @param jobName the training job name
+   */
   public DescribeTrainingJobResponse describe(String jobName) {
     try {
       return sageMaker.describeTrainingJob(DescribeTrainingJobRequest.builder().trainingJobName(jobName).build());
@@ -55,6 +60,9 @@ public final class JobWatcher {
   /**
    * Waits for {@code jobName} to reach a final status and returns its last description.
    *
+   * @param jobName the training job name
+   * @param listener the progress listener
+   * @return the job's last description, in a final status
    * @param timeout the longest wait, or null for no limit
    * @throws WatchTimeoutException when {@code timeout} passes first (the job keeps running)
    * @throws InterruptedException when the thread is interrupted (the job keeps running)
@@ -106,33 +114,62 @@ public final class JobWatcher {
 
     private Builder() {}
 
+    /**
+     * Sets the SageMaker client that describes the job.
+     *
+     * @param sageMaker the SageMaker client
+     * @return this builder
+     */
     public Builder sageMaker(SageMakerClient sageMaker) {
       this.sageMaker = sageMaker;
       return this;
     }
 
+    /**
+     * Sets the clock that times the watch.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock);
       return this;
     }
 
+    /**
+     * Sets how the watcher waits between polls.
+     *
+     * @param sleeper the sleeper that waits between polls
+     * @return this builder
+     */
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper);
       return this;
     }
 
-    /** The first delay between polls (default 5 s). */
+    /**
+     * The first delay between polls (default 5 s).
+     *
+     * @param delay the delay
+     * @return this builder
+     */
     public Builder initialDelay(Duration delay) {
       this.initialDelay = Objects.requireNonNull(delay);
       return this;
     }
 
-    /** The longest delay between polls (default 30 s). */
+    /**
+     * The longest delay between polls (default 30 s).
+     *
+     * @param delay the delay
+     * @return this builder
+     */
     public Builder maxDelay(Duration delay) {
       this.maxDelay = Objects.requireNonNull(delay);
       return this;
     }
 
+    /** {@return a new {@code JobWatcher} with the values given} */
     public JobWatcher build() {
       return new JobWatcher(this);
     }

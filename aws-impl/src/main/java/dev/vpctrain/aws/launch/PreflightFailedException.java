@@ -18,26 +18,34 @@ public final class PreflightFailedException extends VpcTrainException {
   private final transient PreflightReport report;
   private final transient List<Finding> blockers;
 
+  /**
+   * Creates the exception for a preflight that blocks the launch.
+   *
+   * @param report the preflight report
+   * @param blockers the blockers
+   */
   public PreflightFailedException(PreflightReport report, List<Finding> blockers) {
     super(message(report, blockers));
     this.report = report;
     this.blockers = List.copyOf(blockers);
   }
 
+  /** {@return the report} */
   public PreflightReport report() {
     return report;
   }
 
-  /** The findings that blocked the launch. */
+  /** {@return the findings that blocked the launch} */
   public List<Finding> blockers() {
     return blockers;
   }
 
+  /** {@return the verdict} */
   public Verdict verdict() {
     return report.verdict();
   }
 
-  /** The distinct rule ids of the blocking findings. */
+  /** {@return the distinct rule ids of the blocking findings} */
   public List<String> ruleIds() {
     return blockers.stream().map(Finding::ruleId).distinct().collect(Collectors.toUnmodifiableList());
   }

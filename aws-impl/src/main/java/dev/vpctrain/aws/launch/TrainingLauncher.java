@@ -60,6 +60,7 @@ public final class TrainingLauncher {
     this.metricsReaders = b.metricsReaders;
   }
 
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -67,6 +68,8 @@ public final class TrainingLauncher {
   /**
    * Launches {@code job} behind the preflight gate, or attaches to the identical existing job.
    *
+   * @param job the training job
+   * @return the run of the created job
    * @throws PreflightFailedException when the policy refuses the preflight's findings (nothing created)
    * @throws JobConflictException when a different job of the same name exists
    * @throws LaunchException when SageMaker refuses or fails ({@code ValidationException},
@@ -108,7 +111,11 @@ public final class TrainingLauncher {
     }
   }
 
-  /** A run for the existing job {@code jobName}; throws {@link dev.vpctrain.aws.AwsCallException} when it cannot be described. */
+  /**
+   * {@return a run for the existing job {@code jobName}; throws {@link dev.vpctrain.aws.AwsCallException} when it cannot be described}
+   *
+   * @param jobName the training job name
+   */
   public TrainingRun watch(String jobName) {
     DescribeTrainingJobResponse d = watcher.describe(jobName);
     return new TrainingRun(jobName, d.trainingJobArn(), null, null, false, this);
@@ -196,48 +203,95 @@ public final class TrainingLauncher {
 
     private Builder() {}
 
+    /**
+     * Sets the SageMaker client that creates the job.
+     *
+     * @param sageMaker the SageMaker client
+     * @return this builder
+     */
     public Builder sageMaker(SageMakerClient sageMaker) {
       this.sageMaker = sageMaker;
       return this;
     }
 
-    /** The preflight of a job (network snapshot + rule engine). */
+    /**
+     * The preflight of a job (network snapshot + rule engine).
+     *
+     * @param preflight the preflight
+     * @return this builder
+     */
     public Builder preflight(Function<TrainingJobSpec, PreflightReport> preflight) {
       this.preflight = preflight;
       return this;
     }
 
+    /**
+     * Sets which findings block a launch.
+     *
+     * @param policy the policy document (JSON)
+     * @return this builder
+     */
     public Builder policy(LaunchPolicy policy) {
       this.policy = Objects.requireNonNull(policy);
       return this;
     }
 
+    /**
+     * Sets the watcher that follows launched jobs.
+     *
+     * @param watcher the watcher
+     * @return this builder
+     */
     public Builder watcher(JobWatcher watcher) {
       this.watcher = watcher;
       return this;
     }
 
+    /**
+     * Sets the diagnoser that explains a failed job.
+     *
+     * @param diagnoser the diagnoser
+     * @return this builder
+     */
     public Builder diagnoser(FailureDiagnoser diagnoser) {
       this.diagnoser = diagnoser;
       return this;
     }
 
-    /** Makes a job's log tail; its exception message names what is missing when it cannot. */
+    /**
+     * Makes a job's log tail; its exception message names what is missing when it cannot.
+     *
+     * @param logTails the log tails
+     * @return this builder
+     */
     public Builder logTails(Function<String, LogTail> logTails) {
       this.logTails = logTails;
       return this;
     }
 
+    /**
+     * Sets where the metrics readers of runs come from.
+     *
+     * @param metricsReaders the metrics readers
+     * @return this builder
+     */
     public Builder metricsReaders(Supplier<MetricsReader> metricsReaders) {
       this.metricsReaders = metricsReaders;
       return this;
     }
 
+    /**
+     * Sets the clock.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock);
       return this;
     }
 
+    /** {@return a new {@code TrainingLauncher} with the values given} */
     public TrainingLauncher build() {
       return new TrainingLauncher(this);
     }

@@ -48,36 +48,43 @@ public final class TrainingRun {
     this.clock = launcher.clock();
   }
 
+  /** {@return the job name} */
   public String jobName() {
     return jobName;
   }
 
-  /** The job's ARN, when known. */
+  /** {@return the job's ARN, when known} */
   public Optional<String> jobArn() {
     return Optional.ofNullable(jobArn);
   }
 
-  /** The spec launched (for a watched job: none). */
+  /** {@return the spec launched (for a watched job: none)} */
   public Optional<TrainingJobSpec> spec() {
     return Optional.ofNullable(spec);
   }
 
-  /** The preflight that let the launch through (none when attached to an existing job or watching). */
+  /** {@return the preflight that let the launch through (none when attached to an existing job or watching)} */
   public Optional<PreflightReport> preflight() {
     return Optional.ofNullable(preflight);
   }
 
-  /** True when {@code launch} found this job already created with the same request and attached to it. */
+  /** {@return true when {@code launch} found this job already created with the same request and attached to it} */
   public boolean attached() {
     return attached;
   }
 
-  /** The job's current description (one {@code DescribeTrainingJob}). */
+  /** {@return the job's current description (one {@code DescribeTrainingJob})} */
   public DescribeTrainingJobResponse describe() {
     return watcher.describe(jobName);
   }
 
-  /** Waits without a time limit; see {@link #await(ProgressListener, Duration)}. */
+  /**
+   * Waits without a time limit; see {@link #await(ProgressListener, Duration)}.
+   *
+   * @param listener the progress listener
+   * @return how the job ended
+   * @throws InterruptedException when it fails
+   */
   public TrainingOutcome await(ProgressListener listener) throws InterruptedException {
     return outcome(watcher.await(jobName, listener, null));
   }
@@ -87,6 +94,9 @@ public final class TrainingRun {
    * {@code listener} once, and returns the outcome; a failure is diagnosed (failure reason
    * classified, preflight re-run to name the likely resource).
    *
+   * @param listener the progress listener
+   * @param timeout how long to wait at most
+   * @return how the job ended
    * @throws WatchTimeoutException when {@code timeout} passes first (the job keeps running)
    * @throws InterruptedException when the thread is interrupted (the job keeps running)
    * @throws dev.vpctrain.aws.AwsCallException when {@code DescribeTrainingJob} keeps failing
@@ -95,7 +105,7 @@ public final class TrainingRun {
     return outcome(watcher.await(jobName, listener, Objects.requireNonNull(timeout, "timeout")));
   }
 
-  /** The job's log tail (one per run: successive calls continue where the last poll ended). */
+  /** {@return the job's log tail (one per run: successive calls continue where the last poll ended)} */
   public synchronized LogTail logs() {
     if (logTail == null) {
       logTail = logTails.get();
@@ -103,7 +113,11 @@ public final class TrainingRun {
     return logTail;
   }
 
-  /** Per-host metrics of the job described by {@code latest}, from its start until its end or now. */
+  /**
+   * {@return per-host metrics of the job described by {@code latest}, from its start until its end or now}
+   *
+   * @param latest the latest {@code DescribeTrainingJob} answer
+   */
   public Map<String, HostMetrics> metrics(DescribeTrainingJobResponse latest) {
     MetricsReader reader = metricsReaders.get();
     Instant start = Optional.ofNullable(latest.trainingStartTime()).orElse(latest.creationTime());
@@ -114,7 +128,7 @@ public final class TrainingRun {
     return reader.read(jobName, MetricsReader.hosts(instanceCount(latest.resourceConfig())), start, end);
   }
 
-  /** Per-host metrics from the job's start until now (one {@code DescribeTrainingJob}, one batched read). */
+  /** {@return per-host metrics from the job's start until now (one {@code DescribeTrainingJob}, one batched read)} */
   public Map<String, HostMetrics> metrics() {
     return metrics(describe());
   }

@@ -7,9 +7,19 @@ import java.time.Duration;
 public final class WatchTimeoutException extends VpcTrainException {
   private static final long serialVersionUID = 1L;
 
+  /** The job name. */
   private final String jobName;
+  /** The last status. */
   private final String lastStatus;
 
+  /**
+   * Creates the exception for a watch that ran out of time.
+   *
+   * @param jobName the training job name
+   * @param timeout how long to wait at most
+   * @param lastStatus the last status
+   * @param lastSecondaryStatus the last secondary status
+   */
   public WatchTimeoutException(String jobName, Duration timeout, String lastStatus, String lastSecondaryStatus) {
     super("Training job '" + jobName + "' did not finish within " + timeout + "; it is still " + lastStatus
         + (lastSecondaryStatus == null ? "" : " (" + lastSecondaryStatus + ")") + " and keeps running");
@@ -17,11 +27,12 @@ public final class WatchTimeoutException extends VpcTrainException {
     this.lastStatus = lastStatus;
   }
 
+  /** {@return the job name} */
   public String jobName() {
     return jobName;
   }
 
-  /** The last {@code TrainingJobStatus} seen. */
+  /** {@return the last {@code TrainingJobStatus} seen} */
   public String lastStatus() {
     return lastStatus;
   }

@@ -6,14 +6,16 @@ import org.immutables.value.Value;
 /** One log event of a training job's instance. */
 @Value.Immutable
 abstract class AbstractLogLine {
-  /** The log stream, for example {@code resnet50/algo-1-1764403200}. */
+  /** {@return the log stream, for example {@code resnet50/algo-1-1764403200}} */
   public abstract String stream();
 
-  /** The host the stream belongs to, for example {@code algo-1}. */
+  /** {@return the host the stream belongs to, for example {@code algo-1}} */
   public abstract String host();
 
+  /** {@return the timestamp} */
   public abstract Instant timestamp();
 
+  /** {@return the message} */
   public abstract String message();
 
   @Override

@@ -8,29 +8,38 @@ import org.immutables.value.Value;
 /** One metric of one host over time, oldest first, with its summary. */
 @Value.Immutable
 abstract class AbstractMetricSeries {
+  /** {@return the metric} */
   public abstract TrainingMetric metric();
 
+  /** {@return the timestamps} */
   public abstract List<Instant> timestamps();
 
+  /** {@return the values} */
   public abstract List<Double> values();
 
+  /** {@return the smallest value, or empty without values} */
   public OptionalDouble min() {
     return values().stream().mapToDouble(Double::doubleValue).min();
   }
 
+  /** {@return the largest value, or empty without values} */
   public OptionalDouble max() {
     return values().stream().mapToDouble(Double::doubleValue).max();
   }
 
+  /** {@return the mean value, or empty without values} */
   public OptionalDouble average() {
     return values().stream().mapToDouble(Double::doubleValue).average();
   }
 
-  /** The newest value. */
+  /** {@return the newest value} */
   public OptionalDouble latest() {
     return values().isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(values().get(values().size() - 1));
   }
 
+  /**
+   * Validates the values when an instance is built (an Immutables {@code @Value.Check}).
+   */
   @Value.Check
   protected void check() {
     if (timestamps().size() != values().size()) {

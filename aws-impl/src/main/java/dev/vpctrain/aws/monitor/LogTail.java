@@ -51,12 +51,13 @@ public final class LogTail {
     this.maxPagesPerStream = b.maxPagesPerStream;
   }
 
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
 
   /**
-   * The lines written since the last poll, in time order (by stream on ties). A poll is all or
+   * {@return the lines written since the last poll, in time order (by stream on ties)} A poll is all or
    * nothing: when a call fails, the positions stay where the last successful poll left them, so
    * the next poll returns the same lines again and none is lost.
    *
@@ -74,12 +75,17 @@ public final class LogTail {
     return lines;
   }
 
-  /** The streams found so far. */
+  /** {@return the streams found so far} */
   public Set<String> streams() {
     return Set.copyOf(tokens.keySet());
   }
 
-  /** The host of a stream: {@code <job>/algo-2-1764403200} gives {@code algo-2}. */
+  /**
+   * {@return the host of a stream: {@code <job>/algo-2-1764403200} gives {@code algo-2}}
+   *
+   * @param jobName the training job name
+   * @param stream the stream
+   */
   public static String hostOf(String jobName, String stream) {
     String rest = stream.startsWith(jobName + "/") ? stream.substring(jobName.length() + 1) : stream;
     Matcher m = HOST.matcher(rest);
@@ -160,23 +166,45 @@ public final class LogTail {
 
     private Builder() {}
 
+    /**
+     * Sets the CloudWatch Logs client.
+     *
+     * @param logs the CloudWatch Logs client
+     * @return this builder
+     */
     public Builder logs(CloudWatchLogsClient logs) {
       this.logs = logs;
       return this;
     }
 
+    /**
+     * Sets the training job whose logs are read.
+     *
+     * @param jobName the training job name
+     * @return this builder
+     */
     public Builder jobName(String jobName) {
       this.jobName = jobName;
       return this;
     }
 
-    /** The log group (default {@value LogTail#LOG_GROUP}). */
+    /**
+     * The log group (default {@value LogTail#LOG_GROUP}).
+     *
+     * @param logGroup the log group
+     * @return this builder
+     */
     public Builder logGroup(String logGroup) {
       this.logGroup = Objects.requireNonNull(logGroup);
       return this;
     }
 
-    /** Pages read per stream in one poll (default 50); the rest follows on the next poll. */
+    /**
+     * Pages read per stream in one poll (default 50); the rest follows on the next poll.
+     *
+     * @param pages the pages
+     * @return this builder
+     */
     public Builder maxPagesPerStream(int pages) {
       if (pages < 1) {
         throw new IllegalArgumentException("maxPagesPerStream must be at least 1 but was " + pages);
@@ -185,6 +213,7 @@ public final class LogTail {
       return this;
     }
 
+    /** {@return a new {@code LogTail} with the values given} */
     public LogTail build() {
       return new LogTail(this);
     }

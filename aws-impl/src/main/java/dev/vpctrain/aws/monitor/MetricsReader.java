@@ -51,11 +51,16 @@ public final class MetricsReader {
     this.stat = b.stat;
   }
 
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The host names of a job of {@code instanceCount} instances: {@code algo-1 … algo-N}. */
+  /**
+   * {@return the host names of a job of {@code instanceCount} instances: {@code algo-1 … algo-N}}
+   *
+   * @param instanceCount the number of instances
+   */
   public static List<String> hosts(int instanceCount) {
     List<String> hosts = new ArrayList<>();
     for (int i = 1; i <= instanceCount; i++) {
@@ -64,7 +69,14 @@ public final class MetricsReader {
     return hosts;
   }
 
-  /** Every configured metric of every host between {@code start} and {@code end}, by host in the given order. */
+  /**
+   * {@return every configured metric of every host between {@code start} and {@code end}, by host in the given order}
+   *
+   * @param jobName the training job name
+   * @param hosts the hosts
+   * @param start the first instant
+   * @param end the end
+   */
   public Map<String, HostMetrics> read(String jobName, Collection<String> hosts, Instant start, Instant end) {
     List<String[]> keys = new ArrayList<>();
     List<MetricDataQuery> queries = new ArrayList<>();
@@ -137,12 +149,23 @@ public final class MetricsReader {
 
     private Builder() {}
 
+    /**
+     * Sets the CloudWatch client.
+     *
+     * @param cloudWatch the CloudWatch client
+     * @return this builder
+     */
     public Builder cloudWatch(CloudWatchClient cloudWatch) {
       this.cloudWatch = cloudWatch;
       return this;
     }
 
-    /** The metrics to read (default all of {@link TrainingMetric}). */
+    /**
+     * The metrics to read (default all of {@link TrainingMetric}).
+     *
+     * @param metrics the metrics
+     * @return this builder
+     */
     public Builder metrics(TrainingMetric... metrics) {
       if (metrics.length == 0) {
         throw new IllegalArgumentException("at least one metric is needed");
@@ -151,7 +174,12 @@ public final class MetricsReader {
       return this;
     }
 
-    /** The aggregation period (default 1 minute, whole seconds, a multiple of 60 above a minute). */
+    /**
+     * The aggregation period (default 1 minute, whole seconds, a multiple of 60 above a minute).
+     *
+     * @param period the period
+     * @return this builder
+     */
     public Builder period(Duration period) {
       if (period.getSeconds() < 1 || period.getNano() != 0) {
         throw new IllegalArgumentException("period must be whole seconds, at least 1, but was " + period);
@@ -160,12 +188,18 @@ public final class MetricsReader {
       return this;
     }
 
-    /** The statistic of each period (default {@code Average}). */
+    /**
+     * The statistic of each period (default {@code Average}).
+     *
+     * @param stat the stat
+     * @return this builder
+     */
     public Builder stat(String stat) {
       this.stat = Objects.requireNonNull(stat);
       return this;
     }
 
+    /** {@return a new {@code MetricsReader} with the values given} */
     public MetricsReader build() {
       return new MetricsReader(this);
     }

@@ -12,44 +12,53 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 abstract class AbstractApplyResult {
+  /** {@return the job name} */
   public abstract String jobName();
 
+  /** {@return the region} */
   public abstract String region();
 
+  /** {@return true when nothing was changed: a dry run} */
   public abstract boolean dryRun();
 
-  /** One result per executable step, in plan order. */
+  /** {@return one result per executable step, in plan order} */
   public abstract List<StepResult> results();
 
-  /** Steps for a person (advice), not applied. */
+  /** {@return steps for a person (advice), not applied} */
   public abstract List<RemediationStep> advice();
 
-  /** Optional steps left out because optional hardening was not requested. */
+  /** {@return optional steps left out because optional hardening was not requested} */
   public abstract List<RemediationStep> skippedOptional();
 
-  /** IAM steps (the role's inline policy) left out because IAM changes were not requested ({@code --include-iam}). */
+  /** {@return IAM steps (the role's inline policy) left out because IAM changes were not requested ({@code --include-iam})} */
   public abstract List<RemediationStep> skippedIam();
 
-  /** The failed step, if any. */
+  /** {@return the failed step, if any} */
   public Optional<StepResult> failure() {
     return results().stream().filter(r -> r.status() == StepStatus.FAILED).findFirst();
   }
 
-  /** True when no step failed (in a dry run: no dry-run call was refused). */
+  /** {@return true when no step failed (in a dry run: no dry-run call was refused)} */
   public boolean succeeded() {
     return failure().isEmpty();
   }
 
-  /** True when this run changed something in the account. */
+  /** {@return true when this run changed something in the account} */
   public boolean changedAnything() {
     return results().stream().anyMatch(r -> r.status() == StepStatus.DONE);
   }
 
+  /**
+   * The step results with one status.
+   *
+   * @param status the status
+   * @return the step results with that status, in plan order
+   */
   public List<StepResult> withStatus(StepStatus status) {
     return results().stream().filter(r -> r.status() == status).collect(Collectors.toUnmodifiableList());
   }
 
-  /** The result for people: a summary line, then one line per step. */
+  /** {@return the result for people: a summary line, then one line per step} */
   public String render() {
     return ApplyText.render((ApplyResult) this);
   }

@@ -8,25 +8,30 @@ import org.immutables.value.Value;
 /** The result of one step: its status, what was done, and for a failure the operation and AWS error. */
 @Value.Immutable
 abstract class AbstractStepResult {
+  /** {@return the step} */
   public abstract RemediationStep step();
 
+  /** {@return the status} */
   public abstract StepStatus status();
 
-  /** What happened, in a sentence ({@code created vpce-…}, {@code an equal rule exists}). */
+  /** {@return what happened, in a sentence ({@code created vpce-…}, {@code an equal rule exists})} */
   public abstract String detail();
 
-  /** The AWS operation that failed ({@code ec2:AuthorizeSecurityGroupIngress}); for FAILED. */
+  /** {@return the AWS operation that failed ({@code ec2:AuthorizeSecurityGroupIngress}); for FAILED} */
   public abstract Optional<String> failedOperation();
 
-  /** The AWS error code ({@code UnauthorizedOperation}); for FAILED. */
+  /** {@return the AWS error code ({@code UnauthorizedOperation}); for FAILED} */
   public abstract Optional<String> errorCode();
 
-  /** The AWS error message; for FAILED. */
+  /** {@return the AWS error message; for FAILED} */
   public abstract Optional<String> errorMessage();
 
-  /** Ids of resources this step created ({@code vpce-…}, {@code sg-…}). */
+  /** {@return ids of resources this step created ({@code vpce-…}, {@code sg-…})} */
   public abstract List<String> createdIds();
 
+  /**
+   * Validates the values when an instance is built (an Immutables {@code @Value.Check}).
+   */
   @Value.Check
   protected void check() {
     if (status() == StepStatus.FAILED && (failedOperation().isEmpty() || errorCode().isEmpty())) {

@@ -42,16 +42,28 @@ public final class PlanApplier {
     this.iam = b.iam;
   }
 
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** An applier using these clients (the library never creates clients of its own). */
+  /**
+   * {@return an applier using these clients (the library never creates clients of its own)}
+   *
+   * @param ec2 the EC2 client
+   * @param s3 the S3 client
+   */
   public static PlanApplier create(Ec2Client ec2, S3Client s3) {
     return builder().ec2(ec2).s3(s3).build();
   }
 
-  /** Applies {@code plan} as {@code options} say (dry run unless {@code dryRun(false)}). */
+  /**
+   * Applies {@code plan} as {@code options} say (dry run unless {@code dryRun(false)}).
+   *
+   * @param plan the remediation plan
+   * @param options the options
+   * @return what each step did
+   */
   public ApplyResult apply(RemediationPlan plan, ApplyOptions options) {
     ApplyContext ctx = new ApplyContext(ec2, s3, iam, options.dryRun());
     List<StepResult> results = new ArrayList<>();
@@ -90,7 +102,13 @@ public final class PlanApplier {
         .results(results).advice(advice).skippedOptional(skipped).skippedIam(skippedIam).build();
   }
 
-  /** Applies {@code plan} with options built by {@code options}. */
+  /**
+   * Applies {@code plan} with options built by {@code options}.
+   *
+   * @param plan the remediation plan
+   * @param options the options
+   * @return what each step did
+   */
   public ApplyResult apply(RemediationPlan plan, Consumer<ApplyOptions.Builder> options) {
     ApplyOptions.Builder b = ApplyOptions.builder();
     options.accept(b);
@@ -222,22 +240,40 @@ public final class PlanApplier {
 
     private Builder() {}
 
-    /** The IAM client for the role's inline policy (global endpoint); without it IAM steps fail. */
+    /**
+     * The IAM client for the role's inline policy (global endpoint); without it IAM steps fail.
+     *
+     * @param iam the IAM client
+     * @return this builder
+     */
     public Builder iam(IamClient iam) {
       this.iam = iam;
       return this;
     }
 
+    /**
+     * Sets the EC2 client.
+     *
+     * @param ec2 the EC2 client
+     * @return this builder
+     */
     public Builder ec2(Ec2Client ec2) {
       this.ec2 = ec2;
       return this;
     }
 
+    /**
+     * Sets the S3 client.
+     *
+     * @param s3 the S3 client
+     * @return this builder
+     */
     public Builder s3(S3Client s3) {
       this.s3 = s3;
       return this;
     }
 
+    /** {@return a new {@code PlanApplier} with the values given} */
     public PlanApplier build() {
       return new PlanApplier(this);
     }

@@ -31,11 +31,17 @@ public final class Remediator {
     this.engine = b.engine == null ? RuleEngine.standard() : b.engine;
   }
 
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Discovers, runs the preflight and plans; changes nothing. */
+  /**
+   * Discovers, runs the preflight and plans; changes nothing.
+   *
+   * @param job the training job
+   * @return the preflight and the plan that fixes it
+   */
   public PlannedRemediation plan(TrainingJobSpec job) {
     NetworkSnapshot snapshot = network.snapshotFor(job);
     PreflightReport report = engine.evaluate(job, snapshot);
@@ -43,7 +49,13 @@ public final class Remediator {
     return PlannedRemediation.builder().snapshot(snapshot).report(report).plan(plan).build();
   }
 
-  /** Plans from a fresh snapshot and applies the plan; for a real run, the preflight runs again after. */
+  /**
+   * Plans from a fresh snapshot and applies the plan; for a real run, the preflight runs again after.
+   *
+   * @param job the training job
+   * @param options the options
+   * @return the preflight before, what was applied, and the preflight after
+   */
   public RemediationRun remediate(TrainingJobSpec job, ApplyOptions options) {
     PlannedRemediation planned = plan(job);
     ApplyResult applied = applier.apply(planned.plan(), options);
@@ -55,7 +67,12 @@ public final class Remediator {
     return RemediationRun.builder().before(planned.report()).plan(planned.plan()).applied(applied).after(after).build();
   }
 
-  /** {@link #remediate(TrainingJobSpec, ApplyOptions)} with options built by {@code options}. */
+  /**
+   * {@return {@link #remediate(TrainingJobSpec, ApplyOptions)} with options built by {@code options}}
+   *
+   * @param job the training job
+   * @param options the options
+   */
   public RemediationRun remediate(TrainingJobSpec job, Consumer<ApplyOptions.Builder> options) {
     ApplyOptions.Builder b = ApplyOptions.builder();
     options.accept(b);
@@ -70,23 +87,40 @@ public final class Remediator {
 
     private Builder() {}
 
-    /** Where snapshots come from (live discovery, a fake world). */
+    /**
+     * Where snapshots come from (live discovery, a fake world).
+     *
+     * @param network the network snapshot
+     * @return this builder
+     */
     public Builder network(NetworkSource network) {
       this.network = network;
       return this;
     }
 
+    /**
+     * Sets the applier that carries out the plan.
+     *
+     * @param applier the applier
+     * @return this builder
+     */
     public Builder applier(PlanApplier applier) {
       this.applier = applier;
       return this;
     }
 
-    /** The rules to run; the standard catalogue when not set. */
+    /**
+     * The rules to run; the standard catalogue when not set.
+     *
+     * @param engine the rule engine
+     * @return this builder
+     */
     public Builder engine(RuleEngine engine) {
       this.engine = engine;
       return this;
     }
 
+    /** {@return a new {@code Remediator} with the values given} */
     public Remediator build() {
       return new Remediator(this);
     }

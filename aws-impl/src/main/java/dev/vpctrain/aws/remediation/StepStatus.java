@@ -23,12 +23,16 @@ public enum StepStatus {
     this.label = label;
   }
 
-  /** For text output: {@code done}, {@code already done}, {@code FAILED}… */
+  /**
+   * For text output: {@code done}, {@code already done}, {@code FAILED}…
+   *
+   * @return the word the text output shows
+   */
   public String label() {
     return label;
   }
 
-  /** True when the step's change is in place after this run. */
+  /** {@return true when the step's change is in place after this run} */
   public boolean isInPlace() {
     return this == DONE || this == ALREADY_DONE;
   }

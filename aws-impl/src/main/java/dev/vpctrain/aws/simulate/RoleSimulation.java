@@ -11,12 +11,20 @@ import java.util.List;
  * @param notes information: the simulator's answer where vpctrain's was UNKNOWN, and calls that failed
  */
 public record RoleSimulation(int requests, int agreed, List<Disagreement> disagreements, List<String> notes) {
+  /**
+   * Copies the lists.
+   *
+   * @param requests the number of requests compared
+   * @param agreed how many the simulator decided the same way
+   * @param disagreements the others
+   * @param notes information that is not a disagreement
+   */
   public RoleSimulation {
     disagreements = List.copyOf(disagreements);
     notes = List.copyOf(notes);
   }
 
-  /** True when some request was decided differently. */
+  /** {@return true when some request was decided differently} */
   public boolean hasDisagreements() {
     return !disagreements.isEmpty();
   }

@@ -32,11 +32,22 @@ public final class RoleSimulator {
 
   private final IamClient iam;
 
+  /**
+   * Creates a simulator that asks IAM's policy simulator.
+   *
+   * @param iam the IAM client
+   */
   public RoleSimulator(IamClient iam) {
     this.iam = Objects.requireNonNull(iam, "iam");
   }
 
-  /** Simulates {@code requests} for {@code roleArn} and compares. */
+  /**
+   * Simulates {@code requests} for {@code roleArn} and compares.
+   *
+   * @param roleArn the role ARN
+   * @param requests the requests
+   * @return the simulator's answers compared with vpctrain's
+   */
   public RoleSimulation simulate(String roleArn, List<RoleRequest> requests) {
     Map<String, List<RoleRequest>> batches = new LinkedHashMap<>();
     requests.forEach(r -> batches.computeIfAbsent(r.resource() + "|" + r.context(), k -> new ArrayList<>()).add(r));

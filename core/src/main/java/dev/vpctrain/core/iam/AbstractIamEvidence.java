@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 import org.immutables.value.Value;
 
 /**
- * The bundle's {@code iam} section (formats.md §2a) in either form: the account-wide
+ * The bundle's {@code iam} section in either form: the account-wide
  * {@code GetAccountAuthorizationDetails} output, or the scoped {@code roles}/{@code policies} that
  * {@code vpctrain snapshot} writes. A role not listed is unknown unless {@link #isComplete()} (the
  * account-wide listing, not truncated, without an error) or {@link #absentRoles()} (GetRole said
@@ -22,21 +22,26 @@ import org.immutables.value.Value;
 abstract class AbstractIamEvidence {
   private static final Pattern ACCOUNT = Pattern.compile("arn:aws[a-z-]*:iam::(\\d{12}):.*");
 
+  /** {@return the roles} */
   public abstract List<IamRole> roles();
 
-  /** The managed policies captured (attached and boundary policies), by ARN. */
+  /** {@return the managed policies captured (attached and boundary policies), by ARN} */
   public abstract List<ManagedPolicy> policies();
 
-  /** True when {@link #roles()} lists every role of the account (an untruncated account-wide listing). */
+  /** {@return true when {@link #roles()} lists every role of the account (an untruncated account-wide listing)} */
   @Value.Default
   public boolean isComplete() {
     return false;
   }
 
-  /** Names of roles the capture found not to exist ({@code iam:GetRole} failed with {@code NoSuchEntity}). */
+  /**
+   * Names of roles the capture found not to exist ({@code iam:GetRole} failed with {@code NoSuchEntity}).
+   *
+   * @return the role names known not to exist
+   */
   public abstract Set<String> absentRoles();
 
-  /** The account the listing is of: as given, else from the ARNs of its roles and local policies. */
+  /** {@return the account the listing is of: as given, else from the ARNs of its roles and local policies} */
   @Value.Default
   public Optional<String> accountId() {
     for (IamRole r : roles()) {
@@ -51,17 +56,29 @@ abstract class AbstractIamEvidence {
     return Optional.empty();
   }
 
-  /** The role named {@code roleName} (IAM role names are unique in an account, case-insensitively). */
+  /**
+   * {@return the role named {@code roleName} (IAM role names are unique in an account, case-insensitively)}
+   *
+   * @param roleName the role name
+   */
   public Optional<IamRole> role(String roleName) {
     return roles().stream().filter(r -> r.roleName().equalsIgnoreCase(roleName)).findFirst();
   }
 
-  /** The managed policy {@code arn}, when captured. */
+  /**
+   * {@return the managed policy {@code arn}, when captured}
+   *
+   * @param arn the ARN
+   */
   public Optional<ManagedPolicy> policy(String arn) {
     return policies().stream().filter(p -> p.arn().equals(arn)).findFirst();
   }
 
-  /** True when the capture shows that no role {@code roleName} exists in {@link #accountId()}. */
+  /**
+   * {@return true when the capture shows that no role {@code roleName} exists in {@link #accountId()}}
+   *
+   * @param roleName the role name
+   */
   public boolean isKnownAbsent(String roleName) {
     if (role(roleName).isPresent()) {
       return false;
@@ -70,12 +87,14 @@ abstract class AbstractIamEvidence {
   }
 
   /**
-   * This evidence without what the capture errors ({@code iam:…} operations) leave incomplete: a
+   * {@return this evidence without what the capture errors ({@code iam:…} operations) leave incomplete: a
    * failed {@code GetAccountAuthorizationDetails} page makes the listing incomplete; a failed
    * {@code GetRole} drops the role (its {@code resource}; {@code NoSuchEntity} records it absent);
    * {@code ListAttachedRolePolicies} / {@code ListRolePolicies} make that role's list unknown;
    * {@code GetRolePolicy} its inline documents; {@code GetPolicy} / {@code GetPolicyVersion} the
-   * policy's document. An error without a resource concerns every role or policy. Idempotent.
+   * policy's document} An error without a resource concerns every role or policy. Idempotent.
+   *
+   * @param errors the errors
    */
   public IamEvidence withoutIncomplete(List<CaptureError> errors) {
     IamEvidence e = IamEvidence.copyOf(this);

@@ -15,32 +15,34 @@ import org.immutables.value.Value;
 abstract class AbstractIamRole {
   private static final Pattern ARN = Pattern.compile("arn:(aws[a-z-]*):iam::(\\d{12}):role/(?:[^/]+/)*([^/]+)");
 
+  /** {@return the role name} */
   public abstract String roleName();
 
-  /** {@code arn:aws:iam::123456789012:role/path/Name}. */
+  /** {@return {@code arn:aws:iam::123456789012:role/path/Name}} */
   public abstract String arn();
 
-  /** The trust policy, decoded JSON; empty when unknown. */
+  /** {@return the trust policy, decoded JSON; empty when unknown} */
   public abstract Optional<String> trustPolicy();
 
-  /** The inline policies; empty when the list was not captured. */
+  /** {@return the inline policies; empty when the list was not captured} */
   public abstract Optional<List<InlinePolicy>> inlinePolicies();
 
-  /** The ARNs of the attached managed policies; empty when the list was not captured. */
+  /** {@return the ARNs of the attached managed policies; empty when the list was not captured} */
   public abstract Optional<List<String>> attachedPolicyArns();
 
-  /** The permissions boundary's policy ARN, when the role has one. */
+  /** {@return the permissions boundary's policy ARN, when the role has one} */
   public abstract Optional<String> permissionsBoundaryArn();
 
+  /** {@return the tags} */
   public abstract List<Tag> tags();
 
-  /** The account, from the ARN. */
+  /** {@return the account, from the ARN} */
   @Value.Derived
   public String accountId() {
     return part(2);
   }
 
-  /** The partition, from the ARN ({@code aws}, {@code aws-cn}, {@code aws-us-gov}). */
+  /** {@return the partition, from the ARN ({@code aws}, {@code aws-cn}, {@code aws-us-gov})} */
   @Value.Derived
   public String partition() {
     return part(1);
@@ -51,6 +53,9 @@ abstract class AbstractIamRole {
     return m.matches() ? m.group(group) : "";
   }
 
+  /**
+   * Validates the values when an instance is built (an Immutables {@code @Value.Check}).
+   */
   @Value.Check
   protected void check() {
     Matcher m = ARN.matcher(arn());

@@ -6,10 +6,11 @@ import org.immutables.value.Value;
 /** An inline policy of a role ({@code RolePolicyList[]} or {@code GetRolePolicy}): its name and, when captured, its document. */
 @Value.Immutable
 abstract class AbstractInlinePolicy {
+  /** {@return the policy name} */
   @Value.Parameter
   public abstract String policyName();
 
-  /** The decoded JSON document; empty when the role lists the policy but its document was not captured. */
+  /** {@return the decoded JSON document; empty when the role lists the policy but its document was not captured} */
   @Value.Parameter
   public abstract Optional<String> document();
 }

@@ -6,11 +6,12 @@ import org.immutables.value.Value;
 /** A KMS alias ({@code kms.ListAliases.Aliases[]}). */
 @Value.Immutable
 abstract class AbstractKmsAlias {
-  /** {@code alias/name}. */
+  /** {@return {@code alias/name}} */
   public abstract String aliasName();
 
+  /** {@return the alias ARN, or empty} */
   public abstract Optional<String> aliasArn();
 
-  /** The key id it points to; empty for an alias without a key. */
+  /** {@return the key id it points to; empty for an alias without a key} */
   public abstract Optional<String> targetKeyId();
 }

@@ -9,13 +9,15 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 abstract class AbstractManagedPolicy {
-  /** {@code arn:aws:iam::123456789012:policy/Name} or {@code arn:aws:iam::aws:policy/Name}. */
+  /** {@return {@code arn:aws:iam::123456789012:policy/Name} or {@code arn:aws:iam::aws:policy/Name}} */
   public abstract String arn();
 
+  /** {@return the policy name, or empty} */
   public abstract Optional<String> policyName();
 
+  /** {@return the default version id, or empty} */
   public abstract Optional<String> defaultVersionId();
 
-  /** The decoded JSON document of the default version; empty when not captured. */
+  /** {@return the decoded JSON document of the default version; empty when not captured} */
   public abstract Optional<String> document();
 }

@@ -9,13 +9,15 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 abstract class AbstractOrganizationPolicy {
+  /** {@return the policy id, or empty} */
   public abstract Optional<String> policyId();
 
+  /** {@return the name, or empty} */
   public abstract Optional<String> name();
 
-  /** {@code SERVICE_CONTROL_POLICY} or {@code RESOURCE_CONTROL_POLICY}. */
+  /** {@return {@code SERVICE_CONTROL_POLICY} or {@code RESOURCE_CONTROL_POLICY}} */
   public abstract String type();
 
-  /** The policy document, JSON. */
+  /** {@return the policy document, JSON} */
   public abstract String content();
 }

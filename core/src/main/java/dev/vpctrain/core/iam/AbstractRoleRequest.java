@@ -12,23 +12,24 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 abstract class AbstractRoleRequest {
-  /** The rule that needs the request, e.g. {@code role.vpc.permissions}. */
+  /** {@return the rule that needs the request, e.g} {@code role.vpc.permissions}. */
   public abstract String rule();
 
-  /** {@code ec2:CreateNetworkInterface}. */
+  /** {@return {@code ec2:CreateNetworkInterface}} */
   public abstract String action();
 
-  /** The resource ARN (a trailing {@code *} for a pattern such as {@code …:network-interface/*}). */
+  /** {@return the resource ARN (a trailing {@code *} for a pattern such as {@code …:network-interface/*})} */
   public abstract String resource();
 
-  /** The condition keys whose values are known, for the simulator's {@code ContextEntries}. */
+  /** {@return the condition keys whose values are known, for the simulator's {@code ContextEntries}} */
   public abstract Map<String, List<String>> context();
 
+  /** {@return the decision} */
   public abstract IdentityDecision decision();
 
-  /** The policy that decided, when one did. */
+  /** {@return the policy that decided, when one did} */
   public abstract Optional<String> policy();
 
-  /** The statement that decided, when one did. */
+  /** {@return the statement that decided, when one did} */
   public abstract Optional<String> statement();
 }

@@ -5,13 +5,20 @@ import org.immutables.value.Value;
 /** An internet destination the training code needs, such as {@code pypi.org:443}. */
 @Value.Immutable
 abstract class AbstractHostPort {
+  /** {@return the host} */
   @Value.Parameter
   public abstract String host();
 
+  /** {@return the port} */
   @Value.Parameter
   public abstract int port();
 
-  /** Parses {@code host:port}. */
+  /**
+   * Parses {@code host:port}.
+   *
+   * @param text the text
+   * @return the destination
+   */
   public static HostPort parse(String text) {
     int colon = text.lastIndexOf(':');
     if (colon <= 0 || colon == text.length() - 1) {
@@ -26,6 +33,9 @@ abstract class AbstractHostPort {
     return HostPort.of(text.substring(0, colon), port);
   }
 
+  /**
+   * Validates the values when an instance is built (an Immutables {@code @Value.Check}).
+   */
   @Value.Check
   protected void check() {
     if (host().isBlank()) {

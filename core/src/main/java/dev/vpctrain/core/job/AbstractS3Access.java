@@ -11,37 +11,50 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 abstract class AbstractS3Access {
-  /** The request field, for example {@code InputDataConfig[0].DataSource.S3DataSource.S3Uri}. */
+  /** {@return the request field, for example {@code InputDataConfig[0].DataSource.S3DataSource.S3Uri}} */
   @Value.Parameter
   public abstract String field();
 
+  /** {@return the location} */
   @Value.Parameter
   public abstract S3Uri location();
 
-  /** For example {@code s3:GetObject}, {@code s3:ListBucket}, {@code s3:PutObject}. */
+  /**
+   * For example {@code s3:GetObject}, {@code s3:ListBucket}, {@code s3:PutObject}.
+   *
+   * @return the S3 actions SageMaker performs on the location
+   */
   @Value.Parameter
   public abstract List<String> actions();
 
-  /** True when the location is one object, not a key prefix. */
+  /** {@return true when the location is one object, not a key prefix} */
   @Value.Default
   public boolean isObject() {
     return false;
   }
 
-  /** Access to the one object {@code location} names (its key is the whole object key). */
+  /**
+   * {@return access to the one object {@code location} names (its key is the whole object key)}
+   *
+   * @param field the request field, as a JSON path
+   * @param location the location
+   * @param actions the actions
+   */
   public static S3Access object(String field, S3Uri location, List<String> actions) {
     return S3Access.of(field, location, actions).withIsObject(true);
   }
 
   /**
-   * The object ARN pattern the access needs: {@code arn:<partition>:s3:::bucket/key} for one
-   * object, {@code arn:<partition>:s3:::bucket/prefix*} for a prefix.
+   * {@return the object ARN pattern the access needs: {@code arn:<partition>:s3:::bucket/key} for one
+   * object, {@code arn:<partition>:s3:::bucket/prefix*} for a prefix}
+   *
+   * @param partition the AWS partition ({@code aws}, {@code aws-cn}, …)
    */
   public String objectResource(String partition) {
     return "arn:" + partition + ":s3:::" + location().bucket() + "/" + location().key() + (isObject() ? "" : "*");
   }
 
-  /** True when the job writes here. */
+  /** {@return true when the job writes here} */
   public boolean writes() {
     return actions().contains("s3:PutObject");
   }

@@ -5,10 +5,11 @@ import org.immutables.value.Value;
 /** A further S3 location the job writes: debugger, profiler or TensorBoard output. */
 @Value.Immutable
 abstract class AbstractS3Output {
-  /** Where it comes from in the request, for example {@code TensorBoardOutputConfig.S3OutputPath}. */
+  /** {@return where it comes from in the request, for example {@code TensorBoardOutputConfig.S3OutputPath}} */
   @Value.Parameter
   public abstract String field();
 
+  /** {@return the S3 URI} */
   @Value.Parameter
   public abstract String s3Uri();
 }

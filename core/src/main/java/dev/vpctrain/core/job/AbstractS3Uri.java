@@ -11,14 +11,20 @@ abstract class AbstractS3Uri {
       Pattern.compile("(?=.{3,63}$)[a-z0-9][a-z0-9.-]*[a-z0-9]");
   private static final Pattern IP_LIKE = Pattern.compile("\\d+\\.\\d+\\.\\d+\\.\\d+");
 
+  /** {@return the bucket} */
   @Value.Parameter
   public abstract String bucket();
 
-  /** The key or key prefix, without a leading slash; empty for the bucket root. */
+  /** {@return the key or key prefix, without a leading slash; empty for the bucket root} */
   @Value.Parameter
   public abstract String key();
 
-  /** Parses {@code uri}; empty when it is not a well-formed {@code s3://} URI with a valid bucket name. */
+  /**
+   * Parses {@code uri}; empty when it is not a well-formed {@code s3://} URI with a valid bucket name.
+   *
+   * @param uri the URI
+   * @return the URI, or empty when the text is not an {@code s3://} URI
+   */
   public static Optional<S3Uri> parse(String uri) {
     if (uri == null || !uri.startsWith("s3://")) {
       return Optional.empty();
@@ -33,7 +39,11 @@ abstract class AbstractS3Uri {
     return Optional.of(S3Uri.of(bucket, key));
   }
 
-  /** S3's general-purpose bucket naming rules. */
+  /**
+   * {@return S3's general-purpose bucket naming rules}
+   *
+   * @param name the name
+   */
   public static boolean isValidBucketName(String name) {
     return BUCKET.matcher(name).matches()
         && !name.contains("..")
@@ -44,11 +54,19 @@ abstract class AbstractS3Uri {
         && !name.endsWith("-s3alias");
   }
 
-  /** The object ARN pattern for this location: {@code arn:aws:s3:::bucket/key*}. */
+  /**
+   * {@return the object ARN pattern for this location: {@code arn:aws:s3:::bucket/key*}}
+   *
+   * @param partition the AWS partition ({@code aws}, {@code aws-cn}, …)
+   * @param objectKey the object key
+   */
   public String objectArn(String partition, String objectKey) {
     return "arn:" + partition + ":s3:::" + bucket() + "/" + objectKey;
   }
 
+  /**
+   * Validates the values when an instance is built (an Immutables {@code @Value.Check}).
+   */
   @Value.Check
   protected void check() {
     if (!isValidBucketName(bucket())) {

@@ -37,113 +37,125 @@ public abstract class AbstractTrainingJobSpec {
 
   AbstractTrainingJobSpec() {}
 
+  /** {@return a builder for a new spec; only the name is required} */
   public static Builder builder() {
     return new Builder(null);
   }
 
-  /** A builder holding this spec's values. */
+  /** {@return a builder holding this spec's values} */
   public Builder toBuilder() {
     return new Builder(TrainingJobSpec.copyOf(this));
   }
 
-  /** {@code TrainingJobName}. */
+  /** {@return {@code TrainingJobName}} */
   @Value.Parameter
   public abstract String name();
 
+  /** {@return {@code RoleArn}: the execution role SageMaker assumes for the job} */
   public abstract Optional<String> roleArn();
 
-  /** {@code AlgorithmSpecification.TrainingImage}. */
+  /** {@return {@code AlgorithmSpecification.TrainingImage}} */
   public abstract Optional<String> trainingImage();
 
-  /** {@code AlgorithmSpecification.TrainingInputMode}: {@code File}, {@code Pipe} or {@code FastFile}. */
+  /** {@return {@code AlgorithmSpecification.TrainingInputMode}: {@code File}, {@code Pipe} or {@code FastFile}} */
   public abstract Optional<String> trainingInputMode();
 
-  /** {@code AlgorithmSpecification.TrainingImageConfig.TrainingRepositoryAccessMode}. */
+  /** {@return {@code AlgorithmSpecification.TrainingImageConfig.TrainingRepositoryAccessMode}} */
   public abstract Optional<RepositoryAccessMode> repositoryAccessMode();
 
-  /** {@code ResourceConfig.InstanceType} (absent with instance groups). */
+  /** {@return {@code ResourceConfig.InstanceType} (absent with instance groups)} */
   public abstract Optional<String> instanceType();
 
-  /** {@code ResourceConfig.InstanceCount} (absent with instance groups). */
+  /** {@return {@code ResourceConfig.InstanceCount} (absent with instance groups)} */
   public abstract Optional<Integer> instanceCount();
 
+  /** {@return {@code ResourceConfig.VolumeSizeInGB}: the storage volume of each instance} */
   public abstract Optional<Integer> volumeSizeInGb();
 
+  /** {@return {@code ResourceConfig.VolumeKmsKeyId}: the KMS key of the instances' storage volumes} */
   public abstract Optional<String> volumeKmsKeyId();
 
-  /** {@code ResourceConfig.InstanceGroups}. */
+  /** {@return {@code ResourceConfig.InstanceGroups}} */
   public abstract List<InstanceGroup> instanceGroups();
 
-  /** {@code VpcConfig}; absent for a job outside a VPC. */
+  /** {@return {@code VpcConfig}; absent for a job outside a VPC} */
   public abstract Optional<VpcSpec> vpc();
 
+  /** {@return {@code InputDataConfig}: the input channels, in request order} */
   public abstract List<InputChannel> inputChannels();
 
-  /** {@code OutputDataConfig.S3OutputPath}. */
+  /** {@return {@code OutputDataConfig.S3OutputPath}} */
   public abstract Optional<String> outputPath();
 
+  /** {@return {@code OutputDataConfig.KmsKeyId}: the KMS key of the output} */
   public abstract Optional<String> outputKmsKeyId();
 
-  /** {@code CheckpointConfig.S3Uri}. */
+  /** {@return {@code CheckpointConfig.S3Uri}} */
   public abstract Optional<String> checkpointUri();
 
-  /** Debugger, profiler and TensorBoard S3 outputs. */
+  /** {@return debugger, profiler and TensorBoard S3 outputs} */
   public abstract List<S3Output> additionalS3Outputs();
 
+  /** {@return {@code EnableNetworkIsolation}: the training container may not reach the network} */
   @Value.Default
   public boolean enableNetworkIsolation() {
     return false;
   }
 
+  /** {@return {@code EnableInterContainerTrafficEncryption}: traffic between training instances is encrypted} */
   @Value.Default
   public boolean enableInterContainerTrafficEncryption() {
     return false;
   }
 
-  /** {@code StoppingCondition.MaxRuntimeInSeconds}. */
+  /** {@return {@code StoppingCondition.MaxRuntimeInSeconds}} */
   public abstract Optional<Integer> maxRuntimeInSeconds();
 
-  /** AWS services the training code calls besides S3 (not part of the API request), sorted by name. */
+  /** {@return AWS services the training code calls besides S3 (not part of the API request), sorted by name} */
   @Value.NaturalOrder
   public abstract SortedSet<AwsService> requiredServices();
 
-  /** Internet destinations the training code needs (not part of the API request). */
+  /** {@return internet destinations the training code needs (not part of the API request)} */
   public abstract List<HostPort> requiredInternet();
 
   /**
-   * Destinations inside the VPC (or reached through it) the training code needs (not part of the
-   * API request): databases, internal services, peered networks; each once, in first-given order.
+   * {@return destinations inside the VPC (or reached through it) the training code needs (not part of the
+   * API request): databases, internal services, peered networks; each once, in first-given order}
    */
   public abstract List<VpcTarget> requiredInVpc();
 
-  /** True when the user asks that Amazon Linux package repositories be blocked. */
+  /** {@return true when the user asks that Amazon Linux package repositories be blocked} */
   @Value.Default
   public boolean blockPackageRepositories() {
     return false;
   }
 
   /**
-   * The UNVERIFIED checks the user accepts (not part of the API request), each once: what the
-   * snapshot cannot show but the user knows works. The rule engine marks the findings they match
+   * {@return the UNVERIFIED checks the user accepts (not part of the API request), each once: what the
+   * snapshot cannot show but the user knows works} The rule engine marks the findings they match
    * accepted; a FAIL is never accepted.
    */
   public abstract List<Acceptance> acceptedUnverified();
 
-  /** An explicit EFA override; absent means "decide from the instance type". */
+  /** {@return an explicit EFA override; absent means "decide from the instance type"} */
   public abstract Optional<Boolean> efa();
 
-  /** The job's region when the spec names it; otherwise the snapshot's region applies. */
+  /** {@return the job's region when the spec names it; otherwise the snapshot's region applies} */
   public abstract Optional<String> region();
 
   /**
-   * Other {@code CreateTrainingJob} members, kept verbatim for a faithful round trip: member name
-   * to its JSON text. No rule reads them. A member nested in a modeled structure is keyed by its
+   * {@return other {@code CreateTrainingJob} members, kept verbatim for a faithful round trip: member name
+   * to its JSON text} No rule reads them. A member nested in a modeled structure is keyed by its
    * JSON path, for example {@code ResourceConfig.KeepAlivePeriodInSeconds} or
    * {@code InputDataConfig[0].ContentType}.
    */
   public abstract Map<String, String> apiExtras();
 
-  /** Each acceptance once, in first-given order. */
+  /**
+   * Keeps each acceptance once, in first-given order (an Immutables {@code @Value.Check}).
+   *
+   * @return this spec, or a copy without repeated acceptances
+   */
   @Value.Check
   protected AbstractTrainingJobSpec normalize() {
     List<Acceptance> distinct = List.copyOf(new LinkedHashSet<>(acceptedUnverified()));
@@ -153,9 +165,9 @@ public abstract class AbstractTrainingJobSpec {
   }
 
   /**
-   * The training code package: the {@code sagemaker_submit_directory} hyperparameter (read from
+   * {@return the training code package: the {@code sagemaker_submit_directory} hyperparameter (read from
    * {@code apiExtras()["HyperParameters"]}) with the SDKs' JSON quoting removed, for example
-   * {@code s3://bucket/job/source/sourcedir.tar.gz}; empty when the job has none. The value is as
+   * {@code s3://bucket/job/source/sourcedir.tar.gz}; empty when the job has none} The value is as
    * given: {@link #s3Accesses()} holds it when it is a well-formed {@code s3://} object URI, and
    * {@code request.id.malformed} reports it otherwise (an absolute path in the container, which the
    * SDKs use for code delivered in an input channel, is not an S3 location).
@@ -165,14 +177,14 @@ public abstract class AbstractTrainingJobSpec {
     return Hyperparameters.get(apiExtras(), SUBMIT_DIRECTORY);
   }
 
-  /** The code package's object when {@link #codePackage()} is an {@code s3://bucket/key} URI naming one object. */
+  /** {@return the code package's object when {@link #codePackage()} is an {@code s3://bucket/key} URI naming one object} */
   public Optional<S3Uri> codePackageObject() {
     return codePackage().filter(v -> v.startsWith("s3://")).flatMap(S3Uri::parse).filter(u -> !u.key().isEmpty());
   }
 
   /**
-   * Total instances: {@code InstanceCount}, or the sum over instance groups (summed without
-   * overflow, and capped at {@link Integer#MAX_VALUE}).
+   * {@return total instances: {@code InstanceCount}, or the sum over instance groups (summed without
+   * overflow, and capped at {@link Integer#MAX_VALUE})}
    */
   public int totalInstanceCount() {
     if (!instanceGroups().isEmpty()) {
@@ -182,12 +194,12 @@ public abstract class AbstractTrainingJobSpec {
     return instanceCount().orElse(1);
   }
 
-  /** True when more than one instance runs (rules.md "distributed"). */
+  /** {@return true when more than one instance runs: the job is distributed} */
   public boolean isDistributed() {
     return totalInstanceCount() > 1;
   }
 
-  /** Every instance type the job uses. */
+  /** {@return every instance type the job uses} */
   public List<String> instanceTypes() {
     if (!instanceGroups().isEmpty()) {
       List<String> types = new ArrayList<>();
@@ -197,16 +209,16 @@ public abstract class AbstractTrainingJobSpec {
     return instanceType().map(List::of).orElse(List.of());
   }
 
-  /** True when the job uses EFA: the override, else any instance type is EFA-capable. */
+  /** {@return true when the job uses EFA: the override, else any instance type is EFA-capable} */
   public boolean isEfa() {
     return efa().orElseGet(() -> instanceTypes().stream().anyMatch(EfaInstanceTypes::isEfaCapable));
   }
 
   /**
-   * Every S3 location the job touches with the actions SageMaker performs there: inputs read
+   * {@return every S3 location the job touches with the actions SageMaker performs there: inputs read
    * ({@code s3:GetObject}, plus {@code s3:ListBucket} for {@code S3Prefix} data), the output and
    * other outputs written ({@code s3:PutObject}), checkpoints read and written, and the training
-   * code package ({@link #codePackage()}), one object read ({@code s3:GetObject}). Malformed URIs are
+   * code package ({@link #codePackage()}), one object read ({@code s3:GetObject})} Malformed URIs are
    * skipped here (the {@code request.id.malformed} rule reports them). Every S3 rule and the
    * remediation planner read the job's S3 requests from here; computed once.
    */
@@ -234,7 +246,7 @@ public abstract class AbstractTrainingJobSpec {
     return List.copyOf(out);
   }
 
-  /** The distinct buckets of {@link #s3Accesses()}, in order of first use. */
+  /** {@return the distinct buckets of {@link #s3Accesses()}, in order of first use} */
   public Set<String> buckets() {
     Set<String> buckets = new LinkedHashSet<>();
     s3Accesses().forEach(a -> buckets.add(a.location().bucket()));
@@ -265,6 +277,12 @@ public abstract class AbstractTrainingJobSpec {
       this.named = from != null;
     }
 
+    /**
+     * Sets {@code TrainingJobName}, the one required value.
+     *
+     * @param name the job name; {@code null} leaves the builder unnamed, and {@link #build()} then throws
+     * @return this builder
+     */
     public Builder name(String name) {
       named = name != null;
       if (named) {
@@ -273,146 +291,316 @@ public abstract class AbstractTrainingJobSpec {
       return this;
     }
 
+    /**
+     * Sets {@code RoleArn}, the execution role.
+     *
+     * @param roleArn the role ARN; {@code null} for none
+     * @return this builder
+     */
     public Builder roleArn(String roleArn) {
       draft = draft.withRoleArn(Optional.ofNullable(roleArn));
       return this;
     }
 
+    /**
+     * Sets {@code AlgorithmSpecification.TrainingImage}.
+     *
+     * @param trainingImage the image URI; {@code null} for none
+     * @return this builder
+     */
     public Builder trainingImage(String trainingImage) {
       draft = draft.withTrainingImage(Optional.ofNullable(trainingImage));
       return this;
     }
 
+    /**
+     * Sets {@code AlgorithmSpecification.TrainingInputMode}.
+     *
+     * @param trainingInputMode {@code File}, {@code Pipe} or {@code FastFile}; {@code null} for none
+     * @return this builder
+     */
     public Builder trainingInputMode(String trainingInputMode) {
       draft = draft.withTrainingInputMode(Optional.ofNullable(trainingInputMode));
       return this;
     }
 
+    /**
+     * Sets {@code TrainingImageConfig.TrainingRepositoryAccessMode}.
+     *
+     * @param mode where the image is pulled from; {@code null} for none
+     * @return this builder
+     */
     public Builder repositoryAccessMode(RepositoryAccessMode mode) {
       draft = draft.withRepositoryAccessMode(Optional.ofNullable(mode));
       return this;
     }
 
+    /**
+     * Sets {@code ResourceConfig.InstanceType}.
+     *
+     * @param instanceType the instance type, for example {@code ml.p4d.24xlarge}; {@code null} for none
+     * @return this builder
+     */
     public Builder instanceType(String instanceType) {
       draft = draft.withInstanceType(Optional.ofNullable(instanceType));
       return this;
     }
 
+    /**
+     * Sets {@code ResourceConfig.InstanceCount}.
+     *
+     * @param instanceCount the number of instances; {@code null} for none
+     * @return this builder
+     */
     public Builder instanceCount(Integer instanceCount) {
       draft = draft.withInstanceCount(Optional.ofNullable(instanceCount));
       return this;
     }
 
+    /**
+     * Sets {@code ResourceConfig.VolumeSizeInGB}.
+     *
+     * @param volumeSizeInGb the volume size of each instance, in GB; {@code null} for none
+     * @return this builder
+     */
     public Builder volumeSizeInGb(Integer volumeSizeInGb) {
       draft = draft.withVolumeSizeInGb(Optional.ofNullable(volumeSizeInGb));
       return this;
     }
 
+    /**
+     * Sets {@code ResourceConfig.VolumeKmsKeyId}.
+     *
+     * @param volumeKmsKeyId the key id, ARN or alias; {@code null} for none
+     * @return this builder
+     */
     public Builder volumeKmsKeyId(String volumeKmsKeyId) {
       draft = draft.withVolumeKmsKeyId(Optional.ofNullable(volumeKmsKeyId));
       return this;
     }
 
+    /**
+     * Replaces {@code ResourceConfig.InstanceGroups}.
+     *
+     * @param groups the instance groups
+     * @return this builder
+     */
     public Builder instanceGroups(Collection<InstanceGroup> groups) {
       draft = draft.withInstanceGroups(groups);
       return this;
     }
 
+    /**
+     * Adds an instance group to {@code ResourceConfig.InstanceGroups}.
+     *
+     * @param name the group name
+     * @param instanceType the instance type of the group
+     * @param instanceCount the number of instances in the group
+     * @return this builder
+     */
     public Builder addInstanceGroup(String name, String instanceType, int instanceCount) {
       draft = draft.withInstanceGroups(plus(draft.instanceGroups(), InstanceGroup.of(name, instanceType, instanceCount)));
       return this;
     }
 
+    /**
+     * Sets {@code VpcConfig}.
+     *
+     * @param vpc the subnets and security groups; {@code null} for a job outside a VPC
+     * @return this builder
+     */
     public Builder vpc(VpcSpec vpc) {
       draft = draft.withVpc(Optional.ofNullable(vpc));
       return this;
     }
 
-    /** Edits the VPC config (or starts one): {@code .vpc(v -> v.subnets("subnet-…").securityGroups("sg-…"))}. */
+    /**
+     * Edits the VPC config (or starts one): {@code .vpc(v -> v.subnets("subnet-…").securityGroups("sg-…"))}.
+     *
+     * @param vpc edits a builder of the current VPC config, or of an empty one
+     * @return this builder
+     */
     public Builder vpc(Consumer<VpcSpec.Builder> vpc) {
       VpcSpec.Builder b = draft.vpc().map(VpcSpec::toBuilder).orElseGet(VpcSpec::builder);
       vpc.accept(b);
       return vpc(b.build());
     }
 
+    /**
+     * Replaces {@code InputDataConfig}.
+     *
+     * @param channels the input channels
+     * @return this builder
+     */
     public Builder inputChannels(Collection<InputChannel> channels) {
       draft = draft.withInputChannels(channels);
       return this;
     }
 
+    /**
+     * Adds an input channel.
+     *
+     * @param channel the channel
+     * @return this builder
+     */
     public Builder addInputChannel(InputChannel channel) {
       draft = draft.withInputChannels(plus(draft.inputChannels(), Objects.requireNonNull(channel)));
       return this;
     }
 
-    /** Adds an S3 channel of {@code S3Prefix} data. */
+    /**
+     * Adds an S3 channel of {@code S3Prefix} data.
+     *
+     * @param name the name
+     * @param s3Uri the {@code s3://} URI
+     * @return this builder
+     */
     public Builder inputChannel(String name, String s3Uri) {
       return addInputChannel(InputChannel.s3(name, s3Uri));
     }
 
-    /** Adds an S3 channel of the given data type ({@code S3Prefix}, {@code ManifestFile}, …). */
+    /**
+     * Adds an S3 channel of the given data type ({@code S3Prefix}, {@code ManifestFile}, …).
+     *
+     * @param name the name
+     * @param s3Uri the {@code s3://} URI
+     * @param s3DataType the S3 data type
+     * @return this builder
+     */
     public Builder inputChannel(String name, String s3Uri, String s3DataType) {
       return addInputChannel(InputChannel.builder().name(name).s3Uri(s3Uri).s3DataType(s3DataType).build());
     }
 
+    /**
+     * Sets {@code OutputDataConfig.S3OutputPath}.
+     *
+     * @param outputPath the {@code s3://} output location; {@code null} for none
+     * @return this builder
+     */
     public Builder outputPath(String outputPath) {
       draft = draft.withOutputPath(Optional.ofNullable(outputPath));
       return this;
     }
 
+    /**
+     * Sets {@code OutputDataConfig.KmsKeyId}.
+     *
+     * @param outputKmsKeyId the key id, ARN or alias; {@code null} for none
+     * @return this builder
+     */
     public Builder outputKmsKeyId(String outputKmsKeyId) {
       draft = draft.withOutputKmsKeyId(Optional.ofNullable(outputKmsKeyId));
       return this;
     }
 
+    /**
+     * Sets {@code CheckpointConfig.S3Uri}.
+     *
+     * @param checkpointUri the {@code s3://} checkpoint location; {@code null} for none
+     * @return this builder
+     */
     public Builder checkpointUri(String checkpointUri) {
       draft = draft.withCheckpointUri(Optional.ofNullable(checkpointUri));
       return this;
     }
 
+    /**
+     * Replaces the debugger, profiler and TensorBoard S3 outputs.
+     *
+     * @param outputs the outputs
+     * @return this builder
+     */
     public Builder additionalS3Outputs(Collection<S3Output> outputs) {
       draft = draft.withAdditionalS3Outputs(outputs);
       return this;
     }
 
+    /**
+     * The add S3 output.
+     *
+     * @param field the request field, as a JSON path
+     * @param s3Uri the {@code s3://} URI
+     * @return this builder
+     */
     public Builder addS3Output(String field, String s3Uri) {
       draft = draft.withAdditionalS3Outputs(plus(draft.additionalS3Outputs(), S3Output.of(field, s3Uri)));
       return this;
     }
 
+    /**
+     * Sets {@code EnableNetworkIsolation}.
+     *
+     * @param enable true when the training container may not reach the network
+     * @return this builder
+     */
     public Builder enableNetworkIsolation(boolean enable) {
       draft = draft.withEnableNetworkIsolation(enable);
       return this;
     }
 
+    /**
+     * Sets {@code EnableInterContainerTrafficEncryption}.
+     *
+     * @param enable true to encrypt the traffic between training instances
+     * @return this builder
+     */
     public Builder enableInterContainerTrafficEncryption(boolean enable) {
       draft = draft.withEnableInterContainerTrafficEncryption(enable);
       return this;
     }
 
+    /**
+     * Sets {@code StoppingCondition.MaxRuntimeInSeconds}.
+     *
+     * @param seconds the longest the job may run; {@code null} for none
+     * @return this builder
+     */
     public Builder maxRuntimeInSeconds(Integer seconds) {
       draft = draft.withMaxRuntimeInSeconds(Optional.ofNullable(seconds));
       return this;
     }
 
-    /** Adds AWS services the training code calls. */
+    /**
+     * Adds AWS services the training code calls.
+     *
+     * @param services the services
+     * @return this builder
+     */
     public Builder requires(AwsService... services) {
       List<AwsService> all = new ArrayList<>(draft.requiredServices());
       all.addAll(Arrays.asList(services));
       return requiredServices(all);
     }
 
+    /**
+     * Replaces the AWS services the training code calls besides S3.
+     *
+     * @param services the services
+     * @return this builder
+     */
     public Builder requiredServices(Collection<AwsService> services) {
       draft = draft.withRequiredServices(services);
       return this;
     }
 
-    /** Adds an internet destination the training code needs. */
+    /**
+     * Adds an internet destination the training code needs.
+     *
+     * @param host the host name
+     * @param port the port
+     * @return this builder
+     */
     public Builder requiresInternet(String host, int port) {
       draft = draft.withRequiredInternet(plus(draft.requiredInternet(), HostPort.of(host, port)));
       return this;
     }
 
+    /**
+     * Replaces the internet destinations the training code needs.
+     *
+     * @param destinations the host and port pairs
+     * @return this builder
+     */
     public Builder requiredInternet(Collection<HostPort> destinations) {
       draft = draft.withRequiredInternet(destinations);
       return this;
@@ -421,6 +609,9 @@ public abstract class AbstractTrainingJobSpec {
     /**
      * Adds destinations inside the VPC the training code needs, for example
      * {@code requiresInVpc(VpcTarget.sg("sg-0123456789abcdef0", 5432).withLabel("features"))}.
+     *
+     * @param targets the targets
+     * @return this builder
      */
     public Builder requiresInVpc(VpcTarget... targets) {
       List<VpcTarget> all = new ArrayList<>(draft.requiredInVpc());
@@ -430,18 +621,33 @@ public abstract class AbstractTrainingJobSpec {
       return requiredInVpc(all);
     }
 
-    /** Replaces the destinations inside the VPC the training code needs. */
+    /**
+     * Replaces the destinations inside the VPC the training code needs.
+     *
+     * @param targets the targets
+     * @return this builder
+     */
     public Builder requiredInVpc(Collection<VpcTarget> targets) {
       targets.forEach(t -> Objects.requireNonNull(t, "target"));
       draft = draft.withRequiredInVpc(List.copyOf(new LinkedHashSet<>(targets)));
       return this;
     }
 
-    /** Asks that the S3 endpoint policy block the Amazon Linux package repositories. */
+    /**
+     * Asks that the S3 endpoint policy block the Amazon Linux package repositories.
+     *
+     * @return this builder
+     */
     public Builder blockPackageRepositories() {
       return blockPackageRepositories(true);
     }
 
+    /**
+     * Sets whether the S3 endpoint policy should block the Amazon Linux package repositories.
+     *
+     * @param block true to ask for the block
+     * @return this builder
+     */
     public Builder blockPackageRepositories(boolean block) {
       draft = draft.withBlockPackageRepositories(block);
       return this;
@@ -452,6 +658,8 @@ public abstract class AbstractTrainingJobSpec {
      * on-premises DNS server): it stays in the report, marked accepted, and no longer holds the
      * verdict back. A FAIL is never accepted. The rule engine rejects an id it does not have.
      *
+     * @param ruleId the rule id
+     * @return this builder
      * @throws IllegalArgumentException for a blank or malformed rule id
      */
     public Builder acceptUnverified(String ruleId) {
@@ -462,42 +670,79 @@ public abstract class AbstractTrainingJobSpec {
      * Accepts the UNVERIFIED findings of {@code ruleId} that name {@code resource}, for example
      * {@code acceptUnverified("s3.route.unmodeled", "subnet-0a1b2c3d4e5f60718")}.
      *
+     * @param ruleId the rule id
+     * @param resource the resource id
+     * @return this builder
      * @throws IllegalArgumentException for a blank or malformed rule id or resource
      */
     public Builder acceptUnverified(String ruleId, String resource) {
       return acceptUnverified(Acceptance.of(ruleId, resource));
     }
 
-    /** Adds an acceptance of UNVERIFIED findings (once: a repeat is ignored). */
+    /**
+     * Adds an acceptance of UNVERIFIED findings (once: a repeat is ignored).
+     *
+     * @param acceptance the acceptance
+     * @return this builder
+     */
     public Builder acceptUnverified(Acceptance acceptance) {
       draft = draft.withAcceptedUnverified(
           plus(draft.acceptedUnverified(), Objects.requireNonNull(acceptance, "acceptance")));
       return this;
     }
 
-    /** Replaces the acceptances of UNVERIFIED findings. */
+    /**
+     * Replaces the acceptances of UNVERIFIED findings.
+     *
+     * @param acceptances the acceptances
+     * @return this builder
+     */
     public Builder acceptedUnverified(Collection<Acceptance> acceptances) {
       acceptances.forEach(a -> Objects.requireNonNull(a, "acceptance"));
       draft = draft.withAcceptedUnverified(acceptances);
       return this;
     }
 
-    /** Overrides EFA detection; {@code null} decides from the instance type. */
+    /**
+     * Overrides EFA detection; {@code null} decides from the instance type.
+     *
+     * @param efa the EFA
+     * @return this builder
+     */
     public Builder efa(Boolean efa) {
       draft = draft.withEfa(Optional.ofNullable(efa));
       return this;
     }
 
+    /**
+     * Sets the job's region (not part of the API request); without it the snapshot's region applies.
+     *
+     * @param region the region, for example {@code us-east-1}; {@code null} for none
+     * @return this builder
+     */
     public Builder region(String region) {
       draft = draft.withRegion(Optional.ofNullable(region));
       return this;
     }
 
+    /**
+     * Replaces the {@code CreateTrainingJob} members vpctrain does not model, kept for a faithful round trip.
+     *
+     * @param extras member name (or JSON path) to its JSON text
+     * @return this builder
+     */
     public Builder apiExtras(Map<String, String> extras) {
       draft = draft.withApiExtras(extras);
       return this;
     }
 
+    /**
+     * Adds or replaces one member vpctrain does not model.
+     *
+     * @param member the member name, or the JSON path of a nested member
+     * @param json its value as JSON text
+     * @return this builder
+     */
     public Builder putApiExtra(String member, String json) {
       Map<String, String> extras = new LinkedHashMap<>(draft.apiExtras());
       extras.put(Objects.requireNonNull(member), Objects.requireNonNull(json));
@@ -508,6 +753,9 @@ public abstract class AbstractTrainingJobSpec {
      * Sets the training code package, {@code s3://bucket/key/sourcedir.tar.gz}, as the SageMaker
      * SDKs do: the {@code sagemaker_submit_directory} hyperparameter, JSON-quoted, in the
      * {@code HyperParameters} extra (other hyperparameters are kept). {@code null} removes it.
+     *
+     * @param s3Uri the {@code s3://} URI
+     * @return this builder
      */
     public Builder codePackage(String s3Uri) {
       String current = draft.apiExtras().get(Hyperparameters.MEMBER);
@@ -518,7 +766,11 @@ public abstract class AbstractTrainingJobSpec {
       return putApiExtra(Hyperparameters.MEMBER, map);
     }
 
-    /** Builds the spec; throws {@link NullPointerException} only when the name is missing. */
+    /**
+     * Builds the spec; throws {@link NullPointerException} only when the name is missing.
+     *
+     * @return the spec
+     */
     public TrainingJobSpec build() {
       if (!named) {
         throw new NullPointerException("TrainingJobSpec.name is required");

@@ -7,25 +7,35 @@ import org.immutables.value.Value;
 /** The job's {@code VpcConfig}: subnets and security groups, in the order given. */
 @Value.Immutable
 abstract class AbstractVpcSpec {
-  /** {@code VpcConfig.Subnets}. */
+  /** {@return {@code VpcConfig.Subnets}} */
   public abstract List<String> subnets();
 
-  /** {@code VpcConfig.SecurityGroupIds}. */
+  /** {@return {@code VpcConfig.SecurityGroupIds}} */
   public abstract List<String> securityGroups();
 
-  /** A builder holding this config's values. */
+  /** {@return a builder holding this config's values} */
   public VpcSpec.Builder toBuilder() {
     return VpcSpec.builder().from(this);
   }
 
   /** Adds the generated builder's varargs setters (the generated ones replace from an {@code Iterable}). */
   abstract static class Builder {
-    /** Replaces the subnets. */
+    /**
+     * Replaces the subnets.
+     *
+     * @param ids the ids
+     * @return this builder
+     */
     public VpcSpec.Builder subnets(String... ids) {
       return self().subnets(Arrays.asList(ids));
     }
 
-    /** Replaces the security groups. */
+    /**
+     * Replaces the security groups.
+     *
+     * @param ids the ids
+     * @return this builder
+     */
     public VpcSpec.Builder securityGroups(String... ids) {
       return self().securityGroups(Arrays.asList(ids));
     }

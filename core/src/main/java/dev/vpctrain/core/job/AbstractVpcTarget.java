@@ -23,54 +23,76 @@ abstract class AbstractVpcTarget {
   private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
   private static final Pattern PORTS = Pattern.compile("(\\d{1,5})(?:-(\\d{1,5}))?");
 
+  /** {@return the kind} */
   public abstract VpcTargetKind kind();
 
-  /** The address, CIDR block, {@code sg-…} or {@code eni-…} id, as written. */
+  /** {@return the address, CIDR block, {@code sg-…} or {@code eni-…} id, as written} */
   public abstract String value();
 
+  /** {@return the from port} */
   public abstract int fromPort();
 
-  /** The last port of the range ({@code fromPort} for one port). */
+  /** {@return the last port of the range ({@code fromPort} for one port)} */
   @Value.Default
   public int toPort() {
     return fromPort();
   }
 
-  /** {@code tcp} (the default) or {@code udp}. */
+  /** {@return {@code tcp} (the default) or {@code udp}} */
   @Value.Default
   public String protocol() {
     return "tcp";
   }
 
-  /** The name findings use for this target; absent means {@link #value()} names it. */
+  /** {@return the name findings use for this target; absent means {@link #value()} names it} */
   public abstract Optional<String> label();
 
-  /** The label, else the value: how findings and acceptances name the target. */
+  /** {@return the label, else the value: how findings and acceptances name the target} */
   public String name() {
     return label().orElse(value());
   }
 
-  /** {@code 5432} or {@code 8000-8100}. */
+  /** {@return {@code 5432} or {@code 8000-8100}} */
   public String ports() {
     return fromPort() == toPort() ? Integer.toString(fromPort()) : fromPort() + "-" + toPort();
   }
 
-  /** One IPv4 address and one TCP port. */
+  /**
+   * {@return one IPv4 address and one TCP port}
+   *
+   * @param address the IP address
+   * @param port the port
+   */
   public static VpcTarget address(String address, int port) {
     return VpcTarget.builder().kind(VpcTargetKind.ADDRESS).value(address).fromPort(port).build();
   }
 
-  /** Every address of an IPv4 CIDR block, one TCP port. */
+  /**
+   * {@return every address of an IPv4 CIDR block, one TCP port}
+   *
+   * @param cidr the CIDR block
+   * @param port the port
+   */
   public static VpcTarget cidr(String cidr, int port) {
     return VpcTarget.builder().kind(VpcTargetKind.CIDR).value(cidr).fromPort(port).build();
   }
 
-  /** Every network interface carrying security group {@code groupId}, one TCP port. */
+  /**
+   * {@return every network interface carrying security group {@code groupId}, one TCP port}
+   *
+   * @param groupId the security group id
+   * @param port the port
+   */
   public static VpcTarget sg(String groupId, int port) {
     return VpcTarget.builder().kind(VpcTargetKind.SECURITY_GROUP).value(groupId).fromPort(port).build();
   }
 
-  /** One network interface, one TCP port. */
+  /**
+   * {@return one network interface, one TCP port}
+   *
+   * @param networkInterfaceId the network interface id
+   * @param port the port
+   */
   public static VpcTarget eni(String networkInterfaceId, int port) {
     return VpcTarget.builder().kind(VpcTargetKind.NETWORK_INTERFACE).value(networkInterfaceId).fromPort(port)
         .build();
@@ -79,6 +101,8 @@ abstract class AbstractVpcTarget {
   /**
    * Parses {@code [label=]ADDR|CIDR|sg-…|eni-…:PORTS[/tcp|/udp]}.
    *
+   * @param text the text
+   * @return the target
    * @throws IllegalArgumentException naming what was expected
    */
   public static VpcTarget parse(String text) {
@@ -137,6 +161,9 @@ abstract class AbstractVpcTarget {
     return "expected [label=]ADDR|CIDR|sg-…|eni-…:PORTS[/tcp|/udp] in '" + text + "': " + what;
   }
 
+  /**
+   * Validates the values when an instance is built (an Immutables {@code @Value.Check}).
+   */
   @Value.Check
   protected void check() {
     if (fromPort() < 1 || fromPort() > 65535 || toPort() < fromPort() || toPort() > 65535) {

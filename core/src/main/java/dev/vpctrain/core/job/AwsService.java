@@ -15,17 +15,29 @@ public final class AwsService implements Comparable<AwsService> {
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9.-]*");
   private static final Map<String, AwsService> BY_NAME = new ConcurrentHashMap<>();
 
+  /** AWS STS: endpoint service {@code sts}. */
   public static final AwsService STS = of("sts");
+  /** AWS KMS: endpoint service {@code kms}. */
   public static final AwsService KMS = of("kms");
+  /** CloudWatch Logs: endpoint service {@code logs}. */
   public static final AwsService LOGS = of("logs");
+  /** CloudWatch (metrics): endpoint service {@code monitoring}. */
   public static final AwsService MONITORING = of("monitoring");
+  /** The Amazon ECR API: endpoint service {@code ecr.api}. */
   public static final AwsService ECR_API = of("ecr.api");
+  /** Amazon ECR image pulls (Docker registry API): endpoint service {@code ecr.dkr}. */
   public static final AwsService ECR_DKR = of("ecr.dkr");
+  /** AWS Secrets Manager: endpoint service {@code secretsmanager}. */
   public static final AwsService SECRETS_MANAGER = of("secretsmanager");
+  /** AWS Systems Manager: endpoint service {@code ssm}. */
   public static final AwsService SSM = of("ssm");
+  /** The SageMaker API: endpoint service {@code sagemaker.api}. */
   public static final AwsService SAGEMAKER_API = of("sagemaker.api");
+  /** The SageMaker runtime (endpoint invocation): endpoint service {@code sagemaker.runtime}. */
   public static final AwsService SAGEMAKER_RUNTIME = of("sagemaker.runtime");
+  /** IAM: endpoint service {@code iam}. */
   public static final AwsService IAM = of("iam");
+  /** Amazon DynamoDB: endpoint service {@code dynamodb}. */
   public static final AwsService DYNAMODB = of("dynamodb");
 
   private final String endpointName;
@@ -34,7 +46,11 @@ public final class AwsService implements Comparable<AwsService> {
     this.endpointName = endpointName;
   }
 
-  /** A service by its endpoint suffix, for example {@code "sts"} or {@code "ecr.dkr"}; case-insensitive. */
+  /**
+   * {@return a service by its endpoint suffix, for example {@code "sts"} or {@code "ecr.dkr"}; case-insensitive}
+   *
+   * @param endpointName the endpoint name
+   */
   public static AwsService of(String endpointName) {
     Objects.requireNonNull(endpointName, "endpointName");
     String n = endpointName.trim().toLowerCase(Locale.ROOT);
@@ -45,17 +61,21 @@ public final class AwsService implements Comparable<AwsService> {
     return BY_NAME.computeIfAbsent(n, AwsService::new);
   }
 
-  /** The endpoint suffix, for example {@code ecr.dkr}. */
+  /** {@return the endpoint suffix, for example {@code ecr.dkr}} */
   public String endpointName() {
     return endpointName;
   }
 
-  /** The endpoint service name in {@code region}: {@code com.amazonaws.<region>.<endpointName>}. */
+  /**
+   * {@return the endpoint service name in {@code region}: {@code com.amazonaws.<region>.<endpointName>}}
+   *
+   * @param region the AWS region
+   */
   public String endpointServiceName(String region) {
     return "com.amazonaws." + region + "." + endpointName;
   }
 
-  /** True when the service has VPC interface endpoints (IAM has none). */
+  /** {@return true when the service has VPC interface endpoints (IAM has none)} */
   public boolean hasVpcEndpoint() {
     return !endpointName.equals("iam");
   }

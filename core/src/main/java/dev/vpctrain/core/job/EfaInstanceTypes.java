@@ -2,7 +2,7 @@ package dev.vpctrain.core.job;
 
 import java.util.Set;
 
-/** The EFA-capable training instance types of rules.md. */
+/** The EFA-capable training instance types: the instance types that support Elastic Fabric Adapter. */
 public final class EfaInstanceTypes {
   private static final Set<String> TYPES = Set.of(
       "ml.p3dn.24xlarge", "ml.p4d.24xlarge", "ml.p4de.24xlarge", "ml.p5.48xlarge", "ml.p5e.48xlarge",
@@ -13,12 +13,16 @@ public final class EfaInstanceTypes {
 
   private EfaInstanceTypes() {}
 
-  /** True when {@code instanceType} is in the catalogue's EFA table. */
+  /**
+   * {@return true when {@code instanceType} is in the catalogue's EFA table}
+   *
+   * @param instanceType the instance type
+   */
   public static boolean isEfaCapable(String instanceType) {
     return instanceType != null && TYPES.contains(instanceType);
   }
 
-  /** The table. */
+  /** {@return every EFA-capable instance type vpctrain knows} */
   public static Set<String> all() {
     return TYPES;
   }

@@ -7,32 +7,41 @@ import org.immutables.value.Value;
 /** One network ACL entry. Evaluated in rule-number order per direction; first match wins. */
 @Value.Immutable
 abstract class AbstractAclEntry {
+  /** {@return the rule number} */
   public abstract int ruleNumber();
 
-  /** True for an outbound entry. */
+  /** {@return true for an outbound entry} */
   public abstract boolean egress();
 
-  /** {@code -1} (all) or a protocol number ({@code 6} TCP, {@code 17} UDP, {@code 1} ICMP). */
+  /** {@return {@code -1} (all) or a protocol number ({@code 6} TCP, {@code 17} UDP, {@code 1} ICMP)} */
   public abstract String protocol();
 
-  /** True for {@code allow}, false for {@code deny}. */
+  /** {@return true for {@code allow}, false for {@code deny}} */
   public abstract boolean allow();
 
+  /** {@return the CIDR block, or empty} */
   public abstract Optional<String> cidrBlock();
 
+  /** {@return the IPv6 CIDR block, or empty} */
   public abstract Optional<String> ipv6CidrBlock();
 
-  /** Port range start (TCP/UDP); absent means every port. */
+  /** {@return port range start (TCP/UDP); absent means every port} */
   public abstract Optional<Integer> portFrom();
 
-  /** Port range end (TCP/UDP); absent means every port. */
+  /** {@return port range end (TCP/UDP); absent means every port} */
   public abstract Optional<Integer> portTo();
 
+  /** {@return the ICMP type, or empty} */
   public abstract Optional<Integer> icmpType();
 
+  /** {@return the ICMP code, or empty} */
   public abstract Optional<Integer> icmpCode();
 
-  /** Normalizes the protocol name to its number, as the ACL API returns it. */
+  /**
+   * Normalizes the protocol name to its number, as the ACL API returns it.
+   *
+   * @return this entry, or a normalized copy of it
+   */
   @Value.Check
   protected AbstractAclEntry normalize() {
     String p = protocol().toLowerCase(Locale.ROOT);

@@ -6,28 +6,33 @@ import org.immutables.value.Value;
 /** What the snapshot knows of one S3 bucket: its region, its policy and its default encryption. */
 @Value.Immutable
 abstract class AbstractBucketFacts {
+  /** {@return the bucket} */
   public abstract String bucket();
 
-  /** The bucket's region ({@code us-east-1} for a null location constraint); absent when unknown. */
+  /** {@return the bucket's region ({@code us-east-1} for a null location constraint); absent when unknown} */
   public abstract Optional<String> region();
 
+  /** {@return the policy state} */
   @Value.Default
   public PolicyState policyState() {
     return policy().isPresent() ? PolicyState.PRESENT : PolicyState.UNKNOWN;
   }
 
-  /** The policy JSON when {@link #policyState()} is PRESENT. */
+  /** {@return the policy JSON when {@link #policyState()} is PRESENT} */
   public abstract Optional<String> policy();
 
   /**
-   * {@code GetBucketEncryption}: the default encryption's {@code SSEAlgorithm} ({@code AES256},
-   * {@code aws:kms}, {@code aws:kms:dsse}); empty when not captured.
+   * {@return {@code GetBucketEncryption}: the default encryption's {@code SSEAlgorithm} ({@code AES256},
+   * {@code aws:kms}, {@code aws:kms:dsse}); empty when not captured}
    */
   public abstract Optional<String> defaultEncryption();
 
-  /** The default encryption's {@code KMSMasterKeyID} (an ARN, key id or alias), when it names one. */
+  /** {@return the default encryption's {@code KMSMasterKeyID} (an ARN, key id or alias), when it names one} */
   public abstract Optional<String> defaultEncryptionKeyId();
 
+  /**
+   * Validates the values when an instance is built (an Immutables {@code @Value.Check}).
+   */
   @Value.Check
   protected void check() {
     Ids.require(bucket(), "bucket");

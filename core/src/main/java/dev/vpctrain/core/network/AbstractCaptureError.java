@@ -5,18 +5,23 @@ import org.immutables.value.Value;
 /** A read call that failed while the snapshot was captured, for example {@code ec2:DescribeNetworkAcls}. */
 @Value.Immutable
 abstract class AbstractCaptureError {
-  /** {@code service:Operation}, for example {@code ec2:DescribeNetworkAcls} or {@code s3:GetBucketPolicy}. */
+  /** {@return {@code service:Operation}, for example {@code ec2:DescribeNetworkAcls} or {@code s3:GetBucketPolicy}} */
   @Value.Parameter
   public abstract String operation();
 
-  /** The AWS error code, for example {@code UnauthorizedOperation} or {@code AccessDenied}. */
+  /** {@return the AWS error code, for example {@code UnauthorizedOperation} or {@code AccessDenied}} */
   @Value.Parameter
   public abstract String code();
 
+  /** {@return the message} */
   @Value.Parameter
   public abstract String message();
 
-  /** For S3 calls, the bucket the call was about; empty otherwise. */
+  /**
+   * For S3 calls, the bucket the call was about; empty otherwise.
+   *
+   * @return the resource the failed call was about, or an empty string for the whole operation
+   */
   @Value.Default
   public String resource() {
     return "";

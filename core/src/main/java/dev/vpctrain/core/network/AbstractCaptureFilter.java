@@ -5,17 +5,22 @@ import org.immutables.value.Value;
 
 /**
  * One filter a read call was made with ({@code Name=vpc-id,Values=vpc-…}): the call's output holds
- * only what the filter selects (formats.md §2a, {@code captureFilters}). Several filters of one call
+ * only what the filter selects ({@code captureFilters}). Several filters of one call
  * all apply (AND); the values of one filter are alternatives (OR).
  */
 @Value.Immutable
 abstract class AbstractCaptureFilter {
+  /** {@return the name} */
   @Value.Parameter
   public abstract String name();
 
+  /** {@return the values} */
   @Value.Parameter
   public abstract List<String> values();
 
+  /**
+   * Validates the values when an instance is built (an Immutables {@code @Value.Check}).
+   */
   @Value.Check
   protected void check() {
     Ids.require(name(), "filter name");

@@ -53,7 +53,7 @@ public abstract class AbstractCidr implements Comparable<AbstractCidr> {
   @Value.Parameter
   abstract long low();
 
-  /** The prefix length, 0–32 for IPv4 and 0–128 for IPv6. */
+  /** {@return the prefix length, 0–32 for IPv4 and 0–128 for IPv6} */
   @Value.Parameter
   public abstract int prefixLength();
 
@@ -77,7 +77,12 @@ public abstract class AbstractCidr implements Comparable<AbstractCidr> {
 
   // ---- factories ----
 
-  /** An IPv4 block from an address (host bits are cleared) and a prefix length 0–32. */
+  /**
+   * {@return an IPv4 block from an address (host bits are cleared) and a prefix length 0–32}
+   *
+   * @param address the IP address
+   * @param prefixLength the prefix length
+   */
   public static Cidr ipv4(int address, int prefixLength) {
     if (prefixLength < 0 || prefixLength > V4) {
       throw new IllegalArgumentException("prefix length must be 0-32 but was " + prefixLength);
@@ -85,7 +90,11 @@ public abstract class AbstractCidr implements Comparable<AbstractCidr> {
     return Cidr.of(V4, 0, Integer.toUnsignedLong(address) & lowMask(V6 - V4 + prefixLength), prefixLength);
   }
 
-  /** The single IPv4 address {@code address}/32. */
+  /**
+   * {@return the single IPv4 address {@code address}/32}
+   *
+   * @param address the IP address
+   */
   public static Cidr ipv4Host(int address) {
     return ipv4(address, V4);
   }
@@ -93,6 +102,8 @@ public abstract class AbstractCidr implements Comparable<AbstractCidr> {
   /**
    * Parses an IPv4 or IPv6 block, or a bare address.
    *
+   * @param text the text
+   * @return the block
    * @throws IllegalArgumentException naming the text and what was expected
    */
   public static Cidr parse(String text) {
@@ -103,6 +114,8 @@ public abstract class AbstractCidr implements Comparable<AbstractCidr> {
   /**
    * Parses an IPv4 block {@code a.b.c.d/n}, or a bare IPv4 address (a {@code /32}).
    *
+   * @param text the text
+   * @return the IPv4 block
    * @throws IllegalArgumentException naming the text and what was expected
    */
   public static Cidr parseIpv4(String text) {
@@ -110,7 +123,12 @@ public abstract class AbstractCidr implements Comparable<AbstractCidr> {
         "expected an IPv4 CIDR block such as 10.0.0.0/16 but was '" + text + "'"));
   }
 
-  /** Parses like {@link #parse}, empty when {@code text} is not a block or address of either family. */
+  /**
+   * Parses like {@link #parse}, empty when {@code text} is not a block or address of either family.
+   *
+   * @param text the text
+   * @return the block, or empty when the text is not a CIDR block
+   */
   public static Optional<Cidr> tryParse(String text) {
     if (text == null) {
       return Optional.empty();
@@ -141,12 +159,21 @@ public abstract class AbstractCidr implements Comparable<AbstractCidr> {
     return slash < 0 ? address : address.flatMap(a -> a.withPrefixLength(text.substring(slash + 1)));
   }
 
-  /** Parses like {@link #parseIpv4}, empty when {@code text} is not an IPv4 block or address. */
+  /**
+   * Parses like {@link #parseIpv4}, empty when {@code text} is not an IPv4 block or address.
+   *
+   * @param text the text
+   * @return the IPv4 block, or empty when the text is not one
+   */
   public static Optional<Cidr> tryParseIpv4(String text) {
     return tryParse(text).filter(AbstractCidr::isIpv4);
   }
 
-  /** A bare IPv4 or IPv6 address as a {@code /32} or {@code /128}; empty when {@code text} is not one. */
+  /**
+   * {@return a bare IPv4 or IPv6 address as a {@code /32} or {@code /128}; empty when {@code text} is not one}
+   *
+   * @param text the text
+   */
   public static Optional<Cidr> tryParseAddress(String text) {
     if (text == null) {
       return Optional.empty();
@@ -159,7 +186,11 @@ public abstract class AbstractCidr implements Comparable<AbstractCidr> {
     return v4 < 0 ? Optional.empty() : Optional.of(Cidr.of(V4, 0, v4, V4));
   }
 
-  /** The IPv4 address as an int, or throws {@link IllegalArgumentException} when {@code text} is not a dotted quad. */
+  /**
+   * {@return the IPv4 address as an int, or throws {@link IllegalArgumentException} when {@code text} is not a dotted quad}
+   *
+   * @param text the text
+   */
   public static int parseIpv4Address(String text) {
     long a = text == null ? -1 : ipv4(text, 0, text.length());
     if (a < 0) {
@@ -168,19 +199,29 @@ public abstract class AbstractCidr implements Comparable<AbstractCidr> {
     return (int) a;
   }
 
-  /** True when {@code text} is a dotted-quad IPv4 address. */
+  /**
+   * {@return true when {@code text} is a dotted-quad IPv4 address}
+   *
+   * @param text the text
+   */
   public static boolean isIpv4Address(String text) {
     return text != null && ipv4(text, 0, text.length()) >= 0;
   }
 
-  /** The IPv4 address {@code a} in dotted-quad form. */
+  /**
+   * {@return the IPv4 address {@code a} in dotted-quad form}
+   *
+   * @param a the address as an unsigned 32-bit value
+   */
   public static String formatIpv4(int a) {
     return (a >>> 24) + "." + ((a >>> 16) & 0xFF) + "." + ((a >>> 8) & 0xFF) + "." + (a & 0xFF);
   }
 
   /**
-   * This block's address with the prefix length in {@code text} (one to three decimal digits, at
-   * most 32 or 128), host bits cleared; empty when {@code text} is not such a prefix length.
+   * {@return this block's address with the prefix length in {@code text} (one to three decimal digits, at
+   * most 32 or 128), host bits cleared; empty when {@code text} is not such a prefix length}
+   *
+   * @param text the text
    */
   public Optional<Cidr> withPrefixLength(String text) {
     if (text.isEmpty() || text.length() > 3) {
@@ -204,6 +245,8 @@ public abstract class AbstractCidr implements Comparable<AbstractCidr> {
   /**
    * For an IPv4-mapped IPv6 address ({@code ::ffff:a.b.c.d}, a {@code /128}) the IPv4 address
    * {@code a.b.c.d/32}; otherwise this block.
+   *
+   * @return the IPv4 block, or this block
    */
   public Cidr unmapIpv4() {
     if (isIpv6() && prefixLength() == V6 && high() == 0 && (low() >>> V4) == 0xFFFFL) {
@@ -214,16 +257,18 @@ public abstract class AbstractCidr implements Comparable<AbstractCidr> {
 
   // ---- properties ----
 
+  /** {@return true for an IPv4 block} */
   public boolean isIpv4() {
     return addressBits() == V4;
   }
 
+  /** {@return true for an IPv6 block} */
   public boolean isIpv6() {
     return addressBits() == V6;
   }
 
   /**
-   * The network address of an IPv4 block as an int.
+   * {@return the network address of an IPv4 block as an int}
    *
    * @throws IllegalStateException for an IPv6 block
    */
@@ -234,42 +279,58 @@ public abstract class AbstractCidr implements Comparable<AbstractCidr> {
     return (int) low();
   }
 
-  /** The number of addresses in the block; {@link Long#MAX_VALUE} for an IPv6 block of more. */
+  /** {@return the number of addresses in the block; {@link Long#MAX_VALUE} for an IPv6 block of more} */
   public long size() {
     int hostBits = addressBits() - prefixLength();
     return hostBits >= 63 ? Long.MAX_VALUE : 1L << hostBits;
   }
 
-  /** True for {@code 0.0.0.0/0} and {@code ::/0}. */
+  /** {@return true for {@code 0.0.0.0/0} and {@code ::/0}} */
   public boolean isDefault() {
     return prefixLength() == 0;
   }
 
-  /** True when this is an IPv4 block and holds the IPv4 {@code address}. */
+  /**
+   * {@return true when this is an IPv4 block and holds the IPv4 {@code address}}
+   *
+   * @param address the IP address
+   */
   public boolean contains(int address) {
     return isIpv4() && (Integer.toUnsignedLong(address) & lowMask(widePrefix())) == low();
   }
 
-  /** True when the dotted-quad {@code address} is in this block; throws on a malformed address. */
+  /**
+   * {@return true when the dotted-quad {@code address} is in this block; throws on a malformed address}
+   *
+   * @param address the IP address
+   */
   public boolean contains(String address) {
     return contains(parseIpv4Address(address));
   }
 
-  /** True when every address of {@code other} is in this block (never across families). */
+  /**
+   * {@return true when every address of {@code other} is in this block (never across families)}
+   *
+   * @param other the other CIDR block
+   */
   public boolean covers(AbstractCidr other) {
     int p = widePrefix();
     return addressBits() == other.addressBits() && prefixLength() <= other.prefixLength()
         && (other.high() & highMask(p)) == high() && (other.low() & lowMask(p)) == low();
   }
 
-  /** True when the two blocks share an address (one then covers the other). */
+  /**
+   * {@return true when the two blocks share an address (one then covers the other)}
+   *
+   * @param other the other CIDR block
+   */
   public boolean overlaps(AbstractCidr other) {
     return covers(other) || other.covers(this);
   }
 
   /**
-   * True when the IPv4 block holds no public unicast address: it lies inside private (RFC 1918),
-   * shared (100.64/10), loopback, link-local, "this network" or multicast/reserved space. IPv6
+   * {@return true when the IPv4 block holds no public unicast address: it lies inside private (RFC 1918),
+   * shared (100.64/10), loopback, link-local, "this network" or multicast/reserved space} IPv6
    * space is not classified: false for an IPv6 block.
    */
   public boolean isNonPublic() {

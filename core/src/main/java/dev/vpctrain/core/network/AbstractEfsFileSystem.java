@@ -7,41 +7,57 @@ import org.immutables.value.Value;
 /** An EFS file system ({@code efs.DescribeFileSystems}). Its mount targets are separate ({@link EfsMountTarget}). */
 @Value.Immutable
 abstract class AbstractEfsFileSystem {
+  /** {@return the file system id} */
   public abstract String fileSystemId();
 
+  /** {@return the file system ARN, or empty} */
   public abstract Optional<String> fileSystemArn();
 
+  /** {@return the name, or empty} */
   public abstract Optional<String> name();
 
+  /** {@return the owner id, or empty} */
   public abstract Optional<String> ownerId();
 
   /**
-   * Lower-case {@code LifeCycleState}: {@code creating}, {@code available}, {@code updating},
-   * {@code deleting}, {@code deleted}, {@code error}, or a value the API added later (kept).
+   * {@return lower-case {@code LifeCycleState}: {@code creating}, {@code available}, {@code updating},
+   * {@code deleting}, {@code deleted}, {@code error}, or a value the API added later (kept)}
    */
   public abstract Optional<String> lifeCycleState();
 
-  /** The number of mount targets the file system says it has; absent when not captured. */
+  /** {@return the number of mount targets the file system says it has; absent when not captured} */
   public abstract Optional<Integer> numberOfMountTargets();
 
-  /** Set for One Zone file systems only. */
+  /**
+   * Set for One Zone file systems only.
+   *
+   * @return the availability zone name, or empty
+   */
   public abstract Optional<String> availabilityZoneName();
 
-  /** Set for One Zone file systems only. */
+  /**
+   * Set for One Zone file systems only.
+   *
+   * @return the availability zone id, or empty
+   */
   public abstract Optional<String> availabilityZoneId();
 
+  /** {@return the creation time, or empty} */
   public abstract Optional<Instant> creationTime();
 
-  /** True when the state is known and is {@code available}. */
+  /** {@return true when the state is known and is {@code available}} */
   public boolean isAvailable() {
     return lifeCycleState().map("available"::equalsIgnoreCase).orElse(false);
   }
 
-  /** True for a One Zone file system (it names its Availability Zone). */
+  /** {@return true for a One Zone file system (it names its Availability Zone)} */
   public boolean isOneZone() {
     return availabilityZoneName().isPresent() || availabilityZoneId().isPresent();
   }
 
+  /**
+   * Validates the values when an instance is built (an Immutables {@code @Value.Check}).
+   */
   @Value.Check
   protected void check() {
     Ids.require(fileSystemId(), "fileSystemId");

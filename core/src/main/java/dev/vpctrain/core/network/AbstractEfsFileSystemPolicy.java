@@ -10,16 +10,21 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 abstract class AbstractEfsFileSystemPolicy {
+  /** {@return the file system id} */
   public abstract String fileSystemId();
 
+  /** {@return the policy state} */
   @Value.Default
   public PolicyState policyState() {
     return policy().isPresent() ? PolicyState.PRESENT : PolicyState.UNKNOWN;
   }
 
-  /** The policy JSON when {@link #policyState()} is PRESENT. */
+  /** {@return the policy JSON when {@link #policyState()} is PRESENT} */
   public abstract Optional<String> policy();
 
+  /**
+   * Validates the values when an instance is built (an Immutables {@code @Value.Check}).
+   */
   @Value.Check
   protected void check() {
     Ids.require(fileSystemId(), "fileSystemId");

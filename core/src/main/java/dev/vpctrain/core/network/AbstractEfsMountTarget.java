@@ -6,34 +6,44 @@ import org.immutables.value.Value;
 /** An EFS mount target ({@code efs.DescribeMountTargets}): the file system's address in one subnet. */
 @Value.Immutable
 abstract class AbstractEfsMountTarget {
+  /** {@return the mount target id} */
   public abstract String mountTargetId();
 
+  /** {@return the file system id} */
   public abstract String fileSystemId();
 
+  /** {@return the subnet id, or empty} */
   public abstract Optional<String> subnetId();
 
+  /** {@return the VPC id, or empty} */
   public abstract Optional<String> vpcId();
 
+  /** {@return the availability zone id, or empty} */
   public abstract Optional<String> availabilityZoneId();
 
+  /** {@return the availability zone name, or empty} */
   public abstract Optional<String> availabilityZoneName();
 
-  /** Lower-case {@code LifeCycleState}, as for the file system; unknown values kept. */
+  /** {@return lower-case {@code LifeCycleState}, as for the file system; unknown values kept} */
   public abstract Optional<String> lifeCycleState();
 
-  /** Its IPv4 address. */
+  /** {@return its IPv4 address} */
   public abstract Optional<String> ipAddress();
 
-  /** The network interface that holds the address (its security groups are the mount target's). */
+  /** {@return the network interface that holds the address (its security groups are the mount target's)} */
   public abstract Optional<String> networkInterfaceId();
 
+  /** {@return the owner id, or empty} */
   public abstract Optional<String> ownerId();
 
-  /** True when the state is known and is {@code available}: only such mount targets count. */
+  /** {@return true when the state is known and is {@code available}: only such mount targets count} */
   public boolean isAvailable() {
     return lifeCycleState().map("available"::equalsIgnoreCase).orElse(false);
   }
 
+  /**
+   * Validates the values when an instance is built (an Immutables {@code @Value.Check}).
+   */
   @Value.Check
   protected void check() {
     Ids.require(mountTargetId(), "mountTargetId");

@@ -13,49 +13,70 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 abstract class AbstractFsxFileSystem {
+  /** {@return the file system id} */
   public abstract String fileSystemId();
 
-  /** {@code LUSTRE}, {@code WINDOWS}, {@code ONTAP}, {@code OPENZFS} or a later type (kept). */
+  /** {@return {@code LUSTRE}, {@code WINDOWS}, {@code ONTAP}, {@code OPENZFS} or a later type (kept)} */
   public abstract Optional<String> fileSystemType();
 
-  /** {@code AVAILABLE}, {@code CREATING}, {@code FAILED}, {@code DELETING}, {@code MISCONFIGURED}, {@code UPDATING}, … */
+  /**
+   * {@code AVAILABLE}, {@code CREATING}, {@code FAILED}, {@code DELETING}, {@code MISCONFIGURED}, {@code UPDATING}, …
+   *
+   * @return the lifecycle, or empty
+   */
   public abstract Optional<String> lifecycle();
 
+  /** {@return the VPC id, or empty} */
   public abstract Optional<String> vpcId();
 
-  /** Its subnets: one for Lustre (the first is the preferred one of a Multi-AZ file system). */
+  /** {@return its subnets: one for Lustre (the first is the preferred one of a Multi-AZ file system)} */
   public abstract List<String> subnetIds();
 
+  /** {@return the network interface ids} */
   public abstract List<String> networkInterfaceIds();
 
+  /** {@return the DNS name, or empty} */
   public abstract Optional<String> dnsName();
 
+  /** {@return the owner id, or empty} */
   public abstract Optional<String> ownerId();
 
-  /** {@code FailureDetails.Message}, for a file system that failed. */
+  /** {@return {@code FailureDetails.Message}, for a file system that failed} */
   public abstract Optional<String> failureMessage();
 
-  /** {@code LustreConfiguration.DeploymentType}: {@code SCRATCH_1}, {@code SCRATCH_2}, {@code PERSISTENT_1}, {@code PERSISTENT_2}, … */
+  /**
+   * {@code LustreConfiguration.DeploymentType}: {@code SCRATCH_1}, {@code SCRATCH_2}, {@code PERSISTENT_1}, {@code PERSISTENT_2}, …
+   *
+   * @return the lustre deployment type, or empty
+   */
   public abstract Optional<String> lustreDeploymentType();
 
-  /** {@code LustreConfiguration.MountName}: {@code fsx} for SCRATCH_1, a generated name otherwise. */
+  /** {@return {@code LustreConfiguration.MountName}: {@code fsx} for SCRATCH_1, a generated name otherwise} */
   public abstract Optional<String> mountName();
 
-  /** {@code LustreConfiguration.EfaEnabled}; absent when not given. */
+  /** {@return {@code LustreConfiguration.EfaEnabled}; absent when not given} */
   public abstract Optional<Boolean> efaEnabled();
 
+  /** {@return the creation time, or empty} */
   public abstract Optional<Instant> creationTime();
 
-  /** True for an FSx for Lustre file system. */
+  /** {@return true for an FSx for Lustre file system} */
   public boolean isLustre() {
     return fileSystemType().map("LUSTRE"::equalsIgnoreCase).orElse(false);
   }
 
-  /** True when the lifecycle is known and is {@code lifecycle}, ignoring case. */
+  /**
+   * {@return true when the lifecycle is known and is {@code lifecycle}, ignoring case}
+   *
+   * @param lifecycle the lifecycle state, for example {@code AVAILABLE}
+   */
   public boolean hasLifecycle(String lifecycle) {
     return lifecycle().map(lifecycle::equalsIgnoreCase).orElse(false);
   }
 
+  /**
+   * Validates the values when an instance is built (an Immutables {@code @Value.Check}).
+   */
   @Value.Check
   protected void check() {
     Ids.require(fileSystemId(), "fileSystemId");

@@ -11,48 +11,63 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 abstract class AbstractNetworkInterface {
+  /** {@return the network interface id} */
   public abstract String networkInterfaceId();
 
+  /** {@return the subnet id} */
   public abstract String subnetId();
 
+  /** {@return the VPC id} */
   public abstract String vpcId();
 
+  /** {@return the availability zone, or empty} */
   public abstract Optional<String> availabilityZone();
 
+  /** {@return the availability zone id, or empty} */
   public abstract Optional<String> availabilityZoneId();
 
+  /** {@return the owner id, or empty} */
   public abstract Optional<String> ownerId();
 
-  /** Its private IPv4 addresses, the primary first. */
+  /** {@return its private IPv4 addresses, the primary first} */
   public abstract List<String> privateIpAddresses();
 
-  /** IPv4 prefixes delegated to it ({@code Ipv4Prefixes}): it holds every address of each. */
+  /** {@return IPv4 prefixes delegated to it ({@code Ipv4Prefixes}): it holds every address of each} */
   public abstract List<Cidr> ipv4Prefixes();
 
-  /** Its security groups; empty for interfaces that have none (a NAT gateway's, a transit gateway attachment's). */
+  /** {@return its security groups; empty for interfaces that have none (a NAT gateway's, a transit gateway attachment's)} */
   public abstract List<String> groupIds();
 
   /**
-   * {@code InterfaceType} as the API gave it ({@code interface}, {@code efs}, {@code natGateway}, …):
+   * {@return {@code InterfaceType} as the API gave it ({@code interface}, {@code efs}, {@code natGateway}, …):
    * the API returns values beyond the SDK's enum, so any text is kept; compare with
-   * {@link #hasInterfaceType(String)}.
+   * {@link #hasInterfaceType(String)}}
    */
   public abstract Optional<String> interfaceType();
 
-  /** Lower-case status: {@code available}, {@code in-use}, {@code attaching}, …; absent when not captured. */
+  /** {@return lower-case status: {@code available}, {@code in-use}, {@code attaching}, …; absent when not captured} */
   public abstract Optional<String> status();
 
-  /** True when an AWS service manages it (an EFS mount target's, a NAT gateway's); absent when not captured. */
+  /** {@return true when an AWS service manages it (an EFS mount target's, a NAT gateway's); absent when not captured} */
   public abstract Optional<Boolean> requesterManaged();
 
+  /** {@return the description, or empty} */
   public abstract Optional<String> description();
 
-  /** True when {@link #interfaceType()} is {@code type}, ignoring case. */
+  /**
+   * {@return true when {@link #interfaceType()} is {@code type}, ignoring case}
+   *
+   * @param type the type
+   */
   public boolean hasInterfaceType(String type) {
     return interfaceType().map(type::equalsIgnoreCase).orElse(false);
   }
 
-  /** True when the interface holds {@code address} (an IPv4 address): one of its addresses or inside one of its prefixes. */
+  /**
+   * {@return true when the interface holds {@code address} (an IPv4 address): one of its addresses or inside one of its prefixes}
+   *
+   * @param address the IP address
+   */
   public boolean holds(String address) {
     if (privateIpAddresses().contains(address)) {
       return true;
@@ -64,6 +79,9 @@ abstract class AbstractNetworkInterface {
     return a.isPresent() && ipv4Prefixes().stream().anyMatch(p -> p.covers(a.get()));
   }
 
+  /**
+   * Validates the values when an instance is built (an Immutables {@code @Value.Check}).
+   */
   @Value.Check
   protected void check() {
     Ids.require(networkInterfaceId(), "networkInterfaceId");

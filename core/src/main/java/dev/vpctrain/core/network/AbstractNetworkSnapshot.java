@@ -29,84 +29,109 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 abstract class AbstractNetworkSnapshot {
+  /** {@return the region} */
   public abstract String region();
 
+  /** {@return the account id, or empty} */
   public abstract Optional<String> accountId();
 
+  /** {@return when the snapshot was captured, if known} */
   public abstract Optional<Instant> capturedAt();
 
+  /** {@return the VPCs, or empty} */
   public abstract Optional<List<Vpc>> vpcs();
 
+  /** {@return the DHCP options, or empty} */
   public abstract Optional<List<DhcpOptions>> dhcpOptions();
 
+  /** {@return the subnets, or empty} */
   public abstract Optional<List<Subnet>> subnets();
 
+  /** {@return the security groups, or empty} */
   public abstract Optional<List<SecurityGroup>> securityGroups();
 
+  /** {@return the route tables, or empty} */
   public abstract Optional<List<RouteTable>> routeTables();
 
+  /** {@return the VPC endpoints, or empty} */
   public abstract Optional<List<VpcEndpoint>> vpcEndpoints();
 
+  /** {@return the NAT gateways, or empty} */
   public abstract Optional<List<NatGateway>> natGateways();
 
+  /** {@return the internet gateways, or empty} */
   public abstract Optional<List<InternetGateway>> internetGateways();
 
+  /** {@return the network ACLs, or empty} */
   public abstract Optional<List<NetworkAcl>> networkAcls();
 
+  /** {@return the prefix lists, or empty} */
   public abstract Optional<List<PrefixList>> prefixLists();
 
   /**
-   * {@code ec2.DescribeNetworkInterfaces}, possibly a filtered capture (see {@link #captureFilters()}
-   * and {@link #isNetworkInterfaceListComplete(String)}).
+   * {@return {@code ec2.DescribeNetworkInterfaces}, possibly a filtered capture (see {@link #captureFilters()}
+   * and {@link #isNetworkInterfaceListComplete(String)})}
    */
   public abstract Optional<List<NetworkInterface>> networkInterfaces();
 
   /**
-   * The filters a call was captured with, by operation ({@code ec2:DescribeNetworkInterfaces}): its
-   * output is complete only for what they select. An operation without an entry was unfiltered.
+   * {@return the filters a call was captured with, by operation ({@code ec2:DescribeNetworkInterfaces}): its
+   * output is complete only for what they select} An operation without an entry was unfiltered.
    */
   public abstract Map<String, List<CaptureFilter>> captureFilters();
 
-  /** {@code efs.DescribeFileSystems}. */
+  /** {@return {@code efs.DescribeFileSystems}} */
   public abstract Optional<List<EfsFileSystem>> efsFileSystems();
 
   /**
-   * The mount targets of every {@code efs.DescribeMountTargets} output (one call per file system).
+   * {@return the mount targets of every {@code efs.DescribeMountTargets} output (one call per file system)}
    * Which file systems they are complete for: {@link #efsMountTargetsOf(String)}.
    */
   public abstract Optional<List<EfsMountTarget>> efsMountTargets();
 
-  /** {@code efs.DescribeMountTargetSecurityGroups} by mount-target id; a mount target missing here is unknown. */
+  /** {@return {@code efs.DescribeMountTargetSecurityGroups} by mount-target id; a mount target missing here is unknown} */
   public abstract Map<String, List<String>> efsMountTargetSecurityGroups();
 
-  /** {@code efs.DescribeFileSystemPolicy} by file-system id; a file system missing here is unknown. */
+  /** {@return {@code efs.DescribeFileSystemPolicy} by file-system id; a file system missing here is unknown} */
   public abstract Map<String, EfsFileSystemPolicy> efsFileSystemPolicies();
 
-  /** {@code fsx.DescribeFileSystems}. */
+  /** {@return {@code fsx.DescribeFileSystems}} */
   public abstract Optional<List<FsxFileSystem>> fsxFileSystems();
 
   /**
-   * The {@code iam} section (the execution role's evidence); empty when the bundle has none, and the
-   * role rules were not asked for.
+   * {@return the {@code iam} section (the execution role's evidence); empty when the bundle has none, and the
+   * role rules were not asked for}
    */
   public abstract Optional<IamEvidence> iam();
 
-  /** {@code kms.ListAliases}; empty when not captured. */
+  /** {@return {@code kms.ListAliases}; empty when not captured} */
   public abstract Optional<List<KmsAlias>> kmsAliases();
 
-  /** {@code kms.keys} by key ARN; a key missing here is unknown. */
+  /** {@return {@code kms.keys} by key ARN; a key missing here is unknown} */
   public abstract Map<String, KmsKey> kmsKeys();
 
-  /** {@code organizations.DescribePolicy}, supplied by the user; empty when none was. */
+  /** {@return {@code organizations.DescribePolicy}, supplied by the user; empty when none was} */
   public abstract Optional<List<OrganizationPolicy>> organizationPolicies();
 
-  /** Per bucket the job touches; a bucket missing here is unknown. */
+  /**
+   * Per bucket the job touches; a bucket missing here is unknown.
+   *
+   * @return what is known about each bucket, by name
+   */
   public abstract Map<String, BucketFacts> buckets();
 
-  /** Calls that failed during capture. */
+  /**
+   * Calls that failed during capture.
+   *
+   * @return the calls that failed during capture
+   */
   public abstract List<CaptureError> errors();
 
-  /** True when {@code section} was captured (possibly empty). */
+  /**
+   * {@return true when {@code section} was captured (possibly empty)}
+   *
+   * @param section the snapshot section
+   */
   public boolean has(Section section) {
     switch (section) {
       case VPCS:
@@ -150,9 +175,9 @@ abstract class AbstractNetworkSnapshot {
   }
 
   /**
-   * This snapshot without the output of the calls that {@link #errors()} names: a failed call (a
+   * {@return this snapshot without the output of the calls that {@link #errors()} names: a failed call (a
    * denied page, a throttled retry that gave up) leaves its output incomplete, and incomplete data
-   * must read as unknown, never as the whole truth (formats.md section 2). Bundles read this way
+   * must read as unknown, never as the whole truth} Bundles read this way
    * already; live discovery applies it before rules see the snapshot. For the calls made per
    * resource ({@link Section#isPerResource()}), an error naming a resource drops that resource's
    * output only; one without a resource drops the whole section.
@@ -287,7 +312,11 @@ abstract class AbstractNetworkSnapshot {
     }
   }
 
-  /** Every capture error of {@code section}'s call. */
+  /**
+   * {@return every capture error of {@code section}'s call}
+   *
+   * @param section the snapshot section
+   */
   public List<CaptureError> errorsFor(Section section) {
     if (errors().isEmpty()) {
       return new ArrayList<>();
@@ -298,8 +327,11 @@ abstract class AbstractNetworkSnapshot {
   }
 
   /**
-   * The capture error of a per-resource {@code section}'s call about {@code resource} (a file-system
-   * or mount-target id), or one about every resource.
+   * {@return the capture error of a per-resource {@code section}'s call about {@code resource} (a file-system
+   * or mount-target id), or one about every resource}
+   *
+   * @param section the snapshot section
+   * @param resource the resource id
    */
   public Optional<CaptureError> errorFor(Section section, String resource) {
     if (errors().isEmpty()) {
@@ -310,55 +342,121 @@ abstract class AbstractNetworkSnapshot {
         .findFirst();
   }
 
-  /** The capture error of {@code section}'s call, if it was recorded. */
+  /**
+   * {@return the capture error of {@code section}'s call, if it was recorded}
+   *
+   * @param section the snapshot section
+   */
   public Optional<CaptureError> errorFor(Section section) {
     return errors().stream().filter(e -> section.isNamedBy(e.operation())).findFirst();
   }
 
-  /** Why {@code section} is unknown, in a sentence: the recorded error or "not captured". */
+  /**
+   * {@return why {@code section} is unknown, in a sentence: the recorded error or "not captured"}
+   *
+   * @param section the snapshot section
+   */
   public String unknownReason(Section section) {
     return errorFor(section)
         .map(e -> section.operation() + " failed during capture (" + e.code() + ": " + e.message() + ")")
         .orElse(section.operation() + " was not captured in the snapshot");
   }
 
+  /**
+   * The VPC with this id, if the snapshot has it.
+   *
+   * @param vpcId the VPC id
+   * @return the VPC, or empty
+   */
   public Optional<Vpc> vpc(String vpcId) {
     return Optional.ofNullable(vpcIndex().get(vpcId));
   }
 
+  /**
+   * The subnet with this id, if the snapshot has it.
+   *
+   * @param subnetId the subnet id
+   * @return the subnet, or empty
+   */
   public Optional<Subnet> subnet(String subnetId) {
     return Optional.ofNullable(subnetIndex().get(subnetId));
   }
 
+  /**
+   * The security group with this id, if the snapshot has it.
+   *
+   * @param groupId the security group id
+   * @return the security group, or empty
+   */
   public Optional<SecurityGroup> securityGroup(String groupId) {
     return Optional.ofNullable(groupIndex().get(groupId));
   }
 
+  /**
+   * The route table with this id, if the snapshot has it.
+   *
+   * @param routeTableId the route table id
+   * @return the route table, or empty
+   */
   public Optional<RouteTable> routeTable(String routeTableId) {
     return Optional.ofNullable(routeTableIndex().get(routeTableId));
   }
 
+  /**
+   * The VPC endpoint with this id, if the snapshot has it.
+   *
+   * @param endpointId the endpoint id
+   * @return the VPC endpoint, or empty
+   */
   public Optional<VpcEndpoint> vpcEndpoint(String endpointId) {
     return Optional.ofNullable(endpointIndex().get(endpointId));
   }
 
+  /**
+   * The NAT gateway with this id, if the snapshot has it.
+   *
+   * @param natGatewayId the NAT gateway id
+   * @return the NAT gateway, or empty
+   */
   public Optional<NatGateway> natGateway(String natGatewayId) {
     return Optional.ofNullable(natIndex().get(natGatewayId));
   }
 
+  /**
+   * The prefix list with this id, if the snapshot has it.
+   *
+   * @param prefixListId the prefix list id
+   * @return the prefix list, or empty
+   */
   public Optional<PrefixList> prefixList(String prefixListId) {
     return Optional.ofNullable(prefixListIndex().get(prefixListId));
   }
 
+  /**
+   * The DHCP option set with this id, if the snapshot has it.
+   *
+   * @param dhcpOptionsId the DHCP options id
+   * @return the DHCP option set, or empty
+   */
   public Optional<DhcpOptions> dhcpOptionSet(String dhcpOptionsId) {
     return dhcpOptions().flatMap(l -> l.stream().filter(d -> d.dhcpOptionsId().equals(dhcpOptionsId)).findFirst());
   }
 
+  /**
+   * The network interface with this id, if the snapshot has it.
+   *
+   * @param networkInterfaceId the network interface id
+   * @return the network interface, or empty
+   */
   public Optional<NetworkInterface> networkInterface(String networkInterfaceId) {
     return Optional.ofNullable(interfaceIndex().get(networkInterfaceId));
   }
 
-  /** The captured network interfaces that hold {@code address} (an address of theirs or inside a prefix of theirs). */
+  /**
+   * {@return the captured network interfaces that hold {@code address} (an address of theirs or inside a prefix of theirs)}
+   *
+   * @param address the IP address
+   */
   public List<NetworkInterface> networkInterfacesHolding(String address) {
     List<NetworkInterface> out = new ArrayList<>();
     List<NetworkInterface> holders = interfaceAddressIndex().addresses.get(address);
@@ -372,34 +470,52 @@ abstract class AbstractNetworkSnapshot {
   }
 
   /**
-   * The route table explicitly associated with {@code subnetId} (association state {@code associated}
-   * or {@code associating}, or no state captured), if any; indexed once per snapshot.
+   * {@return the route table explicitly associated with {@code subnetId} (association state {@code associated}
+   * or {@code associating}, or no state captured), if any; indexed once per snapshot}
+   *
+   * @param subnetId the subnet id
    */
   public Optional<RouteTable> explicitRouteTable(String subnetId) {
     return Optional.ofNullable(routeTableAssociations().bySubnet.get(subnetId));
   }
 
-  /** The main route table of {@code vpcId}, when the snapshot has it; indexed once per snapshot. */
+  /**
+   * {@return the main route table of {@code vpcId}, when the snapshot has it; indexed once per snapshot}
+   *
+   * @param vpcId the VPC id
+   */
   public Optional<RouteTable> mainRouteTable(String vpcId) {
     return Optional.ofNullable(routeTableAssociations().mainByVpc.get(vpcId));
   }
 
-  /** The network ACL associated with {@code subnetId}, if any; indexed once per snapshot. */
+  /**
+   * {@return the network ACL associated with {@code subnetId}, if any; indexed once per snapshot}
+   *
+   * @param subnetId the subnet id
+   */
   public Optional<NetworkAcl> associatedNetworkAcl(String subnetId) {
     return Optional.ofNullable(aclAssociations().bySubnet.get(subnetId));
   }
 
-  /** The default network ACL of {@code vpcId}, when the snapshot has it; indexed once per snapshot. */
+  /**
+   * {@return the default network ACL of {@code vpcId}, when the snapshot has it; indexed once per snapshot}
+   *
+   * @param vpcId the VPC id
+   */
   public Optional<NetworkAcl> defaultNetworkAcl(String vpcId) {
     return Optional.ofNullable(aclAssociations().mainByVpc.get(vpcId));
   }
 
   /**
-   * A structure compiled from this snapshot alone — a route table compiled for longest-prefix
+   * {@return a structure compiled from this snapshot alone — a route table compiled for longest-prefix
    * match, a network ACL's entries decoded — built on first use and kept with the snapshot, so that
-   * every preflight over it shares it, like the snapshot's own indexes. {@code key} names the
+   * every preflight over it shares it, like the snapshot's own indexes} {@code key} names the
    * structure (a record or class owned by the caller); {@code compute} must be a pure function of
    * the snapshot. Not part of the snapshot's value. Decisions for a job are not kept here.
+   *
+   * @param <V> the value type
+   * @param key identifies the compiled form
+   * @param compute computes the value, at most once per key
    */
   public final <V> V compiled(Object key, Function<? super NetworkSnapshot, ? extends V> compute) {
     Map<Object, Object> memo = compiledMemo();
@@ -461,14 +577,20 @@ abstract class AbstractNetworkSnapshot {
     return a;
   }
 
-  /** The captured network interfaces that carry security group {@code groupId}, in capture order. */
+  /**
+   * {@return the captured network interfaces that carry security group {@code groupId}, in capture order}
+   *
+   * @param groupId the security group id
+   */
   public List<NetworkInterface> networkInterfacesCarrying(String groupId) {
     return interfaceGroupIndex().getOrDefault(groupId, List.of());
   }
 
   /**
-   * The captured network interfaces with an IPv4 address or prefix inside {@code block}, in
-   * capture order.
+   * {@return the captured network interfaces with an IPv4 address or prefix inside {@code block}, in
+   * capture order}
+   *
+   * @param block the block
    */
   public List<NetworkInterface> networkInterfacesWithin(Cidr block) {
     if (!block.isIpv4()) {
@@ -492,7 +614,11 @@ abstract class AbstractNetworkSnapshot {
     return out;
   }
 
-  /** The captured subnets whose IPv4 CIDR block holds {@code address}, in capture order. */
+  /**
+   * {@return the captured subnets whose IPv4 CIDR block holds {@code address}, in capture order}
+   *
+   * @param address the IP address
+   */
   public List<Subnet> subnetsHolding(int address) {
     long a = Integer.toUnsignedLong(address);
     List<Map.Entry<Subnet, Cidr>> index = subnetCidrIndex();
@@ -503,7 +629,11 @@ abstract class AbstractNetworkSnapshot {
     return out;
   }
 
-  /** The IPv4 CIDR blocks of the captured subnets that overlap {@code block}, in capture order. */
+  /**
+   * {@return the IPv4 CIDR blocks of the captured subnets that overlap {@code block}, in capture order}
+   *
+   * @param block the block
+   */
   public List<Cidr> subnetCidrsOverlapping(Cidr block) {
     List<Map.Entry<Subnet, Cidr>> index = subnetCidrIndex();
     List<Cidr> out = new ArrayList<>();
@@ -653,7 +783,11 @@ abstract class AbstractNetworkSnapshot {
     return idx;
   }
 
-  /** The filters {@code section}'s call was captured with; empty when it was unfiltered. */
+  /**
+   * {@return the filters {@code section}'s call was captured with; empty when it was unfiltered}
+   *
+   * @param section the snapshot section
+   */
   public List<CaptureFilter> captureFiltersOf(Section section) {
     for (Map.Entry<String, List<CaptureFilter>> e : captureFilters().entrySet()) {
       if (section.isNamedBy(e.getKey())) {
@@ -664,9 +798,11 @@ abstract class AbstractNetworkSnapshot {
   }
 
   /**
-   * True when {@link #networkInterfaces()} holds every network interface of {@code vpcId}: captured,
+   * {@return true when {@link #networkInterfaces()} holds every network interface of {@code vpcId}: captured,
    * no error recorded, and unfiltered or filtered by {@code vpc-id} only, with {@code vpcId} among
-   * the values of each such filter (any other filter selects less than the whole VPC).
+   * the values of each such filter (any other filter selects less than the whole VPC)}
+   *
+   * @param vpcId the VPC id
    */
   public boolean isNetworkInterfaceListComplete(String vpcId) {
     if (networkInterfaces().isEmpty() || errorFor(Section.NETWORK_INTERFACES).isPresent()) {
@@ -676,10 +812,22 @@ abstract class AbstractNetworkSnapshot {
         .allMatch(f -> f.name().equalsIgnoreCase("vpc-id") && f.values().contains(vpcId));
   }
 
+  /**
+   * The EFS file system with this id, if the snapshot has it.
+   *
+   * @param fileSystemId the file system id
+   * @return the EFS file system, or empty
+   */
   public Optional<EfsFileSystem> efsFileSystem(String fileSystemId) {
     return Optional.ofNullable(fileSystemIndex().efs.get(fileSystemId));
   }
 
+  /**
+   * The FSx file system with this id, if the snapshot has it.
+   *
+   * @param fileSystemId the file system id
+   * @return the FSx file system, or empty
+   */
   public Optional<FsxFileSystem> fsxFileSystem(String fileSystemId) {
     return Optional.ofNullable(fileSystemIndex().fsx.get(fileSystemId));
   }
@@ -702,10 +850,12 @@ abstract class AbstractNetworkSnapshot {
   }
 
   /**
-   * The mount targets of EFS file system {@code fileSystemId}, when known: {@code DescribeMountTargets}
-   * was captured for it without error. The call's output does not name the file system, so an empty
+   * {@return the mount targets of EFS file system {@code fileSystemId}, when known: {@code DescribeMountTargets}
+   * was captured for it without error} The call's output does not name the file system, so an empty
    * output cannot be told apart from a call never made: "none" is known only when the output lists
    * none for it and {@code DescribeFileSystems} says it has none ({@code NumberOfMountTargets: 0}).
+   *
+   * @param fileSystemId the file system id
    */
   public Optional<List<EfsMountTarget>> efsMountTargetsOf(String fileSystemId) {
     if (efsMountTargets().isEmpty() || errorFor(Section.EFS_MOUNT_TARGETS, fileSystemId).isPresent()) {
@@ -720,8 +870,10 @@ abstract class AbstractNetworkSnapshot {
   }
 
   /**
-   * The security groups of an EFS mount target: from {@code DescribeMountTargetSecurityGroups}, else
-   * the {@code Groups} of its network interface in {@code DescribeNetworkInterfaces}; empty when neither says.
+   * {@return the security groups of an EFS mount target: from {@code DescribeMountTargetSecurityGroups}, else
+   * the {@code Groups} of its network interface in {@code DescribeNetworkInterfaces}; empty when neither says}
+   *
+   * @param target the target
    */
   public Optional<List<String>> efsMountTargetGroups(EfsMountTarget target) {
     List<String> groups = efsMountTargetSecurityGroups().get(target.mountTargetId());
@@ -731,7 +883,11 @@ abstract class AbstractNetworkSnapshot {
     return target.networkInterfaceId().flatMap(this::networkInterface).map(NetworkInterface::groupIds);
   }
 
-  /** What the snapshot knows of the policy of EFS file system {@code fileSystemId} (UNKNOWN when not captured or failed). */
+  /**
+   * {@return what the snapshot knows of the policy of EFS file system {@code fileSystemId} (UNKNOWN when not captured or failed)}
+   *
+   * @param fileSystemId the file system id
+   */
   public EfsFileSystemPolicy efsFileSystemPolicy(String fileSystemId) {
     EfsFileSystemPolicy p = efsFileSystemPolicies().get(fileSystemId);
     if (p == null || errorFor(Section.EFS_FILE_SYSTEM_POLICIES, fileSystemId).isPresent()) {
@@ -741,8 +897,10 @@ abstract class AbstractNetworkSnapshot {
   }
 
   /**
-   * The security groups of an FSx file system: the {@code Groups} of each of its network interfaces
-   * (FSx does not list them); empty when it names none or one of them is not in the snapshot.
+   * {@return the security groups of an FSx file system: the {@code Groups} of each of its network interfaces
+   * (FSx does not list them); empty when it names none or one of them is not in the snapshot}
+   *
+   * @param fs the fs
    */
   public Optional<List<String>> fsxSecurityGroups(FsxFileSystem fs) {
     if (fs.networkInterfaceIds().isEmpty()) {
@@ -759,7 +917,7 @@ abstract class AbstractNetworkSnapshot {
     return Optional.of(List.copyOf(groups));
   }
 
-  /** The region's S3 prefix list ({@code com.amazonaws.<region>.s3}), when captured. */
+  /** {@return the region's S3 prefix list ({@code com.amazonaws.<region>.s3}), when captured} */
   public Optional<PrefixList> s3PrefixList() {
     String name = "com.amazonaws." + region() + ".s3";
     return prefixLists().flatMap(l -> l.stream().filter(p -> p.prefixListName().equals(name)).findFirst());
@@ -816,7 +974,7 @@ abstract class AbstractNetworkSnapshot {
     return Collections.unmodifiableMap(map);
   }
 
-  /** A copy-builder of this snapshot. */
+  /** {@return a copy-builder of this snapshot} */
   public NetworkSnapshot.Builder toBuilder() {
     return NetworkSnapshot.builder().from(this);
   }

@@ -11,30 +11,37 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 abstract class AbstractPermission {
-  /** {@code -1} (all), {@code tcp}, {@code udp}, {@code icmp}, {@code icmpv6} or a protocol number; lower case. */
+  /** {@return {@code -1} (all), {@code tcp}, {@code udp}, {@code icmp}, {@code icmpv6} or a protocol number; lower case} */
   public abstract String ipProtocol();
 
-  /** Absent for all-protocol rules. For ICMP the type. */
+  /** {@return absent for all-protocol rules} For ICMP the type. */
   public abstract Optional<Integer> fromPort();
 
-  /** Absent for all-protocol rules. For ICMP the code. */
+  /** {@return absent for all-protocol rules} For ICMP the code. */
   public abstract Optional<Integer> toPort();
 
+  /** {@return the IP ranges} */
   public abstract List<String> ipRanges();
 
+  /** {@return the IPv6 ranges} */
   public abstract List<String> ipv6Ranges();
 
+  /** {@return the prefix list ids} */
   public abstract List<String> prefixListIds();
 
-  /** Group ids of {@code UserIdGroupPairs}. */
+  /** {@return group ids of {@code UserIdGroupPairs}} */
   public abstract List<String> groupIds();
 
-  /** True for protocol {@code -1} (every protocol, every port). */
+  /** {@return true for protocol {@code -1} (every protocol, every port)} */
   public boolean isAllProtocols() {
     return "-1".equals(ipProtocol()) || "all".equals(ipProtocol());
   }
 
-  /** True when this permission covers TCP on {@code port}. */
+  /**
+   * {@return true when this permission covers TCP on {@code port}}
+   *
+   * @param port the port
+   */
   public boolean coversTcp(int port) {
     if (isAllProtocols()) {
       return true;
@@ -45,7 +52,7 @@ abstract class AbstractPermission {
     return coversPort(port);
   }
 
-  /** True when this permission covers every TCP port (or every protocol). */
+  /** {@return true when this permission covers every TCP port (or every protocol)} */
   public boolean coversAllTcp() {
     if (isAllProtocols()) {
       return true;
@@ -71,6 +78,11 @@ abstract class AbstractPermission {
     return from <= port && port <= to;
   }
 
+  /**
+   * Normalizes the value (an Immutables {@code @Value.Check}).
+   *
+   * @return this permission, or a normalized copy of it
+   */
   @Value.Check
   protected AbstractPermission normalize() {
     String lower = ipProtocol().toLowerCase(Locale.ROOT);

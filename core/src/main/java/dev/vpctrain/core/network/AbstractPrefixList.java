@@ -6,10 +6,16 @@ import org.immutables.value.Value;
 /** An AWS-managed prefix list ({@code DescribePrefixLists}), such as the region's S3 list. */
 @Value.Immutable
 abstract class AbstractPrefixList {
+  /** {@return the prefix list id} */
   public abstract String prefixListId();
 
-  /** For example {@code com.amazonaws.us-east-1.s3}. */
+  /**
+   * For example {@code com.amazonaws.us-east-1.s3}.
+   *
+   * @return the prefix list name, for example {@code com.amazonaws.us-east-1.s3}
+   */
   public abstract String prefixListName();
 
+  /** {@return the CIDRs} */
   public abstract List<String> cidrs();
 }

@@ -9,44 +9,57 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 abstract class AbstractRoute {
+  /** {@return the destination CIDR block, or empty} */
   public abstract Optional<String> destinationCidrBlock();
 
+  /** {@return the destination IPv6 CIDR block, or empty} */
   public abstract Optional<String> destinationIpv6CidrBlock();
 
+  /** {@return the destination prefix list id, or empty} */
   public abstract Optional<String> destinationPrefixListId();
 
-  /** {@code local}, {@code igw-…}, {@code vpce-…} or {@code vgw-…}. */
+  /** {@return {@code local}, {@code igw-…}, {@code vpce-…} or {@code vgw-…}} */
   public abstract Optional<String> gatewayId();
 
+  /** {@return the NAT gateway id, or empty} */
   public abstract Optional<String> natGatewayId();
 
+  /** {@return the transit gateway id, or empty} */
   public abstract Optional<String> transitGatewayId();
 
+  /** {@return the VPC peering connection id, or empty} */
   public abstract Optional<String> vpcPeeringConnectionId();
 
+  /** {@return the network interface id, or empty} */
   public abstract Optional<String> networkInterfaceId();
 
+  /** {@return the instance id, or empty} */
   public abstract Optional<String> instanceId();
 
+  /** {@return the egress only internet gateway id, or empty} */
   public abstract Optional<String> egressOnlyInternetGatewayId();
 
+  /** {@return the carrier gateway id, or empty} */
   public abstract Optional<String> carrierGatewayId();
 
+  /** {@return the local gateway id, or empty} */
   public abstract Optional<String> localGatewayId();
 
+  /** {@return the core network ARN, or empty} */
   public abstract Optional<String> coreNetworkArn();
 
-  /** Lower-case {@code active} or {@code blackhole}; absent means active. */
+  /** {@return lower-case {@code active} or {@code blackhole}; absent means active} */
   public abstract Optional<String> state();
 
+  /** {@return the origin, or empty} */
   public abstract Optional<String> origin();
 
-  /** True unless the state is {@code blackhole}. */
+  /** {@return true unless the state is {@code blackhole}} */
   public boolean isActive() {
     return !state().map("blackhole"::equalsIgnoreCase).orElse(false);
   }
 
-  /** The id of the target ({@code local} for the local route). */
+  /** {@return the id of the target ({@code local} for the local route)} */
   @Value.Derived
   public String targetId() {
     return natGatewayId()
@@ -62,7 +75,7 @@ abstract class AbstractRoute {
         .orElse("");
   }
 
-  /** The kind of the target. */
+  /** {@return the kind of the target} */
   @Value.Derived
   public RouteTargetKind targetKind() {
     if (natGatewayId().isPresent()) {

@@ -7,49 +7,60 @@ import org.immutables.value.Value;
 /** A VPC endpoint of any type ({@code DescribeVpcEndpoints}). */
 @Value.Immutable
 abstract class AbstractVpcEndpoint {
+  /** {@return the VPC endpoint id} */
   public abstract String vpcEndpointId();
 
+  /** {@return the endpoint type} */
   public abstract EndpointType type();
 
+  /** {@return the VPC id} */
   public abstract String vpcId();
 
-  /** For example {@code com.amazonaws.us-east-1.s3}. */
+  /**
+   * For example {@code com.amazonaws.us-east-1.s3}.
+   *
+   * @return the service name, for example {@code com.amazonaws.us-east-1.s3}
+   */
   public abstract String serviceName();
 
-  /** Lower-case state, {@code available} when usable. */
+  /** {@return lower-case state, {@code available} when usable} */
   public abstract Optional<String> state();
 
-  /** The endpoint policy JSON; absent when the endpoint type has none or it was not captured. */
+  /** {@return the endpoint policy JSON; absent when the endpoint type has none or it was not captured} */
   public abstract Optional<String> policyDocument();
 
-  /** Gateway endpoints: the route tables it adds its prefix-list route to. */
+  /** {@return for a gateway endpoint, the route tables it adds its prefix-list route to} */
   public abstract List<String> routeTableIds();
 
-  /** Interface endpoints: the subnets it has a network interface in. */
+  /** {@return for an interface endpoint, the subnets it has a network interface in} */
   public abstract List<String> subnetIds();
 
-  /** Interface endpoints: its security groups. */
+  /** {@return for an interface endpoint, its security groups} */
   public abstract List<String> groupIds();
 
+  /** {@return whether the interface endpoint resolves the service's default DNS name (false when not given)} */
   @Value.Default
   public boolean privateDnsEnabled() {
     return false;
   }
 
+  /** {@return the network interface ids} */
   public abstract List<String> networkInterfaceIds();
 
+  /** {@return the owner id, or empty} */
   public abstract Optional<String> ownerId();
 
+  /** {@return the tags} */
   public abstract List<Tag> tags();
 
-  /** True when the state is {@code available}. */
+  /** {@return true when the state is {@code available}} */
   public boolean isAvailable() {
     return state().map("available"::equalsIgnoreCase).orElse(false);
   }
 
   /**
-   * The service suffix after {@code com.amazonaws.<region>.}, for example {@code s3} or {@code ecr.dkr};
-   * the full service name when it does not have that form.
+   * {@return the service suffix after {@code com.amazonaws.<region>.}, for example {@code s3} or {@code ecr.dkr};
+   * the full service name when it does not have that form}
    */
   public String serviceSuffix() {
     String name = serviceName();

@@ -4,13 +4,23 @@ import java.util.Locale;
 
 /** The type of a VPC endpoint. */
 public enum EndpointType {
+  /** A gateway endpoint (S3, DynamoDB): a route table entry to the service's prefix list. */
   GATEWAY,
+  /** An interface endpoint (PrivateLink): network interfaces in the subnets. */
   INTERFACE,
+  /** A Gateway Load Balancer endpoint. */
   GATEWAY_LOAD_BALANCER,
+  /** A resource endpoint (VPC Lattice). */
   RESOURCE,
+  /** A service network endpoint (VPC Lattice). */
   SERVICE_NETWORK;
 
-  /** Parses the API's spelling ({@code Gateway}, {@code Interface}, {@code GatewayLoadBalancer}, …), case-insensitively. */
+  /**
+   * Parses the API's spelling ({@code Gateway}, {@code Interface}, {@code GatewayLoadBalancer}, …), case-insensitively.
+   *
+   * @param value the value
+   * @return the endpoint type
+   */
   public static EndpointType fromApi(String value) {
     String v = value.replace("_", "").replace("-", "").toLowerCase(Locale.ROOT);
     switch (v) {
@@ -30,7 +40,7 @@ public enum EndpointType {
     }
   }
 
-  /** The API's spelling. */
+  /** {@return the API's spelling} */
   public String apiName() {
     switch (this) {
       case GATEWAY:

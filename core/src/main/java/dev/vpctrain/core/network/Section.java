@@ -4,19 +4,31 @@ import java.util.Locale;
 
 /** A part of the snapshot, named after the read call that fills it. */
 public enum Section {
+  /** The output of {@code ec2:DescribeVpcs}. */
   VPCS("ec2:DescribeVpcs"),
+  /** The output of {@code ec2:DescribeVpcAttribute}. */
   VPC_ATTRIBUTES("ec2:DescribeVpcAttribute"),
+  /** The output of {@code ec2:DescribeDhcpOptions}. */
   DHCP_OPTIONS("ec2:DescribeDhcpOptions"),
+  /** The output of {@code ec2:DescribeSubnets}. */
   SUBNETS("ec2:DescribeSubnets"),
+  /** The output of {@code ec2:DescribeSecurityGroups}. */
   SECURITY_GROUPS("ec2:DescribeSecurityGroups"),
+  /** The output of {@code ec2:DescribeRouteTables}. */
   ROUTE_TABLES("ec2:DescribeRouteTables"),
+  /** The output of {@code ec2:DescribeVpcEndpoints}. */
   VPC_ENDPOINTS("ec2:DescribeVpcEndpoints"),
+  /** The output of {@code ec2:DescribeNatGateways}. */
   NAT_GATEWAYS("ec2:DescribeNatGateways"),
+  /** The output of {@code ec2:DescribeInternetGateways}. */
   INTERNET_GATEWAYS("ec2:DescribeInternetGateways"),
+  /** The output of {@code ec2:DescribeNetworkAcls}. */
   NETWORK_ACLS("ec2:DescribeNetworkAcls"),
+  /** The output of {@code ec2:DescribePrefixLists}. */
   PREFIX_LISTS("ec2:DescribePrefixLists"),
   /** Possibly filtered: see {@link NetworkSnapshot#captureFilters()}. */
   NETWORK_INTERFACES("ec2:DescribeNetworkInterfaces"),
+  /** The output of {@code elasticfilesystem:DescribeFileSystems}. */
   EFS_FILE_SYSTEMS("elasticfilesystem:DescribeFileSystems", "efs"),
   /** One call per file system: an {@code errors} entry naming a file system as its resource concerns that one only. */
   EFS_MOUNT_TARGETS("elasticfilesystem:DescribeMountTargets", "efs"),
@@ -24,6 +36,7 @@ public enum Section {
   EFS_MOUNT_TARGET_SECURITY_GROUPS("elasticfilesystem:DescribeMountTargetSecurityGroups", "efs"),
   /** One call per file system: an {@code errors} entry naming a file system as its resource concerns that one only. */
   EFS_FILE_SYSTEM_POLICIES("elasticfilesystem:DescribeFileSystemPolicy", "efs"),
+  /** The output of {@code fsx:DescribeFileSystems}. */
   FSX_FILE_SYSTEMS("fsx:DescribeFileSystems", "fsx");
 
   private final String operation;
@@ -38,24 +51,26 @@ public enum Section {
     this.bundleService = bundleService;
   }
 
-  /** The call that fills this section, as {@code service:Operation} with the IAM service prefix. */
+  /** {@return the call that fills this section, as {@code service:Operation} with the IAM service prefix} */
   public String operation() {
     return operation;
   }
 
-  /** The bundle member that holds this section: {@code ec2}, {@code efs} or {@code fsx}. */
+  /** {@return the bundle member that holds this section: {@code ec2}, {@code efs} or {@code fsx}} */
   public String bundleService() {
     return bundleService;
   }
 
-  /** The bundle key under {@link #bundleService()}, for example {@code DescribeSubnets}. */
+  /** {@return the bundle key under {@link #bundleService()}, for example {@code DescribeSubnets}} */
   public String bundleKey() {
     return operation.substring(operation.indexOf(':') + 1);
   }
 
   /**
-   * True when {@code operation} (from an {@code errors} entry) names this section's call, ignoring
-   * case: {@link #operation()}, or the bundle's spelling ({@code efs:DescribeMountTargets}).
+   * {@return true when {@code operation} (from an {@code errors} entry) names this section's call, ignoring
+   * case: {@link #operation()}, or the bundle's spelling ({@code efs:DescribeMountTargets})}
+   *
+   * @param operation the operation
    */
   public boolean isNamedBy(String operation) {
     String op = operation.toLowerCase(Locale.ROOT);
@@ -63,7 +78,7 @@ public enum Section {
         || op.equals((bundleService + ":" + bundleKey()).toLowerCase(Locale.ROOT));
   }
 
-  /** True for the sections whose calls are made per resource, where an error may concern one resource only. */
+  /** {@return true for the sections whose calls are made per resource, where an error may concern one resource only} */
   public boolean isPerResource() {
     return this == EFS_MOUNT_TARGETS || this == EFS_MOUNT_TARGET_SECURITY_GROUPS || this == EFS_FILE_SYSTEM_POLICIES;
   }

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * One exact change to an AWS account, or advice for a person. Security groups the plan creates are
- * referred to by {@link NewSecurityGroup#ref()} until they exist.
+ * referred to by a {@link GroupRef} of their {@link NewSecurityGroup} until they exist.
  */
 public sealed interface Change
     permits Change.CreateGatewayEndpoint,
@@ -22,10 +22,10 @@ public sealed interface Change
         Change.PutRolePolicy,
         Change.Advice {
 
-  /** The API call, as {@code service:Operation}; empty for advice. */
+  /** {@return the API call, as {@code service:Operation}; empty for advice} */
   String operation();
 
-  /** True when the change can be undone without loss (a rule can be revoked, an association removed). */
+  /** {@return true when the change can be undone without loss (a rule can be revoked, an association removed)} */
   default boolean reversible() {
     return true;
   }
@@ -33,6 +33,14 @@ public sealed interface Change
   /** Creates an S3 gateway endpoint on route tables, with a policy. */
   record CreateGatewayEndpoint(String vpcId, String serviceName, List<String> routeTableIds, String policyDocument)
       implements Change {
+    /**
+     * Copies the list of route tables.
+     *
+     * @param vpcId the VPC id
+     * @param serviceName the service name
+     * @param routeTableIds the route table ids
+     * @param policyDocument the policy document
+     */
     public CreateGatewayEndpoint {
       routeTableIds = List.copyOf(routeTableIds);
     }
@@ -45,6 +53,12 @@ public sealed interface Change
 
   /** Adds route tables to an existing gateway endpoint. */
   record AddEndpointRouteTables(String vpcEndpointId, List<String> routeTableIds) implements Change {
+    /**
+     * Copies the list of route tables.
+     *
+     * @param vpcEndpointId the VPC endpoint id
+     * @param routeTableIds the route table ids
+     */
     public AddEndpointRouteTables {
       routeTableIds = List.copyOf(routeTableIds);
     }
@@ -75,6 +89,15 @@ public sealed interface Change
   record CreateInterfaceEndpoint(
       String vpcId, String serviceName, List<String> subnetIds, List<GroupRef> securityGroups, boolean privateDns)
       implements Change {
+    /**
+     * Copies the lists of subnets and security groups.
+     *
+     * @param vpcId the VPC id
+     * @param serviceName the service name
+     * @param subnetIds the subnet ids
+     * @param securityGroups the security groups
+     * @param privateDns the private DNS
+     */
     public CreateInterfaceEndpoint {
       subnetIds = List.copyOf(subnetIds);
       securityGroups = List.copyOf(securityGroups);
@@ -135,6 +158,18 @@ public sealed interface Change
    */
   record CreateNetworkAclEntry(String networkAclId, int ruleNumber, boolean egress, String protocol, int fromPort,
       int toPort, String cidrBlock, boolean allow) implements Change {
+    /**
+     * Checks the rule number (1 to 32766) and the port range (within 0 to 65535).
+     *
+     * @param networkAclId the network ACL id
+     * @param ruleNumber the rule number
+     * @param egress true for an outbound entry, false for an inbound one
+     * @param protocol the protocol
+     * @param fromPort the from port
+     * @param toPort the to port
+     * @param cidrBlock the CIDR block
+     * @param allow the allow
+     */
     public CreateNetworkAclEntry {
       if (ruleNumber < 1 || ruleNumber > 32766) {
         throw new IllegalArgumentException("expected a rule number 1-32766 but was " + ruleNumber);
@@ -149,7 +184,7 @@ public sealed interface Change
       return "ec2:CreateNetworkAclEntry";
     }
 
-    /** The API's protocol number: {@code 6} for tcp, {@code 17} for udp, {@code -1} for every protocol. */
+    /** {@return the API's protocol number: {@code 6} for tcp, {@code 17} for udp, {@code -1} for every protocol} */
     public String protocolNumber() {
       switch (protocol.toLowerCase(java.util.Locale.ROOT)) {
         case "tcp":
@@ -163,13 +198,17 @@ public sealed interface Change
       }
     }
 
-    /** True when the entry has a port range (TCP or UDP). */
+    /** {@return true when the entry has a port range (TCP or UDP)} */
     public boolean hasPorts() {
       String n = protocolNumber();
       return n.equals("6") || n.equals("17");
     }
 
-    /** For example {@code allow inbound tcp 512-1023 from 10.20.1.0/24 as rule 99 of acl-1}. */
+    /**
+     * For example {@code allow inbound tcp 512-1023 from 10.20.1.0/24 as rule 99 of acl-1}.
+     *
+     * @return a one-line description of the change
+     */
     public String describe() {
       String ports = !hasPorts() ? "" : " " + (fromPort == toPort ? Integer.toString(fromPort) : fromPort + "-" + toPort);
       String what = (protocolNumber().equals("-1") ? "all traffic" : protocol + ports);
@@ -201,7 +240,9 @@ public sealed interface Change
 
   /** The two DNS attributes of a VPC. */
   enum VpcAttribute {
+    /** {@code enableDnsSupport}: the Amazon DNS server answers in the VPC. */
     ENABLE_DNS_SUPPORT("enableDnsSupport"),
+    /** {@code enableDnsHostnames}: instances get DNS host names, needed for private DNS of interface endpoints. */
     ENABLE_DNS_HOSTNAMES("enableDnsHostnames");
 
     private final String apiName;
@@ -210,6 +251,7 @@ public sealed interface Change
       this.apiName = apiName;
     }
 
+    /** {@return the API name} */
     public String apiName() {
       return apiName;
     }
@@ -217,15 +259,27 @@ public sealed interface Change
 
   /** A security group: an existing one by id, or one the plan creates. */
   record GroupRef(Optional<String> groupId, Optional<NewSecurityGroup> created) {
+    /**
+     * A security group that exists.
+     *
+     * @param groupId the security group id
+     * @return a reference to the group
+     */
     public static GroupRef existing(String groupId) {
       return new GroupRef(Optional.of(groupId), Optional.empty());
     }
 
+    /**
+     * A security group the plan creates.
+     *
+     * @param group the group
+     * @return a reference to the group
+     */
     public static GroupRef created(NewSecurityGroup group) {
       return new GroupRef(Optional.empty(), Optional.of(group));
     }
 
-    /** The id, or {@code <new group NAME>} for a group still to be created. */
+    /** {@return the id, or {@code <new group NAME>} for a group still to be created} */
     public String display() {
       return groupId.orElseGet(() -> "<new group " + created.orElseThrow().name() + ">");
     }
@@ -236,20 +290,44 @@ public sealed interface Change
 
   /** A security-group rule: protocol ({@code -1}, {@code tcp}…), port range, and one peer. */
   record Rule(String protocol, Optional<Integer> fromPort, Optional<Integer> toPort, Peer peer) {
+    /**
+     * A rule for all traffic from or to a peer.
+     *
+     * @param peer the peer
+     * @return the rule
+     */
     public static Rule allTraffic(Peer peer) {
       return new Rule("-1", Optional.empty(), Optional.empty(), peer);
     }
 
+    /**
+     * A rule for one TCP port.
+     *
+     * @param port the port
+     * @param peer the peer
+     * @return the rule
+     */
     public static Rule tcp(int port, Peer peer) {
       return new Rule("tcp", Optional.of(port), Optional.of(port), peer);
     }
 
-    /** TCP on ports {@code fromPort}-{@code toPort}. */
+    /**
+     * {@return TCP on ports {@code fromPort}-{@code toPort}}
+     *
+     * @param fromPort the from port
+     * @param toPort the to port
+     * @param peer the peer
+     */
     public static Rule tcp(int fromPort, int toPort, Peer peer) {
       return new Rule("tcp", Optional.of(fromPort), Optional.of(toPort), peer);
     }
 
-    /** For example {@code all traffic from sg-1} or {@code tcp 443 to pl-63a5400a}. */
+    /**
+     * For example {@code all traffic from sg-1} or {@code tcp 443 to pl-63a5400a}.
+     *
+     * @param direction the direction
+     * @return a one-line description of the change
+     */
     public String describe(String direction) {
       String what = protocol.equals("-1")
           ? "all traffic"
@@ -261,18 +339,37 @@ public sealed interface Change
 
   /** The other side of a security-group rule. */
   record Peer(Optional<GroupRef> group, Optional<String> prefixListId, Optional<String> cidr) {
+    /**
+     * A security group peer.
+     *
+     * @param group the group
+     * @return the peer
+     */
     public static Peer group(GroupRef group) {
       return new Peer(Optional.of(group), Optional.empty(), Optional.empty());
     }
 
+    /**
+     * A prefix list peer.
+     *
+     * @param id the id
+     * @return the peer
+     */
     public static Peer prefixList(String id) {
       return new Peer(Optional.empty(), Optional.of(id), Optional.empty());
     }
 
+    /**
+     * A CIDR block peer.
+     *
+     * @param cidr the CIDR block
+     * @return the peer
+     */
     public static Peer cidr(String cidr) {
       return new Peer(Optional.empty(), Optional.empty(), Optional.of(cidr));
     }
 
+    /** {@return the peer as a plan shows it: a group id or new group, a prefix list id or a CIDR} */
     public String display() {
       return group.map(GroupRef::display).or(() -> prefixListId).or(() -> cidr).orElse("?");
     }

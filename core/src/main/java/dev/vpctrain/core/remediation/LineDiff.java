@@ -7,7 +7,12 @@ import java.util.List;
 public final class LineDiff {
   private LineDiff() {}
 
-  /** The diff of {@code before} and {@code after}, line by line. */
+  /**
+   * {@return the diff of {@code before} and {@code after}, line by line}
+   *
+   * @param before the before
+   * @param after the after
+   */
   public static String diff(String before, String after) {
     String[] a = before.isEmpty() ? new String[0] : before.split("\n", -1);
     String[] b = after.isEmpty() ? new String[0] : after.split("\n", -1);

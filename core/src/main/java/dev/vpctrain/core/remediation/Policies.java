@@ -23,6 +23,7 @@ public final class Policies {
   /** Sids of the repository denies, as in the AWS guide. */
   public static final String AL_SID = "AmazonLinuxAMIRepositoryAccess";
 
+  /** The al2 sid. */
   public static final String AL2_SID = "AmazonLinux2AMIRepositoryAccess";
 
   /** Sid of the bucket statement that restricts a bucket to an endpoint. */
@@ -30,7 +31,12 @@ public final class Policies {
 
   private Policies() {}
 
-  /** The job's S3 requests and the repository denies: what a training job's S3 endpoint needs. */
+  /**
+   * {@return the job's S3 requests and the repository denies: what a training job's S3 endpoint needs}
+   *
+   * @param job the training job
+   * @param partition the AWS partition ({@code aws}, {@code aws-cn}, …)
+   */
   public static String leastPrivilegeEndpointPolicy(TrainingJobSpec job, String partition) {
     List<Object> statements = new ArrayList<>(jobAllowStatements(job, partition));
     statements.addAll(repositoryDenyStatements(partition));
@@ -38,9 +44,12 @@ public final class Policies {
   }
 
   /**
-   * One Allow statement per distinct (actions, resource, prefix) the job needs: object actions on
+   * {@return one Allow statement per distinct (actions, resource, prefix) the job needs: object actions on
    * {@code arn:…:s3:::bucket/prefix*} (on {@code arn:…:s3:::bucket/key} for the code package, one
-   * object), {@code s3:ListBucket} on the bucket limited to the prefix.
+   * object), {@code s3:ListBucket} on the bucket limited to the prefix}
+   *
+   * @param job the training job
+   * @param partition the AWS partition ({@code aws}, {@code aws-cn}, …)
    */
   public static List<Map<String, Object>> jobAllowStatements(TrainingJobSpec job, String partition) {
     Map<String, Map<String, Object>> bySid = new LinkedHashMap<>();
@@ -89,7 +98,11 @@ public final class Policies {
     return new ArrayList<>(bySid.values());
   }
 
-  /** The two Deny statements of the AWS guide for the Amazon Linux and Amazon Linux 2 repositories. */
+  /**
+   * {@return the two Deny statements of the AWS guide for the Amazon Linux and Amazon Linux 2 repositories}
+   *
+   * @param partition the AWS partition ({@code aws}, {@code aws-cn}, …)
+   */
   public static List<Map<String, Object>> repositoryDenyStatements(String partition) {
     Map<String, Object> al = new LinkedHashMap<>();
     al.put("Sid", AL_SID);
@@ -108,12 +121,24 @@ public final class Policies {
     return List.of(al, al2);
   }
 
-  /** Deny every request to {@code bucket} that does not come through {@code vpcEndpointId}. */
+  /**
+   * {@return a statement that denies every request to {@code bucket} that does not come through {@code vpcEndpointId}}
+   *
+   * @param bucket the bucket name
+   * @param vpcEndpointId the VPC endpoint id
+   * @param partition the AWS partition ({@code aws}, {@code aws-cn}, …)
+   */
   public static Map<String, Object> restrictToEndpointStatement(String bucket, String vpcEndpointId, String partition) {
     return restrictToEndpointStatement(bucket, List.of(vpcEndpointId), partition);
   }
 
-  /** Deny every request to {@code bucket} that does not come through one of {@code vpcEndpointIds}. */
+  /**
+   * {@return a statement that denies every request to {@code bucket} that does not come through one of {@code vpcEndpointIds}}
+   *
+   * @param bucket the bucket name
+   * @param vpcEndpointIds the VPC endpoint ids
+   * @param partition the AWS partition ({@code aws}, {@code aws-cn}, …)
+   */
   public static Map<String, Object> restrictToEndpointStatement(String bucket, List<String> vpcEndpointIds, String partition) {
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("Sid", RESTRICT_SID);
@@ -127,10 +152,13 @@ public final class Policies {
   }
 
   /**
-   * {@code existing} (absent: an empty policy) with {@code statements} appended. Every existing
+   * {@return {@code existing} (absent: an empty policy) with {@code statements} appended} Every existing
    * statement is kept as it was; a new statement equal to an existing one is not added again, and
    * one whose Sid is taken by a different statement gets a fresh Sid ({@code Sidv2}, {@code Sidv3}…).
    *
+   * @param existing the live policy document, if any
+   * @param statements the statements
+   * @param source the file name or other source named in errors
    * @throws dev.vpctrain.core.internal.policy.PolicyParseException when {@code existing} is not a policy document
    */
   public static String merge(Optional<String> existing, List<? extends Map<String, Object>> statements, String source) {
@@ -203,7 +231,12 @@ public final class Policies {
     return JsonDocument.read(write(a), null).equals(JsonDocument.read(write(b), null));
   }
 
-  /** True when {@code policy} has a statement with {@code sid}. */
+  /**
+   * {@return true when {@code policy} has a statement with {@code sid}}
+   *
+   * @param policy the policy document (JSON)
+   * @param sid the sid
+   */
   public static boolean hasStatement(String policy, String sid) {
     JsonNode root = JsonDocument.read(policy, null);
     if (!root.isObject()) {
@@ -213,7 +246,12 @@ public final class Policies {
         && i.get("Sid") != null && i.get("Sid").isTextual() && i.get("Sid").textValue().equals(sid));
   }
 
-  /** True when both texts are the same JSON document (formatting aside); false when either is not JSON. */
+  /**
+   * {@return true when both texts are the same JSON document (formatting aside); false when either is not JSON}
+   *
+   * @param a one policy document
+   * @param b the other
+   */
   public static boolean samePolicy(String a, String b) {
     try {
       return JsonDocument.read(a, null).equals(JsonDocument.read(b, null));
@@ -222,7 +260,12 @@ public final class Policies {
     }
   }
 
-  /** Pretty-prints a policy for diffs; text that is not JSON is returned as it is. */
+  /**
+   * Pretty-prints a policy for diffs; text that is not JSON is returned as it is.
+   *
+   * @param policy the policy document (JSON)
+   * @return the policy, indented
+   */
   public static String pretty(String policy) {
     try {
       return write(plain(JsonDocument.read(policy, null)));

@@ -21,8 +21,11 @@ import java.util.Optional;
 public final class PolicyUpdate {
   /** The three decisions. */
   public enum Kind {
+    /** The live policy already has what the step wants: nothing to write. */
     ALREADY_DONE,
+    /** Write {@link PolicyUpdate#document()}. */
     PUT,
+    /** The live policy changed since the plan in a way the step would overwrite: plan again. */
     CONFLICT
   }
 
@@ -39,6 +42,12 @@ public final class PolicyUpdate {
   /**
    * Decides how to move {@code live} to {@code target}, given that the plan was made against
    * {@code planned}. {@code source} names the policy in messages ({@code policy of vpce-…}).
+   *
+   * @param live the live
+   * @param planned the planned
+   * @param target the target
+   * @param source the file name or other source named in errors
+   * @return what to write, if anything
    */
   public static PolicyUpdate decide(Optional<String> live, Optional<String> planned, String target, String source) {
     Objects.requireNonNull(target, "target");
@@ -86,16 +95,17 @@ public final class PolicyUpdate {
         "the " + source + " changed since the plan was made; the planned statements are merged into it");
   }
 
+  /** {@return the kind} */
   public Kind kind() {
     return kind;
   }
 
-  /** The document to put, for {@link Kind#PUT}. */
+  /** {@return the document to put, for {@link Kind#PUT}} */
   public Optional<String> document() {
     return document;
   }
 
-  /** Why, in a sentence fragment. */
+  /** {@return why, in a sentence fragment} */
   public String reason() {
     return reason;
   }

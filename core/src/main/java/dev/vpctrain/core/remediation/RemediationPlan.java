@@ -9,24 +9,36 @@ import java.util.List;
  * warnings and for what vpctrain cannot change itself. The plan is empty for a READY network.
  */
 public record RemediationPlan(String jobName, String region, List<RemediationStep> steps, List<RemediationStep> recommended) {
+  /**
+   * Copies the lists of steps.
+   *
+   * @param jobName the training job name
+   * @param region the AWS region
+   * @param steps the steps
+   * @param recommended the recommended
+   */
   public RemediationPlan {
     steps = List.copyOf(steps);
     recommended = List.copyOf(recommended);
   }
 
-  /** True when nothing is needed for READY. */
+  /** {@return true when nothing is needed for READY} */
   public boolean isEmpty() {
     return steps.isEmpty();
   }
 
-  /** Required steps, then recommended ones. */
+  /** {@return required steps, then recommended ones} */
   public List<RemediationStep> allSteps() {
     List<RemediationStep> all = new ArrayList<>(steps);
     all.addAll(recommended);
     return all;
   }
 
-  /** Steps that call AWS (advice excluded); optional ones only when {@code includeOptional}. */
+  /**
+   * {@return steps that call AWS (advice excluded); optional ones only when {@code includeOptional}}
+   *
+   * @param includeOptional the include optional
+   */
   public List<RemediationStep> executable(boolean includeOptional) {
     List<RemediationStep> out = new ArrayList<>();
     for (RemediationStep s : allSteps()) {
@@ -37,12 +49,12 @@ public record RemediationPlan(String jobName, String region, List<RemediationSte
     return out;
   }
 
-  /** The plan for people: each step with its command and, for policies, a JSON diff. */
+  /** {@return the plan for people: each step with its command and, for policies, a JSON diff} */
   public String render() {
     return PlanText.render(this);
   }
 
-  /** The plan as one JSON document ({@code vpctrain-plan/1}). */
+  /** {@return the plan as one JSON document ({@code vpctrain-plan/1})} */
   public String toJson() {
     return PlanJson.render(this);
   }

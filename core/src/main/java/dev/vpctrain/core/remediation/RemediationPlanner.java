@@ -21,7 +21,13 @@ public final class RemediationPlanner {
 
   private RemediationPlanner() {}
 
-  /** The plan that fixes {@code report}'s findings for {@code job} on {@code network}. */
+  /**
+   * {@return the plan that fixes {@code report}'s findings for {@code job} on {@code network}}
+   *
+   * @param job the training job
+   * @param network the network snapshot
+   * @param report the preflight report
+   */
   public static RemediationPlan plan(TrainingJobSpec job, NetworkSnapshot network, PreflightReport report) {
     PlanContext p = new PlanContext(job, network, report);
     if (!report.problems().isEmpty()) {

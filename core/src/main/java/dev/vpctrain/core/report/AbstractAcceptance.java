@@ -12,18 +12,29 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 abstract class AbstractAcceptance {
-  /** The rule id, for example {@code s3.route.unmodeled}. */
+  /** {@return the rule id, for example {@code s3.route.unmodeled}} */
   public abstract String ruleId();
 
-  /** The one resource id the acceptance is limited to; empty accepts every finding of the rule. */
+  /** {@return the one resource id the acceptance is limited to; empty accepts every finding of the rule} */
   public abstract Optional<String> resource();
 
-  /** Accepts every UNVERIFIED finding of {@code ruleId}. */
+  /**
+   * Accepts every UNVERIFIED finding of {@code ruleId}.
+   *
+   * @param ruleId the rule id
+   * @return the acceptance
+   */
   public static Acceptance of(String ruleId) {
     return Acceptance.builder().ruleId(ruleId).build();
   }
 
-  /** Accepts the UNVERIFIED findings of {@code ruleId} that name {@code resource}. */
+  /**
+   * Accepts the UNVERIFIED findings of {@code ruleId} that name {@code resource}.
+   *
+   * @param ruleId the rule id
+   * @param resource the resource id
+   * @return the acceptance
+   */
   public static Acceptance of(String ruleId, String resource) {
     return Acceptance.builder().ruleId(ruleId).resource(resource).build();
   }
@@ -31,6 +42,8 @@ abstract class AbstractAcceptance {
   /**
    * Parses {@code rule} or {@code rule=resource}, as {@code --accept-unverified} takes it.
    *
+   * @param text the text
+   * @return the acceptance
    * @throws IllegalArgumentException for a blank rule id or resource
    */
   public static Acceptance parse(String text) {
@@ -42,17 +55,28 @@ abstract class AbstractAcceptance {
     return of(t.substring(0, eq).trim(), t.substring(eq + 1).trim());
   }
 
-  /** True when {@code finding} is of this rule and, if a resource is named, names it; any outcome. */
+  /**
+   * {@return true when {@code finding} is of this rule and, if a resource is named, names it; any outcome}
+   *
+   * @param finding the finding
+   */
   public boolean matches(Finding finding) {
     return finding.ruleId().equals(ruleId())
         && resource().map(r -> finding.resources().contains(r)).orElse(true);
   }
 
-  /** True when this acceptance accepts {@code finding}: it {@link #matches} and is UNVERIFIED. */
+  /**
+   * {@return true when this acceptance accepts {@code finding}: it {@link #matches} and is UNVERIFIED}
+   *
+   * @param finding the finding
+   */
   public boolean accepts(Finding finding) {
     return finding.isUnverified() && matches(finding);
   }
 
+  /**
+   * Validates the values when an instance is built (an Immutables {@code @Value.Check}).
+   */
   @Value.Check
   protected void check() {
     if (ruleId().isBlank() || ruleId().chars().anyMatch(c -> Character.isWhitespace(c) || c == '=')) {

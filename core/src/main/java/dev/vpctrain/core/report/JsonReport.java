@@ -3,7 +3,7 @@ package dev.vpctrain.core.report;
 import java.util.List;
 
 /**
- * Renders a report as the {@code vpctrain-report/1} JSON document of formats.md §3: FAIL and
+ * Renders a report as the {@code vpctrain-report/1} JSON document: FAIL and
  * UNVERIFIED findings (PASS ones too when verbose), ERRORs first. An UNVERIFIED finding the user
  * accepted carries {@code "accepted": true} (the member is absent otherwise).
  */
@@ -13,7 +13,12 @@ public final class JsonReport {
 
   private JsonReport() {}
 
-  /** The JSON document of {@code report}. */
+  /**
+   * {@return the JSON document of {@code report}}
+   *
+   * @param report the preflight report
+   * @param verbose whether to include passing checks too
+   */
   public static String render(PreflightReport report, boolean verbose) {
     List<Finding> shown = verbose ? report.findings() : report.problems();
     JsonWriter w = JsonWriter.create().beginObject()

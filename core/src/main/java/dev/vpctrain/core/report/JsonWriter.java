@@ -42,11 +42,16 @@ public final class JsonWriter {
     }
   }
 
-  /** A new writer of one pretty-printed document. */
+  /** {@return a new writer of one pretty-printed document} */
   public static JsonWriter create() {
     return new JsonWriter(true);
   }
 
+  /**
+   * Starts an object.
+   *
+   * @return this writer
+   */
   public JsonWriter beginObject() {
     return write(g -> {
       oneRootValue();
@@ -54,10 +59,20 @@ public final class JsonWriter {
     });
   }
 
+  /**
+   * Ends an object.
+   *
+   * @return this writer
+   */
   public JsonWriter endObject() {
     return write(JsonGenerator::writeEndObject);
   }
 
+  /**
+   * Starts an array.
+   *
+   * @return this writer
+   */
   public JsonWriter beginArray() {
     return write(g -> {
       oneRootValue();
@@ -65,15 +80,31 @@ public final class JsonWriter {
     });
   }
 
+  /**
+   * Ends an array.
+   *
+   * @return this writer
+   */
   public JsonWriter endArray() {
     return write(JsonGenerator::writeEndArray);
   }
 
-  /** Writes a member name; the next call writes its value. */
+  /**
+   * Writes a member name; the next call writes its value.
+   *
+   * @param name the name
+   * @return this writer
+   */
   public JsonWriter name(String name) {
     return write(g -> g.writeFieldName(name));
   }
 
+  /**
+   * Writes a string value.
+   *
+   * @param s the string
+   * @return this writer
+   */
   public JsonWriter value(String s) {
     return write(g -> {
       oneRootValue();
@@ -81,6 +112,12 @@ public final class JsonWriter {
     });
   }
 
+  /**
+   * Writes a number value.
+   *
+   * @param n the number
+   * @return this writer
+   */
   public JsonWriter value(long n) {
     return write(g -> {
       oneRootValue();
@@ -88,7 +125,12 @@ public final class JsonWriter {
     });
   }
 
-  /** A number as it is written in Java ({@code BigDecimal} keeps its exact digits). */
+  /**
+   * A number as it is written in Java ({@code BigDecimal} keeps its exact digits).
+   *
+   * @param n the number
+   * @return this writer
+   */
   public JsonWriter value(Number n) {
     if (n == null) {
       return nullValue();
@@ -117,6 +159,12 @@ public final class JsonWriter {
     });
   }
 
+  /**
+   * Writes a boolean value.
+   *
+   * @param b the boolean
+   * @return this writer
+   */
   public JsonWriter value(boolean b) {
     return write(g -> {
       oneRootValue();
@@ -124,6 +172,11 @@ public final class JsonWriter {
     });
   }
 
+  /**
+   * Writes {@code null}.
+   *
+   * @return this writer
+   */
   public JsonWriter nullValue() {
     return write(g -> {
       oneRootValue();
@@ -131,22 +184,46 @@ public final class JsonWriter {
     });
   }
 
-  /** A member with a string value. */
+  /**
+   * A member with a string value.
+   *
+   * @param name the name
+   * @param value the value
+   * @return this writer
+   */
   public JsonWriter member(String name, String value) {
     return name(name).value(value);
   }
 
-  /** A member with a number value. */
+  /**
+   * A member with a number value.
+   *
+   * @param name the name
+   * @param value the value
+   * @return this writer
+   */
   public JsonWriter member(String name, long value) {
     return name(name).value(value);
   }
 
-  /** A member with a boolean value. */
+  /**
+   * A member with a boolean value.
+   *
+   * @param name the name
+   * @param value the value
+   * @return this writer
+   */
   public JsonWriter member(String name, boolean value) {
     return name(name).value(value);
   }
 
-  /** A member whose value is an array of strings. */
+  /**
+   * A member whose value is an array of strings.
+   *
+   * @param name the name
+   * @param values the values
+   * @return this writer
+   */
   public JsonWriter member(String name, Collection<String> values) {
     name(name).beginArray();
     values.forEach(this::value);
@@ -157,6 +234,8 @@ public final class JsonWriter {
    * Writes a tree of {@code Map}s (members in iteration order), {@code List}s, strings, numbers,
    * booleans and nulls as the next value.
    *
+   * @param value the value
+   * @return this writer
    * @throws IllegalArgumentException for any other object
    */
   public JsonWriter tree(Object value) {
@@ -190,15 +269,21 @@ public final class JsonWriter {
     throw new IllegalArgumentException("not a JSON value: " + value.getClass().getName());
   }
 
-  /** A tree ({@link #tree(Object)}) as one pretty-printed document, without a trailing newline. */
+  /**
+   * {@return a tree ({@link #tree(Object)}) as one pretty-printed document, without a trailing newline}
+   *
+   * @param tree the JSON tree
+   */
   public static String pretty(Object tree) {
     String text = create().tree(tree).toString();
     return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
   }
 
   /**
-   * A Jackson tree as compact JSON ({@code {"a":[1,"b"]}}), each number as its text
-   * ({@link JsonNode#asText()}), strings escaped as everywhere else.
+   * {@return a Jackson tree as compact JSON ({@code {"a":[1,"b"]}}), each number as its text
+   * ({@link JsonNode#asText()}), strings escaped as everywhere else}
+   *
+   * @param tree the JSON tree
    */
   public static String compact(JsonNode tree) {
     JsonWriter w = new JsonWriter(false);
@@ -206,7 +291,12 @@ public final class JsonWriter {
     return w.text();
   }
 
-  /** Escapes {@code s} as a JSON string literal, quotes included. */
+  /**
+   * Escapes {@code s} as a JSON string literal, quotes included.
+   *
+   * @param s the string
+   * @return the string as a JSON string literal
+   */
   public static String quoted(String s) {
     JsonWriter w = new JsonWriter(false);
     w.value(s);

@@ -38,15 +38,28 @@ public final class PreflightReport {
     this.verdict = decide(this.findings);
   }
 
-  /** A report of {@code findings} as given (their {@link Finding#accepted()} marks included); the verdict follows rules.md. */
+  /**
+   * {@return a report of {@code findings} as given (their {@link Finding#accepted()} marks included); the verdict follows from them}
+   *
+   * @param jobName the training job name
+   * @param region the AWS region
+   * @param findings the findings
+   * @param rulesEvaluated the rules evaluated
+   */
   public static PreflightReport of(String jobName, String region, List<Finding> findings, int rulesEvaluated) {
     return new PreflightReport(jobName, region, findings, rulesEvaluated, List.of());
   }
 
   /**
-   * A report of {@code findings} with the user's {@code acceptances} applied: an UNVERIFIED finding
+   * {@return a report of {@code findings} with the user's {@code acceptances} applied: an UNVERIFIED finding
    * is marked accepted exactly when one of them {@linkplain Acceptance#accepts accepts} it (a mark
-   * the finding carried before is replaced); FAIL and PASS findings are kept as they are.
+   * the finding carried before is replaced); FAIL and PASS findings are kept as they are}
+   *
+   * @param jobName the training job name
+   * @param region the AWS region
+   * @param findings the findings
+   * @param rulesEvaluated the rules evaluated
+   * @param acceptances the acceptances
    */
   public static PreflightReport of(String jobName, String region, List<Finding> findings, int rulesEvaluated,
       List<Acceptance> acceptances) {
@@ -88,46 +101,49 @@ public final class PreflightReport {
     return unverified ? Verdict.UNVERIFIED : Verdict.READY;
   }
 
+  /** {@return the job name} */
   public String jobName() {
     return jobName;
   }
 
+  /** {@return the region} */
   public String region() {
     return region;
   }
 
+  /** {@return the verdict} */
   public Verdict verdict() {
     return verdict;
   }
 
-  /** True only for READY: no ERROR failed and none was undecided (or each undecided one was accepted). */
+  /** {@return true only for READY: no ERROR failed and none was undecided (or each undecided one was accepted)} */
   public boolean isReady() {
     return verdict == Verdict.READY;
   }
 
-  /** Every finding, PASS included, ERRORs first. */
+  /** {@return every finding, PASS included, ERRORs first} */
   public List<Finding> findings() {
     return findings;
   }
 
-  /** FAIL and UNVERIFIED findings, ERRORs first. */
+  /** {@return FAIL and UNVERIFIED findings, ERRORs first} */
   public List<Finding> problems() {
     return findings.stream().filter(f -> f.outcome() != Outcome.PASS).collect(Collectors.toUnmodifiableList());
   }
 
-  /** The UNVERIFIED findings the user accepted, ERRORs first. */
+  /** {@return the UNVERIFIED findings the user accepted, ERRORs first} */
   public List<Finding> accepted() {
     return findings.stream().filter(Finding::accepted).collect(Collectors.toUnmodifiableList());
   }
 
-  /** The acceptances given with the job ({@link #of(String, String, List, int, List)}), in order. */
+  /** {@return the acceptances given with the job ({@link #of(String, String, List, int, List)}), in order} */
   public List<Acceptance> acceptances() {
     return acceptances;
   }
 
   /**
-   * The acceptances that accepted nothing: no UNVERIFIED finding matches them (a typo in a
-   * resource id, a check that now passes, or a FAIL, which cannot be accepted). Harmless; the
+   * {@return the acceptances that accepted nothing: no UNVERIFIED finding matches them (a typo in a
+   * resource id, a check that now passes, or a FAIL, which cannot be accepted)} Harmless; the
    * text report lists them.
    */
   public List<Acceptance> unmatchedAcceptances() {
@@ -135,22 +151,30 @@ public final class PreflightReport {
         .collect(Collectors.toUnmodifiableList());
   }
 
-  /** Findings of one rule. */
+  /**
+   * {@return findings of one rule}
+   *
+   * @param ruleId the rule id
+   */
   public List<Finding> findings(String ruleId) {
     return findings.stream().filter(f -> f.ruleId().equals(ruleId)).collect(Collectors.toUnmodifiableList());
   }
 
-  /** The first FAIL of {@code ruleId}, if any. */
+  /**
+   * {@return the first FAIL of {@code ruleId}, if any}
+   *
+   * @param ruleId the rule id
+   */
   public Optional<Finding> failure(String ruleId) {
     return findings.stream().filter(f -> f.ruleId().equals(ruleId) && f.isFail()).findFirst();
   }
 
-  /** How many rules ran. */
+  /** {@return how many rules ran} */
   public int rulesEvaluated() {
     return rulesEvaluated;
   }
 
-  /** The report for people: a verdict line, then one block per FAIL or UNVERIFIED finding. */
+  /** {@return the report for people: a verdict line, then one block per FAIL or UNVERIFIED finding} */
   public String render() {
     return TextReport.render(this, false);
   }

@@ -22,8 +22,9 @@ public final class SarifReport {
   private SarifReport() {}
 
   /**
-   * The SARIF log of {@code report}.
+   * {@return the SARIF log of {@code report}}
    *
+   * @param report the preflight report
    * @param artifactUri the job file as a relative or absolute URI reference, for example {@code jobs/train.json}
    * @param ruleTitles rule id to one-line title, for the driver's rule list (finding ids missing here are added)
    * @param verbose also emit PASS outcomes
@@ -34,10 +35,11 @@ public final class SarifReport {
   }
 
   /**
-   * The SARIF log of {@code report}, each rule of the driver's list with a {@code helpUri}: its page
+   * {@return the SARIF log of {@code report}, each rule of the driver's list with a {@code helpUri}: its page
    * {@code <id>.md} under {@code rulePagesBase} (for example
-   * {@code https://github.com/vpctrain/vpctrain/blob/main/docs/rules/}, ending in a slash).
+   * {@code https://github.com/vpctrain/vpctrain/blob/main/docs/rules/}, ending in a slash)}
    *
+   * @param report the preflight report
    * @param artifactUri the job file as a relative or absolute URI reference, for example {@code jobs/train.json}
    * @param ruleTitles rule id to one-line title, for the driver's rule list (finding ids missing here are added)
    * @param rulePagesBase the URL the rule pages are published under; empty for no {@code helpUri}
@@ -123,7 +125,11 @@ public final class SarifReport {
     return w.endObject().endArray().endObject().toString();
   }
 
-  /** The SARIF level of a failing finding of {@code severity}. */
+  /**
+   * {@return the SARIF level of a failing finding of {@code severity}}
+   *
+   * @param severity the severity
+   */
   public static String level(Severity severity) {
     switch (severity) {
       case ERROR:

@@ -1,6 +1,6 @@
 package dev.vpctrain.core.report;
 
-/** How bad a failing check is (rules.md). */
+/** How bad a failing check is: each rule's severity is listed in docs/rules/README.md. */
 public enum Severity {
   /** The job will fail, hang, or be rejected. */
   ERROR,

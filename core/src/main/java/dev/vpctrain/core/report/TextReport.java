@@ -7,9 +7,12 @@ public final class TextReport {
   private TextReport() {}
 
   /**
-   * The verdict line, then a block per finding (PASS ones only when {@code verbose}); accepted
+   * {@return the verdict line, then a block per finding (PASS ones only when {@code verbose}); accepted
    * UNVERIFIED findings are marked and counted apart, and acceptances that matched nothing are
-   * listed at the end.
+   * listed at the end}
+   *
+   * @param report the preflight report
+   * @param verbose whether to include passing checks too
    */
   public static String render(PreflightReport report, boolean verbose) {
     StringBuilder sb = new StringBuilder();

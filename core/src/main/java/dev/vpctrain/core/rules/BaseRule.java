@@ -13,6 +13,13 @@ public abstract class BaseRule implements Rule {
   private final Severity severity;
   private final String title;
 
+  /**
+   * Creates the rule.
+   *
+   * @param id the rule id, for example {@code vpc.example.rule}
+   * @param severity the severity of a failing finding
+   * @param title what the rule checks, in a few words
+   */
   protected BaseRule(String id, Severity severity, String title) {
     this.id = Objects.requireNonNull(id);
     this.severity = Objects.requireNonNull(severity);
@@ -34,27 +41,59 @@ public abstract class BaseRule implements Rule {
     return title;
   }
 
-  /** A PASS finding. */
+  /**
+   * {@return a PASS finding}
+   *
+   * @param message what was found, in one sentence or more
+   * @param resources the resources it names
+   */
   protected Finding pass(String message, String... resources) {
     return finding(Outcome.PASS, severity, message, null, resources);
   }
 
-  /** A FAIL finding with the rule's severity. */
+  /**
+   * {@return a FAIL finding with the rule's severity}
+   *
+   * @param message what was found, in one sentence or more
+   * @param remediation how to fix it, or {@code null}
+   * @param resources the resources it names
+   */
   protected Finding fail(String message, String remediation, String... resources) {
     return finding(Outcome.FAIL, severity, message, remediation, resources);
   }
 
-  /** A FAIL finding with another severity (rules.md: "WARNING (same id)"). */
+  /**
+   * {@return a FAIL finding with another severity (where the rule's page says "WARNING (same id)")}
+   *
+   * @param severity the severity
+   * @param message what was found, in one sentence or more
+   * @param remediation how to fix it, or {@code null}
+   * @param resources the resources it names
+   */
   protected Finding fail(Severity severity, String message, String remediation, String... resources) {
     return finding(Outcome.FAIL, severity, message, remediation, resources);
   }
 
-  /** An UNVERIFIED finding: {@code message} says what is unknown and why. */
+  /**
+   * {@return an UNVERIFIED finding: {@code message} says what is unknown and why}
+   *
+   * @param message what was found, in one sentence or more
+   * @param remediation how to fix it, or {@code null}
+   * @param resources the resources it names
+   */
   protected Finding unverified(String message, String remediation, String... resources) {
     return finding(Outcome.UNVERIFIED, severity, message, remediation, resources);
   }
 
-  /** A finding of any outcome and severity. */
+  /**
+   * {@return a finding of any outcome and severity}
+   *
+   * @param outcome the outcome
+   * @param severity the severity
+   * @param message what was found, in one sentence or more
+   * @param remediation how to fix it, or {@code null}
+   * @param resources the resources it names
+   */
   protected Finding finding(Outcome outcome, Severity severity, String message, String remediation, String... resources) {
     Finding.Builder b = Finding.builder()
         .ruleId(id)
@@ -68,7 +107,11 @@ public abstract class BaseRule implements Rule {
     return b.build();
   }
 
-  /** A finding list of one. */
+  /**
+   * {@return a finding list of one}
+   *
+   * @param f the finding
+   */
   protected static List<Finding> one(Finding f) {
     return List.of(f);
   }

@@ -13,7 +13,12 @@ import java.util.List;
 public final class RoleRequests {
   private RoleRequests() {}
 
-  /** The requests, in catalogue order, one per (action, resource); empty when the role is not in the snapshot. */
+  /**
+   * {@return the requests, in catalogue order, one per (action, resource); empty when the role is not in the snapshot}
+   *
+   * @param job the training job
+   * @param network the network snapshot
+   */
   public static List<RoleRequest> of(TrainingJobSpec job, NetworkSnapshot network) {
     return RoleChecks.identitySide(RuleContext.of(job, network));
   }

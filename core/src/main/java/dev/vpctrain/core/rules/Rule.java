@@ -10,15 +10,20 @@ import java.util.List;
  * Implementations are stateless and thread-safe.
  */
 public interface Rule {
-  /** The stable id, for example {@code s3.route.missing}: a public contract. */
+  /** {@return the stable id, for example {@code s3.route.missing}: a public contract} */
   String id();
 
-  /** The catalogue severity; a finding may carry another where rules.md says so (same id). */
+  /** {@return the catalogue severity; a finding may carry another where the rule's page says so (same id)} */
   Severity severity();
 
-  /** A one-line summary for listings. */
+  /** {@return a one-line summary for listings} */
   String title();
 
-  /** Evaluates the rule; never throws for any spec or snapshot. */
+  /**
+   * Evaluates the rule; never throws for any spec or snapshot.
+   *
+   * @param context the rule context
+   * @return the findings, at least one
+   */
   List<Finding> evaluate(RuleContext context);
 }

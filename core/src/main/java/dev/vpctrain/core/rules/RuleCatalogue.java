@@ -80,11 +80,11 @@ import dev.vpctrain.core.internal.rules.vpc.VpcTenancyDedicated;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The built-in rules, in catalogue order (rules.md). */
+/** The built-in rules, in catalogue order (docs/rules/README.md). */
 public final class RuleCatalogue {
   private RuleCatalogue() {}
 
-  /** A fresh list of every built-in rule. */
+  /** {@return a fresh list of every built-in rule} */
   public static List<Rule> standard() {
     List<Rule> rules = new ArrayList<>();
     // request shape

@@ -21,24 +21,33 @@ public final class RuleContext {
     this.network = Objects.requireNonNull(network, "network");
   }
 
+  /**
+   * A context for one evaluation of a job against a network.
+   *
+   * @param job the training job
+   * @param network the network snapshot
+   * @return the context
+   */
   public static RuleContext of(TrainingJobSpec job, NetworkSnapshot network) {
     return new RuleContext(job, network);
   }
 
+  /** {@return the job} */
   public TrainingJobSpec job() {
     return job;
   }
 
+  /** {@return the network} */
   public NetworkSnapshot network() {
     return network;
   }
 
-  /** The job's region: the spec's when it names one, else the snapshot's. */
+  /** {@return the job's region: the spec's when it names one, else the snapshot's} */
   public String region() {
     return job.region().orElse(network.region());
   }
 
-  /** The AWS partition of the region ({@code aws}, {@code aws-cn}, {@code aws-us-gov}). */
+  /** {@return the AWS partition of the region ({@code aws}, {@code aws-cn}, {@code aws-us-gov})} */
   public String partition() {
     String r = region();
     if (r.startsWith("cn-")) {
@@ -51,8 +60,13 @@ public final class RuleContext {
   }
 
   /**
-   * A value computed once per evaluation under {@code key} (use a key that identifies the analysis
-   * and its inputs, such as a record of the analysis class and a subnet id).
+   * {@return a value computed once per evaluation under {@code key} (use a key that identifies the analysis
+   * and its inputs, such as a record of the analysis class and a subnet id)}
+   *
+   * @param <K> the key type
+   * @param <V> the value type
+   * @param key identifies the analysis and its inputs
+   * @param compute computes the value, at most once per key
    */
   @SuppressWarnings("unchecked")
   public <K, V> V cached(K key, Function<K, V> compute) {

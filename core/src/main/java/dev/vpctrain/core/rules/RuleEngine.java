@@ -33,17 +33,17 @@ public final class RuleEngine {
     this.suppressed = Set.copyOf(b.suppressed);
   }
 
-  /** An engine with the whole built-in catalogue. */
+  /** {@return an engine with the whole built-in catalogue} */
   public static RuleEngine standard() {
     return builder().build();
   }
 
-  /** A builder starting from the built-in catalogue. */
+  /** {@return a builder starting from the built-in catalogue} */
   public static Builder builder() {
     return new Builder().rules(RuleCatalogue.standard());
   }
 
-  /** The rules this engine runs (suppressed ones excluded). */
+  /** {@return the rules this engine runs (suppressed ones excluded)} */
   public List<Rule> rules() {
     List<Rule> active = new ArrayList<>();
     for (Rule r : rules) {
@@ -54,7 +54,11 @@ public final class RuleEngine {
     return active;
   }
 
-  /** The rule of {@code id}, if this engine has it. */
+  /**
+   * {@return the rule of {@code id}, if this engine has it}
+   *
+   * @param id the id
+   */
   public Optional<Rule> rule(String id) {
     return rules.stream().filter(r -> r.id().equals(id)).findFirst();
   }
@@ -63,6 +67,9 @@ public final class RuleEngine {
    * Evaluates every active rule, then applies the job's {@linkplain TrainingJobSpec#acceptedUnverified()
    * acceptances}: the UNVERIFIED findings they match are marked accepted.
    *
+   * @param job the training job
+   * @param network the network snapshot
+   * @return the report of every rule
    * @throws IllegalArgumentException when an acceptance names a rule id this engine does not have
    */
   public PreflightReport evaluate(TrainingJobSpec job, NetworkSnapshot network) {
@@ -116,21 +123,36 @@ public final class RuleEngine {
 
     private Builder() {}
 
-    /** Replaces the rule set. */
+    /**
+     * Replaces the rule set.
+     *
+     * @param rules the rules
+     * @return this builder
+     */
     public Builder rules(Collection<? extends Rule> rules) {
       this.rules.clear();
       rules.forEach(this::addRule);
       return this;
     }
 
-    /** Adds a rule (a user's own, or one replacing a built-in of the same id). */
+    /**
+     * Adds a rule (a user's own, or one replacing a built-in of the same id).
+     *
+     * @param rule the rule
+     * @return this builder
+     */
     public Builder addRule(Rule rule) {
       Objects.requireNonNull(rule, "rule");
       rules.put(rule.id(), rule);
       return this;
     }
 
-    /** Suppresses rule ids: they are not run and do not appear in the report. */
+    /**
+     * Suppresses rule ids: they are not run and do not appear in the report.
+     *
+     * @param ruleIds the rule ids
+     * @return this builder
+     */
     public Builder suppress(String... ruleIds) {
       for (String id : ruleIds) {
         suppressed.add(Objects.requireNonNull(id));
@@ -138,11 +160,18 @@ public final class RuleEngine {
       return this;
     }
 
+    /**
+     * Turns rules off by id.
+     *
+     * @param ruleIds the rule ids
+     * @return this builder
+     */
     public Builder suppress(Collection<String> ruleIds) {
       ruleIds.forEach(this::suppress);
       return this;
     }
 
+    /** {@return a new {@code RuleEngine} with the values given} */
     public RuleEngine build() {
       return new RuleEngine(this);
     }

@@ -12,7 +12,11 @@ public final class FakeSageMakerAssert extends AbstractAssert<FakeSageMakerAsser
     super(actual, FakeSageMakerAssert.class);
   }
 
-  /** No training job was created. */
+  /**
+   * No training job was created.
+   *
+   * @return this assertion
+   */
   public FakeSageMakerAssert createdNoJobs() {
     isNotNull();
     List<FakeTrainingJob> jobs = actual.createdJobs();
@@ -23,7 +27,12 @@ public final class FakeSageMakerAssert extends AbstractAssert<FakeSageMakerAsser
     return this;
   }
 
-  /** Exactly {@code count} training jobs were created. */
+  /**
+   * Exactly {@code count} training jobs were created.
+   *
+   * @param count the count
+   * @return this assertion
+   */
   public FakeSageMakerAssert createdJobs(int count) {
     isNotNull();
     List<FakeTrainingJob> jobs = actual.createdJobs();
@@ -34,7 +43,11 @@ public final class FakeSageMakerAssert extends AbstractAssert<FakeSageMakerAsser
     return this;
   }
 
-  /** A job named {@code name} was created; continues with it. */
+  /**
+   * {@return a job named {@code name} was created; continues with it}
+   *
+   * @param name the name
+   */
   public TrainingJobAssert createdJob(String name) {
     isNotNull();
     Optional<FakeTrainingJob> job = actual.findJob(name);

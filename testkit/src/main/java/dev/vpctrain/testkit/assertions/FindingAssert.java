@@ -14,7 +14,12 @@ public final class FindingAssert extends AbstractAssert<FindingAssert, Finding> 
     super(actual, FindingAssert.class);
   }
 
-  /** The finding names every one of {@code resourceIds}. */
+  /**
+   * The finding names every one of {@code resourceIds}.
+   *
+   * @param resourceIds the resource ids
+   * @return this assertion
+   */
   public FindingAssert naming(String... resourceIds) {
     isNotNull();
     List<String> missing = new ArrayList<>(Arrays.asList(resourceIds));
@@ -26,6 +31,12 @@ public final class FindingAssert extends AbstractAssert<FindingAssert, Finding> 
     return this;
   }
 
+  /**
+   * Checks the severity.
+   *
+   * @param severity the severity
+   * @return this assertion
+   */
   public FindingAssert withSeverity(Severity severity) {
     isNotNull();
     if (actual.severity() != severity) {
@@ -34,6 +45,12 @@ public final class FindingAssert extends AbstractAssert<FindingAssert, Finding> 
     return this;
   }
 
+  /**
+   * Checks the outcome.
+   *
+   * @param outcome the outcome
+   * @return this assertion
+   */
   public FindingAssert withOutcome(Outcome outcome) {
     isNotNull();
     if (actual.outcome() != outcome) {
@@ -42,6 +59,12 @@ public final class FindingAssert extends AbstractAssert<FindingAssert, Finding> 
     return this;
   }
 
+  /**
+   * Checks that the message contains a text.
+   *
+   * @param text the text
+   * @return this assertion
+   */
   public FindingAssert withMessageContaining(String text) {
     isNotNull();
     if (!actual.message().contains(text)) {
@@ -50,6 +73,12 @@ public final class FindingAssert extends AbstractAssert<FindingAssert, Finding> 
     return this;
   }
 
+  /**
+   * Checks that the remediation contains a text.
+   *
+   * @param text the text
+   * @return this assertion
+   */
   public FindingAssert withRemediationContaining(String text) {
     isNotNull();
     String remediation = actual.remediation().orElse("");

@@ -18,18 +18,39 @@ public final class ReportAssert extends AbstractAssert<ReportAssert, PreflightRe
     super(actual, ReportAssert.class);
   }
 
+  /**
+   * Checks that the verdict is READY.
+   *
+   * @return this assertion
+   */
   public ReportAssert isReady() {
     return hasVerdict(Verdict.READY);
   }
 
+  /**
+   * Checks that the verdict is NOT_READY.
+   *
+   * @return this assertion
+   */
   public ReportAssert isNotReady() {
     return hasVerdict(Verdict.NOT_READY);
   }
 
+  /**
+   * Checks that the verdict is UNVERIFIED.
+   *
+   * @return this assertion
+   */
   public ReportAssert isUnverified() {
     return hasVerdict(Verdict.UNVERIFIED);
   }
 
+  /**
+   * Checks the verdict.
+   *
+   * @param verdict the verdict
+   * @return this assertion
+   */
   public ReportAssert hasVerdict(Verdict verdict) {
     isNotNull();
     if (actual.verdict() != verdict) {
@@ -38,19 +59,29 @@ public final class ReportAssert extends AbstractAssert<ReportAssert, PreflightRe
     return this;
   }
 
-  /** The report has a FAIL finding of {@code ruleId}; continues with that finding. */
+  /**
+   * {@return the report has a FAIL finding of {@code ruleId}; continues with that finding}
+   *
+   * @param ruleId the rule id
+   */
   public FindingAssert hasFailure(String ruleId) {
     return finding(ruleId, Outcome.FAIL);
   }
 
-  /** The report has an UNVERIFIED finding of {@code ruleId}; continues with that finding. */
+  /**
+   * {@return the report has an UNVERIFIED finding of {@code ruleId}; continues with that finding}
+   *
+   * @param ruleId the rule id
+   */
   public FindingAssert hasUnverified(String ruleId) {
     return finding(ruleId, Outcome.UNVERIFIED);
   }
 
   /**
-   * The report has an UNVERIFIED finding of {@code ruleId} that the user accepted
-   * ({@code TrainingJobSpec.Builder.acceptUnverified}); continues with that finding.
+   * {@return the report has an UNVERIFIED finding of {@code ruleId} that the user accepted
+   * ({@code TrainingJobSpec.Builder.acceptUnverified}); continues with that finding}
+   *
+   * @param ruleId the rule id
    */
   public FindingAssert hasAccepted(String ruleId) {
     isNotNull();
@@ -63,7 +94,12 @@ public final class ReportAssert extends AbstractAssert<ReportAssert, PreflightRe
     return new FindingAssert(f.get());
   }
 
-  /** No finding of {@code ruleId} failed. */
+  /**
+   * No finding of {@code ruleId} failed.
+   *
+   * @param ruleId the rule id
+   * @return this assertion
+   */
   public ReportAssert hasNoFailure(String ruleId) {
     isNotNull();
     if (actual.failure(ruleId).isPresent()) {
@@ -72,7 +108,12 @@ public final class ReportAssert extends AbstractAssert<ReportAssert, PreflightRe
     return this;
   }
 
-  /** The ERROR failures are exactly these rules (in any order). */
+  /**
+   * The ERROR failures are exactly these rules (in any order).
+   *
+   * @param ruleIds the rule ids
+   * @return this assertion
+   */
   public ReportAssert hasErrorsExactly(String... ruleIds) {
     isNotNull();
     TreeSet<String> expected = new TreeSet<>(Arrays.asList(ruleIds));

@@ -10,7 +10,12 @@ public final class TrainingJobAssert extends AbstractAssert<TrainingJobAssert, F
     super(actual, TrainingJobAssert.class);
   }
 
-  /** {@code TrainingJobStatus} now. */
+  /**
+   * {@code TrainingJobStatus} now.
+   *
+   * @param status the status
+   * @return this assertion
+   */
   public TrainingJobAssert hasStatus(String status) {
     isNotNull();
     if (!actual.status().equals(status)) {
@@ -20,18 +25,39 @@ public final class TrainingJobAssert extends AbstractAssert<TrainingJobAssert, F
     return this;
   }
 
+  /**
+   * Checks that the job completed.
+   *
+   * @return this assertion
+   */
   public TrainingJobAssert isCompleted() {
     return hasStatus("Completed");
   }
 
+  /**
+   * Checks that the job failed.
+   *
+   * @return this assertion
+   */
   public TrainingJobAssert isFailed() {
     return hasStatus("Failed");
   }
 
+  /**
+   * Checks that the job is still in progress.
+   *
+   * @return this assertion
+   */
   public TrainingJobAssert isInProgress() {
     return hasStatus("InProgress");
   }
 
+  /**
+   * Checks that the job failed with a reason containing a text.
+   *
+   * @param text the text
+   * @return this assertion
+   */
   public TrainingJobAssert hasFailureReasonContaining(String text) {
     isNotNull();
     String reason = actual.failureReason().orElse(null);
@@ -42,7 +68,12 @@ public final class TrainingJobAssert extends AbstractAssert<TrainingJobAssert, F
     return this;
   }
 
-  /** The simulator failed the job because of {@code ruleId}. */
+  /**
+   * The simulator failed the job because of {@code ruleId}.
+   *
+   * @param ruleId the rule id
+   * @return this assertion
+   */
   public TrainingJobAssert wasFailedBy(String ruleId) {
     isNotNull();
     String cause = actual.cause().map(Finding::ruleId).orElse(null);
@@ -53,7 +84,12 @@ public final class TrainingJobAssert extends AbstractAssert<TrainingJobAssert, F
     return this;
   }
 
-  /** The status the job ends with when left to run. */
+  /**
+   * The status the job ends with when left to run.
+   *
+   * @param status the status
+   * @return this assertion
+   */
   public TrainingJobAssert willEndAs(String status) {
     isNotNull();
     if (!actual.finalStatus().equals(status)) {

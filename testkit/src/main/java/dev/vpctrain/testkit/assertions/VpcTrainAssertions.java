@@ -19,18 +19,42 @@ import dev.vpctrain.testkit.sagemaker.FakeTrainingJob;
 public final class VpcTrainAssertions {
   private VpcTrainAssertions() {}
 
+  /**
+   * Starts assertions on a preflight report.
+   *
+   * @param report the preflight report
+   * @return the assertion
+   */
   public static ReportAssert assertThat(PreflightReport report) {
     return new ReportAssert(report);
   }
 
+  /**
+   * Starts assertions on a finding.
+   *
+   * @param finding the finding
+   * @return the assertion
+   */
   public static FindingAssert assertThat(Finding finding) {
     return new FindingAssert(finding);
   }
 
+  /**
+   * Starts assertions on the fake SageMaker.
+   *
+   * @param sageMaker the SageMaker client
+   * @return the assertion
+   */
   public static FakeSageMakerAssert assertThat(FakeSageMaker sageMaker) {
     return new FakeSageMakerAssert(sageMaker);
   }
 
+  /**
+   * Starts assertions on a fake training job.
+   *
+   * @param job the training job
+   * @return the assertion
+   */
   public static TrainingJobAssert assertThat(FakeTrainingJob job) {
     return new TrainingJobAssert(job);
   }

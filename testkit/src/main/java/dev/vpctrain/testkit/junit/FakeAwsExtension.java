@@ -68,6 +68,7 @@ public final class FakeAwsExtension implements ParameterResolver, AfterEachCallb
     this.configure = List.copyOf(b.configure);
   }
 
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -216,48 +217,84 @@ public final class FakeAwsExtension implements ParameterResolver, AfterEachCallb
 
     private Builder() {}
 
-    /** Each test starts in this scenario. */
+    /**
+     * Each test starts in this scenario.
+     *
+     * @param scenario the scenario
+     * @return this builder
+     */
     public Builder scenario(Scenario scenario) {
       this.scenario = Objects.requireNonNull(scenario, "scenario");
       return this;
     }
 
-    /** Each test starts with this snapshot bundle's network. */
+    /**
+     * Each test starts with this snapshot bundle's network.
+     *
+     * @param bundle the bundle
+     * @return this builder
+     */
     public Builder bundle(Path bundle) {
       this.bundle = Objects.requireNonNull(bundle, "bundle");
       return this;
     }
 
-    /** Each test starts with this network. */
+    /**
+     * Each test starts with this network.
+     *
+     * @param network the network snapshot
+     * @return this builder
+     */
     public Builder network(NetworkSnapshot network) {
       this.network = Objects.requireNonNull(network, "network");
       return this;
     }
 
-    /** The engine that judges simulated jobs. */
+    /**
+     * The engine that judges simulated jobs.
+     *
+     * @param engine the rule engine
+     * @return this builder
+     */
     public Builder ruleEngine(RuleEngine engine) {
       this.ruleEngine = Objects.requireNonNull(engine, "engine");
       return this;
     }
 
-    /** Where each test's virtual clock starts. */
+    /**
+     * Where each test's virtual clock starts.
+     *
+     * @param start the first instant
+     * @return this builder
+     */
     public Builder startingAt(Instant start) {
       this.start = Objects.requireNonNull(start, "start");
       return this;
     }
 
-    /** Whether each DescribeTrainingJob moves a running job one step (default true). */
+    /**
+     * Whether each DescribeTrainingJob moves a running job one step (default true).
+     *
+     * @param step the step
+     * @return this builder
+     */
     public Builder stepOnDescribe(boolean step) {
       this.stepOnDescribe = step;
       return this;
     }
 
-    /** Runs on each new world before the test sees it (scripts, network tweaks). */
+    /**
+     * Runs on each new world before the test sees it (scripts, network tweaks).
+     *
+     * @param setup the setup
+     * @return this builder
+     */
     public Builder configure(Consumer<FakeAws> setup) {
       configure.add(Objects.requireNonNull(setup, "setup"));
       return this;
     }
 
+    /** {@return a new {@code FakeAwsExtension} with the values given} */
     public FakeAwsExtension build() {
       return new FakeAwsExtension(this);
     }

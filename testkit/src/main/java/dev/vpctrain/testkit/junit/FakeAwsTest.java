@@ -25,15 +25,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @ExtendWith(FakeAwsExtension.class)
 public @interface FakeAwsTest {
-  /** A scenario of {@code Scenarios} by name ({@code ready-private-endpoints}, {@code no-s3-endpoint}…); none by default. */
+  /** {@return a scenario of {@code Scenarios} by name ({@code ready-private-endpoints}, {@code no-s3-endpoint}…); none by default} */
   String scenario() default "";
 
-  /** A snapshot bundle to load: a file path, else a classpath resource; none by default. */
+  /** {@return a snapshot bundle to load: a file path, else a classpath resource; none by default} */
   String bundle() default "";
 
-  /** Whether each DescribeTrainingJob moves a running job one step (default true). */
+  /** {@return whether each DescribeTrainingJob moves a running job one step (default true)} */
   boolean stepOnDescribe() default true;
 
-  /** Where the virtual clock starts, as an ISO-8601 instant; {@code VirtualClock.DEFAULT_START} by default. */
+  /** {@return where the virtual clock starts, as an ISO-8601 instant; {@code VirtualClock.DEFAULT_START} by default} */
   String startingAt() default "";
 }

@@ -24,27 +24,46 @@ public final class BucketDraft {
     this.policy = b.policy();
   }
 
+  /**
+   * Sets the bucket's region.
+   *
+   * @param region the AWS region
+   * @return this draft
+   */
   public BucketDraft region(String region) {
     this.region = Optional.of(region);
     this.regionSet = true;
     return this;
   }
 
-  /** The bucket policy JSON. */
+  /**
+   * The bucket policy JSON.
+   *
+   * @param policyJson the policy document (JSON)
+   * @return this draft
+   */
   public BucketDraft policy(String policyJson) {
     this.policy = Optional.of(policyJson);
     this.policyState = PolicyState.PRESENT;
     return this;
   }
 
-  /** No bucket policy ({@code NoSuchBucketPolicy}). */
+  /**
+   * No bucket policy ({@code NoSuchBucketPolicy}).
+   *
+   * @return this draft
+   */
   public BucketDraft noPolicy() {
     this.policy = Optional.empty();
     this.policyState = PolicyState.NONE;
     return this;
   }
 
-  /** The policy cannot be read (the fake answers {@code AccessDenied}). */
+  /**
+   * The policy cannot be read (the fake answers {@code AccessDenied}).
+   *
+   * @return this draft
+   */
   public BucketDraft policyUnreadable() {
     this.policy = Optional.empty();
     this.policyState = PolicyState.UNKNOWN;

@@ -53,46 +53,82 @@ public final class EfsFileSystemDraft {
     this.created = f.creationTime();
   }
 
-  /** The {@code Name} tag EFS shows as its name. */
+  /**
+   * The {@code Name} tag EFS shows as its name.
+   *
+   * @param name the name
+   * @return this draft
+   */
   public EfsFileSystemDraft name(String name) {
     this.name = Optional.of(name);
     return this;
   }
 
-  /** {@code available} (default), {@code creating}, {@code updating}, {@code deleting}, {@code deleted}, {@code error}. */
+  /**
+   * {@code available} (default), {@code creating}, {@code updating}, {@code deleting}, {@code deleted}, {@code error}.
+   *
+   * @param lifeCycleState the life cycle state
+   * @return this draft
+   */
   public EfsFileSystemDraft state(String lifeCycleState) {
     this.state = Optional.of(lifeCycleState);
     return this;
   }
 
-  /** A One Zone file system in {@code availabilityZone} (zone id {@code availabilityZoneId}). */
+  /**
+   * A One Zone file system in {@code availabilityZone} (zone id {@code availabilityZoneId}).
+   *
+   * @param availabilityZone the availability zone
+   * @param availabilityZoneId the availability zone id
+   * @return this draft
+   */
   public EfsFileSystemDraft oneZone(String availabilityZone, String availabilityZoneId) {
     this.az = Optional.of(availabilityZone);
     this.azId = Optional.of(availabilityZoneId);
     return this;
   }
 
-  /** Adds or edits a mount target of this file system. */
+  /**
+   * Adds or edits a mount target of this file system.
+   *
+   * @param mountTargetId the mount target id
+   * @param draft edits the resource
+   * @return this draft
+   */
   public EfsFileSystemDraft mountTarget(String mountTargetId, Consumer<EfsMountTargetDraft> draft) {
     draft.accept(network.mountTargetOf(id, mountTargetId));
     recount = true;
     return this;
   }
 
-  /** Deletes a mount target of this file system (with its network interface, as EFS does). */
+  /**
+   * Deletes a mount target of this file system (with its network interface, as EFS does).
+   *
+   * @param mountTargetId the mount target id
+   * @return this draft
+   */
   public EfsFileSystemDraft removeMountTarget(String mountTargetId) {
     network.remove(mountTargetId);
     recount = true;
     return this;
   }
 
-  /** A file-system policy ({@code DescribeFileSystemPolicy} answers it). */
+  /**
+   * A file-system policy ({@code DescribeFileSystemPolicy} answers it).
+   *
+   * @param policyJson the policy document (JSON)
+   * @return this draft
+   */
   public EfsFileSystemDraft policy(String policyJson) {
     network.efsPolicy(EfsFileSystemPolicy.builder().fileSystemId(id).policyState(PolicyState.PRESENT).policy(policyJson).build());
     return this;
   }
 
-  /** No file-system policy ({@code PolicyNotFound}): the default policy is in effect. */
+  /**
+   * No file-system policy ({@code PolicyNotFound}): the default policy is in effect.
+   *
+   * @return this draft
+   */
   public EfsFileSystemDraft noPolicy() {
     network.efsPolicy(EfsFileSystemPolicy.builder().fileSystemId(id).policyState(PolicyState.NONE).build());
     return this;

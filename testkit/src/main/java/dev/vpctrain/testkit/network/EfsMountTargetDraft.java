@@ -51,35 +51,60 @@ public final class EfsMountTargetDraft {
     this.groups = groups.map(ArrayList::new);
   }
 
-  /** The subnet it sits in (one mount target per Availability Zone); VPC and zone follow. */
+  /**
+   * The subnet it sits in (one mount target per Availability Zone); VPC and zone follow.
+   *
+   * @param subnetId the subnet id
+   * @return this draft
+   */
   public EfsMountTargetDraft subnet(String subnetId) {
     this.subnetId = Optional.of(subnetId);
     this.touched = true;
     return this;
   }
 
-  /** Its IPv4 address (default: the next free one of the subnet). */
+  /**
+   * Its IPv4 address (default: the next free one of the subnet).
+   *
+   * @param address the IP address
+   * @return this draft
+   */
   public EfsMountTargetDraft ipAddress(String address) {
     this.ip = Optional.of(address);
     this.touched = true;
     return this;
   }
 
-  /** The id of its network interface (default: a new {@code eni-…}). */
+  /**
+   * The id of its network interface (default: a new {@code eni-…}).
+   *
+   * @param networkInterfaceId the network interface id
+   * @return this draft
+   */
   public EfsMountTargetDraft networkInterface(String networkInterfaceId) {
     this.eni = Optional.of(networkInterfaceId);
     this.touched = true;
     return this;
   }
 
-  /** Replaces its security groups (up to five; EFS requires at least one). */
+  /**
+   * Replaces its security groups (up to five; EFS requires at least one).
+   *
+   * @param groupIds the group ids
+   * @return this draft
+   */
   public EfsMountTargetDraft securityGroups(String... groupIds) {
     this.groups = Optional.of(new ArrayList<>(Arrays.asList(groupIds)));
     this.touched = true;
     return this;
   }
 
-  /** {@code available} (default), {@code creating}, {@code deleting}, {@code error}, … */
+  /**
+   * {@code available} (default), {@code creating}, {@code deleting}, {@code error}, …
+   *
+   * @param lifeCycleState the life cycle state
+   * @return this draft
+   */
   public EfsMountTargetDraft state(String lifeCycleState) {
     this.state = Optional.of(lifeCycleState);
     this.touched = true;

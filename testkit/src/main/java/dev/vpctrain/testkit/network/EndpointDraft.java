@@ -60,25 +60,46 @@ public final class EndpointDraft {
     this.tags = new Tags(e.tags());
   }
 
+  /**
+   * Moves the endpoint to another VPC.
+   *
+   * @param vpcId the VPC id
+   * @return this draft
+   */
   public EndpointDraft vpc(String vpcId) {
     this.vpcId = Optional.of(vpcId);
     return this;
   }
 
-  /** {@code available}, {@code pending}, {@code deleting}, {@code failed}… */
+  /**
+   * {@code available}, {@code pending}, {@code deleting}, {@code failed}…
+   *
+   * @param state the state
+   * @return this draft
+   */
   public EndpointDraft state(String state) {
     this.state = Optional.of(state);
     return this;
   }
 
-  /** The endpoint policy JSON. */
+  /**
+   * The endpoint policy JSON.
+   *
+   * @param policyJson the policy document (JSON)
+   * @return this draft
+   */
   public EndpointDraft policy(String policyJson) {
     this.policy = Optional.of(policyJson);
     this.policySet = true;
     return this;
   }
 
-  /** Gateway endpoints: the route tables that get its route (added to those already there). */
+  /**
+   * Gateway endpoints: the route tables that get its route (added to those already there).
+   *
+   * @param routeTableIds the route table ids
+   * @return this draft
+   */
   public EndpointDraft routeTables(String... routeTableIds) {
     for (String r : routeTableIds) {
       if (!routeTables.contains(r)) {
@@ -88,35 +109,68 @@ public final class EndpointDraft {
     return this;
   }
 
-  /** Gateway endpoints: stop routing {@code routeTableId} through it. */
+  /**
+   * Gateway endpoints: stop routing {@code routeTableId} through it.
+   *
+   * @param routeTableId the route table id
+   * @return this draft
+   */
   public EndpointDraft removeRouteTable(String routeTableId) {
     routeTables.remove(routeTableId);
     return this;
   }
 
-  /** Interface endpoints: the subnets it has a network interface in. */
+  /**
+   * Interface endpoints: the subnets it has a network interface in.
+   *
+   * @param subnetIds the subnet ids
+   * @return this draft
+   */
   public EndpointDraft subnets(String... subnetIds) {
     subnets.addAll(Arrays.asList(subnetIds));
     return this;
   }
 
-  /** Interface endpoints: its security groups. */
+  /**
+   * Interface endpoints: its security groups.
+   *
+   * @param groupIds the group ids
+   * @return this draft
+   */
   public EndpointDraft securityGroups(String... groupIds) {
     groups.addAll(Arrays.asList(groupIds));
     return this;
   }
 
-  /** Interface endpoints: private DNS (on by default for new interface endpoints). */
+  /**
+   * Interface endpoints: private DNS (on by default for new interface endpoints).
+   *
+   * @param enabled true to turn it on
+   * @return this draft
+   */
   public EndpointDraft privateDns(boolean enabled) {
     this.privateDns = enabled;
     return this;
   }
 
+  /**
+   * Sets the owning account.
+   *
+   * @param accountId the AWS account id
+   * @return this draft
+   */
   public EndpointDraft owner(String accountId) {
     this.owner = Optional.of(accountId);
     return this;
   }
 
+  /**
+   * Adds a tag.
+   *
+   * @param key the tag key
+   * @param value the tag value
+   * @return this draft
+   */
   public EndpointDraft tag(String key, String value) {
     tags.put(key, value);
     return this;

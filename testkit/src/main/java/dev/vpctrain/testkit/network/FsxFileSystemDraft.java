@@ -58,44 +58,79 @@ public final class FsxFileSystemDraft {
     this.created = f.creationTime();
   }
 
-  /** Its subnet (Lustre file systems have one); VPC follows. */
+  /**
+   * Its subnet (Lustre file systems have one); VPC follows.
+   *
+   * @param subnetId the subnet id
+   * @return this draft
+   */
   public FsxFileSystemDraft subnet(String subnetId) {
     subnets.clear();
     subnets.add(subnetId);
     return this;
   }
 
-  /** {@code SCRATCH_1}, {@code SCRATCH_2}, {@code PERSISTENT_1}, {@code PERSISTENT_2} (default). */
+  /**
+   * {@code SCRATCH_1}, {@code SCRATCH_2}, {@code PERSISTENT_1}, {@code PERSISTENT_2} (default).
+   *
+   * @param deploymentType the deployment type
+   * @return this draft
+   */
   public FsxFileSystemDraft deploymentType(String deploymentType) {
     this.deployment = Optional.of(deploymentType);
     return this;
   }
 
-  /** {@code LustreConfiguration.MountName}: what {@code DirectoryPath} must start with. */
+  /**
+   * {@code LustreConfiguration.MountName}: what {@code DirectoryPath} must start with.
+   *
+   * @param mountName the mount name
+   * @return this draft
+   */
   public FsxFileSystemDraft mountName(String mountName) {
     this.mountName = Optional.of(mountName);
     return this;
   }
 
-  /** {@code LustreConfiguration.EfaEnabled}. */
+  /**
+   * {@code LustreConfiguration.EfaEnabled}.
+   *
+   * @param enabled true to turn it on
+   * @return this draft
+   */
   public FsxFileSystemDraft efaEnabled(boolean enabled) {
     this.efa = Optional.of(enabled);
     return this;
   }
 
-  /** {@code AVAILABLE} (default), {@code CREATING}, {@code FAILED}, {@code MISCONFIGURED}, {@code UPDATING}, … */
+  /**
+   * {@code AVAILABLE} (default), {@code CREATING}, {@code FAILED}, {@code MISCONFIGURED}, {@code UPDATING}, …
+   *
+   * @param lifecycle the lifecycle state, for example {@code AVAILABLE}
+   * @return this draft
+   */
   public FsxFileSystemDraft lifecycle(String lifecycle) {
     this.lifecycle = Optional.of(lifecycle);
     return this;
   }
 
-  /** {@code FileSystemType}: {@code LUSTRE} (default), {@code WINDOWS}, {@code ONTAP}, {@code OPENZFS}. */
+  /**
+   * {@code FileSystemType}: {@code LUSTRE} (default), {@code WINDOWS}, {@code ONTAP}, {@code OPENZFS}.
+   *
+   * @param fileSystemType the file system type
+   * @return this draft
+   */
   public FsxFileSystemDraft type(String fileSystemType) {
     this.type = Optional.of(fileSystemType);
     return this;
   }
 
-  /** Adds a network interface of the file system (default: one new interface in its subnet). */
+  /**
+   * Adds a network interface of the file system (default: one new interface in its subnet).
+   *
+   * @param networkInterfaceId the network interface id
+   * @return this draft
+   */
   public FsxFileSystemDraft networkInterface(String networkInterfaceId) {
     if (!enis.contains(networkInterfaceId)) {
       enis.add(networkInterfaceId);
@@ -103,7 +138,12 @@ public final class FsxFileSystemDraft {
     return this;
   }
 
-  /** The security groups of every one of its network interfaces (what FSx was created with). */
+  /**
+   * The security groups of every one of its network interfaces (what FSx was created with).
+   *
+   * @param groupIds the group ids
+   * @return this draft
+   */
   public FsxFileSystemDraft securityGroups(String... groupIds) {
     this.groups = Optional.of(List.copyOf(Arrays.asList(groupIds)));
     return this;

@@ -12,14 +12,18 @@ public final class IdSource {
   private final AtomicLong resources = new AtomicLong();
   private final AtomicLong requests = new AtomicLong();
 
-  /** A new resource id such as {@code vpce-0f3a9c21d7e4b5a60}. */
+  /**
+   * {@return a new resource id such as {@code vpce-0f3a9c21d7e4b5a60}}
+   *
+   * @param prefix the prefix
+   */
   public String next(String prefix) {
     long n = mix(0x5EED_0000L + resources.incrementAndGet());
     String hex = Long.toHexString(n);
     return prefix + "-0" + "0000000000000000".substring(hex.length()) + hex;
   }
 
-  /** A new request id in UUID form. */
+  /** {@return a new request id in UUID form} */
   public String nextRequestId() {
     long n = requests.incrementAndGet();
     return new UUID((mix(n) & 0xFFFF_FFFF_FFFF_0FFFL) | 0x4000L, (mix(~n) & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L)

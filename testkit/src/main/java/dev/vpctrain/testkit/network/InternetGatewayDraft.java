@@ -29,7 +29,12 @@ public final class InternetGatewayDraft {
     this.tags = new Tags(g.tags());
   }
 
-  /** Attaches it to {@code vpcId}. */
+  /**
+   * Attaches it to {@code vpcId}.
+   *
+   * @param vpcId the VPC id
+   * @return this draft
+   */
   public InternetGatewayDraft attachTo(String vpcId) {
     attachments.removeIf(a -> a.vpcId().equals(vpcId));
     attachments.add(IgwAttachment.of(vpcId, Optional.of("available")));
@@ -37,18 +42,35 @@ public final class InternetGatewayDraft {
     return this;
   }
 
-  /** Detaches it from every VPC. */
+  /**
+   * Detaches it from every VPC.
+   *
+   * @return this draft
+   */
   public InternetGatewayDraft detach() {
     attachments.clear();
     detached = true;
     return this;
   }
 
+  /**
+   * Sets the owning account.
+   *
+   * @param accountId the AWS account id
+   * @return this draft
+   */
   public InternetGatewayDraft owner(String accountId) {
     this.owner = Optional.of(accountId);
     return this;
   }
 
+  /**
+   * Adds a tag.
+   *
+   * @param key the tag key
+   * @param value the tag value
+   * @return this draft
+   */
   public InternetGatewayDraft tag(String key, String value) {
     tags.put(key, value);
     return this;

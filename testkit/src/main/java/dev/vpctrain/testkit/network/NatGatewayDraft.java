@@ -35,34 +35,67 @@ public final class NatGatewayDraft {
     this.tags = new Tags(n.tags());
   }
 
-  /** The (public) subnet it sits in; its VPC follows. */
+  /**
+   * The (public) subnet it sits in; its VPC follows.
+   *
+   * @param subnetId the subnet id
+   * @return this draft
+   */
   public NatGatewayDraft subnet(String subnetId) {
     this.subnetId = Optional.of(subnetId);
     return this;
   }
 
-  /** {@code pending}, {@code available}, {@code deleting}, {@code deleted}, {@code failed}. */
+  /**
+   * {@code pending}, {@code available}, {@code deleting}, {@code deleted}, {@code failed}.
+   *
+   * @param state the state
+   * @return this draft
+   */
   public NatGatewayDraft state(String state) {
     this.state = Optional.of(state);
     return this;
   }
 
-  /** A private NAT gateway (no internet access). */
+  /**
+   * A private NAT gateway (no internet access).
+   *
+   * @return this draft
+   */
   public NatGatewayDraft privateConnectivity() {
     this.connectivity = Optional.of("private");
     return this;
   }
 
+  /**
+   * Sets the public IP address.
+   *
+   * @param ip the IP
+   * @return this draft
+   */
   public NatGatewayDraft publicIp(String ip) {
     publicIps.add(ip);
     return this;
   }
 
+  /**
+   * Sets the private IP address.
+   *
+   * @param ip the IP
+   * @return this draft
+   */
   public NatGatewayDraft privateIp(String ip) {
     privateIps.add(ip);
     return this;
   }
 
+  /**
+   * Adds a tag.
+   *
+   * @param key the tag key
+   * @param value the tag value
+   * @return this draft
+   */
   public NatGatewayDraft tag(String key, String value) {
     tags.put(key, value);
     return this;

@@ -38,18 +38,33 @@ public final class NetworkAclDraft {
     this.tags = new Tags(acl.tags());
   }
 
+  /**
+   * Moves the ACL to another VPC.
+   *
+   * @param vpcId the VPC id
+   * @return this draft
+   */
   public NetworkAclDraft vpc(String vpcId) {
     this.vpcId = Optional.of(vpcId);
     return this;
   }
 
-  /** Marks it as the VPC's default ACL. */
+  /**
+   * Marks it as the VPC's default ACL.
+   *
+   * @return this draft
+   */
   public NetworkAclDraft asDefault() {
     this.isDefault = true;
     return this;
   }
 
-  /** Associates subnets (each subnet has exactly one ACL: they leave their previous one). */
+  /**
+   * Associates subnets (each subnet has exactly one ACL: they leave their previous one).
+   *
+   * @param subnetIds the subnet ids
+   * @return this draft
+   */
   public NetworkAclDraft associate(String... subnetIds) {
     for (String s : subnetIds) {
       if (!subnets.contains(s)) {
@@ -59,35 +74,72 @@ public final class NetworkAclDraft {
     return this;
   }
 
-  /** Adds an entry. */
+  /**
+   * Adds an entry.
+   *
+   * @param entry the entry
+   * @return this draft
+   */
   public NetworkAclDraft entry(AclEntry entry) {
     entries.removeIf(e -> e.ruleNumber() == entry.ruleNumber() && e.egress() == entry.egress());
     entries.add(entry);
     return this;
   }
 
-  /** Allows all traffic both ways to and from {@code 0.0.0.0/0} (rule 100). */
+  /**
+   * Allows all traffic both ways to and from {@code 0.0.0.0/0} (rule 100).
+   *
+   * @return this draft
+   */
   public NetworkAclDraft allowAll() {
     entry(rule(100, true, "-1", true, "0.0.0.0/0", null, null));
     return entry(rule(100, false, "-1", true, "0.0.0.0/0", null, null));
   }
 
-  /** An inbound or outbound TCP rule on a port range. */
+  /**
+   * An inbound or outbound TCP rule on a port range.
+   *
+   * @param ruleNumber the rule number
+   * @param egress true for an outbound entry, false for an inbound one
+   * @param allow the allow
+   * @param cidr the CIDR block
+   * @param fromPort the from port
+   * @param toPort the to port
+   * @return this draft
+   */
   public NetworkAclDraft tcp(int ruleNumber, boolean egress, boolean allow, String cidr, int fromPort, int toPort) {
     return entry(rule(ruleNumber, egress, "6", allow, cidr, fromPort, toPort));
   }
 
-  /** Removes the entries of {@code ruleNumber} in both directions. */
+  /**
+   * Removes the entries of {@code ruleNumber} in both directions.
+   *
+   * @param ruleNumber the rule number
+   * @return this draft
+   */
   public NetworkAclDraft removeEntry(int ruleNumber) {
     entries.removeIf(e -> e.ruleNumber() == ruleNumber);
     return this;
   }
 
+  /**
+   * Sets the owning account.
+   *
+   * @param accountId the AWS account id
+   * @return this draft
+   */
   public NetworkAclDraft owner(String accountId) {
     this.owner = Optional.of(accountId);
     return this;
   }
 
+  /**
+   * Adds a tag.
+   *
+   * @param key the tag key
+   * @param value the tag value
+   * @return this draft
+   */
   public NetworkAclDraft tag(String key, String value) {
     tags.put(key, value);
     return this;

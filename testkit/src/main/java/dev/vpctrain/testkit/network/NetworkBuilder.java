@@ -98,7 +98,7 @@ public final class NetworkBuilder {
     this.fresh = fresh;
   }
 
-  /** An empty network in {@code us-east-1}, account {@code 123456789012}. */
+  /** {@return an empty network in {@code us-east-1}, account {@code 123456789012}} */
   public static NetworkBuilder create() {
     NetworkBuilder b = new NetworkBuilder(true);
     b.region = "us-east-1";
@@ -113,7 +113,11 @@ public final class NetworkBuilder {
   private static final Set<Section> IN_VPC = EnumSet.of(Section.NETWORK_INTERFACES, Section.EFS_FILE_SYSTEMS,
       Section.EFS_MOUNT_TARGETS, Section.FSX_FILE_SYSTEMS);
 
-  /** A builder holding {@code snapshot}, to change it. Unchanged parts build back exactly. */
+  /**
+   * {@return a builder holding {@code snapshot}, to change it} Unchanged parts build back exactly.
+   *
+   * @param snapshot the network snapshot
+   */
   public static NetworkBuilder from(NetworkSnapshot snapshot) {
     NetworkBuilder b = new NetworkBuilder(false);
     b.region = snapshot.region();
@@ -157,114 +161,233 @@ public final class NetworkBuilder {
     return b;
   }
 
-  /** Where generated ids come from (the fake world passes its own, so ids never repeat). */
+  /**
+   * Where generated ids come from (the fake world passes its own, so ids never repeat).
+   *
+   * @param ids the ids
+   * @return this builder
+   */
   public NetworkBuilder ids(IdSource ids) {
     this.ids = Objects.requireNonNull(ids);
     return this;
   }
 
+  /**
+   * Sets the snapshot's region.
+   *
+   * @param region the AWS region
+   * @return this builder
+   */
   public NetworkBuilder region(String region) {
     this.region = Objects.requireNonNull(region);
     return this;
   }
 
-  /** The account id, also the owner of new resources. */
+  /**
+   * The account id, also the owner of new resources.
+   *
+   * @param accountId the AWS account id
+   * @return this builder
+   */
   public NetworkBuilder account(String accountId) {
     this.accountId = Optional.of(accountId);
     return this;
   }
 
-  /** When the snapshot was captured. */
+  /**
+   * When the snapshot was captured.
+   *
+   * @param at the at
+   * @return this builder
+   */
   public NetworkBuilder capturedAt(Instant at) {
     this.capturedAt = Optional.of(at);
     return this;
   }
 
+  /**
+   * Adds a VPC, or finds the one with this id.
+   *
+   * @param vpcId the VPC id
+   * @return this builder
+   */
   public NetworkBuilder vpc(String vpcId) {
     return vpc(vpcId, v -> { });
   }
 
-  /** Adds or edits a VPC. */
+  /**
+   * Adds or edits a VPC.
+   *
+   * @param vpcId the VPC id
+   * @param draft edits the resource
+   * @return this builder
+   */
   public NetworkBuilder vpc(String vpcId, Consumer<VpcDraft> draft) {
     draft.accept(vpcs.computeIfAbsent(vpcId, VpcDraft::new));
     absent.remove(Section.VPCS);
     return this;
   }
 
-  /** Adds or replaces a DHCP option set: key ({@code domain-name}, {@code domain-name-servers}…) to values. */
+  /**
+   * Adds or replaces a DHCP option set: key ({@code domain-name}, {@code domain-name-servers}…) to values.
+   *
+   * @param dhcpOptionsId the DHCP options id
+   * @param configurations the configurations
+   * @return this builder
+   */
   public NetworkBuilder dhcpOptions(String dhcpOptionsId, Map<String, List<String>> configurations) {
     dhcp.put(dhcpOptionsId, DhcpOptions.builder().dhcpOptionsId(dhcpOptionsId).configurations(configurations).build());
     absent.remove(Section.DHCP_OPTIONS);
     return this;
   }
 
+  /**
+   * Adds a subnet, or finds the one with this id.
+   *
+   * @param subnetId the subnet id
+   * @return this builder
+   */
   public NetworkBuilder subnet(String subnetId) {
     return subnet(subnetId, s -> { });
   }
 
-  /** Adds or edits a subnet. */
+  /**
+   * Adds or edits a subnet.
+   *
+   * @param subnetId the subnet id
+   * @param draft edits the resource
+   * @return this builder
+   */
   public NetworkBuilder subnet(String subnetId, Consumer<SubnetDraft> draft) {
     draft.accept(subnets.computeIfAbsent(subnetId, SubnetDraft::new));
     absent.remove(Section.SUBNETS);
     return this;
   }
 
+  /**
+   * Adds a security group, or finds the one with this id.
+   *
+   * @param groupId the security group id
+   * @return this builder
+   */
   public NetworkBuilder securityGroup(String groupId) {
     return securityGroup(groupId, g -> { });
   }
 
-  /** Adds or edits a security group. */
+  /**
+   * Adds or edits a security group.
+   *
+   * @param groupId the security group id
+   * @param draft edits the resource
+   * @return this builder
+   */
   public NetworkBuilder securityGroup(String groupId, Consumer<SecurityGroupDraft> draft) {
     draft.accept(groups.computeIfAbsent(groupId, SecurityGroupDraft::new));
     absent.remove(Section.SECURITY_GROUPS);
     return this;
   }
 
-  /** Adds or edits a route table. */
+  /**
+   * Adds or edits a route table.
+   *
+   * @param routeTableId the route table id
+   * @param draft edits the resource
+   * @return this builder
+   */
   public NetworkBuilder routeTable(String routeTableId, Consumer<RouteTableDraft> draft) {
     draft.accept(routeTables.computeIfAbsent(routeTableId, RouteTableDraft::new));
     absent.remove(Section.ROUTE_TABLES);
     return this;
   }
 
+  /**
+   * Adds an internet gateway, or finds the one with this id.
+   *
+   * @param igwId the igw id
+   * @return this builder
+   */
   public NetworkBuilder internetGateway(String igwId) {
     return internetGateway(igwId, g -> { });
   }
 
-  /** Adds or edits an internet gateway (a new one is attached to the only VPC). */
+  /**
+   * Adds or edits an internet gateway (a new one is attached to the only VPC).
+   *
+   * @param igwId the igw id
+   * @param draft edits the resource
+   * @return this builder
+   */
   public NetworkBuilder internetGateway(String igwId, Consumer<InternetGatewayDraft> draft) {
     draft.accept(igws.computeIfAbsent(igwId, InternetGatewayDraft::new));
     absent.remove(Section.INTERNET_GATEWAYS);
     return this;
   }
 
-  /** Adds or edits a NAT gateway. */
+  /**
+   * Adds or edits a NAT gateway.
+   *
+   * @param natGatewayId the NAT gateway id
+   * @param draft edits the resource
+   * @return this builder
+   */
   public NetworkBuilder natGateway(String natGatewayId, Consumer<NatGatewayDraft> draft) {
     draft.accept(nats.computeIfAbsent(natGatewayId, NatGatewayDraft::new));
     absent.remove(Section.NAT_GATEWAYS);
     return this;
   }
 
+  /**
+   * Adds an S3 gateway endpoint, or finds the one with this id.
+   *
+   * @param endpointId the endpoint id
+   * @return this builder
+   */
   public NetworkBuilder s3GatewayEndpoint(String endpointId) {
     return s3GatewayEndpoint(endpointId, e -> { });
   }
 
-  /** Adds or edits the S3 gateway endpoint {@code endpointId}. */
+  /**
+   * Adds or edits the S3 gateway endpoint {@code endpointId}.
+   *
+   * @param endpointId the endpoint id
+   * @param draft edits the resource
+   * @return this builder
+   */
   public NetworkBuilder s3GatewayEndpoint(String endpointId, Consumer<EndpointDraft> draft) {
     return gatewayEndpoint(endpointId, "s3", draft);
   }
 
-  /** Adds or edits a gateway endpoint of service {@code s3} or {@code dynamodb}. */
+  /**
+   * Adds or edits a gateway endpoint of service {@code s3} or {@code dynamodb}.
+   *
+   * @param endpointId the endpoint id
+   * @param service the service
+   * @param draft edits the resource
+   * @return this builder
+   */
   public NetworkBuilder gatewayEndpoint(String endpointId, String service, Consumer<EndpointDraft> draft) {
     return endpoint(endpointId, EndpointType.GATEWAY, service, draft);
   }
 
-  /** Adds or edits an interface endpoint of {@code service} ({@code sts}, {@code logs}, {@code ecr.dkr}…). */
+  /**
+   * Adds or edits an interface endpoint of {@code service} ({@code sts}, {@code logs}, {@code ecr.dkr}…).
+   *
+   * @param endpointId the endpoint id
+   * @param service the service
+   * @param draft edits the resource
+   * @return this builder
+   */
   public NetworkBuilder interfaceEndpoint(String endpointId, String service, Consumer<EndpointDraft> draft) {
     return endpoint(endpointId, EndpointType.INTERFACE, service, draft);
   }
 
-  /** Edits an existing endpoint of any type. */
+  /**
+   * Edits an existing endpoint of any type.
+   *
+   * @param endpointId the endpoint id
+   * @param draft edits the resource
+   * @return this builder
+   */
   public NetworkBuilder endpoint(String endpointId, Consumer<EndpointDraft> draft) {
     EndpointDraft e = endpoints.get(endpointId);
     if (e == null) {
@@ -281,7 +404,13 @@ public final class NetworkBuilder {
     return this;
   }
 
-  /** Adds or edits a network ACL. */
+  /**
+   * Adds or edits a network ACL.
+   *
+   * @param aclId the ACL id
+   * @param draft edits the resource
+   * @return this builder
+   */
   public NetworkBuilder networkAcl(String aclId, Consumer<NetworkAclDraft> draft) {
     NetworkAclDraft acl = acls.computeIfAbsent(aclId, NetworkAclDraft::new);
     draft.accept(acl);
@@ -292,7 +421,14 @@ public final class NetworkBuilder {
     return this;
   }
 
-  /** Adds or replaces a managed prefix list. */
+  /**
+   * Adds or replaces a managed prefix list.
+   *
+   * @param prefixListId the prefix list id
+   * @param name the name
+   * @param cidrs the CIDRs
+   * @return this builder
+   */
   public NetworkBuilder prefixList(String prefixListId, String name, String... cidrs) {
     prefixLists.put(prefixListId,
         PrefixList.builder().prefixListId(prefixListId).prefixListName(name).cidrs(Arrays.asList(cidrs)).build());
@@ -300,17 +436,35 @@ public final class NetworkBuilder {
     return this;
   }
 
+  /**
+   * Adds a bucket, or finds the one with this name.
+   *
+   * @param name the name
+   * @return this builder
+   */
   public NetworkBuilder bucket(String name) {
     return bucket(name, b -> { });
   }
 
-  /** Adds or edits an IAM role (the world then has an {@code iam} section, which the fake IAM serves). */
+  /**
+   * Adds or edits an IAM role (the world then has an {@code iam} section, which the fake IAM serves).
+   *
+   * @param name the name
+   * @param draft edits the resource
+   * @return this builder
+   */
   public NetworkBuilder role(String name, Consumer<RoleDraft> draft) {
     draft.accept(roles.computeIfAbsent(name, RoleDraft::new));
     return this;
   }
 
-  /** Adds or replaces a customer managed policy {@code arn:aws:iam::<account>:policy/<name>} with its default version's document. */
+  /**
+   * Adds or replaces a customer managed policy {@code arn:aws:iam::<account>:policy/<name>} with its default version's document.
+   *
+   * @param name the name
+   * @param document the document
+   * @return this builder
+   */
   public NetworkBuilder managedPolicy(String name, String document) {
     String arn = "arn:aws:iam::" + accountId.orElse(DEFAULT_ACCOUNT) + ":policy/" + name;
     managedPolicies.put(arn, ManagedPolicy.builder().arn(arn).policyName(name).defaultVersionId("v1")
@@ -318,34 +472,65 @@ public final class NetworkBuilder {
     return this;
   }
 
-  /** Adds or edits an S3 bucket. */
+  /**
+   * Adds or edits an S3 bucket.
+   *
+   * @param name the name
+   * @param draft edits the resource
+   * @return this builder
+   */
   public NetworkBuilder bucket(String name, Consumer<BucketDraft> draft) {
     draft.accept(buckets.computeIfAbsent(name, BucketDraft::new));
     return this;
   }
 
-  /** Adds or edits a network interface: a database's, a service's, any address inside the VPC. */
+  /**
+   * Adds or edits a network interface: a database's, a service's, any address inside the VPC.
+   *
+   * @param networkInterfaceId the network interface id
+   * @param draft edits the resource
+   * @return this builder
+   */
   public NetworkBuilder networkInterface(String networkInterfaceId, Consumer<NetworkInterfaceDraft> draft) {
     draft.accept(enis.computeIfAbsent(networkInterfaceId, NetworkInterfaceDraft::new));
     absent.remove(Section.NETWORK_INTERFACES);
     return this;
   }
 
-  /** Adds or edits an EFS file system, its mount targets (each with its network interface) and its policy. */
+  /**
+   * Adds or edits an EFS file system, its mount targets (each with its network interface) and its policy.
+   *
+   * @param fileSystemId the file system id
+   * @param draft edits the resource
+   * @return this builder
+   */
   public NetworkBuilder efsFileSystem(String fileSystemId, Consumer<EfsFileSystemDraft> draft) {
     draft.accept(efs.computeIfAbsent(fileSystemId, id -> new EfsFileSystemDraft(id, this)));
     absent.remove(Section.EFS_FILE_SYSTEMS);
     return this;
   }
 
-  /** Adds or edits an FSx for Lustre file system (with its network interfaces). */
+  /**
+   * Adds or edits an FSx for Lustre file system (with its network interfaces).
+   *
+   * @param fileSystemId the file system id
+   * @param draft edits the resource
+   * @return this builder
+   */
   public NetworkBuilder fsxLustre(String fileSystemId, Consumer<FsxFileSystemDraft> draft) {
     draft.accept(fsx.computeIfAbsent(fileSystemId, FsxFileSystemDraft::new));
     absent.remove(Section.FSX_FILE_SYSTEMS);
     return this;
   }
 
-  /** Records that {@code operation}'s capture was filtered ({@code captureFilters}, formats.md §2a). */
+  /**
+   * Records that {@code operation}'s capture was filtered ({@code captureFilters}).
+   *
+   * @param operation the operation
+   * @param name the name
+   * @param values the values
+   * @return this builder
+   */
   public NetworkBuilder captureFilter(String operation, String name, String... values) {
     captureFilters.computeIfAbsent(operation, k -> new ArrayList<>()).add(CaptureFilter.of(name, Arrays.asList(values)));
     return this;
@@ -368,13 +553,23 @@ public final class NetworkBuilder {
   /**
    * Records a failed capture call, for example {@code ("ec2:DescribeNetworkAcls", "UnauthorizedOperation", "…")}.
    * The fake answers that call with this error while the section is unknown.
+   *
+   * @param operation the operation
+   * @param code the code
+   * @param message what was found, in one sentence or more
+   * @return this builder
    */
   public NetworkBuilder captureError(String operation, String code, String message) {
     errors.add(CaptureError.of(operation, code, message));
     return this;
   }
 
-  /** Makes {@code sections} unknown (not captured): their resources are dropped. */
+  /**
+   * Makes {@code sections} unknown (not captured): their resources are dropped.
+   *
+   * @param sections the sections
+   * @return this builder
+   */
   public NetworkBuilder forget(Section... sections) {
     for (Section s : sections) {
       absent.add(s);
@@ -438,6 +633,9 @@ public final class NetworkBuilder {
   /**
    * Deletes resources by id. A deleted gateway endpoint takes its routes along; routes to a deleted
    * NAT or internet gateway stay, as {@code blackhole}, as in EC2.
+   *
+   * @param resourceIds the resource ids
+   * @return this builder
    */
   public NetworkBuilder remove(String... resourceIds) {
     for (String id : resourceIds) {
@@ -492,7 +690,7 @@ public final class NetworkBuilder {
     return true;
   }
 
-  /** The network. */
+  /** {@return the network} */
   public NetworkSnapshot build() {
     String owner = accountId.orElse(DEFAULT_ACCOUNT);
     addVpcDefaults();

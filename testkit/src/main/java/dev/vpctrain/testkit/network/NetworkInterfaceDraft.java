@@ -52,13 +52,23 @@ public final class NetworkInterfaceDraft {
     this.description = n.description();
   }
 
-  /** Its subnet; VPC and Availability Zone follow. */
+  /**
+   * Its subnet; VPC and Availability Zone follow.
+   *
+   * @param subnetId the subnet id
+   * @return this draft
+   */
   public NetworkInterfaceDraft subnet(String subnetId) {
     this.subnetId = Optional.of(subnetId);
     return this;
   }
 
-  /** Adds private IPv4 addresses; the first one of the interface is its primary address. */
+  /**
+   * Adds private IPv4 addresses; the first one of the interface is its primary address.
+   *
+   * @param privateIps the private IPs
+   * @return this draft
+   */
   public NetworkInterfaceDraft address(String... privateIps) {
     for (String ip : privateIps) {
       if (!Cidr.isIpv4Address(ip)) {
@@ -71,42 +81,79 @@ public final class NetworkInterfaceDraft {
     return this;
   }
 
-  /** Delegates an IPv4 prefix ({@code 10.20.3.16/28}): the interface holds each of its addresses. */
+  /**
+   * Delegates an IPv4 prefix ({@code 10.20.3.16/28}): the interface holds each of its addresses.
+   *
+   * @param cidr the CIDR block
+   * @return this draft
+   */
   public NetworkInterfaceDraft prefix(String cidr) {
     prefixes.add(Cidr.parseIpv4(cidr));
     return this;
   }
 
-  /** Replaces its security groups. */
+  /**
+   * Replaces its security groups.
+   *
+   * @param groupIds the group ids
+   * @return this draft
+   */
   public NetworkInterfaceDraft securityGroups(String... groupIds) {
     groups.clear();
     groups.addAll(Arrays.asList(groupIds));
     return this;
   }
 
-  /** {@code InterfaceType}: {@code interface} (default), {@code efs}, {@code natGateway}, … (any text is kept). */
+  /**
+   * {@code InterfaceType}: {@code interface} (default), {@code efs}, {@code natGateway}, … (any text is kept).
+   *
+   * @param interfaceType the interface type
+   * @return this draft
+   */
   public NetworkInterfaceDraft type(String interfaceType) {
     this.type = Optional.of(interfaceType);
     return this;
   }
 
-  /** {@code in-use} (default), {@code available}, … */
+  /**
+   * {@code in-use} (default), {@code available}, …
+   *
+   * @param status the status
+   * @return this draft
+   */
   public NetworkInterfaceDraft status(String status) {
     this.status = Optional.of(status);
     return this;
   }
 
-  /** True when an AWS service manages it (an RDS instance's, a mount target's). */
+  /**
+   * True when an AWS service manages it (an RDS instance's, a mount target's).
+   *
+   * @param managed the managed
+   * @return this draft
+   */
   public NetworkInterfaceDraft requesterManaged(boolean managed) {
     this.requesterManaged = Optional.of(managed);
     return this;
   }
 
+  /**
+   * Sets the description.
+   *
+   * @param description the description
+   * @return this draft
+   */
   public NetworkInterfaceDraft description(String description) {
     this.description = Optional.of(description);
     return this;
   }
 
+  /**
+   * Sets the owning account.
+   *
+   * @param accountId the AWS account id
+   * @return this draft
+   */
   public NetworkInterfaceDraft owner(String accountId) {
     this.owner = Optional.of(accountId);
     return this;

@@ -9,22 +9,43 @@ import dev.vpctrain.core.network.Permission;
 public final class Permissions {
   private Permissions() {}
 
-  /** Every protocol and port, to or from {@code peer}. */
+  /**
+   * {@return every protocol and port, to or from {@code peer}}
+   *
+   * @param peer the peer
+   */
   public static Permission all(String peer) {
     return withPeer(Permission.builder().ipProtocol("-1"), peer).build();
   }
 
-  /** TCP on one port. */
+  /**
+   * {@return TCP on one port}
+   *
+   * @param port the port
+   * @param peer the peer
+   */
   public static Permission tcp(int port, String peer) {
     return tcp(port, port, peer);
   }
 
-  /** TCP on a port range. */
+  /**
+   * {@return TCP on a port range}
+   *
+   * @param fromPort the from port
+   * @param toPort the to port
+   * @param peer the peer
+   */
   public static Permission tcp(int fromPort, int toPort, String peer) {
     return withPeer(Permission.builder().ipProtocol("tcp").fromPort(fromPort).toPort(toPort), peer).build();
   }
 
-  /** UDP on a port range. */
+  /**
+   * {@return UDP on a port range}
+   *
+   * @param fromPort the from port
+   * @param toPort the to port
+   * @param peer the peer
+   */
   public static Permission udp(int fromPort, int toPort, String peer) {
     return withPeer(Permission.builder().ipProtocol("udp").fromPort(fromPort).toPort(toPort), peer).build();
   }

@@ -41,33 +41,58 @@ public final class RoleDraft {
     this.original = r;
   }
 
-  /** The trust (assume-role) policy JSON. */
+  /**
+   * The trust (assume-role) policy JSON.
+   *
+   * @param json the JSON text
+   * @return this draft
+   */
   public RoleDraft trustPolicy(String json) {
     original = null;
     this.trustPolicy = Optional.of(json);
     return this;
   }
 
-  /** Trusted by {@code sagemaker.amazonaws.com}. */
+  /**
+   * Trusted by {@code sagemaker.amazonaws.com}.
+   *
+   * @return this draft
+   */
   public RoleDraft trustsSageMaker() {
     return trustPolicy(TRUST_SAGEMAKER);
   }
 
-  /** Adds or replaces an inline policy. */
+  /**
+   * Adds or replaces an inline policy.
+   *
+   * @param policyName the policy name
+   * @param json the JSON text
+   * @return this draft
+   */
   public RoleDraft inlinePolicy(String policyName, String json) {
     original = null;
     inline.put(policyName, Optional.of(json));
     return this;
   }
 
-  /** Attaches a managed policy by ARN (declare its document with {@code NetworkBuilder.managedPolicy}). */
+  /**
+   * Attaches a managed policy by ARN (declare its document with {@code NetworkBuilder.managedPolicy}).
+   *
+   * @param policyArn the policy ARN
+   * @return this draft
+   */
   public RoleDraft attach(String policyArn) {
     original = null;
     attached.add(policyArn);
     return this;
   }
 
-  /** The permissions boundary (a managed policy ARN). */
+  /**
+   * The permissions boundary (a managed policy ARN).
+   *
+   * @param policyArn the policy ARN
+   * @return this draft
+   */
   public RoleDraft boundary(String policyArn) {
     original = null;
     this.boundary = Optional.of(policyArn);

@@ -39,17 +39,32 @@ public final class RouteTableDraft {
     this.tags = new Tags(t.tags());
   }
 
+  /**
+   * Moves the route table to another VPC.
+   *
+   * @param vpcId the VPC id
+   * @return this draft
+   */
   public RouteTableDraft vpc(String vpcId) {
     this.vpcId = Optional.of(vpcId);
     return this;
   }
 
-  /** Makes this the VPC's main route table. */
+  /**
+   * Makes this the VPC's main route table.
+   *
+   * @return this draft
+   */
   public RouteTableDraft main() {
     return main(null);
   }
 
-  /** Makes this the main route table, with the given association id. */
+  /**
+   * Makes this the main route table, with the given association id.
+   *
+   * @param associationId the association id
+   * @return this draft
+   */
   public RouteTableDraft main(String associationId) {
     if (!isMain()) {
       pendingAssociations.add(new String[] {null, associationId});
@@ -57,7 +72,12 @@ public final class RouteTableDraft {
     return this;
   }
 
-  /** Associates subnets (they stop using the main table). */
+  /**
+   * Associates subnets (they stop using the main table).
+   *
+   * @param subnetIds the subnet ids
+   * @return this draft
+   */
   public RouteTableDraft associate(String... subnetIds) {
     for (String s : subnetIds) {
       associate(s, null);
@@ -65,13 +85,24 @@ public final class RouteTableDraft {
     return this;
   }
 
-  /** Associates one subnet with the given association id. */
+  /**
+   * Associates one subnet with the given association id.
+   *
+   * @param subnetId the subnet id
+   * @param associationId the association id
+   * @return this draft
+   */
   public RouteTableDraft associate(String subnetId, String associationId) {
     pendingAssociations.add(new String[] {subnetId, associationId});
     return this;
   }
 
-  /** Removes the association of {@code subnetId} (it falls back to the main table). */
+  /**
+   * Removes the association of {@code subnetId} (it falls back to the main table).
+   *
+   * @param subnetId the subnet id
+   * @return this draft
+   */
   public RouteTableDraft disassociate(String subnetId) {
     associations.removeIf(a -> a.subnetId().map(subnetId::equals).orElse(false));
     pendingAssociations.removeIf(p -> subnetId.equals(p[0]));
@@ -81,35 +112,68 @@ public final class RouteTableDraft {
   /**
    * Adds an active route. {@code destination} is an IPv4 or IPv6 CIDR or a prefix list id
    * ({@code pl-…}); {@code target} a gateway, NAT gateway, endpoint or other target id.
+   *
+   * @param destination the destination
+   * @param target the target
+   * @return this draft
    */
   public RouteTableDraft route(String destination, String target) {
     routes.add(route(destination, target, "active"));
     return this;
   }
 
-  /** Adds a route whose target is gone ({@code blackhole}). */
+  /**
+   * Adds a route whose target is gone ({@code blackhole}).
+   *
+   * @param destination the destination
+   * @param target the target
+   * @return this draft
+   */
   public RouteTableDraft blackholeRoute(String destination, String target) {
     routes.add(route(destination, target, "blackhole"));
     return this;
   }
 
-  /** Adds a route as the EC2 model has it. */
+  /**
+   * Adds a route as the EC2 model has it.
+   *
+   * @param route the route
+   * @return this draft
+   */
   public RouteTableDraft route(Route route) {
     routes.add(route);
     return this;
   }
 
-  /** Removes the routes to {@code destination}. */
+  /**
+   * Removes the routes to {@code destination}.
+   *
+   * @param destination the destination
+   * @return this draft
+   */
   public RouteTableDraft removeRoute(String destination) {
     routes.removeIf(r -> destinationOf(r).equals(destination));
     return this;
   }
 
+  /**
+   * Sets the owning account.
+   *
+   * @param accountId the AWS account id
+   * @return this draft
+   */
   public RouteTableDraft owner(String accountId) {
     this.owner = Optional.of(accountId);
     return this;
   }
 
+  /**
+   * Adds a tag.
+   *
+   * @param key the tag key
+   * @param value the tag value
+   * @return this draft
+   */
   public RouteTableDraft tag(String key, String value) {
     tags.put(key, value);
     return this;

@@ -40,86 +40,183 @@ public final class SecurityGroupDraft {
     this.tags = new Tags(g.tags());
   }
 
+  /**
+   * Moves the group to another VPC.
+   *
+   * @param vpcId the VPC id
+   * @return this draft
+   */
   public SecurityGroupDraft vpc(String vpcId) {
     this.vpcId = Optional.of(vpcId);
     return this;
   }
 
+  /**
+   * Sets the group name.
+   *
+   * @param groupName the group name
+   * @return this draft
+   */
   public SecurityGroupDraft name(String groupName) {
     this.name = Optional.of(groupName);
     return this;
   }
 
+  /**
+   * Sets the description.
+   *
+   * @param description the description
+   * @return this draft
+   */
   public SecurityGroupDraft description(String description) {
     this.description = Optional.of(description);
     return this;
   }
 
+  /**
+   * Sets the owning account.
+   *
+   * @param accountId the AWS account id
+   * @return this draft
+   */
   public SecurityGroupDraft owner(String accountId) {
     this.owner = Optional.of(accountId);
     return this;
   }
 
+  /**
+   * Adds a tag.
+   *
+   * @param key the tag key
+   * @param value the tag value
+   * @return this draft
+   */
   public SecurityGroupDraft tag(String key, String value) {
     tags.put(key, value);
     return this;
   }
 
-  /** Adds an inbound permission. */
+  /**
+   * Adds an inbound permission.
+   *
+   * @param permission the permission
+   * @return this draft
+   */
   public SecurityGroupDraft ingress(Permission permission) {
     ingress.add(permission);
     return this;
   }
 
-  /** Adds an outbound permission. */
+  /**
+   * Adds an outbound permission.
+   *
+   * @param permission the permission
+   * @return this draft
+   */
   public SecurityGroupDraft egress(Permission permission) {
     egress.add(permission);
     return this;
   }
 
-  /** All traffic from members of this group (the self-reference distributed training needs). */
+  /**
+   * All traffic from members of this group (the self-reference distributed training needs).
+   *
+   * @return this draft
+   */
   public SecurityGroupDraft selfIngress() {
     return ingress(Permissions.all(id));
   }
 
-  /** All traffic to members of this group. */
+  /**
+   * All traffic to members of this group.
+   *
+   * @return this draft
+   */
   public SecurityGroupDraft selfEgress() {
     return egress(Permissions.all(id));
   }
 
-  /** All traffic from {@code peer} (CIDR, {@code pl-…} or {@code sg-…}). */
+  /**
+   * All traffic from {@code peer} (CIDR, {@code pl-…} or {@code sg-…}).
+   *
+   * @param peer the peer
+   * @return this draft
+   */
   public SecurityGroupDraft ingressAll(String peer) {
     return ingress(Permissions.all(peer));
   }
 
-  /** All traffic to {@code peer}. */
+  /**
+   * All traffic to {@code peer}.
+   *
+   * @param peer the peer
+   * @return this draft
+   */
   public SecurityGroupDraft egressAll(String peer) {
     return egress(Permissions.all(peer));
   }
 
+  /**
+   * Admits one TCP port from a peer.
+   *
+   * @param port the port
+   * @param peer the peer
+   * @return this draft
+   */
   public SecurityGroupDraft ingressTcp(int port, String peer) {
     return ingress(Permissions.tcp(port, peer));
   }
 
+  /**
+   * Admits a TCP port range from a peer.
+   *
+   * @param fromPort the from port
+   * @param toPort the to port
+   * @param peer the peer
+   * @return this draft
+   */
   public SecurityGroupDraft ingressTcp(int fromPort, int toPort, String peer) {
     return ingress(Permissions.tcp(fromPort, toPort, peer));
   }
 
+  /**
+   * Allows one TCP port out to a peer.
+   *
+   * @param port the port
+   * @param peer the peer
+   * @return this draft
+   */
   public SecurityGroupDraft egressTcp(int port, String peer) {
     return egress(Permissions.tcp(port, peer));
   }
 
+  /**
+   * Allows a TCP port range out to a peer.
+   *
+   * @param fromPort the from port
+   * @param toPort the to port
+   * @param peer the peer
+   * @return this draft
+   */
   public SecurityGroupDraft egressTcp(int fromPort, int toPort, String peer) {
     return egress(Permissions.tcp(fromPort, toPort, peer));
   }
 
-  /** Removes every inbound permission. */
+  /**
+   * Removes every inbound permission.
+   *
+   * @return this draft
+   */
   public SecurityGroupDraft clearIngress() {
     ingress.clear();
     return this;
   }
 
-  /** Removes every outbound permission (including the default allow-all). */
+  /**
+   * Removes every outbound permission (including the default allow-all).
+   *
+   * @return this draft
+   */
   public SecurityGroupDraft clearEgress() {
     egress.clear();
     return this;

@@ -43,50 +43,101 @@ public final class SubnetDraft {
     this.tags = new Tags(s.tags());
   }
 
+  /**
+   * Moves the subnet to another VPC.
+   *
+   * @param vpcId the VPC id
+   * @return this draft
+   */
   public SubnetDraft vpc(String vpcId) {
     this.vpcId = Optional.of(vpcId);
     return this;
   }
 
+  /**
+   * Sets the subnet's CIDR block.
+   *
+   * @param cidr the CIDR block
+   * @return this draft
+   */
   public SubnetDraft cidr(String cidr) {
     this.cidr = Optional.of(cidr);
     return this;
   }
 
-  /** The Availability Zone, for example {@code us-east-1b}. */
+  /**
+   * The Availability Zone, for example {@code us-east-1b}.
+   *
+   * @param availabilityZone the availability zone
+   * @return this draft
+   */
   public SubnetDraft az(String availabilityZone) {
     this.az = Optional.of(availabilityZone);
     return this;
   }
 
-  /** The zone id, for example {@code use1-az2}. */
+  /**
+   * The zone id, for example {@code use1-az2}.
+   *
+   * @param availabilityZoneId the availability zone id
+   * @return this draft
+   */
   public SubnetDraft azId(String availabilityZoneId) {
     this.azId = Optional.of(availabilityZoneId);
     return this;
   }
 
-  /** {@code AvailableIpAddressCount}. */
+  /**
+   * {@code AvailableIpAddressCount}.
+   *
+   * @param count the count
+   * @return this draft
+   */
   public SubnetDraft availableIps(int count) {
     this.availableIps = Optional.of(count);
     return this;
   }
 
-  /** {@code available} or {@code pending}. */
+  /**
+   * {@code available} or {@code pending}.
+   *
+   * @param state the state
+   * @return this draft
+   */
   public SubnetDraft state(String state) {
     this.state = Optional.of(state);
     return this;
   }
 
+  /**
+   * Sets {@code MapPublicIpOnLaunch}.
+   *
+   * @param map the map
+   * @return this draft
+   */
   public SubnetDraft mapPublicIpOnLaunch(boolean map) {
     this.mapPublicIp = map;
     return this;
   }
 
+  /**
+   * Sets the owning account.
+   *
+   * @param accountId the AWS account id
+   * @return this draft
+   */
   public SubnetDraft owner(String accountId) {
     this.owner = Optional.of(accountId);
     return this;
   }
 
+  /**
+   * Adds a tag.
+   *
+   * @param key the tag key
+   * @param value the tag value
+   * @return this draft
+   */
   public SubnetDraft tag(String key, String value) {
     tags.put(key, value);
     return this;

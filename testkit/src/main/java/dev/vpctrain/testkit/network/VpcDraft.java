@@ -43,50 +43,101 @@ public final class VpcDraft {
     this.tags = new Tags(v.tags());
   }
 
-  /** The primary IPv4 CIDR block. */
+  /**
+   * The primary IPv4 CIDR block.
+   *
+   * @param cidr the CIDR block
+   * @return this draft
+   */
   public VpcDraft cidr(String cidr) {
     this.cidr = cidr;
     return this;
   }
 
-  /** A secondary IPv4 CIDR block. */
+  /**
+   * A secondary IPv4 CIDR block.
+   *
+   * @param cidr the CIDR block
+   * @return this draft
+   */
   public VpcDraft addCidr(String cidr) {
     extraCidrs.add(cidr);
     return this;
   }
 
-  /** {@code default}, {@code dedicated} or {@code host}. */
+  /**
+   * {@code default}, {@code dedicated} or {@code host}.
+   *
+   * @param tenancy the tenancy
+   * @return this draft
+   */
   public VpcDraft tenancy(String tenancy) {
     this.tenancy = Optional.of(tenancy);
     return this;
   }
 
+  /**
+   * Sets the VPC's {@code enableDnsSupport} attribute.
+   *
+   * @param enabled true to turn it on
+   * @return this draft
+   */
   public VpcDraft dnsSupport(boolean enabled) {
     this.dnsSupport = Optional.of(enabled);
     return this;
   }
 
+  /**
+   * Sets the VPC's {@code enableDnsHostnames} attribute.
+   *
+   * @param enabled true to turn it on
+   * @return this draft
+   */
   public VpcDraft dnsHostnames(boolean enabled) {
     this.dnsHostnames = Optional.of(enabled);
     return this;
   }
 
-  /** The DHCP option set (see {@link NetworkBuilder#dhcpOptions}). */
+  /**
+   * The DHCP option set (see {@link NetworkBuilder#dhcpOptions}).
+   *
+   * @param dhcpOptionsId the DHCP options id
+   * @return this draft
+   */
   public VpcDraft dhcpOptions(String dhcpOptionsId) {
     this.dhcpOptionsId = Optional.of(dhcpOptionsId);
     return this;
   }
 
+  /**
+   * Sets the owning account.
+   *
+   * @param accountId the AWS account id
+   * @return this draft
+   */
   public VpcDraft owner(String accountId) {
     this.owner = Optional.of(accountId);
     return this;
   }
 
+  /**
+   * Sets the VPC's state.
+   *
+   * @param state the state
+   * @return this draft
+   */
   public VpcDraft state(String state) {
     this.state = Optional.of(state);
     return this;
   }
 
+  /**
+   * Adds a tag.
+   *
+   * @param key the tag key
+   * @param value the tag value
+   * @return this draft
+   */
   public VpcDraft tag(String key, String value) {
     tags.put(key, value);
     return this;

@@ -43,24 +43,40 @@ public final class FakeSageMaker {
     this.world = world;
   }
 
-  /** Every job created so far, oldest first. */
+  /** {@return every job created so far, oldest first} */
   public synchronized List<FakeTrainingJob> createdJobs() {
     List<FakeTrainingJob> out = new ArrayList<>();
     jobs.values().forEach(j -> out.add(new FakeTrainingJob(j, world.clock())));
     return out;
   }
 
-  /** The job named {@code name}; an error naming the jobs that exist when there is none. */
+  /**
+   * {@return the job named {@code name}; an error naming the jobs that exist when there is none}
+   *
+   * @param name the name
+   */
   public FakeTrainingJob job(String name) {
     return findJob(name).orElseThrow(() -> new IllegalArgumentException(
         "no training job named " + name + " was created; created: " + jobNames()));
   }
 
+  /**
+   * Finds a created job by name.
+   *
+   * @param name the name
+   * @return the job, or empty when none has that name
+   */
   public synchronized Optional<FakeTrainingJob> findJob(String name) {
     return Optional.ofNullable(jobs.get(name)).map(j -> new FakeTrainingJob(j, world.clock()));
   }
 
-  /** Scripts the job that will be (or was not yet) created as {@code jobName}. */
+  /**
+   * Scripts the job that will be (or was not yet) created as {@code jobName}.
+   *
+   * @param jobName the training job name
+   * @param script the script
+   * @return this maker
+   */
   public synchronized FakeSageMaker script(String jobName, Consumer<JobScript> script) {
     JobScript s = scripts.containsKey(jobName) ? scripts.get(jobName) : defaultScript.copy();
     script.accept(s);
@@ -68,19 +84,34 @@ public final class FakeSageMaker {
     return this;
   }
 
-  /** Scripts every job without a script of its own. */
+  /**
+   * Scripts every job without a script of its own.
+   *
+   * @param script the script
+   * @return this maker
+   */
   public synchronized FakeSageMaker scriptAll(Consumer<JobScript> script) {
     script.accept(defaultScript);
     return this;
   }
 
-  /** Whether each {@code DescribeTrainingJob} moves a running job one status further (default true). */
+  /**
+   * Whether each {@code DescribeTrainingJob} moves a running job one status further (default true).
+   *
+   * @param step the step
+   * @return this maker
+   */
   public FakeSageMaker stepOnDescribe(boolean step) {
     this.stepOnDescribe = step;
     return this;
   }
 
-  /** Moves the virtual clock to the end of {@code jobName} and returns that time. */
+  /**
+   * Moves the virtual clock to the end of {@code jobName} and returns that time.
+   *
+   * @param jobName the training job name
+   * @return when the job ended, on the virtual clock
+   */
   public Instant runToEnd(String jobName) {
     SimulatedJob j;
     synchronized (this) {

@@ -22,69 +22,76 @@ public final class FakeTrainingJob {
     this.clock = clock;
   }
 
+  /** {@return the name} */
   public String name() {
     return job.name;
   }
 
+  /** {@return the ARN} */
   public String arn() {
     return job.arn;
   }
 
-  /** The {@code CreateTrainingJob} request as the caller sent it. */
+  /** {@return the {@code CreateTrainingJob} request as the caller sent it} */
   public CreateTrainingJobRequest request() {
     return job.request;
   }
 
-  /** The request as vpctrain reads it (plus what a script said the training code requires). */
+  /** {@return the request as vpctrain reads it (plus what a script said the training code requires)} */
   public TrainingJobSpec spec() {
     return job.spec;
   }
 
-  /** The preflight of the request on the world's network when it was created. */
+  /** {@return the preflight of the request on the world's network when it was created} */
   public PreflightReport preflight() {
     return job.report;
   }
 
-  /** The ERROR finding that makes the job fail, if the network decided its failure. */
+  /** {@return the ERROR finding that makes the job fail, if the network decided its failure} */
   public Optional<Finding> cause() {
     return job.plan.cause;
   }
 
+  /** {@return the creation time} */
   public Instant creationTime() {
     return job.created;
   }
 
-  /** {@code TrainingJobStatus} now: InProgress, Completed, Failed, Stopping, Stopped. */
+  /** {@return {@code TrainingJobStatus} now: InProgress, Completed, Failed, Stopping, Stopped} */
   public String status() {
     return job.statusAt(clock.instant());
   }
 
-  /** {@code SecondaryStatus} now. */
+  /** {@return {@code SecondaryStatus} now} */
   public String secondaryStatus() {
     return job.stepAt(clock.instant()).status();
   }
 
-  /** {@code FailureReason} now (present once the job has failed). */
+  /** {@return {@code FailureReason} now (present once the job has failed)} */
   public Optional<String> failureReason() {
     return job.failureReasonAt(clock.instant());
   }
 
-  /** The status the job will end with unless stopped: Completed, Failed or Stopped. */
+  /** {@return the status the job will end with unless stopped: Completed, Failed or Stopped} */
   public String finalStatus() {
     return job.statusAt(job.end());
   }
 
-  /** The failure reason the job will end with, if it will fail. */
+  /** {@return the failure reason the job will end with, if it will fail} */
   public Optional<String> finalFailureReason() {
     return job.failureReasonAt(job.end());
   }
 
-  /** When the job ends (its last status transition) in virtual time. */
+  /**
+   * When the job ends (its last status transition) in virtual time.
+   *
+   * @return when the job ended, on the virtual clock
+   */
   public Instant endTime() {
     return job.end();
   }
 
-  /** True once the job has completed, failed or stopped. */
+  /** {@return true once the job has completed, failed or stopped} */
   public boolean hasEnded() {
     return job.endedAt(clock.instant());
   }

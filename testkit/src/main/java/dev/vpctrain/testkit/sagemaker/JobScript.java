@@ -48,7 +48,12 @@ public final class JobScript {
     return c;
   }
 
-  /** How long the Training phase lasts in virtual time (default 10 minutes). */
+  /**
+   * How long the Training phase lasts in virtual time (default 10 minutes).
+   *
+   * @param duration the duration
+   * @return this script
+   */
   public JobScript trainingTime(Duration duration) {
     if (duration.isNegative() || duration.isZero()) {
       throw new IllegalArgumentException("training time must be positive but was " + duration);
@@ -57,13 +62,24 @@ public final class JobScript {
     return this;
   }
 
-  /** AWS services the training code calls (the network is judged for them: endpoints, NAT). */
+  /**
+   * AWS services the training code calls (the network is judged for them: endpoints, NAT).
+   *
+   * @param services the services
+   * @return this script
+   */
   public JobScript requires(AwsService... services) {
     requires.addAll(Arrays.asList(services));
     return this;
   }
 
-  /** An internet destination the training code needs. */
+  /**
+   * An internet destination the training code needs.
+   *
+   * @param host the host name
+   * @param port the port
+   * @return this script
+   */
   public JobScript requiresInternet(String host, int port) {
     requiresInternet.add(HostPort.of(host, port));
     return this;
@@ -72,13 +88,21 @@ public final class JobScript {
   /**
    * Something inside the VPC the training code connects to (a database, an internal service): the
    * network is judged for it as for {@code --requires}, and a blocked target fails the job in Training.
+   *
+   * @param targets the targets
+   * @return this script
    */
   public JobScript requiresInVpc(VpcTarget... targets) {
     requiresInVpc.addAll(Arrays.asList(targets));
     return this;
   }
 
-  /** The same, as {@code --requires} items: {@code "[label=]ADDR|CIDR|sg-…|eni-…:PORTS[/udp]"}. */
+  /**
+   * The same, as {@code --requires} items: {@code "[label=]ADDR|CIDR|sg-…|eni-…:PORTS[/udp]"}.
+   *
+   * @param targets the targets
+   * @return this script
+   */
   public JobScript requiresInVpc(String... targets) {
     for (String t : targets) {
       requiresInVpc.add(VpcTarget.parse(t));
@@ -86,13 +110,22 @@ public final class JobScript {
     return this;
   }
 
-  /** Lines the training code writes to each instance's log while training. */
+  /**
+   * Lines the training code writes to each instance's log while training.
+   *
+   * @param lines the lines
+   * @return this script
+   */
   public JobScript logs(String... lines) {
     logLines.addAll(Arrays.asList(lines));
     return this;
   }
 
-  /** The job completes whatever the network says. */
+  /**
+   * The job completes whatever the network says.
+   *
+   * @return this script
+   */
   public JobScript completes() {
     this.forceCompletion = true;
     this.failurePhase = Optional.empty();
@@ -100,7 +133,13 @@ public final class JobScript {
     return this;
   }
 
-  /** The job fails in {@code phase} with {@code failureReason}, whatever the network says. */
+  /**
+   * The job fails in {@code phase} with {@code failureReason}, whatever the network says.
+   *
+   * @param phase the phase
+   * @param failureReason the failure reason
+   * @return this script
+   */
   public JobScript failsIn(Phase phase, String failureReason) {
     this.failurePhase = Optional.of(Objects.requireNonNull(phase, "phase"));
     this.failureReason = Optional.of(Objects.requireNonNull(failureReason, "failureReason"));

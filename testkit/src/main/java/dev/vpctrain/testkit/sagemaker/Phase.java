@@ -19,12 +19,12 @@ public enum Phase {
     this.message = message;
   }
 
-  /** The {@code SecondaryStatus} SageMaker reports for the phase. */
+  /** {@return the {@code SecondaryStatus} SageMaker reports for the phase} */
   public String secondaryStatus() {
     return secondaryStatus;
   }
 
-  /** The {@code StatusMessage} of the phase's secondary status transition. */
+  /** {@return the {@code StatusMessage} of the phase's secondary status transition} */
   public String statusMessage() {
     return message;
   }

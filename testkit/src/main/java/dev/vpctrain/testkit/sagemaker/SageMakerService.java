@@ -77,12 +77,13 @@ public final class SageMakerService {
     return service.self;
   }
 
+  /** {@return the service client configuration} */
   public SageMakerServiceClientConfiguration serviceClientConfiguration() {
     return SageMakerServiceClientConfiguration.builder().region(Region.of(world.region())).build();
   }
 
   /**
-   * SageMaker's waiters over this client; their delays pass in virtual time, never in real time.
+   * {@return SageMaker's waiters over this client; their delays pass in virtual time, never in real time}
    * One waiter serves every call (building one costs milliseconds; they are thread-safe).
    */
   public synchronized SageMakerWaiter waiter() {
@@ -104,6 +105,12 @@ public final class SageMakerService {
         .build();
   }
 
+  /**
+   * Answers {@code CreateTrainingJob}.
+   *
+   * @param r the request
+   * @return the response
+   */
   public CreateTrainingJobResponse createTrainingJob(CreateTrainingJobRequest r) {
     RequestValidator.checkShape(r);
     String arn = arn(r.trainingJobName());
@@ -147,6 +154,12 @@ public final class SageMakerService {
     }
   }
 
+  /**
+   * Answers {@code DescribeTrainingJob}.
+   *
+   * @param r the request
+   * @return the response
+   */
   public DescribeTrainingJobResponse describeTrainingJob(DescribeTrainingJobRequest r) {
     SimulatedJob job = job(r.trainingJobName());
     if (state.stepsOnDescribe()) {
@@ -157,6 +170,12 @@ public final class SageMakerService {
     return describe(job, now);
   }
 
+  /**
+   * Answers {@code ListTrainingJobs}.
+   *
+   * @param r the request
+   * @return the response
+   */
   public ListTrainingJobsResponse listTrainingJobs(ListTrainingJobsRequest r) {
     Instant now = world.clock().instant();
     if (r.maxResults() != null && (r.maxResults() < 1 || r.maxResults() > 100)) {
@@ -211,6 +230,12 @@ public final class SageMakerService {
     return ListTrainingJobsResponse.builder().trainingJobSummaries(summaries).nextToken(page.nextToken()).build();
   }
 
+  /**
+   * Answers {@code StopTrainingJob}.
+   *
+   * @param r the request
+   * @return the response
+   */
   public StopTrainingJobResponse stopTrainingJob(StopTrainingJobRequest r) {
     SimulatedJob job = job(r.trainingJobName());
     Instant now = world.clock().instant();

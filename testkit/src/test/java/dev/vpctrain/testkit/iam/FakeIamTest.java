@@ -78,10 +78,13 @@ class FakeIamTest {
   @Test
   void aRoleDeclaredWithTheBuilderIsWhatThePreflightAndTheFakeSee() {
     Scenario s = Scenarios.readyPrivateEndpoints();
+    // tag::role[]
     NetworkSnapshot net = NetworkBuilder.from(s.network())
-        .managedPolicy("Team", READ)
-        .role(ROLE, r -> r.trustsSageMaker().inlinePolicy("read", READ).attach("arn:aws:iam::123456789012:policy/Team"))
+        .managedPolicy("Team", READ)                        // arn:aws:iam::123456789012:policy/Team
+        .role("SageMakerTrainingRole", r -> r.trustsSageMaker()   // or trustPolicy(json)
+            .inlinePolicy("read", READ).attach("arn:aws:iam::123456789012:policy/Team"))
         .build();
+    // end::role[]
     assertThat(net).isEqualTo(world(s));
     assertThat(NetworkBuilder.from(net).build()).isEqualTo(net);
     FakeAws aws = FakeAws.create().load(net);
