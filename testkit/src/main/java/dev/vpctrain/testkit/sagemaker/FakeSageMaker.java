@@ -1,5 +1,6 @@
 package dev.vpctrain.testkit.sagemaker;
 
+import dev.vpctrain.testkit.AwsFault;
 import dev.vpctrain.testkit.internal.world.SageMakerWiring;
 import dev.vpctrain.testkit.internal.world.World;
 import java.time.Instant;
@@ -77,6 +78,59 @@ public final class FakeSageMaker {
   /** Whether each {@code DescribeTrainingJob} moves a running job one status further (default true). */
   public FakeSageMaker stepOnDescribe(boolean step) {
     this.stepOnDescribe = step;
+    return this;
+  }
+
+  /**
+   * Fails the next attempt of {@code operation} ({@code DescribeTrainingJob}…) with {@code fault}; see
+   * {@link dev.vpctrain.testkit.FakeService#failNext}.
+   *
+   * @param operation the operation as the AWS API spells it
+   * @param fault the failure
+   * @return this fake
+   * @throws IllegalArgumentException naming the valid operations when the fake has no {@code operation}
+   */
+  public FakeSageMaker failNext(String operation, AwsFault fault) {
+    return failTimes(operation, 1, fault);
+  }
+
+  /**
+   * Fails the next {@code times} attempts of {@code operation} with {@code fault}.
+   *
+   * @param operation the operation as the AWS API spells it
+   * @param times how many attempts fail, at least 1
+   * @param fault the failure
+   * @return this fake
+   * @throws IllegalArgumentException naming the valid operations when the fake has no {@code operation}
+   */
+  public FakeSageMaker failTimes(String operation, int times, AwsFault fault) {
+    if (times < 1) {
+      throw new IllegalArgumentException("failTimes needs at least 1 call to fail, not " + times);
+    }
+    world.faults("sagemaker").add(operation, times, fault);
+    return this;
+  }
+
+  /**
+   * Fails every attempt of {@code operation} with {@code fault} until {@link #clearFaults()}.
+   *
+   * @param operation the operation as the AWS API spells it
+   * @param fault the failure
+   * @return this fake
+   * @throws IllegalArgumentException naming the valid operations when the fake has no {@code operation}
+   */
+  public FakeSageMaker failAlways(String operation, AwsFault fault) {
+    world.faults("sagemaker").add(operation, -1, fault);
+    return this;
+  }
+
+  /**
+   * Removes every fault queued for the fake SageMaker's operations.
+   *
+   * @return this fake
+   */
+  public FakeSageMaker clearFaults() {
+    world.faults("sagemaker").clear(null);
     return this;
   }
 
