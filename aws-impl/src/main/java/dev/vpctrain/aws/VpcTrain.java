@@ -117,6 +117,33 @@ public final class VpcTrain {
     return launcher(sm, source).launch(job);
   }
 
+  /**
+   * Launches {@code job} behind the gate of a preflight you already ran ({@code report = preflight(job)}), without
+   * discovering the network again; otherwise as {@link #launch(TrainingJobSpec)}. The report is used as it is: run
+   * it shortly before the launch.
+   *
+   * <pre>{@code
+   * PreflightReport report = vpctrain.preflight(job);
+   * log.info("{}", report.render());
+   * TrainingRun run = vpctrain.launch(job, report);
+   * }</pre>
+   *
+   * @param job the job
+   * @param report the preflight of {@code job}
+   * @return the run
+   * @throws IllegalArgumentException when {@code report} is the preflight of another job
+   * @throws dev.vpctrain.aws.launch.PreflightFailedException when the report blocks the launch; nothing was created
+   * @throws dev.vpctrain.aws.launch.JobConflictException when a different job has the name
+   * @throws dev.vpctrain.aws.launch.LaunchException when SageMaker refuses or fails the call
+   */
+  public TrainingRun launch(TrainingJobSpec job, PreflightReport report) {
+    Objects.requireNonNull(job, "job");
+    Objects.requireNonNull(report, "report");
+    SageMakerClient sm = require(sageMaker, "launch", "a SageMakerClient", "sageMaker");
+    return launcher(sm, networkSource != null || (ec2 != null && s3 != null) ? networkSource("launch") : null)
+        .launch(job, report);
+  }
+
   /** A run for the existing job {@code jobName}, to await, tail or read metrics of. */
   public TrainingRun watch(String jobName) {
     Objects.requireNonNull(jobName, "jobName");

@@ -77,12 +77,37 @@ public final class TrainingLauncher {
     if (preflight == null) {
       throw new IllegalStateException("TrainingLauncher.launch needs a preflight (builder().preflight(...))");
     }
+    return launch(job, (PreflightReport) null);
+  }
+
+  /**
+   * Launches {@code job} behind the gate of a preflight the caller already ran ({@code report}), so the network
+   * is not discovered again; otherwise as {@link #launch(TrainingJobSpec)}.
+   *
+   * @param job the job
+   * @param report the preflight of {@code job}, or null to run it now
+   * @return the run
+   * @throws IllegalArgumentException when {@code report} is the preflight of another job
+   * @throws PreflightFailedException when the policy refuses the report's findings (nothing created)
+   * @throws JobConflictException when a different job of the same name exists
+   * @throws LaunchException when SageMaker refuses or fails
+   */
+  public TrainingRun launch(TrainingJobSpec job, PreflightReport report) {
+    if (report != null && !report.jobName().equals(job.name())) {
+      throw new IllegalArgumentException("the preflight report is of job '" + report.jobName() + "', not of '"
+          + job.name() + "': launch a job with its own preflight");
+    }
+    if (report == null && preflight == null) {
+      throw new IllegalStateException("TrainingLauncher.launch needs a preflight (builder().preflight(...))");
+    }
     CreateTrainingJobRequest request = TrainingJobRequests.toRequest(job);
     Optional<DescribeTrainingJobResponse> existing = describeIfExists(job.name());
     if (existing.isPresent()) {
       return attach(job, request, existing.get(), null);
     }
-    PreflightReport report = preflight.apply(job);
+    if (report == null) {
+      report = preflight.apply(job);
+    }
     List<Finding> blockers = policy.blockers(report);
     if (!blockers.isEmpty()) {
       LOG.warn("Refusing to launch {}: verdict {}, blocking rules {}", job.name(), report.verdict(),
