@@ -4,6 +4,7 @@ import dev.vpctrain.aws.diagnosis.FailureDiagnoser;
 import dev.vpctrain.aws.discovery.LiveNetworkDiscovery;
 import dev.vpctrain.aws.launch.JobWatcher;
 import dev.vpctrain.aws.launch.LaunchPolicy;
+import dev.vpctrain.aws.launch.SimulatedTime;
 import dev.vpctrain.aws.launch.Sleeper;
 import dev.vpctrain.aws.launch.TrainingLauncher;
 import dev.vpctrain.aws.launch.TrainingRun;
@@ -75,8 +76,9 @@ public final class VpcTrain {
     this.region = b.region;
     this.ruleEngine = b.ruleEngine;
     this.launchPolicy = b.launchPolicy;
-    this.clock = b.clock;
-    this.sleeper = b.sleeper;
+    SimulatedTime simulated = b.sageMaker instanceof SimulatedTime ? (SimulatedTime) b.sageMaker : null;
+    this.clock = b.clock != null ? b.clock : simulated != null ? simulated.simulatedClock() : Clock.systemUTC();
+    this.sleeper = b.sleeper != null ? b.sleeper : simulated != null ? simulated.simulatedSleeper() : Sleeper.system();
     this.initialPollDelay = b.initialPollDelay;
     this.maxPollDelay = b.maxPollDelay;
     if (initialPollDelay.isNegative() || initialPollDelay.isZero() || maxPollDelay.compareTo(initialPollDelay) < 0) {
@@ -242,8 +244,8 @@ public final class VpcTrain {
     private String region;
     private RuleEngine ruleEngine = RuleEngine.standard();
     private LaunchPolicy launchPolicy = LaunchPolicy.standard();
-    private Clock clock = Clock.systemUTC();
-    private Sleeper sleeper = Sleeper.system();
+    private Clock clock;
+    private Sleeper sleeper;
     private Duration initialPollDelay = Duration.ofSeconds(5);
     private Duration maxPollDelay = Duration.ofSeconds(30);
 
@@ -330,13 +332,25 @@ public final class VpcTrain {
       return this;
     }
 
-    /** The clock of waits and timeouts (tests). */
+    /**
+     * The clock of waits and timeouts (default: the system clock, or the simulated clock of a
+     * {@link SimulatedTime} SageMaker client such as the testkit's).
+     *
+     * @param clock the clock
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
-    /** How waits between polls sleep (tests pass one that only advances their clock). */
+    /**
+     * How waits between polls sleep (default: {@link Sleeper#system()}, or the simulated sleeper of a
+     * {@link SimulatedTime} SageMaker client such as the testkit's, which only advances its clock).
+     *
+     * @param sleeper the sleeper
+     * @return this builder
+     */
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
       return this;

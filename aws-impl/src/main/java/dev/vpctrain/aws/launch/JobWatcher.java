@@ -37,8 +37,9 @@ public final class JobWatcher {
 
   private JobWatcher(Builder b) {
     this.sageMaker = Objects.requireNonNull(b.sageMaker, "sageMaker");
-    this.clock = b.clock;
-    this.sleeper = b.sleeper;
+    SimulatedTime simulated = sageMaker instanceof SimulatedTime ? (SimulatedTime) sageMaker : null;
+    this.clock = b.clock != null ? b.clock : simulated != null ? simulated.simulatedClock() : Clock.systemUTC();
+    this.sleeper = b.sleeper != null ? b.sleeper : simulated != null ? simulated.simulatedSleeper() : Sleeper.system();
     this.initialDelay = b.initialDelay;
     this.maxDelay = b.maxDelay;
     this.maxPollFailures = b.maxPollFailures;
@@ -135,8 +136,8 @@ public final class JobWatcher {
   /** Builds a {@link JobWatcher}. */
   public static final class Builder {
     private SageMakerClient sageMaker;
-    private Clock clock = Clock.systemUTC();
-    private Sleeper sleeper = Sleeper.system();
+    private Clock clock;
+    private Sleeper sleeper;
     private Duration initialDelay = Duration.ofSeconds(5);
     private Duration maxDelay = Duration.ofSeconds(30);
     private int maxPollFailures = DEFAULT_MAX_POLL_FAILURES;

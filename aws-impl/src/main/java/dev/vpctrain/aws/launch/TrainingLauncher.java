@@ -51,8 +51,13 @@ public final class TrainingLauncher {
     this.sageMaker = Objects.requireNonNull(b.sageMaker, "sageMaker");
     this.preflight = b.preflight;
     this.policy = b.policy;
-    this.clock = b.clock;
-    this.watcher = b.watcher != null ? b.watcher : JobWatcher.builder().sageMaker(sageMaker).clock(clock).build();
+    this.clock = b.clock != null ? b.clock
+        : sageMaker instanceof SimulatedTime ? ((SimulatedTime) sageMaker).simulatedClock() : Clock.systemUTC();
+    JobWatcher.Builder watcher = JobWatcher.builder().sageMaker(sageMaker);
+    if (b.clock != null) {
+      watcher.clock(b.clock);
+    }
+    this.watcher = b.watcher != null ? b.watcher : watcher.build();
     this.diagnoser = b.diagnoser != null ? b.diagnoser
         : b.preflight != null ? FailureDiagnoser.withPreflight(b.preflight)
         : FailureDiagnoser.classifyOnly("no network source is configured");
@@ -217,7 +222,7 @@ public final class TrainingLauncher {
     private FailureDiagnoser diagnoser;
     private Function<String, LogTail> logTails;
     private Supplier<MetricsReader> metricsReaders;
-    private Clock clock = Clock.systemUTC();
+    private Clock clock;
 
     private Builder() {}
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 
 /**
@@ -25,6 +26,8 @@ public final class FakeSageMaker {
   private final Map<String, JobScript> scripts = new LinkedHashMap<>();
   private JobScript defaultScript = new JobScript();
   private volatile boolean stepOnDescribe = true;
+  private volatile RealSleepDetector realSleeps = new RealSleepDetector(System::nanoTime, RealSleepDetector.THRESHOLD,
+      LoggerFactory.getLogger(FakeSageMaker.class)::warn);
 
   static {
     SageMakerWiring.register(new SageMakerWiring() {
@@ -144,6 +147,15 @@ public final class FakeSageMaker {
       throw new IllegalArgumentException("no training job named " + jobName + " was created; created: " + jobNames());
     }
     return world.clock().advanceTo(j.end());
+  }
+
+  RealSleepDetector realSleeps() {
+    return realSleeps;
+  }
+
+  /** Replaces the detector of real sleeping (tests). */
+  void realSleeps(RealSleepDetector detector) {
+    this.realSleeps = detector;
   }
 
   boolean stepsOnDescribe() {

@@ -77,6 +77,16 @@ public final class ClientDispatch {
     return serviceName;
   }
 
+  /** The world's virtual clock (the client's {@code SimulatedTime}). */
+  public java.time.Clock simulatedClock() {
+    return world.clock();
+  }
+
+  /** A sleeper that advances the world's virtual clock and returns at once. */
+  public dev.vpctrain.aws.launch.Sleeper simulatedSleeper() {
+    return d -> world.clock().advance(d);
+  }
+
   /** Clients of the fake world hold nothing to release. */
   public void close() {}
 
