@@ -42,6 +42,7 @@ class FaultInjectionTest {
     return world(AwsRetryStrategy.doNotRetry());
   }
 
+  // tag::throttle[]
   @Test
   void ec2ThrottlingIsRequestLimitExceededAsEc2SendsIt() {
     FakeAws aws = noRetries();
@@ -60,6 +61,7 @@ class FaultInjectionTest {
     // the next call runs
     assertThat(aws.ec2Client().describeSubnets(SUBNETS).subnets()).isNotEmpty();
   }
+  // end::throttle[]
 
   @Test
   void sageMakerAndS3ThrottleWithTheirOwnCodes() {
@@ -167,6 +169,7 @@ class FaultInjectionTest {
         .hasCauseInstanceOf(RuntimeException.class);
   }
 
+  // tag::retry[]
   @Test
   void theSdkRetryStrategyRetriesThrottlingAndFailTimesTwoThenSucceeds() {
     FakeAws aws = world(AwsRetryStrategy.standardRetryStrategy());
@@ -179,6 +182,7 @@ class FaultInjectionTest {
         .containsExactly("RequestLimitExceeded", "RequestLimitExceeded", "ok");
     assertThat(Duration.between(before, aws.clock().instant())).as("backoff spent in virtual time").isPositive();
   }
+  // end::retry[]
 
   @Test
   void theDefaultRetryStrategyRetriesTimeoutsAnd5xxToo() {
