@@ -170,6 +170,8 @@ public abstract class AbstractTrainingJobSpec {
    * order (kept as JSON in {@link #apiExtras()} under {@code HyperParameters}); empty when the job has none.
    * The SageMaker SDKs JSON-quote string values ({@code "\"s3://…\""}); values set with
    * {@link Builder#hyperParameter} are sent as given.
+   *
+   * @return the hyperparameters, unmodifiable
    */
   @Value.Lazy
   public Map<String, String> hyperParameters() {
