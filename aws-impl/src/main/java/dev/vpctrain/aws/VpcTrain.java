@@ -4,6 +4,7 @@ import dev.vpctrain.aws.diagnosis.FailureDiagnoser;
 import dev.vpctrain.aws.discovery.LiveNetworkDiscovery;
 import dev.vpctrain.aws.launch.JobWatcher;
 import dev.vpctrain.aws.launch.LaunchPolicy;
+import dev.vpctrain.aws.launch.SimulatedTime;
 import dev.vpctrain.aws.launch.Sleeper;
 import dev.vpctrain.aws.launch.TrainingLauncher;
 import dev.vpctrain.aws.launch.TrainingRun;
@@ -75,8 +76,9 @@ public final class VpcTrain {
     this.region = b.region;
     this.ruleEngine = b.ruleEngine;
     this.launchPolicy = b.launchPolicy;
-    this.clock = b.clock;
-    this.sleeper = b.sleeper;
+    SimulatedTime simulated = b.sageMaker instanceof SimulatedTime ? (SimulatedTime) b.sageMaker : null;
+    this.clock = b.clock != null ? b.clock : simulated != null ? simulated.simulatedClock() : Clock.systemUTC();
+    this.sleeper = b.sleeper != null ? b.sleeper : simulated != null ? simulated.simulatedSleeper() : Sleeper.system();
     this.initialPollDelay = b.initialPollDelay;
     this.maxPollDelay = b.maxPollDelay;
     if (initialPollDelay.isNegative() || initialPollDelay.isZero() || maxPollDelay.compareTo(initialPollDelay) < 0) {
@@ -120,6 +122,33 @@ public final class VpcTrain {
     SageMakerClient sm = require(sageMaker, "launch", "a SageMakerClient", "sageMaker");
     NetworkSource source = networkSource("launch");
     return launcher(sm, source).launch(job);
+  }
+
+  /**
+   * Launches {@code job} behind the gate of a preflight you already ran ({@code report = preflight(job)}), without
+   * discovering the network again; otherwise as {@link #launch(TrainingJobSpec)}. The report is used as it is: run
+   * it shortly before the launch.
+   *
+   * <pre>{@code
+   * PreflightReport report = vpctrain.preflight(job);
+   * log.info("{}", report.render());
+   * TrainingRun run = vpctrain.launch(job, report);
+   * }</pre>
+   *
+   * @param job the job
+   * @param report the preflight of {@code job}
+   * @return the run
+   * @throws IllegalArgumentException when {@code report} is the preflight of another job
+   * @throws dev.vpctrain.aws.launch.PreflightFailedException when the report blocks the launch; nothing was created
+   * @throws dev.vpctrain.aws.launch.JobConflictException when a different job has the name
+   * @throws dev.vpctrain.aws.launch.LaunchException when SageMaker refuses or fails the call
+   */
+  public TrainingRun launch(TrainingJobSpec job, PreflightReport report) {
+    Objects.requireNonNull(job, "job");
+    Objects.requireNonNull(report, "report");
+    SageMakerClient sm = require(sageMaker, "launch", "a SageMakerClient", "sageMaker");
+    return launcher(sm, networkSource != null || (ec2 != null && s3 != null) ? networkSource("launch") : null)
+        .launch(job, report);
   }
 
   /**
@@ -229,8 +258,8 @@ public final class VpcTrain {
     private String region;
     private RuleEngine ruleEngine = RuleEngine.standard();
     private LaunchPolicy launchPolicy = LaunchPolicy.standard();
-    private Clock clock = Clock.systemUTC();
-    private Sleeper sleeper = Sleeper.system();
+    private Clock clock;
+    private Sleeper sleeper;
     private Duration initialPollDelay = Duration.ofSeconds(5);
     private Duration maxPollDelay = Duration.ofSeconds(30);
 
@@ -382,7 +411,8 @@ public final class VpcTrain {
     }
 
     /**
-     * The clock of waits and timeouts (tests).
+     * The clock of waits and timeouts (default: the system clock, or the simulated clock of a
+     * {@link SimulatedTime} SageMaker client such as the testkit's).
      *
      * @param clock the clock
      * @return this builder
@@ -393,9 +423,10 @@ public final class VpcTrain {
     }
 
     /**
-     * How waits between polls sleep (tests pass one that only advances their clock).
+     * How waits between polls sleep (default: {@link Sleeper#system()}, or the simulated sleeper of a
+     * {@link SimulatedTime} SageMaker client such as the testkit's, which only advances its clock).
      *
-     * @param sleeper the sleeper that waits between polls
+     * @param sleeper the sleeper
      * @return this builder
      */
     public Builder sleeper(Sleeper sleeper) {

@@ -29,7 +29,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.function.Consumer;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -66,7 +69,7 @@ public final class FakeAws implements AutoCloseable {
   private volatile Scenario scenario;
 
   private FakeAws(Builder b) {
-    this.world = new World(b.network, VirtualClock.startingAt(b.start), b.ruleEngine);
+    this.world = new World(b.network, VirtualClock.startingAt(b.start), b.ruleEngine, b.retryStrategy);
     SageMakerWiring sageMakerWiring = SageMakerWiring.get();
     this.sageMaker = sageMakerWiring.sageMaker(world);
     this.ec2 = FakeEc2.client(world);
@@ -277,12 +280,94 @@ public final class FakeAws implements AutoCloseable {
   }
 
   /**
-   * {@return the calls made to one service ({@code ec2}, {@code s3}, {@code efs}, {@code fsx}, {@code sagemaker}, {@code monitoring}, {@code logs})}
+   * The calls made to one service ({@code ec2}, {@code s3}, {@code efs}, {@code fsx}, {@code iam},
+   * {@code sagemaker}, {@code monitoring}, {@code logs}), or to one operation of it:
+   * {@code calls("ec2:DescribeSubnets")}. A retried call appears once per attempt.
    *
-   * @param service the service
+   * @param name a service, or {@code service:Operation}
+   * @return the calls, oldest first
+   * @throws IllegalArgumentException naming the valid operations when the service has no such operation
    */
-  public List<ApiCall> calls(String service) {
-    return world.calls().stream().filter(c -> c.service().equals(service)).toList();
+  public List<ApiCall> calls(String name) {
+    int colon = name.indexOf(':');
+    if (colon < 0) {
+      return world.calls().stream().filter(c -> c.service().equals(name)).toList();
+    }
+    String service = name.substring(0, colon);
+    String operation = name.substring(colon + 1);
+    SortedSet<String> operations = world.faults(service, () -> {
+      throw new IllegalArgumentException("calls(\"" + name + "\"): no fake service " + service + "; the services are "
+          + "ec2, s3, efs, fsx, iam, sagemaker, monitoring, logs");
+    }).operations();
+    if (!operations.contains(operation)) {
+      throw new IllegalArgumentException("calls(\"" + name + "\"): the fake " + service + " has no operation \""
+          + operation + "\"; its operations are " + String.join(", ", operations));
+    }
+    return world.calls().stream().filter(c -> c.service().equals(service) && c.operation().equals(operation))
+        .toList();
+  }
+
+  /**
+   * The fake EC2, to inject faults into: {@code aws.ec2().failNext("DescribeSubnets", AwsFault.throttling())}.
+   *
+   * @return the service
+   */
+  public FakeService ec2() {
+    return new FakeService("ec2", world);
+  }
+
+  /**
+   * The fake S3, to inject faults into.
+   *
+   * @return the service
+   */
+  public FakeService s3() {
+    return new FakeService("s3", world);
+  }
+
+  /**
+   * The fake EFS, to inject faults into.
+   *
+   * @return the service
+   */
+  public FakeService efs() {
+    return new FakeService("efs", world);
+  }
+
+  /**
+   * The fake FSx, to inject faults into.
+   *
+   * @return the service
+   */
+  public FakeService fsx() {
+    return new FakeService("fsx", world);
+  }
+
+  /**
+   * The fake IAM, to inject faults into.
+   *
+   * @return the service
+   */
+  public FakeService iam() {
+    return new FakeService("iam", world);
+  }
+
+  /**
+   * The fake CloudWatch (service {@code monitoring}), to inject faults into.
+   *
+   * @return the service
+   */
+  public FakeService cloudWatch() {
+    return new FakeService("monitoring", world);
+  }
+
+  /**
+   * The fake CloudWatch Logs, to inject faults into.
+   *
+   * @return the service
+   */
+  public FakeService logs() {
+    return new FakeService("logs", world);
   }
 
   /** {@return the region} */
@@ -310,8 +395,22 @@ public final class FakeAws implements AutoCloseable {
     private Scenario scenario;
     private RuleEngine ruleEngine;
     private Instant start = VirtualClock.DEFAULT_START;
+    private RetryStrategy retryStrategy;
 
     private Builder() {}
+
+    /**
+     * The retry strategy of every fake client (default: the SDK's, {@code AwsRetryStrategy.defaultRetryStrategy()},
+     * which follows {@code AWS_RETRY_MODE} and the profile as a real client does); backoff is spent on the virtual
+     * clock. {@code AwsRetryStrategy.doNotRetry()} shows each fault to the caller at once.
+     *
+     * @param retryStrategy the strategy; each client uses its own copy
+     * @return this builder
+     */
+    public Builder retryStrategy(RetryStrategy retryStrategy) {
+      this.retryStrategy = Objects.requireNonNull(retryStrategy, "retryStrategy");
+      return this;
+    }
 
     /**
      * The starting network (default: empty, {@code us-east-1}).
@@ -365,6 +464,9 @@ public final class FakeAws implements AutoCloseable {
       }
       if (network == null) {
         network = StandardEngine.emptyNetwork();
+      }
+      if (retryStrategy == null) {
+        retryStrategy = AwsRetryStrategy.defaultRetryStrategy();
       }
       return new FakeAws(this);
     }

@@ -16,9 +16,16 @@ import software.amazon.awssdk.services.sagemaker.model.DescribeTrainingJobRespon
 /**
  * Polls {@code DescribeTrainingJob} until the job is Completed, Failed or Stopped, reporting every
  * transition once. The delay between polls starts at {@code initialDelay}, doubles while nothing
- * changes up to {@code maxDelay}, and drops back after a change. Thread-safe; one await per call.
+ * changes up to {@code maxDelay}, and drops back after a change. A poll that fails transiently
+ * (throttled, 5xx, timed out or unreachable, after the client's own retries) is retried with the
+ * same doubling backoff, as the SDK's waiters do, up to {@code maxPollFailures} failures in a row.
+ * Waits go through the {@link Sleeper} and are measured on the {@link Clock}. Thread-safe; one
+ * await per call.
  */
 public final class JobWatcher {
+  /** Transient poll failures in a row retried by default. */
+  public static final int DEFAULT_MAX_POLL_FAILURES = 8;
+
   private static final Logger LOG = LoggerFactory.getLogger(JobWatcher.class);
 
   private final SageMakerClient sageMaker;
@@ -26,13 +33,19 @@ public final class JobWatcher {
   private final Sleeper sleeper;
   private final Duration initialDelay;
   private final Duration maxDelay;
+  private final int maxPollFailures;
 
   private JobWatcher(Builder b) {
     this.sageMaker = Objects.requireNonNull(b.sageMaker, "sageMaker");
-    this.clock = b.clock;
-    this.sleeper = b.sleeper;
+    SimulatedTime simulated = sageMaker instanceof SimulatedTime ? (SimulatedTime) sageMaker : null;
+    this.clock = b.clock != null ? b.clock : simulated != null ? simulated.simulatedClock() : Clock.systemUTC();
+    this.sleeper = b.sleeper != null ? b.sleeper : simulated != null ? simulated.simulatedSleeper() : Sleeper.system();
     this.initialDelay = b.initialDelay;
     this.maxDelay = b.maxDelay;
+    this.maxPollFailures = b.maxPollFailures;
+    if (maxPollFailures < 0) {
+      throw new IllegalArgumentException("maxPollFailures must be 0 or more but was " + maxPollFailures);
+    }
     if (initialDelay.isNegative() || initialDelay.isZero() || maxDelay.compareTo(initialDelay) < 0) {
       throw new IllegalArgumentException("poll delays must satisfy 0 < initialDelay <= maxDelay but were "
           + initialDelay + " and " + maxDelay);
@@ -66,6 +79,8 @@ public final class JobWatcher {
    * @param timeout the longest wait, or null for no limit
    * @throws WatchTimeoutException when {@code timeout} passes first (the job keeps running)
    * @throws InterruptedException when the thread is interrupted (the job keeps running)
+   * @throws AwsCallException when a poll fails for good: not transiently, or more than {@code maxPollFailures}
+   *     times in a row
    */
   public DescribeTrainingJobResponse await(String jobName, ProgressListener listener, Duration timeout)
       throws InterruptedException {
@@ -73,11 +88,27 @@ public final class JobWatcher {
     Instant deadline = timeout == null ? null : clock.instant().plus(timeout);
     TransitionTracker tracker = new TransitionTracker(jobName);
     Duration delay = initialDelay;
+    DescribeTrainingJobResponse last = null;
+    int failures = 0;
     while (true) {
       if (Thread.interrupted()) {
         throw new InterruptedException("interrupted while waiting for training job " + jobName);
       }
-      DescribeTrainingJobResponse d = describe(jobName);
+      DescribeTrainingJobResponse d;
+      try {
+        d = describe(jobName);
+        failures = 0;
+      } catch (AwsCallException e) {
+        if (!e.isUnavailable() || ++failures > maxPollFailures) {
+          throw e;
+        }
+        Duration backoff = min(initialDelay.multipliedBy(1L << Math.min(failures - 1, 20)), maxDelay);
+        LOG.warn("Polling training job {} failed ({} of at most {} in a row): {}; polling again in {}", jobName,
+            failures, maxPollFailures, e.getMessage(), backoff);
+        sleeper.sleep(bounded(backoff, deadline, jobName, timeout, last));
+        continue;
+      }
+      last = d;
       List<Progress> events = tracker.update(d);
       for (Progress p : events) {
         LOG.debug("{}", p);
@@ -88,16 +119,22 @@ public final class JobWatcher {
         return d;
       }
       delay = events.isEmpty() ? min(delay.multipliedBy(2), maxDelay) : initialDelay;
-      Duration wait = delay;
-      if (deadline != null) {
-        Duration remaining = Duration.between(clock.instant(), deadline);
-        if (remaining.isNegative() || remaining.isZero()) {
-          throw new WatchTimeoutException(jobName, timeout, d.trainingJobStatusAsString(), d.secondaryStatusAsString());
-        }
-        wait = min(wait, remaining);
-      }
-      sleeper.sleep(wait);
+      sleeper.sleep(bounded(delay, deadline, jobName, timeout, d));
     }
+  }
+
+  /** {@code wait}, shortened to the time left before {@code deadline}; a timeout when none is left. */
+  private Duration bounded(Duration wait, Instant deadline, String jobName, Duration timeout,
+      DescribeTrainingJobResponse last) {
+    if (deadline == null) {
+      return wait;
+    }
+    Duration remaining = Duration.between(clock.instant(), deadline);
+    if (remaining.isNegative() || remaining.isZero()) {
+      throw new WatchTimeoutException(jobName, timeout, last == null ? "unknown" : last.trainingJobStatusAsString(),
+          last == null ? null : last.secondaryStatusAsString());
+    }
+    return min(wait, remaining);
   }
 
   private static Duration min(Duration a, Duration b) {
@@ -107,10 +144,11 @@ public final class JobWatcher {
   /** Builds a {@link JobWatcher}. */
   public static final class Builder {
     private SageMakerClient sageMaker;
-    private Clock clock = Clock.systemUTC();
-    private Sleeper sleeper = Sleeper.system();
+    private Clock clock;
+    private Sleeper sleeper;
     private Duration initialDelay = Duration.ofSeconds(5);
     private Duration maxDelay = Duration.ofSeconds(30);
+    private int maxPollFailures = DEFAULT_MAX_POLL_FAILURES;
 
     private Builder() {}
 
@@ -166,6 +204,18 @@ public final class JobWatcher {
      */
     public Builder maxDelay(Duration delay) {
       this.maxDelay = Objects.requireNonNull(delay);
+      return this;
+    }
+
+    /**
+     * How many transient poll failures in a row (throttled, 5xx, timeout, unreachable) are retried before
+     * the wait fails (default {@value JobWatcher#DEFAULT_MAX_POLL_FAILURES}; 0: none is retried).
+     *
+     * @param failures the number of failures in a row that are retried
+     * @return this builder
+     */
+    public Builder maxPollFailures(int failures) {
+      this.maxPollFailures = failures;
       return this;
     }
 

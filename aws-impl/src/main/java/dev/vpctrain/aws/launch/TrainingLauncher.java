@@ -51,8 +51,13 @@ public final class TrainingLauncher {
     this.sageMaker = Objects.requireNonNull(b.sageMaker, "sageMaker");
     this.preflight = b.preflight;
     this.policy = b.policy;
-    this.clock = b.clock;
-    this.watcher = b.watcher != null ? b.watcher : JobWatcher.builder().sageMaker(sageMaker).clock(clock).build();
+    this.clock = b.clock != null ? b.clock
+        : sageMaker instanceof SimulatedTime ? ((SimulatedTime) sageMaker).simulatedClock() : Clock.systemUTC();
+    JobWatcher.Builder watcher = JobWatcher.builder().sageMaker(sageMaker);
+    if (b.clock != null) {
+      watcher.clock(b.clock);
+    }
+    this.watcher = b.watcher != null ? b.watcher : watcher.build();
     this.diagnoser = b.diagnoser != null ? b.diagnoser
         : b.preflight != null ? FailureDiagnoser.withPreflight(b.preflight)
         : FailureDiagnoser.classifyOnly("no network source is configured");
@@ -80,12 +85,37 @@ public final class TrainingLauncher {
     if (preflight == null) {
       throw new IllegalStateException("TrainingLauncher.launch needs a preflight (builder().preflight(...))");
     }
+    return launch(job, (PreflightReport) null);
+  }
+
+  /**
+   * Launches {@code job} behind the gate of a preflight the caller already ran ({@code report}), so the network
+   * is not discovered again; otherwise as {@link #launch(TrainingJobSpec)}.
+   *
+   * @param job the job
+   * @param report the preflight of {@code job}, or null to run it now
+   * @return the run
+   * @throws IllegalArgumentException when {@code report} is the preflight of another job
+   * @throws PreflightFailedException when the policy refuses the report's findings (nothing created)
+   * @throws JobConflictException when a different job of the same name exists
+   * @throws LaunchException when SageMaker refuses or fails
+   */
+  public TrainingRun launch(TrainingJobSpec job, PreflightReport report) {
+    if (report != null && !report.jobName().equals(job.name())) {
+      throw new IllegalArgumentException("the preflight report is of job '" + report.jobName() + "', not of '"
+          + job.name() + "': launch a job with its own preflight");
+    }
+    if (report == null && preflight == null) {
+      throw new IllegalStateException("TrainingLauncher.launch needs a preflight (builder().preflight(...))");
+    }
     CreateTrainingJobRequest request = TrainingJobRequests.toRequest(job);
     Optional<DescribeTrainingJobResponse> existing = describeIfExists(job.name());
     if (existing.isPresent()) {
       return attach(job, request, existing.get(), null);
     }
-    PreflightReport report = preflight.apply(job);
+    if (report == null) {
+      report = preflight.apply(job);
+    }
     List<Finding> blockers = policy.blockers(report);
     if (!blockers.isEmpty()) {
       LOG.warn("Refusing to launch {}: verdict {}, blocking rules {}", job.name(), report.verdict(),
@@ -199,7 +229,7 @@ public final class TrainingLauncher {
     private FailureDiagnoser diagnoser;
     private Function<String, LogTail> logTails;
     private Supplier<MetricsReader> metricsReaders;
-    private Clock clock = Clock.systemUTC();
+    private Clock clock;
 
     private Builder() {}
 

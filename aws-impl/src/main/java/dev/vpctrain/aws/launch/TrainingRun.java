@@ -99,7 +99,9 @@ public final class TrainingRun {
    * @return how the job ended
    * @throws WatchTimeoutException when {@code timeout} passes first (the job keeps running)
    * @throws InterruptedException when the thread is interrupted (the job keeps running)
-   * @throws dev.vpctrain.aws.AwsCallException when {@code DescribeTrainingJob} keeps failing
+   * @throws dev.vpctrain.aws.AwsCallException when {@code DescribeTrainingJob} fails for good: not transiently, or
+   *     throttled or 5xx more than {@link JobWatcher#DEFAULT_MAX_POLL_FAILURES} polls in a row (each retried with
+   *     backoff, as the SDK's waiters do)
    */
   public TrainingOutcome await(ProgressListener listener, Duration timeout) throws InterruptedException {
     return outcome(watcher.await(jobName, listener, Objects.requireNonNull(timeout, "timeout")));

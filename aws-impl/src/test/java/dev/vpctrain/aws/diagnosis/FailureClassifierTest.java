@@ -6,6 +6,24 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class FailureClassifierTest {
+  /** The testkit's failure texts in the training toolkit's exact multi-line framing still classify. */
+  @org.junit.jupiter.api.Test
+  void toolkitFramedReasonsAreClassified() {
+    assertThat(FailureClassifier.classify("AlgorithmError: ExecuteUserScriptError:\nExitCode 1\nErrorMessage "
+        + "\"botocore.exceptions.ConnectTimeoutError: Connect timeout on endpoint URL: "
+        + "\"https://api.sagemaker.us-east-1.amazonaws.com/\"\"\nCommand \"/opt/conda/bin/python3.10 train.py\""))
+        .isEqualTo(FailureCategory.SERVICE_EGRESS);
+    assertThat(FailureClassifier.classify("AlgorithmError: ExecuteUserScriptError:\nExitCode 1\nErrorMessage "
+        + "\"urllib3.exceptions.ConnectTimeoutError: Connection to pypi.org timed out. (connect timeout=15)\"\n"
+        + "Command \"/opt/conda/bin/python3.10 train.py\"")).isEqualTo(FailureCategory.SERVICE_EGRESS);
+    assertThat(FailureClassifier.classify("AlgorithmError: framework error: \nbotocore.exceptions.ClientError: An error "
+        + "occurred (403) when calling the HeadObject operation: Forbidden (s3://acme-ml-code/src/sourcedir.tar.gz)"))
+        .isEqualTo(FailureCategory.S3_ACCESS);
+    assertThat(FailureClassifier.classify("AlgorithmError: framework error: \nbotocore.exceptions.ConnectTimeoutError: "
+        + "Connect timeout on endpoint URL: \"https://acme-ml-code.s3.amazonaws.com/src/sourcedir.tar.gz\""))
+        .isIn(FailureCategory.S3_ROUTE, FailureCategory.SERVICE_EGRESS);
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
       ClientError: Data download failed:Please ensure that the subnet's route table has a route to an S3 VPC endpoint or a NAT device, and both the security groups and the subnet's network ACL allow outbound traffic to S3. | S3_ROUTE

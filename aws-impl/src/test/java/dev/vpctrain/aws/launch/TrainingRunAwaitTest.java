@@ -118,6 +118,22 @@ class TrainingRunAwaitTest {
   }
 
   @Test
+  void throttledAnd5xxPollsAreRetriedWithBackoff() throws InterruptedException {
+    Describes d = new Describes(job);
+    sageMaker.thenDescribe(d.now("InProgress")) // watch's describe
+        .thenDescribe(FakeSageMaker.error("ThrottlingException", 400, "Rate exceeded"))
+        .thenDescribe(FakeSageMaker.error("ThrottlingException", 400, "Rate exceeded"))
+        .thenDescribe(FakeSageMaker.error("InternalFailure", 500, "We encountered an internal error."))
+        .thenDescribe(d.transition("Completed", 27, "Training job completed").now("Completed"));
+
+    TrainingOutcome outcome = vpctrain().watch("resnet50-nightly").await(ProgressListener.none());
+
+    assertThat(outcome.status()).isEqualTo(FinalStatus.COMPLETED);
+    // the failures' doubling backoff from the initial poll delay
+    assertThat(time.sleeps).containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(20));
+  }
+
+  @Test
   void describeFailuresDuringTheWaitNameTheOperation() {
     sageMaker.thenDescribe(new Describes(job).now("InProgress"))
         .thenDescribe(new Describes(job).now("InProgress"))
@@ -127,6 +143,21 @@ class TrainingRunAwaitTest {
     assertThatThrownBy(() -> run.await(ProgressListener.none()))
         .isInstanceOfSatisfying(AwsCallException.class, e -> assertThat(e.isUnavailable()).isTrue())
         .hasMessage("sagemaker:DescribeTrainingJob failed: ThrottlingException (HTTP 400): Rate exceeded");
+    // watch's describe, one poll and its delay, then 8 retried failures (5, 10, 20, then the 30 s cap); the 9th is thrown
+    assertThat(time.sleeps).hasSize(1 + JobWatcher.DEFAULT_MAX_POLL_FAILURES)
+        .endsWith(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void aPollRefusedForGoodIsNotRetried() {
+    sageMaker.thenDescribe(new Describes(job).now("InProgress"))
+        .thenDescribe(new Describes(job).now("InProgress"))
+        .thenDescribe(FakeSageMaker.error("AccessDeniedException", 400, "not authorized"));
+    TrainingRun run = vpctrain().watch("resnet50-nightly");
+
+    assertThatThrownBy(() -> run.await(ProgressListener.none()))
+        .isInstanceOfSatisfying(AwsCallException.class, e -> assertThat(e.isAccessDenied()).isTrue());
+    assertThat(time.sleeps).hasSize(1);
   }
 
   @Test

@@ -177,7 +177,20 @@ public abstract class AbstractTrainingJobSpec {
     return Hyperparameters.get(apiExtras(), SUBMIT_DIRECTORY);
   }
 
-  /** {@return the code package's object when {@link #codePackage()} is an {@code s3://bucket/key} URI naming one object} */
+  /**
+   * {@code HyperParameters}: each hyperparameter's name and value as {@code CreateTrainingJob} sends them, in
+   * order (kept as JSON in {@link #apiExtras()} under {@code HyperParameters}); empty when the job has none.
+   * The SageMaker SDKs JSON-quote string values ({@code "\"s3://…\""}); values set with
+   * {@link Builder#hyperParameter} are sent as given.
+   *
+   * @return the hyperparameters, unmodifiable
+   */
+  @Value.Lazy
+  public Map<String, String> hyperParameters() {
+    return java.util.Collections.unmodifiableMap(Hyperparameters.all(apiExtras()));
+  }
+
+  /** The code package's object when {@link #codePackage()} is an {@code s3://bucket/key} URI naming one object. */
   public Optional<S3Uri> codePackageObject() {
     return codePackage().filter(v -> v.startsWith("s3://")).flatMap(S3Uri::parse).filter(u -> !u.key().isEmpty());
   }
@@ -747,6 +760,54 @@ public abstract class AbstractTrainingJobSpec {
       Map<String, String> extras = new LinkedHashMap<>(draft.apiExtras());
       extras.put(Objects.requireNonNull(member), Objects.requireNonNull(json));
       return apiExtras(extras);
+    }
+
+    /**
+     * Sets one {@code HyperParameters} entry (others are kept; {@code null} removes it), sent to
+     * {@code CreateTrainingJob} as given: {@code hyperParameter("epochs", "10")}.
+     *
+     * @param name the hyperparameter, at most 256 characters
+     * @param value its value, at most 2500 characters; null removes the hyperparameter
+     * @return this builder
+     * @throws IllegalArgumentException when the name or value is too long, or the job would have more than 100
+     *     hyperparameters (CreateTrainingJob's limits)
+     */
+    public Builder hyperParameter(String name, String value) {
+      Map<String, String> all = new LinkedHashMap<>(Hyperparameters.all(draft.apiExtras()));
+      if (value == null) {
+        if (name == null || all.remove(name) == null) {
+          return this;
+        }
+      } else {
+        Hyperparameters.check(name, value);
+        all.put(name, value);
+        Hyperparameters.checkCount(all.size());
+      }
+      return withHyperParameters(all);
+    }
+
+    /**
+     * Replaces every {@code HyperParameters} entry (the code package's too) with {@code hyperParameters}, in
+     * their iteration order; an empty map removes them all.
+     *
+     * @param hyperParameters name to value, as {@code CreateTrainingJob} takes them
+     * @return this builder
+     * @throws IllegalArgumentException when a name or value is too long or there are more than 100 entries
+     */
+    public Builder hyperParameters(Map<String, String> hyperParameters) {
+      Objects.requireNonNull(hyperParameters, "hyperParameters");
+      hyperParameters.forEach(Hyperparameters::check);
+      Hyperparameters.checkCount(hyperParameters.size());
+      return withHyperParameters(new LinkedHashMap<>(hyperParameters));
+    }
+
+    private Builder withHyperParameters(Map<String, String> all) {
+      if (all.isEmpty()) {
+        Map<String, String> extras = new LinkedHashMap<>(draft.apiExtras());
+        extras.remove(Hyperparameters.MEMBER);
+        return apiExtras(extras);
+      }
+      return putApiExtra(Hyperparameters.MEMBER, Hyperparameters.of(all));
     }
 
     /**

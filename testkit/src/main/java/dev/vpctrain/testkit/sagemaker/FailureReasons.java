@@ -4,10 +4,12 @@ import dev.vpctrain.core.job.S3Uri;
 import java.util.List;
 
 /**
- * The {@code FailureReason} texts of simulated jobs. The S3 ones and the EFS mount failures
- * (connection timed out, no such directory) are SageMaker's own words; the others follow
- * SageMaker's {@code ClientError:} / {@code AlgorithmError:} style and name the resources, as real
- * failure reasons do.
+ * The {@code FailureReason} texts of simulated jobs; docs/testkit.md ("Failure reasons") lists
+ * which are SageMaker's exact words (with the public source) and which are paraphrased. Exact: the
+ * S3 download/upload texts, the EFS mount failures, the training toolkit's
+ * {@code ExecuteUserScriptError} and {@code framework error} framing and the botocore/urllib3
+ * messages inside them. Paraphrased, in SageMaker's {@code ClientError:} style: tenancy, DHCP
+ * options, free IP addresses, the cluster timeout and the in-VPC target timeout.
  */
 final class FailureReasons {
   static final String S3_HINT = "Please ensure that the subnet's route table has a route to an S3 VPC endpoint or a NAT "
@@ -38,7 +40,7 @@ final class FailureReasons {
    * the container: botocore's words for a denied HEAD of the object, or for an endpoint it cannot reach.
    */
   static String codeDownload(S3Uri location, boolean denied) {
-    return "AlgorithmError: framework error: " + (denied
+    return "AlgorithmError: framework error: \n" + (denied
         ? "botocore.exceptions.ClientError: An error occurred (403) when calling the HeadObject operation: Forbidden ("
             + location + ")"
         : "botocore.exceptions.ConnectTimeoutError: Connect timeout on endpoint URL: \"https://" + location.bucket()
@@ -68,13 +70,22 @@ final class FailureReasons {
   }
 
   static String serviceUnreachable(String url) {
-    return "AlgorithmError: ExecuteUserScriptError: ExitCode 1 ErrorMessage \"botocore.exceptions.ConnectTimeoutError: "
-        + "Connect timeout on endpoint URL: \"" + url + "\"\"";
+    return userScriptError("botocore.exceptions.ConnectTimeoutError: Connect timeout on endpoint URL: \"" + url + "\"");
   }
 
+  /** urllib3's words for a connection that timed out (pip's default connect timeout, 15 s); {@code port} is not in them. */
   static String internetUnreachable(String host, int port) {
-    return "AlgorithmError: ExecuteUserScriptError: ExitCode 1 ErrorMessage \"urllib3.exceptions.ConnectTimeoutError: "
-        + "Connection to " + host + " timed out. (connect timeout=" + port + ")\"";
+    return userScriptError("urllib3.exceptions.ConnectTimeoutError: Connection to " + host + " timed out. (connect "
+        + "timeout=15)");
+  }
+
+  /**
+   * The training toolkit's {@code ExecuteUserScriptError} as SageMaker reports it (sagemaker-training-toolkit
+   * {@code errors._CalledProcessError.__str__}, prefixed {@code AlgorithmError: }), for the SDKs' default entry point.
+   */
+  static String userScriptError(String errorMessage) {
+    return "AlgorithmError: ExecuteUserScriptError:\nExitCode 1\nErrorMessage \"" + errorMessage + "\"\nCommand "
+        + "\"/opt/conda/bin/python3.10 train.py\"";
   }
 
   /**
@@ -103,8 +114,8 @@ final class FailureReasons {
 
   /** The training code's connection to an in-VPC target (a database, a service) that times out. */
   static String targetUnreachable(String name, String endpoint) {
-    return "AlgorithmError: ExecuteUserScriptError: ExitCode 1 ErrorMessage \"TimeoutError: [Errno 110] Connection timed "
-        + "out (connecting to " + name + " at " + endpoint + ")\"";
+    return userScriptError("TimeoutError: [Errno 110] Connection timed out (connecting to " + name + " at " + endpoint
+        + ")");
   }
 
   static String clientError(String message) {

@@ -1,5 +1,6 @@
 package dev.vpctrain.testkit.sagemaker;
 
+import dev.vpctrain.testkit.AwsFault;
 import dev.vpctrain.testkit.internal.world.SageMakerWiring;
 import dev.vpctrain.testkit.internal.world.World;
 import java.time.Instant;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 
 /**
@@ -24,6 +26,8 @@ public final class FakeSageMaker {
   private final Map<String, JobScript> scripts = new LinkedHashMap<>();
   private JobScript defaultScript = new JobScript();
   private volatile boolean stepOnDescribe = true;
+  private volatile RealSleepDetector realSleeps = new RealSleepDetector(System::nanoTime, RealSleepDetector.THRESHOLD,
+      LoggerFactory.getLogger(FakeSageMaker.class)::warn);
 
   static {
     SageMakerWiring.register(new SageMakerWiring() {
@@ -107,6 +111,59 @@ public final class FakeSageMaker {
   }
 
   /**
+   * Fails the next attempt of {@code operation} ({@code DescribeTrainingJob}…) with {@code fault}; see
+   * {@link dev.vpctrain.testkit.FakeService#failNext}.
+   *
+   * @param operation the operation as the AWS API spells it
+   * @param fault the failure
+   * @return this fake
+   * @throws IllegalArgumentException naming the valid operations when the fake has no {@code operation}
+   */
+  public FakeSageMaker failNext(String operation, AwsFault fault) {
+    return failTimes(operation, 1, fault);
+  }
+
+  /**
+   * Fails the next {@code times} attempts of {@code operation} with {@code fault}.
+   *
+   * @param operation the operation as the AWS API spells it
+   * @param times how many attempts fail, at least 1
+   * @param fault the failure
+   * @return this fake
+   * @throws IllegalArgumentException naming the valid operations when the fake has no {@code operation}
+   */
+  public FakeSageMaker failTimes(String operation, int times, AwsFault fault) {
+    if (times < 1) {
+      throw new IllegalArgumentException("failTimes needs at least 1 call to fail, not " + times);
+    }
+    world.faults("sagemaker").add(operation, times, fault);
+    return this;
+  }
+
+  /**
+   * Fails every attempt of {@code operation} with {@code fault} until {@link #clearFaults()}.
+   *
+   * @param operation the operation as the AWS API spells it
+   * @param fault the failure
+   * @return this fake
+   * @throws IllegalArgumentException naming the valid operations when the fake has no {@code operation}
+   */
+  public FakeSageMaker failAlways(String operation, AwsFault fault) {
+    world.faults("sagemaker").add(operation, -1, fault);
+    return this;
+  }
+
+  /**
+   * Removes every fault queued for the fake SageMaker's operations.
+   *
+   * @return this fake
+   */
+  public FakeSageMaker clearFaults() {
+    world.faults("sagemaker").clear(null);
+    return this;
+  }
+
+  /**
    * Moves the virtual clock to the end of {@code jobName} and returns that time.
    *
    * @param jobName the training job name
@@ -121,6 +178,15 @@ public final class FakeSageMaker {
       throw new IllegalArgumentException("no training job named " + jobName + " was created; created: " + jobNames());
     }
     return world.clock().advanceTo(j.end());
+  }
+
+  RealSleepDetector realSleeps() {
+    return realSleeps;
+  }
+
+  /** Replaces the detector of real sleeping (tests). */
+  void realSleeps(RealSleepDetector detector) {
+    this.realSleeps = detector;
   }
 
   boolean stepsOnDescribe() {

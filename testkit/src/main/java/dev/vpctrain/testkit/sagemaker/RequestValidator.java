@@ -111,6 +111,7 @@ final class RequestValidator {
       pattern("outputDataConfig.s3OutputPath", r.outputDataConfig().s3OutputPath(), S3_URI);
     }
     resources(r.resourceConfig());
+    hyperParameters(r);
     if (r.stoppingCondition() == null) {
       notNull("stoppingCondition");
     } else if (r.stoppingCondition().maxRuntimeInSeconds() != null && r.stoppingCondition().maxRuntimeInSeconds() < 1) {
@@ -141,6 +142,27 @@ final class RequestValidator {
       pattern("checkpointConfig.s3Uri", r.checkpointConfig().s3Uri(), S3_URI);
     }
     vpc(r.vpcConfig());
+  }
+
+  /** {@code HyperParameters}: at most 100 entries, keys of at most 256 characters, values of at most 2500. */
+  private void hyperParameters(CreateTrainingJobRequest r) {
+    if (!r.hasHyperParameters()) {
+      return;
+    }
+    if (r.hyperParameters().size() > 100) {
+      violations.add("Value '" + r.hyperParameters() + "' at 'hyperParameters' failed to satisfy constraint: "
+          + "Member must have length less than or equal to 100");
+    }
+    r.hyperParameters().forEach((k, v) -> {
+      if (k.length() > 256) {
+        violations.add("Value '" + k + "' at 'hyperParameters' failed to satisfy constraint: Map keys must satisfy "
+            + "constraint: [Member must have length less than or equal to 256]");
+      }
+      if (v != null && v.length() > 2500) {
+        violations.add("Value '" + v + "' at 'hyperParameters' failed to satisfy constraint: Map value must satisfy "
+            + "constraint: [Member must have length less than or equal to 2500]");
+      }
+    });
   }
 
   private void resources(ResourceConfig rc) {

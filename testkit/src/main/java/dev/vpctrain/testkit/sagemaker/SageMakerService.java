@@ -58,6 +58,7 @@ public final class SageMakerService {
       "ResourceLimitExceeded", ResourceLimitExceededException::builder));
   /** The delay of SageMaker's training-job waiter, spent in virtual time when jobs do not step on describe. */
   static final Duration WAITER_DELAY = Duration.ofMinutes(2);
+  private static final java.util.Set<String> TERMINAL = java.util.Set.of("Completed", "Failed", "Stopped");
 
   private final World world;
   private final FakeSageMaker state;
@@ -162,10 +163,14 @@ public final class SageMakerService {
    */
   public DescribeTrainingJobResponse describeTrainingJob(DescribeTrainingJobRequest r) {
     SimulatedJob job = job(r.trainingJobName());
+    Instant before = world.clock().instant();
     if (state.stepsOnDescribe()) {
-      job.nextStepToShow(world.clock().instant()).ifPresent(t -> world.clock().advanceTo(t));
+      job.nextStepToShow(before).ifPresent(t -> world.clock().advanceTo(t));
     }
     Instant now = world.clock().instant();
+    if (!TERMINAL.contains(job.statusAt(before))) {
+      state.realSleeps().polled(job.name, before, now);
+    }
     job.observe(now);
     return describe(job, now);
   }

@@ -30,7 +30,8 @@ import javax.tools.Diagnostic;
 /**
  * Build-time helper of the testkit (not shipped): for each class annotated
  * {@code @FakeClientOf(value = SomeClient.class, name = "X")}, writes class {@code X} implementing
- * the AWS SDK client interface, every operation of which goes to a {@code ClientDispatch}. A
+ * the AWS SDK client interface, every operation of which goes to a {@code ClientDispatch}, and
+ * vpctrain's {@code SimulatedTime} (the world's virtual clock and a sleeper that advances it). A
  * {@code java.lang.reflect.Proxy} would do the same at run time, but building one loads and
  * initializes every request class of the service (seconds for EC2); the generated class loads
  * nothing until an operation is called.
@@ -79,10 +80,14 @@ public final class FakeClientProcessor extends AbstractProcessor {
         .append(": every operation goes to the dispatch. */\n");
     src.append("@javax.annotation.processing.Generated(\"").append(getClass().getName()).append("\")\n");
     src.append("@SuppressWarnings({\"unchecked\", \"deprecation\"})\n");
-    src.append("final class ").append(name).append(" implements ").append(client.getQualifiedName()).append(" {\n");
+    src.append("final class ").append(name).append(" implements ").append(client.getQualifiedName())
+        .append(", dev.vpctrain.aws.launch.SimulatedTime {\n");
     src.append("  private final dev.vpctrain.testkit.internal.sdk.ClientDispatch dispatch;\n\n");
     src.append("  ").append(name).append("(dev.vpctrain.testkit.internal.sdk.ClientDispatch dispatch) {\n");
     src.append("    this.dispatch = dispatch;\n  }\n");
+    src.append("\n  @Override\n  public java.time.Clock simulatedClock() {\n    return dispatch.simulatedClock();\n  }\n");
+    src.append("\n  @Override\n  public dev.vpctrain.aws.launch.Sleeper simulatedSleeper() {\n"
+        + "    return dispatch.simulatedSleeper();\n  }\n");
     for (ExecutableElement m : ElementFilter.methodsIn(processingEnv.getElementUtils().getAllMembers(client))) {
       String body = body(m);
       if (body != null) {

@@ -93,9 +93,9 @@ class InVpcFailuresTest {
 
     DescribeTrainingJobResponse d = launch(aws, Scenarios.rdsDatabase());
 
-    assertThat(d.failureReason()).isEqualTo("AlgorithmError: ExecuteUserScriptError: ExitCode 1 ErrorMessage "
+    assertThat(d.failureReason()).isEqualTo("AlgorithmError: ExecuteUserScriptError:\nExitCode 1\nErrorMessage "
         + "\"TimeoutError: [Errno 110] Connection timed out (connecting to features at "
-        + "sg-0a1b2c3d4e5f60406 (security group):5432/tcp)\"");
+        + "sg-0a1b2c3d4e5f60406 (security group):5432/tcp)\"\nCommand \"/opt/conda/bin/python3.10 train.py\"");
     assertThat(TrainingJobSimulatorTest.statuses(d)).containsExactly("Starting", "Downloading", "Training", "Failed");
   }
   // end::target[]

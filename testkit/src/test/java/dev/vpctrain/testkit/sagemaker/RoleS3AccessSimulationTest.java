@@ -90,7 +90,7 @@ class RoleS3AccessSimulationTest {
     DescribeTrainingJobResponse d = describeToEnd(aws, s.job().name());
 
     assertThat(statuses(d)).containsExactly("Starting", "Downloading", "Training", "Failed");
-    assertThat(d.failureReason()).isEqualTo("AlgorithmError: framework error: botocore.exceptions.ClientError: An error "
+    assertThat(d.failureReason()).isEqualTo("AlgorithmError: framework error: \nbotocore.exceptions.ClientError: An error "
         + "occurred (403) when calling the HeadObject operation: Forbidden "
         + "(s3://acme-ml-code/resnet50/source/sourcedir.tar.gz)");
   }

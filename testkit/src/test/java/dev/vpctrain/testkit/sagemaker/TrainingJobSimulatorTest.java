@@ -118,7 +118,7 @@ class TrainingJobSimulatorTest {
     DescribeTrainingJobResponse d = describeToEnd(aws, "resnet50-nightly");
 
     assertThat(statuses(d)).containsExactly("Starting", "Downloading", "Training", "Failed");
-    assertThat(d.failureReason()).isEqualTo("AlgorithmError: framework error: botocore.exceptions.ConnectTimeoutError: "
+    assertThat(d.failureReason()).isEqualTo("AlgorithmError: framework error: \nbotocore.exceptions.ConnectTimeoutError: "
         + "Connect timeout on endpoint URL: \"https://acme-ml-code.s3.amazonaws.com/resnet50/source/sourcedir.tar.gz\"");
   }
 

@@ -56,7 +56,9 @@ public final class FakeEfs {
       "AccessPointNotFound", AccessPointNotFoundException::builder,
       "PolicyNotFound", PolicyNotFoundException::builder,
       "IncorrectMountTargetState", IncorrectMountTargetStateException::builder,
-      "BadRequest", BadRequestException::builder));
+      "BadRequest", BadRequestException::builder,
+      "ThrottlingException", software.amazon.awssdk.services.efs.model.ThrottlingException::builder,
+      "InternalServerError", software.amazon.awssdk.services.efs.model.InternalServerErrorException::builder));
   private static final String DENIED = "AccessDeniedException";
   private static final int DEFAULT_PAGE = 100;
 

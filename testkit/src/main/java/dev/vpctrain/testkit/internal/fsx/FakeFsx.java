@@ -37,7 +37,8 @@ import software.amazon.awssdk.services.fsx.model.FileSystemNotFoundException;
 public final class FakeFsx {
   private static final ServiceErrors ERRORS = new ServiceErrors("FSx", FSxException::builder, Map.of(
       "FileSystemNotFound", FileSystemNotFoundException::builder,
-      "BadRequest", BadRequestException::builder));
+      "BadRequest", BadRequestException::builder,
+      "InternalServerError", software.amazon.awssdk.services.fsx.model.InternalServerErrorException::builder));
 
   private final World world;
 

@@ -55,7 +55,8 @@ import software.amazon.awssdk.services.iam.model.PutRolePolicyResponse;
 public final class FakeIam {
   private static final ServiceErrors ERRORS = new ServiceErrors("Iam", IamException::builder, Map.of(
       "NoSuchEntity", NoSuchEntityException::builder,
-      "MalformedPolicyDocument", MalformedPolicyDocumentException::builder));
+      "MalformedPolicyDocument", MalformedPolicyDocumentException::builder,
+      "ServiceFailure", software.amazon.awssdk.services.iam.model.ServiceFailureException::builder));
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final World world;

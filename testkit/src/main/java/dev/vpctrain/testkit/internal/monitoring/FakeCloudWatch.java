@@ -43,7 +43,8 @@ public final class FakeCloudWatch {
       "InvalidParameterValue", InvalidParameterValueException::builder,
       "MissingParameter", MissingRequiredParameterException::builder,
       "InvalidParameterCombination", InvalidParameterCombinationException::builder,
-      "InvalidNextToken", InvalidNextTokenException::builder));
+      "InvalidNextToken", InvalidNextTokenException::builder,
+      "InternalServiceError", software.amazon.awssdk.services.cloudwatch.model.InternalServiceException::builder));
   private static final Pattern QUERY_ID = Pattern.compile("[a-z][a-zA-Z0-9_]*");
   private static final Pattern PERCENTILE = Pattern.compile("p(\\d{1,2}(\\.\\d+)?|100)");
 

@@ -37,7 +37,11 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundExce
 public final class FakeLogs {
   private static final ServiceErrors ERRORS = new ServiceErrors("CloudWatchLogs", CloudWatchLogsException::builder, Map.of(
       "ResourceNotFoundException", ResourceNotFoundException::builder,
-      "InvalidParameterException", InvalidParameterException::builder));
+      "InvalidParameterException", InvalidParameterException::builder,
+      "ThrottlingException", software.amazon.awssdk.services.cloudwatchlogs.model.ThrottlingException::builder,
+      "AccessDeniedException", software.amazon.awssdk.services.cloudwatchlogs.model.AccessDeniedException::builder,
+      "ServiceUnavailableException", software.amazon.awssdk.services.cloudwatchlogs.model.ServiceUnavailableException::builder,
+      "InternalServerException", software.amazon.awssdk.services.cloudwatchlogs.model.InternalServerException::builder));
 
   private final World world;
 

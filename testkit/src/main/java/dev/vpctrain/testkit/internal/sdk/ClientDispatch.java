@@ -5,23 +5,40 @@ import dev.vpctrain.testkit.internal.world.World;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import dev.vpctrain.testkit.AwsFault;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.awscore.AwsResponse;
 import software.amazon.awssdk.awscore.DefaultAwsResponseMetadata;
 import software.amazon.awssdk.awscore.util.AwsHeader;
 import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.SdkHttpResponse;
+import software.amazon.awssdk.retries.api.AcquireInitialTokenRequest;
+import software.amazon.awssdk.retries.api.AcquireInitialTokenResponse;
+import software.amazon.awssdk.retries.api.RecordSuccessRequest;
+import software.amazon.awssdk.retries.api.RefreshRetryTokenRequest;
+import software.amazon.awssdk.retries.api.RefreshRetryTokenResponse;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.retries.api.RetryToken;
+import software.amazon.awssdk.retries.api.TokenAcquisitionFailedException;
 
 /**
  * Where every operation of a fake SDK client goes. The client classes ({@link FakeClientOf}) hand
  * each call here by name; the dispatch finds the handler's method of that name (one per modeled
  * operation, taking the SDK request) and adds what a real client adds: a request id, response
  * metadata and a 200 HTTP response; the SDK's own exception types for {@link AwsError}s; the call
- * log. An operation the handler lacks is an {@link UnsupportedOperationException} naming it.
+ * log; the faults a test injected ({@link FaultPlan}, one per attempt); and the SDK's retry
+ * strategy, which decides as in a real client whether a failed attempt is retried, its backoff
+ * spent on the world's virtual clock. An operation the handler lacks is an {@link UnsupportedOperationException} naming it.
  * Convenience overloads ({@code Consumer<Builder>}, no-argument forms) and paginators keep the
  * interface's own code, so they reach the handler as real calls do. Internal to the testkit.
  */
@@ -33,6 +50,9 @@ public final class ClientDispatch {
   private final ServiceErrors errors;
   private final String requestIdHeader;
   private final Map<String, Optional<Method>> targets = new ConcurrentHashMap<>();
+  private final FaultPlan faults;
+  private final FaultDialect dialect;
+  private final RetryStrategy retry;
 
   /**
    * @param service the short name recorded in the call log ({@code ec2}, {@code sagemaker}…)
@@ -48,10 +68,23 @@ public final class ClientDispatch {
     this.world = world;
     this.errors = errors;
     this.requestIdHeader = requestIdHeader;
+    this.faults = world.faults(service, () -> new FaultPlan(service, operations()));
+    this.dialect = FaultDialect.of(service);
+    this.retry = world.retryStrategy().toBuilder().build();
   }
 
   public String serviceName() {
     return serviceName;
+  }
+
+  /** The world's virtual clock (the client's {@code SimulatedTime}). */
+  public java.time.Clock simulatedClock() {
+    return world.clock();
+  }
+
+  /** A sleeper that advances the world's virtual clock and returns at once. */
+  public dev.vpctrain.aws.launch.Sleeper simulatedSleeper() {
+    return d -> world.clock().advance(d);
   }
 
   /** Clients of the fake world hold nothing to release. */
@@ -64,7 +97,42 @@ public final class ClientDispatch {
       return invoke(target, request == null ? new Object[0] : new Object[] {request});
     }
     String operation = capitalize(method);
+    AcquireInitialTokenResponse acquired = retry.acquireInitialToken(AcquireInitialTokenRequest.create(service));
+    RetryToken token = acquired.token();
+    backOff(acquired.delay());
+    List<String> failures = new ArrayList<>();
+    while (true) {
+      try {
+        Object response = attempt(target, operation, request);
+        retry.recordSuccess(RecordSuccessRequest.create(token));
+        return response;
+      } catch (SdkException e) {
+        failures.add(e.getMessage());
+        RefreshRetryTokenResponse refreshed;
+        try {
+          refreshed = retry.refreshRetryToken(RefreshRetryTokenRequest.builder().token(token).failure(e).build());
+        } catch (TokenAcquisitionFailedException notRetried) {
+          throw lastFailure(e, failures);
+        }
+        token = refreshed.token();
+        backOff(refreshed.delay());
+      }
+    }
+  }
+
+  /** One attempt: an injected fault, else the handler's answer, recorded in the call log. */
+  private Object attempt(Method target, String operation, Object request) {
     String requestId = world.ids().nextRequestId();
+    Optional<AwsFault> fault = faults.take(operation);
+    if (fault.isPresent()) {
+      AwsError error = dialect.serviceError(fault.get(), operation, world.accountId());
+      if (error == null) {
+        world.record(new ApiCall(service, operation, request, world.clock().instant(), requestId, null));
+        throw dialect.clientError(fault.get());
+      }
+      world.record(new ApiCall(service, operation, request, world.clock().instant(), requestId, error.code()));
+      throw errors.toException(error, requestId, http(error.status(), requestId));
+    }
     try {
       Object response = invoke(target, new Object[] {request});
       world.record(new ApiCall(service, operation, request, world.clock().instant(), requestId, null));
@@ -72,6 +140,22 @@ public final class ClientDispatch {
     } catch (AwsError e) {
       world.record(new ApiCall(service, operation, request, world.clock().instant(), requestId, e.code()));
       throw errors.toException(e, requestId, http(e.status(), requestId));
+    }
+  }
+
+  /** The last attempt's exception, with its number of attempts and the earlier attempts' messages suppressed in it, as the SDK reports them. */
+  private static SdkException lastFailure(SdkException failure, List<String> failures) {
+    SdkException last = failure.toBuilder().numAttempts(failures.size()).build();
+    for (int i = 0; i < failures.size() - 1; i++) {
+      last.addSuppressed(SdkClientException.builder().message("Request attempt " + (i + 1) + " failure: "
+          + failures.get(i)).writableStackTrace(false).build());
+    }
+    return last;
+  }
+
+  private void backOff(Duration delay) {
+    if (delay != null && !delay.isNegative() && !delay.isZero()) {
+      world.clock().advance(delay);
     }
   }
 
@@ -139,12 +223,23 @@ public final class ClientDispatch {
         return "Not Found";
       case 412:
         return "Precondition Failed";
+      case 429:
+        return "Too Many Requests";
+      case 500:
+        return "Internal Server Error";
+      case 503:
+        return "Service Unavailable";
       default:
         return "Error";
     }
   }
 
   private String modeled() {
+    return String.join(", ", operations());
+  }
+
+  /** The operations the handler models, sorted. */
+  private SortedSet<String> operations() {
     TreeSet<String> names = new TreeSet<>();
     for (Method m : handler.getClass().getMethods()) {
       if (m.getDeclaringClass() == handler.getClass() && m.getParameterCount() == 1
@@ -152,7 +247,7 @@ public final class ClientDispatch {
         names.add(capitalize(m.getName()));
       }
     }
-    return String.join(", ", names);
+    return names;
   }
 
   static String capitalize(String name) {

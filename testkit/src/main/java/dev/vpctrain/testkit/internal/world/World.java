@@ -7,10 +7,15 @@ import dev.vpctrain.testkit.VirtualClock;
 import dev.vpctrain.testkit.internal.monitoring.LogStore;
 import dev.vpctrain.testkit.internal.monitoring.MetricStore;
 import dev.vpctrain.testkit.network.IdSource;
+import dev.vpctrain.testkit.internal.sdk.FaultPlan;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 
 /**
  * The one state every fake client of a {@code FakeAws} reads and writes: the network (as an
@@ -24,12 +29,37 @@ public final class World {
   private final LogStore logs = new LogStore();
   private final MetricStore metrics = new MetricStore();
   private final List<ApiCall> calls = new ArrayList<>();
+  private final Map<String, FaultPlan> faults = new ConcurrentHashMap<>();
+  private final RetryStrategy retryStrategy;
   private volatile NetworkSnapshot network;
 
-  public World(NetworkSnapshot network, VirtualClock clock, RuleEngine ruleEngine) {
+  /**
+   * @param retryStrategy the strategy every fake client copies ({@code toBuilder().build()}) to decide retries
+   */
+  public World(NetworkSnapshot network, VirtualClock clock, RuleEngine ruleEngine, RetryStrategy retryStrategy) {
     this.network = Objects.requireNonNull(network, "network");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.ruleEngine = Objects.requireNonNull(ruleEngine, "ruleEngine");
+    this.retryStrategy = Objects.requireNonNull(retryStrategy, "retryStrategy");
+  }
+
+  /** The retry strategy of the world's clients. */
+  public RetryStrategy retryStrategy() {
+    return retryStrategy;
+  }
+
+  /** The fault plan of {@code service}, made by {@code create} the first time. */
+  public FaultPlan faults(String service, Supplier<FaultPlan> create) {
+    return faults.computeIfAbsent(service, s -> create.get());
+  }
+
+  /** The fault plan of {@code service}; an error when no client of it was built. */
+  public FaultPlan faults(String service) {
+    FaultPlan plan = faults.get(service);
+    if (plan == null) {
+      throw new IllegalStateException("the fake world has no " + service + " client");
+    }
+    return plan;
   }
 
   public VirtualClock clock() {
