@@ -17,7 +17,8 @@ import java.util.Set;
 
 /**
  * The training run of the class-data-sharing archive, built at package time (cli/pom.xml runs
- * {@code java -XX:ArchiveClassesAtExit=target/vpctrain.jsa -cp target/vpctrain.jar} this class): the
+ * {@code java -XX:DumpLoadedClassList=target/vpctrain.classlist -cp target/vpctrain.jar} this class,
+ * then dumps the archive {@code target/vpctrain.jsa} of the classes listed): the
  * offline commands people run, in one JVM, over the bundled examples (with {@code --example} and as
  * files), so that the classes they load are archived. Never reaches the network or AWS. Each example's
  * check must end with the exit code its {@code expect.json} names (so this run is also a smoke test of
