@@ -115,12 +115,13 @@ public final class ShadedJarTrim {
         Matcher client = CLIENT.matcher(c);
         boolean isClient = client.matches();
         for (String ref : r.classes()) {
-          if (!classes.contains(ref) || kept.contains(ref)) {
+          // a class kept only for the verifier is followed once something else refers to it
+          if (!classes.contains(ref) || kept.contains(ref) && !verifierOnly.contains(ref)) {
             continue;
           }
           if (isClient && !followFromClient(client.group(1), ref, invoked)) {
             Matcher m = CANDIDATE.matcher(ref);
-            if (m.matches() && "model".equals(m.group(2)) && m.group(3).endsWith("Request")) {
+            if (!kept.contains(ref) && m.matches() && "model".equals(m.group(2)) && m.group(3).endsWith("Request")) {
               keepWithSupertypes(ref, classes, refsOf, kept, verifierOnly);
             }
             continue;
