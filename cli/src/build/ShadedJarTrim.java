@@ -35,10 +35,11 @@ import java.util.zip.ZipOutputStream;
  * {@code Default…Client}) into the per-operation classes ({@code <Op>Request}, {@code <Op>Response},
  * {@code <Op>RequestMarshaller}, {@code <Op>Iterable}/{@code Publisher}, waiters) are followed only for
  * the operations some kept class outside the clients invokes ({@code ec2.describeSubnets(…)},
- * {@code describeSubnetsPaginator(…)}). The request and response classes of the other operations stay
- * as plain class files with their supertypes (the bytecode verifier of the client class may load them
- * to check an assignment) but nothing they reference is kept for them: calling such an operation
- * would fail, and no code in the jar calls one.
+ * {@code describeSubnetsPaginator(…)}). The request classes of the other operations stay as bare
+ * class files with their supertypes (the bytecode verifier of the client class loads them: each
+ * operation passes its request as an {@code SdkRequest}) but nothing they refer to is kept for them:
+ * calling such an operation would fail, and no code in the jar calls one. A bare class that another
+ * kept class refers to is followed like any other.
  *
  * <p>Usage: {@code java ShadedJarTrim.java JAR MAX_BYTES REPORT}. Writes the list of invoked
  * operations and what was dropped to REPORT.
