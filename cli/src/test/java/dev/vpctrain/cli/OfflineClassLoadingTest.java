@@ -60,6 +60,11 @@ class OfflineClassLoadingTest {
 
   /** Runs {@code vpctrain args} in a fresh loader; returns the names of the classes it loaded. */
   static Set<String> classesLoadedBy(String... args) throws Exception {
+    return classesLoadedBy(Set.of(0, 1, 2), args);
+  }
+
+  /** As {@link #classesLoadedBy(String...)}, the command ending with one of {@code exits}. */
+  static Set<String> classesLoadedBy(Set<Integer> exits, String... args) throws Exception {
     try (RecordingLoader loader = new RecordingLoader(testClasspath())) {
       Thread thread = Thread.currentThread();
       ClassLoader previous = thread.getContextClassLoader();
@@ -71,7 +76,7 @@ class OfflineClassLoadingTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = (int) run.invoke(null, args, new PrintWriter(out), new PrintWriter(err));
-        assertThat(code).as("exit code of %s\n%s\n%s", List.of(args), out, err).isIn(0, 1, 2);
+        assertThat(code).as("exit code of %s\n%s\n%s", List.of(args), out, err).isIn(exits);
       } finally {
         thread.setContextClassLoader(previous);
       }
@@ -142,5 +147,23 @@ class OfflineClassLoadingTest {
     Set<String> plan = classesLoadedBy("plan", "--job", job.toString(), "--network", network.toString());
     assertThat(plan).contains("dev.vpctrain.cli.PlanCommand");
     assertThat(beyondShapes(plan)).as("AWS SDK classes beyond the API shapes loaded by an offline plan").isEmpty();
+  }
+
+  @Test
+  void offlineErrorsAndOtherFormatsLoadNoSdkClientCredentialOrHttpClass() throws Exception {
+    Path job = dir.resolve("job.json");
+    Path network = dir.resolve("network.json");
+    Files.writeString(job, Examples.file("subnet-out-of-ips", "job.json").orElseThrow());
+    Files.writeString(network, Examples.file("subnet-out-of-ips", "network.json").orElseThrow());
+    Set<String> json = classesLoadedBy("check", "--job", job.toString(), "--network", network.toString(),
+        "--format", "json", "--verbose");
+    assertThat(json).contains("dev.vpctrain.core.report.JsonReport");
+    assertThat(beyondShapes(json)).as("AWS SDK classes beyond the API shapes loaded by check --format json").isEmpty();
+    // an invalid bundle (exit 65) and a missing file (exit 66) are reported without touching the SDK's runtime
+    Set<String> invalid = classesLoadedBy(Set.of(65), "check", "--example", "bundle-wrong-type");
+    assertThat(beyondShapes(invalid)).as("AWS SDK classes beyond the API shapes loaded by an invalid bundle").isEmpty();
+    Set<String> missing = classesLoadedBy(Set.of(66), "check", "--job", job.toString(), "--network",
+        dir.resolve("absent.json").toString());
+    assertThat(beyondShapes(missing)).as("AWS SDK classes beyond the API shapes loaded for a missing file").isEmpty();
   }
 }
