@@ -69,9 +69,8 @@ final class CredentialsFailure extends AwsCallException {
     Optional<Profile> profile = profile(c.name);
     if (profile.isPresent() && (profile.get().property(ProfileProperty.SSO_START_URL).isPresent()
         || profile.get().property("sso_session").isPresent())) {
-      return new CredentialsFailure("AWS profile '" + c.name + "' " + c.how + " uses IAM Identity Center (SSO), "
-          + "which this build cannot read: after 'aws sso login --profile " + c.name + "', export its credentials "
-          + "with 'aws configure export-credentials --profile " + c.name + " --format env'.", cause);
+      return new CredentialsFailure("AWS profile '" + c.name + "' " + c.how + " signs in through IAM Identity "
+          + "Center (SSO) and has no valid session: run 'aws sso login --profile " + c.name + "', " + CHOOSE, cause);
     }
     return new CredentialsFailure("AWS profile '" + c.name + "' " + c.how + " has no credentials: run "
         + "'aws sso login --profile " + c.name + "' (SSO) or 'aws configure --profile " + c.name + "', " + CHOOSE,

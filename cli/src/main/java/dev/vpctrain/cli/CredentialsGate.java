@@ -37,8 +37,9 @@ final class CredentialsGate implements AwsCredentialsProvider, ExecutionIntercep
     }
     try {
       return delegate.resolveCredentials();
-    } catch (SdkClientException | IllegalStateException e) {
-      // the chain found nothing, or a profile cannot give credentials (missing, incomplete, needs a module)
+    } catch (RuntimeException e) {
+      // the chain found nothing, or a profile cannot give credentials (missing, incomplete, needs a module, an SSO
+      // profile whose cached session is missing or expired: an UncheckedIOException or an SdkClientException)
       failure = CredentialsFailure.unresolved(profile, e);
       throw failure;
     }

@@ -6,8 +6,8 @@ package dev.vpctrain.core;
  */
 public final class BuildInfo {
   private static final String VERSION = "${project.version}";
-  private static final String COMMIT = "${git.commit.id.abbrev}";
-  private static final String DIRTY = "${git.dirty}";
+  private static final String COMMIT = "${vpctrain.commit}";
+  private static final String DIRTY = "${vpctrain.dirty}";
   private static final String DOCS_BASE_URL = "${vpctrain.docs.base-url}";
 
   private BuildInfo() {}
