@@ -23,6 +23,13 @@ abstract class AbstractFinding {
   /** The fix: a console step, an AWS CLI command or the policy JSON to use. */
   public abstract Optional<String> remediation();
 
+  /**
+   * How this finding merges with others of the same cause into one finding (several job subnets
+   * behind one route table, for example); empty for a finding that stands alone. Not part of the
+   * JSON or SARIF report, which show the merged finding.
+   */
+  public abstract Optional<Grouping> grouping();
+
   /** The rule's documentation page: {@code docs/rules/<id>.md}. */
   @Value.Default
   public String doc() {
