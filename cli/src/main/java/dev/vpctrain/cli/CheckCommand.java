@@ -58,8 +58,15 @@ final class CheckCommand implements Callable<Integer> {
   @Mixin
   FailOnOption failOn = new FailOnOption();
 
-  @Option(names = "--verbose", description = "Also list the checks that passed.")
+  @Option(names = "--verbose", description = "Also list the checks that passed, and print INFO advice and the "
+      + "policy documents of fixes in full.")
   boolean verbose;
+
+  @Mixin
+  ColorOption color = new ColorOption();
+
+  /** Where the report goes: decides colour and width of the text report ({@link Main#run}). */
+  Terminal terminal = Terminal.system();
 
   @Option(names = "--simulate", description = {"With --live: cross-check the role rules' identity-policy "
       + "decisions with IAM's policy simulator (iam:SimulatePrincipalPolicy). A disagreement is printed as a "
@@ -114,6 +121,7 @@ final class CheckCommand implements Callable<Integer> {
       networkOptions.requireOne("check against a bundle or live AWS.");
     }
     networkOptions.requireLiveForAwsOptions();
+    color.choice(); // --color with --no-color: a usage error before any file is read
     if (simulate && !networkOptions.live) {
       throw new UsageException("--simulate asks IAM's policy simulator about the live role: use it with --live.");
     }
@@ -154,7 +162,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         return SarifReport.render(report, artifactUri(), titles, RulePages.baseUrl(), verbose);
       default:
-        return TextReport.render(report, verbose);
+        return TextReport.render(report, terminal.textOptions(color.choice(), verbose));
     }
   }
 
