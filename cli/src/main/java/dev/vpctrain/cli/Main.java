@@ -1,5 +1,6 @@
 package dev.vpctrain.cli;
 
+import dev.vpctrain.core.BuildInfo;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -107,12 +108,13 @@ public final class Main implements Callable<Integer> {
     return ExitCodes.USAGE;
   }
 
-  /** The version from the jar manifest, when built. */
+  /** The version and commit the build wrote into core ({@link BuildInfo}), and the Java that runs it. */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      String v = Main.class.getPackage().getImplementationVersion();
-      return new String[] {"vpctrain " + (v == null ? "(development build)" : v)};
+      return new String[] {
+          "vpctrain " + BuildInfo.version() + " (commit " + BuildInfo.commit() + ")",
+          "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
     }
   }
 }

@@ -230,6 +230,36 @@ class MainTest {
   }
 
   @Test
+  void versionIsTheReactorsVersionAndTheCommitBuiltFrom() throws Exception {
+    String pom = java.nio.file.Files.readString(java.nio.file.Path.of("..", "pom.xml"));
+    java.util.regex.Matcher m = java.util.regex.Pattern
+        .compile("<artifactId>vpctrain-parent</artifactId>\\s*<version>([^<]+)</version>").matcher(pom);
+    assertThat(m.find()).as("the parent pom's version").isTrue();
+    String head = gitHead();
+    Cli r = Cli.run("--version");
+    assertThat(r.code).isEqualTo(0);
+    String first = r.out.lines().findFirst().orElseThrow();
+    assertThat(first).startsWith("vpctrain " + m.group(1) + " (commit ");
+    if (head != null) {
+      assertThat(first).as("built from the checkout's HEAD").contains("(commit " + head.substring(0, 12));
+    } else {
+      assertThat(first).endsWith("(commit unknown)");
+    }
+    assertThat(r.out).contains("Java " + System.getProperty("java.version"));
+  }
+
+  /** The checkout's HEAD, or null outside git. */
+  private static String gitHead() throws Exception {
+    try {
+      Process p = new ProcessBuilder("git", "rev-parse", "HEAD").redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+      return p.waitFor() == 0 && out.matches("[0-9a-f]{40}") ? out : null;
+    } catch (java.io.IOException e) {
+      return null;
+    }
+  }
+
+  @Test
   void examplesListsEveryBundledExample() {
     Cli r = Cli.run("examples");
     assertThat(r.code).isEqualTo(0);
