@@ -1,5 +1,6 @@
 package dev.vpctrain.core.report;
 
+import dev.vpctrain.core.BuildInfo;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -30,10 +31,23 @@ abstract class AbstractFinding {
    */
   public abstract Optional<Grouping> grouping();
 
-  /** The rule's documentation page: {@code docs/rules/<id>.md}. */
+  /**
+   * The rule's documentation page: {@code <id>.md} under the URL the build publishes the rule pages
+   * at ({@link BuildInfo#ruleDocUrl}); {@code docs/rules/<id>.md}, the page in the source tree, in a
+   * build that did not set that URL.
+   */
   @Value.Default
   public String doc() {
-    return "docs/rules/" + ruleId() + ".md";
+    return docUrl(ruleId());
+  }
+
+  /** The page of rule {@code ruleId}, as {@link #doc()} gives it. */
+  static String docUrl(String ruleId) {
+    String base = BuildInfo.docsBaseUrl();
+    if (base.isBlank() || base.contains("${")) {
+      return "docs/rules/" + ruleId + ".md";
+    }
+    return BuildInfo.ruleDocUrl(ruleId);
   }
 
   /**
