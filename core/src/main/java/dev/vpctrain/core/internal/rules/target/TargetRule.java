@@ -120,7 +120,7 @@ abstract class TargetRule extends BaseRule {
       String label = JobSubnets.label(ctx, subnet);
       Finding f = combine(subnet, t, checks, notes, failLead.one(label), fixLead, unknownLead.one(label));
       if (f != null) {
-        Finding group = combine(subnet, t, checks, notes, failLead.many(), fixLead, unknownLead.many());
+        Finding group = combine(subnet, t, checks, notes, failLead.many(), fixLead, unknownLead.many(), true);
         out.add(f.withGrouping(Grouping.of(label, group.message())));
       }
     }
@@ -150,6 +150,12 @@ abstract class TargetRule extends BaseRule {
   /** The FAIL (any NO) or UNVERIFIED (any UNKNOWN) finding of {@code checks}, or null (notes collected). */
   Finding combine(String subnet, ResolvedTarget t, List<Check> checks, Set<String> notes, String failLead, String fixLead,
       String unknownLead) {
+    return combine(subnet, t, checks, notes, failLead, fixLead, unknownLead, false);
+  }
+
+  /** As {@link #combine}; {@code many} phrases the problems for several job subnets of one cause. */
+  Finding combine(String subnet, ResolvedTarget t, List<Check> checks, Set<String> notes, String failLead, String fixLead,
+      String unknownLead, boolean many) {
     Set<String> res = new LinkedHashSet<>();
     if (subnet != null) {
       res.add(subnet);
@@ -163,7 +169,7 @@ abstract class TargetRule extends BaseRule {
       result = result.and(c.result());
       notes.addAll(c.notes());
       if (c.result() == Tri.NO) {
-        problems.addAll(c.problems());
+        problems.addAll(many ? c.groupProblems() : c.problems());
         fixes.addAll(c.fixes());
         res.addAll(c.resources());
       } else if (c.result() == Tri.UNKNOWN) {

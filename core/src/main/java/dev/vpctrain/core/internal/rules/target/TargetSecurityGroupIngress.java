@@ -56,7 +56,8 @@ public final class TargetSecurityGroupIngress extends TargetRule {
       Lead unknown = Lead.of("Whether declared target " + t.describe() + " admits the job's instances in {subnet} is unknown:");
       Finding f = combine(subnet, t, checks, notes, fail.one(label), "Admit the job's security group:", unknown.one(label));
       if (f != null) {
-        Finding group = combine(subnet, t, checks, notes, fail.many(), "Admit the job's security group:", unknown.many());
+        Finding group = combine(subnet, t, checks, notes, fail.many(), "Admit the job's security group:", unknown.many(),
+            true);
         out.add(f.withGrouping(Grouping.of(label, group.message())));
       }
     }
