@@ -60,8 +60,15 @@ final class CheckCommand implements Callable<Integer> {
   @Mixin
   FailOnOption failOn = new FailOnOption();
 
-  @Option(names = "--verbose", description = "Also list the checks that passed.")
+  @Option(names = "--verbose", description = "Also list the checks that passed, and print INFO advice and the "
+      + "policy documents of fixes in full.")
   boolean verbose;
+
+  @Mixin
+  ColorOption color = new ColorOption();
+
+  /** Where the report goes: decides colour and width of the text report ({@link Main#run}). */
+  Terminal terminal = Terminal.system();
 
   @Option(names = "--simulate", description = {"With --live: cross-check the role rules' identity-policy "
       + "decisions with IAM's policy simulator (iam:SimulatePrincipalPolicy). A disagreement is printed as a "
@@ -116,6 +123,7 @@ final class CheckCommand implements Callable<Integer> {
       networkOptions.requireOne("check against a bundle or live AWS.");
     }
     networkOptions.requireLiveForAwsOptions();
+    color.choice(); // --color with --no-color: a usage error before any file is read
     if (simulate && !networkOptions.live) {
       throw new UsageException("--simulate asks IAM's policy simulator about the live role: use it with --live.");
     }
@@ -156,7 +164,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         return SarifReport.render(report, artifactUri(), titles, RulePages.baseUrl(), verbose);
       default:
-        return TextReport.render(report, verbose);
+        return TextReport.render(report, terminal.textOptions(color.choice(), verbose));
     }
   }
 

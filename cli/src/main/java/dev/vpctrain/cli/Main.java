@@ -42,6 +42,7 @@ public final class Main implements Callable<Integer> {
         new ApplyCommand(),
         new ExamplesCommand(),
         new RulesCommand(),
+        new ExplainCommand(),
         new LaunchCommand(),
         new WatchCommand(),
         new CompletionCommand());
@@ -86,8 +87,18 @@ public final class Main implements Callable<Integer> {
    * @return the exit code
    */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    return run(args, out, err, Terminal.system());
+  }
+
+  /** Runs the command line as if {@code out} went to {@code terminal} (colour and width of the text report). */
+  static int run(String[] args, PrintWriter out, PrintWriter err, Terminal terminal) {
     boolean debug = Arrays.asList(args).contains("--debug");
     CommandLine cmd = commandLine();
+    for (CommandLine sub : cmd.getSubcommands().values()) {
+      if (sub.getCommand() instanceof CheckCommand) {
+        ((CheckCommand) sub.getCommand()).terminal = terminal;
+      }
+    }
     cmd.setOut(out);
     cmd.setErr(err);
     Failures failures = new Failures(debug);

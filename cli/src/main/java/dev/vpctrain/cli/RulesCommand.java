@@ -38,8 +38,12 @@ final class RulesCommand implements Callable<Integer> {
       }
       return ExitCodes.READY;
     }
-    Rule rule = rules.stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow(() ->
-        new UsageException("unknown rule id '" + id + "'; 'vpctrain rules' lists them."));
+    printPage(RuleIds.find(rules, id), out);
+    return ExitCodes.READY;
+  }
+
+  /** Prints {@code rule}'s page, as bundled in the jar; the rule's id and title when the build has none. */
+  static void printPage(Rule rule, PrintWriter out) throws IOException {
     Optional<String> page = page(rule.id());
     if (page.isPresent()) {
       out.print(page.get());
@@ -50,7 +54,7 @@ final class RulesCommand implements Callable<Integer> {
       out.printf("%s  (%s)%n%n%s%n%nNo documentation page for this rule is bundled in this build "
           + "(docs/rules/%s.md).%n", rule.id(), rule.severity(), rule.title(), rule.id());
     }
-    return ExitCodes.READY;
+    out.flush();
   }
 
   static Optional<String> page(String ruleId) throws IOException {

@@ -22,6 +22,14 @@ final class Cli {
     return new Cli(code, out.toString(), err.toString());
   }
 
+  /** Runs as if standard output went to {@code terminal}. */
+  static Cli run(Terminal terminal, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(args, new PrintWriter(out), new PrintWriter(err), terminal);
+    return new Cli(code, out.toString(), err.toString());
+  }
+
   @Override
   public String toString() {
     return "exit " + code + "\n--- stdout\n" + out + "--- stderr\n" + err;

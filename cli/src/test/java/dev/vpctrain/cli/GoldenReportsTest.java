@@ -44,6 +44,58 @@ class GoldenReportsTest {
     return tests.stream();
   }
 
+  /**
+   * The text report as people see it, for the {@code report-*} scenarios: the short form into a pipe
+   * ({@code .short.text}), with {@code --color} ({@code .color.text}), and on a terminal 72 columns
+   * wide ({@code .wrapped.text}, colour on as a terminal has it).
+   */
+  @TestFactory
+  Stream<DynamicTest> textLayouts() throws IOException {
+    List<DynamicTest> tests = new ArrayList<>();
+    List<Path> dirs;
+    try (Stream<Path> s = Files.list(SCENARIOS)) {
+      dirs = s.filter(d -> d.getFileName().toString().startsWith("report-")).sorted().collect(Collectors.toList());
+    }
+    Terminal pipe = new Terminal(false, java.util.Map.of());
+    Terminal narrow = new Terminal(true, java.util.Map.of("COLUMNS", "72"));
+    for (Path d : dirs) {
+      JsonNode expect = MAPPER.readTree(Files.readString(d.resolve("expect.json")));
+      List<String> args = new ArrayList<>(List.of("check",
+          "--job", d.resolve(expect.path("job").asText("job.json")).normalize().toString(),
+          "--network", d.resolve(expect.path("network").asText("network.json")).normalize().toString()));
+      expect.path("args").forEach(a -> args.add(a.asText()));
+      String name = "report-" + d.getFileName().toString().substring("report-".length());
+      tests.add(golden(name + ".short.text", pipe, args));
+      List<String> colour = new ArrayList<>(args);
+      colour.add("--color");
+      tests.add(golden(name + ".color.text", pipe, colour));
+      tests.add(golden(name + ".wrapped.text", narrow, args));
+    }
+    return tests.stream();
+  }
+
+  /** {@code vpctrain explain} of one rule: its page as bundled in the jar. */
+  @TestFactory
+  Stream<DynamicTest> explain() {
+    return Stream.of(golden("explain-s3.route.missing.md", new Terminal(false, java.util.Map.of()),
+        List.of("explain", "s3.route.missing")));
+  }
+
+  private static DynamicTest golden(String file, Terminal terminal, List<String> args) {
+    Path golden = GOLDEN.resolve(file);
+    return dynamicTest(file, () -> {
+      Cli r = Cli.run(terminal, args.toArray(String[]::new));
+      assertThat(r.err).as(r.toString()).isEmpty();
+      String actual = r.out.replace(Path.of("").toAbsolutePath().toString(), "<cli>");
+      if (UPDATE) {
+        Files.writeString(golden, actual, StandardCharsets.UTF_8);
+        return;
+      }
+      assertThat(golden).as("golden file " + golden + " (create it with -Dgolden.update=true)").isRegularFile();
+      assertThat(actual).as(file).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+    });
+  }
+
   /** A case per folder of {@code root} with a job, a network and an {@code expect.json} that is not an input error. */
   private static void addFolders(List<DynamicTest> tests, Path root, String prefix) throws IOException {
     List<Path> dirs;

@@ -1,5 +1,6 @@
 package dev.vpctrain.core.report;
 
+import dev.vpctrain.core.BuildInfo;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -25,10 +26,34 @@ abstract class AbstractFinding {
   /** {@return the fix: a console step, an AWS CLI command or the policy JSON to use} */
   public abstract Optional<String> remediation();
 
-  /** {@return the rule's documentation page: {@code docs/rules/<id>.md}} */
+  /**
+   * How this finding merges with others of the same cause into one finding (several job subnets
+   * behind one route table, for example); empty for a finding that stands alone. Not part of the
+   * JSON or SARIF report, which show the merged finding.
+   *
+   * @return the grouping, or empty
+   */
+  public abstract Optional<Grouping> grouping();
+
+  /**
+   * The rule's documentation page: {@code <id>.md} under the URL the build publishes the rule pages
+   * at ({@link BuildInfo#ruleDocUrl}); {@code docs/rules/<id>.md}, the page in the source tree, in a
+   * build that did not set that URL.
+   *
+   * @return the page's URL
+   */
   @Value.Default
   public String doc() {
-    return "docs/rules/" + ruleId() + ".md";
+    return docUrl(ruleId());
+  }
+
+  /** The page of rule {@code ruleId}, as {@link #doc()} gives it. */
+  static String docUrl(String ruleId) {
+    String base = BuildInfo.docsBaseUrl();
+    if (base.isBlank() || base.contains("${")) {
+      return "docs/rules/" + ruleId + ".md";
+    }
+    return BuildInfo.ruleDocUrl(ruleId);
   }
 
   /**

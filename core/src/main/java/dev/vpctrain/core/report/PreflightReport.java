@@ -9,7 +9,9 @@ import java.util.stream.Collectors;
 
 /**
  * The result of a preflight: every rule's findings and the verdict. {@link #findings()} holds every
- * outcome (PASS included), ERRORs first; {@link #problems()} only FAIL and UNVERIFIED. UNVERIFIED
+ * outcome (PASS included), ERRORs first; {@link #problems()} only FAIL and UNVERIFIED. Findings of
+ * one cause are merged into one ({@link Grouping}): one route table behind three job subnets is one
+ * finding naming the table and the three subnets, with one remediation. UNVERIFIED
  * findings the user accepted ({@link Acceptance}) stay in both, marked {@link Finding#accepted()},
  * and do not hold the verdict back.
  */
@@ -30,7 +32,7 @@ public final class PreflightReport {
       List<Acceptance> acceptances) {
     this.jobName = Objects.requireNonNull(jobName);
     this.region = Objects.requireNonNull(region);
-    List<Finding> sorted = new ArrayList<>(findings);
+    List<Finding> sorted = new ArrayList<>(FindingGroups.merge(findings));
     sorted.sort(ORDER);
     this.findings = List.copyOf(sorted);
     this.rulesEvaluated = rulesEvaluated;

@@ -39,13 +39,13 @@ class AcceptedRenderingTest {
   @Test
   void textMarksTheFindingAndCountsItApart() {
     String text = TextReport.render(accepted, false);
-    assertThat(text).startsWith("READY  job job-1 in us-east-1: 0 errors, 1 warning, 0 infos, 1 accepted "
+    assertThat(text).startsWith("READY  job job-1 in us-east-1: 0 errors, 1 warning, 0 unverified, 0 infos, 1 accepted "
         + "(2 rules evaluated)\n");
     assertThat(text).contains("ERROR UNVERIFIED (accepted)  s3.route.unmodeled\n");
     assertThat(text).contains("  accepted: you vouched for what the snapshot cannot show");
     assertThat(text).doesNotContain("no UNVERIFIED finding matches");
     assertThat(TextReport.render(plain, false))
-        .startsWith("UNVERIFIED  job job-1 in us-east-1: 1 error, 1 warning, 0 infos (2 rules evaluated)\n")
+        .startsWith("UNVERIFIED  job job-1 in us-east-1: 0 errors, 1 warning, 1 unverified, 0 infos (2 rules evaluated)\n")
         .doesNotContain("accepted");
   }
 

@@ -36,7 +36,7 @@ class JsonReportTest {
     assertThat(first.get("outcome").asText()).isEqualTo("FAIL");
     assertThat(first.get("resources")).extracting(JsonNode::asText).containsExactly("subnet-1", "rtb-1");
     assertThat(first.get("remediation").asText()).isEqualTo("fix s3.route.missing");
-    assertThat(first.get("doc").asText()).isEqualTo("docs/rules/s3.route.missing.md");
+    assertThat(first.get("doc").asText()).isEqualTo(dev.vpctrain.core.BuildInfo.ruleDocUrl("s3.route.missing"));
   }
 
   @Test

@@ -70,8 +70,9 @@ class PreflightReportTest {
   }
 
   @Test
-  void findingDocDefaultsToTheRulePage() {
+  void findingDocDefaultsToTheRulePageUnderTheBuildsDocsUrl() {
+    assertThat(dev.vpctrain.core.BuildInfo.docsBaseUrl()).startsWith("https://").endsWith("/");
     assertThat(finding("s3.route.missing", Severity.ERROR, Outcome.FAIL).doc())
-        .isEqualTo("docs/rules/s3.route.missing.md");
+        .isEqualTo(dev.vpctrain.core.BuildInfo.docsBaseUrl() + "s3.route.missing.md");
   }
 }

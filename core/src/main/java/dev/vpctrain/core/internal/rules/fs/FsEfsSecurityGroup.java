@@ -16,6 +16,7 @@ import dev.vpctrain.core.network.NetworkSnapshot;
 import dev.vpctrain.core.network.Section;
 import dev.vpctrain.core.network.Subnet;
 import dev.vpctrain.core.report.Finding;
+import dev.vpctrain.core.report.Grouping;
 import dev.vpctrain.core.report.Severity;
 import dev.vpctrain.core.rules.RuleContext;
 import java.util.ArrayList;
@@ -115,8 +116,8 @@ public final class FsEfsSecurityGroup extends EfsChannelRule {
           ? "security group " + String.join(", ", d.allowedBy()) + " of mount target " + t.id() + " admits TCP 2049 from the job"
           : d.denied()
               ? "the security groups of mount target " + t.id() + " (" + String.join(", ", groups) + ") do not admit TCP 2049 "
-                  + "from the job's instances in " + s.subnetId() + " (neither from the job's groups "
-                  + String.join(", ", jobGroups) + " nor from a CIDR covering " + s.subnetId() + ")"
+                  + "from the job's instances in " + s.subnetId() + ", neither from the job's groups "
+                  + String.join(", ", jobGroups) + " nor from a CIDR covering " + s.subnetId()
               : "whether the security groups of mount target " + t.id() + " (" + String.join(", ", groups)
                   + ") admit TCP 2049 from the job's instances in " + s.subnetId() + " is unknown: " + d.unknownReason();
     }
@@ -198,13 +199,14 @@ public final class FsEfsSecurityGroup extends EfsChannelRule {
           }
         }
       }
-      return fail("From job subnet " + s.subnetId() + ", " + ch.label() + " is mounted through " + via + ", but "
+      Finding f = fail("From job subnet " + s.subnetId() + ", " + ch.label() + " is mounted through " + via + ", but "
               + String.join("; and ", problems) + ": the NFS connection times out and SageMaker fails the job with "
               + TIMEOUT_TEXT + ".",
           "Let TCP 2049 pass from the job's security group to the mount target's: "
               + (cmds.isEmpty() ? "admit TCP 2049 from the job's group on the mount target's group, and allow it out on "
                   + "the job's group" : String.join(" && ", cmds)) + ".",
           res.toArray(new String[0]));
+      return checks.size() == 1 ? grouped(f, ch, s, checks.get(0), jobGroups) : f;
     }
     List<String> details = new ArrayList<>();
     for (Check c : checks) {
@@ -224,5 +226,27 @@ public final class FsEfsSecurityGroup extends EfsChannelRule {
             + "it out to them on the job's group; once verified, accept it (--accept-unverified fs.efs.security-group="
             + s.subnetId() + ").",
         res.toArray(new String[0]));
+  }
+
+  /**
+   * {@code f}, the FAIL of one subnet that mounts through the mount target of its own Availability
+   * Zone, grouped with the other subnets' whose mount targets fail alike: the same security groups,
+   * the same direction blocked, the same fix. The cause is the security groups, not the subnet.
+   */
+  private static Finding grouped(Finding f, FileSystemChannel ch, Subnet s, Check c, List<String> jobGroups) {
+    String subject = s.subnetId() + " through " + c.target().id() + c.target().address().map(a -> " at " + a).orElse("");
+    List<String> problems = new ArrayList<>();
+    if (c.ingress() == Tri.NO) {
+      problems.add("the security groups of these mount targets, " + String.join(", ", c.groups().orElse(List.of()))
+          + ", do not admit TCP 2049 from the job's instances, neither from the job's groups "
+          + String.join(", ", jobGroups) + " nor from a CIDR covering their subnets");
+    }
+    if (c.egress() == Tri.NO) {
+      problems.add("the job's security groups " + String.join(", ", jobGroups) + " do not let TCP 2049 out to these "
+          + "mount targets, neither to their addresses nor to their groups");
+    }
+    return f.withGrouping(Grouping.of(subject, "From job subnets " + Grouping.SUBJECTS + ", " + ch.label()
+        + " is mounted through the mount target of each subnet's Availability Zone, but " + String.join("; and ", problems)
+        + ": the NFS connection times out and SageMaker fails the job with " + TIMEOUT_TEXT + "."));
   }
 }

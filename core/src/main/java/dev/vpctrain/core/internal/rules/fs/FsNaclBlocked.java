@@ -19,6 +19,7 @@ import dev.vpctrain.core.network.NetworkSnapshot;
 import dev.vpctrain.core.network.Section;
 import dev.vpctrain.core.network.Subnet;
 import dev.vpctrain.core.report.Finding;
+import dev.vpctrain.core.report.Grouping;
 import dev.vpctrain.core.report.Severity;
 import dev.vpctrain.core.rules.RuleContext;
 import java.util.ArrayList;
@@ -69,8 +70,9 @@ public final class FsNaclBlocked extends FsRule {
         }
         Endpoints eps = c.endpointsFor(subnet.get());
         if (!eps.isKnown()) {
-          out.add(unverified("The network ACLs between job subnet " + s + " and " + c.label() + " cannot be checked: "
-              + eps.unknownReason().orElse("") + ".", null, s, c.fileSystemId()));
+          String why = " and " + c.label() + " cannot be checked: " + eps.unknownReason().orElse("") + ".";
+          out.add(unverified("The network ACLs between job subnet " + s + why, null, s, c.fileSystemId())
+              .withGrouping(Grouping.of(s, "The network ACLs between job subnets " + Grouping.SUBJECTS + why)));
           continue;
         }
         if (eps.endpoints().isEmpty()) {

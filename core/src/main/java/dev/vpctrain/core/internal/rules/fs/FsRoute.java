@@ -15,6 +15,7 @@ import dev.vpctrain.core.network.Cidr;
 import dev.vpctrain.core.network.Section;
 import dev.vpctrain.core.network.Subnet;
 import dev.vpctrain.core.report.Finding;
+import dev.vpctrain.core.report.Grouping;
 import dev.vpctrain.core.report.Severity;
 import dev.vpctrain.core.rules.RuleContext;
 import java.util.ArrayList;
@@ -72,12 +73,15 @@ public final class FsRoute extends FsRule {
     }
     Endpoints e = c.endpointsFor(s);
     if (!e.isKnown()) {
-      return unverified("Whether job subnet " + subnet + " has a route to " + c.label() + " is unknown: "
-          + e.unknownReason().orElse("") + ".", null, subnet, fs);
+      String why = " a route to " + c.label() + " is unknown: " + e.unknownReason().orElse("") + ".";
+      return unverified("Whether job subnet " + subnet + " has" + why, null, subnet, fs)
+          .withGrouping(Grouping.of(subnet, "Whether job subnets " + Grouping.SUBJECTS + " have" + why));
     }
     if (e.endpoints().isEmpty()) {
-      return unverified(c.label() + " has no available mount target, so there is no address to route to from " + subnet
-          + " (fs.efs.mount-target.missing reports it).", null, subnet, fs);
+      String lead = c.label() + " has no available mount target, so there is no address to route to from ";
+      String tail = "; fs.efs.mount-target.missing reports it.";
+      return unverified(lead + subnet + tail, null, subnet, fs)
+          .withGrouping(Grouping.of(subnet, lead + Grouping.SUBJECTS + tail));
     }
     int port = c.isEfs() ? FileSystemChannel.NFS_PORT : FileSystemChannel.LUSTRE_PORT;
     List<String> failing = new ArrayList<>();

@@ -40,7 +40,7 @@ public final class RequestFileSystemInputMode extends BaseRule {
       }
     }
     if (out.isEmpty()) {
-      return one(pass("No EFS channel uses Pipe input mode (" + efs.size() + " EFS channel(s))."));
+      return one(pass("No EFS channel uses Pipe input mode; the job has " + efs.size() + (efs.size() == 1 ? " EFS channel." : " EFS channels.")));
     }
     return out;
   }

@@ -14,6 +14,7 @@ import dev.vpctrain.core.network.SecurityGroup;
 import dev.vpctrain.core.network.Subnet;
 import dev.vpctrain.core.network.Tag;
 import dev.vpctrain.core.report.Finding;
+import dev.vpctrain.core.report.Grouping;
 import dev.vpctrain.core.report.Severity;
 import dev.vpctrain.core.rules.BaseRule;
 import dev.vpctrain.core.rules.RuleContext;
@@ -63,7 +64,7 @@ public final class RoleVpcPermissions extends BaseRule {
     List<Finding> out = new ArrayList<>();
     List<Miss> describe = misses(a.describe());
     if (!describe.isEmpty()) {
-      out.add(finding(role, describe, "the job's VPC", List.of(role.arn())));
+      out.add(finding(role, describe, "the job's VPC", null, List.of(role.arn())));
     }
     boolean undecidable = a.all().stream().anyMatch(RoleCheck::isUndecidable);
     for (Map.Entry<String, List<RoleCheck>> e : a.subnets().entrySet()) {
@@ -79,7 +80,7 @@ public final class RoleVpcPermissions extends BaseRule {
       }
       if (!misses.isEmpty()) {
         resources.add(role.arn());
-        out.add(finding(role, misses, "subnet " + subnetId, resources));
+        out.add(finding(role, misses, "subnet " + subnetId, subnetId, resources));
       }
     }
     if (out.isEmpty()) {
@@ -193,6 +194,19 @@ public final class RoleVpcPermissions extends BaseRule {
       RequestContext c, String shown, String purpose) {
     PolicyRequest request = request(role, action, resource, c);
     return new RoleCheck("role.vpc.permissions", action, shown, purpose, request, auth.decide(request));
+  }
+
+  /**
+   * The finding of {@code misses} at {@code where}; with a {@code subnet}, grouped with the other
+   * subnets' findings of the same misses and fix (one finding naming every subnet the role cannot use).
+   */
+  private Finding finding(IamRole role, List<Miss> misses, String where, String subnet, List<String> resources) {
+    Finding f = finding(role, misses, where, resources);
+    if (subnet == null) {
+      return f;
+    }
+    String subnets = "subnets " + Grouping.SUBJECTS;
+    return f.withGrouping(Grouping.of(subnet, finding(role, misses, subnets, resources).message()));
   }
 
   private Finding finding(IamRole role, List<Miss> misses, String where, List<String> resources) {

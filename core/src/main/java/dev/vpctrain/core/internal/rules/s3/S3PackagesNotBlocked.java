@@ -10,6 +10,7 @@ import dev.vpctrain.core.internal.policy.Target;
 import dev.vpctrain.core.internal.reach.Reach;
 import dev.vpctrain.core.internal.reach.S3Path;
 import dev.vpctrain.core.report.Finding;
+import dev.vpctrain.core.report.Grouping;
 import dev.vpctrain.core.report.Outcome;
 import dev.vpctrain.core.report.Severity;
 import dev.vpctrain.core.rules.BaseRule;
@@ -67,8 +68,9 @@ public final class S3PackagesNotBlocked extends BaseRule {
             + "--policy-document file://endpoint-policy.json",
         Texts.resources(nat, subnets, List.of()))));
     unknownPaths.forEach((subnet, why) -> out.add(finding(Outcome.UNVERIFIED, sev,
-        "Whether " + subnet + " can reach the Amazon Linux repositories cannot be checked: its S3 path is not known (" + why + ").",
-        null, subnet)));
+        "Whether " + subnet + " can reach the Amazon Linux repositories cannot be checked: its S3 path is not known: " + why + ".",
+        null, subnet).withGrouping(Grouping.of(subnet, "Whether " + Grouping.SUBJECTS + " can reach the Amazon Linux "
+            + "repositories cannot be checked: their S3 path is not known: " + why + "."))));
     if (out.isEmpty()) {
       return one(pass("The job's subnets have no working S3 path, so the Amazon Linux repositories are not reachable."));
     }

@@ -5,6 +5,7 @@ import dev.vpctrain.core.internal.reach.Reach;
 import dev.vpctrain.core.internal.reach.RouteMatch;
 import dev.vpctrain.core.internal.reach.S3Path;
 import dev.vpctrain.core.report.Finding;
+import dev.vpctrain.core.report.Grouping;
 import dev.vpctrain.core.report.Severity;
 import dev.vpctrain.core.rules.RuleContext;
 
@@ -36,13 +37,15 @@ public final class S3RouteBlackhole extends S3RouteRule {
     } else {
       fix.append(S3Remedies.addGatewayEndpoint(reach, vpcOf(p), table));
     }
-    String what = r != null && !r.isActive()
-        ? "The route that carries S3 traffic from subnet " + label(ctx, p.subnetId()) + " is a blackhole: " + r.describe()
-            + " in " + p.routeTable().describe() + "; its target " + r.targetId() + " no longer exists (a deleted "
+    String cause = r != null && !r.isActive()
+        ? " is a blackhole: " + r.describe()
+            + " in " + p.routeTable().describe() + "; its target " + r.targetId() + " no longer exists, a deleted "
             + (r.targetKind() == RouteTargetKind.NAT_GATEWAY ? "NAT gateway" : r.targetKind() == RouteTargetKind.GATEWAY_ENDPOINT ? "endpoint" : "target")
-            + "), so S3 traffic is dropped."
-        : "The route that carries S3 traffic from subnet " + label(ctx, p.subnetId()) + " leads nowhere: " + p.detail() + ".";
-    return fail(what, capitalize(fix.toString()), resources(p.subnetId(), p));
+            + ", so S3 traffic is dropped."
+        : " leads nowhere: " + p.detail() + ".";
+    return grouped(ctx, p.subnetId(), fail("The route that carries S3 traffic from subnet " + label(ctx, p.subnetId()) + cause,
+        capitalize(fix.toString()), resources(p.subnetId(), p)),
+        "The route that carries S3 traffic from subnets " + Grouping.SUBJECTS + cause);
   }
 
   private static String lowerFirst(String s) {

@@ -5,6 +5,7 @@ import dev.vpctrain.core.internal.reach.Reach;
 import dev.vpctrain.core.internal.reach.RouteMatch;
 import dev.vpctrain.core.internal.reach.S3Path;
 import dev.vpctrain.core.report.Finding;
+import dev.vpctrain.core.report.Grouping;
 import dev.vpctrain.core.report.Severity;
 import dev.vpctrain.core.rules.RuleContext;
 
@@ -20,12 +21,13 @@ public final class S3RouteIgwOnly extends S3RouteRule {
       return null;
     }
     String igw = p.target().orElse("?");
-    return fail("Subnet " + label(ctx, p.subnetId()) + " reaches S3 only through internet gateway " + igw + " ("
-            + p.routeTable().describe() + ": " + p.route().map(RouteMatch::describe).orElse("") + "): training instances get no "
-            + "public IP, so the internet gateway gives them no access to S3.",
+    String cause = " S3 only through internet gateway " + igw + ", by " + p.route().map(RouteMatch::describe).orElse("")
+        + " in " + p.routeTable().describe() + ": training instances get no public IP, so the internet gateway gives them "
+        + "no access to S3.";
+    return grouped(ctx, p.subnetId(), fail("Subnet " + label(ctx, p.subnetId()) + " reaches" + cause,
         S3Remedies.addGatewayEndpoint(reach, vpcOf(p), p.routeTableId())
             + " If the job also needs the internet, run it in private subnets whose default route goes to a NAT gateway.",
-        resources(p.subnetId(), p));
+        resources(p.subnetId(), p)), "Subnets " + Grouping.SUBJECTS + " reach" + cause);
   }
 
   @Override

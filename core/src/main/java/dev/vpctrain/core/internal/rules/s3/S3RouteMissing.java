@@ -4,6 +4,7 @@ import dev.vpctrain.core.internal.reach.Reach;
 import dev.vpctrain.core.internal.reach.RouteMatch;
 import dev.vpctrain.core.internal.reach.S3Path;
 import dev.vpctrain.core.report.Finding;
+import dev.vpctrain.core.report.Grouping;
 import dev.vpctrain.core.report.Severity;
 import dev.vpctrain.core.rules.RuleContext;
 
@@ -23,30 +24,34 @@ public final class S3RouteMissing extends S3RouteRule {
     String subnet = p.subnetId();
     String table = p.routeTableId();
     if (p.kind() == S3Path.Kind.NONE) {
-      return fail("Subnet " + label(ctx, subnet) + " has no route to S3: its " + p.routeTable().describe()
-              + " has no S3 gateway endpoint route and no default route to a NAT gateway, and no S3 interface endpoint with "
-              + "private DNS serves the VPC (" + p.detail() + ").",
-          S3Remedies.addGatewayEndpoint(reach, vpcOf(p), table), resources(subnet, p));
+      String cause = p.routeTable().describe() + " has no S3 gateway endpoint route and no default route to a NAT gateway, "
+          + "and no S3 interface endpoint with private DNS serves the VPC; " + p.detail() + ".";
+      return grouped(ctx, subnet, fail("Subnet " + label(ctx, subnet) + " has no route to S3: its " + cause,
+          S3Remedies.addGatewayEndpoint(reach, vpcOf(p), table), resources(subnet, p)),
+          "Subnets " + Grouping.SUBJECTS + " have no route to S3: their " + cause);
     }
     if (p.kind() == S3Path.Kind.NAT_UNHEALTHY) {
       String nat = p.natGatewayId().orElse("?");
-      return fail("Subnet " + label(ctx, subnet) + " has no working route to S3: its " + p.routeTable().describe()
-              + " has no S3 gateway endpoint route and sends 0.0.0.0/0 to NAT gateway " + nat + ", which gives no internet path ("
-              + String.join("; ", p.nat().get().problems()) + ").",
+      String cause = p.routeTable().describe() + " has no S3 gateway endpoint route and sends 0.0.0.0/0 to NAT gateway "
+          + nat + ", which gives no internet path: " + String.join("; ", p.nat().get().problems()) + ".";
+      return grouped(ctx, subnet, fail("Subnet " + label(ctx, subnet) + " has no working route to S3: its " + cause,
           S3Remedies.addGatewayEndpoint(reach, vpcOf(p), table) + " For other internet traffic, fix NAT gateway " + nat
-              + " (it must be available, public, and sit in a subnet whose route table sends 0.0.0.0/0 to an attached internet gateway).",
-          resources(subnet, p));
+              + ": it must be available, public, and sit in a subnet whose route table sends 0.0.0.0/0 to an attached "
+              + "internet gateway.",
+          resources(subnet, p)),
+          "Subnets " + Grouping.SUBJECTS + " have no working route to S3: their " + cause);
     }
     if (p.kind() == S3Path.Kind.NAT_BLOCKED) {
       String nat = p.natGatewayId().orElse("?");
       java.util.List<String> res = new java.util.ArrayList<>(java.util.List.of(resources(subnet, p)));
       p.natForwarding().flatMap(f -> f.networkAclId()).ifPresent(res::add);
-      return fail("Subnet " + label(ctx, subnet) + " has no working route to S3: its " + p.routeTable().describe()
-              + " has no S3 gateway endpoint route and sends S3's addresses to NAT gateway " + nat + ", but "
-              + p.natForwarding().get().describe() + " (see egress.nat.nacl-blocked).",
+      String cause = p.routeTable().describe() + " has no S3 gateway endpoint route and sends S3's addresses to NAT gateway "
+          + nat + ", but " + p.natForwarding().get().describe() + "; see egress.nat.nacl-blocked.";
+      return grouped(ctx, subnet, fail("Subnet " + label(ctx, subnet) + " has no working route to S3: its " + cause,
           S3Remedies.addGatewayEndpoint(reach, vpcOf(p), table) + " A gateway endpoint route bypasses the NAT gateway; to keep "
               + "the NAT path, let its subnet's ACL pass the traffic instead (see egress.nat.nacl-blocked).",
-          res.toArray(new String[0]));
+          res.toArray(new String[0])),
+          "Subnets " + Grouping.SUBJECTS + " have no working route to S3: their " + cause);
     }
     // INTERFACE_ENDPOINT_UNUSABLE: the subnet's path is an S3 interface endpoint (so a route exists);
     // s3.interface-endpoint.dns and s3.interface-endpoint.security-group report what breaks it.

@@ -4,6 +4,7 @@ import dev.vpctrain.core.internal.reach.Reach;
 import dev.vpctrain.core.internal.reach.RouteMatch;
 import dev.vpctrain.core.internal.reach.S3Path;
 import dev.vpctrain.core.report.Finding;
+import dev.vpctrain.core.report.Grouping;
 import dev.vpctrain.core.report.Severity;
 import dev.vpctrain.core.internal.rules.ReachContext;
 import dev.vpctrain.core.rules.RuleContext;
@@ -13,7 +14,9 @@ import java.util.List;
 
 /**
  * The common shape of the {@code s3.route.*} rules: the S3 path of every job subnet in the job's
- * region, one finding per subnet that fails (or cannot be decided), else one PASS.
+ * region, one finding per subnet that fails (or cannot be decided), else one PASS. The findings of
+ * subnets that share a route table carry one {@link Grouping}, so the report shows one finding per
+ * route table naming its subnets.
  */
 abstract class S3RouteRule extends S3PathRule {
   S3RouteRule(String id, Severity severity, String title) {
@@ -52,6 +55,7 @@ abstract class S3RouteRule extends S3PathRule {
         if (p.route().isEmpty() || !decidedDespite(p.route().get())) {
           out.add(unverified("The S3 path of subnet " + JobSubnets.label(ctx, subnet) + " cannot be decided: " + p.detail() + ".",
               null, resources(subnet, p)));
+          // the detail names the subnet when its route table is unknown, so those stay one per subnet
         }
         continue;
       }
@@ -76,6 +80,15 @@ abstract class S3RouteRule extends S3PathRule {
     p.endpointId().ifPresent(r::add);
     p.target().filter(t -> !r.contains(t)).ifPresent(r::add);
     return r.toArray(new String[0]);
+  }
+
+  /**
+   * {@code f}, one subnet's finding, merged by the report with those of the other job subnets of the
+   * same cause (their route table): {@code groupMessage} is the message for them, with
+   * {@link Grouping#SUBJECTS} where the subnets go.
+   */
+  static Finding grouped(RuleContext ctx, String subnet, Finding f, String groupMessage) {
+    return f.withGrouping(Grouping.of(label(ctx, subnet), groupMessage));
   }
 
   static String vpcOf(S3Path p) {

@@ -5,6 +5,7 @@ import dev.vpctrain.core.internal.reach.Reach;
 import dev.vpctrain.core.internal.reach.RouteMatch;
 import dev.vpctrain.core.internal.reach.S3Path;
 import dev.vpctrain.core.report.Finding;
+import dev.vpctrain.core.report.Grouping;
 import dev.vpctrain.core.report.Severity;
 import dev.vpctrain.core.rules.RuleContext;
 import java.util.EnumSet;
@@ -39,9 +40,10 @@ public final class S3RouteUnmodeled extends S3RouteRule {
             + " (aws ec2 delete-route --route-table-id " + p.routeTableId()
             + r.prefixListId().map(pl -> " --destination-prefix-list-id " + pl).orElse(" --destination-cidr-block " + r.destination())
             + ") so that S3's addresses follow an S3 gateway endpoint route. " + S3Remedies.addGatewayEndpoint(reach, vpcOf(p), p.routeTableId());
-    return unverified("S3 traffic from subnet " + label(ctx, p.subnetId()) + " leaves what the snapshot shows: " + p.detail()
-            + ". vpctrain cannot verify that " + target + " forwards it to S3.",
-        fix, resources(p.subnetId(), p));
+    String cause = " leaves what the snapshot shows: " + p.detail() + ". vpctrain cannot verify that " + target
+        + " forwards it to S3.";
+    return grouped(ctx, p.subnetId(), unverified("S3 traffic from subnet " + label(ctx, p.subnetId()) + cause,
+        fix, resources(p.subnetId(), p)), "S3 traffic from subnets " + Grouping.SUBJECTS + cause);
   }
 
   @Override

@@ -50,18 +50,18 @@ public final class SubnetIpCapacity extends SubnetRule {
     List<Finding> out = new ArrayList<>();
     for (String id : short_) {
       out.add(fail(Severity.WARNING, "Subnet " + JobSubnets.label(ctx, id) + " has " + IpNeed.describe(ctx, id)
-              + ", fewer than the job needs (" + needText + "); SageMaker may still pick it, while " + labels(ctx, holders)
+              + ", fewer than the " + needText + " the job needs; SageMaker may still pick it, while " + labels(ctx, holders)
               + " can hold the job.",
           "Remove " + id + " from VpcConfig.Subnets, or free addresses in it: list unused network interfaces with "
               + "aws ec2 describe-network-interfaces --filters Name=subnet-id,Values=" + id + " Name=status,Values=available",
           id));
     }
     for (String id : unknown) {
-      out.add(finding(Outcome.UNVERIFIED, Severity.WARNING, "Whether subnet " + JobSubnets.label(ctx, id) + " can hold the job ("
-          + needText + ") is unknown: " + IpNeed.describe(ctx, id) + ".", null, id));
+      out.add(finding(Outcome.UNVERIFIED, Severity.WARNING, "Whether subnet " + JobSubnets.label(ctx, id) + " can hold the "
+          + needText + " the job needs is unknown: " + IpNeed.describe(ctx, id) + ".", null, id));
     }
     if (out.isEmpty()) {
-      return one(pass("Every job subnet can hold the job (" + needText + ").", all));
+      return one(pass("Every job subnet can hold the job, which needs " + needText + ".", all));
     }
     return out;
   }

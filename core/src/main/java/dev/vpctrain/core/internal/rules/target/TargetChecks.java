@@ -38,6 +38,7 @@ public final class TargetChecks {
   public static final class Check {
     private Tri result = Tri.YES;
     private final List<String> problems = new ArrayList<>();
+    private final List<String> groupProblems = new ArrayList<>();
     private final List<String> unknowns = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final Set<String> resources = new LinkedHashSet<>();
@@ -45,8 +46,14 @@ public final class TargetChecks {
     private final List<RouteHop> hops = new ArrayList<>();
 
     void no(String problem, String fix) {
+      no(problem, problem, fix);
+    }
+
+    /** A NO whose problem, named for one job subnet, reads {@code groupProblem} for several of one cause. */
+    void no(String problem, String groupProblem, String fix) {
       result = result.and(Tri.NO);
       problems.add(problem);
+      groupProblems.add(groupProblem);
       if (fix != null) {
         fixes.add(fix);
       }
@@ -67,6 +74,11 @@ public final class TargetChecks {
 
     public List<String> problems() {
       return problems;
+    }
+
+    /** The problems as a finding of several job subnets with this cause names them: without the subnet. */
+    public List<String> groupProblems() {
+      return groupProblems;
     }
 
     public List<String> unknowns() {
@@ -245,6 +257,8 @@ public final class TargetChecks {
       List<String> jobGroups = JobPeers.groups(ctx.job());
       c.no(who + " admit no " + traffic + " from the job's security groups (" + String.join(", ", jobGroups)
               + ") or from a CIDR covering job subnet " + subnet + " (" + subnetCidr + ")",
+          who + " admit no " + traffic + " from the job's security groups (" + String.join(", ", jobGroups)
+              + ") or from CIDRs covering these subnets",
           TargetCommands.ingressFromGroup(groups.get(0), traffic, jobGroups.isEmpty() ? "<sg-…>" : jobGroups.get(0)));
     } else if (d.result() == Tri.UNKNOWN && beyondHop(r)) {
       c.note("whether " + who + " admit the job is part of what target.unmodeled leaves to you (" + d.unknownReason() + ")");

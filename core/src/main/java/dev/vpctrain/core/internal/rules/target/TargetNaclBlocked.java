@@ -1,6 +1,7 @@
 package dev.vpctrain.core.internal.rules.target;
 
 import dev.vpctrain.core.report.Finding;
+import dev.vpctrain.core.report.Grouping;
 import dev.vpctrain.core.rules.RuleContext;
 import java.util.List;
 import java.util.Set;
@@ -26,9 +27,12 @@ public final class TargetNaclBlocked extends TargetRule {
   void evaluate(RuleContext ctx, ResolvedTarget t, List<String> subnets, List<Finding> out, Set<String> notes) {
     perSubnet(ctx, t, subnets, out, notes,
         (c, subnet, e, traffic, r) -> e.routed() ? TargetChecks.acls(c, subnet, e, traffic, r) : new TargetChecks.Check(),
-        "The network ACLs block the way between job subnet {subnet} and declared target " + t.describe() + ":",
-        "Add ACL entries (ACLs are stateless: the port one way, the replies on 1024-65535 the other):",
-        "Whether the network ACLs pass the way between job subnet {subnet} and declared target " + t.describe()
-            + " is unknown:");
+        new Lead("The network ACLs block the way between job subnet {subnet} and declared target " + t.describe() + ":",
+            "The network ACLs block the way between job subnets " + Grouping.SUBJECTS + " and declared target "
+                + t.describe() + ":"),
+        "Add ACL entries; ACLs are stateless: the port one way, the replies on 1024-65535 the other:",
+        new Lead("Whether the network ACLs pass the way between job subnet {subnet} and declared target " + t.describe()
+            + " is unknown:", "Whether the network ACLs pass the way between job subnets " + Grouping.SUBJECTS
+            + " and declared target " + t.describe() + " is unknown:"));
   }
 }

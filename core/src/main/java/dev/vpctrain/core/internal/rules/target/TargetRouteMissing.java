@@ -1,6 +1,7 @@
 package dev.vpctrain.core.internal.rules.target;
 
 import dev.vpctrain.core.report.Finding;
+import dev.vpctrain.core.report.Grouping;
 import dev.vpctrain.core.rules.RuleContext;
 import java.util.List;
 import java.util.Set;
@@ -35,8 +36,12 @@ public final class TargetRouteMissing extends TargetRule {
   void evaluate(RuleContext ctx, ResolvedTarget t, List<String> subnets, List<Finding> out, Set<String> notes) {
     perSubnet(ctx, t, subnets, out, notes,
         (c, subnet, e, traffic, r) -> e.routed() ? TargetChecks.route(c, subnet, e, traffic, r) : new TargetChecks.Check(),
-        "Job subnet {subnet} has no working route to declared target " + t.describe() + " or back, so connections time out:",
+        new Lead("Job subnet {subnet} has no working route to declared target " + t.describe()
+            + " or back, so connections time out:", "Job subnets " + Grouping.SUBJECTS
+            + " have no working route to declared target " + t.describe() + " or back, so connections time out:"),
         "Fix the route:",
-        "Whether job subnet {subnet} has a route to declared target " + t.describe() + " and back is unknown:");
+        new Lead("Whether job subnet {subnet} has a route to declared target " + t.describe() + " and back is unknown:",
+            "Whether job subnets " + Grouping.SUBJECTS + " have a route to declared target " + t.describe()
+                + " and back is unknown:"));
   }
 }

@@ -8,6 +8,7 @@ import dev.vpctrain.core.internal.rules.target.ResolvedTarget.Status;
 import dev.vpctrain.core.internal.rules.target.TargetChecks.Check;
 import dev.vpctrain.core.internal.logic.Tri;
 import dev.vpctrain.core.report.Finding;
+import dev.vpctrain.core.report.Grouping;
 import dev.vpctrain.core.report.Severity;
 import dev.vpctrain.core.rules.BaseRule;
 import dev.vpctrain.core.rules.RuleContext;
@@ -100,10 +101,12 @@ abstract class TargetRule extends BaseRule {
 
   /**
    * One finding per job subnet whose checks of {@code t}'s endpoints fail (else are undecided):
-   * {@code fail} and {@code unknown} phrase the message around the joined problems.
+   * {@code fail} and {@code unknown} phrase the message around the joined problems. Findings of
+   * subnets with the same problems and fixes are grouped ({@link Grouping}): the report shows one
+   * naming them all, phrased by the leads' {@link Lead#many} form.
    */
   void perSubnet(RuleContext ctx, ResolvedTarget t, List<String> subnets, List<Finding> out, Set<String> notes,
-      EndpointCheck check, String failLead, String fixLead, String unknownLead) {
+      EndpointCheck check, Lead failLead, String fixLead, Lead unknownLead) {
     for (String subnet : subnets) {
       List<Check> checks = new ArrayList<>();
       for (TargetEndpoint e : t.endpoints()) {
@@ -115,17 +118,44 @@ abstract class TargetRule extends BaseRule {
         continue; // nothing to report: skip building the messages
       }
       String label = JobSubnets.label(ctx, subnet);
-      Finding f = combine(subnet, t, checks, notes, failLead.replace("{subnet}", label), fixLead,
-          unknownLead.replace("{subnet}", label));
+      Finding f = combine(subnet, t, checks, notes, failLead.one(label), fixLead, unknownLead.one(label));
       if (f != null) {
-        out.add(f);
+        Finding group = combine(subnet, t, checks, notes, failLead.many(), fixLead, unknownLead.many(), true);
+        out.add(f.withGrouping(Grouping.of(label, group.message())));
       }
+    }
+  }
+
+  /**
+   * A message's lead for one subnet ({@code one}, {@code {subnet}} standing for it) and for several
+   * ({@code many}, {@link Grouping#SUBJECTS} standing for them).
+   */
+  record Lead(String one, String many) {
+    Lead {
+      if (!many.isEmpty() && !many.contains(Grouping.SUBJECTS)) {
+        throw new IllegalArgumentException("a lead for several subnets names them with " + Grouping.SUBJECTS);
+      }
+    }
+
+    /** A lead that reads right for one subnet and for several: {@code {subnet}} stands for either. */
+    static Lead of(String both) {
+      return new Lead(both, both.replace("{subnet}", Grouping.SUBJECTS));
+    }
+
+    String one(String label) {
+      return one.replace("{subnet}", label);
     }
   }
 
   /** The FAIL (any NO) or UNVERIFIED (any UNKNOWN) finding of {@code checks}, or null (notes collected). */
   Finding combine(String subnet, ResolvedTarget t, List<Check> checks, Set<String> notes, String failLead, String fixLead,
       String unknownLead) {
+    return combine(subnet, t, checks, notes, failLead, fixLead, unknownLead, false);
+  }
+
+  /** As {@link #combine}; {@code many} phrases the problems for several job subnets of one cause. */
+  Finding combine(String subnet, ResolvedTarget t, List<Check> checks, Set<String> notes, String failLead, String fixLead,
+      String unknownLead, boolean many) {
     Set<String> res = new LinkedHashSet<>();
     if (subnet != null) {
       res.add(subnet);
@@ -139,7 +169,7 @@ abstract class TargetRule extends BaseRule {
       result = result.and(c.result());
       notes.addAll(c.notes());
       if (c.result() == Tri.NO) {
-        problems.addAll(c.problems());
+        problems.addAll(many ? c.groupProblems() : c.problems());
         fixes.addAll(c.fixes());
         res.addAll(c.resources());
       } else if (c.result() == Tri.UNKNOWN) {

@@ -7,6 +7,7 @@ import dev.vpctrain.core.internal.rules.target.ResolvedTarget.Status;
 import dev.vpctrain.core.internal.rules.target.TargetChecks.Check;
 import dev.vpctrain.core.network.Cidr;
 import dev.vpctrain.core.report.Finding;
+import dev.vpctrain.core.report.Grouping;
 import dev.vpctrain.core.rules.RuleContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,13 +51,14 @@ public final class TargetSecurityGroupIngress extends TargetRule {
         continue; // nothing to report: skip building the messages
       }
       String label = JobSubnets.label(ctx, subnet);
-      Finding f = combine(subnet, t, checks, notes,
-          "Declared target " + t.describe() + " does not admit the job's instances in " + label
-              + ", so its connections time out:",
-          "Admit the job's security group:",
-          "Whether declared target " + t.describe() + " admits the job's instances in " + label + " is unknown:");
+      Lead fail = Lead.of("Declared target " + t.describe() + " does not admit the job's instances in {subnet}"
+          + ", so its connections time out:");
+      Lead unknown = Lead.of("Whether declared target " + t.describe() + " admits the job's instances in {subnet} is unknown:");
+      Finding f = combine(subnet, t, checks, notes, fail.one(label), "Admit the job's security group:", unknown.one(label));
       if (f != null) {
-        out.add(f);
+        Finding group = combine(subnet, t, checks, notes, fail.many(), "Admit the job's security group:", unknown.many(),
+            true);
+        out.add(f.withGrouping(Grouping.of(label, group.message())));
       }
     }
   }

@@ -1,6 +1,7 @@
 package dev.vpctrain.core.internal.rules.target;
 
 import dev.vpctrain.core.report.Finding;
+import dev.vpctrain.core.report.Grouping;
 import dev.vpctrain.core.rules.RuleContext;
 import java.util.List;
 import java.util.Set;
@@ -17,6 +18,9 @@ public final class TargetUnmodeled extends TargetRule {
     super("target.unmodeled", "The way to each declared in-VPC target stays inside what the snapshot shows");
   }
 
+  private static final String HOP_TAIL = " through a hop the snapshot cannot see beyond, so the route on the far side, "
+      + "the way back and the target's security groups and network ACL are not checked:";
+
   @Override
   String passMessage(List<String> checked) {
     return "The routes to " + String.join("; ", checked) + " cross no peering connection, transit gateway, VPN or "
@@ -27,10 +31,9 @@ public final class TargetUnmodeled extends TargetRule {
   void evaluate(RuleContext ctx, ResolvedTarget t, List<String> subnets, List<Finding> out, Set<String> notes) {
     perSubnet(ctx, t, subnets, out, notes,
         (c, subnet, e, traffic, r) -> e.routed() ? TargetChecks.hops(e, r) : new TargetChecks.Check(),
-        "", "",
-        "Job subnet {subnet} reaches declared target " + t.describe() + " through a hop the snapshot cannot see beyond, "
-            + "so the route on the far side, the way back and the target's security groups and network ACL are not "
-            + "checked:");
+        new Lead("", ""), "",
+        new Lead("Job subnet {subnet} reaches declared target " + t.describe() + HOP_TAIL,
+            "Job subnets " + Grouping.SUBJECTS + " reach declared target " + t.describe() + HOP_TAIL));
   }
 
   @Override

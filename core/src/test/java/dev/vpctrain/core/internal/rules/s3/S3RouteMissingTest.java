@@ -13,6 +13,10 @@ import dev.vpctrain.core.fixtures.TestJobs;
 import dev.vpctrain.core.fixtures.TestNetworks;
 import dev.vpctrain.core.network.Section;
 import dev.vpctrain.core.report.Finding;
+import dev.vpctrain.core.report.JsonReport;
+import dev.vpctrain.core.report.PreflightReport;
+import dev.vpctrain.core.report.SarifReport;
+import dev.vpctrain.core.rules.RuleEngine;
 import dev.vpctrain.core.report.Outcome;
 import dev.vpctrain.core.report.Severity;
 import dev.vpctrain.core.rules.Rule;
@@ -49,6 +53,31 @@ class S3RouteMissingTest {
     assertThat(f.remediation().get())
         .contains("aws ec2 modify-vpc-endpoint --vpc-endpoint-id vpce-s3 --add-route-table-ids rtb-b");
     assertOthersPass(missing, net);
+  }
+
+  @Test
+  void threeSubnetsBehindOneRouteTableAreOneFindingInTheReport() {
+    var net = TestNetworks.privateVpc()
+        .subnet("subnet-a", "us-east-1a", "10.20.1.0/24", 100)
+        .subnet("subnet-b", "us-east-1b", "10.20.2.0/24", 100)
+        .subnet("subnet-c", "us-east-1c", "10.20.3.0/24", 100)
+        .routeTable("rtb-shared", rt -> rt.associate("subnet-a", "subnet-b", "subnet-c"));
+    var job = TestJobs.job("subnet-a", "subnet-b", "subnet-c").build();
+    assertThat(evaluate(missing, job, net.build())).hasSize(3); // the rule judges each subnet
+    PreflightReport report = RuleEngine.builder().rules(List.of(missing)).build().evaluate(job, net.build());
+    assertThat(report.problems()).singleElement().satisfies(f -> {
+      assertThat(f.resources()).containsExactly("subnet-a", "subnet-b", "subnet-c", "rtb-shared");
+      assertThat(f.message()).startsWith("Subnets subnet-a (us-east-1a), subnet-b (us-east-1b) and subnet-c (us-east-1c) "
+          + "have no route to S3: their route table rtb-shared has no S3 gateway endpoint route");
+      assertThat(f.remediation().orElseThrow()).contains("--route-table-ids rtb-shared").doesNotContain("subnet-");
+    });
+    String json = JsonReport.render(report, false);
+    assertThat(json.split("\"rule\"", -1)).hasSize(2);
+    assertThat(json).contains("\"resources\": [\n        \"subnet-a\",\n        \"subnet-b\",\n        \"subnet-c\",\n"
+        + "        \"rtb-shared\"\n      ]");
+    String sarif = SarifReport.render(report, "job.json", java.util.Map.of(), false);
+    assertThat(sarif.split("\"ruleId\"", -1)).hasSize(2);
+    assertThat(sarif).contains("\"name\": \"subnet-c\"").contains("\"name\": \"rtb-shared\"");
   }
 
   @Test

@@ -78,7 +78,7 @@ class SubnetIpCapacityTest {
     assertThat(w.outcome()).isEqualTo(Outcome.FAIL);
     assertThat(w.severity()).isEqualTo(Severity.WARNING);
     assertThat(w.resources()).containsExactly("subnet-b");
-    assertThat(w.message()).contains("subnet-b (us-east-1b) has 3 free IPs, fewer than the job needs").contains("subnet-a (us-east-1a) can hold");
+    assertThat(w.message()).contains("subnet-b (us-east-1b) has 3 free IPs, fewer than the 20 IPs in one subnet").contains("subnet-a (us-east-1a) can hold");
   }
 
   @Test
