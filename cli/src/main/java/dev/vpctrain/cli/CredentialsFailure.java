@@ -102,17 +102,32 @@ final class CredentialsFailure extends AwsCallException {
   }
 
   /**
-   * The credentials failure in {@code t} or its causes: a {@code CredentialsFailure}, or an AWS error
-   * whose code says the credentials expired or are not known.
+   * The credentials failure in {@code t} or its causes (a {@code CredentialsFailure}, or an AWS error
+   * whose code says the credentials expired or are not known), else {@code t} itself.
    *
+   * @param t what a command threw
    * @param flag the {@code --profile} given, for the message
+   * @return the failure to report
+   */
+  static Throwable orElse(Throwable t, Optional<String> flag) {
+    Optional<CredentialsFailure> failure = in(t, flag);
+    return failure.isPresent() ? failure.get() : t;
+  }
+
+  /**
+   * The credentials failure {@code t} is or holds, if any.
+   *
+   * @param t what a command threw
+   * @param flag the {@code --profile} given
+   * @return the failure, or empty
    */
   static Optional<CredentialsFailure> in(Throwable t, Optional<String> flag) {
     for (Throwable c = t; c != null; c = c.getCause()) {
       if (c instanceof CredentialsFailure) {
         return Optional.of((CredentialsFailure) c);
       }
-      if (c instanceof AwsServiceException) {
+      // by name first: an offline error (an invalid file) must not load the SDK's exception classes
+      if (c.getClass().getName().startsWith("software.amazon.awssdk.") && c instanceof AwsServiceException) {
         return rejected((AwsServiceException) c, flag);
       }
       if (c.getCause() == c) {

@@ -14,8 +14,10 @@ import picocli.CommandLine.Spec;
  * a user who has only the jar can read what a finding means and how to fix it.
  */
 @Command(name = "explain", mixinStandardHelpOptions = true,
-    description = {"Prints the documentation page of a rule: what it checks, why, an example that fails, and the fix.",
-        "Exit code: 0, or 64 for an unknown rule id (the closest ids are suggested)."})
+    description = {"Prints the documentation page of one rule.",
+        "The page says what the rule checks and why, shows an example that fails, and gives the fix. "
+            + "For an unknown rule id, the closest ids are suggested."})
+@ExitCodes.Returns({ExitCodes.READY, ExitCodes.USAGE, ExitCodes.INTERNAL})
 final class ExplainCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;

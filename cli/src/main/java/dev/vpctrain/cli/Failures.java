@@ -51,8 +51,28 @@ final class Failures implements CommandLine.IExecutionExceptionHandler, CommandL
 
   @Override
   public int handleExecutionException(Exception e, CommandLine line, ParseResult parsed) {
-    Optional<CredentialsFailure> credentials = CredentialsFailure.in(e, profile(line));
-    return report(credentials.isPresent() ? credentials.get() : e, line.getOut(), line.getErr(), debug);
+    Throwable shown = fromAws(e) ? CredentialsFailure.orElse(e, profile(line)) : e;
+    return report(shown, line.getOut(), line.getErr(), debug);
+  }
+
+  /**
+   * Whether {@code t} or a cause is an AWS SDK exception or a vpctrain AWS failure. By class name: an
+   * offline error (an invalid or missing file) must load none of the SDK's classes, which naming
+   * {@link CredentialsFailure} here (its verification) or the SDK's exception types would.
+   */
+  private static boolean fromAws(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      String name = c.getClass().getName();
+      if (name.startsWith("software.amazon.awssdk.") || name.startsWith("dev.vpctrain.aws.") || isCredentialsFailure(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code t} is a {@link CredentialsFailure}, without loading that class (see {@link #fromAws}). */
+  private static boolean isCredentialsFailure(Throwable t) {
+    return t.getClass().getName().equals("dev.vpctrain.cli.CredentialsFailure");
   }
 
   /** The {@code --profile} given to the command that failed. */
@@ -91,7 +111,7 @@ final class Failures implements CommandLine.IExecutionExceptionHandler, CommandL
 
   /** The exit code of {@code t}. */
   static int exitCode(Throwable t) {
-    if (t instanceof CredentialsFailure) {
+    if (isCredentialsFailure(t)) {
       return ExitCodes.AWS_UNAVAILABLE;
     }
     if (t instanceof UsageException || t instanceof CommandLine.ParameterException) {
@@ -130,7 +150,7 @@ final class Failures implements CommandLine.IExecutionExceptionHandler, CommandL
   }
 
   private static String message(Throwable t, int code) {
-    if (t instanceof CredentialsFailure) {
+    if (isCredentialsFailure(t)) {
       return t.getMessage();
     }
     if (t instanceof PreflightFailedException) {

@@ -32,6 +32,7 @@ class DocsSnippetsTest {
   private static final Path ROOT = Path.of("..");
   private static final List<String> MODULES = List.of("core", "aws-impl", "testkit", "cli");
   private static final Pattern MARKER = Pattern.compile("<!-- snippet: (\\S+)#(\\S+) -->");
+  private static final boolean UPDATE = Boolean.getBoolean("snippets.update");
   private static final Pattern IMPORT = Pattern.compile("^import (static )?([\\w.]+?)(\\.\\*)?;$");
 
   @Test
@@ -39,7 +40,12 @@ class DocsSnippetsTest {
     List<String> problems = new ArrayList<>();
     int count = 0;
     for (Path doc : docs()) {
-      count += check(ROOT.relativize(doc).toString(), Files.readAllLines(doc), problems);
+      List<String> lines = new ArrayList<>(Files.readAllLines(doc));
+      List<String> before = List.copyOf(lines);
+      count += check(ROOT.relativize(doc).toString(), lines, problems);
+      if (UPDATE && !lines.equals(before)) { // -Dsnippets.update=true rewrites stale blocks; review the diff
+        Files.writeString(doc, String.join("\n", lines) + "\n");
+      }
     }
     assertThat(count).as("Java snippets in README.md and docs/").isGreaterThanOrEqualTo(30);
     assertThat(problems).as("Java snippets that are not the tagged code of a test").isEmpty();
@@ -97,7 +103,15 @@ class DocsSnippetsTest {
       try {
         String expected = expected(source(marker.group(1)), marker.group(2));
         if (!expected.equals(String.join("\n", block))) {
-          problems.add(where + ": snippet " + marker.group(1) + "#" + marker.group(2) + " should read:\n" + expected);
+          if (UPDATE && lines instanceof ArrayList) {
+            List<String> replacement = new ArrayList<>();
+            expected.lines().forEach(l -> replacement.add(l.isEmpty() ? "" : indent + l));
+            lines.subList(i + 1, end).clear();
+            lines.addAll(i + 1, replacement);
+            end = i + 1 + replacement.size();
+          } else {
+            problems.add(where + ": snippet " + marker.group(1) + "#" + marker.group(2) + " should read:\n" + expected);
+          }
         }
       } catch (IllegalArgumentException e) {
         problems.add(where + ": " + e.getMessage());

@@ -48,7 +48,8 @@ public final class CdsTraining {
 
   private static List<Command> commands(Path dir) throws IOException {
     List<Command> commands = new ArrayList<>();
-    for (String help : List.of("--help", "check --help", "examples", "rules", "rules s3.route.missing")) {
+    for (String help : List.of("--help", "check --help", "examples", "rules", "rules s3.route.missing",
+        "explain s3.route.missing")) {
       commands.add(new Command(List.of(help.split(" ")), Set.of(0)));
     }
     ObjectMapper json = new ObjectMapper();
