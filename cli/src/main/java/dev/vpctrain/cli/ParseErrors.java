@@ -50,28 +50,8 @@ final class ParseErrors {
       return Optional.empty();
     }
     String typed = unmatched.getUnmatched().get(0).split("=", 2)[0].toLowerCase(Locale.ROOT);
-    List<String> close = all.stream().filter(s -> edits(typed, s.toLowerCase(Locale.ROOT)) <= 2)
+    List<String> close = all.stream().filter(s -> RuleIds.distance(typed, s.toLowerCase(Locale.ROOT)) <= 2)
         .collect(Collectors.toList());
     return Optional.of("Did you mean: " + String.join(" or ", close.isEmpty() ? all.subList(0, 1) : close) + "?");
-  }
-
-  /** The Levenshtein distance of {@code a} and {@code b}. */
-  static int edits(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
-      }
-      int[] t = previous;
-      previous = current;
-      current = t;
-    }
-    return previous[b.length()];
   }
 }

@@ -179,7 +179,7 @@ class RuleCatalogueTest {
    */
   @Test
   void theBuildSetsTheRulePagesBaseUrl() {
-    assertThat(RulePages.baseUrl()).as("docs.rules.base-url in build.properties, filtered from the parent pom")
+    assertThat(RulePages.baseUrl()).as("vpctrain.docs.base-url of the parent pom, through BuildInfo")
         .hasValueSatisfying(url -> assertThat(url).startsWith("https://").endsWith("/docs/rules/"));
   }
 
