@@ -190,7 +190,11 @@ public abstract class AbstractTrainingJobSpec {
     return java.util.Collections.unmodifiableMap(Hyperparameters.all(apiExtras()));
   }
 
-  /** The code package's object when {@link #codePackage()} is an {@code s3://bucket/key} URI naming one object. */
+  /**
+   * The code package's object when {@link #codePackage()} is an {@code s3://bucket/key} URI naming one object.
+   *
+   * @return the object's URI, or empty
+   */
   public Optional<S3Uri> codePackageObject() {
     return codePackage().filter(v -> v.startsWith("s3://")).flatMap(S3Uri::parse).filter(u -> !u.key().isEmpty());
   }

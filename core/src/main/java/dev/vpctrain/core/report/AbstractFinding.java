@@ -37,7 +37,7 @@ abstract class AbstractFinding {
 
   /**
    * The rule's documentation page: {@code <id>.md} under the URL the build publishes the rule pages
-   * at ({@link BuildInfo#ruleDocUrl}); {@code docs/rules/<id>.md}, the page in the source tree, in a
+   * at ({@link dev.vpctrain.core.BuildInfo#ruleDocUrl}); {@code docs/rules/<id>.md}, the page in the source tree, in a
    * build that did not set that URL.
    *
    * @return the page's URL

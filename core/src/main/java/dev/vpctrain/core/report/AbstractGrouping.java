@@ -18,22 +18,38 @@ abstract class AbstractGrouping {
   /** The placeholder of {@link #message()} that stands for the list of subjects. */
   public static final String SUBJECTS = "{subjects}";
 
-  /** How the message names this finding's own resources, for example {@code subnet-0a1b2c3d4e5f60101 (us-east-1a)}. */
+  /**
+   * How the message names this finding's own resources, for example {@code subnet-0a1b2c3d4e5f60101 (us-east-1a)}.
+   *
+   * @return the subjects, at least one
+   */
   public abstract List<String> subjects();
 
   /**
    * The message for a group of such findings, naming the shared cause, with {@value #SUBJECTS}
    * where the list of subjects goes, for example {@code Subnets {subjects} have no route to S3: their
    * route table rtb-… has no S3 gateway endpoint route.} Used only for two or more subjects.
+   *
+   * @return the group message
    */
   public abstract String message();
 
-  /** A grouping of one subject. */
+  /**
+   * A grouping of one subject.
+   *
+   * @param subject how the message names the finding's resource
+   * @param message the group message, with {@value #SUBJECTS}
+   * @return the grouping
+   */
   public static Grouping of(String subject, String message) {
     return Grouping.builder().addSubject(subject).message(message).build();
   }
 
-  /** The group message with {@code subjects} listed: {@code a, b and c}. */
+  /**
+   * The group message with the subjects listed: {@code a, b and c}.
+   *
+   * @return the message
+   */
   public String render() {
     return message().replace(SUBJECTS, list(subjects()));
   }
@@ -46,6 +62,7 @@ abstract class AbstractGrouping {
     return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
   }
 
+  /** Refuses a grouping without subjects or a message without {@value #SUBJECTS}. */
   @Value.Check
   protected void check() {
     if (subjects().isEmpty()) {

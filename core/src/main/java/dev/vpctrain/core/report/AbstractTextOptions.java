@@ -9,13 +9,21 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 abstract class AbstractTextOptions {
-  /** The column to wrap lines at; {@code 0}, the default, wraps nothing. */
+  /**
+   * The column to wrap lines at; {@code 0}, the default, wraps nothing.
+   *
+   * @return the width
+   */
   @Value.Default
   public int width() {
     return 0;
   }
 
-  /** ANSI colours for the verdict and the severities; off by default. */
+  /**
+   * ANSI colours for the verdict and the severities; off by default.
+   *
+   * @return whether to colour
+   */
   @Value.Default
   public boolean color() {
     return false;
@@ -25,17 +33,24 @@ abstract class AbstractTextOptions {
    * Everything: INFO findings in full with their advice, policy documents inside fixes, and the
    * checks that passed. Off by default: INFO findings take one line each and a fix's policy
    * document is replaced by a note ({@code vpctrain plan} prints it).
+   *
+   * @return whether to print everything
    */
   @Value.Default
   public boolean verbose() {
     return false;
   }
 
-  /** The defaults: no wrapping, no colour, the short form. */
+  /**
+   * The defaults: no wrapping, no colour, the short form.
+   *
+   * @return the options
+   */
   public static TextOptions plain() {
     return TextOptions.builder().build();
   }
 
+  /** Refuses a negative width. */
   @Value.Check
   protected void check() {
     if (width() < 0) {

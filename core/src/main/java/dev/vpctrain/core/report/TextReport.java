@@ -38,12 +38,24 @@ public final class TextReport {
     this.options = options;
   }
 
-  /** The report in the default layout ({@link TextOptions#plain()}), or verbose. */
+  /**
+   * The report in the default layout ({@link TextOptions#plain()}), or verbose.
+   *
+   * @param report the report
+   * @param verbose whether to print everything ({@link TextOptions#verbose()})
+   * @return the text
+   */
   public static String render(PreflightReport report, boolean verbose) {
     return render(report, TextOptions.builder().verbose(verbose).build());
   }
 
-  /** The report laid out by {@code options}. */
+  /**
+   * The report laid out by {@code options}.
+   *
+   * @param report the report
+   * @param options the width, colour and verbosity
+   * @return the text
+   */
   public static String render(PreflightReport report, TextOptions options) {
     return new TextReport(options).write(report);
   }
