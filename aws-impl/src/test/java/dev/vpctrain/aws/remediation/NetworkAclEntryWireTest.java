@@ -1,13 +1,13 @@
 package dev.vpctrain.aws.remediation;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static dev.vpctrain.aws.remediation.Wire.action;
 import static dev.vpctrain.aws.remediation.Wire.dryRunOk;
 import static dev.vpctrain.aws.remediation.Wire.error;
+import static dev.vpctrain.aws.remediation.Wire.form;
 import static dev.vpctrain.aws.remediation.Wire.ok;
+import static dev.vpctrain.aws.remediation.Wire.only;
+import static dev.vpctrain.aws.remediation.Wire.requests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -20,7 +20,6 @@ import dev.vpctrain.core.remediation.RemediationPlan;
 import dev.vpctrain.core.remediation.RemediationStep;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,12 +70,12 @@ class NetworkAclEntryWireTest {
       assertThat(s.status()).isEqualTo(StepStatus.WOULD_SUCCEED);
       assertThat(s.detail()).contains("allow inbound tcp 512-1023 from 10.20.3.0/24 as rule 32766 of " + ACL);
     });
-    assertThat(form(only("DescribeNetworkAcls"))).containsEntry("NetworkAclId.1", ACL);
-    assertThat(form(only("CreateNetworkAclEntry"))).containsEntry("Version", "2016-11-15")
+    assertThat(form(only(wm, "DescribeNetworkAcls"))).containsEntry("NetworkAclId.1", ACL);
+    assertThat(form(only(wm, "CreateNetworkAclEntry"))).containsEntry("Version", "2016-11-15")
         .containsEntry("NetworkAclId", ACL).containsEntry("RuleNumber", "32766").containsEntry("Egress", "false")
         .containsEntry("Protocol", "6").containsEntry("PortRange.From", "512").containsEntry("PortRange.To", "1023")
         .containsEntry("CidrBlock", "10.20.3.0/24").containsEntry("RuleAction", "allow").containsEntry("DryRun", "true");
-    assertThat(requests("DeleteNetworkAclEntry")).isEmpty();
+    assertThat(requests(wm, "DeleteNetworkAclEntry")).isEmpty();
   }
 
   @Test
@@ -88,7 +87,7 @@ class NetworkAclEntryWireTest {
 
     assertThat(r.results().get(0).status()).isEqualTo(StepStatus.DONE);
     assertThat(r.changedAnything()).isTrue();
-    assertThat(form(only("CreateNetworkAclEntry"))).containsEntry("RuleNumber", "99").containsEntry("Egress", "true")
+    assertThat(form(only(wm, "CreateNetworkAclEntry"))).containsEntry("RuleNumber", "99").containsEntry("Egress", "true")
         .containsEntry("Protocol", "6").containsEntry("PortRange.From", "988").containsEntry("PortRange.To", "988")
         .doesNotContainKey("DryRun");
   }
@@ -98,7 +97,7 @@ class NetworkAclEntryWireTest {
     wm.stubFor(ok(action("DescribeNetworkAcls"), "DescribeNetworkAcls", acl(entry(32766, false, "6", "allow", 512, 1023))));
     ApplyResult r = applier.apply(plan(INBOUND), o -> o.dryRun(false));
     assertThat(r.results().get(0).status()).isEqualTo(StepStatus.ALREADY_DONE);
-    assertThat(requests("CreateNetworkAclEntry")).isEmpty();
+    assertThat(requests(wm, "CreateNetworkAclEntry")).isEmpty();
   }
 
   @Test
@@ -111,8 +110,8 @@ class NetworkAclEntryWireTest {
     assertThat(s.status()).isEqualTo(StepStatus.FAILED);
     assertThat(s.errorCode()).contains("NetworkAclEntryAlreadyExists");
     assertThat(s.errorMessage().orElseThrow()).contains("run plan again");
-    assertThat(requests("CreateNetworkAclEntry")).isEmpty();
-    assertThat(requests("ReplaceNetworkAclEntry")).isEmpty();
+    assertThat(requests(wm, "CreateNetworkAclEntry")).isEmpty();
+    assertThat(requests(wm, "ReplaceNetworkAclEntry")).isEmpty();
   }
 
   @Test
@@ -132,7 +131,7 @@ class NetworkAclEntryWireTest {
     assertThat(r.results()).extracting(StepResult::status).containsExactly(
         StepStatus.ROLLED_BACK, StepStatus.ROLLED_BACK, StepStatus.FAILED, StepStatus.NOT_STARTED);
     assertThat(r.changedAnything()).isFalse();
-    List<LoggedRequest> deletes = requests("DeleteNetworkAclEntry");
+    List<LoggedRequest> deletes = requests(wm, "DeleteNetworkAclEntry");
     assertThat(deletes).hasSize(2);
     assertThat(form(deletes.get(0))).containsEntry("NetworkAclId", ACL).containsEntry("RuleNumber", "99")
         .containsEntry("Egress", "true").doesNotContainKey("DryRun");
@@ -164,7 +163,7 @@ class NetworkAclEntryWireTest {
     wm.stubFor(error(action("CreateNetworkAclEntry"), 403, "UnauthorizedOperation", "You are not authorized."));
     ApplyResult r = applier.apply(plan(INBOUND, OUTBOUND), ApplyOptions.builder().build());
     assertThat(r.results()).extracting(StepResult::status).containsExactly(StepStatus.FAILED, StepStatus.FAILED);
-    assertThat(requests("DeleteNetworkAclEntry")).isEmpty();
+    assertThat(requests(wm, "DeleteNetworkAclEntry")).isEmpty();
   }
 
   // ---- helpers --------------------------------------------------------------------------------
@@ -187,19 +186,5 @@ class NetworkAclEntryWireTest {
     return "<item><ruleNumber>" + number + "</ruleNumber><protocol>" + protocol + "</protocol><ruleAction>" + action
         + "</ruleAction><egress>" + egress + "</egress><cidrBlock>" + (from == null ? "0.0.0.0/0" : "10.20.3.0/24")
         + "</cidrBlock>" + (from == null ? "" : "<portRange><from>" + from + "</from><to>" + to + "</to></portRange>") + "</item>";
-  }
-
-  static List<LoggedRequest> requests(String action) {
-    return wm.findAll(postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=" + action + "&")));
-  }
-
-  static LoggedRequest only(String action) {
-    List<LoggedRequest> all = requests(action);
-    assertThat(all).as("requests of " + action).hasSize(1);
-    return all.get(0);
-  }
-
-  static Map<String, String> form(LoggedRequest r) {
-    return PlanApplierWireTest.form(r);
   }
 }

@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -15,7 +14,10 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static dev.vpctrain.aws.remediation.Wire.action;
 import static dev.vpctrain.aws.remediation.Wire.dryRunOk;
 import static dev.vpctrain.aws.remediation.Wire.error;
+import static dev.vpctrain.aws.remediation.Wire.form;
 import static dev.vpctrain.aws.remediation.Wire.ok;
+import static dev.vpctrain.aws.remediation.Wire.only;
+import static dev.vpctrain.aws.remediation.Wire.requests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -28,10 +30,7 @@ import dev.vpctrain.core.remediation.Change.Peer;
 import dev.vpctrain.core.remediation.Change.Rule;
 import dev.vpctrain.core.remediation.RemediationPlan;
 import dev.vpctrain.core.remediation.RemediationStep;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,14 +81,14 @@ class PlanApplierWireTest {
 
     assertThat(r.dryRun()).isTrue();
     assertThat(r.results()).singleElement().satisfies(s -> assertThat(s.status()).isEqualTo(StepStatus.WOULD_SUCCEED));
-    Map<String, String> form = form(only("CreateVpcEndpoint"));
+    Map<String, String> form = form(only(wm, "CreateVpcEndpoint"));
     assertThat(form).containsEntry("VpcEndpointType", "Gateway").containsEntry("VpcId", VPC)
         .containsEntry("ServiceName", "com.amazonaws.us-east-1.s3")
         .containsEntry("RouteTableId.1", RTB).containsEntry("RouteTableId.2", RTB2)
         .containsEntry("DryRun", "true").containsEntry("Version", "2016-11-15");
     assertThat(JsonDocument.read(form.get("PolicyDocument"), null)).isEqualTo(JsonDocument.read(POLICY, null));
     assertThat(form.get("ClientToken")).matches("vpctrain-[0-9a-f]{40}");
-    Map<String, String> describe = form(only("DescribeVpcEndpoints"));
+    Map<String, String> describe = form(only(wm, "DescribeVpcEndpoints"));
     assertThat(describe).containsEntry("Filter.1.Name", "vpc-id").containsEntry("Filter.1.Value.1", VPC)
         .containsEntry("Filter.2.Name", "service-name").containsEntry("Filter.3.Value.1", "Gateway");
     assertThat(r.render()).contains("Nothing was changed", "[would succeed]");
@@ -109,7 +108,7 @@ class PlanApplierWireTest {
     assertThat(first.results().get(0).status()).isEqualTo(StepStatus.DONE);
     assertThat(first.results().get(0).createdIds()).containsExactly(VPCE);
     assertThat(first.changedAnything()).isTrue();
-    List<LoggedRequest> creates = requests("CreateVpcEndpoint");
+    List<LoggedRequest> creates = requests(wm, "CreateVpcEndpoint");
     assertThat(creates).hasSize(2);
     assertThat(form(creates.get(0))).doesNotContainKey("DryRun");
     assertThat(form(creates.get(0)).get("ClientToken")).isEqualTo(form(creates.get(1)).get("ClientToken"));
@@ -126,8 +125,8 @@ class PlanApplierWireTest {
     ApplyResult r = applier.apply(plan(c), o -> o.dryRun(false));
 
     assertThat(r.results().get(0).status()).isEqualTo(StepStatus.DONE);
-    assertThat(requests("CreateVpcEndpoint")).isEmpty();
-    Map<String, String> form = form(only("ModifyVpcEndpoint"));
+    assertThat(requests(wm, "CreateVpcEndpoint")).isEmpty();
+    Map<String, String> form = form(only(wm, "ModifyVpcEndpoint"));
     assertThat(form).containsEntry("VpcEndpointId", VPCE).containsEntry("AddRouteTableId.1", RTB2)
         .doesNotContainKey("AddRouteTableId.2").doesNotContainKey("PolicyDocument");
   }
@@ -138,8 +137,8 @@ class PlanApplierWireTest {
         "<vpcEndpointSet>" + Wire.gatewayEndpoint(VPCE, VPC, null, RTB, RTB2) + "</vpcEndpointSet>"));
     ApplyResult r = applier.apply(plan(new Change.AddEndpointRouteTables(VPCE, List.of(RTB2))), o -> o.dryRun(false));
     assertThat(r.results().get(0).status()).isEqualTo(StepStatus.ALREADY_DONE);
-    assertThat(form(only("DescribeVpcEndpoints"))).containsEntry("VpcEndpointId.1", VPCE);
-    assertThat(requests("ModifyVpcEndpoint")).isEmpty();
+    assertThat(form(only(wm, "DescribeVpcEndpoints"))).containsEntry("VpcEndpointId.1", VPCE);
+    assertThat(requests(wm, "ModifyVpcEndpoint")).isEmpty();
   }
 
   @Test
@@ -161,7 +160,7 @@ class PlanApplierWireTest {
     wm.stubFor(ok(action("ModifyVpcEndpoint"), "ModifyVpcEndpoint", "<return>true</return>"));
     ApplyResult r = applier.apply(plan(new Change.SetEndpointPolicy(VPCE, Optional.of(before), POLICY)), o -> o.dryRun(false));
     assertThat(r.results().get(0).status()).isEqualTo(StepStatus.DONE);
-    Map<String, String> form = form(only("ModifyVpcEndpoint"));
+    Map<String, String> form = form(only(wm, "ModifyVpcEndpoint"));
     assertThat(form).containsEntry("VpcEndpointId", VPCE).doesNotContainKey("DryRun");
     assertThat(JsonDocument.read(form.get("PolicyDocument"), null)).isEqualTo(JsonDocument.read(POLICY, null));
   }
@@ -176,7 +175,7 @@ class PlanApplierWireTest {
     StepResult s = r.results().get(0);
     assertThat(s.status()).isEqualTo(StepStatus.FAILED);
     assertThat(s.errorCode()).contains("PolicyChangedSincePlan");
-    assertThat(requests("ModifyVpcEndpoint")).isEmpty();
+    assertThat(requests(wm, "ModifyVpcEndpoint")).isEmpty();
   }
 
   @Test
@@ -188,7 +187,7 @@ class PlanApplierWireTest {
     wm.stubFor(dryRunOk(action("ModifyVpcEndpoint")));
     ApplyResult r = applier.apply(plan(new Change.EnableEndpointPrivateDns(VPCE)), ApplyOptions.builder().build());
     assertThat(r.results().get(0).status()).isEqualTo(StepStatus.WOULD_SUCCEED);
-    assertThat(form(only("ModifyVpcEndpoint"))).containsEntry("VpcEndpointId", VPCE)
+    assertThat(form(only(wm, "ModifyVpcEndpoint"))).containsEntry("VpcEndpointId", VPCE)
         .containsEntry("PrivateDnsEnabled", "true").containsEntry("DryRun", "true");
   }
 
@@ -199,11 +198,11 @@ class PlanApplierWireTest {
     GroupRef g = GroupRef.existing(SG);
     ApplyResult r = applier.apply(plan(new Change.AuthorizeIngress(g, Rule.allTraffic(Peer.group(g)))), o -> o.dryRun(false));
     assertThat(r.results().get(0).status()).isEqualTo(StepStatus.DONE);
-    Map<String, String> form = form(only("AuthorizeSecurityGroupIngress"));
+    Map<String, String> form = form(only(wm, "AuthorizeSecurityGroupIngress"));
     assertThat(form).containsEntry("GroupId", SG).containsEntry("IpPermissions.1.IpProtocol", "-1")
         .containsEntry("IpPermissions.1.Groups.1.GroupId", SG)
         .doesNotContainKey("IpPermissions.1.FromPort").doesNotContainKey("DryRun");
-    assertThat(form(only("DescribeSecurityGroups"))).containsEntry("GroupId.1", SG);
+    assertThat(form(only(wm, "DescribeSecurityGroups"))).containsEntry("GroupId.1", SG);
   }
 
   @Test
@@ -214,7 +213,7 @@ class PlanApplierWireTest {
     ApplyResult r = applier.apply(plan(new Change.AuthorizeEgress(GroupRef.existing(SG), Rule.tcp(443, Peer.prefixList("pl-63a5400a")))),
         o -> o.dryRun(false));
     assertThat(r.results().get(0).status()).isEqualTo(StepStatus.ALREADY_DONE);
-    assertThat(form(only("AuthorizeSecurityGroupEgress"))).containsEntry("IpPermissions.1.IpProtocol", "tcp")
+    assertThat(form(only(wm, "AuthorizeSecurityGroupEgress"))).containsEntry("IpPermissions.1.IpProtocol", "tcp")
         .containsEntry("IpPermissions.1.FromPort", "443").containsEntry("IpPermissions.1.ToPort", "443")
         .containsEntry("IpPermissions.1.PrefixListIds.1.PrefixListId", "pl-63a5400a");
   }
@@ -227,7 +226,7 @@ class PlanApplierWireTest {
     GroupRef g = GroupRef.existing(SG);
     ApplyResult r = applier.apply(plan(new Change.AuthorizeIngress(g, Rule.allTraffic(Peer.group(g)))), o -> o.dryRun(false));
     assertThat(r.results().get(0).status()).isEqualTo(StepStatus.ALREADY_DONE);
-    assertThat(requests("AuthorizeSecurityGroupIngress")).isEmpty();
+    assertThat(requests(wm, "AuthorizeSecurityGroupIngress")).isEmpty();
   }
 
   @Test
@@ -251,12 +250,12 @@ class PlanApplierWireTest {
         o -> o.dryRun(false));
 
     assertThat(r.results()).extracting(StepResult::status).containsOnly(StepStatus.DONE);
-    assertThat(form(only("CreateSecurityGroup"))).containsEntry("GroupName", "vpctrain-endpoints")
+    assertThat(form(only(wm, "CreateSecurityGroup"))).containsEntry("GroupName", "vpctrain-endpoints")
         .containsEntry("GroupDescription", ng.description()).containsEntry("VpcId", VPC);
-    assertThat(form(only("AuthorizeSecurityGroupIngress"))).containsEntry("GroupId", NEW_SG)
+    assertThat(form(only(wm, "AuthorizeSecurityGroupIngress"))).containsEntry("GroupId", NEW_SG)
         .containsEntry("IpPermissions.1.IpProtocol", "tcp").containsEntry("IpPermissions.1.FromPort", "443")
         .containsEntry("IpPermissions.1.Groups.1.GroupId", SG);
-    assertThat(form(only("CreateVpcEndpoint"))).containsEntry("VpcEndpointType", "Interface")
+    assertThat(form(only(wm, "CreateVpcEndpoint"))).containsEntry("VpcEndpointType", "Interface")
         .containsEntry("ServiceName", "com.amazonaws.us-east-1.sts").containsEntry("SubnetId.1", SUBNET)
         .containsEntry("SecurityGroupId.1", NEW_SG).containsEntry("PrivateDnsEnabled", "true")
         .containsKey("ClientToken").doesNotContainKey("PolicyDocument");
@@ -269,10 +268,10 @@ class PlanApplierWireTest {
     ApplyResult r = applier.apply(plan(new Change.CreateSecurityGroup(ng)), o -> o.dryRun(false));
     assertThat(r.results().get(0).status()).isEqualTo(StepStatus.ALREADY_DONE);
     assertThat(r.results().get(0).detail()).contains(NEW_SG);
-    assertThat(form(only("DescribeSecurityGroups"))).containsEntry("Filter.1.Name", "vpc-id")
+    assertThat(form(only(wm, "DescribeSecurityGroups"))).containsEntry("Filter.1.Name", "vpc-id")
         .containsEntry("Filter.1.Value.1", VPC).containsEntry("Filter.2.Name", "group-name")
         .containsEntry("Filter.2.Value.1", "vpctrain-endpoints");
-    assertThat(requests("CreateSecurityGroup")).isEmpty();
+    assertThat(requests(wm, "CreateSecurityGroup")).isEmpty();
   }
 
   @Test
@@ -284,8 +283,8 @@ class PlanApplierWireTest {
     ApplyResult r = applier.apply(plan(new Change.CreateSecurityGroup(ng),
         new Change.AuthorizeIngress(created, Rule.tcp(443, Peer.group(GroupRef.existing(SG))))), ApplyOptions.builder().build());
     assertThat(r.results()).extracting(StepResult::status).containsExactly(StepStatus.WOULD_SUCCEED, StepStatus.WOULD_RUN);
-    assertThat(form(only("CreateSecurityGroup"))).containsEntry("DryRun", "true");
-    assertThat(requests("AuthorizeSecurityGroupIngress")).isEmpty();
+    assertThat(form(only(wm, "CreateSecurityGroup"))).containsEntry("DryRun", "true");
+    assertThat(requests(wm, "AuthorizeSecurityGroupIngress")).isEmpty();
   }
 
   @Test
@@ -296,8 +295,8 @@ class PlanApplierWireTest {
     ApplyResult r = applier.apply(plan(new Change.EnableVpcAttribute(VPC, Change.VpcAttribute.ENABLE_DNS_SUPPORT)),
         o -> o.dryRun(false));
     assertThat(r.results().get(0).status()).isEqualTo(StepStatus.DONE);
-    assertThat(form(only("DescribeVpcAttribute"))).containsEntry("Attribute", "enableDnsSupport").containsEntry("VpcId", VPC);
-    assertThat(form(only("ModifyVpcAttribute"))).containsEntry("VpcId", VPC).containsEntry("EnableDnsSupport.Value", "true")
+    assertThat(form(only(wm, "DescribeVpcAttribute"))).containsEntry("Attribute", "enableDnsSupport").containsEntry("VpcId", VPC);
+    assertThat(form(only(wm, "ModifyVpcAttribute"))).containsEntry("VpcId", VPC).containsEntry("EnableDnsSupport.Value", "true")
         .doesNotContainKey("EnableDnsHostnames.Value");
   }
 
@@ -308,7 +307,7 @@ class PlanApplierWireTest {
     ApplyResult r = applier.apply(plan(new Change.EnableVpcAttribute(VPC, Change.VpcAttribute.ENABLE_DNS_HOSTNAMES)),
         ApplyOptions.builder().build());
     assertThat(r.results().get(0).status()).isEqualTo(StepStatus.WOULD_RUN);
-    assertThat(requests("ModifyVpcAttribute")).isEmpty();
+    assertThat(requests(wm, "ModifyVpcAttribute")).isEmpty();
   }
 
   @Test
@@ -373,8 +372,8 @@ class PlanApplierWireTest {
     assertThat(failed.failedOperation()).contains("ec2:AuthorizeSecurityGroupEgress");
     assertThat(failed.errorCode()).contains("UnauthorizedOperation");
     assertThat(failed.errorMessage()).contains("You are not authorized to perform this operation.");
-    assertThat(requests("DescribeVpcAttribute")).isEmpty();
-    assertThat(requests("ModifyVpcAttribute")).isEmpty();
+    assertThat(requests(wm, "DescribeVpcAttribute")).isEmpty();
+    assertThat(requests(wm, "ModifyVpcAttribute")).isEmpty();
     assertThat(r.render()).contains("[done]", "[FAILED]", "[not started]", "UnauthorizedOperation", "apply again");
   }
 
@@ -388,7 +387,7 @@ class PlanApplierWireTest {
         new Change.AuthorizeIngress(g, Rule.allTraffic(Peer.group(g))),
         new Change.AuthorizeEgress(g, Rule.allTraffic(Peer.group(g)))), ApplyOptions.builder().build());
     assertThat(r.results()).extracting(StepResult::status).containsExactly(StepStatus.FAILED, StepStatus.WOULD_SUCCEED);
-    assertThat(form(only("AuthorizeSecurityGroupIngress"))).containsEntry("DryRun", "true");
+    assertThat(form(only(wm, "AuthorizeSecurityGroupIngress"))).containsEntry("DryRun", "true");
   }
 
   @Test
@@ -404,7 +403,7 @@ class PlanApplierWireTest {
     assertThat(without.results()).isEmpty();
     assertThat(without.skippedOptional()).containsExactly(optional);
     assertThat(without.advice()).containsExactly(advice);
-    assertThat(requests("DescribeVpcAttribute")).isEmpty();
+    assertThat(requests(wm, "DescribeVpcAttribute")).isEmpty();
 
     ApplyResult with = applier.apply(p, o -> o.dryRun(false).includeOptional(true));
     assertThat(with.results()).singleElement().satisfies(s -> assertThat(s.status()).isEqualTo(StepStatus.ALREADY_DONE));
@@ -425,26 +424,4 @@ class PlanApplierWireTest {
         + "</groupName><groupDescription>d</groupDescription><vpcId>" + VPC + "</vpcId><ipPermissions>" + ingress
         + "</ipPermissions><ipPermissionsEgress>" + egress + "</ipPermissionsEgress></item></securityGroupInfo>";
   }
-
-  static List<LoggedRequest> requests(String action) {
-    return wm.findAll(postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=" + action + "&")));
-  }
-
-  static LoggedRequest only(String action) {
-    List<LoggedRequest> all = requests(action);
-    assertThat(all).as("requests of " + action).hasSize(1);
-    return all.get(0);
-  }
-
-  static Map<String, String> form(LoggedRequest r) {
-    Map<String, String> out = new LinkedHashMap<>();
-    for (String pair : r.getBodyAsString().split("&")) {
-      int eq = pair.indexOf('=');
-      String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-      String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-      out.put(k, v);
-    }
-    return out;
-  }
-
 }

@@ -3,12 +3,14 @@ package dev.vpctrain.aws.remediation;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static dev.vpctrain.aws.remediation.Wire.action;
 import static dev.vpctrain.aws.remediation.Wire.error;
+import static dev.vpctrain.aws.remediation.Wire.form;
 import static dev.vpctrain.aws.remediation.Wire.ok;
+import static dev.vpctrain.aws.remediation.Wire.only;
+import static dev.vpctrain.aws.remediation.Wire.requests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -27,7 +29,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -101,9 +102,9 @@ class RolePolicyWireTest {
       assertThat(s.status()).isEqualTo(StepStatus.DONE);
       assertThat(s.detail()).contains("aws iam delete-role-policy --role-name " + ROLE + " --policy-name " + NAME);
     });
-    assertThat(form(only("GetRolePolicy"))).containsEntry("Version", "2010-05-08").containsEntry("RoleName", ROLE)
+    assertThat(form(only(wm, "GetRolePolicy"))).containsEntry("Version", "2010-05-08").containsEntry("RoleName", ROLE)
         .containsEntry("PolicyName", NAME);
-    assertThat(form(only("PutRolePolicy"))).containsEntry("Action", "PutRolePolicy").containsEntry("Version", "2010-05-08")
+    assertThat(form(only(wm, "PutRolePolicy"))).containsEntry("Action", "PutRolePolicy").containsEntry("Version", "2010-05-08")
         .containsEntry("RoleName", ROLE).containsEntry("PolicyName", NAME).containsEntry("PolicyDocument", DOC);
   }
 
@@ -112,7 +113,7 @@ class RolePolicyWireTest {
     wm.stubFor(noSuchEntity(iam("GetRolePolicy")));
     ApplyResult r = applier.apply(plan(PUT), o -> o.includeIam(true));
     assertThat(r.results().get(0).status()).isEqualTo(StepStatus.WOULD_RUN);
-    assertThat(requests("PutRolePolicy")).isEmpty();
+    assertThat(requests(wm, "PutRolePolicy")).isEmpty();
   }
 
   @Test
@@ -120,7 +121,7 @@ class RolePolicyWireTest {
     wm.stubFor(iamOk(iam("GetRolePolicy"), "GetRolePolicy", rolePolicy(DOC)));
     ApplyResult r = applier.apply(plan(PUT), o -> o.dryRun(false).includeIam(true));
     assertThat(r.results().get(0).status()).isEqualTo(StepStatus.ALREADY_DONE);
-    assertThat(requests("PutRolePolicy")).isEmpty();
+    assertThat(requests(wm, "PutRolePolicy")).isEmpty();
   }
 
   @Test
@@ -137,7 +138,7 @@ class RolePolicyWireTest {
 
     assertThat(r.results()).extracting(StepResult::status).containsExactly(StepStatus.ROLLED_BACK, StepStatus.FAILED);
     assertThat(r.changedAnything()).isFalse();
-    assertThat(form(only("DeleteRolePolicy"))).containsEntry("Version", "2010-05-08").containsEntry("RoleName", ROLE)
+    assertThat(form(only(wm, "DeleteRolePolicy"))).containsEntry("Version", "2010-05-08").containsEntry("RoleName", ROLE)
         .containsEntry("PolicyName", NAME);
     assertThat(r.results().get(0).detail()).contains("deleted again because step 2 failed");
     assertThat(r.render()).contains("The role's inline policy it had put was reverted.");
@@ -159,11 +160,11 @@ class RolePolicyWireTest {
         o -> o.dryRun(false).includeIam(true));
 
     assertThat(r.results().get(0).status()).isEqualTo(StepStatus.ROLLED_BACK);
-    List<LoggedRequest> puts = requests("PutRolePolicy");
+    List<LoggedRequest> puts = requests(wm, "PutRolePolicy");
     assertThat(puts).hasSize(2);
     assertThat(form(puts.get(0))).containsEntry("PolicyDocument", merged);
     assertThat(form(puts.get(1))).containsEntry("PolicyDocument", OLD);
-    assertThat(requests("DeleteRolePolicy")).isEmpty();
+    assertThat(requests(wm, "DeleteRolePolicy")).isEmpty();
     assertThat(r.results().get(0).detail()).contains("restored to its previous document");
   }
 
@@ -179,7 +180,7 @@ class RolePolicyWireTest {
     assertThat(s.status()).isEqualTo(StepStatus.FAILED);
     assertThat(s.failedOperation()).contains("iam:PutRolePolicy");
     assertThat(s.errorCode()).contains("AccessDenied");
-    assertThat(requests("DeleteRolePolicy")).isEmpty();
+    assertThat(requests(wm, "DeleteRolePolicy")).isEmpty();
   }
 
   @Test
@@ -187,7 +188,7 @@ class RolePolicyWireTest {
     wm.stubFor(iamError(iam("GetRolePolicy"), 403, "AccessDenied", "not authorized to perform: iam:GetRolePolicy"));
     ApplyResult r = applier.apply(plan(PUT), o -> o.dryRun(false).includeIam(true));
     assertThat(r.results().get(0).failedOperation()).contains("iam:GetRolePolicy");
-    assertThat(requests("PutRolePolicy")).isEmpty();
+    assertThat(requests(wm, "PutRolePolicy")).isEmpty();
   }
 
   @Test
@@ -197,7 +198,7 @@ class RolePolicyWireTest {
     ApplyResult r = applier.apply(plan(PUT), o -> o.dryRun(false).includeIam(true));
     assertThat(r.results().get(0).errorCode()).contains("Throttling");
     assertThat(r.results().get(0).failedOperation()).contains("iam:PutRolePolicy");
-    assertThat(requests("PutRolePolicy")).hasSize(3); // the client's three attempts
+    assertThat(requests(wm, "PutRolePolicy")).hasSize(3); // the client's three attempts
   }
 
   // ---- helpers --------------------------------------------------------------------------------
@@ -237,19 +238,5 @@ class RolePolicyWireTest {
   static String rolePolicy(String document) {
     return "<RoleName>" + ROLE + "</RoleName><PolicyName>" + NAME + "</PolicyName><PolicyDocument>"
         + URLEncoder.encode(document, StandardCharsets.UTF_8).replace("+", "%20") + "</PolicyDocument>";
-  }
-
-  static List<LoggedRequest> requests(String action) {
-    return wm.findAll(postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=" + action + "&")));
-  }
-
-  static LoggedRequest only(String action) {
-    List<LoggedRequest> all = requests(action);
-    assertThat(all).as("requests of " + action).hasSize(1);
-    return all.get(0);
-  }
-
-  static Map<String, String> form(LoggedRequest r) {
-    return PlanApplierWireTest.form(r);
   }
 }

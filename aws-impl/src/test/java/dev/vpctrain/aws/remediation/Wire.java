@@ -3,11 +3,19 @@ package dev.vpctrain.aws.remediation;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.vpctrain.aws.testing.AwsTestClients;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -60,6 +68,30 @@ final class Wire {
         + "<routeTableIdSet>" + rt + "</routeTableIdSet><subnetIdSet/><groupSet/><privateDnsEnabled>false</privateDnsEnabled>"
         + "<requesterManaged>false</requesterManaged><networkInterfaceIdSet/><dnsEntrySet/>"
         + "<creationTimestamp>2026-11-29T08:00:00.000Z</creationTimestamp><ownerId>123456789012</ownerId></item>";
+  }
+
+  /** The EC2 query requests WireMock received for {@code action}, oldest first. */
+  static List<LoggedRequest> requests(WireMockServer wm, String action) {
+    return wm.findAll(postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=" + action + "&")));
+  }
+
+  /** The one request WireMock received for {@code action} (fails unless there is exactly one). */
+  static LoggedRequest only(WireMockServer wm, String action) {
+    List<LoggedRequest> all = requests(wm, action);
+    assertThat(all).as("requests of " + action).hasSize(1);
+    return all.get(0);
+  }
+
+  /** The decoded form parameters of a query-protocol request body, in order. */
+  static Map<String, String> form(LoggedRequest r) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String pair : r.getBodyAsString().split("&")) {
+      int eq = pair.indexOf('=');
+      String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+      String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      out.put(k, v);
+    }
+    return out;
   }
 
   static String xml(String text) {
