@@ -258,10 +258,7 @@ class RoleDiscoveryWireTest {
     assertThat(s.errors()).extracting(CaptureError::operation, CaptureError::code).contains(
         org.assertj.core.groups.Tuple.tuple("iam:GetRole", "NoSuchEntity"));
     // nothing is read about a role that is not there
-    assertThat(wm.findAll(postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=GetRolePolicy&"))))
-        .isEmpty();
-    assertThat(wm.findAll(postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=GetPolicy&"))))
-        .isEmpty();
+    assertNoPolicyIsRead();
     PreflightReport report = sameReportFromTheBundle(job(), s);
     assertThat(finding(report, "role.not-found")).hasValueSatisfying(f -> assertThat(f.outcome())
         .isEqualTo(Outcome.FAIL));
@@ -323,10 +320,7 @@ class RoleDiscoveryWireTest {
 
     assertThat(s.iam().orElseThrow().roles()).isEmpty();
     assertThat(s.errors()).extracting(CaptureError::code).contains(RoleRound.OTHER_ACCOUNT);
-    assertThat(wm.findAll(postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=GetRolePolicy&"))))
-        .isEmpty();
-    assertThat(wm.findAll(postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=GetPolicy&"))))
-        .isEmpty();
+    assertNoPolicyIsRead();
     PreflightReport report = sameReportFromTheBundle(job(), s);
     assertThat(finding(report, "role.not-found")).hasValueSatisfying(f -> assertThat(f.outcome())
         .isEqualTo(Outcome.UNVERIFIED));
@@ -343,5 +337,13 @@ class RoleDiscoveryWireTest {
     assertThat(s.iam()).isEmpty();
     assertThat(s.kmsKeys()).isEmpty();
     assertThat(wm.findAll(postRequestedFor(urlEqualTo("/")).withRequestBody(containing(IamWire.VERSION)))).isEmpty();
+  }
+
+  /** No GetRolePolicy or GetPolicy request reached IAM. */
+  private static void assertNoPolicyIsRead() {
+    assertThat(wm.findAll(postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=GetRolePolicy&"))))
+        .isEmpty();
+    assertThat(wm.findAll(postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=GetPolicy&"))))
+        .isEmpty();
   }
 }
