@@ -31,21 +31,22 @@ public final class Main implements Callable<Integer> {
   boolean debug;
 
   /**
-   * The subcommands, one per line. To add one, append {@code new YourCommand()} here: it is a
-   * picocli {@code @Command} implementing {@code Callable<Integer>} that returns an exit code.
+   * The subcommands, one per line. To add one, append {@code YourCommand.class} here: it is a
+   * picocli {@code @Command} implementing {@code Callable<Integer>} that returns an exit code, with a
+   * no-argument constructor.
    */
-  static List<Object> subcommands() {
+  static List<Class<?>> subcommands() {
     return List.of(
-        new CheckCommand(),
-        new SnapshotCommand(),
-        new PlanCommand(),
-        new ApplyCommand(),
-        new ExamplesCommand(),
-        new RulesCommand(),
-        new ExplainCommand(),
-        new LaunchCommand(),
-        new WatchCommand(),
-        new CompletionCommand());
+        CheckCommand.class,
+        SnapshotCommand.class,
+        PlanCommand.class,
+        ApplyCommand.class,
+        ExamplesCommand.class,
+        RulesCommand.class,
+        ExplainCommand.class,
+        LaunchCommand.class,
+        WatchCommand.class,
+        CompletionCommand.class);
   }
 
   /**
@@ -93,7 +94,7 @@ public final class Main implements Callable<Integer> {
   /** Runs the command line as if {@code out} went to {@code terminal} (colour and width of the text report). */
   static int run(String[] args, PrintWriter out, PrintWriter err, Terminal terminal) {
     boolean debug = Arrays.asList(args).contains("--debug");
-    CommandLine cmd = commandLine();
+    CommandLine cmd = commandLine(args);
     for (CommandLine sub : cmd.getSubcommands().values()) {
       if (sub.getCommand() instanceof CheckCommand) {
         ((CheckCommand) sub.getCommand()).terminal = terminal;
@@ -118,10 +119,25 @@ public final class Main implements Callable<Integer> {
     return code;
   }
 
-  /** {@return the configured picocli command line} */
+  /** {@return the configured picocli command line, with every subcommand} */
   public static CommandLine commandLine() {
+    return build(subcommands());
+  }
+
+  /**
+   * The command line that runs {@code args}: when they name a subcommand, only that one is built (picocli
+   * builds each command's model by reflection, a third of a short command's start-up when all ten are
+   * built); otherwise (no command, {@code --help}, a typo to suggest for, {@code completion}, whose script
+   * lists every command) all of them.
+   */
+  static CommandLine commandLine(String... args) {
+    Class<?> invoked = invokedSubcommand(args);
+    return build(invoked == null || invoked == CompletionCommand.class ? subcommands() : List.of(invoked));
+  }
+
+  private static CommandLine build(List<Class<?>> subcommands) {
     CommandLine cmd = new CommandLine(new Main());
-    for (Object sub : subcommands()) {
+    for (Class<?> sub : subcommands) {
       cmd.addSubcommand(new CommandLine(sub)); // built on its own so that its @Command(modelTransformer) runs
     }
     listExitCodes(cmd);
@@ -129,6 +145,30 @@ public final class Main implements Callable<Integer> {
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
     cmd.setExitCodeExceptionMapper(new Failures(false));
     return cmd;
+  }
+
+  /**
+   * The subcommand {@code args} name: their first argument that is not {@code --debug} (the one option
+   * of {@code vpctrain} itself that comes with a command), when it is a subcommand's name or alias;
+   * null when an option or an unknown word comes first.
+   */
+  static Class<?> invokedSubcommand(String... args) {
+    for (String arg : args) {
+      if (arg.equals("--debug")) {
+        continue;
+      }
+      if (arg.startsWith("-")) {
+        return null;
+      }
+      for (Class<?> sub : subcommands()) {
+        Command command = sub.getAnnotation(Command.class);
+        if (command.name().equals(arg) || Arrays.asList(command.aliases()).contains(arg)) {
+          return sub;
+        }
+      }
+      return null;
+    }
+    return null;
   }
 
   /** The "Exit codes:" section of a command's help: the codes its {@link ExitCodes.Returns} declares. */

@@ -1,0 +1,54 @@
+package dev.vpctrain.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/**
+ * Start-up: the command line builds only the subcommand its arguments name, and that subcommand is the
+ * same as in the whole tree (options, help, exit codes).
+ */
+class InvokedSubcommandTest {
+  @Test
+  void onlyTheNamedSubcommandIsBuilt() {
+    assertThat(Main.commandLine("check", "--example", "x").getSubcommands()).containsOnlyKeys("check");
+    assertThat(Main.commandLine("--debug", "plan", "--job", "j").getSubcommands()).containsOnlyKeys("plan");
+    assertThat(Main.invokedSubcommand("rules", "--help")).isEqualTo(RulesCommand.class);
+  }
+
+  @Test
+  void theWholeTreeWhenNoSubcommandIsNamed() {
+    int all = Main.subcommands().size();
+    assertThat(Main.commandLine().getSubcommands()).hasSize(all);
+    for (String[] args : new String[][] {{}, {"--help"}, {"--version"}, {"chek"}, {"--debug"}, {"--debug", "--help"},
+        {"completion", "bash"}}) {
+      assertThat(Main.commandLine(args).getSubcommands()).as(String.join(" ", args)).hasSize(all);
+    }
+  }
+
+  @Test
+  void aSubcommandBuiltAloneIsTheOneOfTheWholeTree() {
+    CommandLine whole = Main.commandLine();
+    for (Class<?> type : Main.subcommands()) {
+      String name = type.getAnnotation(CommandLine.Command.class).name();
+      CommandLine alone = Main.commandLine(name).getSubcommands().get(name);
+      assertThat(alone).as(name).isNotNull();
+      assertThat(alone.getUsageMessage(CommandLine.Help.Ansi.OFF))
+          .as(name).isEqualTo(whole.getSubcommands().get(name).getUsageMessage(CommandLine.Help.Ansi.OFF));
+      assertThat(alone.getCommandSpec().usageMessage().exitCodeList()).as(name)
+          .isEqualTo(whole.getSubcommands().get(name).getCommandSpec().usageMessage().exitCodeList());
+    }
+  }
+
+  @Test
+  void aMistypedOptionOfTheNamedSubcommandIsStillSuggested() {
+    StringWriter err = new StringWriter();
+    int code = Main.run(new String[] {"check", "--exmple", "x"}, new PrintWriter(new StringWriter()),
+        new PrintWriter(err));
+    assertThat(code).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("--example");
+  }
+}
