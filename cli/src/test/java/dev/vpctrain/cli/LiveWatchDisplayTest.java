@@ -6,6 +6,7 @@ import dev.vpctrain.aws.VpcTrain;
 import dev.vpctrain.aws.launch.Progress;
 import dev.vpctrain.aws.launch.ProgressKind;
 import dev.vpctrain.aws.launch.TrainingRun;
+import dev.vpctrain.aws.internal.json.JsonInput;
 import dev.vpctrain.aws.internal.json.SdkJson;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -38,7 +39,7 @@ class LiveWatchDisplayTest {
   static DescribeTrainingJobResponse describe(String fixture) throws Exception {
     try (InputStream in = LiveWatchDisplayTest.class.getResourceAsStream("/launch/" + fixture)) {
       return SdkJson.read(DescribeTrainingJobResponse::builder,
-          SdkJson.MAPPER.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8)), "");
+          JsonInput.mapper().readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8)), "");
     }
   }
 

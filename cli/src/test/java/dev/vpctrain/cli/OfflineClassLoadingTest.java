@@ -166,4 +166,22 @@ class OfflineClassLoadingTest {
         dir.resolve("absent.json").toString());
     assertThat(beyondShapes(missing)).as("AWS SDK classes beyond the API shapes loaded for a missing file").isEmpty();
   }
+
+  /**
+   * Start-up: a text check reads its files through Jackson's streaming parser into trees and never
+   * creates an {@code ObjectMapper} (whose first creation, with its date format's calendar and locale
+   * data, costs about 50 ms), for bundles with EC2, S3 policies and an IAM section alike.
+   */
+  @Test
+  void aTextCheckCreatesNoObjectMapper() throws Exception {
+    for (String example : List.of("ready-private-endpoints", "role-eni-scoped-to-subnets", "no-s3-endpoint")) {
+      Path job = dir.resolve(example + "-job.json");
+      Path network = dir.resolve(example + "-network.json");
+      Files.writeString(job, Examples.file(example, "job.json").orElseThrow());
+      Files.writeString(network, Examples.file(example, "network.json").orElseThrow());
+      Set<String> check = classesLoadedBy("check", "--job", job.toString(), "--network", network.toString());
+      assertThat(check).as(example).contains("dev.vpctrain.aws.internal.json.JsonTrees")
+          .doesNotContain("com.fasterxml.jackson.databind.ObjectMapper");
+    }
+  }
 }

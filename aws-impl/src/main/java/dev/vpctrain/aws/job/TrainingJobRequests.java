@@ -1,5 +1,7 @@
 package dev.vpctrain.aws.job;
 
+import dev.vpctrain.aws.internal.json.JsonInput;
+import dev.vpctrain.aws.internal.json.JsonTrees;
 import dev.vpctrain.aws.internal.json.SdkJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -82,7 +84,7 @@ public final class TrainingJobRequests {
     spec.apiExtras().forEach((path, text) -> {
       JsonNode value;
       try {
-        value = SdkJson.MAPPER.readTree(text);
+        value = JsonInput.mapper().readTree(text);
       } catch (JsonProcessingException e) {
         throw new SdkJsonException(path, "apiExtras value is not valid JSON: " + e.getOriginalMessage());
       }
@@ -496,7 +498,7 @@ public final class TrainingJobRequests {
     /** Leftovers: untouched members whole, touched containers member by member. */
     void flatten(JsonNode node, String path, Map<String, String> extras) {
       if (!touched.contains(path)) {
-        extras.put(path, node.toString());
+        extras.put(path, JsonTrees.compact(node));
       } else if (node.isObject()) {
         node.properties().forEach(e -> flatten(e.getValue(), path + "." + e.getKey(), extras));
       } else if (node.isArray()) {
@@ -504,7 +506,7 @@ public final class TrainingJobRequests {
           flatten(node.get(i), path + "[" + i + "]", extras);
         }
       } else {
-        extras.put(path, node.toString());
+        extras.put(path, JsonTrees.compact(node));
       }
     }
   }

@@ -1,5 +1,6 @@
 package dev.vpctrain.aws.job;
 
+import dev.vpctrain.aws.internal.json.JsonInput;
 import dev.vpctrain.aws.internal.json.SdkJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,7 +29,7 @@ class TrainingJobRequestsTest {
 
   static JsonNode fixture(String name) throws IOException {
     try (InputStream in = TrainingJobRequestsTest.class.getResourceAsStream("/sagemaker/" + name)) {
-      return SdkJson.MAPPER.readTree(in);
+      return JsonInput.mapper().readTree(in);
     }
   }
 
@@ -216,7 +217,7 @@ class TrainingJobRequestsTest {
 
   @Test
   void jobFileWithUnknownMemberIsRejectedWithItsPath() throws IOException {
-    JsonNode job = SdkJson.MAPPER.readTree("{\"TrainingJobName\":\"x\",\"VpcConfig\":{\"Subnet\":[\"subnet-1\"]}}");
+    JsonNode job = JsonInput.mapper().readTree("{\"TrainingJobName\":\"x\",\"VpcConfig\":{\"Subnet\":[\"subnet-1\"]}}");
 
     assertThatThrownBy(() -> TrainingJobRequests.parse(job))
         .isInstanceOf(SdkJsonException.class)

@@ -3,7 +3,10 @@ package dev.vpctrain.aws.internal.iam;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vpctrain.aws.internal.json.JsonInput;
+import dev.vpctrain.aws.internal.json.JsonTrees;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
@@ -24,7 +27,7 @@ public final class PolicyDocumentJson {
   public static String read(JsonInput at) {
     JsonNode n = at.node();
     if (n.isObject()) {
-      return n.toString();
+      return JsonTrees.compact(n);
     }
     if (!n.isTextual()) {
       throw at.error("expected a policy document (a JSON object, or a string of URL-encoded JSON) but was "
@@ -43,7 +46,7 @@ public final class PolicyDocumentJson {
     if (!parsed.get().isObject()) {
       throw at.error("expected a policy document (a JSON object) but the string holds " + JsonInput.describe(parsed.get()));
     }
-    return parsed.get().toString();
+    return JsonTrees.compact(parsed.get());
   }
 
   /**
@@ -62,7 +65,7 @@ public final class PolicyDocumentJson {
     if (parsed.isEmpty() || !parsed.get().isObject()) {
       throw new IllegalArgumentException("a policy document is not a JSON object, nor URL-encoded JSON of one");
     }
-    return parsed.get().toString();
+    return JsonTrees.compact(parsed.get());
   }
 
   /** The document as a JSON object, as the AWS CLI prints it. */
@@ -80,9 +83,11 @@ public final class PolicyDocumentJson {
       return Optional.empty();
     }
     try {
-      return Optional.of(JsonInput.mapper().readTree(t));
+      return Optional.ofNullable(JsonTrees.read(t));
     } catch (JsonProcessingException e) {
       return Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

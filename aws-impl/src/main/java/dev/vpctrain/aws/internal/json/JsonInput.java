@@ -23,9 +23,6 @@ import java.util.function.Function;
  * Internal to vpctrain's readers.
  */
 public final class JsonInput {
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
-      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-      .build();
 
   private final String file;
   private final String path;
@@ -43,8 +40,8 @@ public final class JsonInput {
    */
   public static JsonInput parse(String text, String file) {
     JsonNode root;
-    try (JsonParser parser = MAPPER.createParser(text)) {
-      root = MAPPER.readTree(parser);
+    try (JsonParser parser = JsonTrees.parser(text)) {
+      root = JsonTrees.read(parser);
       if (root == null || root.isMissingNode()) {
         throw new InvalidInputException(file, "", "expected a JSON document but the file is empty");
       }
@@ -72,9 +69,18 @@ public final class JsonInput {
     return new JsonInput(file, "", root);
   }
 
-  /** The shared mapper (strict about duplicate members). */
+  /**
+   * The shared mapper (strict about duplicate members), created on first use: reading a document
+   * ({@link #parse}) needs none ({@link JsonTrees}).
+   */
   public static ObjectMapper mapper() {
-    return MAPPER;
+    return Mapper.MAPPER;
+  }
+
+  private static final class Mapper {
+    static final ObjectMapper MAPPER = JsonMapper.builder()
+        .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+        .build();
   }
 
   public String file() {

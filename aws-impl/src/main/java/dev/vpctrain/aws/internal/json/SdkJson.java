@@ -1,7 +1,6 @@
 package dev.vpctrain.aws.internal.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -39,9 +38,6 @@ import software.amazon.awssdk.utils.builder.SdkBuilder;
  * line and pinned here by the BOM).
  */
 public final class SdkJson {
-  /** The mapper used for parsing JSON text. */
-  public static final ObjectMapper MAPPER = new ObjectMapper();
-
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private SdkJson() {}

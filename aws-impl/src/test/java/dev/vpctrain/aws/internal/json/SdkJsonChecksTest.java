@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.sagemaker.model.CreateTrainingJobRequest;
 /** {@link SdkJson#read(java.util.function.Supplier, JsonNode, String, SdkJson.Checks)} and its errors. */
 class SdkJsonChecksTest {
   private static JsonNode json(String text) throws Exception {
-    return SdkJson.MAPPER.readTree(text);
+    return JsonInput.mapper().readTree(text);
   }
 
   /** Records what it is called with. */

@@ -15,9 +15,13 @@ import java.util.Optional;
 /** The trust-policy remediations: the statement that lets SageMaker assume the role, and the commands that set it. */
 final class TrustFix {
   static final String SAGEMAKER = "sagemaker.amazonaws.com";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private TrustFix() {}
+
+  /** Created when a trust policy is rewritten, not when the class is first used (start-up of every check). */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   /** {@code {"Effect": "Allow", "Principal": {"Service": "sagemaker.amazonaws.com"}, "Action": "sts:AssumeRole", …aws:SourceAccount}}. */
   static Map<String, Object> statement(String account) {
@@ -49,11 +53,11 @@ final class TrustFix {
     List<Object> statements = new ArrayList<>();
     if (current.isPresent()) {
       try {
-        JsonNode s = JSON.readTree(current.get()).path("Statement");
+        JsonNode s = Json.MAPPER.readTree(current.get()).path("Statement");
         if (s.isArray()) {
-          s.forEach(n -> statements.add(JSON.convertValue(n, Object.class)));
+          s.forEach(n -> statements.add(Json.MAPPER.convertValue(n, Object.class)));
         } else if (s.isObject()) {
-          statements.add(JSON.convertValue(s, Object.class));
+          statements.add(Json.MAPPER.convertValue(s, Object.class));
         }
       } catch (IOException e) {
         statements.clear();
