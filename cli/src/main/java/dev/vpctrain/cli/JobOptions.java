@@ -85,6 +85,9 @@ final class JobOptions {
    * @throws UsageException for a malformed value or an unknown rule id
    */
   static List<Acceptance> acceptances(List<String> values) {
+    if (values.isEmpty()) {
+      return List.of();
+    }
     RuleEngine engine = RuleEngine.standard();
     List<Acceptance> out = new ArrayList<>();
     for (String v : values) {

@@ -4,7 +4,10 @@ import dev.vpctrain.core.BuildInfo;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,22 +34,24 @@ public final class Main implements Callable<Integer> {
   boolean debug;
 
   /**
-   * The subcommands, one per line. To add one, append {@code YourCommand.class} here: it is a
-   * picocli {@code @Command} implementing {@code Callable<Integer>} that returns an exit code, with a
-   * no-argument constructor.
+   * The subcommands by name, in the order help lists them. To add one, add a line here: a picocli
+   * {@code @Command} of that name implementing {@code Callable<Integer>} that returns an exit code, with a
+   * no-argument constructor. Names are written here, not read from the annotations, so that finding the
+   * command to build parses no annotation ({@code InvokedSubcommandTest} checks they agree).
    */
-  static List<Class<?>> subcommands() {
-    return List.of(
-        CheckCommand.class,
-        SnapshotCommand.class,
-        PlanCommand.class,
-        ApplyCommand.class,
-        ExamplesCommand.class,
-        RulesCommand.class,
-        ExplainCommand.class,
-        LaunchCommand.class,
-        WatchCommand.class,
-        CompletionCommand.class);
+  static Map<String, Class<?>> subcommands() {
+    Map<String, Class<?>> commands = new LinkedHashMap<>();
+    commands.put("check", CheckCommand.class);
+    commands.put("snapshot", SnapshotCommand.class);
+    commands.put("plan", PlanCommand.class);
+    commands.put("apply", ApplyCommand.class);
+    commands.put("examples", ExamplesCommand.class);
+    commands.put("rules", RulesCommand.class);
+    commands.put("explain", ExplainCommand.class);
+    commands.put("launch", LaunchCommand.class);
+    commands.put("watch", WatchCommand.class);
+    commands.put("completion", CompletionCommand.class);
+    return commands;
   }
 
   /**
@@ -121,7 +126,7 @@ public final class Main implements Callable<Integer> {
 
   /** {@return the configured picocli command line, with every subcommand} */
   public static CommandLine commandLine() {
-    return build(subcommands());
+    return build(subcommands().values());
   }
 
   /**
@@ -132,10 +137,10 @@ public final class Main implements Callable<Integer> {
    */
   static CommandLine commandLine(String... args) {
     Class<?> invoked = invokedSubcommand(args);
-    return build(invoked == null || invoked == CompletionCommand.class ? subcommands() : List.of(invoked));
+    return build(invoked == null || invoked == CompletionCommand.class ? subcommands().values() : List.of(invoked));
   }
 
-  private static CommandLine build(List<Class<?>> subcommands) {
+  private static CommandLine build(Collection<Class<?>> subcommands) {
     CommandLine cmd = new CommandLine(new Main());
     for (Class<?> sub : subcommands) {
       cmd.addSubcommand(new CommandLine(sub)); // built on its own so that its @Command(modelTransformer) runs
@@ -149,24 +154,14 @@ public final class Main implements Callable<Integer> {
 
   /**
    * The subcommand {@code args} name: their first argument that is not {@code --debug} (the one option
-   * of {@code vpctrain} itself that comes with a command), when it is a subcommand's name or alias;
-   * null when an option or an unknown word comes first.
+   * of {@code vpctrain} itself that comes with a command), when it is a subcommand's name; null when an
+   * option or an unknown word comes first.
    */
   static Class<?> invokedSubcommand(String... args) {
     for (String arg : args) {
-      if (arg.equals("--debug")) {
-        continue;
+      if (!arg.equals("--debug")) {
+        return arg.startsWith("-") ? null : subcommands().get(arg);
       }
-      if (arg.startsWith("-")) {
-        return null;
-      }
-      for (Class<?> sub : subcommands()) {
-        Command command = sub.getAnnotation(Command.class);
-        if (command.name().equals(arg) || Arrays.asList(command.aliases()).contains(arg)) {
-          return sub;
-        }
-      }
-      return null;
     }
     return null;
   }

@@ -30,9 +30,18 @@ class InvokedSubcommandTest {
   }
 
   @Test
+  void eachNameIsItsCommandsAnnotatedName() {
+    Main.subcommands().forEach((name, type) -> {
+      CommandLine.Command command = type.getAnnotation(CommandLine.Command.class);
+      assertThat(command.name()).as(type.getSimpleName()).isEqualTo(name);
+      assertThat(command.aliases()).as(name + " aliases (add them to Main.subcommands)").isEmpty();
+    });
+  }
+
+  @Test
   void aSubcommandBuiltAloneIsTheOneOfTheWholeTree() {
     CommandLine whole = Main.commandLine();
-    for (Class<?> type : Main.subcommands()) {
+    for (Class<?> type : Main.subcommands().values()) {
       String name = type.getAnnotation(CommandLine.Command.class).name();
       CommandLine alone = Main.commandLine(name).getSubcommands().get(name);
       assertThat(alone).as(name).isNotNull();
