@@ -136,6 +136,9 @@ public final class Main implements Callable<Integer> {
    * lists every command) all of them.
    */
   static CommandLine commandLine(String... args) {
+    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+      return build(List.of()); // the version needs no command
+    }
     Class<?> invoked = invokedSubcommand(args);
     return build(invoked == null || invoked == CompletionCommand.class ? subcommands().values() : List.of(invoked));
   }

@@ -17,13 +17,22 @@ class InvokedSubcommandTest {
     assertThat(Main.commandLine("check", "--example", "x").getSubcommands()).containsOnlyKeys("check");
     assertThat(Main.commandLine("--debug", "plan", "--job", "j").getSubcommands()).containsOnlyKeys("plan");
     assertThat(Main.invokedSubcommand("rules", "--help")).isEqualTo(RulesCommand.class);
+    assertThat(Main.commandLine("--version").getSubcommands()).isEmpty();
+  }
+
+  @Test
+  void theVersionIsPrintedWithoutAnyCommandBuilt() {
+    StringWriter out = new StringWriter();
+    int code = Main.run(new String[] {"--version"}, new PrintWriter(out), new PrintWriter(new StringWriter()));
+    assertThat(code).isZero();
+    assertThat(out.toString()).startsWith("vpctrain ").contains("(commit ");
   }
 
   @Test
   void theWholeTreeWhenNoSubcommandIsNamed() {
     int all = Main.subcommands().size();
     assertThat(Main.commandLine().getSubcommands()).hasSize(all);
-    for (String[] args : new String[][] {{}, {"--help"}, {"--version"}, {"chek"}, {"--debug"}, {"--debug", "--help"},
+    for (String[] args : new String[][] {{}, {"--help"}, {"chek"}, {"--debug"}, {"--debug", "--help"}, {"--version", "check"},
         {"completion", "bash"}}) {
       assertThat(Main.commandLine(args).getSubcommands()).as(String.join(" ", args)).hasSize(all);
     }
