@@ -10,11 +10,11 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 abstract class AbstractCaptureFilter {
-  /** {@return the name} */
+  /** {@return the filter name, for example {@code vpc-id}} */
   @Value.Parameter
   public abstract String name();
 
-  /** {@return the values} */
+  /** {@return the values the filter selects, any of which matches; never empty} */
   @Value.Parameter
   public abstract List<String> values();
 

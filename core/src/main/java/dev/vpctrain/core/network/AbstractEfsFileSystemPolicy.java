@@ -10,10 +10,10 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 abstract class AbstractEfsFileSystemPolicy {
-  /** {@return the file system id} */
+  /** {@return the EFS file system id, for example {@code fs-0123456789abcdef0}} */
   public abstract String fileSystemId();
 
-  /** {@return the policy state} */
+  /** {@return what is known of the file system policy; {@code UNKNOWN} by default} */
   @Value.Default
   public PolicyState policyState() {
     return policy().isPresent() ? PolicyState.PRESENT : PolicyState.UNKNOWN;

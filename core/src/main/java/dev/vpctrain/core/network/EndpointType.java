@@ -18,8 +18,9 @@ public enum EndpointType {
   /**
    * Parses the API's spelling ({@code Gateway}, {@code Interface}, {@code GatewayLoadBalancer}, …), case-insensitively.
    *
-   * @param value the value
+   * @param value {@code VpcEndpointType} as the API writes it
    * @return the endpoint type
+   * @throws IllegalArgumentException for a spelling that is none of the five types
    */
   public static EndpointType fromApi(String value) {
     String v = value.replace("_", "").replace("-", "").toLowerCase(Locale.ROOT);
