@@ -15,7 +15,7 @@ import org.immutables.value.Value;
 abstract class AbstractIamRole {
   private static final Pattern ARN = Pattern.compile("arn:(aws[a-z-]*):iam::(\\d{12}):role/(?:[^/]+/)*([^/]+)");
 
-  /** {@return the role name} */
+  /** {@return {@code RoleName}, without path, for example {@code SageMakerExecution}} */
   public abstract String roleName();
 
   /** {@return {@code arn:aws:iam::123456789012:role/path/Name}} */
@@ -33,7 +33,7 @@ abstract class AbstractIamRole {
   /** {@return the permissions boundary's policy ARN, when the role has one} */
   public abstract Optional<String> permissionsBoundaryArn();
 
-  /** {@return the tags} */
+  /** {@return {@code Tags}; empty when the role has none or they were not captured} */
   public abstract List<Tag> tags();
 
   /** {@return the account, from the ARN} */

@@ -9,7 +9,7 @@ abstract class AbstractKmsAlias {
   /** {@return {@code alias/name}} */
   public abstract String aliasName();
 
-  /** {@return the alias ARN, or empty} */
+  /** {@return {@code AliasArn}; empty when not captured} */
   public abstract Optional<String> aliasArn();
 
   /** {@return the key id it points to; empty for an alias without a key} */

@@ -9,7 +9,7 @@ abstract class AbstractKmsKey {
   /** {@return {@code arn:aws:kms:<region>:<account>:key/<id>}} */
   public abstract String arn();
 
-  /** {@return the key id} */
+  /** {@return {@code KeyId}, a UUID such as {@code 1234abcd-12ab-34cd-56ef-1234567890ab}} */
   public abstract String keyId();
 
   /** {@return {@code Enabled}, {@code Disabled}, {@code PendingDeletion} … as the API says (unknown values kept)} */
