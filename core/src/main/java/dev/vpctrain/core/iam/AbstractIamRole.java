@@ -54,7 +54,9 @@ abstract class AbstractIamRole {
   }
 
   /**
-   * Validates the values when an instance is built (an Immutables {@code @Value.Check}).
+   * Checks the values when an instance is built (an Immutables {@code @Value.Check}).
+   *
+   * @throws IllegalStateException when the ARN is not an IAM role ARN, or it names another role
    */
   @Value.Check
   protected void check() {

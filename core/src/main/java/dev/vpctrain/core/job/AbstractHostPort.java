@@ -39,7 +39,9 @@ abstract class AbstractHostPort {
   }
 
   /**
-   * Validates the values when an instance is built (an Immutables {@code @Value.Check}).
+   * Checks the values when an instance is built (an Immutables {@code @Value.Check}).
+   *
+   * @throws IllegalArgumentException when the host is blank or the port is not 1 to 65535
    */
   @Value.Check
   protected void check() {

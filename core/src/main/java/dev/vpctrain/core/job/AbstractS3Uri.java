@@ -70,7 +70,9 @@ abstract class AbstractS3Uri {
   }
 
   /**
-   * Validates the values when an instance is built (an Immutables {@code @Value.Check}).
+   * Checks the bucket name when an instance is built (an Immutables {@code @Value.Check}).
+   *
+   * @throws IllegalArgumentException when the bucket name breaks S3's naming rules ({@link #isValidBucketName})
    */
   @Value.Check
   protected void check() {

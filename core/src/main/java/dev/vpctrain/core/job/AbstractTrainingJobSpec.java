@@ -848,8 +848,8 @@ public abstract class AbstractTrainingJobSpec {
     /**
      * Sets the training code package, {@code s3://bucket/key/sourcedir.tar.gz}, as the SageMaker
      * SDKs do: the {@code sagemaker_submit_directory} hyperparameter, JSON-quoted, in the
-     * {@code HyperParameters} extra (other hyperparameters are kept). SageMaker reads the package with the
-     * execution role, so it is checked as an S3 read ({@link TrainingJobSpec#s3Accesses()}).
+     * {@code HyperParameters} extra (other hyperparameters are kept). The training container downloads the
+     * package with the execution role, so it is checked as an S3 read ({@link TrainingJobSpec#s3Accesses()}).
      *
      * @param s3Uri the package's {@code s3://bucket/key} URI; {@code null} removes it
      * @return this builder
@@ -864,7 +864,7 @@ public abstract class AbstractTrainingJobSpec {
     }
 
     /**
-     * Builds the spec. Nothing else is validated here: what a rule checks (malformed ids, counts) is
+     * Builds the spec. Only a missing name is refused here: what a rule checks (malformed ids, counts) is
      * reported by that rule in the preflight report.
      *
      * @return the immutable spec

@@ -167,7 +167,11 @@ abstract class AbstractVpcTarget {
   }
 
   /**
-   * Validates the values when an instance is built (an Immutables {@code @Value.Check}).
+   * Checks the values when an instance is built (an Immutables {@code @Value.Check}).
+   *
+   * @throws IllegalArgumentException when the ports are not 1 to 65535 low to high, the protocol is neither
+   *     {@code tcp} nor {@code udp}, the label has other characters than letters, digits, {@code .}, {@code _}
+   *     and {@code -}, or the value does not match its kind
    */
   @Value.Check
   protected void check() {

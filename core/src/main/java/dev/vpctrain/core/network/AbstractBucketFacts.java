@@ -31,7 +31,10 @@ abstract class AbstractBucketFacts {
   public abstract Optional<String> defaultEncryptionKeyId();
 
   /**
-   * Validates the values when an instance is built (an Immutables {@code @Value.Check}).
+   * Checks the values when an instance is built (an Immutables {@code @Value.Check}).
+   *
+   * @throws IllegalStateException when the bucket name is blank, or a policy is given without state
+   *     {@code PRESENT} (or the reverse)
    */
   @Value.Check
   protected void check() {

@@ -14,12 +14,14 @@ abstract class AbstractCaptureFilter {
   @Value.Parameter
   public abstract String name();
 
-  /** {@return the values the filter selects, any of which matches; never empty} */
+  /** {@return the values the filter selects, any of which matches} */
   @Value.Parameter
   public abstract List<String> values();
 
   /**
-   * Validates the values when an instance is built (an Immutables {@code @Value.Check}).
+   * Checks the values when an instance is built (an Immutables {@code @Value.Check}).
+   *
+   * @throws IllegalStateException when the filter name is blank
    */
   @Value.Check
   protected void check() {

@@ -56,7 +56,9 @@ abstract class AbstractEfsFileSystem {
   }
 
   /**
-   * Validates the values when an instance is built (an Immutables {@code @Value.Check}).
+   * Checks the id when an instance is built (an Immutables {@code @Value.Check}).
+   *
+   * @throws IllegalStateException when the file system id is blank
    */
   @Value.Check
   protected void check() {

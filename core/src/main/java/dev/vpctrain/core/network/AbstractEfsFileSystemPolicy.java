@@ -23,7 +23,10 @@ abstract class AbstractEfsFileSystemPolicy {
   public abstract Optional<String> policy();
 
   /**
-   * Validates the values when an instance is built (an Immutables {@code @Value.Check}).
+   * Checks the values when an instance is built (an Immutables {@code @Value.Check}).
+   *
+   * @throws IllegalStateException when the file system id is blank, or a policy is given without state
+   *     {@code PRESENT} (or the reverse)
    */
   @Value.Check
   protected void check() {

@@ -42,7 +42,9 @@ abstract class AbstractEfsMountTarget {
   }
 
   /**
-   * Validates the values when an instance is built (an Immutables {@code @Value.Check}).
+   * Checks the ids when an instance is built (an Immutables {@code @Value.Check}).
+   *
+   * @throws IllegalStateException when the mount target or file system id is blank
    */
   @Value.Check
   protected void check() {

@@ -75,7 +75,9 @@ abstract class AbstractFsxFileSystem {
   }
 
   /**
-   * Validates the values when an instance is built (an Immutables {@code @Value.Check}).
+   * Checks the values when an instance is built (an Immutables {@code @Value.Check}).
+   *
+   * @throws IllegalStateException when the file system id is blank
    */
   @Value.Check
   protected void check() {

@@ -80,7 +80,9 @@ abstract class AbstractNetworkInterface {
   }
 
   /**
-   * Validates the values when an instance is built (an Immutables {@code @Value.Check}).
+   * Checks the ids when an instance is built (an Immutables {@code @Value.Check}).
+   *
+   * @throws IllegalStateException when the interface, subnet or VPC id is blank
    */
   @Value.Check
   protected void check() {

@@ -46,7 +46,9 @@ abstract class AbstractSubnet {
   }
 
   /**
-   * Validates the values when an instance is built (an Immutables {@code @Value.Check}).
+   * Checks the values when an instance is built (an Immutables {@code @Value.Check}).
+   *
+   * @throws IllegalStateException when the subnet id is blank
    */
   @Value.Check
   protected void check() {

@@ -38,7 +38,9 @@ abstract class AbstractVpc {
   public abstract List<Tag> tags();
 
   /**
-   * Validates the values when an instance is built (an Immutables {@code @Value.Check}).
+   * Checks the values when an instance is built (an Immutables {@code @Value.Check}).
+   *
+   * @throws IllegalStateException when the VPC id is blank
    */
   @Value.Check
   protected void check() {

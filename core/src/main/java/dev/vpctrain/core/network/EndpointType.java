@@ -41,7 +41,7 @@ public enum EndpointType {
     }
   }
 
-  /** {@return the API's spelling} */
+  /** {@return {@code VpcEndpointType} as the EC2 API writes it, for example {@code GatewayLoadBalancer}} */
   public String apiName() {
     switch (this) {
       case GATEWAY:

@@ -78,7 +78,10 @@ abstract class AbstractAcceptance {
   }
 
   /**
-   * Validates the values when an instance is built (an Immutables {@code @Value.Check}).
+   * Checks the values when an instance is built (an Immutables {@code @Value.Check}).
+   *
+   * @throws IllegalArgumentException when the rule id is blank or holds white space or {@code =}, or the
+   *     resource is blank
    */
   @Value.Check
   protected void check() {

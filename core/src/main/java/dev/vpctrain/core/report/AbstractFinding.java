@@ -80,7 +80,9 @@ abstract class AbstractFinding {
   }
 
   /**
-   * Validates the values when an instance is built (an Immutables {@code @Value.Check}).
+   * Checks the values when an instance is built (an Immutables {@code @Value.Check}).
+   *
+   * @throws IllegalArgumentException when a finding that is not UNVERIFIED is marked accepted
    */
   @Value.Check
   protected void check() {
