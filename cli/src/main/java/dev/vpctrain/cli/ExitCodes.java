@@ -89,9 +89,9 @@ public final class ExitCodes {
   }
 
   /**
-   * {@return the exit code of a verdict}
+   * {@return the exit code of a verdict: {@link #READY} (0), {@link #NOT_READY} (1) or {@link #UNVERIFIED} (2)}
    *
-   * @param verdict the verdict
+   * @param verdict the preflight report's verdict
    */
   public static int of(Verdict verdict) {
     switch (verdict) {
