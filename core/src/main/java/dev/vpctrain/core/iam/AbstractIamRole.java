@@ -18,7 +18,7 @@ abstract class AbstractIamRole {
   /** {@return {@code RoleName}, without path, for example {@code SageMakerExecution}} */
   public abstract String roleName();
 
-  /** {@return {@code arn:aws:iam::123456789012:role/path/Name}} */
+  /** {@return {@code Arn}, for example {@code arn:aws:iam::123456789012:role/path/Name}} */
   public abstract String arn();
 
   /** {@return the trust policy, decoded JSON; empty when unknown} */
@@ -36,7 +36,7 @@ abstract class AbstractIamRole {
   /** {@return {@code Tags}; empty when the role has none or they were not captured} */
   public abstract List<Tag> tags();
 
-  /** {@return the account, from the ARN} */
+  /** {@return the 12-digit account id, from the ARN} */
   @Value.Derived
   public String accountId() {
     return part(2);

@@ -6,7 +6,7 @@ import org.immutables.value.Value;
 /** A KMS alias ({@code kms.ListAliases.Aliases[]}). */
 @Value.Immutable
 abstract class AbstractKmsAlias {
-  /** {@return {@code alias/name}} */
+  /** {@return {@code AliasName}, for example {@code alias/training-data}} */
   public abstract String aliasName();
 
   /** {@return {@code AliasArn}; empty when not captured} */

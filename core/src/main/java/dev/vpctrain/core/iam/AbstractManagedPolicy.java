@@ -9,7 +9,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 abstract class AbstractManagedPolicy {
-  /** {@return {@code arn:aws:iam::123456789012:policy/Name} or {@code arn:aws:iam::aws:policy/Name}} */
+  /** {@return {@code Arn}: {@code arn:aws:iam::123456789012:policy/Name}, or {@code arn:aws:iam::aws:policy/Name} for an AWS managed policy} */
   public abstract String arn();
 
   /** {@return {@code PolicyName}; empty when not captured} */

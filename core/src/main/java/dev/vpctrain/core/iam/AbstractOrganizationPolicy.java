@@ -15,7 +15,7 @@ abstract class AbstractOrganizationPolicy {
   /** {@return {@code PolicySummary.Name}; empty when not given} */
   public abstract Optional<String> name();
 
-  /** {@return {@code SERVICE_CONTROL_POLICY} or {@code RESOURCE_CONTROL_POLICY}} */
+  /** {@return {@code PolicySummary.Type}: {@code SERVICE_CONTROL_POLICY} or {@code RESOURCE_CONTROL_POLICY}} */
   public abstract String type();
 
   /** {@return {@code Content}: the policy document as JSON text} */

@@ -52,7 +52,7 @@ abstract class AbstractVpcTarget {
     return label().orElse(value());
   }
 
-  /** {@return {@code 5432} or {@code 8000-8100}} */
+  /** {@return the ports as written: one port ({@code 5432}) or a range ({@code 8000-8100})} */
   public String ports() {
     return fromPort() == toPort() ? Integer.toString(fromPort()) : fromPort() + "-" + toPort();
   }

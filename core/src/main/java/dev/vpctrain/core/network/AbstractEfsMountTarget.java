@@ -27,7 +27,7 @@ abstract class AbstractEfsMountTarget {
   /** {@return lower-case {@code LifeCycleState}, as for the file system; unknown values kept} */
   public abstract Optional<String> lifeCycleState();
 
-  /** {@return its IPv4 address} */
+  /** {@return {@code IpAddress}: the IPv4 address clients mount} */
   public abstract Optional<String> ipAddress();
 
   /** {@return the network interface that holds the address (its security groups are the mount target's)} */

@@ -18,7 +18,7 @@ abstract class AbstractRoute {
   /** {@return {@code DestinationPrefixListId}, for example the S3 gateway endpoint's {@code pl-…}; empty otherwise} */
   public abstract Optional<String> destinationPrefixListId();
 
-  /** {@return {@code local}, {@code igw-…}, {@code vpce-…} or {@code vgw-…}} */
+  /** {@return {@code GatewayId}: {@code local}, {@code igw-…}, {@code vpce-…} or {@code vgw-…}; empty for a route with another target} */
   public abstract Optional<String> gatewayId();
 
   /** {@return {@code NatGatewayId} when the route targets a NAT gateway; empty otherwise} */

@@ -16,7 +16,7 @@ abstract class AbstractVpc {
   /** {@return every associated IPv4 CIDR block, primary included} */
   public abstract List<String> cidrBlocks();
 
-  /** {@return {@code default}, {@code dedicated} or {@code host}; absent when not captured} */
+  /** {@return {@code InstanceTenancy}: {@code default}, {@code dedicated} or {@code host}; absent when not captured} */
   public abstract Optional<String> instanceTenancy();
 
   /** {@return {@code DhcpOptionsId}: the DHCP option set in use ({@code default} for AWS's own); empty when not captured} */

@@ -107,7 +107,7 @@ public final class PolicyUpdate {
     return document;
   }
 
-  /** {@return why, in a sentence fragment} */
+  /** {@return why this decision, in a sentence fragment for the apply log} */
   public String reason() {
     return reason;
   }
