@@ -15,9 +15,10 @@ public final class Examples {
   private Examples() {}
 
   /**
-   * Example name to its one-line description, in index order.
+   * The bundled examples, as {@code vpctrain examples} lists them.
    *
-   * @return example name to its one-line description
+   * @return example name to its one-line description, in index order
+   * @throws IllegalStateException when the jar lacks the examples index (a broken build)
    */
   public static Map<String, String> index() {
     Map<String, String> out = new LinkedHashMap<>();
@@ -33,10 +34,10 @@ public final class Examples {
   }
 
   /**
-   * {@return a file of example {@code name}: {@code job.json}, {@code network.json} or {@code expect.json}}
+   * {@return the text of one file of example {@code name}; empty when there is no such example or file}
    *
-   * @param name the name
-   * @param file the file
+   * @param name the example's name, a key of {@link #index()}
+   * @param file {@code job.json}, {@code network.json} or {@code expect.json}
    */
   public static Optional<String> file(String name, String file) {
     if (!index().containsKey(name)) {

@@ -9,8 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The exit codes of every vpctrain command (formats.md §4), and what each means: the one text every
- * command's {@code --help} lists for the codes it declares with {@link Returns}.
+ * The exit codes of every vpctrain command (the table in the README), and what each means: the one
+ * text every command's {@code --help} lists for the codes it declares with {@link Returns}.
  */
 public final class ExitCodes {
   /** READY, or success. */
@@ -90,9 +90,9 @@ public final class ExitCodes {
   }
 
   /**
-   * {@return the exit code of a verdict}
+   * {@return the exit code of a verdict: {@link #READY} (0), {@link #NOT_READY} (1) or {@link #UNVERIFIED} (2)}
    *
-   * @param verdict the verdict
+   * @param verdict the preflight report's verdict
    */
   public static int of(Verdict verdict) {
     switch (verdict) {

@@ -17,9 +17,9 @@ public interface LiveNetwork {
    * snapshot; throw {@link software.amazon.awssdk.core.exception.SdkException} only when AWS cannot
    * be used at all (exit 69).
    *
-   * @param job the training job
-   * @param region the {@code --region} given, else the default provider chain's
-   * @param profile the {@code --profile} given, else the default profile
+   * @param job the training job whose network to discover
+   * @param region the {@code --region} given; empty for the default provider chain's
+   * @param profile the {@code --profile} given; empty for the default profile
    */
   NetworkSnapshot discover(TrainingJobSpec job, Optional<String> region, Optional<String> profile);
 
@@ -27,10 +27,10 @@ public interface LiveNetwork {
    * {@return {@code check --simulate}: cross-checks the identity-side decisions of the role rules on
    * {@code snapshot} with IAM's policy simulator} Never throws for a failed call (a note says it).
    *
-   * @param job the training job
-   * @param snapshot the network snapshot
-   * @param region the AWS region
-   * @param profile the profile
+   * @param job the training job whose role to simulate
+   * @param snapshot the snapshot the role rules judged ({@link #discover})
+   * @param region the {@code --region} given; empty for the default provider chain's
+   * @param profile the {@code --profile} given; empty for the default profile
    */
   default dev.vpctrain.aws.simulate.RoleSimulation simulate(TrainingJobSpec job, NetworkSnapshot snapshot,
       Optional<String> region, Optional<String> profile) {

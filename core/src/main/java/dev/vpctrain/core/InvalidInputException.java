@@ -10,19 +10,21 @@ import java.util.Objects;
 public class InvalidInputException extends VpcTrainException {
   private static final long serialVersionUID = 1L;
 
-  /** The file. */
+  /** The file as the user named it; empty when the thrower did not know it. */
   private final String file;
-  /** The JSON path. */
+  /** The JSON path of the offending member; empty for the document itself. */
   private final String jsonPath;
-  /** The expectation. */
+  /** What was expected, and what was found. */
   private final String expectation;
 
   /**
-   * Creates the exception for an input file whose content is refused.
+   * Creates the exception for an input file whose content is refused. The message is
+   * {@code file: jsonPath: expectation}, leaving out an empty file or path.
    *
-   * @param file the file
-   * @param jsonPath the JSON path
-   * @param expectation the expectation
+   * @param file the file as the user named it, for example {@code network.json}; empty when not known
+   * @param jsonPath the JSON path of the offending member, for example
+   *     {@code ec2.DescribeSubnets.Subnets[3].AvailableIpAddressCount}; empty for the document itself
+   * @param expectation what was expected, and what was found
    */
   public InvalidInputException(String file, String jsonPath, String expectation) {
     this(file, jsonPath, expectation, null);
@@ -32,8 +34,8 @@ public class InvalidInputException extends VpcTrainException {
    * For a document checked before its file is known (the AWS-shape converter's errors): the file is
    * empty and the message starts at the JSON path; the reader that knows the file names it.
    *
-   * @param jsonPath the JSON path
-   * @param expectation the expectation
+   * @param jsonPath the JSON path of the offending member; empty for the document itself
+   * @param expectation what was expected, and what was found
    */
   protected InvalidInputException(String jsonPath, String expectation) {
     this("", jsonPath, expectation, null);
@@ -42,10 +44,12 @@ public class InvalidInputException extends VpcTrainException {
   /**
    * Creates the exception for an input file whose content is refused, with its cause.
    *
-   * @param file the file
-   * @param jsonPath the JSON path
-   * @param expectation the expectation
-   * @param cause the cause
+   * @param file the file as the user named it, for example {@code network.json}; empty when not known
+   * @param jsonPath the JSON path of the offending member, for example
+   *     {@code ec2.DescribeSubnets.Subnets[3].AvailableIpAddressCount}; empty for the document itself
+   * @param expectation what was expected, and what was found
+   * @param cause the parser's or reader's exception; {@code null} for none
+   * @throws NullPointerException when the file, path or expectation is null
    */
   public InvalidInputException(String file, String jsonPath, String expectation, Throwable cause) {
     super(format(file, jsonPath, expectation), cause);
@@ -59,10 +63,11 @@ public class InvalidInputException extends VpcTrainException {
    * same three.
    *
    * @param message what was found, in one sentence or more
-   * @param file the file
-   * @param jsonPath the JSON path
-   * @param expectation the expectation
-   * @param cause the cause
+   * @param file the file as the user named it, for example {@code network.json}; empty when not known
+   * @param jsonPath the JSON path of the offending member, for example
+   *     {@code ec2.DescribeSubnets.Subnets[3].AvailableIpAddressCount}; empty for the document itself
+   * @param expectation what was expected, and what was found
+   * @param cause the parser's or reader's exception; {@code null} for none
    */
   protected InvalidInputException(String message, String file, String jsonPath, String expectation, Throwable cause) {
     super(message, cause);

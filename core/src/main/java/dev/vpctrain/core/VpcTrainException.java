@@ -33,7 +33,7 @@ public abstract class VpcTrainException extends RuntimeException {
    * Creates the exception with its cause.
    *
    * @param message what was found, in one sentence or more
-   * @param cause the cause
+   * @param cause the underlying exception; {@code null} for none
    */
   protected VpcTrainException(String message, Throwable cause) {
     super(message, cause);

@@ -22,7 +22,7 @@ import org.immutables.value.Value;
 abstract class AbstractIamEvidence {
   private static final Pattern ACCOUNT = Pattern.compile("arn:aws[a-z-]*:iam::(\\d{12}):.*");
 
-  /** {@return the roles} */
+  /** {@return the roles captured, each with its trust policy and its policies; a role missing here is unknown unless {@link #isKnownAbsent(String)}} */
   public abstract List<IamRole> roles();
 
   /** {@return the managed policies captured (attached and boundary policies), by ARN} */
@@ -57,18 +57,19 @@ abstract class AbstractIamEvidence {
   }
 
   /**
-   * {@return the role named {@code roleName} (IAM role names are unique in an account, case-insensitively)}
+   * {@return the role named {@code roleName} (IAM role names are unique in an account, case-insensitively);
+   * empty when it was not captured, which does not mean it does not exist ({@link #isKnownAbsent(String)})}
    *
-   * @param roleName the role name
+   * @param roleName the role name, without path, for example {@code SageMakerExecution}
    */
   public Optional<IamRole> role(String roleName) {
     return roles().stream().filter(r -> r.roleName().equalsIgnoreCase(roleName)).findFirst();
   }
 
   /**
-   * {@return the managed policy {@code arn}, when captured}
+   * {@return the managed policy {@code arn}; empty when not captured}
    *
-   * @param arn the ARN
+   * @param arn the policy ARN, for example {@code arn:aws:iam::aws:policy/AmazonSageMakerFullAccess}
    */
   public Optional<ManagedPolicy> policy(String arn) {
     return policies().stream().filter(p -> p.arn().equals(arn)).findFirst();
@@ -77,7 +78,7 @@ abstract class AbstractIamEvidence {
   /**
    * {@return true when the capture shows that no role {@code roleName} exists in {@link #accountId()}}
    *
-   * @param roleName the role name
+   * @param roleName the role name, without path
    */
   public boolean isKnownAbsent(String roleName) {
     if (role(roleName).isPresent()) {
@@ -94,7 +95,7 @@ abstract class AbstractIamEvidence {
    * {@code GetRolePolicy} its inline documents; {@code GetPolicy} / {@code GetPolicyVersion} the
    * policy's document} An error without a resource concerns every role or policy. Idempotent.
    *
-   * @param errors the errors
+   * @param errors the snapshot's capture errors ({@code NetworkSnapshot.errors()}); those of other services are ignored
    */
   public IamEvidence withoutIncomplete(List<CaptureError> errors) {
     IamEvidence e = IamEvidence.copyOf(this);

@@ -15,10 +15,10 @@ import org.immutables.value.Value;
 abstract class AbstractIamRole {
   private static final Pattern ARN = Pattern.compile("arn:(aws[a-z-]*):iam::(\\d{12}):role/(?:[^/]+/)*([^/]+)");
 
-  /** {@return the role name} */
+  /** {@return {@code RoleName}, without path, for example {@code SageMakerExecution}} */
   public abstract String roleName();
 
-  /** {@return {@code arn:aws:iam::123456789012:role/path/Name}} */
+  /** {@return {@code Arn}, for example {@code arn:aws:iam::123456789012:role/path/Name}} */
   public abstract String arn();
 
   /** {@return the trust policy, decoded JSON; empty when unknown} */
@@ -33,10 +33,10 @@ abstract class AbstractIamRole {
   /** {@return the permissions boundary's policy ARN, when the role has one} */
   public abstract Optional<String> permissionsBoundaryArn();
 
-  /** {@return the tags} */
+  /** {@return {@code Tags}; empty when the role has none or they were not captured} */
   public abstract List<Tag> tags();
 
-  /** {@return the account, from the ARN} */
+  /** {@return the 12-digit account id, from the ARN} */
   @Value.Derived
   public String accountId() {
     return part(2);
@@ -54,7 +54,9 @@ abstract class AbstractIamRole {
   }
 
   /**
-   * Validates the values when an instance is built (an Immutables {@code @Value.Check}).
+   * Checks the values when an instance is built (an Immutables {@code @Value.Check}).
+   *
+   * @throws IllegalStateException when the ARN is not an IAM role ARN, or it names another role
    */
   @Value.Check
   protected void check() {

@@ -6,7 +6,7 @@ import org.immutables.value.Value;
 /** An inline policy of a role ({@code RolePolicyList[]} or {@code GetRolePolicy}): its name and, when captured, its document. */
 @Value.Immutable
 abstract class AbstractInlinePolicy {
-  /** {@return the policy name} */
+  /** {@return {@code PolicyName}: the inline policy's name within its role} */
   @Value.Parameter
   public abstract String policyName();
 

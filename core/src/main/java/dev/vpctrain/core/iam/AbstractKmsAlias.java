@@ -6,10 +6,10 @@ import org.immutables.value.Value;
 /** A KMS alias ({@code kms.ListAliases.Aliases[]}). */
 @Value.Immutable
 abstract class AbstractKmsAlias {
-  /** {@return {@code alias/name}} */
+  /** {@return {@code AliasName}, for example {@code alias/training-data}} */
   public abstract String aliasName();
 
-  /** {@return the alias ARN, or empty} */
+  /** {@return {@code AliasArn}; empty when not captured} */
   public abstract Optional<String> aliasArn();
 
   /** {@return the key id it points to; empty for an alias without a key} */

@@ -9,13 +9,13 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 abstract class AbstractManagedPolicy {
-  /** {@return {@code arn:aws:iam::123456789012:policy/Name} or {@code arn:aws:iam::aws:policy/Name}} */
+  /** {@return {@code Arn}: {@code arn:aws:iam::123456789012:policy/Name}, or {@code arn:aws:iam::aws:policy/Name} for an AWS managed policy} */
   public abstract String arn();
 
-  /** {@return the policy name, or empty} */
+  /** {@return {@code PolicyName}; empty when not captured} */
   public abstract Optional<String> policyName();
 
-  /** {@return the default version id, or empty} */
+  /** {@return {@code DefaultVersionId}, for example {@code v3}; empty when not captured} */
   public abstract Optional<String> defaultVersionId();
 
   /** {@return the decoded JSON document of the default version; empty when not captured} */

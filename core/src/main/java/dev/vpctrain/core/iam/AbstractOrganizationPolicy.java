@@ -9,15 +9,15 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 abstract class AbstractOrganizationPolicy {
-  /** {@return the policy id, or empty} */
+  /** {@return {@code PolicySummary.Id}, for example {@code p-examplepolicyid111}; empty when not given} */
   public abstract Optional<String> policyId();
 
-  /** {@return the name, or empty} */
+  /** {@return {@code PolicySummary.Name}; empty when not given} */
   public abstract Optional<String> name();
 
-  /** {@return {@code SERVICE_CONTROL_POLICY} or {@code RESOURCE_CONTROL_POLICY}} */
+  /** {@return {@code PolicySummary.Type}: {@code SERVICE_CONTROL_POLICY} or {@code RESOURCE_CONTROL_POLICY}} */
   public abstract String type();
 
-  /** {@return the policy document, JSON} */
+  /** {@return {@code Content}: the policy document as JSON text} */
   public abstract String content();
 }

@@ -12,10 +12,10 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 abstract class AbstractRoleRequest {
-  /** {@return the rule that needs the request, e.g} {@code role.vpc.permissions}. */
+  /** {@return the id of the rule that needs the request, for example {@code role.vpc.permissions}} */
   public abstract String rule();
 
-  /** {@return {@code ec2:CreateNetworkInterface}} */
+  /** {@return the IAM action, for example {@code ec2:CreateNetworkInterface}} */
   public abstract String action();
 
   /** {@return the resource ARN (a trailing {@code *} for a pattern such as {@code …:network-interface/*})} */
@@ -24,7 +24,7 @@ abstract class AbstractRoleRequest {
   /** {@return the condition keys whose values are known, for the simulator's {@code ContextEntries}} */
   public abstract Map<String, List<String>> context();
 
-  /** {@return the decision} */
+  /** {@return vpctrain's decision of the request against the role's identity policies} */
   public abstract IdentityDecision decision();
 
   /** {@return the policy that decided, when one did} */

@@ -2,22 +2,27 @@ package dev.vpctrain.core.job;
 
 import org.immutables.value.Value;
 
-/** An internet destination the training code needs, such as {@code pypi.org:443}. */
+/**
+ * An internet destination the training code needs, such as {@code pypi.org:443}
+ * ({@link TrainingJobSpec#requiredInternet()}). Built with {@code HostPort.of(host, port)} or
+ * {@link #parse}.
+ */
 @Value.Immutable
 abstract class AbstractHostPort {
-  /** {@return the host} */
+  /** {@return the host name, for example {@code pypi.org}; never blank} */
   @Value.Parameter
   public abstract String host();
 
-  /** {@return the port} */
+  /** {@return the TCP port, 1 to 65535} */
   @Value.Parameter
   public abstract int port();
 
   /**
-   * Parses {@code host:port}.
+   * Parses {@code host:port}, splitting at the last colon.
    *
-   * @param text the text
+   * @param text the destination as written on the command line, for example {@code pypi.org:443}
    * @return the destination
+   * @throws IllegalArgumentException when there is no host, no port, or the port is not a number from 1 to 65535
    */
   public static HostPort parse(String text) {
     int colon = text.lastIndexOf(':');
@@ -34,7 +39,9 @@ abstract class AbstractHostPort {
   }
 
   /**
-   * Validates the values when an instance is built (an Immutables {@code @Value.Check}).
+   * Checks the values when an instance is built (an Immutables {@code @Value.Check}).
+   *
+   * @throws IllegalArgumentException when the host is blank or the port is not 1 to 65535
    */
   @Value.Check
   protected void check() {

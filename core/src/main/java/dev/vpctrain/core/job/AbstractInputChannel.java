@@ -4,27 +4,28 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * An input channel. An S3 channel has {@link #s3Uri()}; a file-system channel (EFS, FSx for Lustre)
- * has {@link #fileSystemId()} instead.
+ * One of the job's input channels ({@code InputDataConfig[]}). An S3 channel has {@link #s3Uri()}; a
+ * file-system channel (EFS, FSx for Lustre) has {@link #fileSystemId()} instead. Build with
+ * {@code InputChannel.builder()} or {@link #s3}.
  */
 @Value.Immutable
 abstract class AbstractInputChannel {
-  /** {@return the name} */
+  /** {@return {@code ChannelName}, for example {@code train}} */
   public abstract String name();
 
-  /** {@return the S3 URI, or empty} */
+  /** {@return {@code DataSource.S3DataSource.S3Uri}; empty for a file-system channel} */
   public abstract Optional<String> s3Uri();
 
-  /** {@return {@code S3Prefix} (default), {@code ManifestFile} or {@code AugmentedManifestFile}} */
+  /** {@return {@code S3DataSource.S3DataType}: {@code S3Prefix} (the default), {@code ManifestFile} or {@code AugmentedManifestFile}} */
   @Value.Default
   public String s3DataType() {
     return "S3Prefix";
   }
 
-  /** {@return the S3 data distribution type, or empty} */
+  /** {@return {@code S3DataSource.S3DataDistributionType}: {@code FullyReplicated} or {@code ShardedByS3Key}; empty when not given} */
   public abstract Optional<String> s3DataDistributionType();
 
-  /** {@return the file system id, or empty} */
+  /** {@return {@code FileSystemDataSource.FileSystemId}, for example {@code fs-0123456789abcdef0}; empty for an S3 channel} */
   public abstract Optional<String> fileSystemId();
 
   /** {@return {@code FileSystemDataSource.FileSystemType}: {@code EFS} or {@code FSxLustre}} */
@@ -45,10 +46,10 @@ abstract class AbstractInputChannel {
   }
 
   /**
-   * {@return an S3 channel of {@code S3Prefix} data}
+   * {@return an S3 channel of {@code S3Prefix} data: SageMaker reads every object under the prefix}
    *
-   * @param name the name
-   * @param s3Uri the {@code s3://} URI
+   * @param name {@code ChannelName}, for example {@code train}
+   * @param s3Uri {@code S3DataSource.S3Uri}, an {@code s3://bucket/prefix} URI
    */
   public static InputChannel s3(String name, String s3Uri) {
     return InputChannel.builder().name(name).s3Uri(s3Uri).build();

@@ -15,7 +15,7 @@ abstract class AbstractS3Access {
   @Value.Parameter
   public abstract String field();
 
-  /** {@return the location} */
+  /** {@return the bucket and key prefix (or object key) SageMaker reads or writes} */
   @Value.Parameter
   public abstract S3Uri location();
 
@@ -37,8 +37,8 @@ abstract class AbstractS3Access {
    * {@return access to the one object {@code location} names (its key is the whole object key)}
    *
    * @param field the request field, as a JSON path
-   * @param location the location
-   * @param actions the actions
+   * @param location the bucket and the whole object key
+   * @param actions the S3 actions SageMaker performs on the object, for example {@code s3:GetObject}
    */
   public static S3Access object(String field, S3Uri location, List<String> actions) {
     return S3Access.of(field, location, actions).withIsObject(true);

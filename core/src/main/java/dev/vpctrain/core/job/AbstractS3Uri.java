@@ -4,14 +4,17 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.immutables.value.Value;
 
-/** A parsed {@code s3://bucket/key} location with a valid bucket name. */
+/**
+ * A parsed {@code s3://bucket/key} location with a valid bucket name. Build with {@link #parse}, which
+ * refuses malformed text, or {@code S3Uri.of(bucket, key)}, which throws for an invalid bucket name.
+ */
 @Value.Immutable
 abstract class AbstractS3Uri {
   private static final Pattern BUCKET =
       Pattern.compile("(?=.{3,63}$)[a-z0-9][a-z0-9.-]*[a-z0-9]");
   private static final Pattern IP_LIKE = Pattern.compile("\\d+\\.\\d+\\.\\d+\\.\\d+");
 
-  /** {@return the bucket} */
+  /** {@return the bucket name, valid under S3's general-purpose naming rules} */
   @Value.Parameter
   public abstract String bucket();
 
@@ -22,8 +25,8 @@ abstract class AbstractS3Uri {
   /**
    * Parses {@code uri}; empty when it is not a well-formed {@code s3://} URI with a valid bucket name.
    *
-   * @param uri the URI
-   * @return the URI, or empty when the text is not an {@code s3://} URI
+   * @param uri the text, for example {@code s3://bucket/prefix/}; {@code null} gives empty
+   * @return the location, or empty when the text is not an {@code s3://} URI
    */
   public static Optional<S3Uri> parse(String uri) {
     if (uri == null || !uri.startsWith("s3://")) {
@@ -40,9 +43,11 @@ abstract class AbstractS3Uri {
   }
 
   /**
-   * {@return S3's general-purpose bucket naming rules}
+   * {@return true when {@code name} follows S3's general-purpose bucket naming rules: 3 to 63
+   * lower-case letters, digits, dots and hyphens, not shaped like an IP address, without the reserved
+   * {@code xn--} prefix or {@code -s3alias} suffix}
    *
-   * @param name the name
+   * @param name the bucket name to test
    */
   public static boolean isValidBucketName(String name) {
     return BUCKET.matcher(name).matches()
@@ -55,17 +60,19 @@ abstract class AbstractS3Uri {
   }
 
   /**
-   * {@return the object ARN pattern for this location: {@code arn:aws:s3:::bucket/key*}}
+   * {@return the ARN of an object in this location's bucket: {@code arn:<partition>:s3:::bucket/objectKey}}
    *
    * @param partition the AWS partition ({@code aws}, {@code aws-cn}, …)
-   * @param objectKey the object key
+   * @param objectKey the object key, or a pattern such as {@code prefix/*}
    */
   public String objectArn(String partition, String objectKey) {
     return "arn:" + partition + ":s3:::" + bucket() + "/" + objectKey;
   }
 
   /**
-   * Validates the values when an instance is built (an Immutables {@code @Value.Check}).
+   * Checks the bucket name when an instance is built (an Immutables {@code @Value.Check}).
+   *
+   * @throws IllegalArgumentException when the bucket name breaks S3's naming rules ({@link #isValidBucketName})
    */
   @Value.Check
   protected void check() {

@@ -47,20 +47,23 @@ public abstract class AbstractTrainingJobSpec {
     return new Builder(TrainingJobSpec.copyOf(this));
   }
 
-  /** {@return {@code TrainingJobName}} */
+  /** {@return {@code TrainingJobName}: the job's name, unique in the account and region} */
   @Value.Parameter
   public abstract String name();
 
   /** {@return {@code RoleArn}: the execution role SageMaker assumes for the job} */
   public abstract Optional<String> roleArn();
 
-  /** {@return {@code AlgorithmSpecification.TrainingImage}} */
+  /** {@return {@code AlgorithmSpecification.TrainingImage}: the training container's image URI} */
   public abstract Optional<String> trainingImage();
 
   /** {@return {@code AlgorithmSpecification.TrainingInputMode}: {@code File}, {@code Pipe} or {@code FastFile}} */
   public abstract Optional<String> trainingInputMode();
 
-  /** {@return {@code AlgorithmSpecification.TrainingImageConfig.TrainingRepositoryAccessMode}} */
+  /**
+   * {@return {@code AlgorithmSpecification.TrainingImageConfig.TrainingRepositoryAccessMode}: where the image
+   * is pulled from; absent means {@code Platform}}
+   */
   public abstract Optional<RepositoryAccessMode> repositoryAccessMode();
 
   /** {@return {@code ResourceConfig.InstanceType} (absent with instance groups)} */
@@ -75,7 +78,7 @@ public abstract class AbstractTrainingJobSpec {
   /** {@return {@code ResourceConfig.VolumeKmsKeyId}: the KMS key of the instances' storage volumes} */
   public abstract Optional<String> volumeKmsKeyId();
 
-  /** {@return {@code ResourceConfig.InstanceGroups}} */
+  /** {@return {@code ResourceConfig.InstanceGroups}: a heterogeneous cluster's groups; empty for one instance type} */
   public abstract List<InstanceGroup> instanceGroups();
 
   /** {@return {@code VpcConfig}; absent for a job outside a VPC} */
@@ -84,16 +87,19 @@ public abstract class AbstractTrainingJobSpec {
   /** {@return {@code InputDataConfig}: the input channels, in request order} */
   public abstract List<InputChannel> inputChannels();
 
-  /** {@return {@code OutputDataConfig.S3OutputPath}} */
+  /** {@return {@code OutputDataConfig.S3OutputPath}: where SageMaker writes the model artifacts} */
   public abstract Optional<String> outputPath();
 
   /** {@return {@code OutputDataConfig.KmsKeyId}: the KMS key of the output} */
   public abstract Optional<String> outputKmsKeyId();
 
-  /** {@return {@code CheckpointConfig.S3Uri}} */
+  /** {@return {@code CheckpointConfig.S3Uri}: where checkpoints are read from and written to} */
   public abstract Optional<String> checkpointUri();
 
-  /** {@return debugger, profiler and TensorBoard S3 outputs} */
+  /**
+   * {@return the further S3 locations the job writes: debugger, profiler and TensorBoard outputs, each
+   * with its request member}
+   */
   public abstract List<S3Output> additionalS3Outputs();
 
   /** {@return {@code EnableNetworkIsolation}: the training container may not reach the network} */
@@ -108,7 +114,7 @@ public abstract class AbstractTrainingJobSpec {
     return false;
   }
 
-  /** {@return {@code StoppingCondition.MaxRuntimeInSeconds}} */
+  /** {@return {@code StoppingCondition.MaxRuntimeInSeconds}: the longest the job may run, in seconds} */
   public abstract Optional<Integer> maxRuntimeInSeconds();
 
   /** {@return AWS services the training code calls besides S3 (not part of the API request), sorted by name} */
@@ -124,7 +130,10 @@ public abstract class AbstractTrainingJobSpec {
    */
   public abstract List<VpcTarget> requiredInVpc();
 
-  /** {@return true when the user asks that Amazon Linux package repositories be blocked} */
+  /**
+   * {@return true when the user asks that the S3 endpoint policy block the Amazon Linux package repositories
+   * (not part of the API request); false by default}
+   */
   @Value.Default
   public boolean blockPackageRepositories() {
     return false;
@@ -183,7 +192,7 @@ public abstract class AbstractTrainingJobSpec {
    * The SageMaker SDKs JSON-quote string values ({@code "\"s3://…\""}); values set with
    * {@link Builder#hyperParameter} are sent as given.
    *
-   * @return the hyperparameters, unmodifiable
+   * @return name to value, in request order; unmodifiable
    */
   @Value.Lazy
   public Map<String, String> hyperParameters() {
@@ -397,9 +406,10 @@ public abstract class AbstractTrainingJobSpec {
     }
 
     /**
-     * Replaces {@code ResourceConfig.InstanceGroups}.
+     * Replaces {@code ResourceConfig.InstanceGroups}, the groups of a heterogeneous cluster. A job with
+     * instance groups leaves {@code InstanceType} and {@code InstanceCount} unset.
      *
-     * @param groups the instance groups
+     * @param groups the instance groups, in request order; empty for none
      * @return this builder
      */
     public Builder instanceGroups(Collection<InstanceGroup> groups) {
@@ -410,9 +420,9 @@ public abstract class AbstractTrainingJobSpec {
     /**
      * Adds an instance group to {@code ResourceConfig.InstanceGroups}.
      *
-     * @param name the group name
-     * @param instanceType the instance type of the group
-     * @param instanceCount the number of instances in the group
+     * @param name {@code InstanceGroupName}, unique within the job
+     * @param instanceType {@code InstanceType} of the group, for example {@code ml.p4d.24xlarge}
+     * @param instanceCount {@code InstanceCount}: the number of instances in the group
      * @return this builder
      */
     public Builder addInstanceGroup(String name, String instanceType, int instanceCount) {
@@ -446,7 +456,7 @@ public abstract class AbstractTrainingJobSpec {
     /**
      * Replaces {@code InputDataConfig}.
      *
-     * @param channels the input channels
+     * @param channels the input channels, in request order; empty for none
      * @return this builder
      */
     public Builder inputChannels(Collection<InputChannel> channels) {
@@ -455,10 +465,12 @@ public abstract class AbstractTrainingJobSpec {
     }
 
     /**
-     * Adds an input channel.
+     * Adds a channel to the end of {@code InputDataConfig}: an S3 channel or a file-system (EFS, FSx for
+     * Lustre) channel.
      *
      * @param channel the channel
      * @return this builder
+     * @throws NullPointerException when {@code channel} is null
      */
     public Builder addInputChannel(InputChannel channel) {
       draft = draft.withInputChannels(plus(draft.inputChannels(), Objects.requireNonNull(channel)));
@@ -466,10 +478,11 @@ public abstract class AbstractTrainingJobSpec {
     }
 
     /**
-     * Adds an S3 channel of {@code S3Prefix} data.
+     * Adds an S3 channel of {@code S3Prefix} data to the end of {@code InputDataConfig}: SageMaker
+     * lists the prefix and reads every object under it.
      *
-     * @param name the name
-     * @param s3Uri the {@code s3://} URI
+     * @param name {@code ChannelName}, for example {@code train}
+     * @param s3Uri {@code DataSource.S3DataSource.S3Uri}, an {@code s3://bucket/prefix} URI
      * @return this builder
      */
     public Builder inputChannel(String name, String s3Uri) {
@@ -477,11 +490,12 @@ public abstract class AbstractTrainingJobSpec {
     }
 
     /**
-     * Adds an S3 channel of the given data type ({@code S3Prefix}, {@code ManifestFile}, …).
+     * Adds an S3 channel of the given data type to the end of {@code InputDataConfig}.
      *
-     * @param name the name
-     * @param s3Uri the {@code s3://} URI
-     * @param s3DataType the S3 data type
+     * @param name {@code ChannelName}, for example {@code train}
+     * @param s3Uri {@code DataSource.S3DataSource.S3Uri}, an {@code s3://} URI
+     * @param s3DataType {@code DataSource.S3DataSource.S3DataType}: {@code S3Prefix},
+     *     {@code ManifestFile} or {@code AugmentedManifestFile}
      * @return this builder
      */
     public Builder inputChannel(String name, String s3Uri, String s3DataType) {
@@ -522,9 +536,11 @@ public abstract class AbstractTrainingJobSpec {
     }
 
     /**
-     * Replaces the debugger, profiler and TensorBoard S3 outputs.
+     * Replaces the further S3 outputs: debugger, profiler and TensorBoard locations
+     * ({@code DebugHookConfig.S3OutputPath}, {@code ProfilerConfig.S3OutputPath},
+     * {@code TensorBoardOutputConfig.S3OutputPath}), each with the request field it comes from.
      *
-     * @param outputs the outputs
+     * @param outputs the outputs; empty for none
      * @return this builder
      */
     public Builder additionalS3Outputs(Collection<S3Output> outputs) {
@@ -533,10 +549,11 @@ public abstract class AbstractTrainingJobSpec {
     }
 
     /**
-     * The add S3 output.
+     * Adds a further S3 location the job writes (debugger, profiler or TensorBoard output).
      *
-     * @param field the request field, as a JSON path
-     * @param s3Uri the {@code s3://} URI
+     * @param field the request member it comes from, as a JSON path, for example
+     *     {@code TensorBoardOutputConfig.S3OutputPath}
+     * @param s3Uri the {@code s3://} URI SageMaker writes to
      * @return this builder
      */
     public Builder addS3Output(String field, String s3Uri) {
@@ -578,9 +595,11 @@ public abstract class AbstractTrainingJobSpec {
     }
 
     /**
-     * Adds AWS services the training code calls.
+     * Adds AWS services the training code calls besides S3 (not part of the API request): in a VPC
+     * without internet access each needs an interface endpoint, for example
+     * {@code requires(AwsService.STS, AwsService.LOGS)}. A service given twice is kept once.
      *
-     * @param services the services
+     * @param services the services to add
      * @return this builder
      */
     public Builder requires(AwsService... services) {
@@ -590,9 +609,9 @@ public abstract class AbstractTrainingJobSpec {
     }
 
     /**
-     * Replaces the AWS services the training code calls besides S3.
+     * Replaces the AWS services the training code calls besides S3 (not part of the API request).
      *
-     * @param services the services
+     * @param services the services; empty for none
      * @return this builder
      */
     public Builder requiredServices(Collection<AwsService> services) {
@@ -601,11 +620,13 @@ public abstract class AbstractTrainingJobSpec {
     }
 
     /**
-     * Adds an internet destination the training code needs.
+     * Adds an internet destination the training code needs (not part of the API request), for example
+     * {@code requiresInternet("pypi.org", 443)}: the job's subnets need a route to a NAT gateway.
      *
-     * @param host the host name
-     * @param port the port
+     * @param host the host name, for example {@code pypi.org}
+     * @param port the TCP port, 1 to 65535
      * @return this builder
+     * @throws IllegalArgumentException when the host is blank or the port is out of range
      */
     public Builder requiresInternet(String host, int port) {
       draft = draft.withRequiredInternet(plus(draft.requiredInternet(), HostPort.of(host, port)));
@@ -613,9 +634,9 @@ public abstract class AbstractTrainingJobSpec {
     }
 
     /**
-     * Replaces the internet destinations the training code needs.
+     * Replaces the internet destinations the training code needs (not part of the API request).
      *
-     * @param destinations the host and port pairs
+     * @param destinations the host and port pairs; empty for none
      * @return this builder
      */
     public Builder requiredInternet(Collection<HostPort> destinations) {
@@ -625,10 +646,12 @@ public abstract class AbstractTrainingJobSpec {
 
     /**
      * Adds destinations inside the VPC the training code needs, for example
-     * {@code requiresInVpc(VpcTarget.sg("sg-0123456789abcdef0", 5432).withLabel("features"))}.
+     * {@code requiresInVpc(VpcTarget.sg("sg-0123456789abcdef0", 5432).withLabel("features"))}. Not part
+     * of the API request; a target given twice is kept once.
      *
-     * @param targets the targets
+     * @param targets the destinations to add
      * @return this builder
+     * @throws NullPointerException when a target is null
      */
     public Builder requiresInVpc(VpcTarget... targets) {
       List<VpcTarget> all = new ArrayList<>(draft.requiredInVpc());
@@ -639,10 +662,12 @@ public abstract class AbstractTrainingJobSpec {
     }
 
     /**
-     * Replaces the destinations inside the VPC the training code needs.
+     * Replaces the destinations inside the VPC the training code needs; each is kept once, in
+     * first-given order.
      *
-     * @param targets the targets
+     * @param targets the destinations; empty for none
      * @return this builder
+     * @throws NullPointerException when a target is null
      */
     public Builder requiredInVpc(Collection<VpcTarget> targets) {
       targets.forEach(t -> Objects.requireNonNull(t, "target"));
@@ -651,7 +676,9 @@ public abstract class AbstractTrainingJobSpec {
     }
 
     /**
-     * Asks that the S3 endpoint policy block the Amazon Linux package repositories.
+     * Asks that the S3 endpoint policy block the Amazon Linux package repositories (not part of the API
+     * request): {@code s3.packages.not-blocked} then reports an endpoint policy that lets them through as a
+     * WARNING instead of INFO. Off by default.
      *
      * @return this builder
      */
@@ -662,7 +689,7 @@ public abstract class AbstractTrainingJobSpec {
     /**
      * Sets whether the S3 endpoint policy should block the Amazon Linux package repositories.
      *
-     * @param block true to ask for the block
+     * @param block true to ask for the block; false (the default) leaves them reachable
      * @return this builder
      */
     public Builder blockPackageRepositories(boolean block) {
@@ -675,7 +702,7 @@ public abstract class AbstractTrainingJobSpec {
      * on-premises DNS server): it stays in the report, marked accepted, and no longer holds the
      * verdict back. A FAIL is never accepted. The rule engine rejects an id it does not have.
      *
-     * @param ruleId the rule id
+     * @param ruleId the rule id, for example {@code target.unmodeled}
      * @return this builder
      * @throws IllegalArgumentException for a blank or malformed rule id
      */
@@ -687,8 +714,8 @@ public abstract class AbstractTrainingJobSpec {
      * Accepts the UNVERIFIED findings of {@code ruleId} that name {@code resource}, for example
      * {@code acceptUnverified("s3.route.unmodeled", "subnet-0a1b2c3d4e5f60718")}.
      *
-     * @param ruleId the rule id
-     * @param resource the resource id
+     * @param ruleId the rule id, for example {@code s3.route.unmodeled}
+     * @param resource the id of the resource the findings name, for example a subnet or route table id
      * @return this builder
      * @throws IllegalArgumentException for a blank or malformed rule id or resource
      */
@@ -699,8 +726,9 @@ public abstract class AbstractTrainingJobSpec {
     /**
      * Adds an acceptance of UNVERIFIED findings (once: a repeat is ignored).
      *
-     * @param acceptance the acceptance
+     * @param acceptance the rule id, and optionally the resource, whose UNVERIFIED findings are accepted
      * @return this builder
+     * @throws NullPointerException when {@code acceptance} is null
      */
     public Builder acceptUnverified(Acceptance acceptance) {
       draft = draft.withAcceptedUnverified(
@@ -709,10 +737,11 @@ public abstract class AbstractTrainingJobSpec {
     }
 
     /**
-     * Replaces the acceptances of UNVERIFIED findings.
+     * Replaces the acceptances of UNVERIFIED findings; a repeated acceptance is kept once.
      *
-     * @param acceptances the acceptances
+     * @param acceptances the acceptances; empty for none
      * @return this builder
+     * @throws NullPointerException when an acceptance is null
      */
     public Builder acceptedUnverified(Collection<Acceptance> acceptances) {
       acceptances.forEach(a -> Objects.requireNonNull(a, "acceptance"));
@@ -721,9 +750,11 @@ public abstract class AbstractTrainingJobSpec {
     }
 
     /**
-     * Overrides EFA detection; {@code null} decides from the instance type.
+     * Overrides Elastic Fabric Adapter detection (not part of the API request). EFA traffic needs a
+     * security group that allows all traffic to and from itself.
      *
-     * @param efa the EFA
+     * @param efa true when the job uses EFA, false when it does not; {@code null} (the default) decides
+     *     from the instance types ({@link EfaInstanceTypes})
      * @return this builder
      */
     public Builder efa(Boolean efa) {
@@ -817,9 +848,10 @@ public abstract class AbstractTrainingJobSpec {
     /**
      * Sets the training code package, {@code s3://bucket/key/sourcedir.tar.gz}, as the SageMaker
      * SDKs do: the {@code sagemaker_submit_directory} hyperparameter, JSON-quoted, in the
-     * {@code HyperParameters} extra (other hyperparameters are kept). {@code null} removes it.
+     * {@code HyperParameters} extra (other hyperparameters are kept). The training container downloads the
+     * package with the execution role, so it is checked as an S3 read ({@link TrainingJobSpec#s3Accesses()}).
      *
-     * @param s3Uri the {@code s3://} URI
+     * @param s3Uri the package's {@code s3://bucket/key} URI; {@code null} removes it
      * @return this builder
      */
     public Builder codePackage(String s3Uri) {
@@ -832,9 +864,11 @@ public abstract class AbstractTrainingJobSpec {
     }
 
     /**
-     * Builds the spec; throws {@link NullPointerException} only when the name is missing.
+     * Builds the spec. Only a missing name is refused here: what a rule checks (malformed ids, counts) is
+     * reported by that rule in the preflight report.
      *
-     * @return the spec
+     * @return the immutable spec
+     * @throws NullPointerException when no name was set
      */
     public TrainingJobSpec build() {
       if (!named) {

@@ -4,13 +4,16 @@ import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The job's {@code VpcConfig}: subnets and security groups, in the order given. */
+/**
+ * The job's {@code VpcConfig}: subnets and security groups, in the order given. Build with
+ * {@code VpcSpec.builder()} or edit in place with {@link TrainingJobSpec.Builder#vpc(java.util.function.Consumer)}.
+ */
 @Value.Immutable
 abstract class AbstractVpcSpec {
-  /** {@return {@code VpcConfig.Subnets}} */
+  /** {@return {@code VpcConfig.Subnets}: subnet ids, as given (SageMaker takes 1 to 16)} */
   public abstract List<String> subnets();
 
-  /** {@return {@code VpcConfig.SecurityGroupIds}} */
+  /** {@return {@code VpcConfig.SecurityGroupIds}: security group ids, as given (SageMaker takes 1 to 5)} */
   public abstract List<String> securityGroups();
 
   /** {@return a builder holding this config's values} */
@@ -21,9 +24,9 @@ abstract class AbstractVpcSpec {
   /** Adds the generated builder's varargs setters (the generated ones replace from an {@code Iterable}). */
   abstract static class Builder {
     /**
-     * Replaces the subnets.
+     * Replaces {@code VpcConfig.Subnets}.
      *
-     * @param ids the ids
+     * @param ids subnet ids, for example {@code subnet-0a1b2c3d4e5f60718}
      * @return this builder
      */
     public VpcSpec.Builder subnets(String... ids) {
@@ -31,9 +34,9 @@ abstract class AbstractVpcSpec {
     }
 
     /**
-     * Replaces the security groups.
+     * Replaces {@code VpcConfig.SecurityGroupIds}.
      *
-     * @param ids the ids
+     * @param ids security group ids, for example {@code sg-0123456789abcdef0}
      * @return this builder
      */
     public VpcSpec.Builder securityGroups(String... ids) {

@@ -23,13 +23,13 @@ abstract class AbstractVpcTarget {
   private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
   private static final Pattern PORTS = Pattern.compile("(\\d{1,5})(?:-(\\d{1,5}))?");
 
-  /** {@return the kind} */
+  /** {@return what {@link #value()} names: an address, a CIDR block, a security group or a network interface} */
   public abstract VpcTargetKind kind();
 
   /** {@return the address, CIDR block, {@code sg-…} or {@code eni-…} id, as written} */
   public abstract String value();
 
-  /** {@return the from port} */
+  /** {@return the first port of the range, 1 to 65535} */
   public abstract int fromPort();
 
   /** {@return the last port of the range ({@code fromPort} for one port)} */
@@ -52,7 +52,7 @@ abstract class AbstractVpcTarget {
     return label().orElse(value());
   }
 
-  /** {@return {@code 5432} or {@code 8000-8100}} */
+  /** {@return the ports as written: one port ({@code 5432}) or a range ({@code 8000-8100})} */
   public String ports() {
     return fromPort() == toPort() ? Integer.toString(fromPort()) : fromPort() + "-" + toPort();
   }
@@ -60,8 +60,9 @@ abstract class AbstractVpcTarget {
   /**
    * {@return one IPv4 address and one TCP port}
    *
-   * @param address the IP address
-   * @param port the port
+   * @param address an IPv4 address, for example {@code 10.0.3.15}
+   * @param port the TCP port, 1 to 65535
+   * @throws IllegalArgumentException when the address is not IPv4 or the port is out of range
    */
   public static VpcTarget address(String address, int port) {
     return VpcTarget.builder().kind(VpcTargetKind.ADDRESS).value(address).fromPort(port).build();
@@ -70,8 +71,9 @@ abstract class AbstractVpcTarget {
   /**
    * {@return every address of an IPv4 CIDR block, one TCP port}
    *
-   * @param cidr the CIDR block
-   * @param port the port
+   * @param cidr an IPv4 CIDR block, for example {@code 10.1.0.0/16}; every address must be reachable
+   * @param port the TCP port, 1 to 65535
+   * @throws IllegalArgumentException when the block is not IPv4 CIDR or the port is out of range
    */
   public static VpcTarget cidr(String cidr, int port) {
     return VpcTarget.builder().kind(VpcTargetKind.CIDR).value(cidr).fromPort(port).build();
@@ -80,8 +82,9 @@ abstract class AbstractVpcTarget {
   /**
    * {@return every network interface carrying security group {@code groupId}, one TCP port}
    *
-   * @param groupId the security group id
-   * @param port the port
+   * @param groupId the security group id, {@code sg-} and 8 or 17 hex digits
+   * @param port the TCP port, 1 to 65535
+   * @throws IllegalArgumentException when the id is malformed or the port is out of range
    */
   public static VpcTarget sg(String groupId, int port) {
     return VpcTarget.builder().kind(VpcTargetKind.SECURITY_GROUP).value(groupId).fromPort(port).build();
@@ -90,8 +93,9 @@ abstract class AbstractVpcTarget {
   /**
    * {@return one network interface, one TCP port}
    *
-   * @param networkInterfaceId the network interface id
-   * @param port the port
+   * @param networkInterfaceId the network interface id, {@code eni-} and 8 or 17 hex digits
+   * @param port the TCP port, 1 to 65535
+   * @throws IllegalArgumentException when the id is malformed or the port is out of range
    */
   public static VpcTarget eni(String networkInterfaceId, int port) {
     return VpcTarget.builder().kind(VpcTargetKind.NETWORK_INTERFACE).value(networkInterfaceId).fromPort(port)
@@ -101,7 +105,8 @@ abstract class AbstractVpcTarget {
   /**
    * Parses {@code [label=]ADDR|CIDR|sg-…|eni-…:PORTS[/tcp|/udp]}.
    *
-   * @param text the text
+   * @param text the target as written on the command line, for example
+   *     {@code features=sg-0123456789abcdef0:5432} or {@code 10.1.0.0/16:8000-8100/udp}
    * @return the target
    * @throws IllegalArgumentException naming what was expected
    */
@@ -162,7 +167,11 @@ abstract class AbstractVpcTarget {
   }
 
   /**
-   * Validates the values when an instance is built (an Immutables {@code @Value.Check}).
+   * Checks the values when an instance is built (an Immutables {@code @Value.Check}).
+   *
+   * @throws IllegalArgumentException when the ports are not 1 to 65535 low to high, the protocol is neither
+   *     {@code tcp} nor {@code udp}, the label has other characters than letters, digits, {@code .}, {@code _}
+   *     and {@code -}, or the value does not match its kind
    */
   @Value.Check
   protected void check() {

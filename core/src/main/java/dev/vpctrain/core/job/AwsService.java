@@ -49,7 +49,9 @@ public final class AwsService implements Comparable<AwsService> {
   /**
    * {@return a service by its endpoint suffix, for example {@code "sts"} or {@code "ecr.dkr"}; case-insensitive}
    *
-   * @param endpointName the endpoint name
+   * @param endpointName the endpoint service suffix: lower-case letters, digits, dots and hyphens
+   * @throws NullPointerException when {@code endpointName} is null
+   * @throws IllegalArgumentException when it is not an endpoint service suffix
    */
   public static AwsService of(String endpointName) {
     Objects.requireNonNull(endpointName, "endpointName");
@@ -69,7 +71,7 @@ public final class AwsService implements Comparable<AwsService> {
   /**
    * {@return the endpoint service name in {@code region}: {@code com.amazonaws.<region>.<endpointName>}}
    *
-   * @param region the AWS region
+   * @param region the AWS region, for example {@code eu-west-1}
    */
   public String endpointServiceName(String region) {
     return "com.amazonaws." + region + "." + endpointName;

@@ -14,15 +14,16 @@ public final class EfaInstanceTypes {
   private EfaInstanceTypes() {}
 
   /**
-   * {@return true when {@code instanceType} is in the catalogue's EFA table}
+   * {@return true when {@code instanceType} is in the catalogue's EFA table ({@link #all()}); false for
+   * {@code null} and for types vpctrain does not know}
    *
-   * @param instanceType the instance type
+   * @param instanceType a SageMaker instance type, for example {@code ml.p4d.24xlarge}
    */
   public static boolean isEfaCapable(String instanceType) {
     return instanceType != null && TYPES.contains(instanceType);
   }
 
-  /** {@return every EFA-capable instance type vpctrain knows} */
+  /** {@return every EFA-capable instance type vpctrain knows, unmodifiable} */
   public static Set<String> all() {
     return TYPES;
   }

@@ -1,6 +1,9 @@
 package dev.vpctrain.core.job;
 
-/** {@code TrainingImageConfig.TrainingRepositoryAccessMode}. */
+/**
+ * {@code AlgorithmSpecification.TrainingImageConfig.TrainingRepositoryAccessMode}: where the training image
+ * is pulled from ({@link TrainingJobSpec#repositoryAccessMode()}).
+ */
 public enum RepositoryAccessMode {
   /** The image comes from ECR through SageMaker's platform. */
   PLATFORM,

@@ -7,7 +7,7 @@ import org.immutables.value.Value;
 /** One network ACL entry. Evaluated in rule-number order per direction; first match wins. */
 @Value.Immutable
 abstract class AbstractAclEntry {
-  /** {@return the rule number} */
+  /** {@return {@code RuleNumber}: entries are evaluated from the lowest number up; 32767 is the final deny} */
   public abstract int ruleNumber();
 
   /** {@return true for an outbound entry} */
@@ -19,10 +19,10 @@ abstract class AbstractAclEntry {
   /** {@return true for {@code allow}, false for {@code deny}} */
   public abstract boolean allow();
 
-  /** {@return the CIDR block, or empty} */
+  /** {@return {@code CidrBlock}: the IPv4 range the entry matches; empty for an IPv6 entry} */
   public abstract Optional<String> cidrBlock();
 
-  /** {@return the IPv6 CIDR block, or empty} */
+  /** {@return {@code Ipv6CidrBlock}: the IPv6 range the entry matches; empty for an IPv4 entry} */
   public abstract Optional<String> ipv6CidrBlock();
 
   /** {@return port range start (TCP/UDP); absent means every port} */
@@ -31,10 +31,10 @@ abstract class AbstractAclEntry {
   /** {@return port range end (TCP/UDP); absent means every port} */
   public abstract Optional<Integer> portTo();
 
-  /** {@return the ICMP type, or empty} */
+  /** {@return {@code IcmpTypeCode.Type} for an ICMP entry ({@code -1} is every type); empty otherwise} */
   public abstract Optional<Integer> icmpType();
 
-  /** {@return the ICMP code, or empty} */
+  /** {@return {@code IcmpTypeCode.Code} for an ICMP entry ({@code -1} is every code); empty otherwise} */
   public abstract Optional<Integer> icmpCode();
 
   /**

@@ -6,13 +6,13 @@ import org.immutables.value.Value;
 /** What the snapshot knows of one S3 bucket: its region, its policy and its default encryption. */
 @Value.Immutable
 abstract class AbstractBucketFacts {
-  /** {@return the bucket} */
+  /** {@return the bucket name} */
   public abstract String bucket();
 
   /** {@return the bucket's region ({@code us-east-1} for a null location constraint); absent when unknown} */
   public abstract Optional<String> region();
 
-  /** {@return the policy state} */
+  /** {@return what is known of the bucket policy ({@code s3.GetBucketPolicy}); {@code UNKNOWN} by default} */
   @Value.Default
   public PolicyState policyState() {
     return policy().isPresent() ? PolicyState.PRESENT : PolicyState.UNKNOWN;
@@ -31,7 +31,10 @@ abstract class AbstractBucketFacts {
   public abstract Optional<String> defaultEncryptionKeyId();
 
   /**
-   * Validates the values when an instance is built (an Immutables {@code @Value.Check}).
+   * Checks the values when an instance is built (an Immutables {@code @Value.Check}).
+   *
+   * @throws IllegalStateException when the bucket name is blank, or a policy is given without state
+   *     {@code PRESENT} (or the reverse)
    */
   @Value.Check
   protected void check() {

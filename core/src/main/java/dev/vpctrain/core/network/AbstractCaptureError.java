@@ -13,7 +13,7 @@ abstract class AbstractCaptureError {
   @Value.Parameter
   public abstract String code();
 
-  /** {@return the message} */
+  /** {@return the AWS error message, as the service returned it} */
   @Value.Parameter
   public abstract String message();
 

@@ -10,16 +10,18 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 abstract class AbstractCaptureFilter {
-  /** {@return the name} */
+  /** {@return the filter name, for example {@code vpc-id}} */
   @Value.Parameter
   public abstract String name();
 
-  /** {@return the values} */
+  /** {@return the values the filter selects, any of which matches} */
   @Value.Parameter
   public abstract List<String> values();
 
   /**
-   * Validates the values when an instance is built (an Immutables {@code @Value.Check}).
+   * Checks the values when an instance is built (an Immutables {@code @Value.Check}).
+   *
+   * @throws IllegalStateException when the filter name is blank
    */
   @Value.Check
   protected void check() {

@@ -80,8 +80,9 @@ public abstract class AbstractCidr implements Comparable<AbstractCidr> {
   /**
    * {@return an IPv4 block from an address (host bits are cleared) and a prefix length 0–32}
    *
-   * @param address the IP address
-   * @param prefixLength the prefix length
+   * @param address the IPv4 address as an unsigned 32-bit value, for example {@code 0x0A140000} for {@code 10.20.0.0}
+   * @param prefixLength the prefix length, 0 to 32
+   * @throws IllegalArgumentException when the prefix length is out of range
    */
   public static Cidr ipv4(int address, int prefixLength) {
     if (prefixLength < 0 || prefixLength > V4) {
@@ -93,17 +94,17 @@ public abstract class AbstractCidr implements Comparable<AbstractCidr> {
   /**
    * {@return the single IPv4 address {@code address}/32}
    *
-   * @param address the IP address
+   * @param address the IPv4 address as an unsigned 32-bit value
    */
   public static Cidr ipv4Host(int address) {
     return ipv4(address, V4);
   }
 
   /**
-   * Parses an IPv4 or IPv6 block, or a bare address.
+   * Parses an IPv4 or IPv6 block, or a bare address (a {@code /32} or {@code /128}).
    *
-   * @param text the text
-   * @return the block
+   * @param text the block as EC2 writes it, for example {@code 10.20.0.0/16} or {@code 2600:1f18::/56}
+   * @return the block, host bits cleared
    * @throws IllegalArgumentException naming the text and what was expected
    */
   public static Cidr parse(String text) {
@@ -114,8 +115,8 @@ public abstract class AbstractCidr implements Comparable<AbstractCidr> {
   /**
    * Parses an IPv4 block {@code a.b.c.d/n}, or a bare IPv4 address (a {@code /32}).
    *
-   * @param text the text
-   * @return the IPv4 block
+   * @param text the block, for example {@code 10.20.0.0/16}
+   * @return the IPv4 block, host bits cleared
    * @throws IllegalArgumentException naming the text and what was expected
    */
   public static Cidr parseIpv4(String text) {
@@ -126,7 +127,7 @@ public abstract class AbstractCidr implements Comparable<AbstractCidr> {
   /**
    * Parses like {@link #parse}, empty when {@code text} is not a block or address of either family.
    *
-   * @param text the text
+   * @param text the block or address; {@code null} gives empty
    * @return the block, or empty when the text is not a CIDR block
    */
   public static Optional<Cidr> tryParse(String text) {
@@ -162,7 +163,7 @@ public abstract class AbstractCidr implements Comparable<AbstractCidr> {
   /**
    * Parses like {@link #parseIpv4}, empty when {@code text} is not an IPv4 block or address.
    *
-   * @param text the text
+   * @param text the IPv4 block or address; {@code null} gives empty
    * @return the IPv4 block, or empty when the text is not one
    */
   public static Optional<Cidr> tryParseIpv4(String text) {
@@ -170,9 +171,10 @@ public abstract class AbstractCidr implements Comparable<AbstractCidr> {
   }
 
   /**
-   * {@return a bare IPv4 or IPv6 address as a {@code /32} or {@code /128}; empty when {@code text} is not one}
+   * {@return a bare IPv4 or IPv6 address as a {@code /32} or {@code /128}; empty when {@code text} is not one
+   * (a block with a prefix length is not)}
    *
-   * @param text the text
+   * @param text the address, for example {@code 10.0.3.15}
    */
   public static Optional<Cidr> tryParseAddress(String text) {
     if (text == null) {
@@ -187,9 +189,10 @@ public abstract class AbstractCidr implements Comparable<AbstractCidr> {
   }
 
   /**
-   * {@return the IPv4 address as an int, or throws {@link IllegalArgumentException} when {@code text} is not a dotted quad}
+   * {@return the IPv4 address as an unsigned 32-bit value}
    *
-   * @param text the text
+   * @param text a dotted-quad address, for example {@code 10.0.3.15}
+   * @throws IllegalArgumentException when {@code text} is not a dotted quad
    */
   public static int parseIpv4Address(String text) {
     long a = text == null ? -1 : ipv4(text, 0, text.length());
@@ -200,9 +203,9 @@ public abstract class AbstractCidr implements Comparable<AbstractCidr> {
   }
 
   /**
-   * {@return true when {@code text} is a dotted-quad IPv4 address}
+   * {@return true when {@code text} is a dotted-quad IPv4 address (without a prefix length)}
    *
-   * @param text the text
+   * @param text the text to test
    */
   public static boolean isIpv4Address(String text) {
     return text != null && ipv4(text, 0, text.length()) >= 0;
@@ -221,7 +224,7 @@ public abstract class AbstractCidr implements Comparable<AbstractCidr> {
    * {@return this block's address with the prefix length in {@code text} (one to three decimal digits, at
    * most 32 or 128), host bits cleared; empty when {@code text} is not such a prefix length}
    *
-   * @param text the text
+   * @param text the prefix length as text, for example {@code 24}
    */
   public Optional<Cidr> withPrefixLength(String text) {
     if (text.isEmpty() || text.length() > 3) {
@@ -293,16 +296,17 @@ public abstract class AbstractCidr implements Comparable<AbstractCidr> {
   /**
    * {@return true when this is an IPv4 block and holds the IPv4 {@code address}}
    *
-   * @param address the IP address
+   * @param address the IPv4 address as an unsigned 32-bit value
    */
   public boolean contains(int address) {
     return isIpv4() && (Integer.toUnsignedLong(address) & lowMask(widePrefix())) == low();
   }
 
   /**
-   * {@return true when the dotted-quad {@code address} is in this block; throws on a malformed address}
+   * {@return true when the dotted-quad {@code address} is in this block}
    *
-   * @param address the IP address
+   * @param address a dotted-quad IPv4 address, for example {@code 10.0.3.15}
+   * @throws IllegalArgumentException when {@code address} is not a dotted quad
    */
   public boolean contains(String address) {
     return contains(parseIpv4Address(address));

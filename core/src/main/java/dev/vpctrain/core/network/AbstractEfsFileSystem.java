@@ -7,16 +7,16 @@ import org.immutables.value.Value;
 /** An EFS file system ({@code efs.DescribeFileSystems}). Its mount targets are separate ({@link EfsMountTarget}). */
 @Value.Immutable
 abstract class AbstractEfsFileSystem {
-  /** {@return the file system id} */
+  /** {@return {@code FileSystemId}, for example {@code fs-0123456789abcdef0}} */
   public abstract String fileSystemId();
 
-  /** {@return the file system ARN, or empty} */
+  /** {@return {@code FileSystemArn}; empty when not captured} */
   public abstract Optional<String> fileSystemArn();
 
-  /** {@return the name, or empty} */
+  /** {@return {@code Name} (its {@code Name} tag); empty when it has none} */
   public abstract Optional<String> name();
 
-  /** {@return the owner id, or empty} */
+  /** {@return {@code OwnerId}: the account that owns it; empty when not captured} */
   public abstract Optional<String> ownerId();
 
   /**
@@ -42,7 +42,7 @@ abstract class AbstractEfsFileSystem {
    */
   public abstract Optional<String> availabilityZoneId();
 
-  /** {@return the creation time, or empty} */
+  /** {@return {@code CreationTime}; empty when not captured} */
   public abstract Optional<Instant> creationTime();
 
   /** {@return true when the state is known and is {@code available}} */
@@ -56,7 +56,9 @@ abstract class AbstractEfsFileSystem {
   }
 
   /**
-   * Validates the values when an instance is built (an Immutables {@code @Value.Check}).
+   * Checks the id when an instance is built (an Immutables {@code @Value.Check}).
+   *
+   * @throws IllegalStateException when the file system id is blank
    */
   @Value.Check
   protected void check() {

@@ -10,10 +10,10 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 abstract class AbstractEfsFileSystemPolicy {
-  /** {@return the file system id} */
+  /** {@return the EFS file system id, for example {@code fs-0123456789abcdef0}} */
   public abstract String fileSystemId();
 
-  /** {@return the policy state} */
+  /** {@return what is known of the file system policy; {@code UNKNOWN} by default} */
   @Value.Default
   public PolicyState policyState() {
     return policy().isPresent() ? PolicyState.PRESENT : PolicyState.UNKNOWN;
@@ -23,7 +23,10 @@ abstract class AbstractEfsFileSystemPolicy {
   public abstract Optional<String> policy();
 
   /**
-   * Validates the values when an instance is built (an Immutables {@code @Value.Check}).
+   * Checks the values when an instance is built (an Immutables {@code @Value.Check}).
+   *
+   * @throws IllegalStateException when the file system id is blank, or a policy is given without state
+   *     {@code PRESENT} (or the reverse)
    */
   @Value.Check
   protected void check() {

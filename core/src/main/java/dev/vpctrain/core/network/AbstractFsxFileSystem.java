@@ -13,7 +13,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 abstract class AbstractFsxFileSystem {
-  /** {@return the file system id} */
+  /** {@return {@code FileSystemId}, for example {@code fs-0123456789abcdef0}} */
   public abstract String fileSystemId();
 
   /** {@return {@code LUSTRE}, {@code WINDOWS}, {@code ONTAP}, {@code OPENZFS} or a later type (kept)} */
@@ -26,19 +26,19 @@ abstract class AbstractFsxFileSystem {
    */
   public abstract Optional<String> lifecycle();
 
-  /** {@return the VPC id, or empty} */
+  /** {@return {@code VpcId}; empty when not captured} */
   public abstract Optional<String> vpcId();
 
   /** {@return its subnets: one for Lustre (the first is the preferred one of a Multi-AZ file system)} */
   public abstract List<String> subnetIds();
 
-  /** {@return the network interface ids} */
+  /** {@return {@code NetworkInterfaceIds}: the file servers' interfaces, whose security groups are the file system's} */
   public abstract List<String> networkInterfaceIds();
 
-  /** {@return the DNS name, or empty} */
+  /** {@return {@code DNSName}, the name clients mount; empty when not captured} */
   public abstract Optional<String> dnsName();
 
-  /** {@return the owner id, or empty} */
+  /** {@return {@code OwnerId}: the account that owns it; empty when not captured} */
   public abstract Optional<String> ownerId();
 
   /** {@return {@code FailureDetails.Message}, for a file system that failed} */
@@ -57,7 +57,7 @@ abstract class AbstractFsxFileSystem {
   /** {@return {@code LustreConfiguration.EfaEnabled}; absent when not given} */
   public abstract Optional<Boolean> efaEnabled();
 
-  /** {@return the creation time, or empty} */
+  /** {@return {@code CreationTime}; empty when not captured} */
   public abstract Optional<Instant> creationTime();
 
   /** {@return true for an FSx for Lustre file system} */
@@ -75,7 +75,9 @@ abstract class AbstractFsxFileSystem {
   }
 
   /**
-   * Validates the values when an instance is built (an Immutables {@code @Value.Check}).
+   * Checks the values when an instance is built (an Immutables {@code @Value.Check}).
+   *
+   * @throws IllegalStateException when the file system id is blank
    */
   @Value.Check
   protected void check() {

@@ -7,13 +7,13 @@ import org.immutables.value.Value;
 /** A NAT gateway ({@code DescribeNatGateways}). */
 @Value.Immutable
 abstract class AbstractNatGateway {
-  /** {@return the NAT gateway id} */
+  /** {@return {@code NatGatewayId}, for example {@code nat-0123456789abcdef0}} */
   public abstract String natGatewayId();
 
-  /** {@return the VPC id, or empty} */
+  /** {@return {@code VpcId}; empty when not captured} */
   public abstract Optional<String> vpcId();
 
-  /** {@return the subnet id, or empty} */
+  /** {@return {@code SubnetId}: the subnet the gateway sits in; empty when not captured} */
   public abstract Optional<String> subnetId();
 
   /** {@return lower-case state: {@code pending}, {@code available}, {@code deleting}, {@code deleted}, {@code failed}} */
@@ -22,13 +22,13 @@ abstract class AbstractNatGateway {
   /** {@return lower-case {@code public} or {@code private}; absent means public (the API's default)} */
   public abstract Optional<String> connectivityType();
 
-  /** {@return the public IPs of its addresses} */
+  /** {@return the {@code PublicIp} of each of its {@code NatGatewayAddresses}} */
   public abstract List<String> publicIps();
 
-  /** {@return the private IPs} */
+  /** {@return the {@code PrivateIp} of each of its {@code NatGatewayAddresses}} */
   public abstract List<String> privateIps();
 
-  /** {@return the tags} */
+  /** {@return {@code Tags}; empty when it has none} */
   public abstract List<Tag> tags();
 
   /** {@return true when the NAT gateway's state is {@code available}} */

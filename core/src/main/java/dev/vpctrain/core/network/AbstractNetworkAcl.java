@@ -7,10 +7,10 @@ import org.immutables.value.Value;
 /** A network ACL, its subnet associations and its entries ({@code DescribeNetworkAcls}). */
 @Value.Immutable
 abstract class AbstractNetworkAcl {
-  /** {@return the network ACL id} */
+  /** {@return {@code NetworkAclId}, for example {@code acl-0123456789abcdef0}} */
   public abstract String networkAclId();
 
-  /** {@return the VPC id} */
+  /** {@return {@code VpcId}} */
   public abstract String vpcId();
 
   /** {@return true for the VPC's default network ACL} */
@@ -19,15 +19,15 @@ abstract class AbstractNetworkAcl {
     return false;
   }
 
-  /** {@return subnets associated with this ACL} */
+  /** {@return the subnets of its {@code Associations}: the subnets this ACL governs} */
   public abstract List<String> subnetIds();
 
-  /** {@return the entries} */
+  /** {@return {@code Entries}, inbound and outbound, in capture order} */
   public abstract List<AclEntry> entries();
 
-  /** {@return the owner id, or empty} */
+  /** {@return {@code OwnerId}: the account that owns it; empty when not captured} */
   public abstract Optional<String> ownerId();
 
-  /** {@return the tags} */
+  /** {@return {@code Tags}; empty when it has none} */
   public abstract List<Tag> tags();
 }

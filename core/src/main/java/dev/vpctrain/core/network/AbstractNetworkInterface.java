@@ -11,22 +11,22 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 abstract class AbstractNetworkInterface {
-  /** {@return the network interface id} */
+  /** {@return {@code NetworkInterfaceId}, for example {@code eni-0123456789abcdef0}} */
   public abstract String networkInterfaceId();
 
-  /** {@return the subnet id} */
+  /** {@return {@code SubnetId}: the subnet the interface is in} */
   public abstract String subnetId();
 
-  /** {@return the VPC id} */
+  /** {@return {@code VpcId}} */
   public abstract String vpcId();
 
-  /** {@return the availability zone, or empty} */
+  /** {@return {@code AvailabilityZone}, for example {@code us-east-1a}; empty when not captured} */
   public abstract Optional<String> availabilityZone();
 
-  /** {@return the availability zone id, or empty} */
+  /** {@return {@code AvailabilityZoneId}, for example {@code use1-az4}; empty when not captured} */
   public abstract Optional<String> availabilityZoneId();
 
-  /** {@return the owner id, or empty} */
+  /** {@return {@code OwnerId}: the account that owns it; empty when not captured} */
   public abstract Optional<String> ownerId();
 
   /** {@return its private IPv4 addresses, the primary first} */
@@ -51,13 +51,13 @@ abstract class AbstractNetworkInterface {
   /** {@return true when an AWS service manages it (an EFS mount target's, a NAT gateway's); absent when not captured} */
   public abstract Optional<Boolean> requesterManaged();
 
-  /** {@return the description, or empty} */
+  /** {@return {@code Description}, for example {@code EFS mount target for fs-…}; empty when not captured} */
   public abstract Optional<String> description();
 
   /**
    * {@return true when {@link #interfaceType()} is {@code type}, ignoring case}
    *
-   * @param type the type
+   * @param type the interface type to test, for example {@code efs}
    */
   public boolean hasInterfaceType(String type) {
     return interfaceType().map(type::equalsIgnoreCase).orElse(false);
@@ -66,7 +66,7 @@ abstract class AbstractNetworkInterface {
   /**
    * {@return true when the interface holds {@code address} (an IPv4 address): one of its addresses or inside one of its prefixes}
    *
-   * @param address the IP address
+   * @param address a dotted-quad IPv4 address, for example {@code 10.0.3.15}
    */
   public boolean holds(String address) {
     if (privateIpAddresses().contains(address)) {
@@ -80,7 +80,9 @@ abstract class AbstractNetworkInterface {
   }
 
   /**
-   * Validates the values when an instance is built (an Immutables {@code @Value.Check}).
+   * Checks the ids when an instance is built (an Immutables {@code @Value.Check}).
+   *
+   * @throws IllegalStateException when the interface, subnet or VPC id is blank
    */
   @Value.Check
   protected void check() {

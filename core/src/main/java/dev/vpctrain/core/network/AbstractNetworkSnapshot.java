@@ -21,51 +21,56 @@ import java.util.function.Function;
 import org.immutables.value.Value;
 
 /**
- * Everything vpctrain knows about the network of one account and region. Each list section is
- * {@code Optional}: absent means "not captured" (unknown), an empty list means "captured, none";
- * sections captured per resource (buckets, EFS mount-target security groups and policies) are maps
- * in which a missing key is unknown.
- * Rules needing an absent section are UNVERIFIED, never PASS.
+ * Everything vpctrain knows about the network of one account and region: the output of the EC2, EFS,
+ * FSx, S3, IAM and KMS read calls, as data. Read from a snapshot bundle or captured live by
+ * {@code dev.vpctrain.aws}, or built with {@code NetworkSnapshot.builder()} in tests.
+ *
+ * <p>Each list section is {@code Optional}: absent means "not captured" (unknown), an empty list
+ * means "captured, none"; sections captured per resource (buckets, EFS mount-target security groups
+ * and policies, KMS keys) are maps in which a missing key is unknown. Rules needing an absent
+ * section are UNVERIFIED, never PASS. {@link #has(Section)} and {@link #unknownReason(Section)} say
+ * what was captured; {@link #withoutIncomplete()} turns the output of failed calls into unknowns.
+ * The lookups ({@link #subnet(String)}, {@link #explicitRouteTable(String)}, …) are indexed once per snapshot.
  */
 @Value.Immutable
 abstract class AbstractNetworkSnapshot {
-  /** {@return the region} */
+  /** {@return the AWS region the snapshot was captured in, for example {@code eu-west-1}} */
   public abstract String region();
 
-  /** {@return the account id, or empty} */
+  /** {@return the 12-digit AWS account id; empty when not known} */
   public abstract Optional<String> accountId();
 
-  /** {@return when the snapshot was captured, if known} */
+  /** {@return when the snapshot was captured; empty when not known} */
   public abstract Optional<Instant> capturedAt();
 
-  /** {@return the VPCs, or empty} */
+  /** {@return {@code ec2.DescribeVpcs} (with {@code DescribeVpcAttribute}'s DNS settings); empty when not captured} */
   public abstract Optional<List<Vpc>> vpcs();
 
-  /** {@return the DHCP options, or empty} */
+  /** {@return {@code ec2.DescribeDhcpOptions}; empty when not captured} */
   public abstract Optional<List<DhcpOptions>> dhcpOptions();
 
-  /** {@return the subnets, or empty} */
+  /** {@return {@code ec2.DescribeSubnets}; empty when not captured} */
   public abstract Optional<List<Subnet>> subnets();
 
-  /** {@return the security groups, or empty} */
+  /** {@return {@code ec2.DescribeSecurityGroups}; empty when not captured} */
   public abstract Optional<List<SecurityGroup>> securityGroups();
 
-  /** {@return the route tables, or empty} */
+  /** {@return {@code ec2.DescribeRouteTables}; empty when not captured} */
   public abstract Optional<List<RouteTable>> routeTables();
 
-  /** {@return the VPC endpoints, or empty} */
+  /** {@return {@code ec2.DescribeVpcEndpoints}; empty when not captured} */
   public abstract Optional<List<VpcEndpoint>> vpcEndpoints();
 
-  /** {@return the NAT gateways, or empty} */
+  /** {@return {@code ec2.DescribeNatGateways}; empty when not captured} */
   public abstract Optional<List<NatGateway>> natGateways();
 
-  /** {@return the internet gateways, or empty} */
+  /** {@return {@code ec2.DescribeInternetGateways}; empty when not captured} */
   public abstract Optional<List<InternetGateway>> internetGateways();
 
-  /** {@return the network ACLs, or empty} */
+  /** {@return {@code ec2.DescribeNetworkAcls}; empty when not captured} */
   public abstract Optional<List<NetworkAcl>> networkAcls();
 
-  /** {@return the prefix lists, or empty} */
+  /** {@return {@code ec2.DescribePrefixLists}; empty when not captured} */
   public abstract Optional<List<PrefixList>> prefixLists();
 
   /**
@@ -80,7 +85,7 @@ abstract class AbstractNetworkSnapshot {
    */
   public abstract Map<String, List<CaptureFilter>> captureFilters();
 
-  /** {@return {@code efs.DescribeFileSystems}} */
+  /** {@return {@code efs.DescribeFileSystems}; empty when not captured} */
   public abstract Optional<List<EfsFileSystem>> efsFileSystems();
 
   /**
@@ -95,7 +100,7 @@ abstract class AbstractNetworkSnapshot {
   /** {@return {@code efs.DescribeFileSystemPolicy} by file-system id; a file system missing here is unknown} */
   public abstract Map<String, EfsFileSystemPolicy> efsFileSystemPolicies();
 
-  /** {@return {@code fsx.DescribeFileSystems}} */
+  /** {@return {@code fsx.DescribeFileSystems}; empty when not captured} */
   public abstract Optional<List<FsxFileSystem>> fsxFileSystems();
 
   /**
@@ -114,23 +119,25 @@ abstract class AbstractNetworkSnapshot {
   public abstract Optional<List<OrganizationPolicy>> organizationPolicies();
 
   /**
-   * Per bucket the job touches; a bucket missing here is unknown.
+   * What the S3 read calls showed about each bucket the job touches: its region and policy. A bucket
+   * missing here is unknown.
    *
-   * @return what is known about each bucket, by name
+   * @return the facts of each bucket, by bucket name
    */
   public abstract Map<String, BucketFacts> buckets();
 
   /**
-   * Calls that failed during capture.
+   * The read calls that failed during capture (access denied, throttled), in the order they failed.
+   * Their sections are unknown once {@link #withoutIncomplete()} has applied them.
    *
-   * @return the calls that failed during capture
+   * @return the failed calls; empty when every call succeeded
    */
   public abstract List<CaptureError> errors();
 
   /**
-   * {@return true when {@code section} was captured (possibly empty)}
+   * {@return true when {@code section} was captured, possibly empty; false when it is unknown}
    *
-   * @param section the snapshot section
+   * @param section the snapshot section, named after the call that fills it
    */
   public boolean has(Section section) {
     switch (section) {
@@ -313,7 +320,7 @@ abstract class AbstractNetworkSnapshot {
   }
 
   /**
-   * {@return every capture error of {@code section}'s call}
+   * {@return every capture error of {@code section}'s call, in the order recorded; empty when there is none}
    *
    * @param section the snapshot section
    */
@@ -331,7 +338,7 @@ abstract class AbstractNetworkSnapshot {
    * or mount-target id), or one about every resource}
    *
    * @param section the snapshot section
-   * @param resource the resource id
+   * @param resource the file-system or mount-target id the call was about
    */
   public Optional<CaptureError> errorFor(Section section, String resource) {
     if (errors().isEmpty()) {
@@ -343,7 +350,7 @@ abstract class AbstractNetworkSnapshot {
   }
 
   /**
-   * {@return the capture error of {@code section}'s call, if it was recorded}
+   * {@return the first capture error of {@code section}'s call; empty when none was recorded}
    *
    * @param section the snapshot section
    */
@@ -352,7 +359,8 @@ abstract class AbstractNetworkSnapshot {
   }
 
   /**
-   * {@return why {@code section} is unknown, in a sentence: the recorded error or "not captured"}
+   * {@return why {@code section} is unknown, in a sentence for a finding: the recorded error (operation,
+   * error code and message), else that it was not captured}
    *
    * @param section the snapshot section
    */
@@ -363,99 +371,109 @@ abstract class AbstractNetworkSnapshot {
   }
 
   /**
-   * The VPC with this id, if the snapshot has it.
+   * Finds the VPC with this id (the first, should the capture repeat an id).
    *
    * @param vpcId the VPC id
-   * @return the VPC, or empty
+   * @return the VPC; empty when the snapshot has none with this id, or did not capture the section
+   *     ({@code has(Section.VPCS)} tells which)
    */
   public Optional<Vpc> vpc(String vpcId) {
     return Optional.ofNullable(vpcIndex().get(vpcId));
   }
 
   /**
-   * The subnet with this id, if the snapshot has it.
+   * Finds the subnet with this id (the first, should the capture repeat an id).
    *
    * @param subnetId the subnet id
-   * @return the subnet, or empty
+   * @return the subnet; empty when the snapshot has none with this id, or did not capture the section
+   *     ({@code has(Section.SUBNETS)} tells which)
    */
   public Optional<Subnet> subnet(String subnetId) {
     return Optional.ofNullable(subnetIndex().get(subnetId));
   }
 
   /**
-   * The security group with this id, if the snapshot has it.
+   * Finds the security group with this id (the first, should the capture repeat an id).
    *
    * @param groupId the security group id
-   * @return the security group, or empty
+   * @return the security group; empty when the snapshot has none with this id, or did not capture the section
+   *     ({@code has(Section.SECURITY_GROUPS)} tells which)
    */
   public Optional<SecurityGroup> securityGroup(String groupId) {
     return Optional.ofNullable(groupIndex().get(groupId));
   }
 
   /**
-   * The route table with this id, if the snapshot has it.
+   * Finds the route table with this id (the first, should the capture repeat an id).
    *
    * @param routeTableId the route table id
-   * @return the route table, or empty
+   * @return the route table; empty when the snapshot has none with this id, or did not capture the section
+   *     ({@code has(Section.ROUTE_TABLES)} tells which)
    */
   public Optional<RouteTable> routeTable(String routeTableId) {
     return Optional.ofNullable(routeTableIndex().get(routeTableId));
   }
 
   /**
-   * The VPC endpoint with this id, if the snapshot has it.
+   * Finds the VPC endpoint with this id (the first, should the capture repeat an id).
    *
    * @param endpointId the endpoint id
-   * @return the VPC endpoint, or empty
+   * @return the VPC endpoint; empty when the snapshot has none with this id, or did not capture the section
+   *     ({@code has(Section.VPC_ENDPOINTS)} tells which)
    */
   public Optional<VpcEndpoint> vpcEndpoint(String endpointId) {
     return Optional.ofNullable(endpointIndex().get(endpointId));
   }
 
   /**
-   * The NAT gateway with this id, if the snapshot has it.
+   * Finds the NAT gateway with this id (the first, should the capture repeat an id).
    *
    * @param natGatewayId the NAT gateway id
-   * @return the NAT gateway, or empty
+   * @return the NAT gateway; empty when the snapshot has none with this id, or did not capture the section
+   *     ({@code has(Section.NAT_GATEWAYS)} tells which)
    */
   public Optional<NatGateway> natGateway(String natGatewayId) {
     return Optional.ofNullable(natIndex().get(natGatewayId));
   }
 
   /**
-   * The prefix list with this id, if the snapshot has it.
+   * Finds the prefix list with this id (the first, should the capture repeat an id).
    *
    * @param prefixListId the prefix list id
-   * @return the prefix list, or empty
+   * @return the prefix list; empty when the snapshot has none with this id, or did not capture the section
+   *     ({@code has(Section.PREFIX_LISTS)} tells which)
    */
   public Optional<PrefixList> prefixList(String prefixListId) {
     return Optional.ofNullable(prefixListIndex().get(prefixListId));
   }
 
   /**
-   * The DHCP option set with this id, if the snapshot has it.
+   * Finds the DHCP option set with this id (the first, should the capture repeat an id).
    *
    * @param dhcpOptionsId the DHCP options id
-   * @return the DHCP option set, or empty
+   * @return the DHCP option set; empty when the snapshot has none with this id, or did not capture the section
+   *     ({@code has(Section.DHCP_OPTIONS)} tells which)
    */
   public Optional<DhcpOptions> dhcpOptionSet(String dhcpOptionsId) {
     return dhcpOptions().flatMap(l -> l.stream().filter(d -> d.dhcpOptionsId().equals(dhcpOptionsId)).findFirst());
   }
 
   /**
-   * The network interface with this id, if the snapshot has it.
+   * Finds the network interface with this id (the first, should the capture repeat an id).
    *
    * @param networkInterfaceId the network interface id
-   * @return the network interface, or empty
+   * @return the network interface; empty when the snapshot has none with this id, or did not capture the section
+   *     ({@code has(Section.NETWORK_INTERFACES)} tells which)
    */
   public Optional<NetworkInterface> networkInterface(String networkInterfaceId) {
     return Optional.ofNullable(interfaceIndex().get(networkInterfaceId));
   }
 
   /**
-   * {@return the captured network interfaces that hold {@code address} (an address of theirs or inside a prefix of theirs)}
+   * {@return the captured network interfaces that hold {@code address} (an address of theirs or inside a
+   * prefix of theirs); empty when none does or the interfaces were not captured}
    *
-   * @param address the IP address
+   * @param address a private IP address as EC2 writes it, for example {@code 10.0.3.15}
    */
   public List<NetworkInterface> networkInterfacesHolding(String address) {
     List<NetworkInterface> out = new ArrayList<>();
@@ -513,9 +531,9 @@ abstract class AbstractNetworkSnapshot {
    * structure (a record or class owned by the caller); {@code compute} must be a pure function of
    * the snapshot. Not part of the snapshot's value. Decisions for a job are not kept here.
    *
-   * @param <V> the value type
-   * @param key identifies the compiled form
-   * @param compute computes the value, at most once per key
+   * @param <V> the type of the compiled structure
+   * @param key identifies the compiled form; equal keys share one value
+   * @param compute computes the value from the snapshot, at most once per key
    */
   public final <V> V compiled(Object key, Function<? super NetworkSnapshot, ? extends V> compute) {
     Map<Object, Object> memo = compiledMemo();
@@ -588,9 +606,9 @@ abstract class AbstractNetworkSnapshot {
 
   /**
    * {@return the captured network interfaces with an IPv4 address or prefix inside {@code block}, in
-   * capture order}
+   * capture order; empty for an IPv6 block}
    *
-   * @param block the block
+   * @param block the address range to search
    */
   public List<NetworkInterface> networkInterfacesWithin(Cidr block) {
     if (!block.isIpv4()) {
@@ -617,7 +635,7 @@ abstract class AbstractNetworkSnapshot {
   /**
    * {@return the captured subnets whose IPv4 CIDR block holds {@code address}, in capture order}
    *
-   * @param address the IP address
+   * @param address an IPv4 address as an unsigned 32-bit value ({@link Cidr#parseIpv4Address(String)} gives it)
    */
   public List<Subnet> subnetsHolding(int address) {
     long a = Integer.toUnsignedLong(address);
@@ -630,9 +648,10 @@ abstract class AbstractNetworkSnapshot {
   }
 
   /**
-   * {@return the IPv4 CIDR blocks of the captured subnets that overlap {@code block}, in capture order}
+   * {@return the IPv4 CIDR blocks of the captured subnets that overlap {@code block}, in capture order;
+   * empty for an IPv6 block}
    *
-   * @param block the block
+   * @param block the address range to compare
    */
   public List<Cidr> subnetCidrsOverlapping(Cidr block) {
     List<Map.Entry<Subnet, Cidr>> index = subnetCidrIndex();
@@ -813,20 +832,22 @@ abstract class AbstractNetworkSnapshot {
   }
 
   /**
-   * The EFS file system with this id, if the snapshot has it.
+   * Finds the EFS file system with this id (the first, should the capture repeat an id).
    *
    * @param fileSystemId the file system id
-   * @return the EFS file system, or empty
+   * @return the EFS file system; empty when the snapshot has none with this id, or did not capture the section
+   *     ({@code has(Section.EFS_FILE_SYSTEMS)} tells which)
    */
   public Optional<EfsFileSystem> efsFileSystem(String fileSystemId) {
     return Optional.ofNullable(fileSystemIndex().efs.get(fileSystemId));
   }
 
   /**
-   * The FSx file system with this id, if the snapshot has it.
+   * Finds the FSx file system with this id (the first, should the capture repeat an id).
    *
    * @param fileSystemId the file system id
-   * @return the FSx file system, or empty
+   * @return the FSx file system; empty when the snapshot has none with this id, or did not capture the section
+   *     ({@code has(Section.FSX_FILE_SYSTEMS)} tells which)
    */
   public Optional<FsxFileSystem> fsxFileSystem(String fileSystemId) {
     return Optional.ofNullable(fileSystemIndex().fsx.get(fileSystemId));
@@ -873,7 +894,7 @@ abstract class AbstractNetworkSnapshot {
    * {@return the security groups of an EFS mount target: from {@code DescribeMountTargetSecurityGroups}, else
    * the {@code Groups} of its network interface in {@code DescribeNetworkInterfaces}; empty when neither says}
    *
-   * @param target the target
+   * @param target an EFS mount target of this snapshot
    */
   public Optional<List<String>> efsMountTargetGroups(EfsMountTarget target) {
     List<String> groups = efsMountTargetSecurityGroups().get(target.mountTargetId());
@@ -900,7 +921,7 @@ abstract class AbstractNetworkSnapshot {
    * {@return the security groups of an FSx file system: the {@code Groups} of each of its network interfaces
    * (FSx does not list them); empty when it names none or one of them is not in the snapshot}
    *
-   * @param fs the fs
+   * @param fs an FSx file system of this snapshot
    */
   public Optional<List<String>> fsxSecurityGroups(FsxFileSystem fs) {
     if (fs.networkInterfaceIds().isEmpty()) {
@@ -974,7 +995,7 @@ abstract class AbstractNetworkSnapshot {
     return Collections.unmodifiableMap(map);
   }
 
-  /** {@return a copy-builder of this snapshot} */
+  /** {@return a builder holding this snapshot's values, to derive a changed copy} */
   public NetworkSnapshot.Builder toBuilder() {
     return NetworkSnapshot.builder().from(this);
   }

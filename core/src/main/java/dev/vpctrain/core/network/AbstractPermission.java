@@ -14,22 +14,22 @@ abstract class AbstractPermission {
   /** {@return {@code -1} (all), {@code tcp}, {@code udp}, {@code icmp}, {@code icmpv6} or a protocol number; lower case} */
   public abstract String ipProtocol();
 
-  /** {@return absent for all-protocol rules} For ICMP the type. */
+  /** {@return {@code FromPort}: the first port of the range, or the ICMP type for ICMP; absent for all-protocol rules} */
   public abstract Optional<Integer> fromPort();
 
-  /** {@return absent for all-protocol rules} For ICMP the code. */
+  /** {@return {@code ToPort}: the last port of the range, or the ICMP code for ICMP; absent for all-protocol rules} */
   public abstract Optional<Integer> toPort();
 
-  /** {@return the IP ranges} */
+  /** {@return the {@code CidrIp} of each of {@code IpRanges}: IPv4 peers} */
   public abstract List<String> ipRanges();
 
-  /** {@return the IPv6 ranges} */
+  /** {@return the {@code CidrIpv6} of each of {@code Ipv6Ranges}: IPv6 peers} */
   public abstract List<String> ipv6Ranges();
 
-  /** {@return the prefix list ids} */
+  /** {@return the {@code PrefixListId} of each of {@code PrefixListIds}: peers named by prefix list} */
   public abstract List<String> prefixListIds();
 
-  /** {@return group ids of {@code UserIdGroupPairs}} */
+  /** {@return the {@code GroupId} of each of {@code UserIdGroupPairs}: peers named by security group} */
   public abstract List<String> groupIds();
 
   /** {@return true for protocol {@code -1} (every protocol, every port)} */
@@ -40,7 +40,7 @@ abstract class AbstractPermission {
   /**
    * {@return true when this permission covers TCP on {@code port}}
    *
-   * @param port the port
+   * @param port the TCP port, 1 to 65535
    */
   public boolean coversTcp(int port) {
     if (isAllProtocols()) {

@@ -6,7 +6,7 @@ import org.immutables.value.Value;
 /** An AWS-managed prefix list ({@code DescribePrefixLists}), such as the region's S3 list. */
 @Value.Immutable
 abstract class AbstractPrefixList {
-  /** {@return the prefix list id} */
+  /** {@return {@code PrefixListId}, for example {@code pl-63a5400a}} */
   public abstract String prefixListId();
 
   /**
@@ -16,6 +16,6 @@ abstract class AbstractPrefixList {
    */
   public abstract String prefixListName();
 
-  /** {@return the CIDRs} */
+  /** {@return {@code Cidrs}: the address ranges of the service} */
   public abstract List<String> cidrs();
 }

@@ -9,49 +9,49 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 abstract class AbstractRoute {
-  /** {@return the destination CIDR block, or empty} */
+  /** {@return {@code DestinationCidrBlock}; empty for an IPv6 or prefix-list route} */
   public abstract Optional<String> destinationCidrBlock();
 
-  /** {@return the destination IPv6 CIDR block, or empty} */
+  /** {@return {@code DestinationIpv6CidrBlock}; empty for an IPv4 or prefix-list route} */
   public abstract Optional<String> destinationIpv6CidrBlock();
 
-  /** {@return the destination prefix list id, or empty} */
+  /** {@return {@code DestinationPrefixListId}, for example the S3 gateway endpoint's {@code pl-…}; empty otherwise} */
   public abstract Optional<String> destinationPrefixListId();
 
-  /** {@return {@code local}, {@code igw-…}, {@code vpce-…} or {@code vgw-…}} */
+  /** {@return {@code GatewayId}: {@code local}, {@code igw-…}, {@code vpce-…} or {@code vgw-…}; empty for a route with another target} */
   public abstract Optional<String> gatewayId();
 
-  /** {@return the NAT gateway id, or empty} */
+  /** {@return {@code NatGatewayId} when the route targets a NAT gateway; empty otherwise} */
   public abstract Optional<String> natGatewayId();
 
-  /** {@return the transit gateway id, or empty} */
+  /** {@return {@code TransitGatewayId} when the route targets a transit gateway; empty otherwise} */
   public abstract Optional<String> transitGatewayId();
 
-  /** {@return the VPC peering connection id, or empty} */
+  /** {@return {@code VpcPeeringConnectionId} when the route targets a peering connection; empty otherwise} */
   public abstract Optional<String> vpcPeeringConnectionId();
 
-  /** {@return the network interface id, or empty} */
+  /** {@return {@code NetworkInterfaceId} when the route targets a network interface; empty otherwise} */
   public abstract Optional<String> networkInterfaceId();
 
-  /** {@return the instance id, or empty} */
+  /** {@return {@code InstanceId} when the route targets an instance; empty otherwise} */
   public abstract Optional<String> instanceId();
 
-  /** {@return the egress only internet gateway id, or empty} */
+  /** {@return {@code EgressOnlyInternetGatewayId} when the route targets one (IPv6 only); empty otherwise} */
   public abstract Optional<String> egressOnlyInternetGatewayId();
 
-  /** {@return the carrier gateway id, or empty} */
+  /** {@return {@code CarrierGatewayId} when the route targets a carrier gateway; empty otherwise} */
   public abstract Optional<String> carrierGatewayId();
 
-  /** {@return the local gateway id, or empty} */
+  /** {@return {@code LocalGatewayId} when the route targets an Outposts local gateway; empty otherwise} */
   public abstract Optional<String> localGatewayId();
 
-  /** {@return the core network ARN, or empty} */
+  /** {@return {@code CoreNetworkArn} when the route targets a Cloud WAN core network; empty otherwise} */
   public abstract Optional<String> coreNetworkArn();
 
   /** {@return lower-case {@code active} or {@code blackhole}; absent means active} */
   public abstract Optional<String> state();
 
-  /** {@return the origin, or empty} */
+  /** {@return {@code Origin}: {@code CreateRouteTable}, {@code CreateRoute} or {@code EnableVgwRoutePropagation}; empty when not captured} */
   public abstract Optional<String> origin();
 
   /** {@return true unless the state is {@code blackhole}} */
@@ -59,7 +59,7 @@ abstract class AbstractRoute {
     return !state().map("blackhole"::equalsIgnoreCase).orElse(false);
   }
 
-  /** {@return the id of the target ({@code local} for the local route)} */
+  /** {@return the id of the target: the first target field that is set ({@code local} for the local route); empty text when none is} */
   @Value.Derived
   public String targetId() {
     return natGatewayId()
@@ -75,7 +75,7 @@ abstract class AbstractRoute {
         .orElse("");
   }
 
-  /** {@return the kind of the target} */
+  /** {@return the kind of {@link #targetId()}, from the target field that is set} */
   @Value.Derived
   public RouteTargetKind targetKind() {
     if (natGatewayId().isPresent()) {

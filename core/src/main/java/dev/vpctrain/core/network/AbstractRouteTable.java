@@ -7,22 +7,22 @@ import org.immutables.value.Value;
 /** A route table with its associations and routes ({@code DescribeRouteTables}). */
 @Value.Immutable
 abstract class AbstractRouteTable {
-  /** {@return the route table id} */
+  /** {@return {@code RouteTableId}, for example {@code rtb-0123456789abcdef0}} */
   public abstract String routeTableId();
 
-  /** {@return the VPC id} */
+  /** {@return {@code VpcId}} */
   public abstract String vpcId();
 
-  /** {@return the associations} */
+  /** {@return {@code Associations}: the main marker, the subnets and the edge gateways it governs} */
   public abstract List<RouteTableAssociation> associations();
 
-  /** {@return the routes} */
+  /** {@return {@code Routes}, in capture order} */
   public abstract List<Route> routes();
 
-  /** {@return the owner id, or empty} */
+  /** {@return {@code OwnerId}: the account that owns it; empty when not captured} */
   public abstract Optional<String> ownerId();
 
-  /** {@return the tags} */
+  /** {@return {@code Tags}; empty when it has none} */
   public abstract List<Tag> tags();
 
   /** {@return true when this is the VPC's main route table} */

@@ -12,13 +12,13 @@ abstract class AbstractRouteTableAssociation {
     return false;
   }
 
-  /** {@return the route table association id, or empty} */
+  /** {@return {@code RouteTableAssociationId}; empty when not captured} */
   public abstract Optional<String> routeTableAssociationId();
 
-  /** {@return the subnet id, or empty} */
+  /** {@return {@code SubnetId} for a subnet association; empty otherwise} */
   public abstract Optional<String> subnetId();
 
-  /** {@return the gateway id, or empty} */
+  /** {@return {@code GatewayId} for an edge association (an internet or virtual private gateway); empty otherwise} */
   public abstract Optional<String> gatewayId();
 
   /** {@return lower-case association state, usually {@code associated}} */

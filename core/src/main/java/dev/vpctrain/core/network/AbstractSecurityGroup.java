@@ -7,27 +7,27 @@ import org.immutables.value.Value;
 /** A security group with its ingress and egress permissions ({@code DescribeSecurityGroups}). */
 @Value.Immutable
 abstract class AbstractSecurityGroup {
-  /** {@return the group id} */
+  /** {@return {@code GroupId}, for example {@code sg-0123456789abcdef0}} */
   public abstract String groupId();
 
-  /** {@return the group name, or empty} */
+  /** {@return {@code GroupName}; empty when not captured} */
   public abstract Optional<String> groupName();
 
-  /** {@return the description, or empty} */
+  /** {@return {@code Description}; empty when not captured} */
   public abstract Optional<String> description();
 
-  /** {@return the VPC id} */
+  /** {@return {@code VpcId}} */
   public abstract String vpcId();
 
-  /** {@return the owner id, or empty} */
+  /** {@return {@code OwnerId}: the account that owns it; empty when not captured} */
   public abstract Optional<String> ownerId();
 
-  /** {@return {@code IpPermissions}} */
+  /** {@return {@code IpPermissions}: the inbound rules} */
   public abstract List<Permission> ingress();
 
-  /** {@return {@code IpPermissionsEgress}} */
+  /** {@return {@code IpPermissionsEgress}: the outbound rules} */
   public abstract List<Permission> egress();
 
-  /** {@return the tags} */
+  /** {@return {@code Tags}; empty when it has none} */
   public abstract List<Tag> tags();
 }

@@ -7,22 +7,22 @@ import org.immutables.value.Value;
 /** A subnet ({@code DescribeSubnets}). */
 @Value.Immutable
 abstract class AbstractSubnet {
-  /** {@return the subnet id} */
+  /** {@return {@code SubnetId}, for example {@code subnet-0a1b2c3d4e5f60718}} */
   public abstract String subnetId();
 
-  /** {@return the VPC id} */
+  /** {@return {@code VpcId}} */
   public abstract String vpcId();
 
-  /** {@return the CIDR block, or empty} */
+  /** {@return {@code CidrBlock}: the subnet's IPv4 range; empty for an IPv6-only subnet or when not captured} */
   public abstract Optional<String> cidrBlock();
 
-  /** {@return the availability zone, or empty} */
+  /** {@return {@code AvailabilityZone}, for example {@code us-east-1a}; empty when not captured} */
   public abstract Optional<String> availabilityZone();
 
-  /** {@return the availability zone id, or empty} */
+  /** {@return {@code AvailabilityZoneId}, for example {@code use1-az4}: the same zone in every account; empty when not captured} */
   public abstract Optional<String> availabilityZoneId();
 
-  /** {@return absent when the snapshot does not say} */
+  /** {@return {@code AvailableIpAddressCount}: the free IPv4 addresses; empty when the snapshot does not say} */
   public abstract Optional<Integer> availableIpAddressCount();
 
   /** {@return lower-case state, {@code available} or {@code pending}; absent when not captured} */
@@ -34,10 +34,10 @@ abstract class AbstractSubnet {
     return false;
   }
 
-  /** {@return the owner id, or empty} */
+  /** {@return {@code OwnerId}: the account that owns it; empty when not captured} */
   public abstract Optional<String> ownerId();
 
-  /** {@return the tags} */
+  /** {@return {@code Tags}; empty when it has none} */
   public abstract List<Tag> tags();
 
   /** {@return true when the state is known and is {@code available}} */
@@ -46,7 +46,9 @@ abstract class AbstractSubnet {
   }
 
   /**
-   * Validates the values when an instance is built (an Immutables {@code @Value.Check}).
+   * Checks the values when an instance is built (an Immutables {@code @Value.Check}).
+   *
+   * @throws IllegalStateException when the subnet id is blank
    */
   @Value.Check
   protected void check() {

@@ -5,11 +5,11 @@ import org.immutables.value.Value;
 /** An EC2 tag. */
 @Value.Immutable
 abstract class AbstractTag {
-  /** {@return the key} */
+  /** {@return the tag key, for example {@code Name}} */
   @Value.Parameter
   public abstract String key();
 
-  /** {@return the value} */
+  /** {@return the tag value; may be empty} */
   @Value.Parameter
   public abstract String value();
 }

@@ -7,25 +7,25 @@ import org.immutables.value.Value;
 /** A VPC ({@code DescribeVpcs}) with its two DNS attributes ({@code DescribeVpcAttribute}). */
 @Value.Immutable
 abstract class AbstractVpc {
-  /** {@return the VPC id} */
+  /** {@return {@code VpcId}, for example {@code vpc-0123456789abcdef0}} */
   public abstract String vpcId();
 
-  /** {@return primary CIDR block} */
+  /** {@return {@code CidrBlock}: the primary IPv4 range; empty when not captured} */
   public abstract Optional<String> cidrBlock();
 
   /** {@return every associated IPv4 CIDR block, primary included} */
   public abstract List<String> cidrBlocks();
 
-  /** {@return {@code default}, {@code dedicated} or {@code host}; absent when not captured} */
+  /** {@return {@code InstanceTenancy}: {@code default}, {@code dedicated} or {@code host}; absent when not captured} */
   public abstract Optional<String> instanceTenancy();
 
-  /** {@return the DHCP options id, or empty} */
+  /** {@return {@code DhcpOptionsId}: the DHCP option set in use ({@code default} for AWS's own); empty when not captured} */
   public abstract Optional<String> dhcpOptionsId();
 
-  /** {@return the owner id, or empty} */
+  /** {@return {@code OwnerId}: the account that owns it; empty when not captured} */
   public abstract Optional<String> ownerId();
 
-  /** {@return the state, or empty} */
+  /** {@return {@code State}, {@code available} or {@code pending}; empty when not captured} */
   public abstract Optional<String> state();
 
   /** {@return {@code enableDnsSupport}; absent when the attribute was not captured} */
@@ -34,11 +34,13 @@ abstract class AbstractVpc {
   /** {@return {@code enableDnsHostnames}; absent when the attribute was not captured} */
   public abstract Optional<Boolean> enableDnsHostnames();
 
-  /** {@return the tags} */
+  /** {@return {@code Tags}; empty when it has none} */
   public abstract List<Tag> tags();
 
   /**
-   * Validates the values when an instance is built (an Immutables {@code @Value.Check}).
+   * Checks the values when an instance is built (an Immutables {@code @Value.Check}).
+   *
+   * @throws IllegalStateException when the VPC id is blank
    */
   @Value.Check
   protected void check() {

@@ -7,13 +7,13 @@ import org.immutables.value.Value;
 /** A VPC endpoint of any type ({@code DescribeVpcEndpoints}). */
 @Value.Immutable
 abstract class AbstractVpcEndpoint {
-  /** {@return the VPC endpoint id} */
+  /** {@return {@code VpcEndpointId}, for example {@code vpce-0123456789abcdef0}} */
   public abstract String vpcEndpointId();
 
-  /** {@return the endpoint type} */
+  /** {@return {@code VpcEndpointType}: gateway, interface, …} */
   public abstract EndpointType type();
 
-  /** {@return the VPC id} */
+  /** {@return {@code VpcId}} */
   public abstract String vpcId();
 
   /**
@@ -44,13 +44,13 @@ abstract class AbstractVpcEndpoint {
     return false;
   }
 
-  /** {@return the network interface ids} */
+  /** {@return {@code NetworkInterfaceIds}: an interface endpoint's network interfaces, one per subnet} */
   public abstract List<String> networkInterfaceIds();
 
-  /** {@return the owner id, or empty} */
+  /** {@return {@code OwnerId}: the account that owns it; empty when not captured} */
   public abstract Optional<String> ownerId();
 
-  /** {@return the tags} */
+  /** {@return {@code Tags}; empty when it has none} */
   public abstract List<Tag> tags();
 
   /** {@return true when the state is {@code available}} */

@@ -18,8 +18,9 @@ public enum EndpointType {
   /**
    * Parses the API's spelling ({@code Gateway}, {@code Interface}, {@code GatewayLoadBalancer}, …), case-insensitively.
    *
-   * @param value the value
+   * @param value {@code VpcEndpointType} as the API writes it
    * @return the endpoint type
+   * @throws IllegalArgumentException for a spelling that is none of the five types
    */
   public static EndpointType fromApi(String value) {
     String v = value.replace("_", "").replace("-", "").toLowerCase(Locale.ROOT);
@@ -40,7 +41,7 @@ public enum EndpointType {
     }
   }
 
-  /** {@return the API's spelling} */
+  /** {@return {@code VpcEndpointType} as the EC2 API writes it, for example {@code GatewayLoadBalancer}} */
   public String apiName() {
     switch (this) {
       case GATEWAY:

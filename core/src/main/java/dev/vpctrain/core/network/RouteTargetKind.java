@@ -1,6 +1,6 @@
 package dev.vpctrain.core.network;
 
-/** What a route sends traffic to. */
+/** What a route sends traffic to ({@link Route#targetKind()}), named by the target's id prefix. */
 public enum RouteTargetKind {
   /** The VPC's own CIDR ({@code GatewayId = local}). */
   LOCAL,

@@ -70,7 +70,7 @@ public enum Section {
    * {@return true when {@code operation} (from an {@code errors} entry) names this section's call, ignoring
    * case: {@link #operation()}, or the bundle's spelling ({@code efs:DescribeMountTargets})}
    *
-   * @param operation the operation
+   * @param operation the {@code operation} of a capture error, for example {@code ec2:DescribeSubnets}
    */
   public boolean isNamedBy(String operation) {
     String op = operation.toLowerCase(Locale.ROOT);

@@ -30,16 +30,23 @@ public sealed interface Change
     return true;
   }
 
-  /** Creates an S3 gateway endpoint on route tables, with a policy. */
+  /**
+   * Creates an S3 gateway endpoint on route tables, with a policy ({@code ec2:CreateVpcEndpoint}).
+   *
+   * @param vpcId the VPC to create it in
+   * @param serviceName the endpoint service, {@code com.amazonaws.<region>.s3}
+   * @param routeTableIds the route tables that get the S3 prefix-list route
+   * @param policyDocument the endpoint policy, JSON
+   */
   record CreateGatewayEndpoint(String vpcId, String serviceName, List<String> routeTableIds, String policyDocument)
       implements Change {
     /**
-     * Copies the list of route tables.
+     * Creates the change, copying the list of route tables.
      *
-     * @param vpcId the VPC id
-     * @param serviceName the service name
-     * @param routeTableIds the route table ids
-     * @param policyDocument the policy document
+     * @param vpcId the VPC to create it in
+     * @param serviceName the endpoint service, {@code com.amazonaws.<region>.s3}
+     * @param routeTableIds the route tables that get the S3 prefix-list route
+     * @param policyDocument the endpoint policy, JSON
      */
     public CreateGatewayEndpoint {
       routeTableIds = List.copyOf(routeTableIds);
@@ -51,13 +58,18 @@ public sealed interface Change
     }
   }
 
-  /** Adds route tables to an existing gateway endpoint. */
+  /**
+   * Adds route tables to an existing gateway endpoint ({@code ec2:ModifyVpcEndpoint}).
+   *
+   * @param vpcEndpointId the gateway endpoint, {@code vpce-…}
+   * @param routeTableIds the route tables to add
+   */
   record AddEndpointRouteTables(String vpcEndpointId, List<String> routeTableIds) implements Change {
     /**
-     * Copies the list of route tables.
+     * Creates the change, copying the list of route tables.
      *
-     * @param vpcEndpointId the VPC endpoint id
-     * @param routeTableIds the route table ids
+     * @param vpcEndpointId the gateway endpoint, {@code vpce-…}
+     * @param routeTableIds the route tables to add
      */
     public AddEndpointRouteTables {
       routeTableIds = List.copyOf(routeTableIds);
@@ -69,7 +81,13 @@ public sealed interface Change
     }
   }
 
-  /** Sets an endpoint's policy; {@code currentPolicy} is kept for the diff and for undoing. */
+  /**
+   * Sets an endpoint's policy ({@code ec2:ModifyVpcEndpoint}).
+   *
+   * @param vpcEndpointId the endpoint, {@code vpce-…}
+   * @param currentPolicy the policy the snapshot shows, kept for the diff and for undoing; empty when unknown
+   * @param newPolicy the policy to set, JSON
+   */
   record SetEndpointPolicy(String vpcEndpointId, Optional<String> currentPolicy, String newPolicy) implements Change {
     @Override
     public String operation() {
@@ -77,7 +95,12 @@ public sealed interface Change
     }
   }
 
-  /** Turns on private DNS for an interface endpoint. */
+  /**
+   * Turns on private DNS for an interface endpoint ({@code ec2:ModifyVpcEndpoint}), so that the service's
+   * default host name resolves to the endpoint.
+   *
+   * @param vpcEndpointId the interface endpoint, {@code vpce-…}
+   */
   record EnableEndpointPrivateDns(String vpcEndpointId) implements Change {
     @Override
     public String operation() {
@@ -85,18 +108,26 @@ public sealed interface Change
     }
   }
 
-  /** Creates an interface endpoint with private DNS in the given subnets and groups. */
+  /**
+   * Creates an interface endpoint in the given subnets and groups ({@code ec2:CreateVpcEndpoint}).
+   *
+   * @param vpcId the VPC to create it in
+   * @param serviceName the endpoint service, for example {@code com.amazonaws.us-east-1.logs}
+   * @param subnetIds the subnets to place its network interfaces in, at most one per Availability Zone
+   * @param securityGroups the security groups of its network interfaces, existing or created by the plan
+   * @param privateDns true to turn on private DNS
+   */
   record CreateInterfaceEndpoint(
       String vpcId, String serviceName, List<String> subnetIds, List<GroupRef> securityGroups, boolean privateDns)
       implements Change {
     /**
-     * Copies the lists of subnets and security groups.
+     * Creates the change, copying the lists of subnets and security groups.
      *
-     * @param vpcId the VPC id
-     * @param serviceName the service name
-     * @param subnetIds the subnet ids
-     * @param securityGroups the security groups
-     * @param privateDns the private DNS
+     * @param vpcId the VPC to create it in
+     * @param serviceName the endpoint service, for example {@code com.amazonaws.us-east-1.logs}
+     * @param subnetIds the subnets to place its network interfaces in
+     * @param securityGroups the security groups of its network interfaces
+     * @param privateDns true to turn on private DNS
      */
     public CreateInterfaceEndpoint {
       subnetIds = List.copyOf(subnetIds);
@@ -109,7 +140,12 @@ public sealed interface Change
     }
   }
 
-  /** Creates a security group (found again by VPC and name, so creating it twice is a no-op). */
+  /**
+   * Creates a security group ({@code ec2:CreateSecurityGroup}); found again by VPC and name, so creating it
+   * twice is a no-op.
+   *
+   * @param group the VPC, name and description of the group
+   */
   record CreateSecurityGroup(NewSecurityGroup group) implements Change {
     @Override
     public String operation() {
@@ -117,7 +153,12 @@ public sealed interface Change
     }
   }
 
-  /** Adds an inbound rule to a group. */
+  /**
+   * Adds an inbound rule to a group ({@code ec2:AuthorizeSecurityGroupIngress}).
+   *
+   * @param group the group, existing or created by the plan
+   * @param rule the protocol, ports and source
+   */
   record AuthorizeIngress(GroupRef group, Rule rule) implements Change {
     @Override
     public String operation() {
@@ -125,7 +166,12 @@ public sealed interface Change
     }
   }
 
-  /** Adds an outbound rule to a group. */
+  /**
+   * Adds an outbound rule to a group ({@code ec2:AuthorizeSecurityGroupEgress}).
+   *
+   * @param group the group, existing or created by the plan
+   * @param rule the protocol, ports and destination
+   */
   record AuthorizeEgress(GroupRef group, Rule rule) implements Change {
     @Override
     public String operation() {
@@ -133,7 +179,14 @@ public sealed interface Change
     }
   }
 
-  /** Sets a bucket policy; the new one keeps every statement of {@code currentPolicy}. */
+  /**
+   * Sets a bucket policy ({@code s3:PutBucketPolicy}); the new one keeps every statement of {@code currentPolicy}.
+   *
+   * @param bucket the bucket name
+   * @param currentPolicy the policy the snapshot shows, kept for the diff and for undoing; empty when the
+   *     bucket has none
+   * @param newPolicy the policy to set, JSON
+   */
   record SetBucketPolicy(String bucket, Optional<String> currentPolicy, String newPolicy) implements Change {
     @Override
     public String operation() {
@@ -141,7 +194,12 @@ public sealed interface Change
     }
   }
 
-  /** Turns on {@code enableDnsSupport} or {@code enableDnsHostnames}. */
+  /**
+   * Turns on {@code enableDnsSupport} or {@code enableDnsHostnames} ({@code ec2:ModifyVpcAttribute}).
+   *
+   * @param vpcId the VPC
+   * @param attribute the attribute to turn on
+   */
   record EnableVpcAttribute(String vpcId, VpcAttribute attribute) implements Change {
     @Override
     public String operation() {
@@ -155,20 +213,30 @@ public sealed interface Change
    * first match wins), so the new entry decides it and no existing entry changes. Undone with
    * {@code DeleteNetworkAclEntry}. {@code protocol} is {@code tcp}, {@code udp} or {@code -1} (every
    * protocol, when the ports are ignored).
+   *
+   * @param networkAclId the network ACL, {@code acl-…}
+   * @param ruleNumber the entry's rule number, 1 to 32766
+   * @param egress true for an outbound entry, false for an inbound one
+   * @param protocol {@code tcp}, {@code udp} or {@code -1}
+   * @param fromPort the first port, 0 to 65535 (ignored for {@code -1})
+   * @param toPort the last port, {@code fromPort} to 65535 (ignored for {@code -1})
+   * @param cidrBlock the IPv4 range the entry matches
+   * @param allow true to allow, false to deny
    */
   record CreateNetworkAclEntry(String networkAclId, int ruleNumber, boolean egress, String protocol, int fromPort,
       int toPort, String cidrBlock, boolean allow) implements Change {
     /**
-     * Checks the rule number (1 to 32766) and the port range (within 0 to 65535).
+     * Creates the change, checking the rule number (1 to 32766) and the port range (within 0 to 65535).
      *
-     * @param networkAclId the network ACL id
-     * @param ruleNumber the rule number
+     * @param networkAclId the network ACL, {@code acl-…}
+     * @param ruleNumber the entry's rule number, 1 to 32766
      * @param egress true for an outbound entry, false for an inbound one
-     * @param protocol the protocol
-     * @param fromPort the from port
-     * @param toPort the to port
-     * @param cidrBlock the CIDR block
-     * @param allow the allow
+     * @param protocol {@code tcp}, {@code udp} or {@code -1}
+     * @param fromPort the first port
+     * @param toPort the last port
+     * @param cidrBlock the IPv4 range the entry matches
+     * @param allow true to allow, false to deny
+     * @throws IllegalArgumentException when the rule number or the port range is out of range
      */
     public CreateNetworkAclEntry {
       if (ruleNumber < 1 || ruleNumber > 32766) {
@@ -221,6 +289,11 @@ public sealed interface Change
    * Puts inline policy {@code policyName} on role {@code roleName}; {@code currentPolicy} is the
    * document of that name the snapshot shows (kept for the diff; the applier reads the live one
    * before putting, to restore it or delete the policy when a later step fails).
+   *
+   * @param roleName the execution role's name
+   * @param policyName the inline policy's name
+   * @param currentPolicy the document of that name the snapshot shows; empty when the role has none
+   * @param policyDocument the policy to put, JSON
    */
   record PutRolePolicy(String roleName, String policyName, Optional<String> currentPolicy, String policyDocument)
       implements Change {
@@ -230,7 +303,11 @@ public sealed interface Change
     }
   }
 
-  /** Something vpctrain cannot or should not change itself: what to do and why. */
+  /**
+   * Something vpctrain cannot or should not change itself: what to do and why. Applying a plan skips it.
+   *
+   * @param text the advice for a person, in sentences
+   */
   record Advice(String text) implements Change {
     @Override
     public String operation() {
@@ -251,18 +328,23 @@ public sealed interface Change
       this.apiName = apiName;
     }
 
-    /** {@return the API name} */
+    /** {@return the attribute's name in the EC2 API, for example {@code enableDnsSupport}} */
     public String apiName() {
       return apiName;
     }
   }
 
-  /** A security group: an existing one by id, or one the plan creates. */
+  /**
+   * A security group: an existing one by id, or one the plan creates. Exactly one of the two is present.
+   *
+   * @param groupId the id of an existing group
+   * @param created the group the plan creates
+   */
   record GroupRef(Optional<String> groupId, Optional<NewSecurityGroup> created) {
     /**
      * A security group that exists.
      *
-     * @param groupId the security group id
+     * @param groupId the security group id, {@code sg-…}
      * @return a reference to the group
      */
     public static GroupRef existing(String groupId) {
@@ -272,7 +354,7 @@ public sealed interface Change
     /**
      * A security group the plan creates.
      *
-     * @param group the group
+     * @param group the VPC, name and description of the group to create
      * @return a reference to the group
      */
     public static GroupRef created(NewSecurityGroup group) {
@@ -285,15 +367,28 @@ public sealed interface Change
     }
   }
 
-  /** A security group the plan creates, identified by its VPC and name. */
+  /**
+   * A security group the plan creates, identified by its VPC and name.
+   *
+   * @param vpcId the VPC to create it in
+   * @param name the group name, for example {@link RemediationPlanner#ENDPOINT_GROUP_NAME}
+   * @param description the group description
+   */
   record NewSecurityGroup(String vpcId, String name, String description) {}
 
-  /** A security-group rule: protocol ({@code -1}, {@code tcp}…), port range, and one peer. */
+  /**
+   * A security-group rule: protocol ({@code -1}, {@code tcp}…), port range, and one peer.
+   *
+   * @param protocol {@code -1} (all traffic), {@code tcp} or {@code udp}
+   * @param fromPort the first port; empty for all traffic
+   * @param toPort the last port; empty for all traffic
+   * @param peer the source of an inbound rule, the destination of an outbound one
+   */
   record Rule(String protocol, Optional<Integer> fromPort, Optional<Integer> toPort, Peer peer) {
     /**
      * A rule for all traffic from or to a peer.
      *
-     * @param peer the peer
+     * @param peer the source of an inbound rule, the destination of an outbound one
      * @return the rule
      */
     public static Rule allTraffic(Peer peer) {
@@ -303,8 +398,8 @@ public sealed interface Change
     /**
      * A rule for one TCP port.
      *
-     * @param port the port
-     * @param peer the peer
+     * @param port the TCP port
+     * @param peer the source of an inbound rule, the destination of an outbound one
      * @return the rule
      */
     public static Rule tcp(int port, Peer peer) {
@@ -314,9 +409,9 @@ public sealed interface Change
     /**
      * {@return TCP on ports {@code fromPort}-{@code toPort}}
      *
-     * @param fromPort the from port
-     * @param toPort the to port
-     * @param peer the peer
+     * @param fromPort the first port
+     * @param toPort the last port
+     * @param peer the source of an inbound rule, the destination of an outbound one
      */
     public static Rule tcp(int fromPort, int toPort, Peer peer) {
       return new Rule("tcp", Optional.of(fromPort), Optional.of(toPort), peer);
@@ -325,7 +420,7 @@ public sealed interface Change
     /**
      * For example {@code all traffic from sg-1} or {@code tcp 443 to pl-63a5400a}.
      *
-     * @param direction the direction
+     * @param direction {@code from} for an inbound rule, {@code to} for an outbound one
      * @return a one-line description of the change
      */
     public String describe(String direction) {
@@ -337,12 +432,19 @@ public sealed interface Change
     }
   }
 
-  /** The other side of a security-group rule. */
+  /**
+   * The other side of a security-group rule: a security group, a prefix list or a CIDR block. Exactly
+   * one of the three is present.
+   *
+   * @param group a security group, existing or created by the plan
+   * @param prefixListId a prefix list, {@code pl-…}
+   * @param cidr an IPv4 CIDR block
+   */
   record Peer(Optional<GroupRef> group, Optional<String> prefixListId, Optional<String> cidr) {
     /**
      * A security group peer.
      *
-     * @param group the group
+     * @param group the security group, existing or created by the plan
      * @return the peer
      */
     public static Peer group(GroupRef group) {
@@ -352,7 +454,7 @@ public sealed interface Change
     /**
      * A prefix list peer.
      *
-     * @param id the id
+     * @param id the prefix list id, for example the region's S3 list {@code pl-63a5400a}
      * @return the peer
      */
     public static Peer prefixList(String id) {
@@ -362,7 +464,7 @@ public sealed interface Change
     /**
      * A CIDR block peer.
      *
-     * @param cidr the CIDR block
+     * @param cidr an IPv4 CIDR block, for example {@code 10.20.0.0/16}
      * @return the peer
      */
     public static Peer cidr(String cidr) {

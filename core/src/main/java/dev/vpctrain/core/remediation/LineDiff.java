@@ -10,8 +10,8 @@ public final class LineDiff {
   /**
    * {@return the diff of {@code before} and {@code after}, line by line}
    *
-   * @param before the before
-   * @param after the after
+   * @param before the old text, lines separated by {@code \n}
+   * @param after the new text, lines separated by {@code \n}
    */
   public static String diff(String before, String after) {
     String[] a = before.isEmpty() ? new String[0] : before.split("\n", -1);

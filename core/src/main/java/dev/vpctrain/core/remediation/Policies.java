@@ -20,13 +20,13 @@ import java.util.Set;
  * statements into an existing policy without dropping or changing any of its statements.
  */
 public final class Policies {
-  /** Sids of the repository denies, as in the AWS guide. */
+  /** The Sid of the AWS guide's deny of the Amazon Linux repository buckets, {@value}. */
   public static final String AL_SID = "AmazonLinuxAMIRepositoryAccess";
 
-  /** The al2 sid. */
+  /** The Sid of the AWS guide's deny of the Amazon Linux 2 repository buckets, {@value}. */
   public static final String AL2_SID = "AmazonLinux2AMIRepositoryAccess";
 
-  /** Sid of the bucket statement that restricts a bucket to an endpoint. */
+  /** The Sid of the bucket statement that restricts a bucket to an endpoint, {@value}. */
   public static final String RESTRICT_SID = "VpctrainRestrictToVpcEndpoint";
 
   private Policies() {}
@@ -34,7 +34,7 @@ public final class Policies {
   /**
    * {@return the job's S3 requests and the repository denies: what a training job's S3 endpoint needs}
    *
-   * @param job the training job
+   * @param job the training job whose S3 locations ({@code TrainingJobSpec.s3Accesses()}) the policy allows
    * @param partition the AWS partition ({@code aws}, {@code aws-cn}, …)
    */
   public static String leastPrivilegeEndpointPolicy(TrainingJobSpec job, String partition) {
@@ -48,7 +48,7 @@ public final class Policies {
    * {@code arn:…:s3:::bucket/prefix*} (on {@code arn:…:s3:::bucket/key} for the code package, one
    * object), {@code s3:ListBucket} on the bucket limited to the prefix}
    *
-   * @param job the training job
+   * @param job the training job whose S3 locations ({@code TrainingJobSpec.s3Accesses()}) the policy allows
    * @param partition the AWS partition ({@code aws}, {@code aws-cn}, …)
    */
   public static List<Map<String, Object>> jobAllowStatements(TrainingJobSpec job, String partition) {
@@ -125,7 +125,7 @@ public final class Policies {
    * {@return a statement that denies every request to {@code bucket} that does not come through {@code vpcEndpointId}}
    *
    * @param bucket the bucket name
-   * @param vpcEndpointId the VPC endpoint id
+   * @param vpcEndpointId the S3 endpoint requests must come through, {@code vpce-…}
    * @param partition the AWS partition ({@code aws}, {@code aws-cn}, …)
    */
   public static Map<String, Object> restrictToEndpointStatement(String bucket, String vpcEndpointId, String partition) {
@@ -136,7 +136,7 @@ public final class Policies {
    * {@return a statement that denies every request to {@code bucket} that does not come through one of {@code vpcEndpointIds}}
    *
    * @param bucket the bucket name
-   * @param vpcEndpointIds the VPC endpoint ids
+   * @param vpcEndpointIds the S3 endpoints requests may come through, {@code vpce-…}
    * @param partition the AWS partition ({@code aws}, {@code aws-cn}, …)
    */
   public static Map<String, Object> restrictToEndpointStatement(String bucket, List<String> vpcEndpointIds, String partition) {
@@ -156,10 +156,10 @@ public final class Policies {
    * statement is kept as it was; a new statement equal to an existing one is not added again, and
    * one whose Sid is taken by a different statement gets a fresh Sid ({@code Sidv2}, {@code Sidv3}…).
    *
-   * @param existing the live policy document, if any
-   * @param statements the statements
-   * @param source the file name or other source named in errors
-   * @throws dev.vpctrain.core.internal.policy.PolicyParseException when {@code existing} is not a policy document
+   * @param existing the live policy document, JSON; empty for a resource without a policy
+   * @param statements the statements to add, as JSON-shaped maps ({@code Sid}, {@code Effect}, …)
+   * @param source names the policy in error messages, for example {@code policy of vpce-…}
+   * @throws dev.vpctrain.core.InvalidInputException when {@code existing} is not a policy document
    */
   public static String merge(Optional<String> existing, List<? extends Map<String, Object>> statements, String source) {
     Map<String, Object> doc;
@@ -234,8 +234,8 @@ public final class Policies {
   /**
    * {@return true when {@code policy} has a statement with {@code sid}}
    *
-   * @param policy the policy document (JSON)
-   * @param sid the sid
+   * @param policy the policy document, JSON
+   * @param sid the statement id to look for, for example {@link #RESTRICT_SID}
    */
   public static boolean hasStatement(String policy, String sid) {
     JsonNode root = JsonDocument.read(policy, null);

@@ -19,7 +19,7 @@ import java.util.Optional;
  * would overwrite someone's newer policy: that is a conflict, and planning again resolves it.
  */
 public final class PolicyUpdate {
-  /** The three decisions. */
+  /** What {@link PolicyUpdate#decide} decided. */
   public enum Kind {
     /** The live policy already has what the step wants: nothing to write. */
     ALREADY_DONE,
@@ -43,11 +43,13 @@ public final class PolicyUpdate {
    * Decides how to move {@code live} to {@code target}, given that the plan was made against
    * {@code planned}. {@code source} names the policy in messages ({@code policy of vpce-…}).
    *
-   * @param live the live
-   * @param planned the planned
-   * @param target the target
-   * @param source the file name or other source named in errors
-   * @return what to write, if anything
+   * @param live the policy read from AWS just now, JSON; empty when the resource has none
+   * @param planned the policy the plan was made against ({@code currentPolicy} of the step's change); empty
+   *     when it had none
+   * @param target the policy the step wants, JSON
+   * @param source names the policy in messages, for example {@code policy of vpce-…}
+   * @return what to write: nothing, a document to put, or a conflict with its reason
+   * @throws NullPointerException when {@code target} is null
    */
   public static PolicyUpdate decide(Optional<String> live, Optional<String> planned, String target, String source) {
     Objects.requireNonNull(target, "target");
@@ -95,7 +97,7 @@ public final class PolicyUpdate {
         "the " + source + " changed since the plan was made; the planned statements are merged into it");
   }
 
-  /** {@return the kind} */
+  /** {@return the decision: nothing to do, a document to put, or a conflict} */
   public Kind kind() {
     return kind;
   }
@@ -105,7 +107,7 @@ public final class PolicyUpdate {
     return document;
   }
 
-  /** {@return why, in a sentence fragment} */
+  /** {@return why this decision, in a sentence fragment for the apply log} */
   public String reason() {
     return reason;
   }

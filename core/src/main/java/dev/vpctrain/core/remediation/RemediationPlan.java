@@ -6,16 +6,23 @@ import java.util.List;
 /**
  * What to change so that a job's preflight passes. {@link #steps()} fix the ERROR findings and are
  * needed for READY; {@link #recommended()} hold optional hardening (INFO findings) and advice for
- * warnings and for what vpctrain cannot change itself. The plan is empty for a READY network.
+ * warnings and for what vpctrain cannot change itself. The plan is empty for a READY network. Made by
+ * {@link RemediationPlanner#plan}; applied by {@code dev.vpctrain.aws.remediation}.
+ *
+ * @param jobName the training job's name ({@code TrainingJobName})
+ * @param region the AWS region the plan changes resources in
+ * @param steps the steps needed for READY, numbered from 1, in the order to apply them
+ * @param recommended the optional and advisory steps, numbered after {@code steps}
  */
 public record RemediationPlan(String jobName, String region, List<RemediationStep> steps, List<RemediationStep> recommended) {
   /**
-   * Copies the lists of steps.
+   * Creates a plan, copying the lists of steps.
    *
-   * @param jobName the training job name
-   * @param region the AWS region
-   * @param steps the steps
-   * @param recommended the recommended
+   * @param jobName the training job's name ({@code TrainingJobName})
+   * @param region the AWS region the plan changes resources in
+   * @param steps the steps needed for READY, in the order to apply them
+   * @param recommended the optional and advisory steps
+   * @throws NullPointerException when a list or a step is null
    */
   public RemediationPlan {
     steps = List.copyOf(steps);
@@ -35,9 +42,9 @@ public record RemediationPlan(String jobName, String region, List<RemediationSte
   }
 
   /**
-   * {@return steps that call AWS (advice excluded); optional ones only when {@code includeOptional}}
+   * {@return the steps that call AWS (advice excluded), required ones first, in plan order}
    *
-   * @param includeOptional the include optional
+   * @param includeOptional true to include the optional hardening steps, which are applied only on request
    */
   public List<RemediationStep> executable(boolean includeOptional) {
     List<RemediationStep> out = new ArrayList<>();

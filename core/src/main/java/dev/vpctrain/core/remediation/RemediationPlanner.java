@@ -24,9 +24,9 @@ public final class RemediationPlanner {
   /**
    * {@return the plan that fixes {@code report}'s findings for {@code job} on {@code network}}
    *
-   * @param job the training job
-   * @param network the network snapshot
-   * @param report the preflight report
+   * @param job the training job the report is of
+   * @param network the snapshot the report was made from: the plan names its resources
+   * @param report the preflight report; an empty plan for a report without problems
    */
   public static RemediationPlan plan(TrainingJobSpec job, NetworkSnapshot network, PreflightReport report) {
     PlanContext p = new PlanContext(job, network, report);

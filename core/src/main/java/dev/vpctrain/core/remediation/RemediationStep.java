@@ -6,17 +6,25 @@ import java.util.Objects;
 /**
  * One step of a plan: the findings it fixes, the exact change, and whether it is optional
  * hardening (INFO advice that narrows access, applied only on request).
+ *
+ * @param number the step's number in its plan, from 1
+ * @param fixes the ids of the rules whose findings the step fixes, for example {@code s3.route.missing}
+ * @param title what the step does, in one line
+ * @param why why it is needed: the findings it fixes, in a sentence
+ * @param change the exact AWS change, or advice for a person ({@link Change.Advice})
+ * @param optional true for optional hardening, applied only on request
  */
 public record RemediationStep(int number, List<String> fixes, String title, String why, Change change, boolean optional) {
   /**
-   * Copies the list of fixed rules and checks that no text is null.
+   * Creates a step, copying the list of fixed rules.
    *
-   * @param number the number
-   * @param fixes the fixes
-   * @param title the title
-   * @param why the why
-   * @param change the change
-   * @param optional the optional
+   * @param number the step's number in its plan, from 1
+   * @param fixes the ids of the rules whose findings the step fixes
+   * @param title what the step does, in one line
+   * @param why why it is needed, in a sentence
+   * @param change the exact AWS change, or advice for a person
+   * @param optional true for optional hardening, applied only on request
+   * @throws NullPointerException when a list, the title, the reason or the change is null
    */
   public RemediationStep {
     fixes = List.copyOf(fixes);
@@ -35,12 +43,12 @@ public record RemediationStep(int number, List<String> fixes, String title, Stri
     return change.operation();
   }
 
-  /** {@return true when the step can be undone} */
+  /** {@return true when the step can be undone (a created resource deleted, a policy put back); see {@link Change#reversible()}} */
   public boolean reversible() {
     return change.reversible();
   }
 
-  /** {@return the equivalent AWS CLI command, or the advice text} */
+  /** {@return the equivalent AWS CLI v2 command, for a person to run or review; the advice text for advice} */
   public String command() {
     return Commands.of(change);
   }

@@ -21,8 +21,9 @@ abstract class AbstractAcceptance {
   /**
    * Accepts every UNVERIFIED finding of {@code ruleId}.
    *
-   * @param ruleId the rule id
+   * @param ruleId the rule id, for example {@code s3.route.unmodeled}
    * @return the acceptance
+   * @throws IllegalArgumentException for a blank rule id, or one with white space or {@code =}
    */
   public static Acceptance of(String ruleId) {
     return Acceptance.builder().ruleId(ruleId).build();
@@ -31,9 +32,10 @@ abstract class AbstractAcceptance {
   /**
    * Accepts the UNVERIFIED findings of {@code ruleId} that name {@code resource}.
    *
-   * @param ruleId the rule id
-   * @param resource the resource id
+   * @param ruleId the rule id, for example {@code s3.route.unmodeled}
+   * @param resource the resource id the findings must name, for example {@code subnet-0a1b2c3d4e5f60718}
    * @return the acceptance
+   * @throws IllegalArgumentException for a blank rule id or resource, or a rule id with white space or {@code =}
    */
   public static Acceptance of(String ruleId, String resource) {
     return Acceptance.builder().ruleId(ruleId).resource(resource).build();
@@ -42,7 +44,8 @@ abstract class AbstractAcceptance {
   /**
    * Parses {@code rule} or {@code rule=resource}, as {@code --accept-unverified} takes it.
    *
-   * @param text the text
+   * @param text the acceptance as written on the command line, for example
+   *     {@code s3.route.unmodeled=subnet-0a1b2c3d4e5f60718}; surrounding white space is ignored
    * @return the acceptance
    * @throws IllegalArgumentException for a blank rule id or resource
    */
@@ -58,7 +61,7 @@ abstract class AbstractAcceptance {
   /**
    * {@return true when {@code finding} is of this rule and, if a resource is named, names it; any outcome}
    *
-   * @param finding the finding
+   * @param finding a finding of any rule
    */
   public boolean matches(Finding finding) {
     return finding.ruleId().equals(ruleId())
@@ -68,14 +71,17 @@ abstract class AbstractAcceptance {
   /**
    * {@return true when this acceptance accepts {@code finding}: it {@link #matches} and is UNVERIFIED}
    *
-   * @param finding the finding
+   * @param finding a finding of any rule
    */
   public boolean accepts(Finding finding) {
     return finding.isUnverified() && matches(finding);
   }
 
   /**
-   * Validates the values when an instance is built (an Immutables {@code @Value.Check}).
+   * Checks the values when an instance is built (an Immutables {@code @Value.Check}).
+   *
+   * @throws IllegalArgumentException when the rule id is blank or holds white space or {@code =}, or the
+   *     resource is blank
    */
   @Value.Check
   protected void check() {

@@ -5,16 +5,20 @@ import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
 
-/** One outcome of one rule: what, where, why, and how to fix it. */
+/**
+ * One outcome of one rule: what, where, why, and how to fix it. A {@link PreflightReport} holds the
+ * findings of every rule; each is PASS, FAIL or UNVERIFIED ({@link #outcome()}) at the rule's
+ * {@link #severity()}.
+ */
 @Value.Immutable
 abstract class AbstractFinding {
   /** {@return the rule id, for example {@code s3.route.missing}} */
   public abstract String ruleId();
 
-  /** {@return the severity} */
+  /** {@return how much the check matters: an ERROR that fails makes the verdict NOT_READY; WARNING and INFO do not} */
   public abstract Severity severity();
 
-  /** {@return the outcome} */
+  /** {@return PASS, FAIL, or UNVERIFIED when the snapshot lacks the data to decide} */
   public abstract Outcome outcome();
 
   /** {@return the exact resource ids concerned, most specific first} */
@@ -40,7 +44,7 @@ abstract class AbstractFinding {
    * at ({@link dev.vpctrain.core.BuildInfo#ruleDocUrl}); {@code docs/rules/<id>.md}, the page in the source tree, in a
    * build that did not set that URL.
    *
-   * @return the page's URL
+   * @return the page's URL, or its path in the source tree
    */
   @Value.Default
   public String doc() {
@@ -76,7 +80,9 @@ abstract class AbstractFinding {
   }
 
   /**
-   * Validates the values when an instance is built (an Immutables {@code @Value.Check}).
+   * Checks the values when an instance is built (an Immutables {@code @Value.Check}).
+   *
+   * @throws IllegalArgumentException when a finding that is not UNVERIFIED is marked accepted
    */
   @Value.Check
   protected void check() {

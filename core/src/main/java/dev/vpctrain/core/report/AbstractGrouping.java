@@ -35,11 +35,13 @@ abstract class AbstractGrouping {
   public abstract String message();
 
   /**
-   * A grouping of one subject.
+   * A grouping of one subject, the usual case: one finding about one subnet (or group, interface…).
    *
-   * @param subject how the message names the finding's resource
-   * @param message the group message, with {@value #SUBJECTS}
+   * @param subject how the message names the finding's resource, for example
+   *     {@code subnet-0a1b2c3d4e5f60101 (us-east-1a)}
+   * @param message the group message, with {@value #SUBJECTS} where the list of subjects goes
    * @return the grouping
+   * @throws IllegalArgumentException when the message lacks {@value #SUBJECTS}
    */
   public static Grouping of(String subject, String message) {
     return Grouping.builder().addSubject(subject).message(message).build();
@@ -48,7 +50,7 @@ abstract class AbstractGrouping {
   /**
    * The group message with the subjects listed: {@code a, b and c}.
    *
-   * @return the message
+   * @return the group message with {@value #SUBJECTS} replaced by the subjects
    */
   public String render() {
     return message().replace(SUBJECTS, list(subjects()));

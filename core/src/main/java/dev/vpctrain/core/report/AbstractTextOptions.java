@@ -12,7 +12,7 @@ abstract class AbstractTextOptions {
   /**
    * The column to wrap lines at; {@code 0}, the default, wraps nothing.
    *
-   * @return the width
+   * @return the width in columns; at least 0
    */
   @Value.Default
   public int width() {
@@ -22,7 +22,7 @@ abstract class AbstractTextOptions {
   /**
    * ANSI colours for the verdict and the severities; off by default.
    *
-   * @return whether to colour
+   * @return true to colour
    */
   @Value.Default
   public boolean color() {
@@ -34,7 +34,7 @@ abstract class AbstractTextOptions {
    * checks that passed. Off by default: INFO findings take one line each and a fix's policy
    * document is replaced by a note ({@code vpctrain plan} prints it).
    *
-   * @return whether to print everything
+   * @return true to print everything
    */
   @Value.Default
   public boolean verbose() {
@@ -44,7 +44,7 @@ abstract class AbstractTextOptions {
   /**
    * The defaults: no wrapping, no colour, the short form.
    *
-   * @return the options
+   * @return the default options, as {@code TextOptions.builder().build()} gives them
    */
   public static TextOptions plain() {
     return TextOptions.builder().build();

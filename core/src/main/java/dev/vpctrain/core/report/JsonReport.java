@@ -16,8 +16,8 @@ public final class JsonReport {
   /**
    * {@return the JSON document of {@code report}}
    *
-   * @param report the preflight report
-   * @param verbose whether to include passing checks too
+   * @param report the preflight report to render
+   * @param verbose true to include the PASS findings too
    */
   public static String render(PreflightReport report, boolean verbose) {
     List<Finding> shown = verbose ? report.findings() : report.problems();

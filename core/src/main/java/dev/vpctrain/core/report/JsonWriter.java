@@ -20,7 +20,13 @@ import java.util.Map;
  * in one fixed form: two-space indents, {@code "name": value}, empty containers as {@code []} and
  * {@code {}}, a trailing newline after a complete document. Strings are escaped per RFC 8259 with
  * lowercase {@code \\u} escapes; U+2028, U+2029 and unpaired surrogates are escaped too, so the
- * output is safe in JavaScript and valid UTF-8. Not thread-safe; one instance writes one document.
+ * output is safe in JavaScript and valid UTF-8. Not thread-safe; one instance writes one document,
+ * read with {@link #toString()}. A call out of order (a value where a member name is due, a second
+ * top-level value) throws {@link IllegalStateException}:
+ *
+ * <pre>{@code
+ * String json = JsonWriter.create().beginObject().member("verdict", "READY").endObject().toString();
+ * }</pre>
  */
 public final class JsonWriter {
   private static final JsonFactory FACTORY = JsonFactory.builder()
@@ -92,8 +98,9 @@ public final class JsonWriter {
   /**
    * Writes a member name; the next call writes its value.
    *
-   * @param name the name
+   * @param name the member name
    * @return this writer
+   * @throws IllegalStateException when not inside an object, or a value is due
    */
   public JsonWriter name(String name) {
     return write(g -> g.writeFieldName(name));
@@ -102,7 +109,7 @@ public final class JsonWriter {
   /**
    * Writes a string value.
    *
-   * @param s the string
+   * @param s the string, escaped as the class describes; {@code null} writes {@code null}
    * @return this writer
    */
   public JsonWriter value(String s) {
@@ -113,9 +120,9 @@ public final class JsonWriter {
   }
 
   /**
-   * Writes a number value.
+   * Writes an integer value.
    *
-   * @param n the number
+   * @param n the integer
    * @return this writer
    */
   public JsonWriter value(long n) {
@@ -126,9 +133,9 @@ public final class JsonWriter {
   }
 
   /**
-   * A number as it is written in Java ({@code BigDecimal} keeps its exact digits).
+   * Writes a number value as it is written in Java ({@code BigDecimal} keeps its exact digits).
    *
-   * @param n the number
+   * @param n the number; {@code null} writes {@code null}
    * @return this writer
    */
   public JsonWriter value(Number n) {
@@ -162,7 +169,7 @@ public final class JsonWriter {
   /**
    * Writes a boolean value.
    *
-   * @param b the boolean
+   * @param b the value
    * @return this writer
    */
   public JsonWriter value(boolean b) {
@@ -185,10 +192,10 @@ public final class JsonWriter {
   }
 
   /**
-   * A member with a string value.
+   * Writes a member with a string value: {@code name(name).value(value)}.
    *
-   * @param name the name
-   * @param value the value
+   * @param name the member name
+   * @param value the string; {@code null} writes {@code null}
    * @return this writer
    */
   public JsonWriter member(String name, String value) {
@@ -196,10 +203,10 @@ public final class JsonWriter {
   }
 
   /**
-   * A member with a number value.
+   * Writes a member with an integer value.
    *
-   * @param name the name
-   * @param value the value
+   * @param name the member name
+   * @param value the integer
    * @return this writer
    */
   public JsonWriter member(String name, long value) {
@@ -207,9 +214,9 @@ public final class JsonWriter {
   }
 
   /**
-   * A member with a boolean value.
+   * Writes a member with a boolean value.
    *
-   * @param name the name
+   * @param name the member name
    * @param value the value
    * @return this writer
    */
@@ -218,10 +225,10 @@ public final class JsonWriter {
   }
 
   /**
-   * A member whose value is an array of strings.
+   * Writes a member whose value is an array of strings, in iteration order ({@code []} when empty).
    *
-   * @param name the name
-   * @param values the values
+   * @param name the member name
+   * @param values the strings
    * @return this writer
    */
   public JsonWriter member(String name, Collection<String> values) {
@@ -234,7 +241,8 @@ public final class JsonWriter {
    * Writes a tree of {@code Map}s (members in iteration order), {@code List}s, strings, numbers,
    * booleans and nulls as the next value.
    *
-   * @param value the value
+   * @param value the tree's root: a {@code Map<String, ?>}, {@code List}, {@code String}, {@code Number},
+   *     {@code Boolean} or {@code null}
    * @return this writer
    * @throws IllegalArgumentException for any other object
    */
@@ -272,7 +280,7 @@ public final class JsonWriter {
   /**
    * {@return a tree ({@link #tree(Object)}) as one pretty-printed document, without a trailing newline}
    *
-   * @param tree the JSON tree
+   * @param tree the tree's root, as {@link #tree(Object)} takes it
    */
   public static String pretty(Object tree) {
     String text = create().tree(tree).toString();
@@ -283,7 +291,7 @@ public final class JsonWriter {
    * {@return a Jackson tree as compact JSON ({@code {"a":[1,"b"]}}), each number as its text
    * ({@link JsonNode#asText()}), strings escaped as everywhere else}
    *
-   * @param tree the JSON tree
+   * @param tree a Jackson tree, for example a parsed policy document
    */
   public static String compact(JsonNode tree) {
     JsonWriter w = new JsonWriter(false);
@@ -294,8 +302,8 @@ public final class JsonWriter {
   /**
    * Escapes {@code s} as a JSON string literal, quotes included.
    *
-   * @param s the string
-   * @return the string as a JSON string literal
+   * @param s the text to quote, for example {@code a "b"}
+   * @return the JSON string literal, for example {@code "a \"b\""}
    */
   public static String quoted(String s) {
     JsonWriter w = new JsonWriter(false);

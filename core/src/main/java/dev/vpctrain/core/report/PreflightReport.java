@@ -43,10 +43,12 @@ public final class PreflightReport {
   /**
    * {@return a report of {@code findings} as given (their {@link Finding#accepted()} marks included); the verdict follows from them}
    *
-   * @param jobName the training job name
-   * @param region the AWS region
-   * @param findings the findings
-   * @param rulesEvaluated the rules evaluated
+   * @param jobName the training job name ({@code TrainingJobName})
+   * @param region the AWS region the job was checked in, for example {@code eu-west-1}
+   * @param findings every rule's findings, PASS included, in any order: findings of one cause are merged
+   *     and the report sorts them
+   * @param rulesEvaluated how many rules ran, for the verdict line
+   * @throws NullPointerException when the job name or region is null
    */
   public static PreflightReport of(String jobName, String region, List<Finding> findings, int rulesEvaluated) {
     return new PreflightReport(jobName, region, findings, rulesEvaluated, List.of());
@@ -57,11 +59,13 @@ public final class PreflightReport {
    * is marked accepted exactly when one of them {@linkplain Acceptance#accepts accepts} it (a mark
    * the finding carried before is replaced); FAIL and PASS findings are kept as they are}
    *
-   * @param jobName the training job name
-   * @param region the AWS region
-   * @param findings the findings
-   * @param rulesEvaluated the rules evaluated
-   * @param acceptances the acceptances
+   * @param jobName the training job name ({@code TrainingJobName})
+   * @param region the AWS region the job was checked in, for example {@code eu-west-1}
+   * @param findings every rule's findings, PASS included, in any order
+   * @param rulesEvaluated how many rules ran, for the verdict line
+   * @param acceptances the UNVERIFIED checks the user accepts, usually
+   *     {@code TrainingJobSpec.acceptedUnverified()}; empty for none
+   * @throws NullPointerException when the job name or region is null
    */
   public static PreflightReport of(String jobName, String region, List<Finding> findings, int rulesEvaluated,
       List<Acceptance> acceptances) {
@@ -103,17 +107,17 @@ public final class PreflightReport {
     return unverified ? Verdict.UNVERIFIED : Verdict.READY;
   }
 
-  /** {@return the job name} */
+  /** {@return the training job's name ({@code TrainingJobName})} */
   public String jobName() {
     return jobName;
   }
 
-  /** {@return the region} */
+  /** {@return the AWS region the job was checked in} */
   public String region() {
     return region;
   }
 
-  /** {@return the verdict} */
+  /** {@return the verdict: NOT_READY when an ERROR check failed, else UNVERIFIED when an ERROR check could not be decided and was not accepted, else READY} */
   public Verdict verdict() {
     return verdict;
   }
@@ -154,29 +158,33 @@ public final class PreflightReport {
   }
 
   /**
-   * {@return findings of one rule}
+   * {@return the findings of one rule, every outcome, in report order; empty when the rule did not run or
+   * the id is unknown}
    *
-   * @param ruleId the rule id
+   * @param ruleId the rule id, for example {@code s3.route.missing}
    */
   public List<Finding> findings(String ruleId) {
     return findings.stream().filter(f -> f.ruleId().equals(ruleId)).collect(Collectors.toUnmodifiableList());
   }
 
   /**
-   * {@return the first FAIL of {@code ruleId}, if any}
+   * {@return the first FAIL of {@code ruleId}; empty when the rule passed, was undecided or did not run}
    *
-   * @param ruleId the rule id
+   * @param ruleId the rule id, for example {@code s3.route.missing}
    */
   public Optional<Finding> failure(String ruleId) {
     return findings.stream().filter(f -> f.ruleId().equals(ruleId) && f.isFail()).findFirst();
   }
 
-  /** {@return how many rules ran} */
+  /** {@return how many rules ran (the catalogue's rules the engine evaluated)} */
   public int rulesEvaluated() {
     return rulesEvaluated;
   }
 
-  /** {@return the report for people: a verdict line, then one block per FAIL or UNVERIFIED finding} */
+  /**
+   * {@return the report for people, without colour: a verdict line with counts, then one block per FAIL or
+   * UNVERIFIED finding} Same as {@link TextReport#render(PreflightReport, boolean)} with {@code false}.
+   */
   public String render() {
     return TextReport.render(this, false);
   }

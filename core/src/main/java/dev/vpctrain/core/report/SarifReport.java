@@ -14,7 +14,7 @@ import java.util.Optional;
  * so code scanning shows it as dismissed by the user rather than open.
  */
 public final class SarifReport {
-  /** The SARIF version written. */
+  /** The SARIF version written, {@value}. */
   public static final String VERSION = "2.1.0";
   /** The schema URI of SARIF 2.1.0. */
   public static final String SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -24,10 +24,11 @@ public final class SarifReport {
   /**
    * {@return the SARIF log of {@code report}}
    *
-   * @param report the preflight report
+   * @param report the preflight report to render
    * @param artifactUri the job file as a relative or absolute URI reference, for example {@code jobs/train.json}
-   * @param ruleTitles rule id to one-line title, for the driver's rule list (finding ids missing here are added)
-   * @param verbose also emit PASS outcomes
+   * @param ruleTitles rule id to one-line title, for the driver's rule list (finding ids missing here are added);
+   *     {@code RuleCatalogue} gives every rule's title
+   * @param verbose true to emit PASS outcomes too
    */
   public static String render(PreflightReport report, String artifactUri, Map<String, String> ruleTitles,
       boolean verbose) {
@@ -39,11 +40,11 @@ public final class SarifReport {
    * {@code <id>.md} under {@code rulePagesBase} (for example
    * {@code https://github.com/vpctrain/vpctrain/blob/main/docs/rules/}, ending in a slash)}
    *
-   * @param report the preflight report
+   * @param report the preflight report to render
    * @param artifactUri the job file as a relative or absolute URI reference, for example {@code jobs/train.json}
    * @param ruleTitles rule id to one-line title, for the driver's rule list (finding ids missing here are added)
    * @param rulePagesBase the URL the rule pages are published under; empty for no {@code helpUri}
-   * @param verbose also emit PASS outcomes
+   * @param verbose true to emit PASS outcomes too
    */
   public static String render(PreflightReport report, String artifactUri, Map<String, String> ruleTitles,
       Optional<String> rulePagesBase, boolean verbose) {
@@ -128,7 +129,7 @@ public final class SarifReport {
   /**
    * {@return the SARIF level of a failing finding of {@code severity}}
    *
-   * @param severity the severity
+   * @param severity the finding's severity: ERROR gives {@code error}, WARNING {@code warning}, INFO {@code note}
    */
   public static String level(Severity severity) {
     switch (severity) {

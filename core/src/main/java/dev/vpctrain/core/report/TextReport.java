@@ -41,9 +41,10 @@ public final class TextReport {
   /**
    * The report in the default layout ({@link TextOptions#plain()}), or verbose.
    *
-   * @param report the report
-   * @param verbose whether to print everything ({@link TextOptions#verbose()})
-   * @return the text
+   * @param report the report to render
+   * @param verbose true to print everything ({@link TextOptions#verbose()}): INFO advice and policy
+   *     documents in full, and the checks that passed
+   * @return the text, lines ending in {@code \n}, without colour or wrapping
    */
   public static String render(PreflightReport report, boolean verbose) {
     return render(report, TextOptions.builder().verbose(verbose).build());
@@ -52,9 +53,9 @@ public final class TextReport {
   /**
    * The report laid out by {@code options}.
    *
-   * @param report the report
+   * @param report the report to render
    * @param options the width, colour and verbosity
-   * @return the text
+   * @return the text, lines ending in {@code \n}
    */
   public static String render(PreflightReport report, TextOptions options) {
     return new TextReport(options).write(report);

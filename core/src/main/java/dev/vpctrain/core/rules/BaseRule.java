@@ -7,7 +7,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
-/** A convenient base for rules: id, severity and title fixed at construction, finding factories. */
+/**
+ * A convenient base for rules: id, severity and title fixed at construction, and factories for the
+ * rule's PASS, FAIL and UNVERIFIED findings. A custom rule extends it and implements
+ * {@link Rule#evaluate(RuleContext)}; add it with {@link RuleEngine.Builder#addRule(Rule)}.
+ */
 public abstract class BaseRule implements Rule {
   private final String id;
   private final Severity severity;

@@ -7,7 +7,9 @@ import java.util.List;
 /**
  * One check of the catalogue. A rule returns at least one finding for every evaluation: PASS when
  * it holds (or does not apply), FAIL naming the resources, or UNVERIFIED naming what is unknown.
- * Implementations are stateless and thread-safe.
+ * Implementations are stateless and thread-safe. The built-in rules are listed by
+ * {@link RuleCatalogue#standard()}; each has a page {@code docs/rules/<id>.md}. Extend {@link BaseRule}
+ * to write one.
  */
 public interface Rule {
   /** {@return the stable id, for example {@code s3.route.missing}: a public contract} */

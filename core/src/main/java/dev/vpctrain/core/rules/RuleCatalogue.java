@@ -80,7 +80,11 @@ import dev.vpctrain.core.internal.rules.vpc.VpcTenancyDedicated;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The built-in rules, in catalogue order (docs/rules/README.md). */
+/**
+ * The built-in rules, in catalogue order: the order of {@code docs/rules/README.md}, where each rule
+ * links to its page (what it checks, why, an example that fails, the fix). {@link RuleEngine#standard()}
+ * runs them all; {@code vpctrain rules} lists them.
+ */
 public final class RuleCatalogue {
   private RuleCatalogue() {}
 

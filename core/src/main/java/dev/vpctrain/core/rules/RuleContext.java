@@ -9,7 +9,8 @@ import java.util.function.Function;
 
 /**
  * What a rule sees: the job, the network, and a per-evaluation cache so that analyses several
- * rules share (route resolution, security-group reachability) run once per preflight.
+ * rules share (route resolution, security-group reachability) run once per preflight. The
+ * {@link RuleEngine} makes one per {@link RuleEngine#evaluate evaluation}.
  */
 public final class RuleContext {
   private final TrainingJobSpec job;

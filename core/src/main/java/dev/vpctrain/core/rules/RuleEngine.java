@@ -21,6 +21,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs a catalogue of rules over a job and its network and returns the report. Thread-safe and
  * reusable. A rule that throws is reported UNVERIFIED (never PASS) and logged.
+ *
+ * <pre>{@code
+ * RuleEngine engine = RuleEngine.builder().suppress("s3.packages.not-blocked").build();
+ * PreflightReport report = engine.evaluate(job, snapshot);
+ * }</pre>
+ *
+ * <p>{@link #standard()} runs the whole built-in {@link RuleCatalogue}; the builder suppresses rules or
+ * adds rules of your own ({@link Rule}, {@link BaseRule}).
  */
 public final class RuleEngine {
   private static final Logger LOG = LoggerFactory.getLogger(RuleEngine.class);
