@@ -90,14 +90,12 @@ public final class Main implements Callable<Integer> {
     return run(args, out, err, Terminal.system());
   }
 
-  /** Runs the command line as if {@code out} went to {@code terminal} (colour and width of the text report). */
+  /** Runs the command line as if {@code out} went to {@code terminal} (colour and width of the output). */
   static int run(String[] args, PrintWriter out, PrintWriter err, Terminal terminal) {
     boolean debug = Arrays.asList(args).contains("--debug");
     CommandLine cmd = commandLine();
     for (CommandLine sub : cmd.getSubcommands().values()) {
-      if (sub.getCommand() instanceof CheckCommand) {
-        ((CheckCommand) sub.getCommand()).terminal = terminal;
-      }
+      sendTo(sub.getCommandSpec(), terminal);
     }
     cmd.setOut(out);
     cmd.setErr(err);
@@ -116,6 +114,20 @@ public final class Main implements Callable<Integer> {
     out.flush();
     err.flush();
     return code;
+  }
+
+  /**
+   * Hands {@code terminal} to every {@link ColorOption} that {@code command} mixes in, directly or
+   * inside another mixin: declaring the mixin is all a command does to have its output follow it.
+   */
+  private static void sendTo(CommandSpec command, Terminal terminal) {
+    for (CommandSpec mixin : command.mixins().values()) {
+      if (mixin.userObject() instanceof ColorOption) {
+        ((ColorOption) mixin.userObject()).terminal(terminal);
+      } else {
+        sendTo(mixin, terminal);
+      }
+    }
   }
 
   /** {@return the configured picocli command line} */
