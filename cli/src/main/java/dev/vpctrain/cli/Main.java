@@ -27,7 +27,8 @@ public final class Main implements Callable<Integer> {
   CommandSpec spec;
 
   @Option(names = "--debug", scope = ScopeType.INHERIT,
-      description = "Print the stack trace of an error, and the AWS SDK's request logs (for bug reports).")
+      description = "Print the stack trace of an error, and each AWS request and response with its body, "
+          + "secrets redacted (for bug reports).")
   boolean debug;
 
   /**
@@ -63,8 +64,9 @@ public final class Main implements Callable<Integer> {
   }
 
   /**
-   * {@code --debug}: vpctrain's own debug logs and the AWS SDK's request logs (each request sent and
-   * response received, with request ids), on stderr. System properties of slf4j-simple, so they must
+   * {@code --debug}: vpctrain's own debug logs, among them the wire log of request and response bodies
+   * ({@link WireLog}, installed by {@link AwsClients} when its logger is at debug level), and the AWS
+   * SDK's request logs (each request sent and response received, with request ids), on stderr. System properties of slf4j-simple, so they must
    * be set before the first logger is created; {@code simplelogger.properties} holds the quiet defaults.
    */
   static void debugLogging() {
