@@ -114,8 +114,11 @@ final class WireLog implements ExecutionInterceptor {
 
   /** A body as logged: on its own lines, redacted and cut; or its content type when it is not text. */
   private static String shown(Optional<String> type, Supplier<String> text) {
+    if (type.isEmpty()) {
+      return ""; // no content type: no body (a GET, a HEAD, an empty answer)
+    }
     if (!textual(type)) {
-      return " (a body of type " + type.orElse("unknown") + ", not shown)";
+      return " (a body of type " + type.get() + ", not shown)";
     }
     String body = redact(text.get(), type.get());
     if (body.isEmpty()) {
