@@ -66,8 +66,9 @@ public final class Main implements Callable<Integer> {
   /**
    * {@code --debug}: vpctrain's own debug logs, among them the wire log of request and response bodies
    * ({@link WireLog}, installed by {@link AwsClients} when its logger is at debug level), and the AWS
-   * SDK's request logs (each request sent and response received, with request ids), on stderr. System properties of slf4j-simple, so they must
-   * be set before the first logger is created; {@code simplelogger.properties} holds the quiet defaults.
+   * SDK's request logs (each request sent and response received, with request ids), on stderr. System
+   * properties of slf4j-simple, so they must be set before the first logger is created;
+   * {@code simplelogger.properties} holds the quiet defaults.
    */
   static void debugLogging() {
     String log = "org.slf4j.simpleLogger.log.";

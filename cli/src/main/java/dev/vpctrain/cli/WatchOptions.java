@@ -23,7 +23,8 @@ final class WatchOptions {
   @Mixin
   ColorOption color = new ColorOption();
 
-  @Option(names = "--plain", description = "Print plain lines, even on a terminal (no live display).")
+  @Option(names = "--plain", description = "Print plain lines, even on a terminal (no live display; also when TERM "
+      + "is dumb).")
   boolean plain;
 
   @Option(names = "--poll-interval", paramLabel = "DURATION", defaultValue = "5s", converter = PollInterval.class,
@@ -49,7 +50,7 @@ final class WatchOptions {
   int follow(TrainingRun run, CommandSpec spec) throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     Terminal terminal = color.terminal();
-    WatchDisplay display = !plain && terminal.terminal()
+    WatchDisplay display = !plain && terminal.redraws()
         ? new LiveWatchDisplay(out, run, Clock.systemUTC(), color.paint(), terminal.width())
         : new PlainWatchDisplay(out, run, Clock.systemUTC(), color.paint());
     TrainingOutcome outcome;

@@ -340,6 +340,30 @@ class LaunchWatchCommandTest {
   }
 
   @Test
+  void watchRedrawsOnATerminalButNotOnADumbOne() throws IOException {
+    List<String> args = List.of("watch", JOB, "--region", "us-west-2", "--endpoint-url", wm.baseUrl(),
+        "--poll-interval", "10ms");
+    String[] live = args.toArray(new String[0]);
+    for (Map<String, String> env : List.of(Map.of("TERM", "xterm"), Map.of("TERM", "dumb"))) {
+      wm.resetAll();
+      wm.stubFor(sageMaker("DescribeTrainingJob").inScenario("w").whenScenarioStateIs(Scenario.STARTED)
+          .willReturn(ok(fixture("describe-inprogress.json"))).willSetStateTo("done"));
+      wm.stubFor(sageMaker("DescribeTrainingJob").inScenario("w").whenScenarioStateIs("done")
+          .willReturn(ok(fixture("describe-completed.json"))));
+      logsAndMetrics();
+      Cli r = Cli.run(new Terminal(true, env), live);
+      assertThat(r.code).as(r.toString()).isZero();
+      if (env.get("TERM").equals("dumb")) {
+        assertThat(r.out).as("plain lines, no colour").doesNotContain("\033[")
+            .contains("Z  status Completed\n", "Training job " + JOB + " COMPLETED");
+      } else {
+        assertThat(r.out).as("the live display").contains("F\033[J", "\033[1m" + JOB + "\033[0m  ")
+            .contains("Training job " + JOB + " \u001B[1m\u001B[32mCOMPLETED\u001B[0m");
+      }
+    }
+  }
+
+  @Test
   void watchOfAnUnknownJobIsAUsageError() {
     wm.stubFor(sageMaker("DescribeTrainingJob").willReturn(error(400, "ValidationException", "Requested resource not found.")));
     List<String> args = new ArrayList<>(List.of("watch", "no-such-job"));
