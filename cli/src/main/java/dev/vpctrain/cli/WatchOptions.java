@@ -23,8 +23,8 @@ final class WatchOptions {
   @Mixin
   ColorOption color = new ColorOption();
 
-  @Option(names = "--plain", description = "Print plain lines, even on a terminal (no live display; also when TERM "
-      + "is dumb).")
+  @Option(names = "--plain", description = "Print plain lines instead of the live display, which a terminal gets "
+      + "unless TERM is dumb.")
   boolean plain;
 
   @Option(names = "--poll-interval", paramLabel = "DURATION", defaultValue = "5s", converter = PollInterval.class,
