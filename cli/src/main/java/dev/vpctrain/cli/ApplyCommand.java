@@ -42,6 +42,10 @@ final class ApplyCommand implements Callable<Integer> {
   @Mixin
   NetworkOptions networkOptions = new NetworkOptions();
 
+  /** --color, --no-color and the terminal: colour and width of the report after applying. */
+  @Mixin
+  ColorOption color = new ColorOption();
+
   @Option(names = "--yes", description = "Make the changes. Without it, apply is a dry run.")
   boolean yes;
 
@@ -63,6 +67,7 @@ final class ApplyCommand implements Callable<Integer> {
     if (!networkOptions.live) {
       throw new UsageException("apply needs --live: it reads and changes the live network (a dry run unless --yes).");
     }
+    Paint paint = color.paint(); // --color with --no-color: a usage error before any file is read
     TrainingJobSpec job = inputs.read();
     PrintWriter out = spec.commandLine().getOut();
     try (AwsClients clients = new AwsClients(networkOptions.account.region(), networkOptions.account.profile(),
@@ -75,14 +80,14 @@ final class ApplyCommand implements Callable<Integer> {
       RemediationRun run = remediator.remediate(job,
           ApplyOptions.builder().dryRun(!yes).includeOptional(includeOptional)
               .includeIam(includeIam).build());
-      out.println("Preflight before: " + run.before().verdict());
+      out.println("Preflight before: " + paint.verdict(run.before().verdict()));
       out.print(run.plan().render());
       out.println();
       out.print(run.applied().render());
       run.after().ifPresent(after -> {
         out.println();
         out.println("Preflight after applying:");
-        out.print(TextReport.render(after, false));
+        out.print(TextReport.render(after, color.textOptions(false)));
       });
       if (!yes && !run.applied().results().isEmpty()) {
         out.println();

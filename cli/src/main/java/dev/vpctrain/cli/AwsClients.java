@@ -8,6 +8,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -30,7 +31,7 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * connection HTTP client, and {@code --endpoint-url} when given (as the AWS CLI's). Clients are
  * built on first use and closed with this object. Their credentials pass one {@link CredentialsGate}:
  * after the first credentials failure no client calls AWS again, and {@link #requireCredentials()}
- * throws it.
+ * throws it. Under {@code --debug} every client also logs its requests and responses ({@link WireLog}).
  */
 final class AwsClients implements AutoCloseable {
   private final Optional<String> region;
@@ -38,6 +39,7 @@ final class AwsClients implements AutoCloseable {
   private final Optional<URI> endpoint;
   private final List<SdkAutoCloseable> open = new ArrayList<>();
   private CredentialsGate credentials;
+  private Optional<WireLog> wireLog;
   private Region resolved;
   private Ec2Client ec2;
   private S3Client s3;
@@ -101,8 +103,9 @@ final class AwsClients implements AutoCloseable {
   synchronized IamClient iam() {
     if (iam == null) {
       CredentialsGate gate = credentials();
+      Optional<WireLog> wire = wireLog();
       IamClientBuilder b = IamClient.builder().region(globalRegion(region())).credentialsProvider(gate)
-          .overrideConfiguration(c -> c.addExecutionInterceptor(gate))
+          .overrideConfiguration(c -> interceptors(c, gate, wire))
           .httpClientBuilder(UrlConnectionHttpClient.builder());
       endpoint.ifPresent(b::endpointOverride);
       iam = track(b.build());
@@ -173,9 +176,24 @@ final class AwsClients implements AutoCloseable {
 
   private <B extends AwsClientBuilder<B, ?>> B configure(B builder) {
     CredentialsGate gate = credentials();
-    builder.region(region()).credentialsProvider(gate).overrideConfiguration(c -> c.addExecutionInterceptor(gate));
+    Optional<WireLog> wire = wireLog();
+    builder.region(region()).credentialsProvider(gate).overrideConfiguration(c -> interceptors(c, gate, wire));
     endpoint.ifPresent(builder::endpointOverride);
     return builder;
+  }
+
+  /** The credentials gate, then the wire log if there is one. */
+  private static void interceptors(ClientOverrideConfiguration.Builder c, CredentialsGate gate, Optional<WireLog> wire) {
+    c.addExecutionInterceptor(gate);
+    wire.ifPresent(c::addExecutionInterceptor);
+  }
+
+  /** The wire log of {@code --debug}, looked up when the first client is built. */
+  private synchronized Optional<WireLog> wireLog() {
+    if (wireLog == null) {
+      wireLog = WireLog.ifDebug();
+    }
+    return wireLog;
   }
 
   /**

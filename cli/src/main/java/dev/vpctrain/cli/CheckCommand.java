@@ -64,11 +64,9 @@ final class CheckCommand implements Callable<Integer> {
       + "policy documents of fixes in full.")
   boolean verbose;
 
+  /** --color, --no-color and the terminal: colour and width of the text report. */
   @Mixin
   ColorOption color = new ColorOption();
-
-  /** Where the report goes: decides colour and width of the text report ({@link Main#run}). */
-  Terminal terminal = Terminal.system();
 
   @Option(names = "--simulate", description = {"With --live: cross-check the role rules' identity-policy "
       + "decisions with IAM's policy simulator (iam:SimulatePrincipalPolicy). A disagreement is printed as a "
@@ -164,7 +162,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         return SarifReport.render(report, artifactUri(), titles, RulePages.baseUrl(), verbose);
       default:
-        return TextReport.render(report, terminal.textOptions(color.choice(), verbose));
+        return TextReport.render(report, color.textOptions(verbose));
     }
   }
 

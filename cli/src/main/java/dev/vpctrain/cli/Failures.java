@@ -4,7 +4,6 @@ import dev.vpctrain.aws.AwsCallException;
 import dev.vpctrain.aws.launch.JobConflictException;
 import dev.vpctrain.aws.launch.PreflightFailedException;
 import dev.vpctrain.core.InvalidInputException;
-import dev.vpctrain.core.report.TextReport;
 import dev.vpctrain.core.report.Verdict;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -26,7 +25,7 @@ import software.amazon.awssdk.core.exception.SdkException;
  * <ul>
  *   <li>{@link UsageException}, a picocli parameter error: 64
  *   <li>{@link InvalidInputException} (also {@code SdkJsonException}): 65
- *   <li>{@link PreflightFailedException}: the report on stdout, 1 (NOT_READY) or 2 (UNVERIFIED)
+ *   <li>{@link PreflightFailedException}: 1 (NOT_READY) or 2 (UNVERIFIED); the command printed the report
  *   <li>{@link AwsCallException}: 65 when AWS rejects the request as invalid (or a different job has
  *       the name), else 69
  *   <li>{@link CredentialsFailure}, or an AWS error saying the credentials expired or are unknown: 69,
@@ -52,7 +51,7 @@ final class Failures implements CommandLine.IExecutionExceptionHandler, CommandL
   @Override
   public int handleExecutionException(Exception e, CommandLine line, ParseResult parsed) {
     Throwable shown = fromAws(e) ? CredentialsFailure.orElse(e, profile(line)) : e;
-    return report(shown, line.getOut(), line.getErr(), debug);
+    return report(shown, line.getErr(), debug);
   }
 
   /**
@@ -86,14 +85,10 @@ final class Failures implements CommandLine.IExecutionExceptionHandler, CommandL
     return exitCode(unwrap(t));
   }
 
-  /** Prints what went wrong ({@code out} gets a refused launch's report) and returns the exit code. */
-  static int report(Throwable e, PrintWriter out, PrintWriter err, boolean debug) {
+  /** Prints what went wrong on {@code err} and returns the exit code. */
+  static int report(Throwable e, PrintWriter err, boolean debug) {
     Throwable t = unwrap(e);
     int code = exitCode(t);
-    if (t instanceof PreflightFailedException) {
-      out.print(TextReport.render(((PreflightFailedException) t).report(), false));
-      out.flush();
-    }
     if (t instanceof InterruptedException) {
       Thread.currentThread().interrupt();
     }

@@ -47,12 +47,13 @@ final class LaunchCommand implements Callable<Integer> {
   @Option(names = "--no-wait", description = "Return once the job is created, instead of following it.")
   boolean noWait;
 
-  /** --region, --profile, --endpoint-url, --plain, --poll-interval. */
+  /** --region, --profile, --endpoint-url, --plain, --poll-interval, --color, --no-color. */
   @Mixin
   WatchOptions watch = new WatchOptions();
 
   @Override
   public Integer call() throws IOException, InterruptedException {
+    watch.color.choice(); // --color with --no-color: a usage error before any file is read
     TrainingJobSpec spec = inputs.read();
     NetworkSnapshot bundle = network.file == null ? null : SnapshotBundle.read(network.file);
     PrintWriter out = this.spec.commandLine().getOut();
@@ -65,16 +66,18 @@ final class LaunchCommand implements Callable<Integer> {
       }
       TrainingRun run;
       try {
-        run = b.build().launch(spec); // a refused launch (PreflightFailedException) exits 1 or 2 in Failures
+        run = b.build().launch(spec);
       } catch (PreflightFailedException e) {
         clients.requireCredentials(); // refused because no call had credentials: say that, once
-        throw e;
+        out.print(report(e.report()));
+        out.flush();
+        throw e; // exits 1 or 2 in Failures, which says why on stderr
       } catch (SdkJsonException e) {
         throw e.inFile(inputs.job().toString()); // the job file's extra members do not fit the API
       }
       PreflightReport report = run.preflight().orElse(null);
       if (report != null) {
-        out.print(TextReport.render(report, false));
+        out.print(report(report));
       }
       out.println(run.attached()
           ? "Training job " + spec.name() + " already exists with the same request; following it."
@@ -87,6 +90,11 @@ final class LaunchCommand implements Callable<Integer> {
       }
       return watch.follow(run, this.spec);
     }
+  }
+
+  /** The preflight's text report, coloured and wrapped for the terminal. */
+  private String report(PreflightReport report) {
+    return TextReport.render(report, watch.color.textOptions(false));
   }
 
   private LaunchPolicy policy() {

@@ -26,6 +26,7 @@ import java.util.Map;
 final class LiveWatchDisplay extends WatchDisplay {
   static final String ERASE_BLOCK_UP = "\033[%dF\033[J";
   private static final int LOG_LINES = 8;
+  private static final int MIN_WIDTH = 40;
   private static final int SPARK_POINTS = 16;
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
   private static final Map<TrainingMetric, String> SHORT = Map.of(
@@ -39,15 +40,16 @@ final class LiveWatchDisplay extends WatchDisplay {
   private Map<String, HostMetrics> metrics = Map.of();
   private int drawn;
 
-  LiveWatchDisplay(PrintWriter out, TrainingRun run, Clock clock) {
-    super(out, run, clock);
-    this.width = columns();
+  /** {@code width}: the terminal's columns; lines are clipped to it (and to no less than 40). */
+  LiveWatchDisplay(PrintWriter out, TrainingRun run, Clock clock, Paint paint, int width) {
+    super(out, run, clock, paint);
+    this.width = Math.max(MIN_WIDTH, width);
   }
 
   @Override
   public void onProgress(Progress p) {
     String time = p.timestamp().map(TIME::format).orElse("--:--:--");
-    pending.add(time + "  " + (p.kind() == ProgressKind.STATUS ? "\033[1m" + p.status() + "\033[0m" : p.status())
+    pending.add(time + "  " + (p.kind() == ProgressKind.STATUS ? paint.state(p.status()) : p.status())
         + p.message().map(m -> "  " + clean(m)).orElse(""));
   }
 
@@ -66,7 +68,7 @@ final class LiveWatchDisplay extends WatchDisplay {
   @Override
   void finish(TrainingOutcome outcome) {
     refresh();
-    out.println(outcome.render());
+    out.println(outcome(outcome));
     out.flush();
   }
 
@@ -82,7 +84,7 @@ final class LiveWatchDisplay extends WatchDisplay {
     pending.forEach(out::println);
     pending.clear();
     List<String> block = new ArrayList<>();
-    block.add("\033[1m" + run.jobName() + "\033[0m  " + status() + "  elapsed " + hms(elapsed()));
+    block.add(paint.bold(run.jobName()) + "  " + status() + "  elapsed " + hms(elapsed()));
     for (HostMetrics h : metrics.values()) {
       StringBuilder sb = new StringBuilder("  ").append(h.host());
       if (h.metrics().values().stream().allMatch(s -> s.values().isEmpty())) {
@@ -106,7 +108,7 @@ final class LiveWatchDisplay extends WatchDisplay {
     if (latest == null) {
       return "";
     }
-    return latest.trainingJobStatusAsString()
+    return paint.state(latest.trainingJobStatusAsString())
         + (latest.secondaryStatusAsString() == null ? "" : " / " + latest.secondaryStatusAsString());
   }
 
@@ -129,14 +131,5 @@ final class LiveWatchDisplay extends WatchDisplay {
 
   private String clip(String line) {
     return line.length() <= width ? line : line.substring(0, Math.max(0, width - 1)) + "…";
-  }
-
-  private static int columns() {
-    try {
-      int c = Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "120"));
-      return c >= 40 ? c : 120;
-    } catch (NumberFormatException e) {
-      return 120;
-    }
   }
 }

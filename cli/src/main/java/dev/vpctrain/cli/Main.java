@@ -30,7 +30,8 @@ public final class Main implements Callable<Integer> {
   CommandSpec spec;
 
   @Option(names = "--debug", scope = ScopeType.INHERIT,
-      description = "Print the stack trace of an error, and the AWS SDK's request logs (for bug reports).")
+      description = "Print the stack trace of an error, and each AWS request and response with its body, "
+          + "secrets redacted (for bug reports).")
   boolean debug;
 
   /**
@@ -69,9 +70,11 @@ public final class Main implements Callable<Integer> {
   }
 
   /**
-   * {@code --debug}: vpctrain's own debug logs and the AWS SDK's request logs (each request sent and
-   * response received, with request ids), on stderr. System properties of slf4j-simple, so they must
-   * be set before the first logger is created; {@code simplelogger.properties} holds the quiet defaults.
+   * {@code --debug}: vpctrain's own debug logs, among them the wire log of request and response bodies
+   * ({@link WireLog}, installed by {@link AwsClients} when its logger is at debug level), and the AWS
+   * SDK's request logs (each request sent and response received, with request ids), on stderr. System
+   * properties of slf4j-simple, so they must be set before the first logger is created;
+   * {@code simplelogger.properties} holds the quiet defaults.
    */
   static void debugLogging() {
     String log = "org.slf4j.simpleLogger.log.";
@@ -96,14 +99,12 @@ public final class Main implements Callable<Integer> {
     return run(args, out, err, Terminal.system());
   }
 
-  /** Runs the command line as if {@code out} went to {@code terminal} (colour and width of the text report). */
+  /** Runs the command line as if {@code out} went to {@code terminal} (colour and width of the output). */
   static int run(String[] args, PrintWriter out, PrintWriter err, Terminal terminal) {
     boolean debug = Arrays.asList(args).contains("--debug");
     CommandLine cmd = commandLine(args);
     for (CommandLine sub : cmd.getSubcommands().values()) {
-      if (sub.getCommand() instanceof CheckCommand) {
-        ((CheckCommand) sub.getCommand()).terminal = terminal;
-      }
+      sendTo(sub.getCommandSpec(), terminal);
     }
     cmd.setOut(out);
     cmd.setErr(err);
@@ -122,6 +123,20 @@ public final class Main implements Callable<Integer> {
     out.flush();
     err.flush();
     return code;
+  }
+
+  /**
+   * Hands {@code terminal} to every {@link ColorOption} that {@code command} mixes in, directly or
+   * inside another mixin: declaring the mixin is all a command does to have its output follow it.
+   */
+  private static void sendTo(CommandSpec command, Terminal terminal) {
+    for (CommandSpec mixin : command.mixins().values()) {
+      if (mixin.userObject() instanceof ColorOption) {
+        ((ColorOption) mixin.userObject()).terminal(terminal);
+      } else {
+        sendTo(mixin, terminal);
+      }
+    }
   }
 
   /** {@return the configured picocli command line, with every subcommand} */

@@ -10,13 +10,13 @@ import java.time.Clock;
 
 /** Plain lines for logs and pipes: each transition and each log line once, a metrics summary at the end. */
 final class PlainWatchDisplay extends WatchDisplay {
-  PlainWatchDisplay(PrintWriter out, TrainingRun run, Clock clock) {
-    super(out, run, clock);
+  PlainWatchDisplay(PrintWriter out, TrainingRun run, Clock clock, Paint paint) {
+    super(out, run, clock, paint);
   }
 
   @Override
   public void onProgress(Progress progress) {
-    out.println(progress);
+    out.println(transition(progress));
     out.flush();
   }
 
@@ -36,7 +36,7 @@ final class PlainWatchDisplay extends WatchDisplay {
         }
       }
     });
-    out.println(outcome.render());
+    out.println(outcome(outcome));
     out.flush();
   }
 

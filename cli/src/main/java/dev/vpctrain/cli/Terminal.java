@@ -62,6 +62,14 @@ record Terminal(boolean terminal, Map<String, String> env) {
     return terminal && (noColor == null || noColor.isEmpty()) && !"dumb".equals(env.get("TERM"));
   }
 
+  /**
+   * Whether the output can be redrawn in place (the live display of a job): a terminal, unless
+   * {@code TERM} is {@code dumb}, which moves no cursor.
+   */
+  boolean redraws() {
+    return terminal && !"dumb".equals(env.get("TERM"));
+  }
+
   /** The column to wrap at: 0 (none) unless a terminal. */
   int width() {
     if (!terminal) {

@@ -27,12 +27,13 @@ final class WatchCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "JOB_NAME", description = "The training job's name.")
   String jobName;
 
-  /** --region, --profile, --endpoint-url, --plain, --poll-interval. */
+  /** --region, --profile, --endpoint-url, --plain, --poll-interval, --color, --no-color. */
   @Mixin
   WatchOptions watch = new WatchOptions();
 
   @Override
   public Integer call() throws InterruptedException {
+    watch.color.choice(); // --color with --no-color: a usage error before any call
     try (AwsClients clients = watch.clients()) {
       // EC2 and S3 are needed only to diagnose a failure: their clients are built then
       NetworkSource live = job -> LiveNetworkDiscovery.builder().ec2(clients.ec2()).s3(clients.s3())

@@ -1,6 +1,8 @@
 package dev.vpctrain.cli;
 
 import dev.vpctrain.aws.AwsCallException;
+import dev.vpctrain.aws.launch.Progress;
+import dev.vpctrain.aws.launch.ProgressKind;
 import dev.vpctrain.aws.launch.ProgressListener;
 import dev.vpctrain.aws.launch.TrainingOutcome;
 import dev.vpctrain.aws.launch.TrainingRun;
@@ -24,19 +26,16 @@ abstract class WatchDisplay implements ProgressListener {
   protected final PrintWriter out;
   protected final TrainingRun run;
   protected final Clock clock;
+  protected final Paint paint;
   protected DescribeTrainingJobResponse latest;
   private boolean logsOff;
   private boolean metricsOff;
 
-  WatchDisplay(PrintWriter out, TrainingRun run, Clock clock) {
+  WatchDisplay(PrintWriter out, TrainingRun run, Clock clock, Paint paint) {
     this.out = out;
     this.run = run;
     this.clock = clock;
-  }
-
-  /** The display for this output: redrawn with ANSI on a terminal, plain lines otherwise. */
-  static WatchDisplay of(boolean terminal, PrintWriter out, TrainingRun run, Clock clock) {
-    return terminal ? new LiveWatchDisplay(out, run, clock) : new PlainWatchDisplay(out, run, clock);
+    this.paint = paint;
   }
 
   @Override
@@ -78,6 +77,18 @@ abstract class WatchDisplay implements ProgressListener {
       note("metrics unavailable: " + e.getMessage());
       return Optional.empty();
     }
+  }
+
+  /** A transition as {@link Progress#toString()} has it, its state coloured. */
+  String transition(Progress p) {
+    String prefix = p.timestamp().map(Instant::toString).orElse("-") + "  "
+        + (p.kind() == ProgressKind.STATUS ? "status " : "");
+    return paint.stateAfter(prefix, p.status(), p.toString());
+  }
+
+  /** The outcome as {@link TrainingOutcome#render()} has it, its final status coloured. */
+  String outcome(TrainingOutcome outcome) {
+    return paint.stateAfter("Training job " + outcome.jobName() + " ", outcome.status().name(), outcome.render());
   }
 
   /** Time since the job was created, until it ended or now. */

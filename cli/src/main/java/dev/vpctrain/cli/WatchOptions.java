@@ -12,14 +12,19 @@ import picocli.CommandLine.Option;
 
 /**
  * Following a job to its end, for {@code launch} and {@code watch}: the AWS options ({@link AwsOptions}),
- * {@code --plain} and {@code --poll-interval}, the clients that follow a job, and the display. A picocli
- * mixin.
+ * {@code --plain}, {@code --poll-interval} and the colours ({@link ColorOption}), the clients that follow
+ * a job, and the display. A picocli mixin.
  */
 final class WatchOptions {
   @Mixin
   AwsOptions aws = new AwsOptions();
 
-  @Option(names = "--plain", description = "Print plain lines, even on a terminal (no live display).")
+  /** --color, --no-color and the terminal: the live display or plain lines, and their colours. */
+  @Mixin
+  ColorOption color = new ColorOption();
+
+  @Option(names = "--plain", description = "Print plain lines instead of the live display, which a terminal gets "
+      + "unless TERM is dumb.")
   boolean plain;
 
   @Option(names = "--poll-interval", paramLabel = "DURATION", defaultValue = "5s", converter = PollInterval.class,
@@ -42,12 +47,12 @@ final class WatchOptions {
    *
    * @throws InterruptedException when interrupted, naming the job that keeps running (exit code 130)
    */
-  // Java 17: console() is null when stdin/stdout is no terminal (JDK 22+ would need Console.isTerminal())
-  @SuppressWarnings("SystemConsoleNull")
   int follow(TrainingRun run, CommandSpec spec) throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
-    boolean terminal = !plain && System.console() != null;
-    WatchDisplay display = WatchDisplay.of(terminal, out, run, Clock.systemUTC());
+    Terminal terminal = color.terminal();
+    WatchDisplay display = !plain && terminal.redraws()
+        ? new LiveWatchDisplay(out, run, Clock.systemUTC(), color.paint(), terminal.width())
+        : new PlainWatchDisplay(out, run, Clock.systemUTC(), color.paint());
     TrainingOutcome outcome;
     try {
       outcome = run.await(display);

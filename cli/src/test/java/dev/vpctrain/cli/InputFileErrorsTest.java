@@ -132,7 +132,7 @@ class InputFileErrorsTest {
     // root reads every file, so the permission case is checked at the mapping
     java.io.StringWriter err = new java.io.StringWriter();
     int code = Failures.report(new java.nio.file.AccessDeniedException("secret/job.json"),
-        new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(err), false);
+        new java.io.PrintWriter(err), false);
     assertThat(code).isEqualTo(66);
     assertThat(err.toString()).isEqualTo("vpctrain: cannot read secret/job.json: permission denied\n");
   }

@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
@@ -59,11 +60,16 @@ class LaunchWatchCommandTest {
   }
 
   Cli launch(String example, String... more) throws IOException {
+    return launchOn(new Terminal(false, Map.of()), example, more);
+  }
+
+  /** Launches as if the output went to {@code terminal}. */
+  Cli launchOn(Terminal terminal, String example, String... more) throws IOException {
     List<String> args = new ArrayList<>(List.of("launch", "--job", example(example, "job.json").toString(),
         "--network", example(example, "network.json").toString()));
     args.addAll(aws());
     args.addAll(List.of(more));
-    return Cli.run(args.toArray(new String[0]));
+    return Cli.run(terminal, args.toArray(new String[0]));
   }
 
   static List<String> aws() {
@@ -225,6 +231,57 @@ class LaunchWatchCommandTest {
     assertNoStackTrace(r);
   }
 
+  /** Issue 14: launch's report and the job's states are coloured as check's report is, and wrapped on a terminal. */
+  @Test
+  void launchColoursItsReportAndTheJobsStatesOnATerminalOnly() throws IOException {
+    logsAndMetrics();
+    jobLifecycle("describe-completed.json");
+    Cli piped = launchOn(new Terminal(false, Map.of("COLUMNS", "60")), "ready-private-endpoints");
+    assertThat(piped.code).as(piped.toString()).isZero();
+    assertThat(piped.out).doesNotContain("\u001B[").startsWith("READY  job " + JOB + " in us-west-2: 0 errors")
+        .contains("Training job " + JOB + " COMPLETED, trained 1620 s");
+    assertThat(piped.out.lines().mapToInt(String::length).max().orElse(0)).as("not wrapped").isGreaterThan(60);
+
+    wm.resetScenarios();
+    Cli terminal = launchOn(new Terminal(true, Map.of("COLUMNS", "60")), "ready-private-endpoints");
+    assertThat(terminal.code).as(terminal.toString()).isZero();
+    assertThat(terminal.out).startsWith("\u001B[1m\u001B[32mREADY\u001B[0m  job " + JOB)
+        .contains("  status \u001B[1mInProgress\u001B[0m")
+        .contains("Training job " + JOB + " \u001B[1m\u001B[32mCOMPLETED\u001B[0m, trained 1620 s");
+    String report = terminal.out.substring(0, terminal.out.indexOf("Created training job"));
+    assertThat(report.lines().map(l -> l.replaceAll("\u001B\\[[0-9;]*m", "")))
+        .filteredOn(l -> !l.startsWith("  see: "))
+        .allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(60));
+
+    wm.resetScenarios();
+    Cli noColor = launchOn(new Terminal(true, Map.of("NO_COLOR", "1")), "ready-private-endpoints");
+    assertThat(noColor.out).as(noColor.toString()).doesNotContain("\u001B[");
+    wm.resetScenarios();
+    Cli off = launchOn(new Terminal(true, Map.of()), "ready-private-endpoints", "--no-color");
+    assertThat(off.out).as(off.toString()).doesNotContain("\u001B[");
+  }
+
+  @Test
+  void aRefusedLaunchAndAFailedJobAreColouredWithColor() throws IOException {
+    wm.stubFor(sageMaker("DescribeTrainingJob").willReturn(error(400, "ValidationException", "Requested resource not found.")));
+    Cli refused = launch("dedicated-tenancy", "--color");
+    assertThat(refused.code).as(refused.toString()).isEqualTo(1);
+    assertThat(refused.out).startsWith("\u001B[1m\u001B[31mNOT_READY\u001B[0m  job ");
+    assertThat(refused.err).doesNotContain("\u001B[").contains("refused by the preflight (vpc.tenancy.dedicated)");
+
+    wm.resetAll();
+    jobLifecycle("describe-failed.json");
+    logsAndMetrics();
+    Cli failed = launch("ready-private-endpoints", "--color");
+    assertThat(failed.code).as(failed.toString()).isEqualTo(3);
+    assertThat(failed.out).contains("Training job " + JOB + " \u001B[1m\u001B[31mFAILED\u001B[0m")
+        .contains("FailureReason: ClientError: Data download failed");
+
+    Cli both = launch("ready-private-endpoints", "--color", "--no-color");
+    assertThat(both.code).isEqualTo(ExitCodes.USAGE);
+    assertThat(both.err).contains("--color and --no-color");
+  }
+
   @Test
   void validationExceptionExits65AndAccessDeniedExits69() throws IOException {
     wm.stubFor(sageMaker("DescribeTrainingJob").willReturn(error(400, "ValidationException", "Requested resource not found.")));
@@ -262,6 +319,48 @@ class LaunchWatchCommandTest {
     assertThat(r.out).contains("Starting: Preparing the instances for training")
         .contains("[algo-1] epoch 1 loss=2.31")
         .contains("COMPLETED");
+  }
+
+  @Test
+  void watchColoursTheStatesWithColor() throws IOException {
+    wm.stubFor(sageMaker("DescribeTrainingJob").inScenario("w").whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(ok(fixture("describe-inprogress.json"))).willSetStateTo("done"));
+    wm.stubFor(sageMaker("DescribeTrainingJob").inScenario("w").whenScenarioStateIs("done")
+        .willReturn(ok(fixture("describe-completed.json"))));
+    logsAndMetrics();
+    List<String> args = new ArrayList<>(List.of("watch", JOB, "--color"));
+    args.addAll(aws());
+
+    Cli r = Cli.run(new Terminal(false, Map.of()), args.toArray(new String[0]));
+
+    assertThat(r.code).as(r.toString()).isZero();
+    assertThat(r.out).contains("Z  \u001B[1mUploading\u001B[0m: Uploading generated training model")
+        .contains("Z  status \u001B[1m\u001B[32mCompleted\u001B[0m\n")
+        .contains("Training job " + JOB + " \u001B[1m\u001B[32mCOMPLETED\u001B[0m");
+  }
+
+  @Test
+  void watchRedrawsOnATerminalButNotOnADumbOne() throws IOException {
+    List<String> args = List.of("watch", JOB, "--region", "us-west-2", "--endpoint-url", wm.baseUrl(),
+        "--poll-interval", "10ms");
+    String[] live = args.toArray(new String[0]);
+    for (Map<String, String> env : List.of(Map.of("TERM", "xterm"), Map.of("TERM", "dumb"))) {
+      wm.resetAll();
+      wm.stubFor(sageMaker("DescribeTrainingJob").inScenario("w").whenScenarioStateIs(Scenario.STARTED)
+          .willReturn(ok(fixture("describe-inprogress.json"))).willSetStateTo("done"));
+      wm.stubFor(sageMaker("DescribeTrainingJob").inScenario("w").whenScenarioStateIs("done")
+          .willReturn(ok(fixture("describe-completed.json"))));
+      logsAndMetrics();
+      Cli r = Cli.run(new Terminal(true, env), live);
+      assertThat(r.code).as(r.toString()).isZero();
+      if (env.get("TERM").equals("dumb")) {
+        assertThat(r.out).as("plain lines, no colour").doesNotContain("\033[")
+            .contains("Z  status Completed\n", "Training job " + JOB + " COMPLETED");
+      } else {
+        assertThat(r.out).as("the live display").contains("F\033[J", "\033[1m" + JOB + "\033[0m  ")
+            .contains("Training job " + JOB + " \u001B[1m\u001B[32mCOMPLETED\u001B[0m");
+      }
+    }
   }
 
   @Test

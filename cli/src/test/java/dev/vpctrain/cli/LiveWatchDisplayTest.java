@@ -110,7 +110,7 @@ class LiveWatchDisplayTest {
   void redrawsItsBlockInPlaceBelowScrollingTransitions() throws Exception {
     DescribeTrainingJobResponse d = describe("describe-inprogress.json");
     StringWriter text = new StringWriter();
-    LiveWatchDisplay display = new LiveWatchDisplay(new PrintWriter(text), run(d), clock);
+    LiveWatchDisplay display = new LiveWatchDisplay(new PrintWriter(text), run(d), clock, new Paint(true), 120);
 
     display.onProgress(Progress.builder().jobName(JOB).kind(ProgressKind.SECONDARY_STATUS).status("Training")
         .timestamp(Instant.parse("2026-11-29T08:04:00Z")).message("Training in progress.").build());
@@ -120,7 +120,7 @@ class LiveWatchDisplayTest {
     String second = text.toString().substring(first.length());
 
     assertThat(first).startsWith("08:04:00  Training  Training in progress.\n")
-        .contains(JOB + "\033[0m  InProgress / Training  elapsed 0:12:30")
+        .contains(JOB + "\033[0m  \033[1mInProgress\033[0m / Training  elapsed 0:12:30")
         .contains("  algo-1  CPU ▄▇  80%")
         .contains("  [algo-1] step 1 ok");
     assertThat(first).doesNotContain("\033[J");

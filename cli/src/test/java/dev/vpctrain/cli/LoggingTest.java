@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The CLI's logging, in a fresh JVM each (SLF4J binds once per JVM): one provider, slf4j-simple, so
- * nothing warns at start; a normal run, offline or live, writes nothing to stderr; {@code --debug}
- * turns on the AWS SDK's request logs.
+ * nothing warns at start; a normal run, offline or live, writes nothing to stderr (no wire log either);
+ * {@code --debug} turns on the AWS SDK's request logs and vpctrain's wire log of the bodies.
  */
 class LoggingTest {
   static FakeAwsServer server;
@@ -85,6 +85,11 @@ class LoggingTest {
     assertThat(r.code).as(r.toString()).isZero();
     assertThat(r.err).as(r.toString()).contains("software.amazon.awssdk.request", "Sending Request")
         .doesNotContain("SLF4J");
+    // the wire log: the bodies of each request and response, and no secret
+    assertThat(r.err).as(r.toString()).contains("dev.vpctrain.cli.WireLog - -> Ec2 DescribeSubnets POST",
+            "Action=DescribeSubnets&Version=2016-11-15&", "dev.vpctrain.cli.WireLog - <- Ec2 DescribeSubnets 200",
+            "<DescribeSubnetsResponse", "<subnetId>")
+        .doesNotContain("fake-secret-key");
   }
 
   /** A finished process. */

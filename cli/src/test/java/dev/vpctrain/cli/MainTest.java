@@ -300,13 +300,12 @@ class MainTest {
     assertThat(Failures.exitCode(SdkClientException.create("no route to host"))).isEqualTo(69);
     assertThat(Failures.exitCode(new IllegalStateException("bug"))).isEqualTo(70);
     java.io.StringWriter err = new java.io.StringWriter();
-    int code = Failures.report(new IllegalStateException("bug"), new java.io.PrintWriter(new java.io.StringWriter()),
-        new java.io.PrintWriter(err), false);
+    int code = Failures.report(new IllegalStateException("bug"), new java.io.PrintWriter(err), false);
     assertThat(code).isEqualTo(70);
     assertThat(err.toString()).contains("internal error").contains("please report").doesNotContain("\tat ");
     java.io.StringWriter aws = new java.io.StringWriter();
     assertThat(Failures.report(SdkClientException.create("Unable to load credentials"),
-        new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(aws), false)).isEqualTo(69);
+        new java.io.PrintWriter(aws), false)).isEqualTo(69);
     assertThat(aws.toString()).contains("Unable to load credentials");
   }
 
@@ -326,7 +325,7 @@ class MainTest {
     assertThat(new UsageException("x")).isInstanceOf(VpcTrainException.class);
     java.io.StringWriter err = new java.io.StringWriter();
     assertThat(Failures.report(new InterruptedException("training job j keeps running."),
-        new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(err), false)).isEqualTo(130);
+        new java.io.PrintWriter(err), false)).isEqualTo(130);
     assertThat(Thread.interrupted()).as("the interrupt is kept for the caller").isTrue();
     assertThat(err.toString()).isEqualTo("vpctrain: interrupted; training job j keeps running." + System.lineSeparator());
   }

@@ -16,6 +16,7 @@ import dev.vpctrain.core.network.BucketFacts;
 import dev.vpctrain.core.network.NetworkSnapshot;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -148,6 +149,32 @@ class PlanAndApplyCommandTest {
     assertThat(r.out).contains("[FAILED]", "UnauthorizedOperation", "The run stopped at step 1", "Preflight after applying");
     server.wireMock().verify(0, postRequestedFor(urlEqualTo("/"))
         .withRequestBody(containing("Action=AuthorizeSecurityGroupEgress&")));
+  }
+
+  /** Issue 14: apply's verdicts and its report afterwards are coloured on a terminal or with --color, not in a pipe. */
+  @Test
+  void applyColoursItsVerdictsAndTheReportAfterwards() throws Exception {
+    fakeClients();
+    stub("AuthorizeSecurityGroupIngress", 403, "UnauthorizedOperation", "You are not authorized to perform this operation.");
+    String[] args = {"apply", "--job", example("sg-no-self-ingress", "job.json").toString(), "--live",
+        "--region", "us-west-2", "--yes"};
+
+    Cli piped = Cli.run(new Terminal(false, Map.of()), args);
+    assertThat(piped.code).as(piped.toString()).isEqualTo(69);
+    assertThat(piped.out).contains("Preflight before: NOT_READY\n", "Preflight after applying:\nNOT_READY  job ")
+        .doesNotContain("\u001B[");
+
+    Cli terminal = Cli.run(new Terminal(true, Map.of()), args);
+    assertThat(terminal.code).as(terminal.toString()).isEqualTo(69);
+    assertThat(terminal.out).contains("Preflight before: \u001B[1m\u001B[31mNOT_READY\u001B[0m\n",
+        "Preflight after applying:\n\u001B[1m\u001B[31mNOT_READY\u001B[0m  job ");
+
+    String[] forced = java.util.Arrays.copyOf(args, args.length + 1);
+    forced[args.length] = "--color";
+    assertThat(Cli.run(new Terminal(false, Map.of()), forced).out).contains("Preflight before: \u001B[1m\u001B[31mNOT_READY");
+    String[] off = java.util.Arrays.copyOf(args, args.length + 1);
+    off[args.length] = "--no-color";
+    assertThat(Cli.run(new Terminal(true, Map.of()), off).out).doesNotContain("\u001B[");
   }
 
   /**

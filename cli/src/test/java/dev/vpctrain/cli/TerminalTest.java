@@ -42,6 +42,14 @@ class TerminalTest {
   }
 
   @Test
+  void onlyATerminalThatMovesItsCursorIsRedrawn() {
+    assertThat(new Terminal(true, Map.of("TERM", "xterm-256color")).redraws()).isTrue();
+    assertThat(new Terminal(true, Map.of("TERM", "dumb")).redraws()).isFalse();
+    assertThat(new Terminal(true, Map.of("NO_COLOR", "1")).redraws()).isTrue();
+    assertThat(new Terminal(false, Map.of()).redraws()).isFalse();
+  }
+
+  @Test
   void theFlagsWinOverTheTerminalAndTheEnvironment() {
     assertThat(options(true, Map.of(), Optional.of(false)).color()).isFalse();
     assertThat(options(false, Map.of("NO_COLOR", "1"), Optional.of(true)).color()).isTrue();
