@@ -128,7 +128,7 @@ final class CheckCommand implements Callable<Integer> {
     jobOptions.validate(); // a usage error before any file is read
     if (networkOptions.live && LiveNetwork.installed().isEmpty()) {
       throw new UsageException("--live is not available in this build; capture the network as a snapshot "
-          + "bundle (formats.md §2) and pass it with --network bundle.json.");
+          + "bundle (docs/formats.md, section 2) and pass it with --network bundle.json.");
     }
   }
 

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 /** {@code vpctrain snapshot}: captures a job's (or a VPC's) network from live AWS into a bundle. */
 @Command(name = "snapshot", mixinStandardHelpOptions = true,
     description = {"Captures a job's (or a VPC's) network from live AWS into a snapshot bundle.",
-        "The bundle (formats.md §2) is what 'check --network' reads offline. Only read APIs are called: EC2 and S3, "
+        "The bundle (docs/formats.md, section 2) is what 'check --network' reads offline. Only read APIs are called: EC2 and S3, "
             + "and for a job with EFS or FSx for Lustre channels or with --requires targets inside the VPC, also "
             + "those file systems and the targets' network interfaces. Calls that fail are recorded in the bundle's "
             + "errors, and their checks become UNVERIFIED."})

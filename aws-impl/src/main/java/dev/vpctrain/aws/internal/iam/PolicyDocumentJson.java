@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * IAM policy documents as the bundle holds them (formats.md §2a): a JSON object as the AWS CLI prints
+ * IAM policy documents as the bundle holds them (docs/formats.md, section 2a): a JSON object as the AWS CLI prints
  * it, or a string as the IAM API and the SDK for Java return it (RFC 3986 URL-encoded JSON), or plain
  * JSON text. Read into compact JSON text; written back as objects.
  */

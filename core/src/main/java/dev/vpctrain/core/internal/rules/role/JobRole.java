@@ -33,7 +33,7 @@ final class JobRole {
 
   /** The message of a role rule when the snapshot has no {@code iam} section. */
   static final String NOT_ASKED_MESSAGE = "Not evaluated: the snapshot has no iam section, so the execution role "
-      + "was not checked (add the role's get-role and policy outputs, formats.md section 2a, to have it judged).";
+      + "was not checked (add the role's get-role and policy outputs, docs/formats.md section 2a, to have it judged).";
 
   private final State state;
   private final String roleArn;
