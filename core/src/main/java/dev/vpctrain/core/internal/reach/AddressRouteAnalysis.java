@@ -125,7 +125,7 @@ final class AddressRouteAnalysis {
     }
     if (!m.isActive()) {
       return new Decision(AddressRoute.Kind.BLACKHOLE, List.of(),
-          "the route for " + dest + " in route table " + rtb + " is a blackhole (" + m.describe() + ")");
+          "the route for " + dest + " in route table " + rtb + " is a blackhole: " + m.describe());
     }
     switch (m.targetKind()) {
       case LOCAL:
@@ -208,8 +208,7 @@ final class AddressRouteAnalysis {
     }
     RouteMatch n = next.get();
     if (!n.isActive()) {
-      return new Decision(AddressRoute.Kind.BLACKHOLE, List.of(), onward + ", whose route for " + dest + " is a blackhole ("
-          + n.describe() + ")");
+      return new Decision(AddressRoute.Kind.BLACKHOLE, List.of(), onward + ", whose route for " + dest + " is a blackhole: " + n.describe());
     }
     switch (n.targetKind()) {
       case INTERNET_GATEWAY:

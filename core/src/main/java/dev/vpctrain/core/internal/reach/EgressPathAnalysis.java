@@ -49,7 +49,7 @@ final class EgressPathAnalysis {
     String via = "route table " + tableId + " sends " + dest + " to " + r.targetId() + " (" + r.describe() + ")";
     if (!r.isActive()) {
       return new EgressPath(EgressPath.Kind.BLACKHOLE, subnetId, dest, ert, r, null,
-          "the route for " + dest + " in route table " + tableId + " is a blackhole (" + r.describe() + ")");
+          "the route for " + dest + " in route table " + tableId + " is a blackhole: " + r.describe());
     }
     switch (r.targetKind()) {
       case NAT_GATEWAY: {

@@ -70,8 +70,7 @@ public final class NatHealthCheck {
         if (def.isEmpty()) {
           problems.add("its subnet " + subnet + " uses route table " + t.routeTableId() + ", which has no 0.0.0.0/0 route");
         } else if (!def.get().isActive()) {
-          problems.add("the 0.0.0.0/0 route of its subnet's route table " + t.routeTableId() + " is a blackhole ("
-              + def.get().describe() + ")");
+          problems.add("the 0.0.0.0/0 route of its subnet's route table " + t.routeTableId() + " is a blackhole: " + def.get().describe());
         } else if (def.get().targetKind() != RouteTargetKind.INTERNET_GATEWAY) {
           problems.add("its subnet " + subnet + " uses route table " + t.routeTableId() + ", which sends 0.0.0.0/0 to "
               + def.get().targetId() + ", not to an internet gateway");

@@ -33,7 +33,7 @@ class RouteTableIndexTest {
         .failed(Section.ROUTE_TABLES, "UnauthorizedOperation").build();
     EffectiveRouteTable e = RouteTableIndex.of(net).forSubnet("subnet-a");
     assertThat(e.isKnown()).isFalse();
-    assertThat(e.unknownReason().get()).contains("ec2:DescribeRouteTables failed during capture (UnauthorizedOperation");
+    assertThat(e.unknownReason().get()).contains("ec2:DescribeRouteTables failed during capture with UnauthorizedOperation");
   }
 
   @Test

@@ -47,7 +47,7 @@ public final class EgressInternetUnreachable extends EgressRule {
           res.add(subnet);
           List<String> why = new ArrayList<>();
           if (nat.isNo()) {
-            why.add("no NAT path (" + nat.reason() + ")");
+            why.add("no NAT path, as " + nat.reason());
             res.addAll(nat.resources());
             routeFixSubnets.add(subnet);
           }

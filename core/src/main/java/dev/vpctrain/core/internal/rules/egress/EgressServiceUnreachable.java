@@ -48,8 +48,8 @@ public final class EgressServiceUnreachable extends EgressRule {
       if (!failing.isEmpty()) {
         res.addAll(ep.resources());
         out.add(fail("AWS service " + s.endpointName() + " (" + oa.serviceName(s) + ") is unreachable from "
-                + String.join(", ", failing) + ": " + ep.reason() + ", and there is no NAT path ("
-                + String.join("; ", natReasons) + ").",
+                + String.join(", ", failing) + ": " + ep.reason() + ", and there is no NAT path, as "
+                + String.join("; ", natReasons) + ".",
             remediation(oa, s, failing),
             res.toArray(new String[0])));
       } else if (!unknown.isEmpty()) {

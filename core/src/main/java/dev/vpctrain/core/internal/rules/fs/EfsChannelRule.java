@@ -66,9 +66,9 @@ abstract class EfsChannelRule extends FsRule {
     return name.or(() -> id).orElse("an unknown Availability Zone");
   }
 
-  /** {@code fsmt-… (10.20.1.20, us-east-1a)}. */
+  /** {@code fsmt-… at 10.20.1.20 in us-east-1a (use1-az1)}. */
   static String describe(EfsMountTarget m) {
-    return m.mountTargetId() + " (" + m.ipAddress().map(a -> a + ", ").orElse("") + zoneOf(m) + ")";
+    return m.mountTargetId() + m.ipAddress().map(a -> " at " + a).orElse("") + " in " + zoneOf(m);
   }
 
   /** The command that creates a mount target of {@code fileSystemId} in {@code subnetId} with {@code groups}. */

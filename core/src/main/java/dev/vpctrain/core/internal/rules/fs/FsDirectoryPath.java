@@ -67,8 +67,8 @@ public final class FsDirectoryPath extends FsRule {
     return fail("DirectoryPath " + path + " of channel " + c.channel().name() + " does not start with /" + m + ", the MountName of "
             + c.fileSystemLabel() + (classic ? ": /fsx is the MountName of SCRATCH_1 file systems only, and this one is " + type
                 : "") + ". The mount fails (\"No such file or directory\"); the path to use is " + corrected + ".",
-        "Set " + c.field() + ".DirectoryPath to \"" + corrected + "\" (SageMaker Python SDK: "
-            + "FileSystemInput(file_system_id=\"" + id + "\", file_system_type=\"FSxLustre\", directory_path=\"" + corrected + "\")).",
+        "Set " + c.field() + ".DirectoryPath to \"" + corrected + "\"; with the SageMaker Python SDK: "
+            + "FileSystemInput(file_system_id=\"" + id + "\", file_system_type=\"FSxLustre\", directory_path=\"" + corrected + "\").",
         id);
   }
 

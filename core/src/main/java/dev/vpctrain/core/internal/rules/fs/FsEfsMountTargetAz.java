@@ -61,8 +61,8 @@ public final class FsEfsMountTargetAz extends EfsChannelRule {
           checked.add(fs);
         } else if (same == Tri.UNKNOWN) {
           out.add(unverified("Whether " + ch.label() + " has a mount target in the Availability Zone of job subnet " + id
-              + " cannot be checked: the zone of the subnet or of its mount targets (" + String.join(", ",
-                  inVpc.stream().map(EfsChannelRule::describe).toList()) + ") is not in the snapshot.",
+              + " cannot be checked: the zone of the subnet or of its mount targets is not in the snapshot. Its mount "
+              + "targets: " + String.join("; ", inVpc.stream().map(EfsChannelRule::describe).toList()) + ".",
               null, resources(id, fs, inVpc)));
         } else {
           out.add(otherZone(ctx, ch, s.get(), inVpc));
@@ -84,10 +84,10 @@ public final class FsEfsMountTargetAz extends EfsChannelRule {
   private Finding otherZone(RuleContext ctx, FileSystemChannel ch, Subnet s, List<EfsMountTarget> inVpc) {
     String fs = ch.fileSystemId();
     Optional<EfsFileSystem> oneZone = ch.efs().filter(EfsFileSystem::isOneZone);
-    String targets = String.join(", ", inVpc.stream().map(EfsChannelRule::describe).toList());
+    String targets = String.join("; ", inVpc.stream().map(EfsChannelRule::describe).toList());
     String message = "Job subnet " + s.subnetId() + " is in " + zoneOf(s) + ", where " + ch.label()
-        + " has no available mount target (" + (oneZone.isPresent() ? "it is a One Zone file system; its mount target: "
-            : "its mount targets: ") + targets + "). The file system's DNS name resolves only to the mount target "
+        + " has no available mount target. " + (oneZone.isPresent() ? "It is a One Zone file system; its mount target: "
+            : "Its mount targets: ") + targets + ". The file system's DNS name resolves only to the mount target "
         + "of the client's own Availability Zone, so a mount by DNS name from " + s.subnetId() + " fails, while a mount "
         + "by mount-target IP address or Availability-Zone-specific name works across zones; how SageMaker mounts EFS "
         + "is not documented.";

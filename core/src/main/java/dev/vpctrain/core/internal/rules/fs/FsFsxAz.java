@@ -154,7 +154,7 @@ public final class FsFsxAz extends FsRule {
     @Override
     public String toString() {
       if (id.isPresent() && name.isPresent()) {
-        return "AZ ID " + id.get() + " (" + name.get() + ")";
+        return name.get() + ", AZ ID " + id.get();
       }
       return id.map(i -> "AZ ID " + i).orElseGet(() -> name.orElse("an unknown zone"));
     }

@@ -41,9 +41,9 @@ public final class FsPeers {
     return cidr.isPresent() ? b.every(Ipv4RangeSet.of(List.of(cidr.get()))).build() : b.some(Ipv4RangeSet.ALL).build();
   }
 
-  /** {@code eni-… (10.20.3.10)} or the bare id. */
+  /** {@code eni-… at 10.20.3.10}, or the bare id. */
   public static String describe(FsEndpoint ep) {
-    return ep.address().map(a -> ep.id() + " (" + a + ")").orElse(ep.id());
+    return ep.address().map(a -> ep.id() + " at " + a).orElse(ep.id());
   }
 
   private static Peer of(NetworkSnapshot network, String description, List<FsEndpoint> eps, List<String> groups) {

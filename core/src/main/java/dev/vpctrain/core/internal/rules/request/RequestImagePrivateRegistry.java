@@ -163,7 +163,7 @@ public final class RequestImagePrivateRegistry extends BaseRule {
       res.add(p.routeTableId());
     }
     p.target().ifPresent(res::add);
-    why.add("no NAT path (" + p.detail() + ")");
+    why.add("no NAT path, as " + p.detail());
     return p.kind() == EgressPath.Kind.UNKNOWN ? Tri.UNKNOWN : Tri.NO;
   }
 

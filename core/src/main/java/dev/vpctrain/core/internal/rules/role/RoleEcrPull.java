@@ -96,9 +96,9 @@ public final class RoleEcrPull extends BaseRule {
       explicit |= c.decision().type() == DecisionType.EXPLICIT_DENY;
       boolean onRepository = !c.action().equals(TOKEN);
       if (img.owner() == Owner.AWS) {
-        unknown.computeIfAbsent(why + " (the SageMaker guide says SageMaker pulls its pre-built images with "
-            + "service-owned credentials, so a missing or denied ECR permission does not block them; hosting has "
-            + "been seen failing with \"" + KNOWN_FAILURE + "\")", k -> new ArrayList<>()).add(c.action());
+        unknown.computeIfAbsent(why + "; the SageMaker guide says SageMaker pulls its pre-built images with "
+            + "service-owned credentials, so a missing or denied ECR permission does not block them, but hosting has "
+            + "been seen failing with \"" + KNOWN_FAILURE + "\"", k -> new ArrayList<>()).add(c.action());
       } else if (img.owner() == Owner.SAME_ACCOUNT && onRepository
           && c.decision().type() == DecisionType.IMPLICIT_DENY) {
         unknown.computeIfAbsent(why + " (unless the repository policy of " + img.repository() + ", which the "
@@ -134,9 +134,10 @@ public final class RoleEcrPull extends BaseRule {
               + " to " + role.arn() + " or its account. Then accept it (--accept-unverified role.ecr.pull="
               + img.arn() + ").", res));
     }
-    return one(pass("Role " + role.roleName() + " may pull image " + img.image() + " ("
-        + (img.owner() == Owner.AWS ? "AWS-owned registry " + img.account() + " (" + img.aws().map(AwsImageRegistries.Registry::source).orElse("") + "), whose repository policy allows pulls"
-            : "a repository of the role's account") + ")" + except + ".", res));
+    return one(pass("Role " + role.roleName() + " may pull image " + img.image() + ": "
+        + (img.owner() == Owner.AWS ? "AWS-owned registry " + img.account() + ", listed in "
+            + img.aws().map(AwsImageRegistries.Registry::source).orElse("AWS's documentation") + ", whose repository policy allows pulls"
+            : "a repository of the role's account") + except + ".", res));
   }
 
   private static List<String> lines(Map<String, List<String>> byReason) {

@@ -127,7 +127,7 @@ public final class RoleS3Access extends BaseRule {
           .filter(e -> e.operation().equalsIgnoreCase("s3:GetBucketPolicy") && e.resource().equals(bucket))
           .findFirst();
       return Optional.of(PolicySource.unknown(name, err
-          .map(e -> "s3:GetBucketPolicy failed during capture (" + e.code() + ")")
+          .map(e -> "s3:GetBucketPolicy failed during capture with " + e.code())
           .orElse("s3:GetBucketPolicy was not captured")));
     }
     if (facts.policyState() == PolicyState.NONE) {
@@ -209,10 +209,11 @@ public final class RoleS3Access extends BaseRule {
       }
     }
     if (out.isEmpty()) {
-      return one(pass("Role " + role.roleName() + " may read the job's S3 inputs and write its outputs ("
-          + byAccess.size() + " location(s)" + (undecidable == 0 ? ")."
-          : "; " + undecidable + " request(s) decided by a condition whose value cannot be known are left to "
-              + "role.policy.undecidable).") + " Bucket and endpoint policies are judged by the s3 rules.", role.arn()));
+      return one(pass("Role " + role.roleName() + " may read the job's S3 inputs and write its outputs, "
+          + byAccess.size() + (byAccess.size() == 1 ? " location" : " locations") + (undecidable == 0 ? "."
+          : "; " + undecidable + (undecidable == 1 ? " request" : " requests") + " decided by a condition whose value "
+              + "cannot be known " + (undecidable == 1 ? "is" : "are") + " left to role.policy.undecidable.")
+          + " Bucket and endpoint policies are judged by the s3 rules.", role.arn()));
     }
     return out;
   }

@@ -52,7 +52,7 @@ record PathContext(String via, RequestContext context, String endpointId, String
             null, null, nat, ip));
       }
     } else {
-      out.add(new PathContext("over a path the snapshot does not show (" + path.detail() + ")",
+      out.add(new PathContext("over a path the snapshot does not show, as " + path.detail(),
           base(ctx, bucket).unknown("aws:SourceVpce", "aws:SourceVpc", "aws:SourceIp", "aws:VpcSourceIp").build(),
           null, null, null, null));
     }

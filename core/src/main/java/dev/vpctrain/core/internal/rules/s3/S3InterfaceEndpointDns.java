@@ -54,9 +54,9 @@ public final class S3InterfaceEndpointDns extends S3InterfaceEndpointRule {
       cmds.add("aws ec2 modify-vpc-endpoint --vpc-endpoint-id " + u.endpointId() + " --private-dns-enabled");
     }
     return fail("S3 interface endpoint " + u.endpointId() + " is the only S3 path of " + subnets(ctx, uses)
-            + ", but S3's hostnames do not resolve to it (" + u.dnsDetail() + "): they resolve to public addresses, which "
-            + "the subnet" + (uses.size() == 1 ? "" : "s") + " cannot reach ("
-            + paths.get(0).routedPath().map(S3Path::detail).orElse(paths.get(0).detail()) + ").",
+            + ", but S3's hostnames do not resolve to it, as " + u.dnsDetail() + ": they resolve to public addresses, which "
+            + "the subnet" + (uses.size() == 1 ? "" : "s") + " cannot reach: "
+            + paths.get(0).routedPath().map(S3Path::detail).orElse(paths.get(0).detail()) + ".",
         "Make S3's names resolve to the endpoint: " + String.join(" && ", cmds)
             + " (private DNS needs both VPC DNS attributes on). Or give the route table" + (uses.size() == 1 ? "" : "s")
             + " an S3 gateway endpoint route.",

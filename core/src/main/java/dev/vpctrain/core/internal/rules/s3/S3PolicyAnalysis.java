@@ -253,7 +253,7 @@ final class S3PolicyAnalysis {
           .filter(e -> e.operation().equalsIgnoreCase("s3:GetBucketPolicy") && e.resource().equals(bucket))
           .findFirst();
       return Lookup.problem("the bucket policy of " + bucket + " is not known: " + err
-          .map(e -> "s3:GetBucketPolicy failed during capture (" + e.code() + ": " + e.message() + ")")
+          .map(e -> "s3:GetBucketPolicy failed during capture with " + e.code() + ": " + e.message())
           .orElse("s3:GetBucketPolicy was not captured in the snapshot"));
     }
     if (facts.policyState() == PolicyState.NONE) {

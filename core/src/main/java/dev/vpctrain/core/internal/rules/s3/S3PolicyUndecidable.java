@@ -65,8 +65,8 @@ public final class S3PolicyUndecidable extends S3PolicyRule {
     String policy = first.kind == Kind.ENDPOINT ? "the policy of S3 endpoint " + first.owner : "the bucket policy of " + first.owner;
     String keys = String.join(", ", first.decision.unknownKeys());
     String message = "Whether " + policy + " " + (first.kind == Kind.ENDPOINT ? "allows" : "denies")
-        + " the job's requests depends on " + keys + " in " + st.label() + " (" + st.effect().apiName()
-        + "), whose value cannot be known from the snapshot: " + String.join("; ", lines) + ".";
+        + " the job's requests depends on " + keys + " in the " + st.effect().apiName() + " " + st.label()
+        + ", whose value cannot be known from the snapshot: " + String.join("; ", lines) + ".";
     List<String> hints = new ArrayList<>();
     for (String k : first.decision.unknownKeys()) {
       hints.add(hint(ctx, k, subnets));

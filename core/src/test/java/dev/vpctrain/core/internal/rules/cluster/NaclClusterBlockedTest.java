@@ -91,7 +91,7 @@ class NaclClusterBlockedTest {
         .withErrors(CaptureError.of("ec2:DescribeNetworkAcls", "UnauthorizedOperation", "You are not authorized"));
     Finding f = run(SgFixtures.job(), n).get(0);
     assertThat(f.outcome()).isEqualTo(Outcome.UNVERIFIED);
-    assertThat(f.message()).contains("ec2:DescribeNetworkAcls failed during capture (UnauthorizedOperation");
+    assertThat(f.message()).contains("ec2:DescribeNetworkAcls failed during capture with UnauthorizedOperation");
   }
 
   @Test

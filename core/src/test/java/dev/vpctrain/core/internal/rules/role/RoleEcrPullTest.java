@@ -124,7 +124,7 @@ class RoleEcrPullTest {
     assertThat(f.outcome()).isEqualTo(Outcome.UNVERIFIED);
     assertThat(f.message()).contains("service-owned credentials").contains("BatchGetImage permission");
     assertThat(judge(DLC, doc(TOKEN, PULL_ANY))).singleElement().satisfies(x ->
-        assertThat(x.message()).contains("AWS-owned registry 763104351884 (aws/deep-learning-containers"));
+        assertThat(x.message()).contains("AWS-owned registry 763104351884, listed in aws/deep-learning-containers"));
     assertThat(AwsImageRegistries.find("763104351884", "us-east-1")).isPresent();
     assertThat(AwsImageRegistries.find("763104351884", "af-south-1")).isEmpty();
     assertThat(AwsImageRegistries.find("626614931356", "af-south-1")).isPresent();

@@ -71,7 +71,7 @@ class S3BucketOtherRegionTest {
             .resource("acme-ml-artifacts").build()).build();
     Finding f = single(rule, JOB, b);
     assertThat(f.outcome()).isEqualTo(Outcome.UNVERIFIED);
-    assertThat(f.message()).contains("s3:GetBucketLocation on acme-ml-artifacts failed during capture (AccessDenied");
+    assertThat(f.message()).contains("s3:GetBucketLocation on acme-ml-artifacts failed during capture with AccessDenied");
   }
 
   @Test

@@ -115,7 +115,7 @@ class S3BucketPolicyDeniesTest {
         .addErrors(CaptureError.builder().operation("s3:GetBucketPolicy").code("AccessDenied").message("Access Denied")
             .resource(DATA).build()).build();
     Finding g = run(rule, job().build(), failed).get(0);
-    assertThat(g.message()).contains("s3:GetBucketPolicy failed during capture (AccessDenied: Access Denied)");
+    assertThat(g.message()).contains("s3:GetBucketPolicy failed during capture with AccessDenied: Access Denied");
   }
 
   @Test

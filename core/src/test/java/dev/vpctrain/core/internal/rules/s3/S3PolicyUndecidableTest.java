@@ -38,7 +38,7 @@ class S3PolicyUndecidableTest {
       assertThat(x.severity()).isEqualTo(Severity.ERROR);
       assertThat(x.resources()).containsExactly(DATA, "subnet-a", "subnet-b");
       assertThat(x.message()).startsWith("Whether the bucket policy of acme-ml-data denies the job's requests depends on "
-          + "aws:PrincipalOrgID in statement \"OrgOnly\" (Statement[0]) (Deny), whose value cannot be known from the snapshot: "
+          + "aws:PrincipalOrgID in the Deny statement \"OrgOnly\" (Statement[0]), whose value cannot be known from the snapshot: "
           + "s3:GetObject on arn:aws:s3:::acme-ml-data/train/* (InputDataConfig[0].DataSource.S3DataSource.S3Uri) through endpoint vpce-s3;");
       assertThat(x.remediation().get()).contains("aws organizations describe-organization").contains("account 123456789012");
     });
@@ -52,7 +52,7 @@ class S3PolicyUndecidableTest {
     assertThat(f.outcome()).isEqualTo(Outcome.UNVERIFIED);
     assertThat(f.resources()).first().isEqualTo("vpce-s3");
     assertThat(f.message()).startsWith("Whether the policy of S3 endpoint vpce-s3 allows the job's requests depends on aws:VpcSourceIp in "
-        + "statement \"FromSubnets\" (Statement[0]) (Allow)");
+        + "the Allow statement \"FromSubnets\" (Statement[0])");
     assertThat(f.remediation().get()).contains("private IP the training instance gets in subnet-a, subnet-b");
   }
 
