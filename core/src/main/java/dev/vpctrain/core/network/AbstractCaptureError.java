@@ -26,4 +26,19 @@ abstract class AbstractCaptureError {
   public String resource() {
     return "";
   }
+
+  /**
+   * How the call failed, as a clause for messages, for example {@code failed during capture with
+   * AccessDenied: Access Denied}: the code, then the message without its final full stop, so that a
+   * sentence can go on after it. No parentheses are added around the service's message.
+   *
+   * @return the clause
+   */
+  public String failure() {
+    String m = message().strip();
+    while (m.endsWith(".")) {
+      m = m.substring(0, m.length() - 1).strip();
+    }
+    return "failed during capture with " + code() + (m.isEmpty() ? "" : ": " + m);
+  }
 }

@@ -366,7 +366,7 @@ abstract class AbstractNetworkSnapshot {
    */
   public String unknownReason(Section section) {
     return errorFor(section)
-        .map(e -> section.operation() + " failed during capture with " + e.code() + ": " + e.message())
+        .map(e -> section.operation() + " " + e.failure())
         .orElse(section.operation() + " was not captured in the snapshot");
   }
 

@@ -35,7 +35,8 @@ public final class RouteTableIndex {
   /** The route table governing {@code subnetId}: its explicit association, else its VPC's main table. */
   public EffectiveRouteTable forSubnet(String subnetId) {
     if (!network.has(Section.ROUTE_TABLES)) {
-      return EffectiveRouteTable.unknown(subnetId, network.unknownReason(Section.ROUTE_TABLES));
+      String why = network.unknownReason(Section.ROUTE_TABLES);
+      return EffectiveRouteTable.unknown(subnetId, why, "their route tables are unknown: " + why);
     }
     RouteTable explicit = network.explicitRouteTable(subnetId).orElse(null);
     if (explicit != null) {
@@ -44,15 +45,19 @@ public final class RouteTableIndex {
     Optional<Subnet> subnet = network.subnet(subnetId);
     if (subnet.isEmpty()) {
       if (!network.has(Section.SUBNETS)) {
+        String why = network.unknownReason(Section.SUBNETS);
         return EffectiveRouteTable.unknown(subnetId, "subnet " + subnetId
-            + " has no explicit route table association and its VPC is unknown: " + network.unknownReason(Section.SUBNETS));
+            + " has no explicit route table association and its VPC is unknown: " + why,
+            "they have no explicit route table association and their VPC is unknown: " + why);
       }
-      return EffectiveRouteTable.unknown(subnetId, "subnet " + subnetId + " is not in the snapshot");
+      return EffectiveRouteTable.unknown(subnetId, "subnet " + subnetId + " is not in the snapshot",
+          "they are not in the snapshot");
     }
     RouteTable main = network.mainRouteTable(subnet.get().vpcId()).orElse(null);
     if (main == null) {
       return EffectiveRouteTable.unknown(subnetId, "subnet " + subnetId + " has no explicit route table association and the main route table of "
-          + subnet.get().vpcId() + " is not in the snapshot");
+          + subnet.get().vpcId() + " is not in the snapshot", "they have no explicit route table association and the main "
+          + "route table of " + subnet.get().vpcId() + " is not in the snapshot");
     }
     return EffectiveRouteTable.main(subnetId, main);
   }

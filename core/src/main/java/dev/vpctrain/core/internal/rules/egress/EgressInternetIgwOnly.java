@@ -3,6 +3,7 @@ package dev.vpctrain.core.internal.rules.egress;
 import dev.vpctrain.core.job.AwsService;
 import dev.vpctrain.core.internal.reach.EgressPath;
 import dev.vpctrain.core.report.Finding;
+import dev.vpctrain.core.report.Grouping;
 import dev.vpctrain.core.report.Outcome;
 import dev.vpctrain.core.report.Severity;
 import dev.vpctrain.core.rules.RuleContext;
@@ -42,7 +43,9 @@ public final class EgressInternetIgwOnly extends EgressRule {
       if (p.kind() == EgressPath.Kind.IGW) {
         out.add(igw(subnet, p, needs, undecided));
       } else if (p.kind() == EgressPath.Kind.UNKNOWN && p.nat().isEmpty()) {
-        out.add(unverified("Where the default route of " + subnet + " leads is unknown: " + p.detail() + ".", null, subnet));
+        Finding f = unverified("Where the default route of " + subnet + " leads is unknown: " + p.detail() + ".", null, subnet);
+        out.add(p.routeTable().sharedReason().map(why -> f.withGrouping(Grouping.of(subnet,
+            "Where the default route of " + Grouping.SUBJECTS + " leads is unknown: " + why + "."))).orElse(f));
       }
     }
     if (out.isEmpty()) {

@@ -16,6 +16,7 @@ import dev.vpctrain.core.network.NetworkSnapshot;
 import dev.vpctrain.core.network.Section;
 import dev.vpctrain.core.network.Subnet;
 import dev.vpctrain.core.report.Finding;
+import dev.vpctrain.core.report.Grouping;
 import dev.vpctrain.core.report.Outcome;
 import dev.vpctrain.core.report.Severity;
 import dev.vpctrain.core.rules.RuleContext;
@@ -140,9 +141,9 @@ public final class FsFsxSecurityGroup extends FsRule {
       Side fsx = new Side(fsxGroups, fsxSg);
       Side client = new Side(jobGroups, jobSg);
       tcp(sgs, fsxDesc + " admit no inbound %s from themselves or the file system's subnet CIDR", fsx, true, fsxSg, self);
-      tcp(sgs, fsxDesc + " admit no inbound %s from a job security group or a CIDR covering " + subnet, fsx, true, jobSg, job);
+      tcp(sgs, fsxDesc + " admit no inbound %s from a job security group or a CIDR covering " + AT, fsx, true, jobSg, job);
       tcp(sgs, fsxDesc + " allow no outbound %s to themselves or the file system's subnet CIDR", fsx, false, fsxSg, self);
-      tcp(sgs, fsxDesc + " allow no outbound %s to the job's instances in " + subnet, fsx, false, jobSg, job);
+      tcp(sgs, fsxDesc + " allow no outbound %s to the job's instances in " + AT, fsx, false, jobSg, job);
       tcp(sgs, jobDesc + " admit no inbound %s from the FSx security groups or addresses (Lustre servers connect to "
           + "clients too)", client, true, fsxSg, servers);
       tcp(sgs, jobDesc + " allow no outbound %s to the FSx security groups or addresses", client, false, fsxSg, servers);
@@ -197,27 +198,39 @@ public final class FsFsxSecurityGroup extends FsRule {
       List<Missing> required = missing.stream().filter(Missing::required).toList();
       List<Finding> out = new ArrayList<>();
       if (!required.isEmpty()) {
-        out.add(fail(Severity.ERROR, message(missing, unknownRequired), remediation(missing, false), res()));
+        out.add(grouped(fail(Severity.ERROR, "", remediation(missing, false), res()), message(missing, unknownRequired)));
         return out;
       }
       if (!unknownRequired.isEmpty()) {
         List<String> all = new ArrayList<>(unknownRequired);
         all.addAll(unknownOptional);
-        out.add(unverified("Whether " + channel.label() + " can be mounted from job subnet " + subnet + " is unknown: "
-            + String.join("; ", all) + ".", null, res()));
+        out.add(grouped(unverified("", null, res()), "Whether " + channel.label() + " can be mounted from job " + SUBJECT
+            + " is unknown: " + String.join("; ", all) + "."));
       }
       if (!missing.isEmpty()) {
         List<String> parts = new ArrayList<>();
         missing.forEach(m -> parts.add(String.format(m.text, LustrePorts.describe(m.ports))));
-        out.add(fail(Severity.WARNING, channel.label() + " lacks TCP 1018-1020 from job subnet " + subnet + ": "
-            + String.join("; ", parts) + ". The current FSx guide requires TCP 988 and 1018-1023; the 2023 guide named 988 "
-            + "and 1021-1023 only, so the mount may work today, but file systems that use 1018-1020 will time out.",
-            remediation(missing, true), res()));
+        out.add(grouped(fail(Severity.WARNING, "", remediation(missing, true), res()), channel.label()
+            + " lacks TCP 1018-1020 from job " + SUBJECT + ": " + String.join("; ", parts) + ". The current FSx guide "
+            + "requires TCP 988 and 1018-1023; the 2023 guide named 988 and 1021-1023 only, so the mount may work today, "
+            + "but file systems that use 1018-1020 will time out."));
       } else if (!unknownOptional.isEmpty() && unknownRequired.isEmpty()) {
-        out.add(finding(Outcome.UNVERIFIED, Severity.WARNING, "Whether " + channel.label() + " gets TCP 1018-1020 from job "
-            + "subnet " + subnet + " is unknown: " + String.join("; ", unknownOptional) + ".", null, res()));
+        out.add(grouped(finding(Outcome.UNVERIFIED, Severity.WARNING, "", null, res()), "Whether " + channel.label()
+            + " gets TCP 1018-1020 from job " + SUBJECT + " is unknown: " + String.join("; ", unknownOptional) + "."));
       }
       return out;
+    }
+
+    /**
+     * {@code f} with the message {@code text} for this subnet, and grouped with the other job subnets'
+     * findings of the same text: the security groups are the cause, the same for every subnet, and the
+     * remediation references groups, not the subnet. {@code text} names the subnet with
+     * {@link #SUBJECT} and {@link #AT}; a text whose reasons name the subnet otherwise stays alone.
+     */
+    private Finding grouped(Finding f, String text) {
+      String own = text.replace(SUBJECT, "subnet " + subnet).replace(AT, subnet);
+      String group = text.replace(SUBJECT, "subnets " + Grouping.SUBJECTS).replace(AT, "each of them");
+      return f.withMessage(own).withGrouping(Grouping.of(subnet, group));
     }
 
     private String message(List<Missing> all, List<String> unknowns) {
@@ -226,9 +239,9 @@ public final class FsFsxSecurityGroup extends FsRule {
         parts.add(m.efa ? m.text : String.format(m.text, LustrePorts.describe(m.ports)));
       }
       String more = unknowns.isEmpty() ? "" : " Also unknown: " + String.join("; ", unknowns) + ".";
-      return channel.label() + " cannot be mounted from job subnet " + subnet + ": " + String.join("; ", parts)
-          + ". Lustre needs TCP 988 and 1018-1023 between its clients and the file system in both directions (FSx "
-          + "guide); without them the mount times out and the job fails." + more;
+      return channel.label() + " cannot be mounted from job " + SUBJECT + ": " + String.join("; ", parts)
+          + ". Lustre needs TCP 988 and 1018-1023 between its clients and the file system in both directions, as the FSx "
+          + "guide says; without them the mount times out and the job fails." + more;
     }
 
     private String remediation(List<Missing> all, boolean optionalOnly) {
@@ -259,6 +272,12 @@ public final class FsFsxSecurityGroup extends FsRule {
       return r.toArray(new String[0]);
     }
   }
+
+  /** Where a finding's text names the job subnet as the subject of its sentence ({@code subnet …}). */
+  private static final String SUBJECT = "{job-subnet}";
+
+  /** Where a finding's text names the job subnet inside a requirement ({@code a CIDR covering …}). */
+  private static final String AT = "{at-subnet}";
 
   /** The groups of one end and the one a remediation adds rules to. */
   private record Side(List<String> groups, String first) {}

@@ -41,7 +41,7 @@ public final class S3BucketPolicyDenies extends S3PolicyRule {
     denied.forEach((bucket, list) -> out.add(failure(ctx, bucket, list)));
     for (Gap g : analysis.gaps(Kind.BUCKET)) {
       out.add(unverified("Whether the bucket policy of " + g.owner + " denies the job's requests cannot be checked: "
-          + g.reason + ".", null, Texts.resources(g.owner, List.of(), g.subnets)));
+          + g.reason() + ".", null, Texts.resources(g.owner, List.of(), g.subnets)));
     }
     if (!out.isEmpty()) {
       return out;

@@ -21,7 +21,7 @@ public final class S3Buckets {
   public static String regionUnknownReason(RuleContext ctx, String bucket) {
     for (CaptureError e : ctx.network().errors()) {
       if (e.operation().equalsIgnoreCase("s3:GetBucketLocation") && e.resource().equals(bucket)) {
-        return "s3:GetBucketLocation on " + bucket + " failed during capture with " + e.code() + ": " + e.message();
+        return "s3:GetBucketLocation on " + bucket + " " + e.failure();
       }
     }
     return "the location of bucket " + bucket + " was not captured in the snapshot";

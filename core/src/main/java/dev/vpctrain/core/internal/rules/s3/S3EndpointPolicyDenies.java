@@ -44,7 +44,7 @@ public final class S3EndpointPolicyDenies extends S3PolicyRule {
     }
     denied.forEach((endpoint, list) -> out.add(failure(ctx, endpoint, list)));
     for (Gap g : analysis.gaps(Kind.ENDPOINT)) {
-      out.add(unverified("The endpoint policy on the S3 path of " + Texts.join(g.subnets) + " cannot be checked: " + g.reason + ".",
+      out.add(unverified("The endpoint policy on the S3 path of " + Texts.join(g.subnets) + " cannot be checked: " + g.reason() + ".",
           null, Texts.resources(g.owner.startsWith("vpce-") ? g.owner : null, g.subnets, List.of())));
     }
     if (!out.isEmpty()) {

@@ -46,7 +46,7 @@ public final class S3PackagesNotBlocked extends BaseRule {
     Reach reach = ReachContext.of(ctx);
     Map<String, Set<String>> byEndpoint = new LinkedHashMap<>();
     Map<String, Set<String>> byNat = new LinkedHashMap<>();
-    Map<String, String> unknownPaths = new LinkedHashMap<>();
+    Map<String, S3Path> unknownPaths = new LinkedHashMap<>();
     for (String subnet : new LinkedHashSet<>(ctx.job().vpc().get().subnets())) {
       S3Path path = reach.s3Path(subnet, ctx.region());
       if (path.viaEndpoint()) {
@@ -54,7 +54,7 @@ public final class S3PackagesNotBlocked extends BaseRule {
       } else if (path.kind() == S3Path.Kind.NAT) {
         byNat.computeIfAbsent(path.natGatewayId().orElse("?"), k -> new LinkedHashSet<>()).add(subnet);
       } else if (path.kind() == S3Path.Kind.UNKNOWN || path.kind() == S3Path.Kind.UNMODELED) {
-        unknownPaths.put(subnet, path.detail());
+        unknownPaths.put(subnet, path);
       }
     }
     List<Finding> out = new ArrayList<>();
@@ -67,10 +67,12 @@ public final class S3PackagesNotBlocked extends BaseRule {
             + "--service-name com.amazonaws." + ctx.region() + ".s3 --route-table-ids <route tables> "
             + "--policy-document file://endpoint-policy.json",
         Texts.resources(nat, subnets, List.of()))));
-    unknownPaths.forEach((subnet, why) -> out.add(finding(Outcome.UNVERIFIED, sev,
-        "Whether " + subnet + " can reach the Amazon Linux repositories cannot be checked: its S3 path is not known: " + why + ".",
+    unknownPaths.forEach((subnet, path) -> out.add(finding(Outcome.UNVERIFIED, sev,
+        "Whether " + subnet + " can reach the Amazon Linux repositories cannot be checked: its S3 path is not known: "
+            + path.detail() + ".",
         null, subnet).withGrouping(Grouping.of(subnet, "Whether " + Grouping.SUBJECTS + " can reach the Amazon Linux "
-            + "repositories cannot be checked: their S3 path is not known: " + why + "."))));
+            + "repositories cannot be checked: their S3 path is not known: "
+            + path.routeTable().sharedReason().orElse(path.detail()) + "."))));
     if (out.isEmpty()) {
       return one(pass("The job's subnets have no working S3 path, so the Amazon Linux repositories are not reachable."));
     }

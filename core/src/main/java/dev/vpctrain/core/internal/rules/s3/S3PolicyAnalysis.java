@@ -61,12 +61,20 @@ final class S3PolicyAnalysis {
     final Kind kind;
     final String owner;
     final String reason;
+    /** The reason as said of one subnet, where {@link #reason} speaks of several; null when the same. */
+    final String single;
     final Set<String> subnets = new LinkedHashSet<>();
 
-    Gap(Kind kind, String owner, String reason) {
+    Gap(Kind kind, String owner, String reason, String single) {
       this.kind = kind;
       this.owner = owner;
       this.reason = reason;
+      this.single = single;
+    }
+
+    /** The reason, worded for the number of subnets the gap has. */
+    String reason() {
+      return subnets.size() == 1 && single != null ? single : reason;
     }
   }
 
@@ -194,8 +202,11 @@ final class S3PolicyAnalysis {
       evaluate(ctx, policy.policy(), Kind.ENDPOINT, id, subnet, pcs, requests, evaluations);
     } else if (path.kind() == S3Path.Kind.UNKNOWN || path.kind() == S3Path.Kind.UNMODELED) {
       if (mayHaveS3Endpoints(ctx, reach)) {
-        gap(gaps, Kind.ENDPOINT, subnet, "which endpoint (if any) serves the S3 path of " + subnet + " is not known: "
-            + path.detail(), subnet);
+        // subnets whose route tables are unknown for one reason are one gap
+        String single = "which endpoint, if any, serves the S3 path of " + subnet + " is not known: " + path.detail();
+        Optional<String> shared = path.routeTable().sharedReason();
+        gap(gaps, Kind.ENDPOINT, shared.isPresent() ? "" : subnet, shared
+            .map(why -> "which endpoint, if any, serves their S3 path is not known: " + why).orElse(single), single, subnet);
       }
     }
   }
@@ -253,7 +264,7 @@ final class S3PolicyAnalysis {
           .filter(e -> e.operation().equalsIgnoreCase("s3:GetBucketPolicy") && e.resource().equals(bucket))
           .findFirst();
       return Lookup.problem("the bucket policy of " + bucket + " is not known: " + err
-          .map(e -> "s3:GetBucketPolicy failed during capture with " + e.code() + ": " + e.message())
+          .map(e -> "s3:GetBucketPolicy " + e.failure())
           .orElse("s3:GetBucketPolicy was not captured in the snapshot"));
     }
     if (facts.policyState() == PolicyState.NONE) {
@@ -293,6 +304,11 @@ final class S3PolicyAnalysis {
   }
 
   private static void gap(Map<List<Object>, Gap> gaps, Kind kind, String owner, String reason, String subnet) {
-    gaps.computeIfAbsent(List.of(kind, owner, reason), k -> new Gap(kind, owner, reason)).subnets.add(subnet);
+    gap(gaps, kind, owner, reason, null, subnet);
+  }
+
+  private static void gap(Map<List<Object>, Gap> gaps, Kind kind, String owner, String reason, String single,
+      String subnet) {
+    gaps.computeIfAbsent(List.of(kind, owner, reason), k -> new Gap(kind, owner, reason, single)).subnets.add(subnet);
   }
 }

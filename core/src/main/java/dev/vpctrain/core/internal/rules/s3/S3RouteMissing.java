@@ -1,5 +1,7 @@
 package dev.vpctrain.core.internal.rules.s3;
 
+import dev.vpctrain.core.internal.reach.EffectiveRouteTable;
+import dev.vpctrain.core.internal.reach.NatForwarding;
 import dev.vpctrain.core.internal.reach.Reach;
 import dev.vpctrain.core.internal.reach.RouteMatch;
 import dev.vpctrain.core.internal.reach.S3Path;
@@ -24,11 +26,13 @@ public final class S3RouteMissing extends S3RouteRule {
     String subnet = p.subnetId();
     String table = p.routeTableId();
     if (p.kind() == S3Path.Kind.NONE) {
-      String cause = p.routeTable().describe() + " has no S3 gateway endpoint route and no default route to a NAT gateway, "
-          + "and no S3 interface endpoint with private DNS serves the VPC; " + p.detail() + ".";
-      return grouped(ctx, subnet, fail("Subnet " + label(ctx, subnet) + " has no route to S3: its " + cause,
+      // the detail says what the route table lacks or where it sends S3's addresses instead
+      String cause = " no route to S3, and no S3 interface endpoint with private DNS serves the VPC: " + p.detail() + "."
+          + (p.routeTable().source() == EffectiveRouteTable.Source.MAIN ? " It is the VPC's main route table, which "
+              + "applies to every subnet without an explicit association." : "");
+      return grouped(ctx, subnet, fail("Subnet " + label(ctx, subnet) + " has" + cause,
           S3Remedies.addGatewayEndpoint(reach, vpcOf(p), table), resources(subnet, p)),
-          "Subnets " + Grouping.SUBJECTS + " have no route to S3: their " + cause);
+          "Subnets " + Grouping.SUBJECTS + " have" + cause);
     }
     if (p.kind() == S3Path.Kind.NAT_UNHEALTHY) {
       String nat = p.natGatewayId().orElse("?");
@@ -45,13 +49,19 @@ public final class S3RouteMissing extends S3RouteRule {
       String nat = p.natGatewayId().orElse("?");
       java.util.List<String> res = new java.util.ArrayList<>(java.util.List.of(resources(subnet, p)));
       p.natForwarding().flatMap(f -> f.networkAclId()).ifPresent(res::add);
-      String cause = p.routeTable().describe() + " has no S3 gateway endpoint route and sends S3's addresses to NAT gateway "
-          + nat + ", but " + p.natForwarding().get().describe() + "; see egress.nat.nacl-blocked.";
-      return grouped(ctx, subnet, fail("Subnet " + label(ctx, subnet) + " has no working route to S3: its " + cause,
+      NatForwarding forwarding = p.natForwarding().get();
+      String route = p.routeTable().describe() + " has no S3 gateway endpoint route and sends S3's addresses to NAT gateway "
+          + nat + ", but ";
+      // the forwarding's description names the subnet; the group's names the ACL and the NAT gateway's subnet only
+      String acl = forwarding.networkAclId().map(a -> "network ACL " + a).orElse("the network ACL") + " of NAT gateway "
+          + nat + "'s subnet" + forwarding.natSubnetId().map(s -> " " + s).orElse("");
+      return grouped(ctx, subnet, fail("Subnet " + label(ctx, subnet) + " has no working route to S3: its " + route
+          + forwarding.describe() + "; see egress.nat.nacl-blocked.",
           S3Remedies.addGatewayEndpoint(reach, vpcOf(p), table) + " A gateway endpoint route bypasses the NAT gateway; to keep "
               + "the NAT path, let its subnet's ACL pass the traffic instead (see egress.nat.nacl-blocked).",
           res.toArray(new String[0])),
-          "Subnets " + Grouping.SUBJECTS + " have no working route to S3: their " + cause);
+          "Subnets " + Grouping.SUBJECTS + " have no working route to S3: their " + route + acl
+              + " blocks what the gateway forwards for them to S3; see egress.nat.nacl-blocked.");
     }
     // INTERFACE_ENDPOINT_UNUSABLE: the subnet's path is an S3 interface endpoint (so a route exists);
     // s3.interface-endpoint.dns and s3.interface-endpoint.security-group report what breaks it.

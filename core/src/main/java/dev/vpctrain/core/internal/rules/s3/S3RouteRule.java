@@ -16,7 +16,8 @@ import java.util.List;
  * The common shape of the {@code s3.route.*} rules: the S3 path of every job subnet in the job's
  * region, one finding per subnet that fails (or cannot be decided), else one PASS. The findings of
  * subnets that share a route table carry one {@link Grouping}, so the report shows one finding per
- * route table naming its subnets.
+ * route table naming its subnets, and so do those of subnets whose route tables are unknown for one
+ * reason.
  */
 abstract class S3RouteRule extends S3PathRule {
   S3RouteRule(String id, Severity severity, String title) {
@@ -53,9 +54,11 @@ abstract class S3RouteRule extends S3PathRule {
       S3Path p = reach.s3Path(subnet, ctx.region());
       if (p.kind() == S3Path.Kind.UNKNOWN) {
         if (p.route().isEmpty() || !decidedDespite(p.route().get())) {
-          out.add(unverified("The S3 path of subnet " + JobSubnets.label(ctx, subnet) + " cannot be decided: " + p.detail() + ".",
-              null, resources(subnet, p)));
-          // the detail names the subnet when its route table is unknown, so those stay one per subnet
+          Finding f = unverified("The S3 path of subnet " + JobSubnets.label(ctx, subnet) + " cannot be decided: " + p.detail() + ".",
+              null, resources(subnet, p));
+          // the detail names the subnet; subnets whose route tables are unknown for one reason are one finding
+          out.add(p.routeTable().sharedReason().map(why -> grouped(ctx, subnet, f,
+              "The S3 path of subnets " + Grouping.SUBJECTS + " cannot be decided: " + why + ".")).orElse(f));
         }
         continue;
       }
