@@ -42,8 +42,8 @@ class GroupedReportTest {
     expected.add("rtb-0a1b2c3d4e5f60011");
     assertThat(resources).containsExactlyElementsOf(expected);
     assertThat(f.get("message").asText()).startsWith("Subnets subnet-0a1b2c3d4e5f60101 (us-east-1a), "
-        + "subnet-0a1b2c3d4e5f60102 (us-east-1b) and subnet-0a1b2c3d4e5f60103 (us-east-1c) have no route to S3: "
-        + "their route table rtb-0a1b2c3d4e5f60011");
+        + "subnet-0a1b2c3d4e5f60102 (us-east-1b) and subnet-0a1b2c3d4e5f60103 (us-east-1c) have no route to S3, "
+        + "and no S3 interface endpoint with private DNS serves the VPC: route table rtb-0a1b2c3d4e5f60011 has no route");
     assertThat(f.get("remediation").asText()).contains("--route-table-ids rtb-0a1b2c3d4e5f60011");
     assertThat(f.get("doc").asText()).isEqualTo(BuildInfo.docsBaseUrl() + "s3.route.missing.md").startsWith("https://");
   }

@@ -45,7 +45,7 @@ public final class EgressInternetIgwOnly extends EgressRule {
       } else if (p.kind() == EgressPath.Kind.UNKNOWN && p.nat().isEmpty()) {
         Finding f = unverified("Where the default route of " + subnet + " leads is unknown: " + p.detail() + ".", null, subnet);
         out.add(p.routeTable().sharedReason().map(why -> f.withGrouping(Grouping.of(subnet,
-            "Where the default route of " + Grouping.SUBJECTS + " leads is unknown: " + why + "."))).orElse(f));
+            "Where the default routes of " + Grouping.SUBJECTS + " lead is unknown: " + why + "."))).orElse(f));
       }
     }
     if (out.isEmpty()) {

@@ -64,6 +64,21 @@ class FsFsxSecurityGroupTest {
   }
 
   @Test
+  void jobSubnetsWithTheSameMissingRuleAreOneFinding() {
+    SecurityGroup fsx = fsxIngress(tcp(988, 988, SG_FSX), tcp(1018, 1023, SG_FSX, SG_TRAINING));
+    TrainingJobSpec job = FsxFixtures.lustreJob().build();
+    NetworkSnapshot net = FsxFixtures.network(FsxFixtures.trainingGroup(), fsx).build();
+    assertThat(run(job, net)).hasSize(2); // the rule judges each job subnet
+    PreflightReport report = dev.vpctrain.core.rules.RuleEngine.builder().rules(List.of(rule)).build().evaluate(job, net);
+    assertThat(report.problems()).singleElement().satisfies(x -> {
+      assertThat(x.message()).contains("cannot be mounted from job subnets " + SUBNET_A).contains(" and " + SUBNET_B + ":")
+          .contains("from a job security group or a CIDR covering each of them");
+      assertThat(x.resources()).startsWith(SUBNET_A, SUBNET_B).contains(FSX, SG_FSX, SG_TRAINING);
+      assertThat(x.remediation().orElseThrow()).contains("--group-id " + SG_FSX).doesNotContain("subnet-");
+    });
+  }
+
+  @Test
   void onlyPorts1018To1020ClosedIsAWarningThatKeepsTheJobReady() {
     SecurityGroup fsx = fsxIngress(tcp(988, 988, SG_FSX, SG_TRAINING), tcp(1018, 1023, SG_FSX),
         tcp(1021, 1023, SG_TRAINING));
