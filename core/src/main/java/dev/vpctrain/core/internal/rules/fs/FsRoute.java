@@ -123,10 +123,12 @@ public final class FsRoute extends FsRule {
     }
     boolean anyOf = c.isEfs() && e.endpoints().size() > 1;
     if (!failing.isEmpty() && (!anyOf || (reachable.isEmpty() && unknown.isEmpty()))) {
-      return fail("From job subnet " + subnet + ", " + c.label() + " cannot be reached on TCP " + port + ": "
-              + String.join("; ", failing) + ". The mount times out and the job fails (\"Unable to mount file system: " + fs
-              + " … File system connection timed out\").",
-          capitalized(String.join("; ", new LinkedHashSet<>(fixes))) + ".", res.toArray(String[]::new));
+      String tail = ", " + c.label() + " cannot be reached on TCP " + port + ": " + String.join("; ", failing)
+          + ". The mount times out and the job fails (\"Unable to mount file system: " + fs
+          + " … File system connection timed out\").";
+      // subnets whose routes fail the same way (one route table, one fix) are one finding
+      return fail("From job subnet " + subnet + tail, capitalized(String.join("; ", new LinkedHashSet<>(fixes))) + ".",
+          res.toArray(String[]::new)).withGrouping(Grouping.of(subnet, "From job subnets " + Grouping.SUBJECTS + tail));
     }
     if (!failing.isEmpty() || !unknown.isEmpty()) {
       List<String> all = new ArrayList<>(failing);
@@ -134,12 +136,13 @@ public final class FsRoute extends FsRule {
       String why = failing.isEmpty() ? "" : " " + c.fileSystemLabel() + " has several candidate mount targets and SageMaker's "
           + "choice among them is not documented; reachable: " + (reachable.isEmpty() ? "none" : String.join(", ", reachable)) + ".";
       String acceptBy = hops.isEmpty() ? fs : hops.iterator().next();
-      return unverified("Whether job subnet " + subnet + " reaches " + c.label() + " on TCP " + port + " and back cannot be decided: "
-              + String.join("; ", all) + "." + why,
+      String rest = c.label() + " on TCP " + port + " and back cannot be decided: " + String.join("; ", all) + "." + why;
+      // the same undecided route from several subnets (one route table, one appliance) is one finding
+      return unverified("Whether job subnet " + subnet + " reaches " + rest,
           (hops.isEmpty() ? "Check the route named above" : "Confirm that " + String.join(", ", hops) + " carries TCP " + port
-              + " between " + subnet + " and the file system both ways") + ", then accept it: --accept-unverified fs.route="
-              + acceptBy + ".",
-          res.toArray(String[]::new));
+              + " between the job subnets named above and the file system both ways") + ", then accept it: "
+              + "--accept-unverified fs.route=" + acceptBy + ".",
+          res.toArray(String[]::new)).withGrouping(Grouping.of(subnet, "Whether job subnets " + Grouping.SUBJECTS + " reach " + rest));
     }
     return null;
   }

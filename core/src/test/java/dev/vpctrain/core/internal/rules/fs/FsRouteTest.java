@@ -25,6 +25,8 @@ import dev.vpctrain.core.report.Outcome;
 import dev.vpctrain.core.report.Severity;
 import java.util.List;
 import java.util.Optional;
+import dev.vpctrain.core.report.PreflightReport;
+import dev.vpctrain.core.rules.RuleEngine;
 import org.junit.jupiter.api.Test;
 
 class FsRouteTest {
@@ -61,6 +63,12 @@ class FsRouteTest {
     assertThat(a.message()).contains("10.20.3.30").contains("blackhole").contains("rtb-private").contains("TCP 988");
     assertThat(a.remediation().orElseThrow()).contains("aws ec2 delete-route --route-table-id rtb-private --destination-cidr-block 10.20.3.0/24");
     assertThat(out.get(1).resources()).startsWith("subnet-b", FSX);
+    // both subnets share rtb-private and its fix: one finding in the report
+    PreflightReport report = RuleEngine.builder().rules(List.of(rule)).build().evaluate(job(fsxChannel("/abcdefgh")), n);
+    assertThat(report.problems()).singleElement().satisfies(f -> {
+      assertThat(f.message()).startsWith("From job subnets subnet-a and subnet-b, ");
+      assertThat(f.resources()).startsWith("subnet-a", "subnet-b").contains(FSX, "rtb-private");
+    });
     // the EFS mount targets sit in the job subnets themselves: no route table is crossed
     assertThat(single(rule, job(efsChannel("/data")), n).outcome()).isEqualTo(Outcome.PASS);
   }
@@ -86,6 +94,11 @@ class FsRouteTest {
     assertThat(out.get(0).resources()).contains("eni-0fw00000000000001", "rtb-private");
     assertThat(out.get(0).message()).contains("eni-0fw00000000000001");
     assertThat(out.get(0).remediation().orElseThrow()).contains("--accept-unverified fs.route=eni-0fw00000000000001");
+    PreflightReport report = RuleEngine.builder().rules(List.of(rule)).build().evaluate(job(fsxChannel("/abcdefgh")), n);
+    assertThat(report.problems()).singleElement().satisfies(f -> {
+      assertThat(f.message()).startsWith("Whether job subnets subnet-a and subnet-b reach ");
+      assertThat(f.remediation().orElseThrow()).contains("between the job subnets named above and the file system");
+    });
   }
 
   @Test
