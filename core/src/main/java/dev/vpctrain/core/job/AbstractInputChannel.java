@@ -16,6 +16,13 @@ abstract class AbstractInputChannel {
   /** {@return {@code DataSource.S3DataSource.S3Uri}; empty for a file-system channel} */
   public abstract Optional<String> s3Uri();
 
+  /**
+   * {@return the request member that holds {@link #s3Uri()} when it is not the training job's
+   * {@code InputDataConfig[i].DataSource.S3DataSource.S3Uri}, for example a processing job's
+   * {@code ProcessingInputs[0].S3Input.S3Uri}; findings name it}
+   */
+  public abstract Optional<String> s3UriField();
+
   /** {@return {@code S3DataSource.S3DataType}: {@code S3Prefix} (the default), {@code ManifestFile} or {@code AugmentedManifestFile}} */
   @Value.Default
   public String s3DataType() {

@@ -29,7 +29,7 @@ import org.immutables.value.Value;
  * {@code TrainingJobSpec.Builder} is; use {@link TrainingJobSpec}.
  */
 @Value.Immutable(builder = false)
-public abstract class AbstractTrainingJobSpec {
+public abstract class AbstractTrainingJobSpec implements JobSpec {
   /** The hyperparameter in which the SageMaker SDKs pass the training code package. */
   public static final String SUBMIT_DIRECTORY = "sagemaker_submit_directory";
   /** The field findings name for the code package. */
@@ -47,7 +47,43 @@ public abstract class AbstractTrainingJobSpec {
     return new Builder(TrainingJobSpec.copyOf(this));
   }
 
+  /**
+   * {@return which API the workload comes from: {@link JobKind#TRAINING} for a training job (the
+   * default), {@link JobKind#PROCESSING} for a processing job's projection, {@link JobKind#TUNING} for
+   * a tuning job's training job definition}
+   */
+  @Value.Default
+  @Override
+  public JobKind kind() {
+    return JobKind.TRAINING;
+  }
+
+  /**
+   * {@return the tuning job definition this workload is, by its {@code DefinitionName}, or
+   * {@code TrainingJobDefinitions[i]} when it has none; empty for training and processing jobs and for
+   * a tuning job's single {@code TrainingJobDefinition}}
+   */
+  public abstract Optional<String> definitionName();
+
+  /** {@return this spec alone: a training job is its own workload} */
+  @Override
+  public List<TrainingJobSpec> workloads() {
+    return List.of((TrainingJobSpec) this);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @param change the change
+   * @return {@code change} applied to this spec
+   */
+  @Override
+  public TrainingJobSpec withEachWorkload(java.util.function.UnaryOperator<TrainingJobSpec> change) {
+    return change.apply((TrainingJobSpec) this);
+  }
+
   /** {@return {@code TrainingJobName}: the job's name, unique in the account and region} */
+  @Override
   @Value.Parameter
   public abstract String name();
 
@@ -258,7 +294,8 @@ public abstract class AbstractTrainingJobSpec {
         List<String> actions = "S3Prefix".equalsIgnoreCase(c.s3DataType())
             ? List.of("s3:GetObject", "s3:ListBucket")
             : List.of("s3:GetObject");
-        out.add(S3Access.of("InputDataConfig[" + index + "].DataSource.S3DataSource.S3Uri", uri, actions));
+        out.add(S3Access.of(c.s3UriField().orElse("InputDataConfig[" + index + "].DataSource.S3DataSource.S3Uri"), uri,
+            actions));
       });
     }
     outputPath().flatMap(S3Uri::parse).ifPresent(uri ->
@@ -314,6 +351,29 @@ public abstract class AbstractTrainingJobSpec {
       if (named) {
         draft = draft.withName(name);
       }
+      return this;
+    }
+
+    /**
+     * Sets which API the workload comes from (not part of the request; the job file reader sets it).
+     *
+     * @param kind the kind; {@code null} for the default, {@link JobKind#TRAINING}
+     * @return this builder
+     */
+    public Builder kind(JobKind kind) {
+      draft = draft.withKind(kind == null ? JobKind.TRAINING : kind);
+      return this;
+    }
+
+    /**
+     * Sets the tuning job definition this workload is ({@code DefinitionName}, or
+     * {@code TrainingJobDefinitions[i]}), for reports that name it.
+     *
+     * @param definitionName the definition's name; {@code null} for none
+     * @return this builder
+     */
+    public Builder definitionName(String definitionName) {
+      draft = draft.withDefinitionName(Optional.ofNullable(definitionName));
       return this;
     }
 
