@@ -31,6 +31,15 @@ abstract class AbstractFinding {
   public abstract Optional<String> remediation();
 
   /**
+   * The training job definitions of a tuning job this finding is about: one {@code DefinitionName} (or
+   * {@code TrainingJobDefinitions[i]}), or several joined with {@code ", "}; empty when it holds for the
+   * whole job (every definition alike, or a training or processing job).
+   *
+   * @return the definitions, or empty
+   */
+  public abstract Optional<String> definition();
+
+  /**
    * How this finding merges with others of the same cause into one finding (several job subnets
    * behind one route table, for example); empty for a finding that stands alone. Not part of the
    * JSON or SARIF report, which show the merged finding.

@@ -33,7 +33,7 @@ final class FindingGroups {
 
   private static List<Object> key(Finding f) {
     return List.of(f.ruleId(), f.severity(), f.outcome(), f.accepted(), f.remediation().orElse(""),
-        f.remediation().isPresent(), f.grouping().orElseThrow().message());
+        f.remediation().isPresent(), f.grouping().orElseThrow().message(), f.definition().orElse(""));
   }
 
   private static Finding merged(List<Finding> group) {

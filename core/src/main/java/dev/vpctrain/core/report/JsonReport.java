@@ -1,5 +1,6 @@
 package dev.vpctrain.core.report;
 
+import dev.vpctrain.core.job.JobKind;
 import java.util.List;
 
 /**
@@ -23,8 +24,11 @@ public final class JsonReport {
     List<Finding> shown = verbose ? report.findings() : report.problems();
     JsonWriter w = JsonWriter.create().beginObject()
         .member("schema", SCHEMA)
-        .member("job", report.jobName())
-        .member("region", report.region())
+        .member("job", report.jobName());
+    if (report.kind() != JobKind.TRAINING) {
+      w.member("kind", report.kind().label());
+    }
+    w.member("region", report.region())
         .member("verdict", report.verdict().name())
         .name("findings").beginArray();
     for (Finding f : shown) {
@@ -32,6 +36,7 @@ public final class JsonReport {
           .member("rule", f.ruleId())
           .member("severity", f.severity().name())
           .member("outcome", f.outcome().name());
+      f.definition().ifPresent(d -> w.member("definition", d));
       if (f.accepted()) {
         w.member("accepted", true);
       }

@@ -1,5 +1,6 @@
 package dev.vpctrain.core.report;
 
+import dev.vpctrain.core.job.JobKind;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -27,12 +28,19 @@ public final class PreflightReport {
   private final int rulesEvaluated;
   private final List<Acceptance> acceptances;
   private final Verdict verdict;
+  private final JobKind kind;
 
   private PreflightReport(String jobName, String region, List<Finding> findings, int rulesEvaluated,
       List<Acceptance> acceptances) {
+    this(JobKind.TRAINING, jobName, region, FindingGroups.merge(findings), rulesEvaluated, acceptances);
+  }
+
+  private PreflightReport(JobKind kind, String jobName, String region, List<Finding> merged, int rulesEvaluated,
+      List<Acceptance> acceptances) {
+    this.kind = Objects.requireNonNull(kind);
     this.jobName = Objects.requireNonNull(jobName);
     this.region = Objects.requireNonNull(region);
-    List<Finding> sorted = new ArrayList<>(FindingGroups.merge(findings));
+    List<Finding> sorted = new ArrayList<>(merged);
     sorted.sort(ORDER);
     this.findings = List.copyOf(sorted);
     this.rulesEvaluated = rulesEvaluated;
@@ -107,9 +115,23 @@ public final class PreflightReport {
     return unverified ? Verdict.UNVERIFIED : Verdict.READY;
   }
 
-  /** {@return the training job's name ({@code TrainingJobName})} */
+  /** {@return the job's name: {@code TrainingJobName}, {@code ProcessingJobName} or {@code HyperParameterTuningJobName}} */
   public String jobName() {
     return jobName;
+  }
+
+  /** {@return which kind of job was checked; {@link JobKind#TRAINING} unless {@link #withKind} said otherwise} */
+  public JobKind kind() {
+    return kind;
+  }
+
+  /**
+   * {@return this report for a job of {@code kind}: the same findings and verdict}
+   *
+   * @param kind the job's kind
+   */
+  public PreflightReport withKind(JobKind kind) {
+    return kind == this.kind ? this : new PreflightReport(kind, jobName, region, findings, rulesEvaluated, acceptances);
   }
 
   /** {@return the AWS region the job was checked in} */

@@ -1,5 +1,6 @@
 package dev.vpctrain.core.report;
 
+import dev.vpctrain.core.job.JobKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -71,7 +72,7 @@ public final class TextReport {
     long accepted = all.stream().filter(Finding::accepted).count();
     StringBuilder verdict = new StringBuilder()
         .append(paint(verdictColor(report.verdict()), report.verdict().name()))
-        .append("  job ").append(report.jobName()).append(" in ").append(report.region()).append(": ")
+        .append(report.kind() == JobKind.TRAINING ? "  job " : "  " + report.kind().label() + " job ").append(report.jobName()).append(" in ").append(report.region()).append(": ")
         .append(count(errors.size(), "error", "errors")).append(", ")
         .append(count(warnings.size(), "warning", "warnings")).append(", ")
         .append(open).append(" unverified, ")
@@ -117,6 +118,7 @@ public final class TextReport {
   private void block(Finding f) {
     sb.append('\n').append(heading(f)).append("  ").append(paint(BOLD, f.ruleId())).append('\n');
     wrap("  ", f.message(), 2);
+    f.definition().ifPresent(d -> wrap(label("definition:"), d, 4));
     if (!f.resources().isEmpty()) {
       wrap(label("resources:"), String.join(", ", f.resources()), 4);
     }
@@ -131,7 +133,7 @@ public final class TextReport {
   private void line(Finding f) {
     String head = heading(f) + "  " + paint(BOLD, f.ruleId()) + "  ";
     int used = visible(heading(f)) + 2 + f.ruleId().length() + 2;
-    String text = f.message();
+    String text = f.definition().map(d -> d + ": ").orElse("") + f.message();
     if (options.width() > 0 && used + text.length() > options.width()) {
       int room = Math.max(options.width() - used - 1, 10);
       text = text.length() > room ? text.substring(0, room).stripTrailing() + "…" : text;

@@ -1,9 +1,11 @@
 package dev.vpctrain.core.rules;
 
 import dev.vpctrain.core.job.TrainingJobSpec;
+import dev.vpctrain.core.job.TuningJobSpec;
 import dev.vpctrain.core.network.NetworkSnapshot;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -15,11 +17,15 @@ import java.util.function.Function;
 public final class RuleContext {
   private final TrainingJobSpec job;
   private final NetworkSnapshot network;
+  private final TuningJobSpec tuning;
   private final Map<Object, Object> cache = new ConcurrentHashMap<>();
+  private final Map<Object, Object> networkCache;
 
-  private RuleContext(TrainingJobSpec job, NetworkSnapshot network) {
+  private RuleContext(TrainingJobSpec job, NetworkSnapshot network, TuningJobSpec tuning, Map<Object, Object> networkCache) {
     this.job = Objects.requireNonNull(job, "job");
     this.network = Objects.requireNonNull(network, "network");
+    this.tuning = tuning;
+    this.networkCache = networkCache == null ? cache : networkCache;
   }
 
   /**
@@ -30,7 +36,30 @@ public final class RuleContext {
    * @return the context
    */
   public static RuleContext of(TrainingJobSpec job, NetworkSnapshot network) {
-    return new RuleContext(job, network);
+    return new RuleContext(job, network, null, null);
+  }
+
+  /**
+   * A context for one training job definition of a tuning job: the rules see the definition as the job
+   * and the whole tuning job through {@link #tuning()}. The contexts of one tuning job's definitions
+   * share {@code networkCache}, which holds what depends on the network alone
+   * ({@link #cachedForNetwork}).
+   *
+   * @param definition the definition, one of {@code tuning}'s
+   * @param network the network snapshot
+   * @param tuning the tuning job
+   * @param networkCache a map shared by the definitions' contexts, empty at first
+   * @return the context
+   */
+  public static RuleContext of(TrainingJobSpec definition, NetworkSnapshot network, TuningJobSpec tuning,
+      Map<Object, Object> networkCache) {
+    return new RuleContext(definition, network, Objects.requireNonNull(tuning, "tuning"),
+        Objects.requireNonNull(networkCache, "networkCache"));
+  }
+
+  /** {@return the tuning job the {@linkplain #job() job} is a definition of; empty for training and processing jobs} */
+  public Optional<TuningJobSpec> tuning() {
+    return Optional.ofNullable(tuning);
   }
 
   /** {@return the job} */
@@ -69,8 +98,25 @@ public final class RuleContext {
    * @param key identifies the analysis and its inputs
    * @param compute computes the value, at most once per key
    */
-  @SuppressWarnings("unchecked")
   public <K, V> V cached(K key, Function<K, V> compute) {
+    return cached(cache, key, compute);
+  }
+
+  /**
+   * {@return a value that depends on the network and {@code key} alone, computed once per preflight; the
+   * definitions of a tuning job share it}
+   *
+   * @param <K> the key type
+   * @param <V> the value type
+   * @param key identifies the analysis and every input it takes besides the network
+   * @param compute computes the value, at most once per key
+   */
+  public <K, V> V cachedForNetwork(K key, Function<K, V> compute) {
+    return cached(networkCache, key, compute);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <K, V> V cached(Map<Object, Object> cache, K key, Function<K, V> compute) {
     Object hit = cache.get(key);
     if (hit != null) {
       return (V) hit;

@@ -1,6 +1,9 @@
 package dev.vpctrain.core.rules;
 
+import dev.vpctrain.core.job.JobKind;
+import dev.vpctrain.core.job.JobSpec;
 import dev.vpctrain.core.job.TrainingJobSpec;
+import dev.vpctrain.core.job.TuningJobSpec;
 import dev.vpctrain.core.network.NetworkSnapshot;
 import dev.vpctrain.core.report.Acceptance;
 import dev.vpctrain.core.report.Finding;
@@ -15,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,12 +85,7 @@ public final class RuleEngine {
    * @throws IllegalArgumentException when an acceptance names a rule id this engine does not have
    */
   public PreflightReport evaluate(TrainingJobSpec job, NetworkSnapshot network) {
-    for (Acceptance a : job.acceptedUnverified()) {
-      if (rule(a.ruleId()).isEmpty()) {
-        throw new IllegalArgumentException("cannot accept UNVERIFIED findings of '" + a.ruleId()
-            + "': there is no rule of that id (see RuleCatalogue, or 'vpctrain rules')");
-      }
-    }
+    checkAcceptances(job.acceptedUnverified());
     RuleContext context = RuleContext.of(job, network);
     List<Finding> findings = new ArrayList<>();
     int evaluated = 0;
@@ -94,7 +93,66 @@ public final class RuleEngine {
       evaluated++;
       findings.addAll(run(rule, context));
     }
-    return PreflightReport.of(job.name(), context.region(), findings, evaluated, job.acceptedUnverified());
+    return PreflightReport.of(job.name(), context.region(), findings, evaluated, job.acceptedUnverified())
+        .withKind(job.kind());
+  }
+
+  /**
+   * Evaluates a job of any kind. A training job, and a processing job through its workload, is
+   * evaluated as {@link #evaluate(TrainingJobSpec, NetworkSnapshot)} does. A tuning job's definitions
+   * are each evaluated as a training job that knows its tuning job ({@link RuleContext#tuning()}); a
+   * finding that every definition gives alike appears once, and one that only some give is marked
+   * with their names ({@link Finding#definition()}).
+   *
+   * @param job the job
+   * @param network the network snapshot
+   * @return the report of every rule, of the job's kind
+   * @throws IllegalArgumentException when an acceptance names a rule id this engine does not have
+   */
+  public PreflightReport evaluate(JobSpec job, NetworkSnapshot network) {
+    if (job instanceof TuningJobSpec tuning) {
+      return evaluate(tuning, network);
+    }
+    if (job.workloads().size() != 1) {
+      throw new IllegalArgumentException("a " + job.kind().label() + " job has one workload, not " + job.workloads().size());
+    }
+    return evaluate(job.workloads().get(0), network).withKind(job.kind());
+  }
+
+  private PreflightReport evaluate(TuningJobSpec tuning, NetworkSnapshot network) {
+    Set<Acceptance> acceptances = new LinkedHashSet<>();
+    tuning.definitions().forEach(d -> acceptances.addAll(d.acceptedUnverified()));
+    checkAcceptances(acceptances);
+    Map<Object, Object> shared = new ConcurrentHashMap<>();
+    Map<Finding, List<String>> where = new LinkedHashMap<>();
+    String region = null;
+    for (TrainingJobSpec d : tuning.definitions()) {
+      RuleContext context = RuleContext.of(d, network, tuning, shared);
+      region = region == null ? context.region() : region;
+      String name = d.definitionName().orElse("TrainingJobDefinition");
+      for (Rule rule : rules()) {
+        for (Finding f : run(rule, context)) {
+          List<String> names = where.computeIfAbsent(f, k -> new ArrayList<>());
+          if (!names.contains(name)) {
+            names.add(name);
+          }
+        }
+      }
+    }
+    int all = tuning.definitions().size();
+    List<Finding> findings = new ArrayList<>(where.size());
+    where.forEach((f, names) -> findings.add(names.size() == all ? f : f.withDefinition(String.join(", ", names))));
+    return PreflightReport.of(tuning.name(), region, findings, rules().size(), List.copyOf(acceptances))
+        .withKind(JobKind.TUNING);
+  }
+
+  private void checkAcceptances(Collection<Acceptance> acceptances) {
+    for (Acceptance a : acceptances) {
+      if (rule(a.ruleId()).isEmpty()) {
+        throw new IllegalArgumentException("cannot accept UNVERIFIED findings of '" + a.ruleId()
+            + "': there is no rule of that id (see RuleCatalogue, or 'vpctrain rules')");
+      }
+    }
   }
 
   private static List<Finding> run(Rule rule, RuleContext context) {

@@ -13,23 +13,16 @@ import dev.vpctrain.core.rules.RuleContext;
  * it to the rules' context.
  */
 public final class ReachContext {
-  private static final Object KEY = new Object() {
-    @Override
-    public String toString() {
-      return "Reach";
-    }
-  };
-
   private ReachContext() {}
 
   /** The {@link Reach} of {@code ctx}'s network for its job's security groups, cached in {@code ctx}. */
   public static Reach of(RuleContext ctx) {
-    return ctx.cached(KEY, k -> Reach.of(ctx.network(), JobPeers.groups(ctx.job())));
+    return ctx.cachedForNetwork(new ReachKey(JobPeers.groups(ctx.job())), k -> Reach.of(ctx.network(), k.groups()));
   }
 
   /** The security-group evaluator of {@code ctx}'s network, one per preflight. */
   public static SecurityGroupEvaluator securityGroups(RuleContext ctx) {
-    return ctx.cached(SecurityGroupEvaluator.class, k -> SecurityGroupEvaluator.of(ctx.network()));
+    return ctx.cachedForNetwork(SecurityGroupEvaluator.class, k -> SecurityGroupEvaluator.of(ctx.network()));
   }
 
   /** The job's instances in {@code subnet} ({@link JobPeers#instancesIn}), one per subnet and preflight. */
@@ -39,8 +32,11 @@ public final class ReachContext {
 
   private record JobInstancesKey(String subnet) {}
 
+  /** {@link Reach} depends on the network and the job's security groups alone. */
+  private record ReachKey(java.util.List<String> groups) {}
+
   /** The network-ACL evaluator of {@code ctx}'s network, one per preflight. */
   public static NetworkAclEvaluator acls(RuleContext ctx) {
-    return ctx.cached(NetworkAclEvaluator.class, k -> NetworkAclEvaluator.of(ctx.network()));
+    return ctx.cachedForNetwork(NetworkAclEvaluator.class, k -> NetworkAclEvaluator.of(ctx.network()));
   }
 }

@@ -1,5 +1,6 @@
 package dev.vpctrain.core.internal.rules.cluster;
 
+import dev.vpctrain.core.job.JobKind;
 import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.report.Severity;
 import dev.vpctrain.core.rules.BaseRule;
@@ -23,9 +24,10 @@ public final class SgIntercontainerEncryptionOff extends BaseRule {
     }
     return one(fail("Job " + ctx.job().name() + " runs " + ctx.job().totalInstanceCount()
             + " instances without EnableInterContainerTrafficEncryption: the traffic between them is not encrypted.",
-        "Set \"EnableInterContainerTrafficEncryption\": true in the CreateTrainingJob request "
-            + "(or .enableInterContainerTrafficEncryption(true) on the spec); it can lengthen training, "
-            + "mostly for deep-learning jobs that exchange much data between instances.",
+        "Set \"" + (ctx.job().kind() == JobKind.PROCESSING ? "NetworkConfig." : "")
+            + "EnableInterContainerTrafficEncryption\": true in the " + ctx.job().kind().operation() + " request, or call "
+            + "enableInterContainerTrafficEncryption with true on the spec's builder; it can lengthen the job, mostly "
+            + "deep-learning training that exchanges much data between instances.",
         ctx.job().name()));
   }
 }

@@ -1,5 +1,6 @@
 package dev.vpctrain.core.internal.rules.cluster;
 
+import dev.vpctrain.core.job.JobKind;
 import dev.vpctrain.core.internal.reach.Peer;
 import dev.vpctrain.core.internal.reach.SecurityGroupEvaluator;
 import dev.vpctrain.core.internal.reach.SgDecision;
@@ -30,7 +31,9 @@ public final class SgSelfIngressMissing extends ClusterSgRule {
   Finding blocked(RuleContext ctx, List<String> groups, String... resources) {
     return fail("No job security group (" + String.join(", ", groups) + ") admits inbound traffic from the job's "
             + "own security groups (all traffic or all TCP ports): the " + ctx.job().totalInstanceCount()
-            + " instances cannot connect to each other and multi-node training hangs (\"Cannot connect to host algo-2\").",
+            + " instances cannot connect to each other and "
+            + (ctx.job().kind() == JobKind.PROCESSING ? "the distributed processing job hangs."
+                : "multi-node training hangs (\"Cannot connect to host algo-2\")."),
         "Allow the group to reach itself: " + Commands.ingressFromGroup(groups.get(0), groups.get(0)) + ".",
         resources);
   }

@@ -3,6 +3,7 @@ package dev.vpctrain.core.internal.rules.request;
 import dev.vpctrain.core.job.InputChannel;
 import dev.vpctrain.core.job.S3Output;
 import dev.vpctrain.core.job.S3Uri;
+import dev.vpctrain.core.job.JobKind;
 import dev.vpctrain.core.job.TrainingJobSpec;
 import dev.vpctrain.core.job.VpcSpec;
 import dev.vpctrain.core.report.Finding;
@@ -29,13 +30,20 @@ public final class RequestIdMalformed extends BaseRule {
     super("request.id.malformed", Severity.ERROR, "Ids, ARNs, the job name and S3 URIs are well-formed");
   }
 
+  /** {@code VpcConfig} where the workload's kind keeps it: a processing job's is under {@code NetworkConfig}. */
+  private static String vpcField(TrainingJobSpec job) {
+    return job.kind() == JobKind.PROCESSING ? "NetworkConfig.VpcConfig" : "VpcConfig";
+  }
+
   @Override
   public List<Finding> evaluate(RuleContext ctx) {
     TrainingJobSpec job = ctx.job();
     List<Finding> out = new ArrayList<>();
-    if (job.name().length() > 63 || !JOB_NAME.matcher(job.name()).matches()) {
-      out.add(bad("TrainingJobName", job.name(),
-          "1 to 63 letters, digits and hyphens, starting and ending with a letter or digit"));
+    // a tuning job's name is shorter: SageMaker appends a suffix to name its training jobs
+    int max = job.kind() == JobKind.TUNING ? 32 : 63;
+    if (job.name().length() > max || !JOB_NAME.matcher(job.name()).matches()) {
+      out.add(bad(job.kind().nameMember(), job.name(),
+          "1 to " + max + " letters, digits and hyphens, starting and ending with a letter or digit"));
     }
     job.roleArn().filter(arn -> !ROLE.matcher(arn).matches()).ifPresent(arn ->
         out.add(bad("RoleArn", arn, "an IAM role ARN such as arn:aws:iam::123456789012:role/SageMakerTraining")));
@@ -44,19 +52,19 @@ public final class RequestIdMalformed extends BaseRule {
       for (int i = 0; i < vpc.subnets().size(); i++) {
         String id = vpc.subnets().get(i);
         if (!SUBNET.matcher(id).matches()) {
-          out.add(bad("VpcConfig.Subnets[" + i + "]", id, "subnet- followed by 8 or 17 lower-case hex digits"));
+          out.add(bad(vpcField(job) + ".Subnets[" + i + "]", id, "subnet- followed by 8 or 17 lower-case hex digits"));
         }
       }
       for (int i = 0; i < vpc.securityGroups().size(); i++) {
         String id = vpc.securityGroups().get(i);
         if (!GROUP.matcher(id).matches()) {
-          out.add(bad("VpcConfig.SecurityGroupIds[" + i + "]", id, "sg- followed by 8 or 17 hex digits"));
+          out.add(bad(vpcField(job) + ".SecurityGroupIds[" + i + "]", id, "sg- followed by 8 or 17 hex digits"));
         }
       }
     }
     for (int i = 0; i < job.inputChannels().size(); i++) {
       InputChannel c = job.inputChannels().get(i);
-      String field = "InputDataConfig[" + i + "].DataSource.S3DataSource.S3Uri";
+      String field = c.s3UriField().orElse("InputDataConfig[" + i + "].DataSource.S3DataSource.S3Uri");
       c.s3Uri().ifPresent(uri -> checkS3(field, uri, out));
     }
     job.outputPath().ifPresent(uri -> checkS3("OutputDataConfig.S3OutputPath", uri, out));

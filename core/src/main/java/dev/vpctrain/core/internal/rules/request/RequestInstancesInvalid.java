@@ -1,6 +1,7 @@
 package dev.vpctrain.core.internal.rules.request;
 
 import dev.vpctrain.core.job.InstanceGroup;
+import dev.vpctrain.core.job.JobKind;
 import dev.vpctrain.core.job.TrainingJobSpec;
 import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.report.Severity;
@@ -32,6 +33,9 @@ public final class RequestInstancesInvalid extends BaseRule {
   public List<Finding> evaluate(RuleContext ctx) {
     TrainingJobSpec job = ctx.job();
     List<Finding> out = new ArrayList<>();
+    // a processing job keeps its instances in ProcessingResources.ClusterConfig, at most 100 of them
+    boolean processing = job.kind() == JobKind.PROCESSING;
+    String resources = processing ? "ProcessingResources.ClusterConfig" : "ResourceConfig";
     if (!job.instanceGroups().isEmpty()) {
       for (int i = 0; i < job.instanceGroups().size(); i++) {
         InstanceGroup g = job.instanceGroups().get(i);
@@ -40,12 +44,14 @@ public final class RequestInstancesInvalid extends BaseRule {
         checkCount(at + ".InstanceCount", g.instanceCount(), out);
       }
     } else if (job.instanceType().isEmpty()) {
-      out.add(fail("ResourceConfig names neither an InstanceType nor InstanceGroups.",
-          "Set ResourceConfig.InstanceType (for example ml.m5.xlarge) and ResourceConfig.InstanceCount."));
+      out.add(fail(resources + " names neither an InstanceType nor InstanceGroups.",
+          "Set " + resources + ".InstanceType (for example ml.m5.xlarge) and " + resources + ".InstanceCount."));
     } else {
-      checkType("ResourceConfig.InstanceType", job.instanceType().get(), out);
+      checkType(resources + ".InstanceType", job.instanceType().get(), out);
     }
-    job.instanceCount().ifPresent(n -> checkCount("ResourceConfig.InstanceCount", n, out));
+    job.instanceCount().ifPresent(n -> checkCount(resources + ".InstanceCount", n, out));
+    job.instanceCount().filter(n -> processing && n > 100).ifPresent(n -> out.add(fail(resources + ".InstanceCount is " + n
+        + "; CreateProcessingJob takes at most 100 instances.", "Set " + resources + ".InstanceCount to 100 or fewer.")));
     if (out.isEmpty()) {
       return one(pass("The job runs " + job.totalInstanceCount() + " instance(s) of " + String.join(", ",
           job.instanceTypes()) + "."));
@@ -64,7 +70,7 @@ public final class RequestInstancesInvalid extends BaseRule {
 
   private void checkCount(String field, int count, List<Finding> out) {
     if (count < 1) {
-      out.add(fail(field + " is " + count + "; a training job needs at least 1 instance.",
+      out.add(fail(field + " is " + count + "; a job needs at least 1 instance.",
           "Set " + field + " to 1 or more."));
     }
   }

@@ -7,6 +7,7 @@ import dev.vpctrain.core.report.Severity;
 import dev.vpctrain.core.rules.RuleContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -22,6 +23,46 @@ public final class SubnetIpCapacity extends SubnetRule {
 
   @Override
   protected List<Finding> evaluate(RuleContext ctx, List<String> ids) {
+    List<Finding> single = single(ctx, ids);
+    Optional<ParallelCapacity> parallel = ParallelCapacity.of(ctx);
+    boolean noSubnetHoldsOne = single.stream().anyMatch(f -> f.severity() == Severity.ERROR && f.outcome() != Outcome.PASS);
+    if (parallel.isEmpty() || noSubnetHoldsOne) {
+      return single;
+    }
+    List<Finding> out = new ArrayList<>(single);
+    out.add(parallel(ctx, parallel.get()));
+    return out;
+  }
+
+  /**
+   * A tuning job's parallel training jobs: together the subnets must hold {@code MaxParallelTrainingJobs}
+   * of them at once. The finding does not depend on the definition, so the report shows it once.
+   */
+  private Finding parallel(RuleContext ctx, ParallelCapacity c) {
+    String jobs = c.parallel + " training job" + (c.parallel == 1 ? "" : "s");
+    String lead = "The tuning job runs up to " + jobs + " at once (MaxParallelTrainingJobs), each in one subnet and needing "
+        + c.need() + ": ";
+    if (c.least >= c.parallel) {
+      return pass(lead + "the job subnets hold " + c.least + " at once: " + c.describe(ctx) + ".", c.subnets());
+    }
+    if (!c.unknown.isEmpty()) {
+      return unverified(lead + "the subnets whose free IPs are known hold " + c.least + " at once, and the free IPs of "
+          + String.join(", ", c.unknown) + " are not in the snapshot: " + c.describe(ctx) + ".", null, c.subnets());
+    }
+    if (c.most >= c.parallel) {
+      return unverified(lead + "the job subnets hold " + c.least + " to " + c.most + " at once, depending on which definitions "
+          + "run together, which SageMaker does not document: " + c.describe(ctx) + ".", null, c.subnets());
+    }
+    return fail(lead + "the job subnets hold only " + c.most + " at once: " + c.describe(ctx) + ". The parallel limit "
+            + "drives the need: " + c.parallel + " × " + c.maxNeed + " IPs. The training jobs beyond " + c.most + " cannot "
+            + "get network interfaces in the subnets, and the tuning job stalls or fails.",
+        "Lower HyperParameterTuningJobConfig.ResourceLimits.MaxParallelTrainingJobs to " + Math.max(1, c.most)
+            + ", or add subnets with free addresses to the definitions' VpcConfig.Subnets: each further training job needs "
+            + c.maxNeed + " free IPs in one subnet.",
+        c.subnets());
+  }
+
+  private List<Finding> single(RuleContext ctx, List<String> ids) {
     long need = IpNeed.of(ctx.job());
     String needText = need + " IPs in one subnet (" + IpNeed.explain(ctx.job()) + ")";
     List<String> holders = new ArrayList<>();

@@ -5,6 +5,7 @@ import dev.vpctrain.core.report.Severity;
 import dev.vpctrain.core.rules.RuleContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /** {@code subnet.ip-headroom}: the best job subnet holds the job but with less than twice its need. */
@@ -16,6 +17,36 @@ public final class SubnetIpHeadroom extends SubnetRule {
 
   @Override
   protected List<Finding> evaluate(RuleContext ctx, List<String> ids) {
+    List<Finding> single = single(ctx, ids);
+    Optional<ParallelCapacity> parallel = ParallelCapacity.of(ctx);
+    if (parallel.isEmpty()) {
+      return single;
+    }
+    List<Finding> out = new ArrayList<>(single);
+    out.add(parallel(parallel.get()));
+    return out;
+  }
+
+  /** A tuning job: the subnets hold its parallel training jobs, but with less than twice their need. */
+  private Finding parallel(ParallelCapacity c) {
+    long need = 2L * c.parallel;
+    if (c.least >= need) {
+      return pass("The job subnets hold " + c.least + " of the tuning job's training jobs at once, at least twice its "
+          + c.parallel + " parallel ones.", c.subnets());
+    }
+    if (c.least < c.parallel) {
+      return pass("The job subnets do not surely hold the tuning job's " + c.parallel + " parallel training jobs; "
+          + "subnet.ip-capacity reports it.", c.subnets());
+    }
+    return fail("The job subnets hold " + c.least + " of the tuning job's training jobs at once: enough for its " + c.parallel
+            + " parallel ones (MaxParallelTrainingJobs) but less than twice that. Retries, warm pools, other jobs and "
+            + "endpoint network interfaces draw from the same addresses.",
+        "Add subnets with free addresses to the definitions' VpcConfig.Subnets, or lower "
+            + "HyperParameterTuningJobConfig.ResourceLimits.MaxParallelTrainingJobs.",
+        c.subnets());
+  }
+
+  private List<Finding> single(RuleContext ctx, List<String> ids) {
     String[] all = ids.toArray(new String[0]);
     long need = IpNeed.of(ctx.job());
     String best = null;
