@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The constraints of the {@code CreateTrainingJob} API model that the AWS SDK for Java does not
+ * The constraints of the {@code CreateTrainingJob}, {@code CreateProcessingJob} and
+ * {@code CreateHyperParameterTuningJob} API models that the AWS SDK for Java does not
  * carry in its field metadata: required members, the ranges of counts and list sizes, and the values
  * of the one enumeration the rules read. The AWS CLI checks required members and minimums before
  * sending a request; the service rejects values above the maximums. Keyed by the API's shape name
@@ -44,7 +45,27 @@ final class ApiConstraints implements SdkJson.Checks {
       Map.entry("DebugRuleConfiguration", List.of("RuleConfigurationName", "RuleEvaluatorImage")),
       Map.entry("ProfilerRuleConfiguration", List.of("RuleConfigurationName", "RuleEvaluatorImage")),
       Map.entry("TensorBoardOutputConfig", List.of("S3OutputPath")),
-      Map.entry("RetryStrategy", List.of("MaximumRetryAttempts")));
+      Map.entry("RetryStrategy", List.of("MaximumRetryAttempts")),
+      // CreateProcessingJob
+      Map.entry("CreateProcessingJobRequest", List.of("ProcessingJobName", "ProcessingResources", "AppSpecification",
+          "RoleArn")),
+      Map.entry("ProcessingResources", List.of("ClusterConfig")),
+      Map.entry("ProcessingClusterConfig", List.of("InstanceCount", "InstanceType", "VolumeSizeInGB")),
+      Map.entry("AppSpecification", List.of("ImageUri")),
+      Map.entry("ProcessingInput", List.of("InputName")),
+      Map.entry("ProcessingS3Input", List.of("S3Uri", "S3DataType")),
+      Map.entry("ProcessingOutputConfig", List.of("Outputs")),
+      Map.entry("ProcessingOutput", List.of("OutputName")),
+      Map.entry("ProcessingS3Output", List.of("S3Uri", "S3UploadMode")),
+      Map.entry("ProcessingStoppingCondition", List.of("MaxRuntimeInSeconds")),
+      // CreateHyperParameterTuningJob
+      Map.entry("CreateHyperParameterTuningJobRequest", List.of("HyperParameterTuningJobName",
+          "HyperParameterTuningJobConfig")),
+      Map.entry("HyperParameterTuningJobConfig", List.of("Strategy", "ResourceLimits")),
+      Map.entry("ResourceLimits", List.of("MaxParallelTrainingJobs")),
+      Map.entry("HyperParameterTrainingJobDefinition", List.of("AlgorithmSpecification", "RoleArn", "OutputDataConfig",
+          "StoppingCondition")),
+      Map.entry("HyperParameterAlgorithmSpecification", List.of("TrainingInputMode")));
 
   /**
    * Required by {@code CreateTrainingJob} for a job that runs on instances it names; a serverless job
@@ -76,6 +97,20 @@ final class ApiConstraints implements SdkJson.Checks {
       Map.entry("AlgorithmSpecification.MetricDefinitions", new Range(0, 40, "metric definitions")),
       Map.entry("ResourceConfig.InstanceGroups", new Range(0, 5, "instance groups")),
       Map.entry("VpcConfig.Subnets", new Range(1, 16, "subnets")),
+      Map.entry("ProcessingClusterConfig.InstanceCount", new Range(1, 100, "instances")),
+      Map.entry("ProcessingClusterConfig.VolumeSizeInGB", new Range(1, 16384, "GB")),
+      Map.entry("CreateProcessingJobRequest.ProcessingInputs", new Range(0, 10, "inputs")),
+      Map.entry("ProcessingOutputConfig.Outputs", new Range(0, 10, "outputs")),
+      Map.entry("CreateProcessingJobRequest.Environment", new Range(0, 100, "environment variables")),
+      Map.entry("ProcessingStoppingCondition.MaxRuntimeInSeconds", new Range(1, 777600, "seconds")),
+      Map.entry("ResourceLimits.MaxParallelTrainingJobs", new Range(1, INT_MAX, "training jobs")),
+      Map.entry("ResourceLimits.MaxNumberOfTrainingJobs", new Range(1, INT_MAX, "training jobs")),
+      Map.entry("CreateHyperParameterTuningJobRequest.TrainingJobDefinitions", new Range(1, 10, "definitions")),
+      Map.entry("HyperParameterTrainingJobDefinition.InputDataConfig", new Range(1, 20, "channels")),
+      Map.entry("HyperParameterTrainingJobDefinition.StaticHyperParameters", new Range(0, 100, "hyperparameters")),
+      Map.entry("HyperParameterTuningResourceConfig.InstanceCount", new Range(0, INT_MAX, "instances")),
+      Map.entry("HyperParameterTuningResourceConfig.InstanceConfigs", new Range(1, 6, "instance configurations")),
+      Map.entry("HyperParameterTuningInstanceConfig.InstanceCount", new Range(1, INT_MAX, "instances")),
       Map.entry("VpcConfig.SecurityGroupIds", new Range(1, 5, "security groups")));
 
   /** {@code Shape.Member} of an enumeration to its values, matched regardless of case. */
@@ -83,6 +118,10 @@ final class ApiConstraints implements SdkJson.Checks {
       "TrainingImageConfig.TrainingRepositoryAccessMode", List.of("Platform", "Vpc"));
 
   private static final String REQUEST = "CreateTrainingJobRequest";
+
+  /** The request shapes of the other job kinds: their enumerations are checked once they are read. */
+  private static final List<String> OTHER_REQUESTS =
+      List.of("CreateProcessingJobRequest", "CreateHyperParameterTuningJobRequest");
 
   private final String file;
   /** Enumeration values met while reading, checked once the whole request is read. */
@@ -119,14 +158,15 @@ final class ApiConstraints implements SdkJson.Checks {
         requirePresent(shape, node, name, path);
       }
     }
-    if (shape.equals(REQUEST)) {
+    if (shape.equals(REQUEST) || OTHER_REQUESTS.contains(shape)) {
       enumerated.forEach(this::checkAllowed);
     }
   }
 
   private void requirePresent(String shape, JsonNode node, String name, String path) {
     if (!node.has(name)) {
-      String of = shape.equals(REQUEST) ? "a CreateTrainingJob request" : shape;
+      String of = shape.endsWith("Request") ? "a " + shape.substring(0, shape.length() - "Request".length()) + " request"
+          : shape;
       throw new InvalidInputException(file, join(path, name),
           "missing required member \"" + name + "\": " + of + " must have it (the AWS CLI rejects the file without it)");
     }

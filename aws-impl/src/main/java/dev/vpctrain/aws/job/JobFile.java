@@ -5,12 +5,18 @@ import dev.vpctrain.aws.internal.json.JsonInput;
 import dev.vpctrain.aws.internal.json.JsonOutput;
 import dev.vpctrain.aws.internal.json.SdkJson;
 import dev.vpctrain.core.InvalidInputException;
+import dev.vpctrain.core.job.JobKind;
+import dev.vpctrain.core.job.JobSpec;
 import dev.vpctrain.core.job.TrainingJobSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.sagemaker.model.CreateHyperParameterTuningJobRequest;
+import software.amazon.awssdk.services.sagemaker.model.CreateProcessingJobRequest;
 import software.amazon.awssdk.services.sagemaker.model.CreateTrainingJobRequest;
+import software.amazon.awssdk.utils.builder.SdkBuilder;
 
 /**
  * Reads and writes the job file: the JSON of a {@code CreateTrainingJob} request as
@@ -50,6 +56,73 @@ public final class JobFile {
   }
 
   /**
+   * Reads a job file of any kind: a {@code CreateTrainingJob}, {@code CreateProcessingJob} or
+   * {@code CreateHyperParameterTuningJob} request, recognised by the member that names the job
+   * ({@code TrainingJobName}, {@code ProcessingJobName}, {@code HyperParameterTuningJobName}) unless
+   * {@code kind} forces one.
+   *
+   * @param file the file
+   * @param kind the kind the file must hold; {@code null} to recognise it
+   * @return the job the file describes: a {@code TrainingJobSpec}, {@code ProcessingJobSpec} or {@code TuningJobSpec}
+   * @throws java.nio.file.NoSuchFileException when the file does not exist
+   * @throws java.nio.file.FileSystemException naming the file when it is a directory or cannot be read
+   * @throws InvalidInputException when it is not a valid request of that kind
+   */
+  public static JobSpec readJob(Path file, JobKind kind) throws IOException {
+    return parseJob(InputFiles.read(file), file.toString(), kind);
+  }
+
+  /**
+   * Reads the JSON text of a job of any kind ({@link #readJob}); {@code source} names it in errors.
+   *
+   * @param json the JSON text
+   * @param source the file name or other source named in errors
+   * @param kind the kind the text must hold; {@code null} to recognise it
+   * @return the job the text describes
+   * @throws InvalidInputException when it is not a valid request of that kind
+   */
+  public static JobSpec parseJob(String json, String source, JobKind kind) {
+    JsonInput root = JsonInput.parse(json, source).requireObject();
+    JobKind k = kind != null ? kind : kindOf(root);
+    switch (k) {
+      case PROCESSING:
+        return ProcessingJobRequests.toSpec(read(CreateProcessingJobRequest::builder, root));
+      case TUNING:
+        return TuningJobRequests.toSpec(read(CreateHyperParameterTuningJobRequest::builder, root));
+      default:
+        return TrainingJobRequests.toSpec(request(root));
+    }
+  }
+
+  /** The kind whose name member the file has. */
+  private static JobKind kindOf(JsonInput root) {
+    JobKind found = null;
+    for (JobKind k : JobKind.values()) {
+      if (root.node().has(k.nameMember())) {
+        if (found != null) {
+          throw new InvalidInputException(root.file(), k.nameMember(), "a job file holds one request, but it names both "
+              + found.nameMember() + " and " + k.nameMember() + "; keep the one of the job to check, or pass --kind");
+        }
+        found = k;
+      }
+    }
+    if (found == null) {
+      throw new InvalidInputException(root.file(), "", "expected a CreateTrainingJob, CreateProcessingJob or "
+          + "CreateHyperParameterTuningJob request (the JSON the AWS CLI's --cli-input-json takes), with TrainingJobName, "
+          + "ProcessingJobName or HyperParameterTuningJobName; none of them is present");
+    }
+    return found;
+  }
+
+  private static <T> T read(Supplier<? extends SdkBuilder<?, T>> builder, JsonInput root) {
+    try {
+      return SdkJson.read(builder, root.node(), "", new ApiConstraints(root.file()));
+    } catch (SdkJsonException e) {
+      throw new InvalidInputException(root.file(), e.path(), expectation(e));
+    }
+  }
+
+  /**
    * Writes the job to {@code file} as a CreateTrainingJob request.
    *
    * @param spec the spec
@@ -72,11 +145,7 @@ public final class JobFile {
 
   /** The request a job file holds, checked against the API model. */
   private static CreateTrainingJobRequest request(JsonInput root) {
-    try {
-      return SdkJson.read(CreateTrainingJobRequest::builder, root.node(), "", new ApiConstraints(root.file()));
-    } catch (SdkJsonException e) {
-      throw new InvalidInputException(root.file(), e.path(), expectation(e));
-    }
+    return read(CreateTrainingJobRequest::builder, root);
   }
 
   /** What the converter found, worded as the job file's other errors are. */
