@@ -4,6 +4,8 @@ import dev.vpctrain.aws.simulate.RoleSimulation;
 
 import dev.vpctrain.aws.bundle.SnapshotBundle;
 import dev.vpctrain.aws.job.JobFile;
+import dev.vpctrain.core.job.JobKind;
+import dev.vpctrain.core.job.JobSpec;
 import dev.vpctrain.core.job.TrainingJobSpec;
 import dev.vpctrain.core.network.NetworkSnapshot;
 import dev.vpctrain.core.report.JsonReport;
@@ -29,7 +31,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code vpctrain check}: the preflight of a job against its network. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-    description = {"Checks a training job's network before launch and prints the report.",
+    description = {"Checks a job's network before launch and prints the report.",
+        "The job is a training, processing or hyperparameter tuning job (--job, read by its request's kind).",
         "The network is a snapshot bundle (--network), the live AWS APIs (--live) or a bundled example (--example)."})
 @ExitCodes.Returns({ExitCodes.READY, ExitCodes.NOT_READY, ExitCodes.UNVERIFIED, ExitCodes.USAGE, ExitCodes.INVALID_INPUT,
     ExitCodes.FILE_NOT_FOUND, ExitCodes.AWS_UNAVAILABLE, ExitCodes.INTERNAL})
@@ -68,6 +71,15 @@ final class CheckCommand implements Callable<Integer> {
   @Mixin
   ColorOption color = new ColorOption();
 
+  /** The job kinds as {@code --kind} spells them. */
+  enum Kind { training, processing, tuning }
+
+  @Option(names = "--kind", paramLabel = "KIND",
+      description = "Read the job file as this kind of request: ${COMPLETION-CANDIDATES}. By default the kind is "
+          + "recognised from the member that names the job: TrainingJobName, ProcessingJobName or "
+          + "HyperParameterTuningJobName.")
+  Kind kind;
+
   @Option(names = "--simulate", description = {"With --live: cross-check the role rules' identity-policy "
       + "decisions with IAM's policy simulator (iam:SimulatePrincipalPolicy). A disagreement is printed as a "
       + "warning on stderr and in the report; the exit code stays the verdict's."})
@@ -76,12 +88,17 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     validate();
-    TrainingJobSpec spec = withRequirements(readJob());
-    NetworkSnapshot snapshot = readNetwork(spec);
+    JobSpec job = readJob().withEachWorkload(jobOptions::applyTo);
+    if (simulate && job.kind() != JobKind.TRAINING) {
+      throw new UsageException("--simulate cross-checks a training job's role; this is a " + job.kind().label()
+          + " job. Check it without --simulate.");
+    }
+    NetworkSnapshot snapshot = readNetwork(job);
     RuleEngine engine = RuleEngine.standard();
-    PreflightReport report = engine.evaluate(spec, snapshot);
+    PreflightReport report = engine.evaluate(job, snapshot);
     String rendered = render(report, engine);
     if (simulate) {
+      TrainingJobSpec spec = job.workloads().get(0);
       RoleSimulation s = LiveNetwork.installed().orElseThrow().simulate(spec, snapshot,
           networkOptions.account.region(), networkOptions.account.profile());
       rendered = SimulationReport.append(rendered, format, s);
@@ -132,23 +149,20 @@ final class CheckCommand implements Callable<Integer> {
     }
   }
 
-  private TrainingJobSpec readJob() throws IOException {
+  private JobSpec readJob() throws IOException {
+    JobKind forced = kind == null ? null : JobKind.ofLabel(kind.name()).orElseThrow();
     if (example != null) {
-      return JobFile.parse(Examples.file(example, "job.json").orElseThrow(), "example " + example + "/job.json");
+      return JobFile.parseJob(Examples.file(example, "job.json").orElseThrow(), "example " + example + "/job.json", forced);
     }
-    return JobFile.read(jobFile.file);
+    return JobFile.readJob(jobFile.file, forced);
   }
 
-  private NetworkSnapshot readNetwork(TrainingJobSpec spec) throws IOException {
+  private NetworkSnapshot readNetwork(JobSpec job) throws IOException {
     if (example != null) {
       return SnapshotBundle.parse(Examples.file(example, "network.json").orElseThrow(),
           "example " + example + "/network.json");
     }
-    return networkOptions.read(spec, () -> LiveNetwork.installed().orElseThrow());
-  }
-
-  private TrainingJobSpec withRequirements(TrainingJobSpec spec) {
-    return jobOptions.applyTo(spec);
+    return networkOptions.read(DiscoveryScope.of(job), () -> LiveNetwork.installed().orElseThrow());
   }
 
   private String render(PreflightReport report, RuleEngine engine) {

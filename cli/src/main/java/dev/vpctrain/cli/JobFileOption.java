@@ -26,9 +26,13 @@ final class JobFileOption {
     Path file;
   }
 
-  /** {@code --job FILE}, optional: the command takes an alternative. */
+  /** What {@code check} and {@code snapshot} read: a request of any job kind. */
+  static final String ANY_KIND = "The job's request (JSON): CreateTrainingJob, CreateProcessingJob or "
+      + "CreateHyperParameterTuningJob.";
+
+  /** {@code --job FILE}, optional: the command takes an alternative, and a job of any kind. */
   static final class Optional {
-    @Option(names = NAME, paramLabel = LABEL, description = DESCRIPTION)
+    @Option(names = NAME, paramLabel = LABEL, description = ANY_KIND)
     Path file;
   }
 }

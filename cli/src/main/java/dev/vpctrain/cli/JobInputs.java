@@ -1,6 +1,7 @@
 package dev.vpctrain.cli;
 
 import dev.vpctrain.aws.job.JobFile;
+import dev.vpctrain.core.job.JobSpec;
 import dev.vpctrain.core.job.TrainingJobSpec;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -25,6 +26,11 @@ final class JobInputs {
   /** The job file with the requirements given on the command line. */
   TrainingJobSpec read() throws IOException {
     jobOptions.validate(); // a usage error before any file is read
-    return jobOptions.applyTo(JobFile.read(job()));
+    JobSpec spec = JobFile.readJob(job(), null);
+    if (!(spec instanceof TrainingJobSpec training)) {
+      throw new UsageException(job() + " is a " + spec.kind().operation() + " request; this command takes a "
+          + "CreateTrainingJob request. 'vpctrain check' checks " + spec.kind().label() + " jobs.");
+    }
+    return jobOptions.applyTo(training);
   }
 }

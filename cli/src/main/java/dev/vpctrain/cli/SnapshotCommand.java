@@ -60,7 +60,8 @@ final class SnapshotCommand implements Callable<Integer> {
     }
     List<String> targets = requires.targets();
     TrainingJobSpec spec = jobFile.file == null ? null
-        : JobOptions.withRequirements(JobFile.read(jobFile.file), targets, List.of(), false, List.of());
+        : JobOptions.withRequirements(DiscoveryScope.of(JobFile.readJob(jobFile.file, null)), targets, List.of(), false,
+            List.of());
     NetworkSnapshot snapshot;
     try (AwsClients clients = aws.clients()) {
       LiveNetworkDiscovery discovery = AwsLiveNetwork.discovery(clients);

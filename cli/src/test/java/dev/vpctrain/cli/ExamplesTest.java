@@ -134,6 +134,23 @@ class ExamplesTest {
             .noneMatch(f -> f.get("severity").asText().equals("ERROR") && !f.path("accepted").asBoolean(false));
       }
     }));
+    if (expect.has("kind")) {
+      String kind = expect.get("kind").asText();
+      tests.add(dynamicTest("a report of a " + kind + " job", () -> {
+        JsonNode report = parse(run.get().out);
+        // training reports carry no kind member, as before processing and tuning jobs were checked
+        assertThat(report.path("kind").asText("training")).isEqualTo(kind);
+      }));
+    }
+    expect.path("definitions").properties().forEach(e -> tests.add(dynamicTest(
+        e.getKey() + " is about definition " + e.getValue().asText(), () -> {
+          JsonNode report = parse(run.get().out);
+          assertThat(findings(report)).as(run.get().toString())
+              .anySatisfy(f -> {
+                assertThat(f.get("rule").asText()).isEqualTo(e.getKey());
+                assertThat(f.path("definition").asText()).isEqualTo(e.getValue().asText());
+              });
+        })));
     expectFindings(tests, run, expect, "errors", "ERROR");
     expectFindings(tests, run, expect, "warnings", "WARNING");
     expectFindings(tests, run, expect, "infos", "INFO");

@@ -10,7 +10,11 @@ import dev.vpctrain.aws.launch.PreflightFailedException;
 import dev.vpctrain.aws.launch.TrainingOutcome;
 import dev.vpctrain.aws.launch.TrainingRun;
 import dev.vpctrain.core.job.AwsService;
+import dev.vpctrain.core.job.JobKind;
+import dev.vpctrain.core.job.JobSpec;
+import dev.vpctrain.core.job.ProcessingJobSpec;
 import dev.vpctrain.core.job.TrainingJobSpec;
+import dev.vpctrain.core.job.TuningJobSpec;
 import dev.vpctrain.core.network.NetworkSnapshot;
 import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.report.JsonReport;
@@ -70,6 +74,36 @@ class ReadmeApiTest {
   }
   // end::preflight[]
 
+  // tag::kinds[]
+  static PreflightReport preflightAnyKind(Path jobFile, Path bundleFile) throws IOException {
+    // a CreateTrainingJob, CreateProcessingJob or CreateHyperParameterTuningJob request
+    JobSpec job = JobFile.readJob(jobFile, null);          // or JobKind.TUNING to insist on one kind
+    PreflightReport report = RuleEngine.standard().evaluate(job, SnapshotBundle.read(bundleFile));
+    for (Finding f : report.problems()) {                   // a tuning job's findings name their definition
+      log.warn("{} {}: {}", f.ruleId(), f.definition().orElse("the whole job"), f.message());
+    }
+    return report;
+  }
+
+  static TuningJobSpec tuningJob() {
+    return TuningJobSpec.builder()
+        .name("resnet50-hpo")
+        .maxParallelTrainingJobs(8)                          // all 8 must fit in the subnets at once
+        .addDefinitions(nightlyJob())
+        .build();
+  }
+
+  static ProcessingJobSpec preprocessingJob() {
+    return ProcessingJobSpec.builder()
+        .name("imagenet-preprocess")
+        .instanceType("ml.m5.4xlarge").instanceCount(4)     // more than one: the cluster rules apply
+        .vpc(v -> v.subnets("subnet-0a1b2c3d4e5f60718").securityGroups("sg-0a1b2c3d4e5f60710"))
+        .addS3Input("raw", "s3://acme-ml-data/imagenet/raw/")
+        .addS3Output("train", "s3://acme-ml-data/imagenet/train/")
+        .build();
+  }
+  // end::kinds[]
+
   // tag::live[]
   static TrainingOutcome train(TrainingJobSpec job, Ec2Client ec2, S3Client s3, SageMakerClient sageMaker,
       CloudWatchClient cloudWatch, CloudWatchLogsClient logs) throws InterruptedException {
@@ -102,6 +136,22 @@ class ReadmeApiTest {
 
     assertThat(report.verdict()).isEqualTo(Verdict.NOT_READY);
     assertThat(report.failure("s3.route.missing")).isPresent();
+  }
+
+  @Test
+  void theKindsExampleChecksATuningJobFileAndBuildsTheOtherKinds(@TempDir Path dir) throws Exception {
+    Path job = dir.resolve("job.json");
+    Path network = dir.resolve("network.json");
+    Files.writeString(job, Examples.file("tuning-parallel-overflow", "job.json").orElseThrow());
+    Files.writeString(network, Examples.file("tuning-parallel-overflow", "network.json").orElseThrow());
+
+    PreflightReport report = preflightAnyKind(job, network);
+
+    assertThat(report.kind()).isEqualTo(JobKind.TUNING);
+    assertThat(report.failure("subnet.ip-capacity")).hasValueSatisfying(f ->
+        assertThat(f.message()).contains("MaxParallelTrainingJobs"));
+    assertThat(tuningJob().definitions()).singleElement().satisfies(d -> assertThat(d.kind()).isEqualTo(JobKind.TUNING));
+    assertThat(preprocessingJob().workload().isDistributed()).isTrue();
   }
 
   @Test

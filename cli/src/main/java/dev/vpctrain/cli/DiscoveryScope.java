@@ -1,0 +1,46 @@
+package dev.vpctrain.cli;
+
+import dev.vpctrain.core.job.InputChannel;
+import dev.vpctrain.core.job.JobSpec;
+import dev.vpctrain.core.job.S3Output;
+import dev.vpctrain.core.job.TrainingJobSpec;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What live discovery reads for a job of any kind: its one workload, or for a tuning job with several
+ * definitions the first one widened to every definition's subnets, security groups, channels and
+ * S3 outputs, so that one discovery captures the network every definition runs in. The role is the
+ * first definition's.
+ */
+final class DiscoveryScope {
+  private DiscoveryScope() {}
+
+  static TrainingJobSpec of(JobSpec job) {
+    List<TrainingJobSpec> all = job.workloads();
+    if (all.size() == 1) {
+      return all.get(0);
+    }
+    Set<String> subnets = new LinkedHashSet<>();
+    Set<String> groups = new LinkedHashSet<>();
+    Set<InputChannel> channels = new LinkedHashSet<>();
+    Set<S3Output> outputs = new LinkedHashSet<>();
+    for (TrainingJobSpec d : all) {
+      d.vpc().ifPresent(v -> {
+        subnets.addAll(v.subnets());
+        groups.addAll(v.securityGroups());
+      });
+      channels.addAll(d.inputChannels());
+      d.outputPath().ifPresent(o -> outputs.add(S3Output.of("OutputDataConfig.S3OutputPath", o)));
+      d.checkpointUri().ifPresent(o -> outputs.add(S3Output.of("CheckpointConfig.S3Uri", o)));
+      outputs.addAll(d.additionalS3Outputs());
+    }
+    TrainingJobSpec.Builder b = all.get(0).toBuilder().inputChannels(List.copyOf(channels));
+    outputs.forEach(o -> b.addS3Output(o.field(), o.s3Uri()));
+    if (!subnets.isEmpty() || !groups.isEmpty()) {
+      b.vpc(v -> v.subnets(List.copyOf(subnets)).securityGroups(List.copyOf(groups)));
+    }
+    return b.build();
+  }
+}
