@@ -1,5 +1,6 @@
 package dev.vpctrain.benchmarks;
 
+import dev.vpctrain.core.job.JobSpec;
 import dev.vpctrain.core.network.NetworkSnapshot;
 import dev.vpctrain.core.rules.RuleEngine;
 import java.lang.management.ManagementFactory;
@@ -14,7 +15,8 @@ import java.util.Optional;
  * The preflight of {@link PreflightBenchmark} timed by thread CPU time as well as wall time, for
  * machines shared with other work (where JMH's wall-clock average mostly measures the wait for a
  * core). Prints median and 90th percentile per scale. Arguments: scales (default 0.25 1 4), and
- * {@code --no-iam} to leave out the network's iam section (the role rules then do not evaluate).
+ * {@code --no-iam} to leave out the network's iam section (the role rules then do not evaluate), and
+ * {@code --tuning} to time a tuning job of eight definitions instead of the training job.
  * The first columns time repeated preflights over one snapshot, which keeps what it compiles from
  * itself (indexes, compiled route tables and ACLs; see {@code NetworkSnapshot.compiled}); the last
  * column times a preflight over a fresh copy of the snapshot each time, building all of that anew.
@@ -31,6 +33,8 @@ public final class PreflightCpuMain {
     List<String> list = new ArrayList<>(List.of(args));
     // --no-iam: the network without its iam section, so the role rules pass as "Not evaluated"
     boolean withIam = !list.remove("--no-iam");
+    // --tuning: a tuning job of eight definitions (PreflightBenchmark.tuningOf) instead of the training job
+    boolean tuning = list.remove("--tuning");
     String[] scales = list.isEmpty() ? new String[] {"0.25", "1", "4"} : list.toArray(new String[0]);
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
     RuleEngine engine = RuleEngine.standard();
@@ -38,8 +42,9 @@ public final class PreflightCpuMain {
     for (String s : scales) {
       SyntheticNetwork n = SyntheticNetwork.of(Double.parseDouble(s));
       NetworkSnapshot network = withIam ? n.network() : n.network().withIam(Optional.empty());
-      for (int i = 0; i < WARMUP; i++) {
-        engine.evaluate(n.job(), network);
+      JobSpec job = tuning ? PreflightBenchmark.tuningOf(n.job()) : n.job();
+      for (int i = 0; i < (tuning ? WARMUP / 3 : WARMUP); i++) {
+        engine.evaluate(job, network);
       }
       int runs = RUNS;
       long[] cpu = new long[runs];
@@ -47,7 +52,7 @@ public final class PreflightCpuMain {
       for (int i = 0; i < runs; i++) {
         long c0 = mx.getCurrentThreadCpuTime();
         long w0 = System.nanoTime();
-        engine.evaluate(n.job(), network);
+        engine.evaluate(job, network);
         wall[i] = System.nanoTime() - w0;
         cpu[i] = mx.getCurrentThreadCpuTime() - c0;
       }
@@ -55,7 +60,7 @@ public final class PreflightCpuMain {
       for (int i = 0; i < fresh.length; i++) {
         NetworkSnapshot copy = NetworkSnapshot.builder().from(network).build();
         long c0 = mx.getCurrentThreadCpuTime();
-        engine.evaluate(n.job(), copy);
+        engine.evaluate(job, copy);
         fresh[i] = mx.getCurrentThreadCpuTime() - c0;
       }
       Arrays.sort(cpu);
