@@ -11,13 +11,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-import static dev.vpctrain.aws.discovery.DiscoveryWireFormatTest.NOW;
-import static dev.vpctrain.aws.discovery.DiscoveryWireFormatTest.filter;
-import static dev.vpctrain.aws.discovery.DiscoveryWireFormatTest.fixture;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static dev.vpctrain.aws.discovery.GoldenAccount.NOW;
+import static dev.vpctrain.aws.discovery.GoldenAccount.filter;
+import static dev.vpctrain.aws.discovery.GoldenAccount.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import dev.vpctrain.aws.bundle.SnapshotBundle;
 import dev.vpctrain.aws.testing.AwsTestClients;
@@ -38,10 +38,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.efs.EfsClient;
 import software.amazon.awssdk.services.fsx.FSxClient;
@@ -62,24 +61,13 @@ class InVpcDiscoveryWireTest {
   static final String CACHE_SG = "sg-0a1b2c3d4e5f60902";
   static final String FSX_TARGET = "AWSSimbaAPIService_v20180301.DescribeFileSystems";
 
-  static WireMockServer wm;
-
-  @BeforeAll
-  static void start() {
-    wm = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-    wm.start();
-    DiscoveryWireFormatTest.wm = wm; // its golden EC2/S3 stubs go to this server
-  }
-
-  @AfterAll
-  static void stop() {
-    wm.stop();
-  }
+  @RegisterExtension
+  static WireMockExtension wm = WireMockExtension.newInstance()
+      .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort()).build();
 
   @BeforeEach
   void reset() {
-    wm.resetAll();
-    DiscoveryWireFormatTest.stubGoldenAccount();
+    GoldenAccount.stub(wm);
   }
 
   static TrainingJobSpec job() {

@@ -1,6 +1,6 @@
 package dev.vpctrain.aws.remediation;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.vpctrain.aws.remediation.Wire.action;
 import static dev.vpctrain.aws.remediation.Wire.dryRunOk;
 import static dev.vpctrain.aws.remediation.Wire.error;
@@ -10,7 +10,7 @@ import static dev.vpctrain.aws.remediation.Wire.only;
 import static dev.vpctrain.aws.remediation.Wire.requests;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.vpctrain.core.remediation.Change;
 import dev.vpctrain.core.remediation.Change.GroupRef;
@@ -20,10 +20,9 @@ import dev.vpctrain.core.remediation.RemediationPlan;
 import dev.vpctrain.core.remediation.RemediationStep;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@link Change.CreateNetworkAclEntry} applied in the EC2 query wire format: {@code
@@ -39,24 +38,14 @@ class NetworkAclEntryWireTest {
   static final Change.CreateNetworkAclEntry OUTBOUND =
       new Change.CreateNetworkAclEntry(ACL, 99, true, "tcp", 988, 988, "10.20.3.0/24", true);
 
-  static WireMockServer wm;
+  @RegisterExtension
+  static WireMockExtension wm = WireMockExtension.newInstance()
+      .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort()).build();
   static PlanApplier applier;
 
   @BeforeAll
-  static void start() {
-    wm = new WireMockServer(options().dynamicPort());
-    wm.start();
+  static void clients() {
     applier = PlanApplier.create(Wire.ec2(wm), Wire.s3(wm));
-  }
-
-  @BeforeEach
-  void reset() {
-    wm.resetAll();
-  }
-
-  @AfterAll
-  static void stop() {
-    wm.stop();
   }
 
   @Test

@@ -10,7 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.vpctrain.aws.remediation.Wire.action;
 import static dev.vpctrain.aws.remediation.Wire.dryRunOk;
 import static dev.vpctrain.aws.remediation.Wire.error;
@@ -20,7 +20,7 @@ import static dev.vpctrain.aws.remediation.Wire.only;
 import static dev.vpctrain.aws.remediation.Wire.requests;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.vpctrain.core.internal.policy.JsonDocument;
 import dev.vpctrain.core.remediation.Change;
@@ -34,10 +34,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The write calls of {@link PlanApplier} in the EC2 query protocol and S3 REST wire formats. */
 class PlanApplierWireTest {
@@ -51,24 +50,14 @@ class PlanApplierWireTest {
   static final String POLICY = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"VpctrainJobObjects1\",\"Effect\":\"Allow\","
       + "\"Principal\":\"*\",\"Action\":[\"s3:GetObject\"],\"Resource\":[\"arn:aws:s3:::acme-ml-data/train/*\"]}]}";
 
-  static WireMockServer wm;
+  @RegisterExtension
+  static WireMockExtension wm = WireMockExtension.newInstance()
+      .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort()).build();
   static PlanApplier applier;
 
   @BeforeAll
-  static void start() {
-    wm = new WireMockServer(options().dynamicPort());
-    wm.start();
+  static void clients() {
     applier = PlanApplier.create(Wire.ec2(wm), Wire.s3(wm));
-  }
-
-  @BeforeEach
-  void reset() {
-    wm.resetAll();
-  }
-
-  @AfterAll
-  static void stop() {
-    wm.stop();
   }
 
   @Test

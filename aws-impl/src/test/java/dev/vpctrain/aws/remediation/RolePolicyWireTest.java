@@ -4,7 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.vpctrain.aws.remediation.Wire.action;
 import static dev.vpctrain.aws.remediation.Wire.error;
 import static dev.vpctrain.aws.remediation.Wire.form;
@@ -13,7 +13,7 @@ import static dev.vpctrain.aws.remediation.Wire.only;
 import static dev.vpctrain.aws.remediation.Wire.requests;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.vpctrain.aws.testing.AwsTestClients;
@@ -30,10 +30,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -57,29 +56,19 @@ class RolePolicyWireTest {
   static final String SG = "sg-0a1b2c3d4e5f60401";
   static final Change.PutRolePolicy PUT = new Change.PutRolePolicy(ROLE, NAME, Optional.empty(), DOC);
 
-  static WireMockServer wm;
+  @RegisterExtension
+  static WireMockExtension wm = WireMockExtension.newInstance()
+      .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort()).build();
   static PlanApplier applier;
 
   @BeforeAll
-  static void start() {
-    wm = new WireMockServer(options().dynamicPort());
-    wm.start();
+  static void clients() {
     IamClient iam = IamClient.builder().endpointOverride(URI.create(wm.baseUrl())).region(Region.AWS_GLOBAL)
         .credentialsProvider(StaticCredentialsProvider.create(
             AwsBasicCredentials.create("AKIAFAKEFAKEFAKEFAKE", "fake-secret-key")))
         .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(30)).build())
         .overrideConfiguration(AwsTestClients.fast()).build();
     applier = PlanApplier.builder().ec2(Wire.ec2(wm)).s3(Wire.s3(wm)).iam(iam).build();
-  }
-
-  @BeforeEach
-  void reset() {
-    wm.resetAll();
-  }
-
-  @AfterAll
-  static void stop() {
-    wm.stop();
   }
 
   @Test

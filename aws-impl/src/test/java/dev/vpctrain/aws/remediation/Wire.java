@@ -7,7 +7,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit.Stubbing;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.vpctrain.aws.testing.AwsTestClients;
@@ -25,11 +26,11 @@ final class Wire {
 
   private Wire() {}
 
-  static Ec2Client ec2(WireMockServer wm) {
+  static Ec2Client ec2(WireMockExtension wm) {
     return AwsTestClients.ec2(wm.baseUrl());
   }
 
-  static S3Client s3(WireMockServer wm) {
+  static S3Client s3(WireMockExtension wm) {
     return AwsTestClients.s3(wm.baseUrl());
   }
 
@@ -71,12 +72,12 @@ final class Wire {
   }
 
   /** The EC2 query requests WireMock received for {@code action}, oldest first. */
-  static List<LoggedRequest> requests(WireMockServer wm, String action) {
+  static List<LoggedRequest> requests(Stubbing wm, String action) {
     return wm.findAll(postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=" + action + "&")));
   }
 
   /** The one request WireMock received for {@code action} (fails unless there is exactly one). */
-  static LoggedRequest only(WireMockServer wm, String action) {
+  static LoggedRequest only(Stubbing wm, String action) {
     List<LoggedRequest> all = requests(wm, action);
     assertThat(all).as("requests of " + action).hasSize(1);
     return all.get(0);

@@ -5,20 +5,18 @@ import static com.github.tomakehurst.wiremock.client.WireMock.not;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.vpctrain.aws.testing.AwsTestClients;
 import dev.vpctrain.aws.testing.IamWire;
 import dev.vpctrain.core.iam.IdentityDecision;
 import dev.vpctrain.core.iam.RoleRequest;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.iam.IamClient;
 
 /**
@@ -28,23 +26,9 @@ import software.amazon.awssdk.services.iam.IamClient;
 class RoleSimulatorWireTest {
   static final String ROLE = "arn:aws:iam::123456789012:role/SageMakerTrainingRole";
   static final String ENI = "arn:aws:ec2:us-east-1:123456789012:network-interface/*";
-  static WireMockServer wm;
-
-  @BeforeAll
-  static void start() {
-    wm = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-    wm.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    wm.stop();
-  }
-
-  @BeforeEach
-  void reset() {
-    wm.resetAll();
-  }
+  @RegisterExtension
+  static WireMockExtension wm = WireMockExtension.newInstance()
+      .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort()).build();
 
   static RoleRequest request(String action, String resource, IdentityDecision d) {
     return RoleRequest.builder().rule("role.vpc.permissions").action(action).resource(resource)

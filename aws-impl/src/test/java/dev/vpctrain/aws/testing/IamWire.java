@@ -6,7 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit.Stubbing;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -52,12 +52,12 @@ public final class IamWire {
   }
 
   /** Answers exactly the form body {@code body} with {@code status} and {@code xml}. */
-  public static void stubIam(WireMockServer wm, String body, int status, String xml) {
+  public static void stubIam(Stubbing wm, String body, int status, String xml) {
     wm.stubFor(post(urlEqualTo("/")).withRequestBody(equalTo(body)).willReturn(xml(status, xml)));
   }
 
   /** Answers the KMS operation {@code op} with the request body {@code request} by {@code json}. */
-  public static void stubKms(WireMockServer wm, String op, String request, int status, String json) {
+  public static void stubKms(Stubbing wm, String op, String request, int status, String json) {
     ResponseDefinitionBuilder r = aResponse().withStatus(status).withHeader("Content-Type", "application/x-amz-json-1.1")
         .withBody(json);
     wm.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("TrentService." + op))
