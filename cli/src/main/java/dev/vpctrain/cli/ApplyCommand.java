@@ -68,7 +68,7 @@ final class ApplyCommand implements Callable<Integer> {
       throw new UsageException("apply needs --live: it reads and changes the live network (a dry run unless --yes).");
     }
     Paint paint = color.paint(); // --color with --no-color: a usage error before any file is read
-    TrainingJobSpec job = inputs.read();
+    TrainingJobSpec job = inputs.readWorkload("apply");
     PrintWriter out = spec.commandLine().getOut();
     try (AwsClients clients = new AwsClients(networkOptions.account.region(), networkOptions.account.profile(),
         Optional.empty())) {

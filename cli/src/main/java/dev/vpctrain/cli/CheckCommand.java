@@ -162,7 +162,7 @@ final class CheckCommand implements Callable<Integer> {
       return SnapshotBundle.parse(Examples.file(example, "network.json").orElseThrow(),
           "example " + example + "/network.json");
     }
-    return networkOptions.read(DiscoveryScope.of(job), () -> LiveNetwork.installed().orElseThrow());
+    return networkOptions.read(job.scope(), () -> LiveNetwork.installed().orElseThrow());
   }
 
   private String render(PreflightReport report, RuleEngine engine) {

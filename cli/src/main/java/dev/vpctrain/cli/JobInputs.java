@@ -23,14 +23,33 @@ final class JobInputs {
     return jobFile.file;
   }
 
-  /** The job file with the requirements given on the command line. */
-  TrainingJobSpec read() throws IOException {
+  /** The job file of any kind, with the requirements given on the command line. */
+  JobSpec readAny() throws IOException {
     jobOptions.validate(); // a usage error before any file is read
-    JobSpec spec = JobFile.readJob(job(), null);
-    if (!(spec instanceof TrainingJobSpec training)) {
-      throw new UsageException(job() + " is a " + spec.kind().operation() + " request; this command takes a "
-          + "CreateTrainingJob request. 'vpctrain check' checks " + spec.kind().label() + " jobs.");
+    return JobFile.readJob(job(), null).withEachWorkload(jobOptions::applyTo);
+  }
+
+  /**
+   * The job file as one training-shaped workload: a training job, or a processing job's workload;
+   * {@code command} names the command in the error a tuning job gets.
+   */
+  TrainingJobSpec readWorkload(String command) throws IOException {
+    JobSpec spec = readAny();
+    if (spec.workloads().size() != 1) {
+      throw new UsageException(job() + " is a " + spec.kind().operation() + " request; '" + command + "' takes a "
+          + "CreateTrainingJob or CreateProcessingJob request. 'vpctrain check' and 'vpctrain plan' take " + spec.kind().label()
+          + " jobs.");
     }
-    return jobOptions.applyTo(training);
+    return spec.workloads().get(0);
+  }
+
+  /** The job file, which must be a training job: {@code command} names the command in the error. */
+  TrainingJobSpec readTraining(String command) throws IOException {
+    JobSpec spec = readAny();
+    if (!(spec instanceof TrainingJobSpec training)) {
+      throw new UsageException(job() + " is a " + spec.kind().operation() + " request; '" + command + "' takes a "
+          + "CreateTrainingJob request. 'vpctrain check' and 'vpctrain plan' take " + spec.kind().label() + " jobs.");
+    }
+    return training;
   }
 }

@@ -54,7 +54,7 @@ final class LaunchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, InterruptedException {
     watch.color.choice(); // --color with --no-color: a usage error before any file is read
-    TrainingJobSpec spec = inputs.read();
+    TrainingJobSpec spec = inputs.readTraining("launch");
     NetworkSnapshot bundle = network.file == null ? null : SnapshotBundle.read(network.file);
     PrintWriter out = this.spec.commandLine().getOut();
     try (AwsClients clients = watch.clients()) {

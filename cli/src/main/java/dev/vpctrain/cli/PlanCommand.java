@@ -1,6 +1,6 @@
 package dev.vpctrain.cli;
 
-import dev.vpctrain.core.job.TrainingJobSpec;
+import dev.vpctrain.core.job.JobSpec;
 import dev.vpctrain.core.network.NetworkSnapshot;
 import dev.vpctrain.core.remediation.RemediationPlan;
 import dev.vpctrain.core.remediation.RemediationPlanner;
@@ -42,8 +42,8 @@ final class PlanCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     networkOptions.requireOne("plan from a bundle or from live AWS.");
     networkOptions.requireLiveForAwsOptions();
-    TrainingJobSpec job = inputs.read();
-    NetworkSnapshot snapshot = networkOptions.read(job, AwsLiveNetwork::new);
+    JobSpec job = inputs.readAny();
+    NetworkSnapshot snapshot = networkOptions.read(job.scope(), AwsLiveNetwork::new);
     PreflightReport report = RuleEngine.standard().evaluate(job, snapshot);
     RemediationPlan plan = RemediationPlanner.plan(job, snapshot, report);
     if (format == Format.json) {

@@ -60,7 +60,7 @@ final class SnapshotCommand implements Callable<Integer> {
     }
     List<String> targets = requires.targets();
     TrainingJobSpec spec = jobFile.file == null ? null
-        : JobOptions.withRequirements(DiscoveryScope.of(JobFile.readJob(jobFile.file, null)), targets, List.of(), false,
+        : JobOptions.withRequirements(JobFile.readJob(jobFile.file, null).scope(), targets, List.of(), false,
             List.of());
     NetworkSnapshot snapshot;
     try (AwsClients clients = aws.clients()) {

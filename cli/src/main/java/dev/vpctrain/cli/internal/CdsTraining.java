@@ -67,22 +67,12 @@ public final class CdsTraining {
       commands.add(new Command(concat(List.of("check", "--example", name), extra), Set.of(exit)));
       commands.add(new Command(concat(concat(List.of("check"), files), extra), Set.of(exit)));
       commands.add(new Command(concat(concat(List.of("check", "--format", "json"), files), extra), Set.of(exit)));
-      if (isTrainingJob(json, Examples.file(name, "job.json").orElseThrow())) { // plan reads training jobs only
-        commands.add(new Command(concat(concat(List.of("plan"), files), extra),
-            VERDICTS.contains(exit) ? VERDICTS : Set.of(exit)));
-      }
+      commands.add(new Command(concat(concat(List.of("plan"), files), extra),
+          VERDICTS.contains(exit) ? VERDICTS : Set.of(exit)));
     }
     String first = Examples.index().keySet().iterator().next();
     commands.add(new Command(List.of("check", "--example", first, "--format", "sarif"), VERDICTS));
     return commands;
-  }
-
-  private static boolean isTrainingJob(ObjectMapper json, String job) {
-    try {
-      return !json.readTree(job).has("ProcessingJobName") && !json.readTree(job).has("HyperParameterTuningJobName");
-    } catch (IOException e) {
-      return true; // a malformed example: plan reports it as check does
-    }
   }
 
   private static List<String> concat(List<String> a, List<String> b) {

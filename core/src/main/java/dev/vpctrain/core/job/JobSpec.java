@@ -28,4 +28,16 @@ public interface JobSpec {
    * @return the changed job
    */
   JobSpec withEachWorkload(UnaryOperator<TrainingJobSpec> change);
+
+  /**
+   * The whole job as one training-shaped workload, for what works on the job's network as a whole
+   * (live discovery, the remediation plan): the one workload, or for a tuning job with several
+   * definitions the first definition widened to every definition's subnets, security groups, input
+   * channels and S3 outputs. Its role is the first definition's. Rules read {@link #workloads()}.
+   *
+   * @return the job's scope
+   */
+  default TrainingJobSpec scope() {
+    return Scopes.of(this);
+  }
 }

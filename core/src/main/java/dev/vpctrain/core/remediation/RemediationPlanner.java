@@ -1,5 +1,6 @@
 package dev.vpctrain.core.remediation;
 
+import dev.vpctrain.core.job.JobSpec;
 import dev.vpctrain.core.job.TrainingJobSpec;
 import dev.vpctrain.core.network.NetworkSnapshot;
 import dev.vpctrain.core.report.PreflightReport;
@@ -29,6 +30,23 @@ public final class RemediationPlanner {
    * @param report the preflight report; an empty plan for a report without problems
    */
   public static RemediationPlan plan(TrainingJobSpec job, NetworkSnapshot network, PreflightReport report) {
+    return planFor(job, network, report);
+  }
+
+  /**
+   * {@return the plan that fixes {@code report}'s findings for a job of any kind: planned on the job's
+   * {@linkplain JobSpec#scope() scope}, so that a tuning job's generated endpoint and bucket policies
+   * allow the S3 requests of every definition}
+   *
+   * @param job the job the report is of
+   * @param network the snapshot the report was made from: the plan names its resources
+   * @param report the preflight report of {@code job}; an empty plan for a report without problems
+   */
+  public static RemediationPlan plan(JobSpec job, NetworkSnapshot network, PreflightReport report) {
+    return planFor(job.scope(), network, report);
+  }
+
+  private static RemediationPlan planFor(TrainingJobSpec job, NetworkSnapshot network, PreflightReport report) {
     PlanContext p = new PlanContext(job, network, report);
     if (!report.problems().isEmpty()) {
       ServiceFixes.planDns(p);

@@ -118,6 +118,24 @@ class GeneratedEndpointPolicyTest {
     assertThat(policy.evaluate(object("s3:GetObject", "unrelated", "x")).type()).isEqualTo(DecisionType.ALLOW);
   }
 
+  @org.junit.jupiter.api.Test
+  void aTuningJobsScopeAllowsTheRequestsOfEveryDefinition() {
+    TrainingJobSpec base = PlanFixtures.job();
+    TrainingJobSpec other = base.toBuilder().inputChannels(java.util.List.of())
+        .inputChannel("train", "s3://acme-other-data/set/").outputPath("s3://acme-other-out/run/").build();
+    dev.vpctrain.core.job.TuningJobSpec tuning = dev.vpctrain.core.job.TuningJobSpec.builder().name("hpo")
+        .maxParallelTrainingJobs(2).addDefinitions(base, other).build();
+    Policy policy = generated(tuning.scope());
+    for (TrainingJobSpec d : tuning.definitions()) {
+      for (S3Access a : d.s3Accesses()) {
+        for (String action : a.actions()) {
+          assertThat(policy.evaluate(jobRequest(a, action)).type()).as(action + " for " + a + " of " + d.definitionName())
+              .isEqualTo(DecisionType.ALLOW);
+        }
+      }
+    }
+  }
+
   static Policy generated(TrainingJobSpec job) {
     return Policy.parse(Policies.leastPrivilegeEndpointPolicy(job, "aws"), "generated endpoint policy of " + job.name());
   }

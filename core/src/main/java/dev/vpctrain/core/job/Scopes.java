@@ -1,21 +1,12 @@
-package dev.vpctrain.cli;
+package dev.vpctrain.core.job;
 
-import dev.vpctrain.core.job.InputChannel;
-import dev.vpctrain.core.job.JobSpec;
-import dev.vpctrain.core.job.S3Output;
-import dev.vpctrain.core.job.TrainingJobSpec;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/**
- * What live discovery reads for a job of any kind: its one workload, or for a tuning job with several
- * definitions the first one widened to every definition's subnets, security groups, channels and
- * S3 outputs, so that one discovery captures the network every definition runs in. The role is the
- * first definition's.
- */
-final class DiscoveryScope {
-  private DiscoveryScope() {}
+/** {@link JobSpec#scope()}: the one workload, or the first widened to every workload's resources. */
+final class Scopes {
+  private Scopes() {}
 
   static TrainingJobSpec of(JobSpec job) {
     List<TrainingJobSpec> all = job.workloads();
