@@ -17,7 +17,9 @@ public final class ReachContext {
 
   /** The {@link Reach} of {@code ctx}'s network for its job's security groups, cached in {@code ctx}. */
   public static Reach of(RuleContext ctx) {
-    return ctx.cachedForNetwork(new ReachKey(JobPeers.groups(ctx.job())), k -> Reach.of(ctx.network(), k.groups()));
+    // looked up once per context by a constant key; on a miss, shared by the contexts of one tuning job
+    return ctx.cached(ReachKey.class, c -> ctx.cachedForNetwork(new ReachKey(JobPeers.groups(ctx.job())),
+        k -> Reach.of(ctx.network(), k.groups())));
   }
 
   /** The security-group evaluator of {@code ctx}'s network, one per preflight. */
