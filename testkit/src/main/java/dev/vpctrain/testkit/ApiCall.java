@@ -20,12 +20,12 @@ public final class ApiCall {
   /**
    * Records one call.
    *
-   * @param service the service
-   * @param operation the operation
-   * @param request the request
-   * @param at the at
-   * @param requestId the request id
-   * @param errorCode the error code
+   * @param service the service: {@code ec2}, {@code s3}, {@code sagemaker}, …
+   * @param operation the API operation, for example {@code DescribeSubnets}
+   * @param request the SDK request object the client was called with
+   * @param at when the call was answered, in the fake world's virtual time
+   * @param requestId the request id the fake answered with
+   * @param errorCode the AWS error code the call failed with; {@code null} for a call that succeeded
    */
   public ApiCall(String service, String operation, Object request, Instant at, String requestId, String errorCode) {
     this.service = Objects.requireNonNull(service);
@@ -36,12 +36,12 @@ public final class ApiCall {
     this.errorCode = errorCode;
   }
 
-  /** {@return the service} */
+  /** {@return the service as {@code FakeAws.calls(String)} names it: {@code ec2}, {@code s3}, {@code sagemaker}, {@code monitoring}, {@code logs}, …} */
   public String service() {
     return service;
   }
 
-  /** {@return the operation} */
+  /** {@return the API operation, as the service names it: {@code DescribeSubnets}, {@code CreateTrainingJob}, …} */
   public String operation() {
     return operation;
   }

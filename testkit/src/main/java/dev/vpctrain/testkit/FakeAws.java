@@ -370,7 +370,7 @@ public final class FakeAws implements AutoCloseable {
     return new FakeService("logs", world);
   }
 
-  /** {@return the region} */
+  /** {@return the fake world's region, for example {@code us-east-1}: the region its clients report and its ARNs name} */
   public String region() {
     return world.region();
   }

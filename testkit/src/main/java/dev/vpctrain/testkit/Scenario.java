@@ -38,7 +38,7 @@ public final class Scenario {
     return description;
   }
 
-  /** {@return the network} */
+  /** {@return the scenario's network: what the fake EC2, S3, EFS, FSx and IAM clients answer with} */
   public NetworkSnapshot network() {
     return network;
   }

@@ -16,7 +16,7 @@ abstract class AbstractFailureDiagnosis {
   /** {@return SageMaker's {@code FailureReason}, verbatim} */
   public abstract String failureReason();
 
-  /** {@return the category} */
+  /** {@return what the failure reason says went wrong, as the classifier reads it: the cluster's own traffic, capacity, free addresses, DNS, an AWS service out of reach, the image, the training code, …} */
   public abstract FailureCategory category();
 
   /** {@return FAIL and UNVERIFIED findings of the category's rule families from the re-run preflight} */

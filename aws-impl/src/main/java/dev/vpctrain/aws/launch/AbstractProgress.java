@@ -10,7 +10,7 @@ abstract class AbstractProgress {
   /** {@return the job name} */
   public abstract String jobName();
 
-  /** {@return the kind} */
+  /** {@return what changed: the job's primary status or its secondary status} */
   public abstract ProgressKind kind();
 
   /** {@return the status entered, for example {@code InProgress} or {@code Downloading}} */

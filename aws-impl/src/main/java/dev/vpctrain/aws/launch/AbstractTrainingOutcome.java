@@ -10,7 +10,7 @@ abstract class AbstractTrainingOutcome {
   /** {@return the job name} */
   public abstract String jobName();
 
-  /** {@return the status} */
+  /** {@return how the job ended: completed, failed, or stopped (by a stop request or its maximum runtime)} */
   public abstract FinalStatus status();
 
   /** {@return the last secondary status, for example {@code Completed}, {@code Failed} or {@code MaxRuntimeExceeded}} */

@@ -30,7 +30,7 @@ public final class PreflightFailedException extends VpcTrainException {
     this.blockers = List.copyOf(blockers);
   }
 
-  /** {@return the report} */
+  /** {@return the preflight that refused the launch: its findings say what to fix} */
   public PreflightReport report() {
     return report;
   }
@@ -40,7 +40,7 @@ public final class PreflightFailedException extends VpcTrainException {
     return blockers;
   }
 
-  /** {@return the verdict} */
+  /** {@return the refused preflight's verdict: NOT_READY, or UNVERIFIED when the launch policy does not accept it} */
   public Verdict verdict() {
     return report.verdict();
   }

@@ -12,10 +12,10 @@ abstract class AbstractLogLine {
   /** {@return the host the stream belongs to, for example {@code algo-1}} */
   public abstract String host();
 
-  /** {@return the timestamp} */
+  /** {@return when the training code wrote the event, as CloudWatch Logs records it} */
   public abstract Instant timestamp();
 
-  /** {@return the message} */
+  /** {@return the event's text, one line of the instance's output} */
   public abstract String message();
 
   @Override

@@ -8,13 +8,13 @@ import org.immutables.value.Value;
 /** One metric of one host over time, oldest first, with its summary. */
 @Value.Immutable
 abstract class AbstractMetricSeries {
-  /** {@return the metric} */
+  /** {@return which host metric this is, for example {@link TrainingMetric#GPU_UTILIZATION}} */
   public abstract TrainingMetric metric();
 
-  /** {@return the timestamps} */
+  /** {@return when each value was measured, oldest first; as long as {@link #values()}} */
   public abstract List<Instant> timestamps();
 
-  /** {@return the values} */
+  /** {@return the measured values, in CloudWatch's unit for the metric (percent for the utilizations), oldest first} */
   public abstract List<Double> values();
 
   /** {@return the smallest value, or empty without values} */

@@ -15,7 +15,7 @@ abstract class AbstractApplyResult {
   /** {@return the job name} */
   public abstract String jobName();
 
-  /** {@return the region} */
+  /** {@return the AWS region the plan was applied in, for example {@code us-east-1}} */
   public abstract String region();
 
   /** {@return true when nothing was changed: a dry run} */

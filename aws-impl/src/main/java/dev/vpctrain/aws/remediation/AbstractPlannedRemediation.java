@@ -8,12 +8,12 @@ import org.immutables.value.Value;
 /** A plan with what it was made from: the snapshot and the preflight report. */
 @Value.Immutable
 abstract class AbstractPlannedRemediation {
-  /** {@return the snapshot} */
+  /** {@return the network the plan was made from, as discovery captured it} */
   public abstract NetworkSnapshot snapshot();
 
-  /** {@return the report} */
+  /** {@return the preflight of the job on {@link #snapshot()}: the findings the plan fixes} */
   public abstract PreflightReport report();
 
-  /** {@return the plan} */
+  /** {@return the steps that fix the report's findings, required first, then recommended} */
   public abstract RemediationPlan plan();
 }

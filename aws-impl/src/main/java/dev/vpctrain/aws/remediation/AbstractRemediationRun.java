@@ -11,7 +11,7 @@ abstract class AbstractRemediationRun {
   /** {@return the preflight before anything was applied} */
   public abstract PreflightReport before();
 
-  /** {@return the plan} */
+  /** {@return the plan made from {@link #before()}: the steps that were applied or dry-run} */
   public abstract RemediationPlan plan();
 
   /** {@return what applying the plan did} */

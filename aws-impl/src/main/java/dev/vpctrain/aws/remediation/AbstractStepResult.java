@@ -8,10 +8,10 @@ import org.immutables.value.Value;
 /** The result of one step: its status, what was done, and for a failure the operation and AWS error. */
 @Value.Immutable
 abstract class AbstractStepResult {
-  /** {@return the step} */
+  /** {@return the plan step this result is of} */
   public abstract RemediationStep step();
 
-  /** {@return the status} */
+  /** {@return how the step ended: done or already done, what a dry run found (would succeed, would run), failed, rolled back after a later step failed, or not started} */
   public abstract StepStatus status();
 
   /** {@return what happened, in a sentence ({@code created vpce-…}, {@code an equal rule exists})} */

@@ -690,7 +690,7 @@ public final class NetworkBuilder {
     return true;
   }
 
-  /** {@return the network} */
+  /** {@return the snapshot of the network built so far: every VPC, subnet, route table, group, endpoint and file system drafted, with their ids resolved} */
   public NetworkSnapshot build() {
     String owner = accountId.orElse(DEFAULT_ACCOUNT);
     addVpcDefaults();

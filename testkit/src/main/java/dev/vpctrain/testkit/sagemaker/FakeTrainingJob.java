@@ -22,12 +22,12 @@ public final class FakeTrainingJob {
     this.clock = clock;
   }
 
-  /** {@return the name} */
+  /** {@return {@code TrainingJobName} as the job was created} */
   public String name() {
     return job.name;
   }
 
-  /** {@return the ARN} */
+  /** {@return the job's ARN as {@code CreateTrainingJob} answered it: {@code arn:aws:sagemaker:<region>:<account>:training-job/<name in lower case>}} */
   public String arn() {
     return job.arn;
   }
