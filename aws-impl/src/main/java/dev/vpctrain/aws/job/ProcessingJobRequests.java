@@ -11,12 +11,18 @@ import software.amazon.awssdk.services.sagemaker.model.CreateProcessingJobReques
  * workload the rules read. {@code ProcessingInputs[].S3Input} are S3 reads, a dataset definition's
  * {@code OutputS3Uri} is read too (SageMaker stages the query result there) and the query's service
  * (Athena, the Redshift Data API) is a required service; {@code ProcessingOutputConfig.Outputs[].S3Output}
- * are S3 writes.
+ * are S3 writes. {@link JobFile} reads job files through it, and the testkit's fake SageMaker judges
+ * {@code CreateProcessingJob} requests through it.
  */
-final class ProcessingJobRequests {
+public final class ProcessingJobRequests {
   private ProcessingJobRequests() {}
 
-  static ProcessingJobSpec toSpec(CreateProcessingJobRequest request) {
+  /**
+   * {@return the processing job {@code request} describes, as the rules read it}
+   *
+   * @param request the request, as a job file or a launcher holds it
+   */
+  public static ProcessingJobSpec toSpec(CreateProcessingJobRequest request) {
     JsonNode json = SdkJson.toJson(request);
     ProcessingJobSpec.Builder b = ProcessingJobSpec.builder()
         .name(text(json, "ProcessingJobName"))

@@ -23,6 +23,8 @@ import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 public final class FakeSageMaker {
   private final World world;
   private final Map<String, SimulatedJob> jobs = new LinkedHashMap<>();
+  /** Processing jobs: names of their own, apart from training jobs' */
+  private final Map<String, SimulatedJob> processingJobs = new LinkedHashMap<>();
   private final Map<String, JobScript> scripts = new LinkedHashMap<>();
   private JobScript defaultScript = new JobScript();
   private volatile boolean stepOnDescribe = true;
@@ -164,18 +166,20 @@ public final class FakeSageMaker {
   }
 
   /**
-   * Moves the virtual clock to the end of {@code jobName} and returns that time.
+   * Moves the virtual clock to the end of training job {@code jobName} (or, when no training job has
+   * that name, processing job {@code jobName}) and returns that time.
    *
-   * @param jobName the training job name
+   * @param jobName the job name
    * @return when the job ended, on the virtual clock
    */
   public Instant runToEnd(String jobName) {
     SimulatedJob j;
     synchronized (this) {
-      j = jobs.get(jobName);
+      j = jobs.containsKey(jobName) ? jobs.get(jobName) : processingJobs.get(jobName);
     }
     if (j == null) {
-      throw new IllegalArgumentException("no training job named " + jobName + " was created; created: " + jobNames());
+      throw new IllegalArgumentException("no training or processing job named " + jobName + " was created; created: "
+          + jobNames());
     }
     return world.clock().advanceTo(j.end());
   }
@@ -211,7 +215,22 @@ public final class FakeSageMaker {
     return new ArrayList<>(jobs.values());
   }
 
+  synchronized Optional<SimulatedJob> simulatedProcessing(String name) {
+    return Optional.ofNullable(processingJobs.get(name));
+  }
+
+  /** Adds processing job {@code job} unless the name is taken; returns the existing job when it is. */
+  synchronized Optional<SimulatedJob> addProcessing(SimulatedJob job) {
+    return Optional.ofNullable(processingJobs.putIfAbsent(job.name, job));
+  }
+
+  synchronized List<SimulatedJob> allProcessing() {
+    return new ArrayList<>(processingJobs.values());
+  }
+
   private synchronized List<String> jobNames() {
-    return new ArrayList<>(jobs.keySet());
+    List<String> names = new ArrayList<>(jobs.keySet());
+    names.addAll(processingJobs.keySet());
+    return names;
   }
 }

@@ -152,7 +152,7 @@ final class Planner {
   private static Plan dataPath(Finding f, TrainingJobSpec spec, boolean denied, String bucket) {
     List<S3Access> accesses = spec.s3Accesses();
     Optional<S3Access> input = accesses.stream()
-        .filter(a -> a.field().startsWith("InputDataConfig") && (bucket == null || a.location().bucket().equals(bucket)))
+        .filter(a -> isInput(a) && (bucket == null || a.location().bucket().equals(bucket)))
         .findFirst();
     if (input.isPresent()) {
       String reason = denied ? FailureReasons.downloadDenied(input.get().location().toString()) : FailureReasons.downloadFailed();
@@ -171,6 +171,11 @@ final class Planner {
     String where = output.map(o -> o.location().toString()).orElse(spec.outputPath().orElse("s3://"));
     String reason = denied ? FailureReasons.uploadDenied(where) : FailureReasons.uploadFailed();
     return Plan.fail(Phase.UPLOADING, reason, f, Duration.ofMinutes(1), List.of());
+  }
+
+  /** A training channel's or a processing input's S3 location: read while the instances download their data. */
+  private static boolean isInput(S3Access a) {
+    return a.field().startsWith("InputDataConfig") || a.field().startsWith("ProcessingInputs");
   }
 
   /**

@@ -45,7 +45,12 @@ final class RequestValidator {
 
   /** Throws the {@code ValidationException} for subnets, groups or buckets the world contradicts. */
   static void checkAgainst(CreateTrainingJobRequest r, NetworkSnapshot n) {
-    VpcConfig vpc = r.vpcConfig();
+    checkVpc(r.vpcConfig(), n);
+    checkInputBuckets(r, n);
+  }
+
+  /** Throws the {@code ValidationException} for subnets or groups of {@code vpc} the world contradicts; null passes. */
+  static void checkVpc(VpcConfig vpc, NetworkSnapshot n) {
     if (vpc != null) {
       String vpcId = null;
       String firstSubnet = null;
@@ -73,6 +78,9 @@ final class RequestValidator {
         }
       }
     }
+  }
+
+  private static void checkInputBuckets(CreateTrainingJobRequest r, NetworkSnapshot n) {
     for (Channel c : r.inputDataConfig()) {
       if (c.dataSource() == null || c.dataSource().s3DataSource() == null) {
         continue;

@@ -1,5 +1,6 @@
 package dev.vpctrain.testkit.sagemaker;
 
+import dev.vpctrain.aws.job.ProcessingJobRequests;
 import dev.vpctrain.core.job.HostPort;
 import dev.vpctrain.core.job.TrainingJobSpec;
 import dev.vpctrain.core.job.VpcTarget;
@@ -26,6 +27,15 @@ import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.SageMakerServiceClientConfiguration;
+import software.amazon.awssdk.services.sagemaker.model.CreateProcessingJobRequest;
+import software.amazon.awssdk.services.sagemaker.model.CreateProcessingJobResponse;
+import software.amazon.awssdk.services.sagemaker.model.DescribeProcessingJobRequest;
+import software.amazon.awssdk.services.sagemaker.model.DescribeProcessingJobResponse;
+import software.amazon.awssdk.services.sagemaker.model.ListProcessingJobsRequest;
+import software.amazon.awssdk.services.sagemaker.model.ListProcessingJobsResponse;
+import software.amazon.awssdk.services.sagemaker.model.ProcessingJobSummary;
+import software.amazon.awssdk.services.sagemaker.model.StopProcessingJobRequest;
+import software.amazon.awssdk.services.sagemaker.model.StopProcessingJobResponse;
 import software.amazon.awssdk.services.sagemaker.model.CreateTrainingJobRequest;
 import software.amazon.awssdk.services.sagemaker.model.CreateTrainingJobResponse;
 import software.amazon.awssdk.services.sagemaker.model.DescribeTrainingJobRequest;
@@ -47,6 +57,8 @@ import software.amazon.awssdk.services.sagemaker.waiters.SageMakerWaiter;
  * The fake SageMaker service: {@code CreateTrainingJob} validates the request as SageMaker does
  * and judges it with the rule engine on the world's network; {@code DescribeTrainingJob},
  * {@code ListTrainingJobs}, {@code StopTrainingJob} and {@code waiter()} follow the simulated jobs.
+ * {@code CreateProcessingJob} and its Describe, List and Stop run processing jobs through the same
+ * simulation.
  * Public for the client proxy only.
  */
 @FakeClientOf(value = SageMakerClient.class, name = "FakeSageMakerClient")
@@ -322,6 +334,202 @@ public final class SageMakerService {
         target.set(b, value);
       }
     }
+  }
+
+  /**
+   * Answers {@code CreateProcessingJob}: the request is judged on its workload (a cluster of more than
+   * one instance is distributed) and runs through the same simulation as a training job, so a
+   * processing job in a broken VPC fails as a training job would.
+   *
+   * @param r the request
+   * @return the response
+   */
+  public CreateProcessingJobResponse createProcessingJob(CreateProcessingJobRequest r) {
+    checkProcessingShape(r);
+    String arn = processingArn(r.processingJobName());
+    if (state.simulatedProcessing(r.processingJobName()).isPresent()) {
+      throw processingInUse(arn);
+    }
+    NetworkSnapshot network = world.network();
+    RequestValidator.checkVpc(r.networkConfig() == null ? null : r.networkConfig().vpcConfig(), network);
+    JobScript script = state.scriptFor(r.processingJobName());
+    TrainingJobSpec asked = ProcessingJobRequests.toSpec(r).workload();
+    List<HostPort> internet = new ArrayList<>(asked.requiredInternet());
+    internet.addAll(script.requiresInternet());
+    List<VpcTarget> inVpc = new ArrayList<>(asked.requiredInVpc());
+    inVpc.addAll(script.requiresInVpc());
+    java.util.Set<dev.vpctrain.core.job.AwsService> services = new java.util.TreeSet<>(asked.requiredServices());
+    services.addAll(script.requires());
+    TrainingJobSpec spec = asked.toBuilder().requiredServices(services).requiredInternet(internet)
+        .requiredInVpc(inVpc).region(world.region()).build();
+    PreflightReport report = Judgements.judge(world.ruleEngine(), spec, network);
+    for (String rule : List.of("role.not-found", "role.trust.sagemaker")) {
+      if (report.findings(rule).stream().anyMatch(f -> f.isFail())) {
+        throw AwsError.client("ValidationException", "Could not assume role " + r.roleArn()
+            + ". Please ensure that the role exists and allows principal 'sagemaker.amazonaws.com' to assume the role.");
+      }
+    }
+    Plan plan = Planner.plan(report, spec, script, network);
+    SimulatedJob job = new SimulatedJob(r.processingJobName(), arn, r, spec, report, plan, script, world.clock().instant());
+    if (state.addProcessing(job).isPresent()) {
+      throw processingInUse(arn);
+    }
+    LOG.debug("Fake processing job {} will end {} ({})", job.name, job.statusAt(job.end()),
+        plan.cause.map(f -> f.ruleId()).orElse(plan.kind == Plan.Kind.COMPLETE ? "network ready" : "scripted"));
+    return CreateProcessingJobResponse.builder().processingJobArn(arn).build();
+  }
+
+  /** The members CreateProcessingJob requires, refused as the service's validation refuses them. */
+  private static void checkProcessingShape(CreateProcessingJobRequest r) {
+    List<String> violations = new ArrayList<>();
+    if (r.processingJobName() == null || !r.processingJobName().matches("[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}")) {
+      violations.add("Value '" + r.processingJobName() + "' at 'processingJobName' failed to satisfy constraint: "
+          + "Member must satisfy regular expression pattern: ^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}");
+    }
+    if (r.roleArn() == null) {
+      violations.add("Value null at 'roleArn' failed to satisfy constraint: Member must not be null");
+    }
+    if (r.appSpecification() == null || r.appSpecification().imageUri() == null) {
+      violations.add("Value null at 'appSpecification.imageUri' failed to satisfy constraint: Member must not be null");
+    }
+    if (r.processingResources() == null || r.processingResources().clusterConfig() == null) {
+      violations.add("Value null at 'processingResources.clusterConfig' failed to satisfy constraint: Member must not be null");
+    } else {
+      Integer n = r.processingResources().clusterConfig().instanceCount();
+      if (n == null || n < 1 || n > 100) {
+        violations.add("Value '" + n + "' at 'processingResources.clusterConfig.instanceCount' failed to satisfy "
+            + "constraint: Member must have value " + (n != null && n > 100 ? "less than or equal to 100" : "greater than or equal to 1"));
+      }
+    }
+    if (!violations.isEmpty()) {
+      throw AwsError.client("ValidationException", violations.size() + " validation error" + (violations.size() == 1 ? "" : "s")
+          + " detected: " + String.join("; ", violations));
+    }
+  }
+
+  /**
+   * Answers {@code DescribeProcessingJob}; each call of a running job moves it one step, as for training jobs.
+   *
+   * @param r the request
+   * @return the response
+   */
+  public DescribeProcessingJobResponse describeProcessingJob(DescribeProcessingJobRequest r) {
+    SimulatedJob job = processingJob(r.processingJobName());
+    Instant before = world.clock().instant();
+    if (state.stepsOnDescribe()) {
+      job.nextStepToShow(before).ifPresent(t -> world.clock().advanceTo(t));
+    }
+    Instant now = world.clock().instant();
+    if (!TERMINAL.contains(job.statusAt(before))) {
+      state.realSleeps().polled(job.name, before, now);
+    }
+    job.observe(now);
+    CreateProcessingJobRequest q = job.processing;
+    SimulatedJob.Step step = job.stepAt(now);
+    boolean ended = job.endedAt(now);
+    Optional<Instant> start = job.trainingStartAt(now);
+    return DescribeProcessingJobResponse.builder()
+        .processingJobName(job.name)
+        .processingJobArn(job.arn)
+        .processingJobStatus(job.statusAt(now))
+        .failureReason(job.failureReasonAt(now).orElse(null))
+        .exitMessage(step.status().equals("MaxRuntimeExceeded") ? "Job stopped because max runtime exceeded" : null)
+        .creationTime(job.created)
+        .lastModifiedTime(step.start())
+        .processingStartTime(start.orElse(null))
+        .processingEndTime(ended ? step.start() : null)
+        .processingInputs(q.processingInputs())
+        .processingOutputConfig(q.processingOutputConfig())
+        .processingResources(q.processingResources())
+        .stoppingCondition(q.stoppingCondition())
+        .appSpecification(q.appSpecification())
+        .environment(q.environment())
+        .networkConfig(q.networkConfig())
+        .roleArn(q.roleArn())
+        .experimentConfig(q.experimentConfig())
+        .build();
+  }
+
+  /**
+   * Answers {@code ListProcessingJobs}, newest first by default, with {@code NameContains}, {@code StatusEquals}
+   * and the creation-time filters, in pages.
+   *
+   * @param r the request
+   * @return the response
+   */
+  public ListProcessingJobsResponse listProcessingJobs(ListProcessingJobsRequest r) {
+    Instant now = world.clock().instant();
+    List<SimulatedJob> jobs = new ArrayList<>();
+    for (SimulatedJob j : state.allProcessing()) {
+      if ((r.nameContains() != null && !j.name.toLowerCase(Locale.ROOT).contains(r.nameContains().toLowerCase(Locale.ROOT)))
+          || (r.statusEqualsAsString() != null && !j.statusAt(now).equals(r.statusEqualsAsString()))
+          || (r.creationTimeAfter() != null && !j.created.isAfter(r.creationTimeAfter()))
+          || (r.creationTimeBefore() != null && !j.created.isBefore(r.creationTimeBefore()))) {
+        continue;
+      }
+      jobs.add(j);
+    }
+    Comparator<SimulatedJob> order = "Name".equals(r.sortByAsString()) ? Comparator.comparing(j -> j.name)
+        : "Status".equals(r.sortByAsString()) ? Comparator.comparing(j -> j.statusAt(now)) : Comparator.comparing(j -> j.created);
+    if (!"Ascending".equals(r.sortOrderAsString())) {
+      order = order.reversed();
+    }
+    jobs.sort(order);
+    Pages.Page<SimulatedJob> page = Pages.slice(jobs, r.maxResults() == null ? 10 : r.maxResults(), r.nextToken(),
+        "ListProcessingJobs", t -> AwsError.client("ValidationException", "Invalid pagination token " + t));
+    List<ProcessingJobSummary> summaries = new ArrayList<>();
+    for (SimulatedJob j : page.items()) {
+      SimulatedJob.Step step = j.stepAt(now);
+      summaries.add(ProcessingJobSummary.builder()
+          .processingJobName(j.name)
+          .processingJobArn(j.arn)
+          .creationTime(j.created)
+          .lastModifiedTime(step.start())
+          .processingEndTime(j.endedAt(now) ? step.start() : null)
+          .processingJobStatus(j.statusAt(now))
+          .failureReason(j.failureReasonAt(now).orElse(null))
+          .build());
+    }
+    return ListProcessingJobsResponse.builder().processingJobSummaries(summaries).nextToken(page.nextToken()).build();
+  }
+
+  /**
+   * Answers {@code StopProcessingJob}: Stopping, then Stopped.
+   *
+   * @param r the request
+   * @return the response
+   */
+  public StopProcessingJobResponse stopProcessingJob(StopProcessingJobRequest r) {
+    SimulatedJob job = processingJob(r.processingJobName());
+    Instant now = world.clock().instant();
+    synchronized (job) {
+      String status = job.statusAt(now);
+      if (!status.equals("InProgress")) {
+        throw AwsError.client("ValidationException", "The request was rejected because the processing job is in status "
+            + status + ".");
+      }
+      job.stop(now);
+    }
+    return StopProcessingJobResponse.builder().build();
+  }
+
+  private SimulatedJob processingJob(String name) {
+    if (name == null) {
+      throw AwsError.client("ValidationException",
+          "1 validation error detected: Value null at 'processingJobName' failed to satisfy constraint: Member must not be null");
+    }
+    return state.simulatedProcessing(name).orElseThrow(() -> AwsError.client("ResourceNotFound",
+        "Could not find processing job '" + processingArn(name) + "'."));
+  }
+
+  private AwsError processingInUse(String arn) {
+    return AwsError.client("ResourceInUse", "Processing job names must be unique within an AWS account and region, and a "
+        + "processing job with this name already exists (" + arn + ")");
+  }
+
+  private String processingArn(String name) {
+    return "arn:aws:sagemaker:" + world.region() + ":" + world.accountId() + ":processing-job/"
+        + (name == null ? "" : name.toLowerCase(Locale.ROOT));
   }
 
   private SimulatedJob job(String name) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import software.amazon.awssdk.services.sagemaker.model.CreateProcessingJobRequest;
 import software.amazon.awssdk.services.sagemaker.model.CreateTrainingJobRequest;
 
 /**
@@ -26,7 +27,10 @@ final class SimulatedJob {
 
   final String name;
   final String arn;
+  /** The CreateTrainingJob request; null for a processing job. */
   final CreateTrainingJobRequest request;
+  /** The CreateProcessingJob request; null for a training job. */
+  final CreateProcessingJobRequest processing;
   final TrainingJobSpec spec;
   final PreflightReport report;
   final Plan plan;
@@ -38,9 +42,21 @@ final class SimulatedJob {
 
   SimulatedJob(String name, String arn, CreateTrainingJobRequest request, TrainingJobSpec spec, PreflightReport report,
       Plan plan, JobScript script, Instant created) {
+    this(name, arn, request, null, spec, report, plan, script, created);
+  }
+
+  /** A processing job: the same timeline, judged on the request's workload. */
+  SimulatedJob(String name, String arn, CreateProcessingJobRequest processing, TrainingJobSpec spec, PreflightReport report,
+      Plan plan, JobScript script, Instant created) {
+    this(name, arn, null, processing, spec, report, plan, script, created);
+  }
+
+  private SimulatedJob(String name, String arn, CreateTrainingJobRequest request, CreateProcessingJobRequest processing,
+      TrainingJobSpec spec, PreflightReport report, Plan plan, JobScript script, Instant created) {
     this.name = name;
     this.arn = arn;
     this.request = request;
+    this.processing = processing;
     this.spec = spec;
     this.report = report;
     this.plan = plan;
