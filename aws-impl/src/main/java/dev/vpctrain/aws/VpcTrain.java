@@ -4,12 +4,16 @@ import dev.vpctrain.aws.diagnosis.FailureDiagnoser;
 import dev.vpctrain.aws.discovery.LiveNetworkDiscovery;
 import dev.vpctrain.aws.launch.JobWatcher;
 import dev.vpctrain.aws.launch.LaunchPolicy;
+import dev.vpctrain.aws.launch.ProcessingLauncher;
+import dev.vpctrain.aws.launch.ProcessingRun;
 import dev.vpctrain.aws.launch.SimulatedTime;
 import dev.vpctrain.aws.launch.Sleeper;
 import dev.vpctrain.aws.launch.TrainingLauncher;
 import dev.vpctrain.aws.launch.TrainingRun;
 import dev.vpctrain.aws.monitor.LogTail;
 import dev.vpctrain.aws.monitor.MetricsReader;
+import dev.vpctrain.core.job.JobSpec;
+import dev.vpctrain.core.job.ProcessingJobSpec;
 import dev.vpctrain.core.job.TrainingJobSpec;
 import dev.vpctrain.core.network.NetworkSnapshot;
 import dev.vpctrain.core.network.NetworkSource;
@@ -18,6 +22,7 @@ import dev.vpctrain.core.rules.RuleEngine;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Function;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
@@ -28,6 +33,7 @@ import software.amazon.awssdk.services.fsx.FSxClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.sagemaker.model.CreateProcessingJobRequest;
 
 /**
  * vpctrain for your own AWS SDK clients: check a training job's network before launch, launch it
@@ -104,6 +110,57 @@ public final class VpcTrain {
   public PreflightReport preflight(TrainingJobSpec job) {
     Objects.requireNonNull(job, "job");
     return preflight(job, networkSource("preflight"));
+  }
+
+  /**
+   * Checks the network of a job of any kind ({@link dev.vpctrain.core.job.ProcessingJobSpec},
+   * {@link dev.vpctrain.core.job.TuningJobSpec} or a training job): the network of the job's
+   * {@linkplain JobSpec#scope() scope} is discovered once and every workload is checked on it.
+   *
+   * @param job the job
+   * @return the report of every rule, of the job's kind
+   * @throws IllegalStateException when neither a network source nor EC2 and S3 clients are configured
+   * @throws AwsCallException when the network source fails outright (partial failures are UNVERIFIED findings)
+   */
+  public PreflightReport preflight(JobSpec job) {
+    Objects.requireNonNull(job, "job");
+    if (job instanceof TrainingJobSpec training) {
+      return preflight(training);
+    }
+    NetworkSource source = networkSource("preflight");
+    NetworkSnapshot snapshot;
+    try {
+      snapshot = source.snapshotFor(job.scope());
+    } catch (SdkException e) {
+      throw new AwsCallException("network discovery", e);
+    }
+    return ruleEngine.evaluate(job, snapshot);
+  }
+
+  /**
+   * Launches a processing job: runs the preflight of the request's workload and, when the
+   * {@link LaunchPolicy} lets it through, sends {@code CreateProcessingJob} as given; attaches to an
+   * existing processing job of the same name and identical request instead of creating it twice.
+   *
+   * <pre>{@code
+   * ProcessingRun run = vpctrain.launch(request);       // refuses NOT_READY (and, by default, UNVERIFIED)
+   * DescribeProcessingJobResponse end = run.await();
+   * run.diagnose(end).ifPresent(d -> log.warn("{}", d.render()));
+   * }</pre>
+   *
+   * @param request the request, as {@code aws sagemaker create-processing-job} would send it
+   * @return the run of the created job, to await
+   * @throws dev.vpctrain.aws.launch.PreflightFailedException when the preflight blocks it; nothing was created
+   * @throws dev.vpctrain.aws.launch.JobConflictException when a different processing job has the name
+   * @throws dev.vpctrain.aws.launch.LaunchException when SageMaker refuses or fails the call
+   */
+  public ProcessingRun launch(CreateProcessingJobRequest request) {
+    Objects.requireNonNull(request, "request");
+    SageMakerClient sm = require(sageMaker, "launch", "a SageMakerClient", "sageMaker");
+    NetworkSource source = networkSource("launch");
+    Function<ProcessingJobSpec, PreflightReport> check = job -> preflight((JobSpec) job);
+    return new ProcessingLauncher(sm, check, launchPolicy, clock, sleeper, initialPollDelay, maxPollDelay,
+        FailureDiagnoser.withPreflight(w -> preflight(w, source))).launch(request);
   }
 
   /**

@@ -21,7 +21,7 @@ public final class WatchTimeoutException extends VpcTrainException {
    * @param lastSecondaryStatus the last secondary status
    */
   public WatchTimeoutException(String jobName, Duration timeout, String lastStatus, String lastSecondaryStatus) {
-    super("Training job '" + jobName + "' did not finish within " + timeout + "; it is still " + lastStatus
+    super("Job '" + jobName + "' did not finish within " + timeout + "; it is still " + lastStatus
         + (lastSecondaryStatus == null ? "" : " (" + lastSecondaryStatus + ")") + " and keeps running");
     this.jobName = jobName;
     this.lastStatus = lastStatus;

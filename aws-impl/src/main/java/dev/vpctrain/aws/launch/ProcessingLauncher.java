@@ -1,0 +1,168 @@
+package dev.vpctrain.aws.launch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vpctrain.aws.diagnosis.FailureDiagnoser;
+import dev.vpctrain.aws.internal.json.SdkJson;
+import dev.vpctrain.aws.job.ProcessingJobRequests;
+import dev.vpctrain.aws.job.RequestDifference;
+import dev.vpctrain.core.job.ProcessingJobSpec;
+import dev.vpctrain.core.report.Finding;
+import dev.vpctrain.core.report.PreflightReport;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.sagemaker.model.CreateProcessingJobRequest;
+import software.amazon.awssdk.services.sagemaker.model.CreateProcessingJobResponse;
+import software.amazon.awssdk.services.sagemaker.model.DescribeProcessingJobRequest;
+import software.amazon.awssdk.services.sagemaker.model.DescribeProcessingJobResponse;
+
+/**
+ * The launch sequence of a processing job behind {@code VpcTrain.launch(CreateProcessingJobRequest)}, as
+ * {@link TrainingLauncher} does it for training jobs: attach to an existing job of the same name and
+ * request (or refuse a different one); run the preflight on the request's workload and let the
+ * {@link LaunchPolicy} gate it; then {@code CreateProcessingJob}, treating {@code ResourceInUse} as
+ * "maybe created by an earlier attempt". Nothing is created unless every earlier step succeeded.
+ */
+public final class ProcessingLauncher {
+  private static final Logger LOG = LoggerFactory.getLogger(ProcessingLauncher.class);
+  private static final String CREATE = "sagemaker:CreateProcessingJob";
+  private static final String DESCRIBE = "sagemaker:DescribeProcessingJob";
+  /** The request members {@code DescribeProcessingJob} returns as they were sent. */
+  private static final List<String> COMPARED = List.of("ProcessingInputs", "ProcessingOutputConfig", "ProcessingResources",
+      "StoppingCondition", "AppSpecification", "Environment", "NetworkConfig", "RoleArn");
+
+  private final SageMakerClient sageMaker;
+  private final Function<ProcessingJobSpec, PreflightReport> preflight;
+  private final LaunchPolicy policy;
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final Duration initialDelay;
+  private final Duration maxDelay;
+  private final FailureDiagnoser diagnoser;
+
+  /**
+   * A launcher.
+   *
+   * @param sageMaker the SageMaker client jobs are created and described with
+   * @param preflight the preflight of a job's workload: network discovery and the rules
+   * @param policy which findings block a launch
+   * @param clock the clock of the waits
+   * @param sleeper how the waits sleep
+   * @param initialDelay the first delay between polls
+   * @param maxDelay the longest delay between polls
+   * @param diagnoser how a failed job's failure reason is diagnosed
+   */
+  public ProcessingLauncher(SageMakerClient sageMaker, Function<ProcessingJobSpec, PreflightReport> preflight,
+      LaunchPolicy policy, Clock clock, Sleeper sleeper, Duration initialDelay, Duration maxDelay, FailureDiagnoser diagnoser) {
+    this.sageMaker = Objects.requireNonNull(sageMaker, "sageMaker");
+    this.preflight = Objects.requireNonNull(preflight, "preflight");
+    this.policy = Objects.requireNonNull(policy, "policy");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+    this.initialDelay = Objects.requireNonNull(initialDelay, "initialDelay");
+    this.maxDelay = Objects.requireNonNull(maxDelay, "maxDelay");
+    this.diagnoser = Objects.requireNonNull(diagnoser, "diagnoser");
+  }
+
+  /**
+   * Launches {@code request} behind the preflight gate, or attaches to the identical existing job.
+   *
+   * @param request the request, as {@code aws sagemaker create-processing-job} would send it
+   * @return the run of the created job
+   * @throws PreflightFailedException when the policy refuses the preflight's findings (nothing created)
+   * @throws JobConflictException when a different processing job of the same name exists
+   * @throws LaunchException when SageMaker refuses or fails the call
+   */
+  public ProcessingRun launch(CreateProcessingJobRequest request) {
+    ProcessingJobSpec spec = ProcessingJobRequests.toSpec(request);
+    Optional<DescribeProcessingJobResponse> existing = describeIfExists(spec.name());
+    if (existing.isPresent()) {
+      return attach(spec, request, existing.get(), null);
+    }
+    PreflightReport report = preflight.apply(spec);
+    List<Finding> blockers = policy.blockers(report);
+    if (!blockers.isEmpty()) {
+      LOG.warn("Refusing to launch processing job {}: verdict {}, blocking rules {}", spec.name(), report.verdict(),
+          blockers.stream().map(Finding::ruleId).distinct().collect(Collectors.joining(", ")));
+      throw new PreflightFailedException(report, blockers);
+    }
+    try {
+      CreateProcessingJobResponse created = sageMaker.createProcessingJob(request);
+      LOG.info("Created processing job {} ({})", spec.name(), created.processingJobArn());
+      return run(spec, created.processingJobArn(), report, false);
+    } catch (AwsServiceException e) {
+      if (e.awsErrorDetails() != null && "ResourceInUse".equals(e.awsErrorDetails().errorCode())) {
+        Optional<DescribeProcessingJobResponse> now = describeIfExists(spec.name());
+        if (now.isPresent()) {
+          return attach(spec, request, now.get(), report);
+        }
+      }
+      throw e.statusCode() >= 500 ? new LaunchException(CREATE, e, "The job may or may not have been created: "
+          + "launching the same job again attaches to it if it exists.") : new LaunchException(CREATE, e);
+    } catch (SdkException e) {
+      throw new LaunchException(CREATE, e, "The job may or may not have been created: launching the same job "
+          + "again attaches to it if it exists.");
+    }
+  }
+
+  private ProcessingRun run(ProcessingJobSpec spec, String arn, PreflightReport report, boolean attached) {
+    return new ProcessingRun(spec.name(), arn, spec, report, attached, sageMaker, clock, sleeper, initialDelay, maxDelay,
+        diagnoser);
+  }
+
+  private ProcessingRun attach(ProcessingJobSpec spec, CreateProcessingJobRequest request, DescribeProcessingJobResponse d,
+      PreflightReport report) {
+    List<RequestDifference> differences = differences(request, d);
+    if (!differences.isEmpty()) {
+      throw new JobConflictException(spec.name(), differences);
+    }
+    LOG.info("Processing job {} already exists with the same request ({}); attaching to it", spec.name(),
+        d.processingJobStatusAsString());
+    return run(spec, d.processingJobArn(), report, true);
+  }
+
+  /** The members of the request that the existing job has otherwise (absent members count as empty). */
+  static List<RequestDifference> differences(CreateProcessingJobRequest request, DescribeProcessingJobResponse existing) {
+    ObjectNode req = SdkJson.toJson(request);
+    ObjectNode ex = SdkJson.toJson(existing);
+    List<RequestDifference> out = new ArrayList<>();
+    for (String member : COMPARED) {
+      JsonNode a = req.get(member);
+      JsonNode b = ex.get(member);
+      boolean emptyA = a == null || (a.isEmpty() && (a.isArray() || a.isObject()));
+      boolean emptyB = b == null || (b.isEmpty() && (b.isArray() || b.isObject()));
+      if (emptyA && emptyB) {
+        continue;
+      }
+      if (emptyA || emptyB || !a.equals(b)) {
+        out.add(RequestDifference.of(member, emptyA ? null : a.toString(), emptyB ? null : b.toString()));
+      }
+    }
+    return out;
+  }
+
+  private Optional<DescribeProcessingJobResponse> describeIfExists(String name) {
+    try {
+      return Optional.of(sageMaker.describeProcessingJob(DescribeProcessingJobRequest.builder().processingJobName(name)
+          .build()));
+    } catch (AwsServiceException e) {
+      if (TrainingLauncher.isNotFound(e)) {
+        return Optional.empty();
+      }
+      throw new LaunchException(DESCRIBE, e);
+    } catch (SdkException e) {
+      throw new LaunchException(DESCRIBE, e);
+    }
+  }
+}

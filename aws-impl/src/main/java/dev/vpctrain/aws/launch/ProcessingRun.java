@@ -1,0 +1,188 @@
+package dev.vpctrain.aws.launch;
+
+import dev.vpctrain.aws.AwsCallException;
+import dev.vpctrain.aws.diagnosis.FailureDiagnoser;
+import dev.vpctrain.aws.diagnosis.FailureDiagnosis;
+import dev.vpctrain.core.job.ProcessingJobSpec;
+import dev.vpctrain.core.report.PreflightReport;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.sagemaker.model.DescribeProcessingJobRequest;
+import software.amazon.awssdk.services.sagemaker.model.DescribeProcessingJobResponse;
+
+/**
+ * A processing job that {@code VpcTrain.launch(CreateProcessingJobRequest)} created (or attached to):
+ * describe it, or {@link #await} its end, polling {@code DescribeProcessingJob} with backoff (throttled
+ * and 5xx polls are retried, as for training jobs) and reporting each status change.
+ */
+public final class ProcessingRun {
+  private static final Logger LOG = LoggerFactory.getLogger(ProcessingRun.class);
+  private static final String DESCRIBE = "sagemaker:DescribeProcessingJob";
+
+  private final String jobName;
+  private final String jobArn;
+  private final ProcessingJobSpec spec;
+  private final PreflightReport preflight;
+  private final boolean attached;
+  private final SageMakerClient sageMaker;
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final Duration initialDelay;
+  private final Duration maxDelay;
+  private final FailureDiagnoser diagnoser;
+
+  ProcessingRun(String jobName, String jobArn, ProcessingJobSpec spec, PreflightReport preflight, boolean attached,
+      SageMakerClient sageMaker, Clock clock, Sleeper sleeper, Duration initialDelay, Duration maxDelay,
+      FailureDiagnoser diagnoser) {
+    this.jobName = Objects.requireNonNull(jobName);
+    this.jobArn = jobArn;
+    this.spec = spec;
+    this.preflight = preflight;
+    this.attached = attached;
+    this.sageMaker = sageMaker;
+    this.clock = clock;
+    this.sleeper = sleeper;
+    this.initialDelay = initialDelay;
+    this.maxDelay = maxDelay;
+    this.diagnoser = diagnoser;
+  }
+
+  /** {@return {@code ProcessingJobName}} */
+  public String jobName() {
+    return jobName;
+  }
+
+  /** {@return the job's ARN as {@code CreateProcessingJob} or {@code DescribeProcessingJob} answered it} */
+  public Optional<String> jobArn() {
+    return Optional.ofNullable(jobArn);
+  }
+
+  /** {@return the job as the preflight read it} */
+  public ProcessingJobSpec spec() {
+    return spec;
+  }
+
+  /** {@return the preflight the launch was gated on; empty when the run attached to an existing job before one ran} */
+  public Optional<PreflightReport> preflight() {
+    return Optional.ofNullable(preflight);
+  }
+
+  /** {@return true when a job of the same name and request already existed and the launch attached to it} */
+  public boolean attached() {
+    return attached;
+  }
+
+  /**
+   * {@return one {@code DescribeProcessingJob} of the job}
+   *
+   * @throws AwsCallException naming the operation when the call fails
+   */
+  public DescribeProcessingJobResponse describe() {
+    try {
+      return sageMaker.describeProcessingJob(DescribeProcessingJobRequest.builder().processingJobName(jobName).build());
+    } catch (SdkException e) {
+      throw new AwsCallException(DESCRIBE, e);
+    }
+  }
+
+  /**
+   * Waits for the job to end: {@code Completed}, {@code Failed} or {@code Stopped}.
+   *
+   * @param onStatus called with the description each time {@code ProcessingJobStatus} changes, the first included
+   * @param timeout the longest wait, or null for no limit
+   * @return the last description, in a final status
+   * @throws WatchTimeoutException when {@code timeout} passes first (the job keeps running)
+   * @throws InterruptedException when the thread is interrupted (the job keeps running)
+   * @throws AwsCallException when a poll fails for good: not transiently, or more than
+   *     {@link JobWatcher#DEFAULT_MAX_POLL_FAILURES} times in a row
+   */
+  public DescribeProcessingJobResponse await(Consumer<DescribeProcessingJobResponse> onStatus, Duration timeout)
+      throws InterruptedException {
+    Objects.requireNonNull(onStatus, "onStatus");
+    Instant deadline = timeout == null ? null : clock.instant().plus(timeout);
+    Duration delay = initialDelay;
+    String status = null;
+    int failures = 0;
+    while (true) {
+      if (Thread.interrupted()) {
+        throw new InterruptedException("interrupted while waiting for processing job " + jobName);
+      }
+      DescribeProcessingJobResponse d;
+      try {
+        d = describe();
+        failures = 0;
+      } catch (AwsCallException e) {
+        if (!e.isUnavailable() || ++failures > JobWatcher.DEFAULT_MAX_POLL_FAILURES) {
+          throw e;
+        }
+        LOG.warn("Polling processing job {} failed ({} in a row): {}", jobName, failures, e.getMessage());
+        sleeper.sleep(bounded(min(initialDelay.multipliedBy(1L << Math.min(failures - 1, 20)), maxDelay), deadline,
+            timeout, status));
+        continue;
+      }
+      boolean changed = !d.processingJobStatusAsString().equals(status);
+      status = d.processingJobStatusAsString();
+      if (changed) {
+        LOG.info("Processing job {}: {}", jobName, status);
+        onStatus.accept(d);
+      }
+      if (status.equals("Completed") || status.equals("Failed") || status.equals("Stopped")) {
+        return d;
+      }
+      delay = changed ? initialDelay : min(delay.multipliedBy(2), maxDelay);
+      sleeper.sleep(bounded(delay, deadline, timeout, status));
+    }
+  }
+
+  /**
+   * Waits for the job to end, without a time limit.
+   *
+   * @return the last description, in a final status
+   * @throws InterruptedException when the thread is interrupted (the job keeps running)
+   * @throws AwsCallException when a poll fails for good
+   */
+  public DescribeProcessingJobResponse await() throws InterruptedException {
+    return await(d -> { }, null);
+  }
+
+  /**
+   * {@return why a failed job failed and which resource is likely at fault: the failure reason classified, and the
+   * network checked again; empty for a job that did not fail}
+   *
+   * @param last the job's last description
+   */
+  public Optional<FailureDiagnosis> diagnose(DescribeProcessingJobResponse last) {
+    if (!"Failed".equals(last.processingJobStatusAsString()) || last.failureReason() == null) {
+      return Optional.empty();
+    }
+    return Optional.of(diagnoser.diagnose(last.failureReason(), spec.workload()));
+  }
+
+  private Duration bounded(Duration wait, Instant deadline, Duration timeout, String status) {
+    if (deadline == null) {
+      return wait;
+    }
+    Duration remaining = Duration.between(clock.instant(), deadline);
+    if (remaining.isNegative() || remaining.isZero()) {
+      throw new WatchTimeoutException(jobName, timeout, status == null ? "unknown" : status, null);
+    }
+    return min(wait, remaining);
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  @Override
+  public String toString() {
+    return "ProcessingRun{" + jobName + (attached ? ", attached" : "") + "}";
+  }
+}
