@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
@@ -155,12 +156,30 @@ public final class VpcTrain {
    * @throws dev.vpctrain.aws.launch.LaunchException when SageMaker refuses or fails the call
    */
   public ProcessingRun launch(CreateProcessingJobRequest request) {
+    return launch(request, UnaryOperator.identity());
+  }
+
+  /**
+   * Launches a processing job as {@link #launch(CreateProcessingJobRequest)} does, with what its code needs
+   * beyond the request (AWS services, internet or in-VPC destinations, accepted UNVERIFIED checks) added to the
+   * workload the preflight checks.
+   *
+   * @param request the request, sent as given
+   * @param requirements adds the code's needs to the request's workload, for example
+   *     {@code w -> w.toBuilder().requires(AwsService.STS).build()}
+   * @return the run of the created job, to await
+   * @throws dev.vpctrain.aws.launch.PreflightFailedException when the preflight blocks it; nothing was created
+   * @throws dev.vpctrain.aws.launch.JobConflictException when a different processing job has the name
+   * @throws dev.vpctrain.aws.launch.LaunchException when SageMaker refuses or fails the call
+   */
+  public ProcessingRun launch(CreateProcessingJobRequest request, UnaryOperator<TrainingJobSpec> requirements) {
     Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(requirements, "requirements");
     SageMakerClient sm = require(sageMaker, "launch", "a SageMakerClient", "sageMaker");
     NetworkSource source = networkSource("launch");
     Function<ProcessingJobSpec, PreflightReport> check = job -> preflight((JobSpec) job);
     return new ProcessingLauncher(sm, check, launchPolicy, clock, sleeper, initialPollDelay, maxPollDelay,
-        FailureDiagnoser.withPreflight(w -> preflight(w, source))).launch(request);
+        FailureDiagnoser.withPreflight(w -> preflight(w, source))).launch(request, requirements);
   }
 
   /**

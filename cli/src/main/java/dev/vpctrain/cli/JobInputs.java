@@ -42,14 +42,4 @@ final class JobInputs {
     }
     return spec.workloads().get(0);
   }
-
-  /** The job file, which must be a training job: {@code command} names the command in the error. */
-  TrainingJobSpec readTraining(String command) throws IOException {
-    JobSpec spec = readAny();
-    if (!(spec instanceof TrainingJobSpec training)) {
-      throw new UsageException(job() + " is a " + spec.kind().operation() + " request; '" + command + "' takes a "
-          + "CreateTrainingJob request. 'vpctrain check' and 'vpctrain plan' take " + spec.kind().label() + " jobs.");
-    }
-    return training;
-  }
 }

@@ -94,6 +94,19 @@ public final class JobFile {
     }
   }
 
+  /**
+   * Reads a {@code CreateProcessingJob} job file as the request to send, checked as {@link #readJob} checks it.
+   *
+   * @param file the file
+   * @return the request, as {@code aws sagemaker create-processing-job --cli-input-json} would send it
+   * @throws java.nio.file.NoSuchFileException when the file does not exist
+   * @throws InvalidInputException when it is not a valid CreateProcessingJob request
+   */
+  public static CreateProcessingJobRequest readProcessingRequest(Path file) throws IOException {
+    JsonInput root = JsonInput.parse(InputFiles.read(file), file.toString()).requireObject();
+    return read(CreateProcessingJobRequest::builder, root);
+  }
+
   /** The kind whose name member the file has. */
   private static JobKind kindOf(JsonInput root) {
     JobKind found = null;

@@ -7,6 +7,7 @@ import dev.vpctrain.aws.internal.json.SdkJson;
 import dev.vpctrain.aws.job.ProcessingJobRequests;
 import dev.vpctrain.aws.job.RequestDifference;
 import dev.vpctrain.core.job.ProcessingJobSpec;
+import dev.vpctrain.core.job.TrainingJobSpec;
 import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.report.PreflightReport;
 import java.time.Clock;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,7 +87,22 @@ public final class ProcessingLauncher {
    * @throws LaunchException when SageMaker refuses or fails the call
    */
   public ProcessingRun launch(CreateProcessingJobRequest request) {
-    ProcessingJobSpec spec = ProcessingJobRequests.toSpec(request);
+    return launch(request, UnaryOperator.identity());
+  }
+
+  /**
+   * Launches {@code request} as {@link #launch(CreateProcessingJobRequest)} does, with the code's needs beyond the
+   * request added to the workload the preflight checks.
+   *
+   * @param request the request, sent as given
+   * @param requirements adds the code's needs (services, destinations, acceptances) to the request's workload
+   * @return the run of the created job
+   * @throws PreflightFailedException when the policy refuses the preflight's findings (nothing created)
+   * @throws JobConflictException when a different processing job of the same name exists
+   * @throws LaunchException when SageMaker refuses or fails the call
+   */
+  public ProcessingRun launch(CreateProcessingJobRequest request, UnaryOperator<TrainingJobSpec> requirements) {
+    ProcessingJobSpec spec = ProcessingJobRequests.toSpec(request).withEachWorkload(requirements);
     Optional<DescribeProcessingJobResponse> existing = describeIfExists(spec.name());
     if (existing.isPresent()) {
       return attach(spec, request, existing.get(), null);

@@ -1,0 +1,116 @@
+package dev.vpctrain.cli;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** {@code vpctrain launch} of a processing job against SageMaker's JSON 1.1 wire format (WireMock), the network from a bundle. */
+class ProcessingLaunchCommandTest {
+  static final String JSON = "application/x-amz-json-1.1";
+  static final String JOB = "imagenet-preprocess-2026-12-05";
+  static final String ARN = "arn:aws:sagemaker:us-east-1:123456789012:processing-job/" + JOB;
+  static final Path SCENARIOS = Path.of("src", "test", "resources", "scenarios");
+
+  @RegisterExtension
+  static WireMockExtension wm = WireMockExtension.newInstance()
+      .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort()).build();
+
+  @BeforeAll
+  static void credentials() {
+    System.setProperty("aws.accessKeyId", "AKIDEXAMPLE");
+    System.setProperty("aws.secretAccessKey", "secret");
+  }
+
+  @AfterAll
+  static void clearCredentials() {
+    System.clearProperty("aws.accessKeyId");
+    System.clearProperty("aws.secretAccessKey");
+  }
+
+  static MappingBuilder sageMaker(String operation) {
+    return post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("SageMaker." + operation));
+  }
+
+  static ResponseDefinitionBuilder ok(String body) {
+    return aResponse().withStatus(200).withHeader("Content-Type", JSON).withBody(body);
+  }
+
+  static String described(String status, String failureReason) {
+    return "{\"ProcessingJobName\":\"" + JOB + "\",\"ProcessingJobArn\":\"" + ARN + "\",\"ProcessingJobStatus\":\"" + status
+        + "\"" + (failureReason == null ? "" : ",\"FailureReason\":\"" + failureReason + "\"")
+        + ",\"CreationTime\":1.7649E9,\"ProcessingResources\":{\"ClusterConfig\":{\"InstanceCount\":4,"
+        + "\"InstanceType\":\"ml.m5.4xlarge\",\"VolumeSizeInGB\":200}},\"AppSpecification\":{\"ImageUri\":\"i\"}}";
+  }
+
+  static Cli launch(String scenario, String network) {
+    return Cli.run("launch", "--job", SCENARIOS.resolve(scenario).resolve("job.json").toString(), "--network", network,
+        "--region", "us-east-1", "--endpoint-url", wm.baseUrl(), "--poll-interval", "10ms", "--plain", "--no-color");
+  }
+
+  @Test
+  void aReadyProcessingJobIsCreatedAndFollowedToItsEnd() {
+    wm.stubFor(sageMaker("DescribeProcessingJob").inScenario("job").whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(aResponse().withStatus(400).withHeader("Content-Type", JSON)
+            .withBody("{\"__type\":\"ResourceNotFound\",\"message\":\"Could not find processing job '" + ARN + "'.\"}")));
+    wm.stubFor(sageMaker("CreateProcessingJob").inScenario("job").whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(ok("{\"ProcessingJobArn\":\"" + ARN + "\"}")).willSetStateTo("created"));
+    wm.stubFor(sageMaker("DescribeProcessingJob").inScenario("job").whenScenarioStateIs("created")
+        .willReturn(ok(described("InProgress", null))).willSetStateTo("ended"));
+    wm.stubFor(sageMaker("DescribeProcessingJob").inScenario("job").whenScenarioStateIs("ended")
+        .willReturn(ok(described("Completed", null))));
+
+    Cli r = launch("processing-cluster-no-self-ingress", SCENARIOS.resolve("jobfile-fixed/network.json").toString());
+
+    assertThat(r.code).as(r.toString()).isEqualTo(ExitCodes.READY);
+    assertThat(r.out).startsWith("READY  processing job " + JOB)
+        .contains("Created processing job " + JOB + " (" + ARN + ").")
+        .contains("Processing job " + JOB + ": InProgress\n").contains("Processing job " + JOB + ": Completed\n");
+    // the request went out as the file holds it, members the rules do not read included
+    String sent = wm.findAll(postRequestedFor(urlEqualTo("/"))
+        .withHeader("X-Amz-Target", equalTo("SageMaker.CreateProcessingJob"))).get(0).getBodyAsString();
+    assertThat(sent).contains("\"ContainerEntrypoint\":[\"python3\",\"/opt/ml/processing/code/preprocess.py\"]")
+        .contains("\"S3DataDistributionType\":\"ShardedByS3Key\"");
+  }
+
+  @Test
+  void aClusterWithoutSelfIngressIsRefusedAndNothingIsCreated() {
+    wm.stubFor(sageMaker("DescribeProcessingJob").willReturn(aResponse().withStatus(400).withHeader("Content-Type", JSON)
+        .withBody("{\"__type\":\"ResourceNotFound\",\"message\":\"Could not find processing job.\"}")));
+    Cli r = launch("processing-cluster-no-self-ingress", "../testdata/shared-examples/sg-no-self-ingress/network.json");
+
+    assertThat(r.code).as(r.toString()).isEqualTo(ExitCodes.NOT_READY);
+    assertThat(r.out).contains("sg.self-ingress.missing");
+    assertThat(wm.findAll(postRequestedFor(urlEqualTo("/"))
+        .withHeader("X-Amz-Target", equalTo("SageMaker.CreateProcessingJob")))).isEmpty();
+  }
+
+  @Test
+  void aFailedJobExitsThreeWithItsReason() {
+    wm.stubFor(sageMaker("DescribeProcessingJob").inScenario("job").whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(aResponse().withStatus(400).withHeader("Content-Type", JSON)
+            .withBody("{\"__type\":\"ResourceNotFound\",\"message\":\"Could not find processing job.\"}")));
+    wm.stubFor(sageMaker("CreateProcessingJob").inScenario("job").whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(ok("{\"ProcessingJobArn\":\"" + ARN + "\"}")).willSetStateTo("created"));
+    wm.stubFor(sageMaker("DescribeProcessingJob").inScenario("job").whenScenarioStateIs("created")
+        .willReturn(ok(described("Failed", "AlgorithmError: See job logs for more information"))));
+
+    Cli r = launch("processing-cluster-no-self-ingress", SCENARIOS.resolve("jobfile-fixed/network.json").toString());
+
+    assertThat(r.code).as(r.toString()).isEqualTo(ExitCodes.JOB_FAILED);
+    assertThat(r.out).contains("Processing job " + JOB + ": Failed: AlgorithmError: See job logs for more information");
+  }
+}
