@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.sagemaker.model.CreateTrainingJobRequest;
  * lists {@code InstanceConfigs} the tuner may pick any of them, so the one of fewest instances is taken
  * (the smallest need: a check never blocks a tuning job that some choice lets run).
  */
-final class TuningJobRequests {
+public final class TuningJobRequests {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   /** Members a definition shares with {@code CreateTrainingJob}, under the same names. */
   private static final List<String> SAME = List.of("RoleArn", "InputDataConfig", "VpcConfig", "OutputDataConfig",
@@ -33,7 +33,12 @@ final class TuningJobRequests {
 
   private TuningJobRequests() {}
 
-  static TuningJobSpec toSpec(CreateHyperParameterTuningJobRequest request) {
+  /**
+   * {@return the tuning job {@code request} describes, each definition as the training job the tuner starts from it}
+   *
+   * @param request the request, as a job file or the testkit's fake SageMaker holds it
+   */
+  public static TuningJobSpec toSpec(CreateHyperParameterTuningJobRequest request) {
     JsonNode json = SdkJson.toJson(request);
     String name = ProcessingJobRequests.text(json, "HyperParameterTuningJobName");
     Integer parallel = ProcessingJobRequests.integer(json, "HyperParameterTuningJobConfig.ResourceLimits.MaxParallelTrainingJobs");

@@ -25,6 +25,8 @@ public final class FakeSageMaker {
   private final Map<String, SimulatedJob> jobs = new LinkedHashMap<>();
   /** Processing jobs: names of their own, apart from training jobs' */
   private final Map<String, SimulatedJob> processingJobs = new LinkedHashMap<>();
+  /** Hyperparameter tuning jobs; their training jobs are in {@link #jobs} too */
+  private final Map<String, SimulatedTuningJob> tuningJobs = new LinkedHashMap<>();
   private final Map<String, JobScript> scripts = new LinkedHashMap<>();
   private JobScript defaultScript = new JobScript();
   private volatile boolean stepOnDescribe = true;
@@ -222,6 +224,24 @@ public final class FakeSageMaker {
   /** Adds processing job {@code job} unless the name is taken; returns the existing job when it is. */
   synchronized Optional<SimulatedJob> addProcessing(SimulatedJob job) {
     return Optional.ofNullable(processingJobs.putIfAbsent(job.name, job));
+  }
+
+  synchronized Optional<SimulatedTuningJob> simulatedTuning(String name) {
+    return Optional.ofNullable(tuningJobs.get(name));
+  }
+
+  /**
+   * Adds tuning job {@code job} and its training jobs unless a name is taken; returns false, adding
+   * nothing, when one is.
+   */
+  synchronized boolean addTuning(SimulatedTuningJob job) {
+    if (tuningJobs.containsKey(job.name)
+        || job.children.stream().anyMatch(c -> jobs.containsKey(c.job().name))) {
+      return false;
+    }
+    tuningJobs.put(job.name, job);
+    job.children.forEach(c -> jobs.put(c.job().name, c.job()));
+    return true;
   }
 
   synchronized List<SimulatedJob> allProcessing() {

@@ -1,8 +1,11 @@
 package dev.vpctrain.testkit.sagemaker;
 
 import dev.vpctrain.aws.job.ProcessingJobRequests;
+import dev.vpctrain.aws.job.TrainingJobRequests;
+import dev.vpctrain.aws.job.TuningJobRequests;
 import dev.vpctrain.core.job.HostPort;
 import dev.vpctrain.core.job.TrainingJobSpec;
+import dev.vpctrain.core.job.TuningJobSpec;
 import dev.vpctrain.core.job.VpcTarget;
 import dev.vpctrain.core.network.NetworkSnapshot;
 import dev.vpctrain.core.report.PreflightReport;
@@ -27,6 +30,17 @@ import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.SageMakerServiceClientConfiguration;
+import software.amazon.awssdk.services.sagemaker.model.CreateHyperParameterTuningJobRequest;
+import software.amazon.awssdk.services.sagemaker.model.CreateHyperParameterTuningJobResponse;
+import software.amazon.awssdk.services.sagemaker.model.DescribeHyperParameterTuningJobRequest;
+import software.amazon.awssdk.services.sagemaker.model.DescribeHyperParameterTuningJobResponse;
+import software.amazon.awssdk.services.sagemaker.model.HyperParameterTrainingJobSummary;
+import software.amazon.awssdk.services.sagemaker.model.ObjectiveStatusCounters;
+import software.amazon.awssdk.services.sagemaker.model.TrainingJobStatusCounters;
+import software.amazon.awssdk.services.sagemaker.model.ListTrainingJobsForHyperParameterTuningJobRequest;
+import software.amazon.awssdk.services.sagemaker.model.ListTrainingJobsForHyperParameterTuningJobResponse;
+import software.amazon.awssdk.services.sagemaker.model.StopHyperParameterTuningJobRequest;
+import software.amazon.awssdk.services.sagemaker.model.StopHyperParameterTuningJobResponse;
 import software.amazon.awssdk.services.sagemaker.model.CreateProcessingJobRequest;
 import software.amazon.awssdk.services.sagemaker.model.CreateProcessingJobResponse;
 import software.amazon.awssdk.services.sagemaker.model.DescribeProcessingJobRequest;
@@ -58,7 +72,8 @@ import software.amazon.awssdk.services.sagemaker.waiters.SageMakerWaiter;
  * and judges it with the rule engine on the world's network; {@code DescribeTrainingJob},
  * {@code ListTrainingJobs}, {@code StopTrainingJob} and {@code waiter()} follow the simulated jobs.
  * {@code CreateProcessingJob} and its Describe, List and Stop run processing jobs through the same
- * simulation.
+ * simulation; {@code CreateHyperParameterTuningJob} starts the tuner's training jobs in batches of
+ * {@code MaxParallelTrainingJobs}, failing those the subnets have no addresses for.
  * Public for the client proxy only.
  */
 @FakeClientOf(value = SageMakerClient.class, name = "FakeSageMakerClient")
@@ -511,6 +526,251 @@ public final class SageMakerService {
       job.stop(now);
     }
     return StopProcessingJobResponse.builder().build();
+  }
+
+  /**
+   * Answers {@code CreateHyperParameterTuningJob}: the tuner's training jobs, {@code MaxNumberOfTrainingJobs}
+   * of them (or {@code MaxParallelTrainingJobs} when that is not given), start in batches of
+   * {@code MaxParallelTrainingJobs}, the definitions taken in turn. Each is placed in one subnet of its
+   * definition that still has the free addresses it needs while the others of its batch run; one that
+   * finds none fails Starting with SageMaker's insufficient-addresses reason. The others run through the
+   * same simulation as any training job (and are described, listed and stopped as training jobs).
+   *
+   * @param r the request
+   * @return the response
+   */
+  public CreateHyperParameterTuningJobResponse createHyperParameterTuningJob(CreateHyperParameterTuningJobRequest r) {
+    String name = r.hyperParameterTuningJobName();
+    if (name == null || !name.matches("[a-zA-Z0-9](-*[a-zA-Z0-9]){0,31}")) {
+      throw AwsError.client("ValidationException", "1 validation error detected: Value '" + name
+          + "' at 'hyperParameterTuningJobName' failed to satisfy constraint: Member must satisfy regular expression "
+          + "pattern: ^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,31}");
+    }
+    if (r.hyperParameterTuningJobConfig() == null || r.hyperParameterTuningJobConfig().resourceLimits() == null
+        || r.hyperParameterTuningJobConfig().resourceLimits().maxParallelTrainingJobs() == null) {
+      throw AwsError.client("ValidationException", "1 validation error detected: Value null at "
+          + "'hyperParameterTuningJobConfig.resourceLimits.maxParallelTrainingJobs' failed to satisfy constraint: "
+          + "Member must not be null");
+    }
+    if (r.trainingJobDefinition() == null && !r.hasTrainingJobDefinitions()) {
+      throw AwsError.client("ValidationException", "Either TrainingJobDefinition or TrainingJobDefinitions must be "
+          + "specified.");
+    }
+    String arn = "arn:aws:sagemaker:" + world.region() + ":" + world.accountId() + ":hyper-parameter-tuning-job/"
+        + name.toLowerCase(Locale.ROOT);
+    if (state.simulatedTuning(name).isPresent()) {
+      throw AwsError.client("ResourceInUse", "Hyperparameter tuning job names must be unique within an AWS account and "
+          + "region, and a tuning job with this name already exists (" + arn + ")");
+    }
+    NetworkSnapshot network = world.network();
+    TuningJobSpec tuning = TuningJobRequests.toSpec(r);
+    for (TrainingJobSpec d : tuning.definitions()) {
+      RequestValidator.checkVpc(TrainingJobRequests.toRequest(d).vpcConfig(), network);
+    }
+    int parallel = tuning.maxParallelTrainingJobs();
+    Integer limit = r.hyperParameterTuningJobConfig().resourceLimits().maxNumberOfTrainingJobs();
+    int total = limit == null ? parallel : limit;
+    List<SimulatedTuningJob.Child> children = new ArrayList<>();
+    Instant batchStart = world.clock().instant();
+    for (int first = 0; first < total; first += parallel) {
+      Map<String, Integer> free = new HashMap<>();
+      Instant batchEnd = batchStart;
+      for (int i = first; i < Math.min(total, first + parallel); i++) {
+        TrainingJobSpec d = tuning.definitions().get(i % tuning.definitions().size());
+        String child = childName(name, i);
+        TrainingJobSpec spec = d.toBuilder().name(child).kind(null).definitionName(null).region(world.region()).build();
+        CreateTrainingJobRequest request = TrainingJobRequests.toRequest(spec);
+        JobScript script = state.scriptFor(child);
+        PreflightReport report = Judgements.judge(world.ruleEngine(), spec, network);
+        Plan plan = placed(spec, network, free) ? Planner.plan(report, spec, script, network)
+            : Plan.fail(Phase.STARTING, FailureReasons.insufficientIps(spec.vpc().map(v -> v.subnets()).orElse(List.of()),
+                spec.totalInstanceCount(), spec.instanceType().orElse("?"), spec.isEfa() ? 5 : 2), null,
+                SimulatedJob.STARTING, List.of());
+        SimulatedJob job = new SimulatedJob(child, arn(child), request, spec, report, plan, script, batchStart);
+        children.add(new SimulatedTuningJob.Child(job, d.definitionName().orElse(null), objective(child)));
+        batchEnd = job.end().isAfter(batchEnd) ? job.end() : batchEnd;
+      }
+      batchStart = batchEnd;
+    }
+    SimulatedTuningJob job = new SimulatedTuningJob(name, arn, r, world.clock().instant(), children);
+    if (!state.addTuning(job)) {
+      throw AwsError.client("ResourceInUse", "A training job of tuning job " + name + " already exists");
+    }
+    children.forEach(c -> Telemetry.write(c.job(), world.logs(), world.metrics()));
+    LOG.debug("Fake tuning job {}: {} training jobs, {} at once", name, total, parallel);
+    return CreateHyperParameterTuningJobResponse.builder().hyperParameterTuningJobArn(arn).build();
+  }
+
+  /**
+   * Places a training job of {@code spec} in the first of its subnets that still has the addresses it
+   * needs while the others of its batch run ({@code free}, filled from the network on first use); false
+   * when none has. Subnets whose free addresses are unknown hold any job.
+   */
+  private static boolean placed(TrainingJobSpec spec, NetworkSnapshot network, Map<String, Integer> free) {
+    long need = (long) spec.totalInstanceCount() * (spec.isEfa() ? 5 : 2);
+    List<String> subnets = spec.vpc().map(v -> v.subnets()).orElse(List.of());
+    if (subnets.isEmpty()) {
+      return true;
+    }
+    for (String s : subnets) {
+      Optional<Integer> known = network.subnet(s).flatMap(x -> x.availableIpAddressCount());
+      if (known.isEmpty()) {
+        return true;
+      }
+      int left = free.computeIfAbsent(s, k -> known.get());
+      if (left >= need) {
+        free.put(s, (int) (left - need));
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The tuner's name for its {@code i}th training job: the tuning job's name, a number and a suffix. */
+  private static String childName(String tuning, int i) {
+    return tuning + "-" + String.format(Locale.ROOT, "%03d", i + 1) + "-"
+        + String.format(Locale.ROOT, "%08x", (tuning + "/" + i).hashCode());
+  }
+
+  /** A deterministic objective value in [0.5, 0.9) for a training job. */
+  private static double objective(String child) {
+    return 0.5 + Math.floorMod(child.hashCode(), 400) / 1000.0;
+  }
+
+  /**
+   * Answers {@code DescribeHyperParameterTuningJob}: the status follows the training jobs (InProgress while
+   * one runs, then Completed when one completed, else Failed), with their counters and the best completed one.
+   * Each call of a running tuning job moves the clock to its next training job's next status.
+   *
+   * @param r the request
+   * @return the response
+   */
+  public DescribeHyperParameterTuningJobResponse describeHyperParameterTuningJob(DescribeHyperParameterTuningJobRequest r) {
+    SimulatedTuningJob job = tuningJob(r.hyperParameterTuningJobName());
+    Instant before = world.clock().instant();
+    if (state.stepsOnDescribe() && job.statusAt(before).equals("InProgress")) {
+      job.nextEventAfter(before).ifPresent(t -> world.clock().advanceTo(t));
+    }
+    Instant now = world.clock().instant();
+    int completed = 0;
+    int running = 0;
+    int stopped = 0;
+    int failed = 0;
+    for (SimulatedTuningJob.Child c : job.children) {
+      switch (c.job().statusAt(now)) {
+        case "Completed":
+          completed++;
+          break;
+        case "Failed":
+          failed++;
+          break;
+        case "Stopped":
+          stopped++;
+          break;
+        default:
+          running++;
+      }
+    }
+    String status = job.statusAt(now);
+    boolean maximize = job.request.hyperParameterTuningJobConfig().hyperParameterTuningJobObjective() == null
+        || !"Minimize".equals(job.request.hyperParameterTuningJobConfig().hyperParameterTuningJobObjective().typeAsString());
+    String metric = job.request.hyperParameterTuningJobConfig().hyperParameterTuningJobObjective() == null ? "objective"
+        : job.request.hyperParameterTuningJobConfig().hyperParameterTuningJobObjective().metricName();
+    DescribeHyperParameterTuningJobResponse.Builder b = DescribeHyperParameterTuningJobResponse.builder()
+        .hyperParameterTuningJobName(job.name)
+        .hyperParameterTuningJobArn(job.arn)
+        .hyperParameterTuningJobConfig(job.request.hyperParameterTuningJobConfig())
+        .trainingJobDefinition(job.request.trainingJobDefinition())
+        .trainingJobDefinitions(job.request.trainingJobDefinitions())
+        .hyperParameterTuningJobStatus(status)
+        .creationTime(job.created)
+        .trainingJobStatusCounters(TrainingJobStatusCounters.builder().completed(completed).inProgress(running)
+            .stopped(stopped).nonRetryableError(failed).retryableError(0).build())
+        .objectiveStatusCounters(ObjectiveStatusCounters.builder().succeeded(completed).pending(running)
+            .failed(failed + stopped).build());
+    if (status.equals("Failed")) {
+      b.failureReason("All training jobs failed: " + job.children.get(0).job().failureReasonAt(now).orElse(""));
+    }
+    if (!status.equals("InProgress") && !status.equals("Stopping")) {
+      b.hyperParameterTuningEndTime(job.children.stream().map(c -> c.job().end()).max(Instant::compareTo).orElse(now));
+    }
+    job.bestAt(now, maximize).ifPresent(best -> b.bestTrainingJob(summary(job, best, now, metric)));
+    return b.build();
+  }
+
+  /**
+   * Answers {@code ListTrainingJobsForHyperParameterTuningJob}, in start order, in pages.
+   *
+   * @param r the request
+   * @return the response
+   */
+  public ListTrainingJobsForHyperParameterTuningJobResponse listTrainingJobsForHyperParameterTuningJob(
+      ListTrainingJobsForHyperParameterTuningJobRequest r) {
+    SimulatedTuningJob job = tuningJob(r.hyperParameterTuningJobName());
+    Instant now = world.clock().instant();
+    String metric = job.request.hyperParameterTuningJobConfig().hyperParameterTuningJobObjective() == null ? "objective"
+        : job.request.hyperParameterTuningJobConfig().hyperParameterTuningJobObjective().metricName();
+    List<SimulatedTuningJob.Child> children = new ArrayList<>();
+    for (SimulatedTuningJob.Child c : job.children) {
+      if (r.statusEqualsAsString() == null || c.job().statusAt(now).equals(r.statusEqualsAsString())) {
+        children.add(c);
+      }
+    }
+    Pages.Page<SimulatedTuningJob.Child> page = Pages.slice(children, r.maxResults() == null ? 10 : r.maxResults(),
+        r.nextToken(), "ListTrainingJobsForHyperParameterTuningJob",
+        t -> AwsError.client("ValidationException", "Invalid pagination token " + t));
+    List<HyperParameterTrainingJobSummary> out = new ArrayList<>();
+    page.items().forEach(c -> out.add(summary(job, c, now, metric)));
+    return ListTrainingJobsForHyperParameterTuningJobResponse.builder().trainingJobSummaries(out)
+        .nextToken(page.nextToken()).build();
+  }
+
+  /**
+   * Answers {@code StopHyperParameterTuningJob}: every running training job of it stops.
+   *
+   * @param r the request
+   * @return the response
+   */
+  public StopHyperParameterTuningJobResponse stopHyperParameterTuningJob(StopHyperParameterTuningJobRequest r) {
+    SimulatedTuningJob job = tuningJob(r.hyperParameterTuningJobName());
+    Instant now = world.clock().instant();
+    if (!job.statusAt(now).equals("InProgress")) {
+      throw AwsError.client("ValidationException", "The request was rejected because the tuning job is in status "
+          + job.statusAt(now) + ".");
+    }
+    job.stop(now);
+    for (SimulatedTuningJob.Child c : job.children) {
+      synchronized (c.job()) {
+        if (!c.job().endedAt(now)) {
+          c.job().stop(now);
+        }
+      }
+    }
+    return StopHyperParameterTuningJobResponse.builder().build();
+  }
+
+  private static HyperParameterTrainingJobSummary summary(SimulatedTuningJob tuning, SimulatedTuningJob.Child c,
+      Instant now, String metric) {
+    String status = c.job().statusAt(now);
+    HyperParameterTrainingJobSummary.Builder b = HyperParameterTrainingJobSummary.builder()
+        .trainingJobName(c.job().name)
+        .trainingJobArn(c.job().arn)
+        .tuningJobName(tuning.name)
+        .trainingJobDefinitionName(c.definition())
+        .creationTime(c.job().created)
+        .trainingJobStatus(status)
+        .tunedHyperParameters(Map.of())
+        .failureReason(c.job().failureReasonAt(now).orElse(null));
+    if (status.equals("Completed")) {
+      b.finalHyperParameterTuningJobObjectiveMetric(m -> m.metricName(metric).value((float) c.objective()))
+          .objectiveStatus("Succeeded");
+    }
+    return b.build();
+  }
+
+  private SimulatedTuningJob tuningJob(String name) {
+    return state.simulatedTuning(name == null ? "" : name).orElseThrow(() -> AwsError.client("ResourceNotFound",
+        "Amazon SageMaker can't find a tuning job with name " + name));
   }
 
   private SimulatedJob processingJob(String name) {

@@ -232,7 +232,7 @@ class FaultInjectionTest {
         .hasMessageContaining("DescribeSubnets, ")
         .hasMessageContaining("DescribeVpcs");
     assertThatThrownBy(() -> aws.sageMaker().failTimes("describeTrainingJob", 2, AwsFault.throttling()))
-        .hasMessageContaining("CreateProcessingJob, CreateTrainingJob, DescribeProcessingJob, DescribeTrainingJob");
+        .hasMessageContaining("CreateTrainingJob, DescribeHyperParameterTuningJob, DescribeProcessingJob, DescribeTrainingJob");
     assertThatThrownBy(() -> aws.ec2().failTimes("DescribeSubnets", 0, AwsFault.throttling()))
         .hasMessageContaining("at least 1");
   }
