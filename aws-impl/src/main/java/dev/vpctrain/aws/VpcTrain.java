@@ -6,6 +6,8 @@ import dev.vpctrain.aws.launch.JobWatcher;
 import dev.vpctrain.aws.launch.LaunchPolicy;
 import dev.vpctrain.aws.launch.ProcessingLauncher;
 import dev.vpctrain.aws.launch.ProcessingRun;
+import dev.vpctrain.aws.launch.TuningLauncher;
+import dev.vpctrain.aws.launch.TuningRun;
 import dev.vpctrain.aws.launch.SimulatedTime;
 import dev.vpctrain.aws.launch.Sleeper;
 import dev.vpctrain.aws.launch.TrainingLauncher;
@@ -34,6 +36,7 @@ import software.amazon.awssdk.services.fsx.FSxClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.sagemaker.model.CreateHyperParameterTuningJobRequest;
 import software.amazon.awssdk.services.sagemaker.model.CreateProcessingJobRequest;
 
 /**
@@ -180,6 +183,28 @@ public final class VpcTrain {
     Function<ProcessingJobSpec, PreflightReport> check = job -> preflight((JobSpec) job);
     return new ProcessingLauncher(sm, check, launchPolicy, clock, sleeper, initialPollDelay, maxPollDelay,
         FailureDiagnoser.withPreflight(w -> preflight(w, source))).launch(request, requirements);
+  }
+
+  /**
+   * Launches a hyperparameter tuning job: runs the preflight of every training job definition (with the
+   * check that {@code MaxParallelTrainingJobs} training jobs fit in the subnets at once) and, when the
+   * {@link LaunchPolicy} lets it through, sends {@code CreateHyperParameterTuningJob} as given; attaches to
+   * an identical existing tuning job instead of creating it twice.
+   *
+   * @param request the request, sent as given
+   * @param requirements adds the training code's needs (services, destinations, acceptances) to every definition
+   * @return the run of the created tuning job, to await
+   * @throws dev.vpctrain.aws.launch.PreflightFailedException when the preflight blocks it; nothing was created
+   * @throws dev.vpctrain.aws.launch.JobConflictException when a different tuning job has the name
+   * @throws dev.vpctrain.aws.launch.LaunchException when SageMaker refuses or fails the call
+   */
+  public TuningRun launch(CreateHyperParameterTuningJobRequest request, UnaryOperator<TrainingJobSpec> requirements) {
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(requirements, "requirements");
+    SageMakerClient sm = require(sageMaker, "launch", "a SageMakerClient", "sageMaker");
+    networkSource("launch"); // the preflight needs the network: fail now, before any call
+    return new TuningLauncher(sm, job -> preflight((JobSpec) job), launchPolicy, clock, sleeper, initialPollDelay,
+        maxPollDelay).launch(request, requirements);
   }
 
   /**

@@ -8,7 +8,6 @@ import dev.vpctrain.aws.job.ProcessingJobRequests;
 import dev.vpctrain.aws.job.RequestDifference;
 import dev.vpctrain.core.job.ProcessingJobSpec;
 import dev.vpctrain.core.job.TrainingJobSpec;
-import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.report.PreflightReport;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,14 +17,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.CreateProcessingJobRequest;
-import software.amazon.awssdk.services.sagemaker.model.CreateProcessingJobResponse;
 import software.amazon.awssdk.services.sagemaker.model.DescribeProcessingJobRequest;
 import software.amazon.awssdk.services.sagemaker.model.DescribeProcessingJobResponse;
 
@@ -37,7 +32,6 @@ import software.amazon.awssdk.services.sagemaker.model.DescribeProcessingJobResp
  * "maybe created by an earlier attempt". Nothing is created unless every earlier step succeeded.
  */
 public final class ProcessingLauncher {
-  private static final Logger LOG = LoggerFactory.getLogger(ProcessingLauncher.class);
   private static final String CREATE = "sagemaker:CreateProcessingJob";
   private static final String DESCRIBE = "sagemaker:DescribeProcessingJob";
   /** The request members {@code DescribeProcessingJob} returns as they were sent. */
@@ -103,58 +97,46 @@ public final class ProcessingLauncher {
    */
   public ProcessingRun launch(CreateProcessingJobRequest request, UnaryOperator<TrainingJobSpec> requirements) {
     ProcessingJobSpec spec = ProcessingJobRequests.toSpec(request).withEachWorkload(requirements);
-    Optional<DescribeProcessingJobResponse> existing = describeIfExists(spec.name());
-    if (existing.isPresent()) {
-      return attach(spec, request, existing.get(), null);
-    }
-    PreflightReport report = preflight.apply(spec);
-    List<Finding> blockers = policy.blockers(report);
-    if (!blockers.isEmpty()) {
-      LOG.warn("Refusing to launch processing job {}: verdict {}, blocking rules {}", spec.name(), report.verdict(),
-          blockers.stream().map(Finding::ruleId).distinct().collect(Collectors.joining(", ")));
-      throw new PreflightFailedException(report, blockers);
-    }
-    try {
-      CreateProcessingJobResponse created = sageMaker.createProcessingJob(request);
-      LOG.info("Created processing job {} ({})", spec.name(), created.processingJobArn());
-      return run(spec, created.processingJobArn(), report, false);
-    } catch (AwsServiceException e) {
-      if (e.awsErrorDetails() != null && "ResourceInUse".equals(e.awsErrorDetails().errorCode())) {
-        Optional<DescribeProcessingJobResponse> now = describeIfExists(spec.name());
-        if (now.isPresent()) {
-          return attach(spec, request, now.get(), report);
-        }
-      }
-      throw e.statusCode() >= 500 ? new LaunchException(CREATE, e, "The job may or may not have been created: "
-          + "launching the same job again attaches to it if it exists.") : new LaunchException(CREATE, e);
-    } catch (SdkException e) {
-      throw new LaunchException(CREATE, e, "The job may or may not have been created: launching the same job "
-          + "again attaches to it if it exists.");
-    }
-  }
+    GatedLaunch.Launched l = new GatedLaunch<DescribeProcessingJobResponse>("processing job", CREATE)
+        .launch(spec, preflight, policy, new GatedLaunch.Api<>() {
+          @Override
+          public Optional<DescribeProcessingJobResponse> describeIfExists(String name) {
+            return ProcessingLauncher.this.describeIfExists(name);
+          }
 
-  private ProcessingRun run(ProcessingJobSpec spec, String arn, PreflightReport report, boolean attached) {
-    return new ProcessingRun(spec.name(), arn, spec, report, attached, sageMaker, clock, sleeper, initialDelay, maxDelay,
-        diagnoser);
-  }
+          @Override
+          public List<RequestDifference> differences(DescribeProcessingJobResponse existing) {
+            return ProcessingLauncher.differences(request, existing);
+          }
 
-  private ProcessingRun attach(ProcessingJobSpec spec, CreateProcessingJobRequest request, DescribeProcessingJobResponse d,
-      PreflightReport report) {
-    List<RequestDifference> differences = differences(request, d);
-    if (!differences.isEmpty()) {
-      throw new JobConflictException(spec.name(), differences);
-    }
-    LOG.info("Processing job {} already exists with the same request ({}); attaching to it", spec.name(),
-        d.processingJobStatusAsString());
-    return run(spec, d.processingJobArn(), report, true);
+          @Override
+          public String arn(DescribeProcessingJobResponse existing) {
+            return existing.processingJobArn();
+          }
+
+          @Override
+          public String status(DescribeProcessingJobResponse existing) {
+            return existing.processingJobStatusAsString();
+          }
+
+          @Override
+          public String create() {
+            return sageMaker.createProcessingJob(request).processingJobArn();
+          }
+        });
+    return new ProcessingRun(spec.name(), l.arn(), spec, l.report(), l.attached(), sageMaker, clock, sleeper, initialDelay,
+        maxDelay, diagnoser);
   }
 
   /** The members of the request that the existing job has otherwise (absent members count as empty). */
   static List<RequestDifference> differences(CreateProcessingJobRequest request, DescribeProcessingJobResponse existing) {
-    ObjectNode req = SdkJson.toJson(request);
-    ObjectNode ex = SdkJson.toJson(existing);
+    return differences(SdkJson.toJson(request), SdkJson.toJson(existing), COMPARED);
+  }
+
+  /** The members of {@code compared} that differ between a request and a description (absent members count as empty). */
+  static List<RequestDifference> differences(ObjectNode req, ObjectNode ex, List<String> compared) {
     List<RequestDifference> out = new ArrayList<>();
-    for (String member : COMPARED) {
+    for (String member : compared) {
       JsonNode a = req.get(member);
       JsonNode b = ex.get(member);
       boolean emptyA = a == null || (a.isEmpty() && (a.isArray() || a.isObject()));
@@ -174,7 +156,7 @@ public final class ProcessingLauncher {
       return Optional.of(sageMaker.describeProcessingJob(DescribeProcessingJobRequest.builder().processingJobName(name)
           .build()));
     } catch (AwsServiceException e) {
-      if (TrainingLauncher.isNotFound(e)) {
+      if (GatedLaunch.isNotFound(e)) {
         return Optional.empty();
       }
       throw new LaunchException(DESCRIBE, e);

@@ -7,12 +7,9 @@ import dev.vpctrain.core.job.ProcessingJobSpec;
 import dev.vpctrain.core.report.PreflightReport;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.DescribeProcessingJobRequest;
@@ -24,7 +21,6 @@ import software.amazon.awssdk.services.sagemaker.model.DescribeProcessingJobResp
  * and 5xx polls are retried, as for training jobs) and reporting each status change.
  */
 public final class ProcessingRun {
-  private static final Logger LOG = LoggerFactory.getLogger(ProcessingRun.class);
   private static final String DESCRIBE = "sagemaker:DescribeProcessingJob";
 
   private final String jobName;
@@ -106,40 +102,9 @@ public final class ProcessingRun {
    */
   public DescribeProcessingJobResponse await(Consumer<DescribeProcessingJobResponse> onStatus, Duration timeout)
       throws InterruptedException {
-    Objects.requireNonNull(onStatus, "onStatus");
-    Instant deadline = timeout == null ? null : clock.instant().plus(timeout);
-    Duration delay = initialDelay;
-    String status = null;
-    int failures = 0;
-    while (true) {
-      if (Thread.interrupted()) {
-        throw new InterruptedException("interrupted while waiting for processing job " + jobName);
-      }
-      DescribeProcessingJobResponse d;
-      try {
-        d = describe();
-        failures = 0;
-      } catch (AwsCallException e) {
-        if (!e.isUnavailable() || ++failures > JobWatcher.DEFAULT_MAX_POLL_FAILURES) {
-          throw e;
-        }
-        LOG.warn("Polling processing job {} failed ({} in a row): {}", jobName, failures, e.getMessage());
-        sleeper.sleep(bounded(min(initialDelay.multipliedBy(1L << Math.min(failures - 1, 20)), maxDelay), deadline,
-            timeout, status));
-        continue;
-      }
-      boolean changed = !d.processingJobStatusAsString().equals(status);
-      status = d.processingJobStatusAsString();
-      if (changed) {
-        LOG.info("Processing job {}: {}", jobName, status);
-        onStatus.accept(d);
-      }
-      if (status.equals("Completed") || status.equals("Failed") || status.equals("Stopped")) {
-        return d;
-      }
-      delay = changed ? initialDelay : min(delay.multipliedBy(2), maxDelay);
-      sleeper.sleep(bounded(delay, deadline, timeout, status));
-    }
+    return new StatusPoller(clock, sleeper, initialDelay, maxDelay).await("processing job", jobName, this::describe,
+        DescribeProcessingJobResponse::processingJobStatusAsString, DescribeProcessingJobResponse::processingJobStatusAsString,
+        onStatus, timeout);
   }
 
   /**
@@ -164,21 +129,6 @@ public final class ProcessingRun {
       return Optional.empty();
     }
     return Optional.of(diagnoser.diagnose(last.failureReason(), spec.workload()));
-  }
-
-  private Duration bounded(Duration wait, Instant deadline, Duration timeout, String status) {
-    if (deadline == null) {
-      return wait;
-    }
-    Duration remaining = Duration.between(clock.instant(), deadline);
-    if (remaining.isNegative() || remaining.isZero()) {
-      throw new WatchTimeoutException(jobName, timeout, status == null ? "unknown" : status, null);
-    }
-    return min(wait, remaining);
-  }
-
-  private static Duration min(Duration a, Duration b) {
-    return a.compareTo(b) <= 0 ? a : b;
   }
 
   @Override

@@ -657,6 +657,9 @@ public final class SageMakerService {
     int stopped = 0;
     int failed = 0;
     for (SimulatedTuningJob.Child c : job.children) {
+      if (c.job().created.isAfter(now)) {
+        continue; // a later batch: not started yet, not counted
+      }
       switch (c.job().statusAt(now)) {
         case "Completed":
           completed++;
@@ -712,6 +715,9 @@ public final class SageMakerService {
         : job.request.hyperParameterTuningJobConfig().hyperParameterTuningJobObjective().metricName();
     List<SimulatedTuningJob.Child> children = new ArrayList<>();
     for (SimulatedTuningJob.Child c : job.children) {
+      if (c.job().created.isAfter(now)) {
+        continue; // a later batch: not started yet
+      }
       if (r.statusEqualsAsString() == null || c.job().statusAt(now).equals(r.statusEqualsAsString())) {
         children.add(c);
       }

@@ -1,0 +1,122 @@
+package dev.vpctrain.aws.launch;
+
+import dev.vpctrain.aws.internal.json.SdkJson;
+import dev.vpctrain.aws.job.RequestDifference;
+import dev.vpctrain.aws.job.TuningJobRequests;
+import dev.vpctrain.core.job.TrainingJobSpec;
+import dev.vpctrain.core.job.TuningJobSpec;
+import dev.vpctrain.core.report.PreflightReport;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.sagemaker.model.CreateHyperParameterTuningJobRequest;
+import software.amazon.awssdk.services.sagemaker.model.DescribeHyperParameterTuningJobRequest;
+import software.amazon.awssdk.services.sagemaker.model.DescribeHyperParameterTuningJobResponse;
+
+/**
+ * The launch sequence of a hyperparameter tuning job behind
+ * {@code VpcTrain.launch(CreateHyperParameterTuningJobRequest)}: as for processing jobs, attach to an
+ * identical existing tuning job or refuse a different one, gate on the preflight of every definition
+ * (with the parallel check of {@code subnet.ip-capacity}), then {@code CreateHyperParameterTuningJob}.
+ */
+public final class TuningLauncher {
+  private static final String CREATE = "sagemaker:CreateHyperParameterTuningJob";
+  private static final String DESCRIBE = "sagemaker:DescribeHyperParameterTuningJob";
+  /** The request members {@code DescribeHyperParameterTuningJob} returns as they were sent. */
+  private static final List<String> COMPARED = List.of("HyperParameterTuningJobConfig", "TrainingJobDefinition",
+      "TrainingJobDefinitions", "WarmStartConfig");
+
+  private final SageMakerClient sageMaker;
+  private final Function<TuningJobSpec, PreflightReport> preflight;
+  private final LaunchPolicy policy;
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final Duration initialDelay;
+  private final Duration maxDelay;
+
+  /**
+   * A launcher.
+   *
+   * @param sageMaker the SageMaker client jobs are created and described with
+   * @param preflight the preflight of a tuning job: network discovery and the rules for every definition
+   * @param policy which findings block a launch
+   * @param clock the clock of the waits
+   * @param sleeper how the waits sleep
+   * @param initialDelay the first delay between polls
+   * @param maxDelay the longest delay between polls
+   */
+  public TuningLauncher(SageMakerClient sageMaker, Function<TuningJobSpec, PreflightReport> preflight, LaunchPolicy policy,
+      Clock clock, Sleeper sleeper, Duration initialDelay, Duration maxDelay) {
+    this.sageMaker = Objects.requireNonNull(sageMaker, "sageMaker");
+    this.preflight = Objects.requireNonNull(preflight, "preflight");
+    this.policy = Objects.requireNonNull(policy, "policy");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+    this.initialDelay = Objects.requireNonNull(initialDelay, "initialDelay");
+    this.maxDelay = Objects.requireNonNull(maxDelay, "maxDelay");
+  }
+
+  /**
+   * Launches {@code request} behind the preflight gate, or attaches to the identical existing tuning job.
+   *
+   * @param request the request, sent as given
+   * @param requirements adds the training code's needs (services, destinations, acceptances) to every definition
+   * @return the run of the created tuning job
+   * @throws PreflightFailedException when the policy refuses the preflight's findings (nothing created)
+   * @throws JobConflictException when a different tuning job of the same name exists
+   * @throws LaunchException when SageMaker refuses or fails the call
+   */
+  public TuningRun launch(CreateHyperParameterTuningJobRequest request, UnaryOperator<TrainingJobSpec> requirements) {
+    TuningJobSpec spec = TuningJobRequests.toSpec(request).withEachWorkload(requirements);
+    GatedLaunch.Launched l = new GatedLaunch<DescribeHyperParameterTuningJobResponse>("tuning job", CREATE)
+        .launch(spec, preflight, policy, new GatedLaunch.Api<>() {
+          @Override
+          public Optional<DescribeHyperParameterTuningJobResponse> describeIfExists(String name) {
+            return TuningLauncher.this.describeIfExists(name);
+          }
+
+          @Override
+          public List<RequestDifference> differences(DescribeHyperParameterTuningJobResponse existing) {
+            return ProcessingLauncher.differences(SdkJson.toJson(request), SdkJson.toJson(existing), COMPARED);
+          }
+
+          @Override
+          public String arn(DescribeHyperParameterTuningJobResponse existing) {
+            return existing.hyperParameterTuningJobArn();
+          }
+
+          @Override
+          public String status(DescribeHyperParameterTuningJobResponse existing) {
+            return existing.hyperParameterTuningJobStatusAsString();
+          }
+
+          @Override
+          public String create() {
+            return sageMaker.createHyperParameterTuningJob(request).hyperParameterTuningJobArn();
+          }
+        });
+    return new TuningRun(spec.name(), l.arn(), spec, l.report(), l.attached(), sageMaker, clock, sleeper, initialDelay,
+        maxDelay);
+  }
+
+  private Optional<DescribeHyperParameterTuningJobResponse> describeIfExists(String name) {
+    try {
+      return Optional.of(sageMaker.describeHyperParameterTuningJob(DescribeHyperParameterTuningJobRequest.builder()
+          .hyperParameterTuningJobName(name).build()));
+    } catch (AwsServiceException e) {
+      if (GatedLaunch.isNotFound(e)) {
+        return Optional.empty();
+      }
+      throw new LaunchException(DESCRIBE, e);
+    } catch (SdkException e) {
+      throw new LaunchException(DESCRIBE, e);
+    }
+  }
+}

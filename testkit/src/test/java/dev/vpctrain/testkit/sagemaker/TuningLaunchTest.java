@@ -1,0 +1,55 @@
+package dev.vpctrain.testkit.sagemaker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.vpctrain.aws.launch.JobConflictException;
+import dev.vpctrain.aws.launch.PreflightFailedException;
+import dev.vpctrain.aws.launch.TuningRun;
+import dev.vpctrain.core.job.JobKind;
+import dev.vpctrain.testkit.FakeAws;
+import dev.vpctrain.testkit.Scenarios;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sagemaker.model.DescribeHyperParameterTuningJobResponse;
+import software.amazon.awssdk.services.sagemaker.model.HyperParameterTuningJobStatus;
+
+/** {@code VpcTrain.launch(CreateHyperParameterTuningJobRequest)} against the fake SageMaker. */
+class TuningLaunchTest {
+  @Test
+  void aTuningJobThatFitsIsCreatedAndFollowedToItsBestTrainingJob() throws Exception {
+    FakeAws aws = FakeAws.create().load(Scenarios.readyPrivateEndpoints());
+    TuningRun run = aws.vpcTrain().build().launch(TuningJobSimulatorTest.request(5, 10, 16), UnaryOperator.identity());
+    assertThat(run.attached()).isFalse();
+    assertThat(run.preflight()).hasValueSatisfying(r -> {
+      assertThat(r.kind()).isEqualTo(JobKind.TUNING);
+      assertThat(r.isReady()).isTrue();
+    });
+    List<String> lines = new ArrayList<>();
+    DescribeHyperParameterTuningJobResponse end = run.await(d -> lines.add(TuningRun.summary(d)), null);
+    assertThat(end.hyperParameterTuningJobStatus()).isEqualTo(HyperParameterTuningJobStatus.COMPLETED);
+    assertThat(lines).first().asString().startsWith("InProgress: 5 running");
+    assertThat(lines).last().asString().startsWith("Completed: 10 completed; best hpo-0")
+        .contains("validation:accuracy 0.");
+  }
+
+  @Test
+  void parallelTrainingJobsThatOverflowTheSubnetsAreRefusedBeforeAnythingIsCreated() {
+    FakeAws aws = FakeAws.create().load(Scenarios.readyPrivateEndpoints());
+    assertThatThrownBy(() -> aws.vpcTrain().build().launch(TuningJobSimulatorTest.request(8, 8, 16), UnaryOperator.identity()))
+        .isInstanceOf(PreflightFailedException.class).hasMessageContaining("subnet.ip-capacity");
+    assertThat(aws.calls("sagemaker:CreateHyperParameterTuningJob")).isEmpty();
+  }
+
+  @Test
+  void anIdenticalTuningJobIsAttachedToAndADifferentOneIsAConflict() {
+    FakeAws aws = FakeAws.create().load(Scenarios.readyPrivateEndpoints());
+    aws.sageMakerClient().createHyperParameterTuningJob(TuningJobSimulatorTest.request(2, 4, 1));
+    TuningRun run = aws.vpcTrain().build().launch(TuningJobSimulatorTest.request(2, 4, 1), UnaryOperator.identity());
+    assertThat(run.attached()).isTrue();
+    assertThatThrownBy(() -> aws.vpcTrain().build().launch(TuningJobSimulatorTest.request(3, 4, 1), UnaryOperator.identity()))
+        .isInstanceOf(JobConflictException.class).hasMessageContaining("HyperParameterTuningJobConfig");
+  }
+}
