@@ -6,7 +6,6 @@ import dev.vpctrain.aws.job.SdkJsonException;
 import dev.vpctrain.aws.launch.LaunchPolicy;
 import dev.vpctrain.aws.launch.PreflightFailedException;
 import dev.vpctrain.aws.launch.TrainingRun;
-import dev.vpctrain.core.job.JobKind;
 import dev.vpctrain.core.job.JobSpec;
 import dev.vpctrain.core.job.TrainingJobSpec;
 import dev.vpctrain.core.network.NetworkSnapshot;
@@ -21,10 +20,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code vpctrain launch}: the preflight gate, CreateTrainingJob (or CreateProcessingJob), then the watch. */
+/** {@code vpctrain launch}: the preflight gate, the create call of the job's kind, then the watch. */
 @Command(name = "launch", mixinStandardHelpOptions = true,
     description = {"Creates a job when its network check passes, then follows it.",
-        "The job is a CreateTrainingJob or CreateProcessingJob request.",
+        "The job is a CreateTrainingJob, CreateProcessingJob or CreateHyperParameterTuningJob request.",
         "Launching the same job again attaches to it. The job is refused when the check is NOT_READY, or "
             + "UNVERIFIED without --allow-unverified."})
 @ExitCodes.Returns({ExitCodes.READY, ExitCodes.NOT_READY, ExitCodes.UNVERIFIED, ExitCodes.JOB_FAILED, ExitCodes.USAGE,
@@ -58,13 +57,9 @@ final class LaunchCommand implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     watch.color.choice(); // --color with --no-color: a usage error before any file is read
     JobSpec job = inputs.readAny();
-    if (job.kind() == JobKind.PROCESSING) {
-      return ProcessingLaunch.run(job.name(), inputs, network, policy(), noWait, watch, this.spec.commandLine().getOut());
-    }
     if (!(job instanceof TrainingJobSpec spec)) {
-      throw new UsageException(inputs.job() + " is a " + job.kind().operation() + " request; 'launch' takes "
-          + "CreateTrainingJob and CreateProcessingJob requests. 'vpctrain check' and 'vpctrain plan' take "
-          + job.kind().label() + " jobs.");
+      return RequestLaunch.run(job.kind(), job.name(), inputs, network, policy(), noWait, watch,
+          this.spec.commandLine().getOut());
     }
     NetworkSnapshot bundle = network.file == null ? null : SnapshotBundle.read(network.file);
     PrintWriter out = this.spec.commandLine().getOut();

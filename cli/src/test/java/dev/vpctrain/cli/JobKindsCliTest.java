@@ -46,11 +46,6 @@ class JobKindsCliTest {
     assertThat(plan.out).contains("aws ec2 authorize-security-group-ingress --group-id sg-0a1b2c3d4e5f60401");
     Cli tuningPlan = Cli.run("plan", "--job", job("tuning-parallel-overflow"), "--network", NETWORK, "--format", "json");
     assertThat(tuningPlan.code).as(tuningPlan.toString()).isEqualTo(ExitCodes.NOT_READY);
-    Cli launch = Cli.run("launch", "--job", job("tuning-definitions"), "--region", "us-east-1");
-    assertThat(launch.code).as(launch.toString()).isEqualTo(ExitCodes.USAGE);
-    assertThat(launch.err).contains("is a CreateHyperParameterTuningJob request; 'launch' takes CreateTrainingJob and "
-        + "CreateProcessingJob requests").contains("'vpctrain check' and 'vpctrain plan' take tuning jobs")
-        .doesNotContain("\tat ");
     Cli apply = Cli.run("apply", "--job", job("tuning-definitions"), "--live", "--region", "us-east-1");
     assertThat(apply.code).as(apply.toString()).isEqualTo(ExitCodes.USAGE);
     assertThat(apply.err).contains("'apply' takes a CreateTrainingJob or CreateProcessingJob request");

@@ -18,7 +18,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** {@code vpctrain launch} of a processing job against SageMaker's JSON 1.1 wire format (WireMock), the network from a bundle. */
+/**
+ * {@code vpctrain launch} of processing and tuning jobs against SageMaker's JSON 1.1 wire format (WireMock),
+ * the network from a bundle.
+ */
 class ProcessingLaunchCommandTest {
   static final String JSON = "application/x-amz-json-1.1";
   static final String JOB = "imagenet-preprocess-2026-12-05";
@@ -96,6 +99,37 @@ class ProcessingLaunchCommandTest {
     assertThat(r.out).contains("sg.self-ingress.missing");
     assertThat(wm.findAll(postRequestedFor(urlEqualTo("/"))
         .withHeader("X-Amz-Target", equalTo("SageMaker.CreateProcessingJob")))).isEmpty();
+  }
+
+  @Test
+  void aTuningJobIsCreatedAndFollowedWithItsTrainingJobsAndBestObjective() {
+    String tuningArn = "arn:aws:sagemaker:us-east-1:123456789012:hyper-parameter-tuning-job/resnet50-hpo";
+    wm.stubFor(sageMaker("DescribeHyperParameterTuningJob").inScenario("hpo").whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(aResponse().withStatus(400).withHeader("Content-Type", JSON)
+            .withBody("{\"__type\":\"ResourceNotFound\",\"message\":\"Amazon SageMaker can't find a tuning job\"}")));
+    wm.stubFor(sageMaker("CreateHyperParameterTuningJob").inScenario("hpo").whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(ok("{\"HyperParameterTuningJobArn\":\"" + tuningArn + "\"}")).willSetStateTo("created"));
+    String head = "{\"HyperParameterTuningJobName\":\"resnet50-hpo\",\"HyperParameterTuningJobArn\":\"" + tuningArn
+        + "\",\"CreationTime\":1.7649E9,\"HyperParameterTuningJobConfig\":{\"Strategy\":\"Bayesian\","
+        + "\"ResourceLimits\":{\"MaxParallelTrainingJobs\":4}},";
+    wm.stubFor(sageMaker("DescribeHyperParameterTuningJob").inScenario("hpo").whenScenarioStateIs("created")
+        .willReturn(ok(head + "\"HyperParameterTuningJobStatus\":\"InProgress\",\"TrainingJobStatusCounters\":"
+            + "{\"InProgress\":4,\"Completed\":0}}")).willSetStateTo("done"));
+    wm.stubFor(sageMaker("DescribeHyperParameterTuningJob").inScenario("hpo").whenScenarioStateIs("done")
+        .willReturn(ok(head + "\"HyperParameterTuningJobStatus\":\"Completed\",\"TrainingJobStatusCounters\":"
+            + "{\"Completed\":4},\"BestTrainingJob\":{\"TrainingJobName\":\"resnet50-hpo-003-1a2b3c4d\","
+            + "\"CreationTime\":1.7649E9,\"TrainingJobStatus\":\"Completed\",\"TunedHyperParameters\":{},"
+            + "\"FinalHyperParameterTuningJobObjectiveMetric\":{\"MetricName\":\"validation:accuracy\",\"Value\":0.8125}}}")));
+
+    Cli r = Cli.run("launch", "--job", SCENARIOS.resolve("tuning-parallel-overflow-fixed/job.json").toString(), "--network",
+        SCENARIOS.resolve("jobfile-fixed/network.json").toString(), "--region", "us-east-1", "--endpoint-url", wm.baseUrl(),
+        "--poll-interval", "10ms", "--plain", "--no-color");
+
+    assertThat(r.code).as(r.toString()).isEqualTo(ExitCodes.READY);
+    assertThat(r.out).startsWith("READY  tuning job resnet50-hpo")
+        .contains("Created tuning job resnet50-hpo (" + tuningArn + ").")
+        .contains("Tuning job resnet50-hpo: InProgress: 4 running\n")
+        .contains("Tuning job resnet50-hpo: Completed: 4 completed; best resnet50-hpo-003-1a2b3c4d validation:accuracy 0.813\n");
   }
 
   @Test

@@ -107,6 +107,20 @@ public final class JobFile {
     return read(CreateProcessingJobRequest::builder, root);
   }
 
+  /**
+   * Reads a {@code CreateHyperParameterTuningJob} job file as the request to send, checked as {@link #readJob}
+   * checks it.
+   *
+   * @param file the file
+   * @return the request, as {@code aws sagemaker create-hyper-parameter-tuning-job --cli-input-json} would send it
+   * @throws java.nio.file.NoSuchFileException when the file does not exist
+   * @throws InvalidInputException when it is not a valid CreateHyperParameterTuningJob request
+   */
+  public static CreateHyperParameterTuningJobRequest readTuningRequest(Path file) throws IOException {
+    JsonInput root = JsonInput.parse(InputFiles.read(file), file.toString()).requireObject();
+    return read(CreateHyperParameterTuningJobRequest::builder, root);
+  }
+
   /** The kind whose name member the file has. */
   private static JobKind kindOf(JsonInput root) {
     JobKind found = null;

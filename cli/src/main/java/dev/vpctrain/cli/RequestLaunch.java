@@ -1,0 +1,145 @@
+package dev.vpctrain.cli;
+
+import dev.vpctrain.aws.VpcTrain;
+import dev.vpctrain.aws.bundle.SnapshotBundle;
+import dev.vpctrain.aws.job.JobFile;
+import dev.vpctrain.aws.launch.LaunchPolicy;
+import dev.vpctrain.aws.launch.PreflightFailedException;
+import dev.vpctrain.aws.launch.ProcessingRun;
+import dev.vpctrain.aws.launch.TuningRun;
+import dev.vpctrain.core.job.JobKind;
+import dev.vpctrain.core.network.NetworkSnapshot;
+import dev.vpctrain.core.report.PreflightReport;
+import dev.vpctrain.core.report.TextReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.Optional;
+import software.amazon.awssdk.services.sagemaker.model.CreateHyperParameterTuningJobRequest;
+import software.amazon.awssdk.services.sagemaker.model.CreateProcessingJobRequest;
+import software.amazon.awssdk.services.sagemaker.model.DescribeHyperParameterTuningJobResponse;
+import software.amazon.awssdk.services.sagemaker.model.DescribeProcessingJobResponse;
+
+/**
+ * {@code vpctrain launch} of a processing or hyperparameter tuning job: the request is sent as the job
+ * file holds it, behind the same gate as a training job, and followed until it ends. A class of its
+ * own, so that building the command for {@code --help} loads none of the SDK types it uses.
+ */
+final class RequestLaunch {
+  private RequestLaunch() {}
+
+  /** A created or attached job, as the command follows it. */
+  private interface Run {
+    Optional<PreflightReport> preflight();
+
+    boolean attached();
+
+    Optional<String> arn();
+
+    /** Follows the job to its end, printing its changes; {@return the exit code} */
+    int follow(PrintWriter out, Paint paint) throws InterruptedException;
+  }
+
+  /** Launches the job of {@code inputs}, of kind {@code kind} (processing or tuning), named {@code name}. */
+  static int run(JobKind kind, String name, JobInputs inputs, NetworkFileOption network, LaunchPolicy policy,
+      boolean noWait, WatchOptions watch, PrintWriter out) throws IOException, InterruptedException {
+    String label = kind == JobKind.TUNING ? "Tuning job" : "Processing job";
+    CreateProcessingJobRequest processing = kind == JobKind.PROCESSING ? JobFile.readProcessingRequest(inputs.job()) : null;
+    CreateHyperParameterTuningJobRequest tuning = kind == JobKind.TUNING ? JobFile.readTuningRequest(inputs.job()) : null;
+    NetworkSnapshot bundle = network.file == null ? null : SnapshotBundle.read(network.file);
+    Paint paint = watch.color.paint();
+    try (AwsClients clients = watch.clients()) {
+      VpcTrain.Builder b = watch.vpcTrain(clients).launchPolicy(policy);
+      if (bundle != null) {
+        b.networkSource(j -> bundle);
+      } else {
+        b.ec2(clients.ec2()).s3(clients.s3());
+      }
+      Run run;
+      try {
+        run = processing != null ? processing(b.build().launch(processing, inputs.jobOptions::applyTo), name)
+            : tuning(b.build().launch(tuning, inputs.jobOptions::applyTo), name);
+      } catch (PreflightFailedException e) {
+        clients.requireCredentials();
+        out.print(TextReport.render(e.report(), watch.color.textOptions(false)));
+        out.flush();
+        throw e;
+      }
+      run.preflight().ifPresent(r -> out.print(TextReport.render(r, watch.color.textOptions(false))));
+      out.println(run.attached()
+          ? label + " " + name + " already exists with the same request; following it."
+          : "Created " + label.toLowerCase(java.util.Locale.ROOT) + " " + name + run.arn().map(a -> " (" + a + ")").orElse("")
+              + ".");
+      out.flush();
+      if (noWait) {
+        out.println("Not waiting: the job runs on; aws sagemaker "
+            + (kind == JobKind.TUNING ? "describe-hyper-parameter-tuning-job --hyper-parameter-tuning-job-name "
+                : "describe-processing-job --processing-job-name ") + name + " shows it.");
+        out.flush();
+        return ExitCodes.READY;
+      }
+      return run.follow(out, paint);
+    }
+  }
+
+  private static Run processing(ProcessingRun run, String name) {
+    return new Run() {
+      @Override
+      public Optional<PreflightReport> preflight() {
+        return run.preflight();
+      }
+
+      @Override
+      public boolean attached() {
+        return run.attached();
+      }
+
+      @Override
+      public Optional<String> arn() {
+        return run.jobArn();
+      }
+
+      @Override
+      public int follow(PrintWriter out, Paint paint) throws InterruptedException {
+        DescribeProcessingJobResponse end = run.await(d -> {
+          out.println("Processing job " + name + ": " + paint.state(d.processingJobStatusAsString())
+              + (d.failureReason() == null ? "" : ": " + d.failureReason()));
+          out.flush();
+        }, null);
+        run.diagnose(end).ifPresent(d -> out.println(d.render()));
+        out.flush();
+        return "Completed".equals(end.processingJobStatusAsString()) ? ExitCodes.READY : ExitCodes.JOB_FAILED;
+      }
+    };
+  }
+
+  private static Run tuning(TuningRun run, String name) {
+    return new Run() {
+      @Override
+      public Optional<PreflightReport> preflight() {
+        return run.preflight();
+      }
+
+      @Override
+      public boolean attached() {
+        return run.attached();
+      }
+
+      @Override
+      public Optional<String> arn() {
+        return run.jobArn();
+      }
+
+      @Override
+      public int follow(PrintWriter out, Paint paint) throws InterruptedException {
+        DescribeHyperParameterTuningJobResponse end = run.await(d -> {
+          String line = TuningRun.summary(d);
+          String status = d.hyperParameterTuningJobStatusAsString();
+          out.println("Tuning job " + name + ": " + paint.state(status) + line.substring(status.length())
+              + (d.failureReason() == null ? "" : "; " + d.failureReason()));
+          out.flush();
+        }, null);
+        return "Completed".equals(end.hyperParameterTuningJobStatusAsString()) ? ExitCodes.READY : ExitCodes.JOB_FAILED;
+      }
+    };
+  }
+}
