@@ -182,7 +182,9 @@ public final class VpcTrain {
     NetworkSource source = networkSource("launch");
     Function<ProcessingJobSpec, PreflightReport> check = job -> preflight((JobSpec) job);
     return new ProcessingLauncher(sm, check, launchPolicy, clock, sleeper, initialPollDelay, maxPollDelay,
-        FailureDiagnoser.withPreflight(w -> preflight(w, source))).launch(request, requirements);
+        FailureDiagnoser.withPreflight(w -> preflight(w, source)), cloudWatchLogs == null ? null
+            : name -> LogTail.builder().logs(cloudWatchLogs).jobName(name).logGroup(ProcessingRun.LOG_GROUP).build())
+        .launch(request, requirements);
   }
 
   /**

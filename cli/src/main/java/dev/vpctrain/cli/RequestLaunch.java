@@ -1,5 +1,6 @@
 package dev.vpctrain.cli;
 
+import dev.vpctrain.aws.AwsCallException;
 import dev.vpctrain.aws.VpcTrain;
 import dev.vpctrain.aws.bundle.SnapshotBundle;
 import dev.vpctrain.aws.job.JobFile;
@@ -100,10 +101,23 @@ final class RequestLaunch {
 
       @Override
       public int follow(PrintWriter out, Paint paint) throws InterruptedException {
+        boolean[] logsOff = {false};
         DescribeProcessingJobResponse end = run.await(d -> {
           out.println("Processing job " + name + ": " + paint.state(d.processingJobStatusAsString())
               + (d.failureReason() == null ? "" : ": " + d.failureReason()));
           out.flush();
+        }, () -> {
+          if (logsOff[0]) {
+            return;
+          }
+          try {
+            run.logs().poll().forEach(out::println); // [algo-1] the line, as the training watch prints it
+            out.flush();
+          } catch (AwsCallException | IllegalStateException e) {
+            logsOff[0] = true;
+            out.println("note: logs unavailable: " + e.getMessage());
+            out.flush();
+          }
         }, null);
         run.diagnose(end).ifPresent(d -> out.println(d.render()));
         out.flush();

@@ -1,6 +1,7 @@
 package dev.vpctrain.cli;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -76,9 +77,18 @@ class ProcessingLaunchCommandTest {
     wm.stubFor(sageMaker("DescribeProcessingJob").inScenario("job").whenScenarioStateIs("ended")
         .willReturn(ok(described("Completed", null))));
 
+    wm.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("Logs_20140328.DescribeLogStreams"))
+        .withRequestBody(containing("/aws/sagemaker/ProcessingJobs"))
+        .willReturn(ok("{\"logStreams\":[{\"logStreamName\":\"" + JOB + "/algo-1-1764900000\"}]}")));
+    wm.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("Logs_20140328.GetLogEvents"))
+        .withRequestBody(containing("algo-1")).willReturn(ok("{\"events\":[{\"timestamp\":1764900001000,"
+            + "\"message\":\"shard 1 of 4: 2,503 images\"}],\"nextForwardToken\":\"f/1\",\"nextBackwardToken\":\"b/1\"}")));
+
     Cli r = launch("processing-cluster-no-self-ingress", SCENARIOS.resolve("jobfile-fixed/network.json").toString());
 
     assertThat(r.code).as(r.toString()).isEqualTo(ExitCodes.READY);
+    // the instance's log lines, from the processing jobs' log group
+    assertThat(r.out).contains("[algo-1] shard 1 of 4: 2,503 images\n");
     assertThat(r.out).startsWith("READY  processing job " + JOB)
         .contains("Created processing job " + JOB + " (" + ARN + ").")
         .contains("Processing job " + JOB + ": InProgress\n").contains("Processing job " + JOB + ": Completed\n");

@@ -6,6 +6,7 @@ import dev.vpctrain.aws.diagnosis.FailureDiagnoser;
 import dev.vpctrain.aws.internal.json.SdkJson;
 import dev.vpctrain.aws.job.ProcessingJobRequests;
 import dev.vpctrain.aws.job.RequestDifference;
+import dev.vpctrain.aws.monitor.LogTail;
 import dev.vpctrain.core.job.ProcessingJobSpec;
 import dev.vpctrain.core.job.TrainingJobSpec;
 import dev.vpctrain.core.report.PreflightReport;
@@ -46,6 +47,7 @@ public final class ProcessingLauncher {
   private final Duration initialDelay;
   private final Duration maxDelay;
   private final FailureDiagnoser diagnoser;
+  private final Function<String, LogTail> logTails;
 
   /**
    * A launcher.
@@ -58,9 +60,11 @@ public final class ProcessingLauncher {
    * @param initialDelay the first delay between polls
    * @param maxDelay the longest delay between polls
    * @param diagnoser how a failed job's failure reason is diagnosed
+   * @param logTails the tail of a job's logs by its name; null without a CloudWatch Logs client
    */
   public ProcessingLauncher(SageMakerClient sageMaker, Function<ProcessingJobSpec, PreflightReport> preflight,
-      LaunchPolicy policy, Clock clock, Sleeper sleeper, Duration initialDelay, Duration maxDelay, FailureDiagnoser diagnoser) {
+      LaunchPolicy policy, Clock clock, Sleeper sleeper, Duration initialDelay, Duration maxDelay, FailureDiagnoser diagnoser,
+      Function<String, LogTail> logTails) {
     this.sageMaker = Objects.requireNonNull(sageMaker, "sageMaker");
     this.preflight = Objects.requireNonNull(preflight, "preflight");
     this.policy = Objects.requireNonNull(policy, "policy");
@@ -69,6 +73,7 @@ public final class ProcessingLauncher {
     this.initialDelay = Objects.requireNonNull(initialDelay, "initialDelay");
     this.maxDelay = Objects.requireNonNull(maxDelay, "maxDelay");
     this.diagnoser = Objects.requireNonNull(diagnoser, "diagnoser");
+    this.logTails = logTails;
   }
 
   /**
@@ -125,7 +130,7 @@ public final class ProcessingLauncher {
           }
         });
     return new ProcessingRun(spec.name(), l.arn(), spec, l.report(), l.attached(), sageMaker, clock, sleeper, initialDelay,
-        maxDelay, diagnoser);
+        maxDelay, diagnoser, logTails);
   }
 
   /** The members of the request that the existing job has otherwise (absent members count as empty). */

@@ -3,6 +3,7 @@ package dev.vpctrain.aws.launch;
 import dev.vpctrain.aws.AwsCallException;
 import dev.vpctrain.aws.diagnosis.FailureDiagnoser;
 import dev.vpctrain.aws.diagnosis.FailureDiagnosis;
+import dev.vpctrain.aws.monitor.LogTail;
 import dev.vpctrain.core.job.ProcessingJobSpec;
 import dev.vpctrain.core.report.PreflightReport;
 import java.time.Clock;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.DescribeProcessingJobRequest;
@@ -21,6 +23,9 @@ import software.amazon.awssdk.services.sagemaker.model.DescribeProcessingJobResp
  * and 5xx polls are retried, as for training jobs) and reporting each status change.
  */
 public final class ProcessingRun {
+  /** The log group of processing jobs' instances. */
+  public static final String LOG_GROUP = "/aws/sagemaker/ProcessingJobs";
+
   private static final String DESCRIBE = "sagemaker:DescribeProcessingJob";
 
   private final String jobName;
@@ -34,10 +39,12 @@ public final class ProcessingRun {
   private final Duration initialDelay;
   private final Duration maxDelay;
   private final FailureDiagnoser diagnoser;
+  private final Function<String, LogTail> logTails;
+  private LogTail tail;
 
   ProcessingRun(String jobName, String jobArn, ProcessingJobSpec spec, PreflightReport preflight, boolean attached,
       SageMakerClient sageMaker, Clock clock, Sleeper sleeper, Duration initialDelay, Duration maxDelay,
-      FailureDiagnoser diagnoser) {
+      FailureDiagnoser diagnoser, Function<String, LogTail> logTails) {
     this.jobName = Objects.requireNonNull(jobName);
     this.jobArn = jobArn;
     this.spec = spec;
@@ -49,6 +56,7 @@ public final class ProcessingRun {
     this.initialDelay = initialDelay;
     this.maxDelay = maxDelay;
     this.diagnoser = diagnoser;
+    this.logTails = logTails;
   }
 
   /** {@return {@code ProcessingJobName}} */
@@ -102,9 +110,42 @@ public final class ProcessingRun {
    */
   public DescribeProcessingJobResponse await(Consumer<DescribeProcessingJobResponse> onStatus, Duration timeout)
       throws InterruptedException {
+    return await(onStatus, () -> { }, timeout);
+  }
+
+  /**
+   * Waits for the job to end as {@link #await(Consumer, Duration)} does, calling {@code onPoll} after every poll,
+   * for example to print the new lines of {@link #logs()}.
+   *
+   * @param onStatus called with the description each time {@code ProcessingJobStatus} changes, the first included
+   * @param onPoll called after every successful poll
+   * @param timeout the longest wait, or null for no limit
+   * @return the last description, in a final status
+   * @throws WatchTimeoutException when {@code timeout} passes first (the job keeps running)
+   * @throws InterruptedException when the thread is interrupted (the job keeps running)
+   * @throws AwsCallException when a poll fails for good
+   */
+  public DescribeProcessingJobResponse await(Consumer<DescribeProcessingJobResponse> onStatus, Runnable onPoll,
+      Duration timeout) throws InterruptedException {
     return new StatusPoller(clock, sleeper, initialDelay, maxDelay).await("processing job", jobName, this::describe,
         DescribeProcessingJobResponse::processingJobStatusAsString, DescribeProcessingJobResponse::processingJobStatusAsString,
-        onStatus, timeout);
+        onStatus, onPoll, timeout);
+  }
+
+  /**
+   * {@return the tail of the job's log streams in {@value #LOG_GROUP}, one per instance; each
+   * {@link LogTail#poll} gives the lines written since the last}
+   *
+   * @throws IllegalStateException when VpcTrain was built without a CloudWatchLogsClient
+   */
+  public synchronized LogTail logs() {
+    if (logTails == null) {
+      throw new IllegalStateException("Reading logs needs a CloudWatchLogsClient (VpcTrain.builder().cloudWatchLogs(..))");
+    }
+    if (tail == null) {
+      tail = logTails.apply(jobName);
+    }
+    return tail;
   }
 
   /**

@@ -44,13 +44,14 @@ final class StatusPoller {
    * @param status the description's status
    * @param change what a change is: {@code onChange} is called when it differs from the last poll's
    * @param onChange told of each change, the first description included
+   * @param onPoll called after every successful poll, after {@code onChange}
    * @param timeout the longest wait, or null for none
    * @return the last description
    * @throws WatchTimeoutException when the timeout passes first
    * @throws InterruptedException when the thread is interrupted
    */
   <T> T await(String kind, String jobName, Supplier<T> describe, Function<T, String> status, Function<T, Object> change,
-      Consumer<T> onChange, Duration timeout) throws InterruptedException {
+      Consumer<T> onChange, Runnable onPoll, Duration timeout) throws InterruptedException {
     Objects.requireNonNull(onChange, "onChange");
     String what = kind + " " + jobName;
     Instant deadline = timeout == null ? null : clock.instant().plus(timeout);
@@ -83,6 +84,7 @@ final class StatusPoller {
         LOG.info("{}: {}", what, lastStatus);
         onChange.accept(d);
       }
+      onPoll.run();
       if (FINAL.contains(lastStatus)) {
         return d;
       }

@@ -98,7 +98,7 @@ public final class TuningRun {
       Duration timeout) throws InterruptedException {
     return poller.await("tuning job", jobName, this::describe,
         DescribeHyperParameterTuningJobResponse::hyperParameterTuningJobStatusAsString, TuningRun::summary, onChange,
-        timeout);
+        () -> { }, timeout);
   }
 
   /**
