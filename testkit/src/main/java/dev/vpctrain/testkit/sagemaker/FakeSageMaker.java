@@ -244,6 +244,10 @@ public final class FakeSageMaker {
     return true;
   }
 
+  synchronized List<SimulatedTuningJob> allTuning() {
+    return new ArrayList<>(tuningJobs.values());
+  }
+
   synchronized List<SimulatedJob> allProcessing() {
     return new ArrayList<>(processingJobs.values());
   }

@@ -35,6 +35,9 @@ import software.amazon.awssdk.services.sagemaker.model.CreateHyperParameterTunin
 import software.amazon.awssdk.services.sagemaker.model.DescribeHyperParameterTuningJobRequest;
 import software.amazon.awssdk.services.sagemaker.model.DescribeHyperParameterTuningJobResponse;
 import software.amazon.awssdk.services.sagemaker.model.HyperParameterTrainingJobSummary;
+import software.amazon.awssdk.services.sagemaker.model.HyperParameterTuningJobSummary;
+import software.amazon.awssdk.services.sagemaker.model.ListHyperParameterTuningJobsRequest;
+import software.amazon.awssdk.services.sagemaker.model.ListHyperParameterTuningJobsResponse;
 import software.amazon.awssdk.services.sagemaker.model.ObjectiveStatusCounters;
 import software.amazon.awssdk.services.sagemaker.model.TrainingJobStatusCounters;
 import software.amazon.awssdk.services.sagemaker.model.ListTrainingJobsForHyperParameterTuningJobRequest;
@@ -728,6 +731,47 @@ public final class SageMakerService {
     List<HyperParameterTrainingJobSummary> out = new ArrayList<>();
     page.items().forEach(c -> out.add(summary(job, c, now, metric)));
     return ListTrainingJobsForHyperParameterTuningJobResponse.builder().trainingJobSummaries(out)
+        .nextToken(page.nextToken()).build();
+  }
+
+  /**
+   * Answers {@code ListHyperParameterTuningJobs}, newest first by default, with {@code NameContains},
+   * {@code StatusEquals} and the creation-time filters, in pages.
+   *
+   * @param r the request
+   * @return the response
+   */
+  public ListHyperParameterTuningJobsResponse listHyperParameterTuningJobs(ListHyperParameterTuningJobsRequest r) {
+    Instant now = world.clock().instant();
+    List<SimulatedTuningJob> jobs = new ArrayList<>();
+    for (SimulatedTuningJob j : state.allTuning()) {
+      if ((r.nameContains() != null && !j.name.toLowerCase(Locale.ROOT).contains(r.nameContains().toLowerCase(Locale.ROOT)))
+          || (r.statusEqualsAsString() != null && !j.statusAt(now).equals(r.statusEqualsAsString()))
+          || (r.creationTimeAfter() != null && !j.created.isAfter(r.creationTimeAfter()))
+          || (r.creationTimeBefore() != null && !j.created.isBefore(r.creationTimeBefore()))) {
+        continue;
+      }
+      jobs.add(j);
+    }
+    Comparator<SimulatedTuningJob> order = "Name".equals(r.sortByAsString()) ? Comparator.comparing(j -> j.name)
+        : "Status".equals(r.sortByAsString()) ? Comparator.comparing(j -> j.statusAt(now)) : Comparator.comparing(j -> j.created);
+    if (!"Ascending".equals(r.sortOrderAsString())) {
+      order = order.reversed();
+    }
+    jobs.sort(order);
+    Pages.Page<SimulatedTuningJob> page = Pages.slice(jobs, r.maxResults() == null ? 10 : r.maxResults(), r.nextToken(),
+        "ListHyperParameterTuningJobs", t -> AwsError.client("ValidationException", "Invalid pagination token " + t));
+    List<HyperParameterTuningJobSummary> out = new ArrayList<>();
+    for (SimulatedTuningJob j : page.items()) {
+      out.add(HyperParameterTuningJobSummary.builder()
+          .hyperParameterTuningJobName(j.name)
+          .hyperParameterTuningJobArn(j.arn)
+          .hyperParameterTuningJobStatus(j.statusAt(now))
+          .strategy(j.request.hyperParameterTuningJobConfig().strategy())
+          .creationTime(j.created)
+          .build());
+    }
+    return ListHyperParameterTuningJobsResponse.builder().hyperParameterTuningJobSummaries(out)
         .nextToken(page.nextToken()).build();
   }
 

@@ -110,5 +110,11 @@ class TuningJobSimulatorTest {
     DescribeHyperParameterTuningJobResponse d = sm.describeHyperParameterTuningJob(r -> r.hyperParameterTuningJobName("hpo"));
     assertThat(d.hyperParameterTuningJobStatus()).isEqualTo(HyperParameterTuningJobStatus.STOPPED);
     assertThatThrownBy(() -> sm.createHyperParameterTuningJob(request(2, 4, 1))).isInstanceOf(ResourceInUseException.class);
+    assertThat(sm.listHyperParameterTuningJobs(r -> r.statusEquals("Stopped")).hyperParameterTuningJobSummaries())
+        .singleElement().satisfies(j -> {
+          assertThat(j.hyperParameterTuningJobName()).isEqualTo("hpo");
+          assertThat(j.strategyAsString()).isEqualTo("Bayesian");
+        });
+    assertThat(sm.listHyperParameterTuningJobs(r -> r.nameContains("other")).hyperParameterTuningJobSummaries()).isEmpty();
   }
 }
