@@ -28,17 +28,13 @@ import software.amazon.awssdk.services.sagemaker.model.DescribeProcessingJobResp
 final class RequestLaunch {
   private RequestLaunch() {}
 
-  /** A created or attached job, as the command follows it. */
-  private interface Run {
-    Optional<PreflightReport> preflight();
-
-    boolean attached();
-
-    Optional<String> arn();
-
-    /** Follows the job to its end, printing its changes; {@return the exit code} */
+  /** Follows a job to its end, printing its changes; returns the exit code. */
+  private interface Follow {
     int follow(PrintWriter out, Paint paint) throws InterruptedException;
   }
+
+  /** A created or attached job, as the command follows it. */
+  private record Run(Optional<PreflightReport> preflight, boolean attached, Optional<String> arn, Follow follower) {}
 
   /** Launches the job of {@code inputs}, of kind {@code kind} (processing or tuning), named {@code name}. */
   static int run(JobKind kind, String name, JobInputs inputs, NetworkFileOption network, LaunchPolicy policy,
@@ -78,82 +74,46 @@ final class RequestLaunch {
         out.flush();
         return ExitCodes.READY;
       }
-      return run.follow(out, paint);
+      return run.follower().follow(out, paint);
     }
   }
 
   private static Run processing(ProcessingRun run, String name) {
-    return new Run() {
-      @Override
-      public Optional<PreflightReport> preflight() {
-        return run.preflight();
-      }
-
-      @Override
-      public boolean attached() {
-        return run.attached();
-      }
-
-      @Override
-      public Optional<String> arn() {
-        return run.jobArn();
-      }
-
-      @Override
-      public int follow(PrintWriter out, Paint paint) throws InterruptedException {
-        boolean[] logsOff = {false};
-        DescribeProcessingJobResponse end = run.await(d -> {
-          out.println("Processing job " + name + ": " + paint.state(d.processingJobStatusAsString())
-              + (d.failureReason() == null ? "" : ": " + d.failureReason()));
-          out.flush();
-        }, () -> {
-          if (logsOff[0]) {
-            return;
-          }
-          try {
-            run.logs().poll().forEach(out::println); // [algo-1] the line, as the training watch prints it
-            out.flush();
-          } catch (AwsCallException | IllegalStateException e) {
-            logsOff[0] = true;
-            out.println("note: logs unavailable: " + e.getMessage());
-            out.flush();
-          }
-        }, null);
-        run.diagnose(end).ifPresent(d -> out.println(d.render()));
+    return new Run(run.preflight(), run.attached(), run.jobArn(), (out, paint) -> {
+      boolean[] logsOff = {false};
+      DescribeProcessingJobResponse end = run.await(d -> {
+        out.println("Processing job " + name + ": " + paint.state(d.processingJobStatusAsString())
+            + (d.failureReason() == null ? "" : ": " + d.failureReason()));
         out.flush();
-        return "Completed".equals(end.processingJobStatusAsString()) ? ExitCodes.READY : ExitCodes.JOB_FAILED;
-      }
-    };
+      }, () -> {
+        if (logsOff[0]) {
+          return;
+        }
+        try {
+          run.logs().poll().forEach(out::println); // [algo-1] the line, as the training watch prints it
+          out.flush();
+        } catch (AwsCallException | IllegalStateException e) {
+          logsOff[0] = true;
+          out.println("note: logs unavailable: " + e.getMessage());
+          out.flush();
+        }
+      }, null);
+      run.diagnose(end).ifPresent(d -> out.println(d.render()));
+      out.flush();
+      return "Completed".equals(end.processingJobStatusAsString()) ? ExitCodes.READY : ExitCodes.JOB_FAILED;
+    });
   }
 
   private static Run tuning(TuningRun run, String name) {
-    return new Run() {
-      @Override
-      public Optional<PreflightReport> preflight() {
-        return run.preflight();
-      }
-
-      @Override
-      public boolean attached() {
-        return run.attached();
-      }
-
-      @Override
-      public Optional<String> arn() {
-        return run.jobArn();
-      }
-
-      @Override
-      public int follow(PrintWriter out, Paint paint) throws InterruptedException {
-        DescribeHyperParameterTuningJobResponse end = run.await(d -> {
-          String line = TuningRun.summary(d);
-          String status = d.hyperParameterTuningJobStatusAsString();
-          out.println("Tuning job " + name + ": " + paint.state(status) + line.substring(status.length())
-              + (d.failureReason() == null ? "" : "; " + d.failureReason()));
-          out.flush();
-        }, null);
-        return "Completed".equals(end.hyperParameterTuningJobStatusAsString()) ? ExitCodes.READY : ExitCodes.JOB_FAILED;
-      }
-    };
+    return new Run(run.preflight(), run.attached(), run.jobArn(), (out, paint) -> {
+      DescribeHyperParameterTuningJobResponse end = run.await(d -> {
+        String line = TuningRun.summary(d);
+        String status = d.hyperParameterTuningJobStatusAsString();
+        out.println("Tuning job " + name + ": " + paint.state(status) + line.substring(status.length())
+            + (d.failureReason() == null ? "" : "; " + d.failureReason()));
+        out.flush();
+      }, null);
+      return "Completed".equals(end.hyperParameterTuningJobStatusAsString()) ? ExitCodes.READY : ExitCodes.JOB_FAILED;
+    });
   }
 }

@@ -97,8 +97,24 @@ final class GatedLaunch<D> {
     return new Launched(api.arn(existing), report, true);
   }
 
-  /** A describe call's not-found answer ({@code ResourceNotFound}, or a {@code ValidationException} saying so). */
-  static boolean isNotFound(AwsServiceException e) {
-    return TrainingLauncher.isNotFound(e);
+  /**
+   * {@return the job's description, or empty when SageMaker answers that there is no such job}
+   *
+   * @param <D> the description's type
+   * @param operation the describe operation, for errors: {@code sagemaker:DescribeProcessingJob}
+   * @param describe the describe call
+   * @throws LaunchException when the call fails otherwise
+   */
+  static <D> Optional<D> describeIfExists(String operation, java.util.function.Supplier<D> describe) {
+    try {
+      return Optional.of(describe.get());
+    } catch (AwsServiceException e) {
+      if (TrainingLauncher.isNotFound(e)) {
+        return Optional.empty();
+      }
+      throw new LaunchException(operation, e);
+    } catch (SdkException e) {
+      throw new LaunchException(operation, e);
+    }
   }
 }

@@ -18,8 +18,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.CreateProcessingJobRequest;
 import software.amazon.awssdk.services.sagemaker.model.DescribeProcessingJobRequest;
@@ -157,16 +155,7 @@ public final class ProcessingLauncher {
   }
 
   private Optional<DescribeProcessingJobResponse> describeIfExists(String name) {
-    try {
-      return Optional.of(sageMaker.describeProcessingJob(DescribeProcessingJobRequest.builder().processingJobName(name)
-          .build()));
-    } catch (AwsServiceException e) {
-      if (GatedLaunch.isNotFound(e)) {
-        return Optional.empty();
-      }
-      throw new LaunchException(DESCRIBE, e);
-    } catch (SdkException e) {
-      throw new LaunchException(DESCRIBE, e);
-    }
+    return GatedLaunch.describeIfExists(DESCRIBE, () -> sageMaker.describeProcessingJob(
+        DescribeProcessingJobRequest.builder().processingJobName(name).build()));
   }
 }

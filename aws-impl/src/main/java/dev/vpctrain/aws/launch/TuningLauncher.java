@@ -13,8 +13,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.CreateHyperParameterTuningJobRequest;
 import software.amazon.awssdk.services.sagemaker.model.DescribeHyperParameterTuningJobRequest;
@@ -107,16 +105,7 @@ public final class TuningLauncher {
   }
 
   private Optional<DescribeHyperParameterTuningJobResponse> describeIfExists(String name) {
-    try {
-      return Optional.of(sageMaker.describeHyperParameterTuningJob(DescribeHyperParameterTuningJobRequest.builder()
-          .hyperParameterTuningJobName(name).build()));
-    } catch (AwsServiceException e) {
-      if (GatedLaunch.isNotFound(e)) {
-        return Optional.empty();
-      }
-      throw new LaunchException(DESCRIBE, e);
-    } catch (SdkException e) {
-      throw new LaunchException(DESCRIBE, e);
-    }
+    return GatedLaunch.describeIfExists(DESCRIBE, () -> sageMaker.describeHyperParameterTuningJob(
+        DescribeHyperParameterTuningJobRequest.builder().hyperParameterTuningJobName(name).build()));
   }
 }

@@ -273,15 +273,7 @@ public final class SageMakerService {
    */
   public StopTrainingJobResponse stopTrainingJob(StopTrainingJobRequest r) {
     SimulatedJob job = job(r.trainingJobName());
-    Instant now = world.clock().instant();
-    synchronized (job) {
-      String status = job.statusAt(now);
-      if (!status.equals("InProgress")) {
-        throw AwsError.client("ValidationException", "The request was rejected because the training job is in status "
-            + status + ".");
-      }
-      job.stop(now);
-    }
+    Instant now = stop(job, "training job");
     world.logs().dropAfter(job.name, now);
     world.metrics().dropAfter(job.name, now);
     return StopTrainingJobResponse.builder().build();
@@ -477,22 +469,9 @@ public final class SageMakerService {
    */
   public ListProcessingJobsResponse listProcessingJobs(ListProcessingJobsRequest r) {
     Instant now = world.clock().instant();
-    List<SimulatedJob> jobs = new ArrayList<>();
-    for (SimulatedJob j : state.allProcessing()) {
-      if ((r.nameContains() != null && !j.name.toLowerCase(Locale.ROOT).contains(r.nameContains().toLowerCase(Locale.ROOT)))
-          || (r.statusEqualsAsString() != null && !j.statusAt(now).equals(r.statusEqualsAsString()))
-          || (r.creationTimeAfter() != null && !j.created.isAfter(r.creationTimeAfter()))
-          || (r.creationTimeBefore() != null && !j.created.isBefore(r.creationTimeBefore()))) {
-        continue;
-      }
-      jobs.add(j);
-    }
-    Comparator<SimulatedJob> order = "Name".equals(r.sortByAsString()) ? Comparator.comparing(j -> j.name)
-        : "Status".equals(r.sortByAsString()) ? Comparator.comparing(j -> j.statusAt(now)) : Comparator.comparing(j -> j.created);
-    if (!"Ascending".equals(r.sortOrderAsString())) {
-      order = order.reversed();
-    }
-    jobs.sort(order);
+    List<SimulatedJob> jobs = new Listing<SimulatedJob>(j -> j.name, j -> j.statusAt(now), j -> j.created).select(
+        state.allProcessing(), r.nameContains(), r.statusEqualsAsString(), r.creationTimeAfter(), r.creationTimeBefore(),
+        r.sortByAsString(), r.sortOrderAsString());
     Pages.Page<SimulatedJob> page = Pages.slice(jobs, r.maxResults() == null ? 10 : r.maxResults(), r.nextToken(),
         "ListProcessingJobs", t -> AwsError.client("ValidationException", "Invalid pagination token " + t));
     List<ProcessingJobSummary> summaries = new ArrayList<>();
@@ -518,17 +497,22 @@ public final class SageMakerService {
    * @return the response
    */
   public StopProcessingJobResponse stopProcessingJob(StopProcessingJobRequest r) {
-    SimulatedJob job = processingJob(r.processingJobName());
+    stop(processingJob(r.processingJobName()), "processing job");
+    return StopProcessingJobResponse.builder().build();
+  }
+
+  /** Stops {@code job}, refused as SageMaker refuses it unless the job is in progress; {@return the time of the stop} */
+  private Instant stop(SimulatedJob job, String kind) {
     Instant now = world.clock().instant();
     synchronized (job) {
       String status = job.statusAt(now);
       if (!status.equals("InProgress")) {
-        throw AwsError.client("ValidationException", "The request was rejected because the processing job is in status "
+        throw AwsError.client("ValidationException", "The request was rejected because the " + kind + " is in status "
             + status + ".");
       }
       job.stop(now);
     }
-    return StopProcessingJobResponse.builder().build();
+    return now;
   }
 
   /**
@@ -743,22 +727,9 @@ public final class SageMakerService {
    */
   public ListHyperParameterTuningJobsResponse listHyperParameterTuningJobs(ListHyperParameterTuningJobsRequest r) {
     Instant now = world.clock().instant();
-    List<SimulatedTuningJob> jobs = new ArrayList<>();
-    for (SimulatedTuningJob j : state.allTuning()) {
-      if ((r.nameContains() != null && !j.name.toLowerCase(Locale.ROOT).contains(r.nameContains().toLowerCase(Locale.ROOT)))
-          || (r.statusEqualsAsString() != null && !j.statusAt(now).equals(r.statusEqualsAsString()))
-          || (r.creationTimeAfter() != null && !j.created.isAfter(r.creationTimeAfter()))
-          || (r.creationTimeBefore() != null && !j.created.isBefore(r.creationTimeBefore()))) {
-        continue;
-      }
-      jobs.add(j);
-    }
-    Comparator<SimulatedTuningJob> order = "Name".equals(r.sortByAsString()) ? Comparator.comparing(j -> j.name)
-        : "Status".equals(r.sortByAsString()) ? Comparator.comparing(j -> j.statusAt(now)) : Comparator.comparing(j -> j.created);
-    if (!"Ascending".equals(r.sortOrderAsString())) {
-      order = order.reversed();
-    }
-    jobs.sort(order);
+    List<SimulatedTuningJob> jobs = new Listing<SimulatedTuningJob>(j -> j.name, j -> j.statusAt(now), j -> j.created)
+        .select(state.allTuning(), r.nameContains(), r.statusEqualsAsString(), r.creationTimeAfter(), r.creationTimeBefore(),
+            r.sortByAsString(), r.sortOrderAsString());
     Pages.Page<SimulatedTuningJob> page = Pages.slice(jobs, r.maxResults() == null ? 10 : r.maxResults(), r.nextToken(),
         "ListHyperParameterTuningJobs", t -> AwsError.client("ValidationException", "Invalid pagination token " + t));
     List<HyperParameterTuningJobSummary> out = new ArrayList<>();
