@@ -14,6 +14,7 @@ import dev.vpctrain.aws.testing.FakeAwsServer;
 import dev.vpctrain.aws.testing.Networks;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -104,6 +105,32 @@ class LiveCommandsTest {
     assertThat(bundle.at("/ec2/DescribeSubnets/Subnets")).hasSize(3);
     assertThat(bundle.at("/s3/acme-ml-data/GetBucketPolicy/Policy").asText()).contains("aws:SourceVpce");
     assertThat(bundle.at("/s3/acme-ml-artifacts/GetBucketPolicy").isNull()).isTrue();
+  }
+
+  /** The processing and tuning job files of the scenarios name the golden account's subnets, group and buckets. */
+  @Test
+  void processingAndTuningJobsAreSnapshottedAndCheckedLiveAndOfflineAlike() throws Exception {
+    for (String scenario : List.of("processing-cluster-no-self-ingress", "tuning-definitions")) {
+      Path job = Path.of("src", "test", "resources", "scenarios", scenario, "job.json");
+      Path bundle = dir.resolve(scenario + "-bundle.json");
+      Cli live = Cli.run("check", "--job", job.toString(), "--live", "--region", "us-east-1", "--format", "json", "--verbose");
+      Cli snapshot = Cli.run("snapshot", "--job", job.toString(), "--region", "us-east-1", "-o", bundle.toString());
+      Cli offline = Cli.run("check", "--job", job.toString(), "--network", bundle.toString(), "--format", "json", "--verbose");
+
+      assertThat(snapshot.code).as(snapshot.toString()).isEqualTo(0);
+      assertThat(offline.code).as(offline.toString()).isEqualTo(live.code);
+      JsonNode report = MAPPER.readTree(live.out);
+      assertThat(MAPPER.readTree(offline.out)).as(scenario).isEqualTo(report);
+      assertThat(report.get("kind").asText()).isEqualTo(scenario.startsWith("tuning") ? "tuning" : "processing");
+      assertNoStackTrace(live);
+      if (scenario.startsWith("tuning")) {
+        // the second definition runs in the public subnet: its findings name it, on the live network as offline
+        assertThat(report.get("findings")).anySatisfy(f -> {
+          assertThat(f.path("definition").asText()).isEqualTo("g5-single");
+          assertThat(f.get("resources").toString()).contains(Networks.SUBNET_PUBLIC);
+        });
+      }
+    }
   }
 
   @Test
