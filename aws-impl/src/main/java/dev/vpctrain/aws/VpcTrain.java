@@ -2,6 +2,8 @@ package dev.vpctrain.aws;
 
 import dev.vpctrain.aws.diagnosis.FailureDiagnoser;
 import dev.vpctrain.aws.discovery.LiveNetworkDiscovery;
+import dev.vpctrain.aws.job.ProcessingJobRequests;
+import dev.vpctrain.aws.job.TuningJobRequests;
 import dev.vpctrain.aws.launch.JobWatcher;
 import dev.vpctrain.aws.launch.LaunchPolicy;
 import dev.vpctrain.aws.launch.ProcessingLauncher;
@@ -38,6 +40,8 @@ import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.CreateHyperParameterTuningJobRequest;
 import software.amazon.awssdk.services.sagemaker.model.CreateProcessingJobRequest;
+import software.amazon.awssdk.services.sagemaker.model.DescribeHyperParameterTuningJobResponse;
+import software.amazon.awssdk.services.sagemaker.model.DescribeProcessingJobResponse;
 
 /**
  * vpctrain for your own AWS SDK clients: check a training job's network before launch, launch it
@@ -264,6 +268,61 @@ public final class VpcTrain {
     SageMakerClient sm = require(sageMaker, "watch", "a SageMakerClient", "sageMaker");
     return launcher(sm, networkSource != null || (ec2 != null && s3 != null) ? networkSource("watch") : null)
         .watch(jobName);
+  }
+
+  /**
+   * Follows an existing processing job, launched by vpctrain or not: one {@code DescribeProcessingJob} now, and a run
+   * to await; a failure is diagnosed against the job's network when a network source or EC2 and S3 clients are set.
+   *
+   * @param jobName the processing job's name
+   * @return the run of the job
+   * @throws AwsCallException when the job cannot be described (its error code says whether it does not exist)
+   */
+  public ProcessingRun watchProcessing(String jobName) {
+    Objects.requireNonNull(jobName, "jobName");
+    SageMakerClient sm = require(sageMaker, "watch", "a SageMakerClient", "sageMaker");
+    DescribeProcessingJobResponse d;
+    try {
+      d = sm.describeProcessingJob(r -> r.processingJobName(jobName));
+    } catch (SdkException e) {
+      throw new AwsCallException("sagemaker:DescribeProcessingJob", e);
+    }
+    CreateProcessingJobRequest request = CreateProcessingJobRequest.builder().processingJobName(d.processingJobName())
+        .processingInputs(d.processingInputs()).processingOutputConfig(d.processingOutputConfig())
+        .processingResources(d.processingResources()).stoppingCondition(d.stoppingCondition())
+        .appSpecification(d.appSpecification()).environment(d.environment()).networkConfig(d.networkConfig())
+        .roleArn(d.roleArn()).build();
+    NetworkSource source = networkSource != null || (ec2 != null && s3 != null) ? networkSource("watch") : null;
+    FailureDiagnoser diagnoser = source == null
+        ? FailureDiagnoser.classifyOnly("VpcTrain has neither a NetworkSource nor EC2 and S3 clients")
+        : FailureDiagnoser.withPreflight(w -> preflight(w, source));
+    return new ProcessingLauncher(sm, job -> preflight((JobSpec) job), launchPolicy, clock, sleeper, initialPollDelay,
+        maxPollDelay, diagnoser, cloudWatchLogs == null ? null
+            : name -> LogTail.builder().logs(cloudWatchLogs).jobName(name).logGroup(ProcessingRun.LOG_GROUP).build())
+        .attached(ProcessingJobRequests.toSpec(request), d.processingJobArn());
+  }
+
+  /**
+   * Follows an existing hyperparameter tuning job: one {@code DescribeHyperParameterTuningJob} now, and a run to await.
+   *
+   * @param jobName the tuning job's name
+   * @return the run of the job
+   * @throws AwsCallException when the job cannot be described (its error code says whether it does not exist)
+   */
+  public TuningRun watchTuning(String jobName) {
+    Objects.requireNonNull(jobName, "jobName");
+    SageMakerClient sm = require(sageMaker, "watch", "a SageMakerClient", "sageMaker");
+    DescribeHyperParameterTuningJobResponse d;
+    try {
+      d = sm.describeHyperParameterTuningJob(r -> r.hyperParameterTuningJobName(jobName));
+    } catch (SdkException e) {
+      throw new AwsCallException("sagemaker:DescribeHyperParameterTuningJob", e);
+    }
+    CreateHyperParameterTuningJobRequest request = CreateHyperParameterTuningJobRequest.builder()
+        .hyperParameterTuningJobName(d.hyperParameterTuningJobName()).hyperParameterTuningJobConfig(d.hyperParameterTuningJobConfig())
+        .trainingJobDefinition(d.trainingJobDefinition()).trainingJobDefinitions(d.trainingJobDefinitions()).build();
+    return new TuningLauncher(sm, job -> preflight((JobSpec) job), launchPolicy, clock, sleeper, initialPollDelay,
+        maxPollDelay).attached(TuningJobRequests.toSpec(request), d.hyperParameterTuningJobArn());
   }
 
   /**

@@ -78,6 +78,14 @@ final class RequestLaunch {
     }
   }
 
+  /** Follows the existing job {@code name} of kind {@code kind} (processing or tuning), as launch follows it. */
+  static int watch(JobKind kind, String name, VpcTrain vpctrain, WatchOptions watch, PrintWriter out)
+      throws InterruptedException {
+    Run run = kind == JobKind.TUNING ? tuning(vpctrain.watchTuning(name), name)
+        : processing(vpctrain.watchProcessing(name), name);
+    return run.follower().follow(out, watch.color.paint());
+  }
+
   private static Run processing(ProcessingRun run, String name) {
     return new Run(run.preflight(), run.attached(), run.jobArn(), (out, paint) -> {
       boolean[] logsOff = {false};

@@ -4,28 +4,35 @@ import dev.vpctrain.aws.AwsCallException;
 import dev.vpctrain.aws.VpcTrain;
 import dev.vpctrain.aws.discovery.LiveNetworkDiscovery;
 import dev.vpctrain.aws.launch.TrainingRun;
+import dev.vpctrain.core.job.JobKind;
 import dev.vpctrain.core.network.NetworkSource;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code vpctrain watch JOB_NAME}: status transitions, the log tail and metrics until the job ends. */
+/** {@code vpctrain watch JOB_NAME [--kind K]}: status transitions, the log tail and metrics until the job ends. */
 @Command(name = "watch", mixinStandardHelpOptions = true,
     description = {"Follows a training job until it ends, with its logs and metrics.",
         "It prints the job's status transitions, its CloudWatch log tail and instance metrics. A failure is "
-            + "diagnosed against the job's network."})
+            + "diagnosed against the job's network. With --kind processing or tuning it follows a processing job "
+            + "with its log tail, or a tuning job with its training jobs' states and best objective."})
 @ExitCodes.Returns({ExitCodes.READY, ExitCodes.JOB_FAILED, ExitCodes.USAGE, ExitCodes.AWS_UNAVAILABLE, ExitCodes.INTERNAL,
     ExitCodes.INTERRUPTED})
 final class WatchCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "JOB_NAME", description = "The training job's name.")
+  @Parameters(index = "0", paramLabel = "JOB_NAME", description = "The job's name.")
   String jobName;
+
+  @Option(names = "--kind", paramLabel = "KIND", defaultValue = "training",
+      description = "The kind of job JOB_NAME names: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  CheckCommand.Kind kind;
 
   /** --region, --profile, --endpoint-url, --plain, --poll-interval, --color, --no-color. */
   @Mixin
@@ -39,6 +46,18 @@ final class WatchCommand implements Callable<Integer> {
       NetworkSource live = job -> LiveNetworkDiscovery.builder().ec2(clients.ec2()).s3(clients.s3())
           .region(clients.region().id()).build().snapshotFor(job);
       VpcTrain vpctrain = watch.vpcTrain(clients).networkSource(live).build();
+      if (kind != CheckCommand.Kind.training) {
+        JobKind k = JobKind.ofLabel(kind.name()).orElseThrow();
+        try {
+          return RequestLaunch.watch(k, jobName, vpctrain, watch, spec.commandLine().getOut());
+        } catch (AwsCallException e) {
+          if (notFound(e)) {
+            throw new UsageException("no " + k.label() + " job named '" + jobName + "' in " + clients.region().id()
+                + " (" + e.operation() + ": " + e.awsMessage() + ")");
+          }
+          throw e;
+        }
+      }
       TrainingRun run;
       try {
         run = vpctrain.watch(jobName);

@@ -143,6 +143,26 @@ class ProcessingLaunchCommandTest {
   }
 
   @Test
+  void watchFollowsAnExistingProcessingOrTuningJobByItsKind() {
+    wm.stubFor(sageMaker("DescribeProcessingJob").inScenario("p").whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(ok(described("InProgress", null))).willSetStateTo("done"));
+    wm.stubFor(sageMaker("DescribeProcessingJob").inScenario("p").whenScenarioStateIs("done")
+        .willReturn(ok(described("Completed", null))));
+    Cli processing = Cli.run("watch", JOB, "--kind", "processing", "--region", "us-east-1", "--endpoint-url", wm.baseUrl(),
+        "--poll-interval", "10ms", "--plain", "--no-color");
+    assertThat(processing.code).as(processing.toString()).isEqualTo(ExitCodes.READY);
+    assertThat(processing.out).contains("Processing job " + JOB + ": Completed\n");
+
+    wm.stubFor(sageMaker("DescribeHyperParameterTuningJob").willReturn(aResponse().withStatus(400)
+        .withHeader("Content-Type", JSON).withBody("{\"__type\":\"ResourceNotFound\",\"message\":\"Amazon SageMaker can't "
+            + "find a tuning job with name nope\"}")));
+    Cli missing = Cli.run("watch", "nope", "--kind", "tuning", "--region", "us-east-1", "--endpoint-url", wm.baseUrl(),
+        "--plain", "--no-color");
+    assertThat(missing.code).as(missing.toString()).isEqualTo(ExitCodes.USAGE);
+    assertThat(missing.err).contains("no tuning job named 'nope' in us-east-1").doesNotContain("\tat ");
+  }
+
+  @Test
   void aFailedJobExitsThreeWithItsReason() {
     wm.stubFor(sageMaker("DescribeProcessingJob").inScenario("job").whenScenarioStateIs(Scenario.STARTED)
         .willReturn(aResponse().withStatus(400).withHeader("Content-Type", JSON)

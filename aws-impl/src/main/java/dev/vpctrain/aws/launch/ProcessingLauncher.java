@@ -131,6 +131,17 @@ public final class ProcessingLauncher {
         maxDelay, diagnoser, logTails);
   }
 
+  /**
+   * {@return a run of the existing job {@code spec} names, for following it (no preflight, nothing created)}
+   *
+   * @param spec the job, as its description gives it
+   * @param arn the job's ARN
+   */
+  public ProcessingRun attached(ProcessingJobSpec spec, String arn) {
+    return new ProcessingRun(spec.name(), arn, spec, null, true, sageMaker, clock, sleeper, initialDelay, maxDelay,
+        diagnoser, logTails);
+  }
+
   /** The members of the request that the existing job has otherwise (absent members count as empty). */
   static List<RequestDifference> differences(CreateProcessingJobRequest request, DescribeProcessingJobResponse existing) {
     return differences(SdkJson.toJson(request), SdkJson.toJson(existing), COMPARED);

@@ -104,6 +104,16 @@ public final class TuningLauncher {
         maxDelay);
   }
 
+  /**
+   * {@return a run of the existing tuning job {@code spec} names, for following it (no preflight, nothing created)}
+   *
+   * @param spec the tuning job, as its description gives it
+   * @param arn the tuning job's ARN
+   */
+  public TuningRun attached(TuningJobSpec spec, String arn) {
+    return new TuningRun(spec.name(), arn, spec, null, true, sageMaker, clock, sleeper, initialDelay, maxDelay);
+  }
+
   private Optional<DescribeHyperParameterTuningJobResponse> describeIfExists(String name) {
     return GatedLaunch.describeIfExists(DESCRIBE, () -> sageMaker.describeHyperParameterTuningJob(
         DescribeHyperParameterTuningJobRequest.builder().hyperParameterTuningJobName(name).build()));

@@ -36,6 +36,17 @@ class TuningLaunchTest {
   }
 
   @Test
+  void anExistingTuningOrProcessingJobIsWatchedToItsEnd() throws Exception {
+    FakeAws aws = FakeAws.create().load(Scenarios.readyPrivateEndpoints());
+    aws.sageMakerClient().createHyperParameterTuningJob(TuningJobSimulatorTest.request(2, 4, 1));
+    aws.sageMakerClient().createProcessingJob(ProcessingJobSimulatorTest.request("prep"));
+    TuningRun tuning = aws.vpcTrain().build().watchTuning("hpo");
+    assertThat(tuning.spec().maxParallelTrainingJobs()).isEqualTo(2);
+    assertThat(tuning.await().hyperParameterTuningJobStatus()).isEqualTo(HyperParameterTuningJobStatus.COMPLETED);
+    assertThat(aws.vpcTrain().build().watchProcessing("prep").await().processingJobStatusAsString()).isEqualTo("Completed");
+  }
+
+  @Test
   void parallelTrainingJobsThatOverflowTheSubnetsAreRefusedBeforeAnythingIsCreated() {
     FakeAws aws = FakeAws.create().load(Scenarios.readyPrivateEndpoints());
     assertThatThrownBy(() -> aws.vpcTrain().build().launch(TuningJobSimulatorTest.request(8, 8, 16), UnaryOperator.identity()))
