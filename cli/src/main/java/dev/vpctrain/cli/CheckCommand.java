@@ -71,14 +71,9 @@ final class CheckCommand implements Callable<Integer> {
   @Mixin
   ColorOption color = new ColorOption();
 
-  /** The job kinds as {@code --kind} spells them. */
-  enum Kind { training, processing, tuning }
-
-  @Option(names = "--kind", paramLabel = "KIND",
-      description = "Read the job file as this kind of request: ${COMPLETION-CANDIDATES}. By default the kind is "
-          + "recognised from the member that names the job: TrainingJobName, ProcessingJobName or "
-          + "HyperParameterTuningJobName.")
-  Kind kind;
+  /** --kind: the job file's kind, recognised when not given. */
+  @Mixin
+  KindOption kind = new KindOption();
 
   @Option(names = "--simulate", description = {"With --live: cross-check the role rules' identity-policy "
       + "decisions with IAM's policy simulator (iam:SimulatePrincipalPolicy). A disagreement is printed as a "
@@ -150,7 +145,7 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   private JobSpec readJob() throws IOException {
-    JobKind forced = kind == null ? null : JobKind.ofLabel(kind.name()).orElseThrow();
+    JobKind forced = kind.kind().orElse(null);
     if (example != null) {
       return JobFile.parseJob(Examples.file(example, "job.json").orElseThrow(), "example " + example + "/job.json", forced);
     }

@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -30,9 +29,9 @@ final class WatchCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "JOB_NAME", description = "The job's name.")
   String jobName;
 
-  @Option(names = "--kind", paramLabel = "KIND", defaultValue = "training",
-      description = "The kind of job JOB_NAME names: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-  CheckCommand.Kind kind;
+  /** --kind: the kind of job JOB_NAME names; training when not given. */
+  @Mixin
+  KindOption kind = new KindOption();
 
   /** --region, --profile, --endpoint-url, --plain, --poll-interval, --color, --no-color. */
   @Mixin
@@ -46,8 +45,8 @@ final class WatchCommand implements Callable<Integer> {
       NetworkSource live = job -> LiveNetworkDiscovery.builder().ec2(clients.ec2()).s3(clients.s3())
           .region(clients.region().id()).build().snapshotFor(job);
       VpcTrain vpctrain = watch.vpcTrain(clients).networkSource(live).build();
-      if (kind != CheckCommand.Kind.training) {
-        JobKind k = JobKind.ofLabel(kind.name()).orElseThrow();
+      JobKind k = kind.kind().orElse(JobKind.TRAINING);
+      if (k != JobKind.TRAINING) {
         try {
           return RequestLaunch.watch(k, jobName, vpctrain, watch, spec.commandLine().getOut());
         } catch (AwsCallException e) {
