@@ -186,8 +186,7 @@ public final class VpcTrain {
     NetworkSource source = networkSource("launch");
     Function<ProcessingJobSpec, PreflightReport> check = job -> preflight((JobSpec) job);
     return new ProcessingLauncher(sm, check, launchPolicy, clock, sleeper, initialPollDelay, maxPollDelay,
-        FailureDiagnoser.withPreflight(w -> preflight(w, source)), cloudWatchLogs == null ? null
-            : name -> LogTail.builder().logs(cloudWatchLogs).jobName(name).logGroup(ProcessingRun.LOG_GROUP).build())
+        FailureDiagnoser.withPreflight(w -> preflight(w, source)), processingLogs(), cloudWatch)
         .launch(request, requirements);
   }
 
@@ -297,9 +296,14 @@ public final class VpcTrain {
         ? FailureDiagnoser.classifyOnly("VpcTrain has neither a NetworkSource nor EC2 and S3 clients")
         : FailureDiagnoser.withPreflight(w -> preflight(w, source));
     return new ProcessingLauncher(sm, job -> preflight((JobSpec) job), launchPolicy, clock, sleeper, initialPollDelay,
-        maxPollDelay, diagnoser, cloudWatchLogs == null ? null
-            : name -> LogTail.builder().logs(cloudWatchLogs).jobName(name).logGroup(ProcessingRun.LOG_GROUP).build())
+        maxPollDelay, diagnoser, processingLogs(), cloudWatch)
         .attached(ProcessingJobRequests.toSpec(request), d.processingJobArn());
+  }
+
+  /** The tail of a processing job's logs by its name; null without a CloudWatch Logs client. */
+  private Function<String, LogTail> processingLogs() {
+    return cloudWatchLogs == null ? null
+        : name -> LogTail.builder().logs(cloudWatchLogs).jobName(name).logGroup(ProcessingRun.LOG_GROUP).build();
   }
 
   /**

@@ -8,12 +8,14 @@ import dev.vpctrain.aws.launch.LaunchPolicy;
 import dev.vpctrain.aws.launch.PreflightFailedException;
 import dev.vpctrain.aws.launch.ProcessingRun;
 import dev.vpctrain.aws.launch.TuningRun;
+import dev.vpctrain.aws.monitor.HostMetrics;
 import dev.vpctrain.core.job.JobKind;
 import dev.vpctrain.core.network.NetworkSnapshot;
 import dev.vpctrain.core.report.PreflightReport;
 import dev.vpctrain.core.report.TextReport;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.sagemaker.model.CreateHyperParameterTuningJobRequest;
 import software.amazon.awssdk.services.sagemaker.model.CreateProcessingJobRequest;
@@ -106,6 +108,15 @@ final class RequestLaunch {
           out.flush();
         }
       }, null);
+      try {
+        Map<String, HostMetrics> byHost = run.metrics(end);
+        if (byHost.values().stream().anyMatch(h -> h.metrics().values().stream().anyMatch(m -> !m.values().isEmpty()))) {
+          out.println("metrics (per host, over the job):");
+          byHost.values().forEach(h -> out.println("  " + h.summary()));
+        }
+      } catch (AwsCallException | IllegalStateException e) {
+        out.println("note: metrics unavailable: " + e.getMessage());
+      }
       run.diagnose(end).ifPresent(d -> out.println(d.render()));
       out.flush();
       return "Completed".equals(end.processingJobStatusAsString()) ? ExitCodes.READY : ExitCodes.JOB_FAILED;

@@ -84,9 +84,20 @@ class ProcessingLaunchCommandTest {
         .withRequestBody(containing("algo-1")).willReturn(ok("{\"events\":[{\"timestamp\":1764900001000,"
             + "\"message\":\"shard 1 of 4: 2,503 images\"}],\"nextForwardToken\":\"f/1\",\"nextBackwardToken\":\"b/1\"}")));
 
+    wm.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=GetMetricData"))
+        .withRequestBody(containing("%2Faws%2Fsagemaker%2FProcessingJobs")).willReturn(aResponse()
+        .withStatus(200).withHeader("Content-Type", "text/xml").withBody(
+            "<GetMetricDataResponse xmlns=\"http://monitoring.amazonaws.com/doc/2010-08-01/\"><GetMetricDataResult>"
+                + "<MetricDataResults><member><Timestamps><member>2026-12-05T08:05:00Z</member></Timestamps>"
+                + "<StatusCode>Complete</StatusCode><Values><member>63</member></Values><Id>m0</Id>"
+                + "<Label>CPUUtilization</Label></member></MetricDataResults><Messages/></GetMetricDataResult>"
+                + "<ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></GetMetricDataResponse>")));
+
     Cli r = launch("processing-cluster-no-self-ingress", SCENARIOS.resolve("jobfile-fixed/network.json").toString());
 
     assertThat(r.code).as(r.toString()).isEqualTo(ExitCodes.READY);
+    // the instances' metrics, from the processing jobs' namespace, one line per host of the 4-instance cluster
+    assertThat(r.out).contains("metrics (per host, over the job):\n  algo-1  CPUUtilization").contains("  algo-4");
     // the instance's log lines, from the processing jobs' log group
     assertThat(r.out).contains("[algo-1] shard 1 of 4: 2,503 images\n");
     assertThat(r.out).startsWith("READY  processing job " + JOB)

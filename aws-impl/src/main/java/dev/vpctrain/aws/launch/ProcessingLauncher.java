@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.CreateProcessingJobRequest;
 import software.amazon.awssdk.services.sagemaker.model.DescribeProcessingJobRequest;
@@ -46,6 +47,7 @@ public final class ProcessingLauncher {
   private final Duration maxDelay;
   private final FailureDiagnoser diagnoser;
   private final Function<String, LogTail> logTails;
+  private final CloudWatchClient cloudWatch;
 
   /**
    * A launcher.
@@ -59,10 +61,11 @@ public final class ProcessingLauncher {
    * @param maxDelay the longest delay between polls
    * @param diagnoser how a failed job's failure reason is diagnosed
    * @param logTails the tail of a job's logs by its name; null without a CloudWatch Logs client
+   * @param cloudWatch the client instance metrics are read with; null for none
    */
   public ProcessingLauncher(SageMakerClient sageMaker, Function<ProcessingJobSpec, PreflightReport> preflight,
       LaunchPolicy policy, Clock clock, Sleeper sleeper, Duration initialDelay, Duration maxDelay, FailureDiagnoser diagnoser,
-      Function<String, LogTail> logTails) {
+      Function<String, LogTail> logTails, CloudWatchClient cloudWatch) {
     this.sageMaker = Objects.requireNonNull(sageMaker, "sageMaker");
     this.preflight = Objects.requireNonNull(preflight, "preflight");
     this.policy = Objects.requireNonNull(policy, "policy");
@@ -72,6 +75,7 @@ public final class ProcessingLauncher {
     this.maxDelay = Objects.requireNonNull(maxDelay, "maxDelay");
     this.diagnoser = Objects.requireNonNull(diagnoser, "diagnoser");
     this.logTails = logTails;
+    this.cloudWatch = cloudWatch;
   }
 
   /**
@@ -128,7 +132,7 @@ public final class ProcessingLauncher {
           }
         });
     return new ProcessingRun(spec.name(), l.arn(), spec, l.report(), l.attached(), sageMaker, clock, sleeper, initialDelay,
-        maxDelay, diagnoser, logTails);
+        maxDelay, diagnoser, logTails, cloudWatch);
   }
 
   /**
@@ -139,7 +143,7 @@ public final class ProcessingLauncher {
    */
   public ProcessingRun attached(ProcessingJobSpec spec, String arn) {
     return new ProcessingRun(spec.name(), arn, spec, null, true, sageMaker, clock, sleeper, initialDelay, maxDelay,
-        diagnoser, logTails);
+        diagnoser, logTails, cloudWatch);
   }
 
   /** The members of the request that the existing job has otherwise (absent members count as empty). */

@@ -3,16 +3,21 @@ package dev.vpctrain.aws.launch;
 import dev.vpctrain.aws.AwsCallException;
 import dev.vpctrain.aws.diagnosis.FailureDiagnoser;
 import dev.vpctrain.aws.diagnosis.FailureDiagnosis;
+import dev.vpctrain.aws.monitor.HostMetrics;
 import dev.vpctrain.aws.monitor.LogTail;
+import dev.vpctrain.aws.monitor.MetricsReader;
 import dev.vpctrain.core.job.ProcessingJobSpec;
 import dev.vpctrain.core.report.PreflightReport;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.DescribeProcessingJobRequest;
 import software.amazon.awssdk.services.sagemaker.model.DescribeProcessingJobResponse;
@@ -25,6 +30,8 @@ import software.amazon.awssdk.services.sagemaker.model.DescribeProcessingJobResp
 public final class ProcessingRun {
   /** The log group of processing jobs' instances. */
   public static final String LOG_GROUP = "/aws/sagemaker/ProcessingJobs";
+  /** The CloudWatch namespace of processing jobs' instance metrics. */
+  public static final String METRICS_NAMESPACE = "/aws/sagemaker/ProcessingJobs";
 
   private static final String DESCRIBE = "sagemaker:DescribeProcessingJob";
 
@@ -40,11 +47,12 @@ public final class ProcessingRun {
   private final Duration maxDelay;
   private final FailureDiagnoser diagnoser;
   private final Function<String, LogTail> logTails;
+  private final CloudWatchClient cloudWatch;
   private LogTail tail;
 
   ProcessingRun(String jobName, String jobArn, ProcessingJobSpec spec, PreflightReport preflight, boolean attached,
       SageMakerClient sageMaker, Clock clock, Sleeper sleeper, Duration initialDelay, Duration maxDelay,
-      FailureDiagnoser diagnoser, Function<String, LogTail> logTails) {
+      FailureDiagnoser diagnoser, Function<String, LogTail> logTails, CloudWatchClient cloudWatch) {
     this.jobName = Objects.requireNonNull(jobName);
     this.jobArn = jobArn;
     this.spec = spec;
@@ -57,6 +65,7 @@ public final class ProcessingRun {
     this.maxDelay = maxDelay;
     this.diagnoser = diagnoser;
     this.logTails = logTails;
+    this.cloudWatch = cloudWatch;
   }
 
   /** {@return {@code ProcessingJobName}} */
@@ -157,6 +166,29 @@ public final class ProcessingRun {
    */
   public DescribeProcessingJobResponse await() throws InterruptedException {
     return await(d -> { }, null);
+  }
+
+  /**
+   * {@return per-host instance metrics of the job described by {@code latest} ({@value #METRICS_NAMESPACE}), from
+   * its start until its end or now}
+   *
+   * @param latest the latest {@code DescribeProcessingJob} answer
+   * @throws IllegalStateException when VpcTrain was built without a CloudWatchClient
+   * @throws AwsCallException when {@code GetMetricData} fails
+   */
+  public Map<String, HostMetrics> metrics(DescribeProcessingJobResponse latest) {
+    if (cloudWatch == null) {
+      throw new IllegalStateException("Reading metrics needs a CloudWatchClient (VpcTrain.builder().cloudWatch(..))");
+    }
+    Instant start = Optional.ofNullable(latest.processingStartTime()).orElse(latest.creationTime());
+    Instant end = Optional.ofNullable(latest.processingEndTime()).orElse(clock.instant());
+    if (start == null || !end.isAfter(start)) {
+      start = end.minus(Duration.ofMinutes(5));
+    }
+    Integer count = latest.processingResources() == null || latest.processingResources().clusterConfig() == null ? null
+        : latest.processingResources().clusterConfig().instanceCount();
+    return MetricsReader.builder().cloudWatch(cloudWatch).namespace(METRICS_NAMESPACE).build()
+        .read(jobName, MetricsReader.hosts(count == null ? 1 : count), start, end);
   }
 
   /**

@@ -43,12 +43,14 @@ public final class MetricsReader {
   private final List<TrainingMetric> metrics;
   private final Duration period;
   private final String stat;
+  private final String namespace;
 
   private MetricsReader(Builder b) {
     this.cloudWatch = Objects.requireNonNull(b.cloudWatch, "cloudWatch");
     this.metrics = List.copyOf(b.metrics);
     this.period = b.period;
     this.stat = b.stat;
+    this.namespace = b.namespace;
   }
 
   /** {@return a new builder} */
@@ -86,7 +88,7 @@ public final class MetricsReader {
         keys.add(new String[] {host, m.name()});
         queries.add(MetricDataQuery.builder().id(id).returnData(true)
             .metricStat(MetricStat.builder().stat(stat).period((int) period.toSeconds())
-                .metric(Metric.builder().namespace(NAMESPACE).metricName(m.metricName())
+                .metric(Metric.builder().namespace(namespace).metricName(m.metricName())
                     .dimensions(Dimension.builder().name("Host").value(jobName + "/" + host).build()).build())
                 .build())
             .build());
@@ -146,8 +148,21 @@ public final class MetricsReader {
     private List<TrainingMetric> metrics = Arrays.asList(TrainingMetric.values());
     private Duration period = Duration.ofMinutes(1);
     private String stat = "Average";
+    private String namespace = NAMESPACE;
 
     private Builder() {}
+
+    /**
+     * The CloudWatch namespace the instances publish to: {@value MetricsReader#NAMESPACE} (the default) for
+     * training jobs, {@code /aws/sagemaker/ProcessingJobs} for processing jobs.
+     *
+     * @param namespace the namespace
+     * @return this builder
+     */
+    public Builder namespace(String namespace) {
+      this.namespace = java.util.Objects.requireNonNull(namespace, "namespace");
+      return this;
+    }
 
     /**
      * Sets the CloudWatch client.
