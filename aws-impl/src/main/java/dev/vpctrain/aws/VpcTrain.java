@@ -209,7 +209,8 @@ public final class VpcTrain {
     SageMakerClient sm = require(sageMaker, "launch", "a SageMakerClient", "sageMaker");
     networkSource("launch"); // the preflight needs the network: fail now, before any call
     return new TuningLauncher(sm, job -> preflight((JobSpec) job), launchPolicy, clock, sleeper, initialPollDelay,
-        maxPollDelay).launch(request, requirements);
+        maxPollDelay, job -> FailureDiagnoser.withPreflight(w -> preflight((JobSpec) job)), trainingLogs(), cloudWatch)
+        .launch(request, requirements);
   }
 
   /**
@@ -291,13 +292,27 @@ public final class VpcTrain {
         .processingResources(d.processingResources()).stoppingCondition(d.stoppingCondition())
         .appSpecification(d.appSpecification()).environment(d.environment()).networkConfig(d.networkConfig())
         .roleArn(d.roleArn()).build();
-    NetworkSource source = networkSource != null || (ec2 != null && s3 != null) ? networkSource("watch") : null;
-    FailureDiagnoser diagnoser = source == null
-        ? FailureDiagnoser.classifyOnly("VpcTrain has neither a NetworkSource nor EC2 and S3 clients")
-        : FailureDiagnoser.withPreflight(w -> preflight(w, source));
     return new ProcessingLauncher(sm, job -> preflight((JobSpec) job), launchPolicy, clock, sleeper, initialPollDelay,
-        maxPollDelay, diagnoser, processingLogs(), cloudWatch)
+        maxPollDelay, watchDiagnoser(null), processingLogs(), cloudWatch)
         .attached(ProcessingJobRequests.toSpec(request), d.processingJobArn());
+  }
+
+  /**
+   * The diagnoser of a job followed by watch: with the preflight when the network can be read, else classify only.
+   * The preflight re-run checks {@code whole} when given (a tuning job's definitions count together), else the
+   * failed workload.
+   */
+  private FailureDiagnoser watchDiagnoser(JobSpec whole) {
+    NetworkSource source = networkSource != null || (ec2 != null && s3 != null) ? networkSource("watch") : null;
+    if (source == null) {
+      return FailureDiagnoser.classifyOnly("VpcTrain has neither a NetworkSource nor EC2 and S3 clients");
+    }
+    return FailureDiagnoser.withPreflight(w -> whole == null ? preflight(w, source) : preflight(whole));
+  }
+
+  /** The tail of a training job's logs by its name; null without a CloudWatch Logs client. */
+  private Function<String, LogTail> trainingLogs() {
+    return cloudWatchLogs == null ? null : name -> LogTail.builder().logs(cloudWatchLogs).jobName(name).build();
   }
 
   /** The tail of a processing job's logs by its name; null without a CloudWatch Logs client. */
@@ -326,7 +341,7 @@ public final class VpcTrain {
         .hyperParameterTuningJobName(d.hyperParameterTuningJobName()).hyperParameterTuningJobConfig(d.hyperParameterTuningJobConfig())
         .trainingJobDefinition(d.trainingJobDefinition()).trainingJobDefinitions(d.trainingJobDefinitions()).build();
     return new TuningLauncher(sm, job -> preflight((JobSpec) job), launchPolicy, clock, sleeper, initialPollDelay,
-        maxPollDelay).attached(TuningJobRequests.toSpec(request), d.hyperParameterTuningJobArn());
+        maxPollDelay, job -> watchDiagnoser(job), trainingLogs(), cloudWatch).attached(TuningJobRequests.toSpec(request), d.hyperParameterTuningJobArn());
   }
 
   /**

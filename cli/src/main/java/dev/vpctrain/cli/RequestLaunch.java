@@ -9,18 +9,23 @@ import dev.vpctrain.aws.launch.PreflightFailedException;
 import dev.vpctrain.aws.launch.ProcessingRun;
 import dev.vpctrain.aws.launch.TuningRun;
 import dev.vpctrain.aws.monitor.HostMetrics;
+import dev.vpctrain.aws.monitor.LogLine;
 import dev.vpctrain.core.job.JobKind;
 import dev.vpctrain.core.network.NetworkSnapshot;
 import dev.vpctrain.core.report.PreflightReport;
 import dev.vpctrain.core.report.TextReport;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.sagemaker.model.CreateHyperParameterTuningJobRequest;
 import software.amazon.awssdk.services.sagemaker.model.CreateProcessingJobRequest;
 import software.amazon.awssdk.services.sagemaker.model.DescribeHyperParameterTuningJobResponse;
 import software.amazon.awssdk.services.sagemaker.model.DescribeProcessingJobResponse;
+import software.amazon.awssdk.services.sagemaker.model.HyperParameterTrainingJobSummary;
 
 /**
  * {@code vpctrain launch} of a processing or hyperparameter tuning job: the request is sent as the job
@@ -125,14 +130,63 @@ final class RequestLaunch {
 
   private static Run tuning(TuningRun run, String name) {
     return new Run(run.preflight(), run.attached(), run.jobArn(), (out, paint) -> {
+      boolean[] logsOff = {false};
       DescribeHyperParameterTuningJobResponse end = run.await(d -> {
         String line = TuningRun.summary(d);
         String status = d.hyperParameterTuningJobStatusAsString();
         out.println("Tuning job " + name + ": " + paint.state(status) + line.substring(status.length())
             + (d.failureReason() == null ? "" : "; " + d.failureReason()));
         out.flush();
+      }, () -> {
+        if (logsOff[0]) {
+          return;
+        }
+        try {
+          for (LogLine l : run.pollLogs()) { // [resnet-hpo-001-1a2b3c4d/algo-1] the line
+            out.println("[" + l.stream().substring(0, l.stream().lastIndexOf('/') + 1) + l.host() + "] " + l.message());
+          }
+          out.flush();
+        } catch (AwsCallException | IllegalStateException e) {
+          logsOff[0] = true;
+          out.println("note: logs unavailable: " + e.getMessage());
+          out.flush();
+        }
       }, null);
+      try {
+        diagnoseFailed(run, out);
+      } catch (AwsCallException e) {
+        out.println("note: training jobs unavailable: " + e.getMessage());
+      }
+      HyperParameterTrainingJobSummary best = end.bestTrainingJob();
+      if (best != null) {
+        try {
+          Map<String, HostMetrics> byHost = run.metrics(best);
+          if (byHost.values().stream().anyMatch(h -> h.metrics().values().stream().anyMatch(m -> !m.values().isEmpty()))) {
+            out.println("metrics of the best training job " + best.trainingJobName() + " (per host):");
+            byHost.values().forEach(h -> out.println("  " + h.summary()));
+          }
+        } catch (AwsCallException | IllegalStateException e) {
+          out.println("note: metrics unavailable: " + e.getMessage());
+        }
+      }
+      out.flush();
       return "Completed".equals(end.hyperParameterTuningJobStatusAsString()) ? ExitCodes.READY : ExitCodes.JOB_FAILED;
     });
+  }
+
+  /** Diagnoses the failed training jobs of a tuning job, once for each definition and failure reason. */
+  private static void diagnoseFailed(TuningRun run, PrintWriter out) {
+    Map<String, List<HyperParameterTrainingJobSummary>> byReason = new LinkedHashMap<>();
+    for (HyperParameterTrainingJobSummary j : run.trainingJobs()) {
+      if ("Failed".equals(j.trainingJobStatusAsString()) && j.failureReason() != null) {
+        byReason.computeIfAbsent(j.trainingJobDefinitionName() + "\n" + j.failureReason(), k -> new ArrayList<>()).add(j);
+      }
+    }
+    for (List<HyperParameterTrainingJobSummary> jobs : byReason.values()) {
+      HyperParameterTrainingJobSummary first = jobs.get(0);
+      out.println("Training job " + first.trainingJobName()
+          + (jobs.size() == 1 ? "" : " and " + (jobs.size() - 1) + " more with the same reason") + " failed:");
+      run.diagnose(first).ifPresent(d -> out.println(d.render()));
+    }
   }
 }

@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
     description = {"Follows a training job until it ends, with its logs and metrics.",
         "It prints the job's status transitions, its CloudWatch log tail and instance metrics. A failure is "
             + "diagnosed against the job's network. With --kind processing or tuning it follows a processing job "
-            + "with its log tail, or a tuning job with its training jobs' states and best objective."})
+            + "with its log tail, or a tuning job with its training jobs' states, log tails, failures and best "
+            + "objective."})
 @ExitCodes.Returns({ExitCodes.READY, ExitCodes.JOB_FAILED, ExitCodes.USAGE, ExitCodes.AWS_UNAVAILABLE, ExitCodes.INTERNAL,
     ExitCodes.INTERRUPTED})
 final class WatchCommand implements Callable<Integer> {

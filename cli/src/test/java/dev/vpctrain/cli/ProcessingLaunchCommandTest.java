@@ -3,6 +3,7 @@ package dev.vpctrain.cli;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -142,6 +143,39 @@ class ProcessingLaunchCommandTest {
             + "\"CreationTime\":1.7649E9,\"TrainingJobStatus\":\"Completed\",\"TunedHyperParameters\":{},"
             + "\"FinalHyperParameterTuningJobObjectiveMetric\":{\"MetricName\":\"validation:accuracy\",\"Value\":0.8125}}}")));
 
+    // its training jobs, two pages: the best one completed, one failed for want of addresses
+    wm.stubFor(sageMaker("ListTrainingJobsForHyperParameterTuningJob").withRequestBody(containing("\"NextToken\""))
+        .willReturn(ok("{\"TrainingJobSummaries\":[{\"TrainingJobName\":\"resnet50-hpo-004-5e6f7a8b\","
+            + "\"CreationTime\":1.7649E9,\"TrainingJobStatus\":\"Failed\",\"TunedHyperParameters\":{},"
+            + "\"FailureReason\":\"ClientError: Insufficient free IP addresses in subnet(s) subnet-0a1b2c3d4e5f60001 to "
+            + "launch 2 ml.p4d.24xlarge instance(s)\"}]}")));
+    wm.stubFor(sageMaker("ListTrainingJobsForHyperParameterTuningJob").atPriority(10)
+        .willReturn(ok("{\"TrainingJobSummaries\":[{\"TrainingJobName\":\"resnet50-hpo-003-1a2b3c4d\","
+            + "\"CreationTime\":1.7649E9,\"TrainingStartTime\":1.76490006E9,\"TrainingEndTime\":1.7649006E9,"
+            + "\"TrainingJobStatus\":\"Completed\",\"TunedHyperParameters\":{}}],\"NextToken\":\"page-2\"}")));
+    wm.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("Logs_20140328.DescribeLogStreams"))
+        .withRequestBody(containing("\"logGroupName\":\"/aws/sagemaker/TrainingJobs\""))
+        .withRequestBody(containing("resnet50-hpo-003-1a2b3c4d"))
+        .willReturn(ok("{\"logStreams\":[{\"logStreamName\":\"resnet50-hpo-003-1a2b3c4d/algo-1-1764900000\"}]}")));
+    wm.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("Logs_20140328.DescribeLogStreams")).atPriority(10)
+        .willReturn(ok("{\"logStreams\":[]}")));
+    wm.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("Logs_20140328.GetLogEvents"))
+        .withRequestBody(containing("resnet50-hpo-003-1a2b3c4d/algo-1")).withRequestBody(notContaining("nextToken"))
+        .willReturn(ok("{\"events\":[{\"timestamp\":1764900100000,\"message\":\"epoch 1 validation:accuracy=0.64\"}],"
+            + "\"nextForwardToken\":\"f/1\"}")));
+    wm.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("Logs_20140328.GetLogEvents"))
+        .withRequestBody(containing("\"nextToken\":\"f/1\"")) // the end of the stream: no events, the same token
+        .willReturn(ok("{\"events\":[],\"nextForwardToken\":\"f/1\"}")));
+    wm.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=GetMetricData"))
+        .withRequestBody(containing("%2Faws%2Fsagemaker%2FTrainingJobs"))
+        .withRequestBody(containing("resnet50-hpo-003-1a2b3c4d%2Falgo-1")).willReturn(aResponse()
+        .withStatus(200).withHeader("Content-Type", "text/xml").withBody(
+            "<GetMetricDataResponse xmlns=\"http://monitoring.amazonaws.com/doc/2010-08-01/\"><GetMetricDataResult>"
+                + "<MetricDataResults><member><Timestamps><member>2026-12-05T02:05:00Z</member></Timestamps>"
+                + "<StatusCode>Complete</StatusCode><Values><member>88</member></Values><Id>m0</Id>"
+                + "<Label>CPUUtilization</Label></member></MetricDataResults><Messages/></GetMetricDataResult>"
+                + "<ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></GetMetricDataResponse>")));
+
     Cli r = Cli.run("launch", "--job", SCENARIOS.resolve("tuning-parallel-overflow-fixed/job.json").toString(), "--network",
         SCENARIOS.resolve("jobfile-fixed/network.json").toString(), "--region", "us-east-1", "--endpoint-url", wm.baseUrl(),
         "--poll-interval", "10ms", "--plain", "--no-color");
@@ -151,6 +185,12 @@ class ProcessingLaunchCommandTest {
         .contains("Created tuning job resnet50-hpo (" + tuningArn + ").")
         .contains("Tuning job resnet50-hpo: InProgress: 4 running\n")
         .contains("Tuning job resnet50-hpo: Completed: 4 completed; best resnet50-hpo-003-1a2b3c4d validation:accuracy 0.813\n");
+    // the training jobs' log lines, each once, named by training job and host
+    assertThat(r.out).containsOnlyOnce("[resnet50-hpo-003-1a2b3c4d/algo-1] epoch 1 validation:accuracy=0.64\n");
+    // the failed training job (found on the second page) diagnosed; the best one's instance metrics
+    assertThat(r.out).contains("Training job resnet50-hpo-004-5e6f7a8b failed:\n")
+        .contains("Likely cause: a job subnet has too few free IP addresses")
+        .contains("metrics of the best training job resnet50-hpo-003-1a2b3c4d (per host):\n  algo-1  CPUUtilization");
   }
 
   @Test

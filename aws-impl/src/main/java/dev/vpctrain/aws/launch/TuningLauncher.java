@@ -1,8 +1,10 @@
 package dev.vpctrain.aws.launch;
 
+import dev.vpctrain.aws.diagnosis.FailureDiagnoser;
 import dev.vpctrain.aws.internal.json.SdkJson;
 import dev.vpctrain.aws.job.RequestDifference;
 import dev.vpctrain.aws.job.TuningJobRequests;
+import dev.vpctrain.aws.monitor.LogTail;
 import dev.vpctrain.core.job.TrainingJobSpec;
 import dev.vpctrain.core.job.TuningJobSpec;
 import dev.vpctrain.core.report.PreflightReport;
@@ -13,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.CreateHyperParameterTuningJobRequest;
 import software.amazon.awssdk.services.sagemaker.model.DescribeHyperParameterTuningJobRequest;
@@ -38,6 +41,9 @@ public final class TuningLauncher {
   private final Sleeper sleeper;
   private final Duration initialDelay;
   private final Duration maxDelay;
+  private final Function<TuningJobSpec, FailureDiagnoser> diagnosers;
+  private final Function<String, LogTail> logTails;
+  private final CloudWatchClient cloudWatch;
 
   /**
    * A launcher.
@@ -49,9 +55,14 @@ public final class TuningLauncher {
    * @param sleeper how the waits sleep
    * @param initialDelay the first delay between polls
    * @param maxDelay the longest delay between polls
+   * @param diagnosers how a tuning job's failed training jobs are diagnosed: a preflight re-run checks the whole tuning
+   *     job, so that the parallel training jobs count together
+   * @param logTails the tail of a training job's logs by its name; null without a CloudWatch Logs client
+   * @param cloudWatch the client training jobs' instance metrics are read with; null for none
    */
   public TuningLauncher(SageMakerClient sageMaker, Function<TuningJobSpec, PreflightReport> preflight, LaunchPolicy policy,
-      Clock clock, Sleeper sleeper, Duration initialDelay, Duration maxDelay) {
+      Clock clock, Sleeper sleeper, Duration initialDelay, Duration maxDelay, Function<TuningJobSpec, FailureDiagnoser> diagnosers,
+      Function<String, LogTail> logTails, CloudWatchClient cloudWatch) {
     this.sageMaker = Objects.requireNonNull(sageMaker, "sageMaker");
     this.preflight = Objects.requireNonNull(preflight, "preflight");
     this.policy = Objects.requireNonNull(policy, "policy");
@@ -59,6 +70,9 @@ public final class TuningLauncher {
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
     this.initialDelay = Objects.requireNonNull(initialDelay, "initialDelay");
     this.maxDelay = Objects.requireNonNull(maxDelay, "maxDelay");
+    this.diagnosers = Objects.requireNonNull(diagnosers, "diagnosers");
+    this.logTails = logTails;
+    this.cloudWatch = cloudWatch;
   }
 
   /**
@@ -101,7 +115,7 @@ public final class TuningLauncher {
           }
         });
     return new TuningRun(spec.name(), l.arn(), spec, l.report(), l.attached(), sageMaker, clock, sleeper, initialDelay,
-        maxDelay);
+        maxDelay, diagnosers.apply(spec), logTails, cloudWatch);
   }
 
   /**
@@ -111,7 +125,8 @@ public final class TuningLauncher {
    * @param arn the tuning job's ARN
    */
   public TuningRun attached(TuningJobSpec spec, String arn) {
-    return new TuningRun(spec.name(), arn, spec, null, true, sageMaker, clock, sleeper, initialDelay, maxDelay);
+    return new TuningRun(spec.name(), arn, spec, null, true, sageMaker, clock, sleeper, initialDelay, maxDelay, diagnosers.apply(spec),
+        logTails, cloudWatch);
   }
 
   private Optional<DescribeHyperParameterTuningJobResponse> describeIfExists(String name) {
