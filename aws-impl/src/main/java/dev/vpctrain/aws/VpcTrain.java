@@ -1,5 +1,12 @@
 package dev.vpctrain.aws;
 
+import dev.vpctrain.aws.audit.Audit;
+import dev.vpctrain.aws.audit.AuditClients;
+import dev.vpctrain.aws.audit.AuditListener;
+import dev.vpctrain.aws.audit.AuditOptions;
+import dev.vpctrain.aws.audit.AuditRecord;
+import dev.vpctrain.aws.audit.AuditSummary;
+import java.util.stream.Stream;
 import dev.vpctrain.aws.diagnosis.FailureDiagnoser;
 import dev.vpctrain.aws.discovery.LiveNetworkDiscovery;
 import dev.vpctrain.aws.job.ProcessingJobRequests;
@@ -287,11 +294,7 @@ public final class VpcTrain {
     } catch (SdkException e) {
       throw new AwsCallException("sagemaker:DescribeProcessingJob", e);
     }
-    CreateProcessingJobRequest request = CreateProcessingJobRequest.builder().processingJobName(d.processingJobName())
-        .processingInputs(d.processingInputs()).processingOutputConfig(d.processingOutputConfig())
-        .processingResources(d.processingResources()).stoppingCondition(d.stoppingCondition())
-        .appSpecification(d.appSpecification()).environment(d.environment()).networkConfig(d.networkConfig())
-        .roleArn(d.roleArn()).build();
+    CreateProcessingJobRequest request = ProcessingJobRequests.fromDescribe(d);
     return new ProcessingLauncher(sm, job -> preflight((JobSpec) job), launchPolicy, clock, sleeper, initialPollDelay,
         maxPollDelay, watchDiagnoser(null), processingLogs(), cloudWatch)
         .attached(ProcessingJobRequests.toSpec(request), d.processingJobArn());
@@ -337,9 +340,7 @@ public final class VpcTrain {
     } catch (SdkException e) {
       throw new AwsCallException("sagemaker:DescribeHyperParameterTuningJob", e);
     }
-    CreateHyperParameterTuningJobRequest request = CreateHyperParameterTuningJobRequest.builder()
-        .hyperParameterTuningJobName(d.hyperParameterTuningJobName()).hyperParameterTuningJobConfig(d.hyperParameterTuningJobConfig())
-        .trainingJobDefinition(d.trainingJobDefinition()).trainingJobDefinitions(d.trainingJobDefinitions()).build();
+    CreateHyperParameterTuningJobRequest request = TuningJobRequests.fromDescribe(d);
     return new TuningLauncher(sm, job -> preflight((JobSpec) job), launchPolicy, clock, sleeper, initialPollDelay,
         maxPollDelay, job -> watchDiagnoser(job), trainingLogs(), cloudWatch).attached(TuningJobRequests.toSpec(request), d.hyperParameterTuningJobArn());
   }
@@ -359,6 +360,39 @@ public final class VpcTrain {
   public MetricsReader metricsReader() {
     return MetricsReader.builder().cloudWatch(require(cloudWatch, "metricsReader", "a CloudWatchClient", "cloudWatch"))
         .build();
+  }
+
+  /**
+   * Audits every job of many accounts and regions ({@link Audit}), with this VpcTrain's rule engine and clock; the
+   * records stream out as they come.
+   *
+   * <pre>{@code
+   * try (Stream<AuditRecord> records = vpctrain.audit(options, clients)) {
+   *   records.forEach(r -> log.info("{}", r));
+   * }
+   * }</pre>
+   *
+   * @param options what to audit
+   * @param clients how the audit gets its clients (STS with your credentials, per account-region clients)
+   * @return the jobs and gaps, in the order they come; close it to stop the audit early
+   */
+  public Stream<AuditRecord> audit(AuditOptions options, AuditClients clients) {
+    return Audit.builder().clients(clients).ruleEngine(ruleEngine).clock(clock).build().stream(options);
+  }
+
+  /**
+   * Audits every job of many accounts and regions as {@link #audit(AuditOptions, AuditClients)} does, telling
+   * {@code listener} of each job, gap and the progress.
+   *
+   * @param options what to audit
+   * @param clients how the audit gets its clients
+   * @param listener told of the results, one at a time
+   * @return the counts by verdict, rule and account, and whether the audit was complete
+   * @throws InterruptedException when the thread is interrupted
+   */
+  public AuditSummary audit(AuditOptions options, AuditClients clients, AuditListener listener)
+      throws InterruptedException {
+    return Audit.builder().clients(clients).ruleEngine(ruleEngine).clock(clock).build().run(options, listener);
   }
 
   /** {@return the launch policy} */

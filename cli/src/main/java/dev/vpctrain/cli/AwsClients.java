@@ -24,6 +24,13 @@ import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import dev.vpctrain.aws.audit.AuditClients;
+import dev.vpctrain.aws.audit.RegionClients;
 
 /**
  * The AWS SDK clients of one command: the region of {@code --region} (else the profile's or the
@@ -50,6 +57,8 @@ final class AwsClients implements AutoCloseable {
   private SageMakerClient sageMaker;
   private CloudWatchClient cloudWatch;
   private CloudWatchLogsClient logs;
+  private StsClient sts;
+  private OrganizationsClient organizations;
 
   AwsClients(Optional<String> region, Optional<String> profile, Optional<URI> endpoint) {
     this.region = region;
@@ -151,6 +160,63 @@ final class AwsClients implements AutoCloseable {
       logs = track(configure(CloudWatchLogsClient.builder()).httpClientBuilder(UrlConnectionHttpClient.builder()).build());
     }
     return logs;
+  }
+
+  /** The STS client of the caller's credentials (the audit's AssumeRole calls). */
+  synchronized StsClient sts() {
+    if (sts == null) {
+      sts = track(configure(StsClient.builder()).httpClientBuilder(UrlConnectionHttpClient.builder()).build());
+    }
+    return sts;
+  }
+
+  /** The Organizations client of the caller's credentials (the audit's account list). */
+  synchronized OrganizationsClient organizations() {
+    if (organizations == null) {
+      organizations = track(configure(OrganizationsClient.builder()).httpClientBuilder(UrlConnectionHttpClient.builder())
+          .build());
+    }
+    return organizations;
+  }
+
+  /**
+   * The audit's clients: STS and Organizations of this object, and per account-region SageMaker, EC2 and S3 clients
+   * with the assumed role's credentials, the adaptive retry mode (each account's clients slow down when throttled),
+   * {@code --endpoint-url} and {@code --debug}'s wire log. The per-region clients are the audit's to close.
+   */
+  AuditClients auditClients() {
+    Optional<WireLog> wire = wireLog();
+    return new AuditClients() {
+      @Override
+      public StsClient sts() {
+        return AwsClients.this.sts();
+      }
+
+      @Override
+      public OrganizationsClient organizations() {
+        return AwsClients.this.organizations();
+      }
+
+      @Override
+      public RegionClients region(AwsCredentialsProvider credentials, String region, ExecutionInterceptor counter) {
+        return RegionClients.of(
+            regional(SageMakerClient.builder(), credentials, region, counter, wire).build(),
+            regional(Ec2Client.builder(), credentials, region, counter, wire).build(),
+            regional(S3Client.builder(), credentials, region, counter, wire).crossRegionAccessEnabled(true)
+                .forcePathStyle(endpoint.isPresent()).build());
+      }
+    };
+  }
+
+  private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B regional(B builder,
+      AwsCredentialsProvider credentials, String region, ExecutionInterceptor counter, Optional<WireLog> wire) {
+    builder.region(Region.of(region)).credentialsProvider(credentials).httpClientBuilder(UrlConnectionHttpClient.builder())
+        .overrideConfiguration(c -> {
+          c.retryStrategy(RetryMode.ADAPTIVE_V2).addExecutionInterceptor(counter);
+          wire.ifPresent(c::addExecutionInterceptor);
+        });
+    endpoint.ifPresent(builder::endpointOverride);
+    return builder;
   }
 
   /** The region the clients use. */

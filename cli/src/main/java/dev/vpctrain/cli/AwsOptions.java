@@ -19,6 +19,11 @@ final class AwsOptions {
   String endpointUrl;
 
   AwsClients clients() {
+    return clients(Optional.empty());
+  }
+
+  /** The clients, in {@code defaultRegion} unless {@code --region} says another. */
+  AwsClients clients(Optional<String> defaultRegion) {
     Optional<URI> endpoint = Optional.empty();
     if (endpointUrl != null) {
       try {
@@ -32,6 +37,6 @@ final class AwsOptions {
             + endpointUrl + "'");
       }
     }
-    return new AwsClients(account.region(), account.profile(), endpoint);
+    return new AwsClients(account.region().or(() -> defaultRegion), account.profile(), endpoint);
   }
 }

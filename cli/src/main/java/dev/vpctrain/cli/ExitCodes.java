@@ -104,4 +104,21 @@ public final class ExitCodes {
         return UNVERIFIED;
     }
   }
+
+  /**
+   * {@return the exit code of an audit: {@link #AWS_UNAVAILABLE} (69) when a part of it could not be read, else the
+   * worst verdict of its jobs' ({@link #of(Verdict)})}
+   *
+   * @param complete true when every account and region in scope was read
+   * @param byVerdict the jobs by verdict
+   */
+  static int ofAudit(boolean complete, Map<Verdict, Long> byVerdict) {
+    if (!complete) {
+      return AWS_UNAVAILABLE;
+    }
+    if (byVerdict.getOrDefault(Verdict.NOT_READY, 0L) > 0) {
+      return NOT_READY;
+    }
+    return byVerdict.getOrDefault(Verdict.UNVERIFIED, 0L) > 0 ? UNVERIFIED : READY;
+  }
 }

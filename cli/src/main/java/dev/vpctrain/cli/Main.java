@@ -51,6 +51,7 @@ public final class Main implements Callable<Integer> {
     commands.put("explain", ExplainCommand.class);
     commands.put("launch", LaunchCommand.class);
     commands.put("watch", WatchCommand.class);
+    commands.put("audit", AuditCommand.class);
     commands.put("completion", CompletionCommand.class);
     return commands;
   }

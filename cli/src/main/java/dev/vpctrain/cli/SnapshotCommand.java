@@ -9,7 +9,6 @@ import dev.vpctrain.core.network.NetworkSnapshot;
 import dev.vpctrain.core.network.Section;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -44,8 +43,8 @@ final class SnapshotCommand implements Callable<Integer> {
   @Mixin
   AwsOptions aws = new AwsOptions();
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Where to write the bundle (default: stdout).")
-  Path output;
+  @Mixin
+  OutputFileOption outputFile = new OutputFileOption();
 
   @Override
   public Integer call() throws IOException {
@@ -74,12 +73,12 @@ final class SnapshotCommand implements Callable<Integer> {
     }
     PrintWriter out = spec().commandLine().getOut();
     PrintWriter err = spec().commandLine().getErr();
-    if (output == null) {
+    if (outputFile.output == null) {
       out.println(SnapshotBundle.write(snapshot));
       out.flush();
     } else {
-      SnapshotBundle.write(snapshot, output);
-      err.println("vpctrain: wrote " + output + " (" + summary(snapshot) + ")");
+      SnapshotBundle.write(snapshot, outputFile.output);
+      err.println("vpctrain: wrote " + outputFile.output + " (" + summary(snapshot) + ")");
     }
     for (CaptureError e : snapshot.errors()) {
       err.println("vpctrain: warning: " + e.operation() + (e.resource().isEmpty() ? "" : " " + e.resource())

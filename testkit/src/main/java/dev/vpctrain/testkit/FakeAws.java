@@ -375,6 +375,11 @@ public final class FakeAws implements AutoCloseable {
     return world.region();
   }
 
+  /** The world behind the clients, for the fakes of the organisation around it ({@link FakeOrganization}). */
+  World world() {
+    return world;
+  }
+
   /** {@return the account id} */
   public String accountId() {
     return world.accountId();

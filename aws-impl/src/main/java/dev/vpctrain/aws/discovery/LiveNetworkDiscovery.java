@@ -84,6 +84,19 @@ public final class LiveNetworkDiscovery implements NetworkSource {
   }
 
   /**
+   * {@return one snapshot for several jobs, typically of the same VPC (an audit's jobs): their subnets' and groups'
+   * VPCs, every bucket, file system and in-VPC target any of them names, in one discovery}
+   *
+   * @param jobs the jobs, at least one
+   */
+  public NetworkSnapshot snapshotForJobs(Collection<TrainingJobSpec> jobs) {
+    if (jobs.isEmpty()) {
+      throw new IllegalArgumentException("snapshotForJobs needs at least one job");
+    }
+    return discover(Target.ofAll(jobs));
+  }
+
+  /**
    * {@return the snapshot of one VPC, without any bucket (for {@code vpctrain snapshot --vpc})}
    *
    * @param vpcId the VPC id

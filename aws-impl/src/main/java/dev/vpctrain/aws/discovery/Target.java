@@ -36,6 +36,23 @@ record Target(List<String> subnetIds, List<String> groupIds, List<String> vpcIds
         distinct(Stream.concat(job.volumeKmsKeyId().stream(), job.outputKmsKeyId().stream()).toList()));
   }
 
+  /**
+   * The union of several jobs' targets, for one discovery shared by jobs of the same VPC; the execution role only
+   * when they all have the same one.
+   */
+  static Target ofAll(Collection<TrainingJobSpec> jobs) {
+    List<Target> all = jobs.stream().map(Target::of).toList();
+    List<Optional<String>> roles = all.stream().map(Target::roleArn).distinct().toList();
+    return new Target(union(all, Target::subnetIds), union(all, Target::groupIds), List.of(), union(all, Target::buckets),
+        union(all, Target::efsIds), union(all, Target::fsxIds),
+        all.stream().flatMap(t -> t.vpcTargets().stream()).distinct().toList(),
+        roles.size() == 1 ? roles.get(0) : Optional.empty(), union(all, Target::kmsKeyIds));
+  }
+
+  private static List<String> union(List<Target> all, java.util.function.Function<Target, List<String>> part) {
+    return distinct(all.stream().flatMap(t -> part.apply(t).stream()).toList());
+  }
+
   static Target ofVpc(String vpcId, Collection<String> buckets) {
     return new Target(List.of(), List.of(), List.of(vpcId), distinct(buckets), List.of(), List.of(), List.of(),
         Optional.empty(), List.of());

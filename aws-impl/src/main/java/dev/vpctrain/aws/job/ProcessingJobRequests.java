@@ -5,6 +5,7 @@ import dev.vpctrain.aws.internal.json.SdkJson;
 import dev.vpctrain.core.job.AwsService;
 import dev.vpctrain.core.job.ProcessingJobSpec;
 import software.amazon.awssdk.services.sagemaker.model.CreateProcessingJobRequest;
+import software.amazon.awssdk.services.sagemaker.model.DescribeProcessingJobResponse;
 
 /**
  * {@code CreateProcessingJob} request → {@link ProcessingJobSpec}: the one mapping of that shape onto the
@@ -23,6 +24,20 @@ public final class ProcessingJobRequests {
    * @param request the request, as a job file or a launcher holds it
    */
   public static ProcessingJobSpec toSpec(CreateProcessingJobRequest request) {
+    return toSpecOf(request);
+  }
+
+  /**
+   * {@return the request members of an existing processing job, read from its {@code DescribeProcessingJob} response
+   * (all but {@code Tags}, which Describe does not return)}
+   *
+   * @param response the response
+   */
+  public static CreateProcessingJobRequest fromDescribe(DescribeProcessingJobResponse response) {
+    return TrainingJobRequests.requestOf(response, CreateProcessingJobRequest::builder);
+  }
+
+  private static ProcessingJobSpec toSpecOf(CreateProcessingJobRequest request) {
     JsonNode json = SdkJson.toJson(request);
     ProcessingJobSpec.Builder b = ProcessingJobSpec.builder()
         .name(text(json, "ProcessingJobName"))

@@ -1,5 +1,9 @@
 package dev.vpctrain.aws.job;
 
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.utils.builder.SdkBuilder;
+import java.util.function.Supplier;
+
 import dev.vpctrain.aws.internal.json.JsonInput;
 import dev.vpctrain.aws.internal.json.JsonTrees;
 import dev.vpctrain.aws.internal.json.SdkJson;
@@ -277,15 +281,20 @@ public final class TrainingJobRequests {
    * @param response the response
    */
   public static CreateTrainingJobRequest fromDescribe(DescribeTrainingJobResponse response) {
+    return requestOf(response, CreateTrainingJobRequest::builder);
+  }
+
+  /** The members of a {@code Describe*} response that the {@code Create*} request of {@code builder} has too. */
+  static <T extends SdkPojo> T requestOf(SdkPojo response, Supplier<? extends SdkBuilder<?, T>> builder) {
     ObjectNode all = SdkJson.toJson(response);
-    Set<String> members = new HashSet<>(SdkJson.memberNames(CreateTrainingJobRequest.builder().build()));
+    Set<String> members = new HashSet<>(SdkJson.memberNames((SdkPojo) builder.get().build()));
     ObjectNode kept = NODES.objectNode();
     all.properties().forEach(e -> {
       if (members.contains(e.getKey())) {
         kept.set(e.getKey(), e.getValue());
       }
     });
-    return SdkJson.read(CreateTrainingJobRequest::builder, kept, "");
+    return SdkJson.read(builder, kept, "");
   }
 
   /**

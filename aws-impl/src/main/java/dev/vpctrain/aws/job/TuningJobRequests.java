@@ -10,6 +10,7 @@ import dev.vpctrain.core.job.TuningJobSpec;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.sagemaker.model.CreateHyperParameterTuningJobRequest;
+import software.amazon.awssdk.services.sagemaker.model.DescribeHyperParameterTuningJobResponse;
 import software.amazon.awssdk.services.sagemaker.model.CreateTrainingJobRequest;
 
 /**
@@ -39,6 +40,20 @@ public final class TuningJobRequests {
    * @param request the request, as a job file or the testkit's fake SageMaker holds it
    */
   public static TuningJobSpec toSpec(CreateHyperParameterTuningJobRequest request) {
+    return toSpecOf(request);
+  }
+
+  /**
+   * {@return the request members of an existing tuning job, read from its {@code DescribeHyperParameterTuningJob}
+   * response (all but {@code Tags}, which Describe does not return)}
+   *
+   * @param response the response
+   */
+  public static CreateHyperParameterTuningJobRequest fromDescribe(DescribeHyperParameterTuningJobResponse response) {
+    return TrainingJobRequests.requestOf(response, CreateHyperParameterTuningJobRequest::builder);
+  }
+
+  private static TuningJobSpec toSpecOf(CreateHyperParameterTuningJobRequest request) {
     JsonNode json = SdkJson.toJson(request);
     String name = ProcessingJobRequests.text(json, "HyperParameterTuningJobName");
     Integer parallel = ProcessingJobRequests.integer(json, "HyperParameterTuningJobConfig.ResourceLimits.MaxParallelTrainingJobs");
