@@ -34,7 +34,7 @@ final class AuditCommand implements Callable<Integer> {
           + "its read-only permissions.")
   String roleName;
 
-  @Option(names = "--regions", paramLabel = "R1,R2|all", split = ",", required = true,
+  @Option(names = "--regions", paramLabel = "R1,R2|all", split = ",", required = true, hideParamSyntax = true,
       description = "The regions to read in each account, or all: the regions each account has enabled.")
   List<String> regions;
 
@@ -42,11 +42,11 @@ final class AuditCommand implements Callable<Integer> {
       + "or an ISO-8601 duration (default: every job SageMaker lists).")
   String since;
 
-  @Option(names = "--kinds", paramLabel = "K1,K2", split = ",",
+  @Option(names = "--kinds", paramLabel = "K1,K2", split = ",", hideParamSyntax = true,
       description = "The kinds of job: training, processing, tuning (default: all three).")
   List<String> kinds;
 
-  @Option(names = "--status", paramLabel = "S1,S2", split = ",",
+  @Option(names = "--status", paramLabel = "S1,S2", split = ",", hideParamSyntax = true,
       description = "Only jobs in these statuses, for example Failed (default: every status).")
   List<String> statuses;
 
@@ -59,7 +59,7 @@ final class AuditCommand implements Callable<Integer> {
   String shard;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "text, json, jsonl, csv or sarif (default: ${DEFAULT-VALUE}).")
+      description = "The output: text, json, jsonl, csv or sarif (default: ${DEFAULT-VALUE}).")
   String format;
 
   @Mixin

@@ -28,7 +28,7 @@ class OptionDeclarationsTest {
       }
     }
     assertThat(declaredIn).containsEntry("--job", Set.of("JobFileOption$Optional", "JobFileOption$Required"))
-        .containsEntry("--format", Set.of("CheckCommand", "PlanCommand"))
+        .containsEntry("--format", Set.of("AuditCommand", "CheckCommand", "PlanCommand"))
         .containsEntry("--region", Set.of("RegionProfileOptions"))
         .containsEntry("--network", Set.of("NetworkFileOption"))
         .containsEntry("--poll-interval", Set.of("WatchOptions"));
