@@ -169,4 +169,22 @@ class FakeOrganizationAuditTest {
     }
     assertThat(names).containsExactlyInAnyOrder("resnet-a", "resnet-b", "resnet-c", "bert-1", "gap:" + DENIED);
   }
+
+  @Test
+  void anAuditAsTheDocsShowIt() {
+    FakeOrganization org = organization();
+    List<AuditedJob> notReady = new ArrayList<>();
+    // tag::audit[]
+    AuditOptions options = AuditOptions.builder()
+        .accounts(List.of("111122223333", "222233334444"))
+        .addRegions("us-east-1", "eu-west-1")
+        .since(Duration.ofDays(30))
+        .build();
+    try (Stream<AuditRecord> records = org.vpcTrain().build().audit(options, org.auditClients())) {
+      records.filter(r -> r instanceof AuditedJob j && j.verdict() == Verdict.NOT_READY)
+          .forEach(r -> notReady.add((AuditedJob) r));
+    }
+    // end::audit[]
+    assertThat(notReady).extracting(AuditedJob::jobName).containsExactly("bert-1");
+  }
 }
