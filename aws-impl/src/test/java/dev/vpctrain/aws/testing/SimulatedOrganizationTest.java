@@ -443,6 +443,35 @@ class SimulatedOrganizationTest {
   }
 
   @Test
+  void concurrentAuditsOfManyAccountsAreCountedExactly() throws Exception {
+    try (SimulatedOrganization many = SimulatedOrganization.builder().accounts(40).now(NOW)
+        .latency(Duration.ofMillis(20)).start()) {
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+      try {
+        List<java.util.concurrent.Future<Integer>> futures = new ArrayList<>();
+        for (String account : many.accountIds()) {
+          futures.add(pool.submit(() -> {
+            try (SageMakerClient sm = sageMaker(many, assume(many, account), "us-east-1", AwsTestClients.fast())) {
+              return sm.listTrainingJobsPaginator(r -> { }).trainingJobSummaries().stream().toList().size();
+            }
+          }));
+        }
+        int listed = 0;
+        for (int i = 0; i < futures.size(); i++) {
+          int n = futures.get(i).get();
+          assertThat(n).isEqualTo(many.jobs(many.accountIds().get(i), "us-east-1", JobKind.TRAINING).size());
+          listed += n;
+        }
+        assertThat(listed).isPositive();
+      } finally {
+        pool.shutdown();
+      }
+      assertThat(many.calls()).containsEntry("AssumeRole", 40L).containsEntry("ListTrainingJobs", 40L);
+      assertThat(many.totalCalls()).isEqualTo(80);
+    }
+  }
+
+  @Test
   void aThousandAccountsAreGeneratedLazilyAndDeterministically() {
     try (SimulatedOrganization big = SimulatedOrganization.builder().accounts(1000).now(NOW).build()) {
       assertThat(big.accountIds()).hasSize(1000).doesNotHaveDuplicates();
