@@ -66,21 +66,9 @@ public final class FakeAwsTransformer implements ResponseDefinitionTransformerV2
         k -> new java.util.concurrent.atomic.LongAdder()).increment();
     String amzTarget = request.getHeader("X-Amz-Target");
     key = key + " " + amzTarget;
-    Answer answer = answers.computeIfAbsent(key, k -> {
-      if (method.equals("POST") && amzTarget != null) {
-        return json("application/x-amz-json-1.1",
-            FileSystemApis.fsx(account.network(), amzTarget, request.getBodyAsString()));
-      } else if (method.equals("GET") && FileSystemApis.isEfs(request.getUrl())) {
-        return json("application/json", FileSystemApis.efs(account.network(), request.getUrl()));
-      } else if (method.equals("POST") && "2010-05-08".equals(form(request.getBodyAsString()).get("Version"))) {
-        return iam(form(request.getBodyAsString()));
-      } else if (method.equals("POST")) {
-        return ec2(form(request.getBodyAsString()));
-      } else if (method.equals("GET")) {
-        return s3(request.getUrl());
-      }
-      return new Answer(405, "text/plain", "unsupported method");
-    });
+    FakeAccount current = account;
+    Answer answer = answers.computeIfAbsent(key,
+        k -> answer(current, method, request.getUrl(), request.getBodyAsString(), amzTarget));
     var response = ResponseDefinitionBuilder.like(serveEvent.getResponseDefinition()).but()
         .withStatus(answer.status)
         .withHeader("Content-Type", answer.contentType)
@@ -91,8 +79,34 @@ public final class FakeAwsTransformer implements ResponseDefinitionTransformerV2
     return response.withBody(answer.body).build();
   }
 
-  private record Answer(int status, String contentType, String body, String errorType) {
-    Answer(int status, String contentType, String body) {
+  /**
+   * The answer of {@code account} to one request (EC2 Query, S3 path-style REST-XML, IAM, EFS and FSx
+   * reads): a pure function of the account and the request, callable per request by other fakes
+   * (such as {@link SimulatedOrganization}) that choose the account themselves.
+   *
+   * @param method the HTTP method ({@code GET}, {@code POST})
+   * @param url the path and query ({@code /bucket?location})
+   * @param body the request body ({@code Action=DescribeSubnets&…} for EC2)
+   * @param amzTarget the {@code X-Amz-Target} header, or null
+   */
+  public static Answer answer(FakeAccount account, String method, String url, String body, String amzTarget) {
+    if (method.equals("POST") && amzTarget != null) {
+      return json("application/x-amz-json-1.1", FileSystemApis.fsx(account.network(), amzTarget, body));
+    } else if (method.equals("GET") && FileSystemApis.isEfs(url)) {
+      return json("application/json", FileSystemApis.efs(account.network(), url));
+    } else if (method.equals("POST") && "2010-05-08".equals(form(body).get("Version"))) {
+      return iam(account, form(body));
+    } else if (method.equals("POST")) {
+      return ec2(account, form(body));
+    } else if (method.equals("GET")) {
+      return s3(account, url);
+    }
+    return new Answer(405, "text/plain", "unsupported method");
+  }
+
+  /** An HTTP answer: status, content type, body, and the {@code x-amzn-ErrorType} header (null: none). */
+  public record Answer(int status, String contentType, String body, String errorType) {
+    public Answer(int status, String contentType, String body) {
       this(status, contentType, body, null);
     }
   }
@@ -161,10 +175,10 @@ public final class FakeAwsTransformer implements ResponseDefinitionTransformerV2
    * every role it is asked about, trusted by SageMaker and allowed everything by one inline policy
    * ({@code admin}), so that a fake account is READY on the role as it is on the network.
    */
-  private Answer iam(Map<String, String> params) {
+  private static Answer iam(FakeAccount fake, Map<String, String> params) {
     String action = params.getOrDefault("Action", "");
     String name = params.getOrDefault("RoleName", "");
-    NetworkSnapshot network = this.account.network();
+    NetworkSnapshot network = fake.network();
     String account = network.accountId().orElse("123456789012");
     Optional<dev.vpctrain.core.iam.IamEvidence> evidence = network.iam();
     if (action.equals("SimulatePrincipalPolicy")) {
@@ -248,8 +262,7 @@ public final class FakeAwsTransformer implements ResponseDefinitionTransformerV2
     return new Answer(200, "text/xml", IamWire.response(action, result));
   }
 
-  private Answer ec2(Map<String, String> params) {
-    FakeAccount a = account;
+  private static Answer ec2(FakeAccount a, Map<String, String> params) {
     NetworkSnapshot n = a.network();
     String action = params.getOrDefault("Action", "");
     if (!"2016-11-15".equals(params.get("Version"))) {
@@ -387,7 +400,7 @@ public final class FakeAwsTransformer implements ResponseDefinitionTransformerV2
     return ok(Ec2Xml.response("DescribeVpcAttribute", Ec2Xml.vpcAttribute(vpcId, attribute, value), null));
   }
 
-  private Answer s3(String url) {
+  private static Answer s3(FakeAccount account, String url) {
     int q = url.indexOf('?');
     String path = q < 0 ? url : url.substring(0, q);
     String query = q < 0 ? "" : url.substring(q + 1);
