@@ -328,6 +328,7 @@ abstract class AuditOutput implements AuditListener {
       }
       out.println(paint.verdict(j.verdict()) + "  " + j.accountId() + " " + j.region() + " " + j.kind().label() + " job "
           + j.jobName() + " (" + j.status() + ")" + (j.findings().isEmpty() ? "" : ": " + j.findings().stream()
+              .sorted(Comparator.comparing(Finding::severity).thenComparing(f -> f.outcome() != Outcome.FAIL))
               .map(Finding::ruleId).distinct().collect(Collectors.joining(", "))));
       j.diagnosis().ifPresent(d -> out.println("  " + d));
       j.note().ifPresent(d -> out.println("  note: " + d));

@@ -27,7 +27,7 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import dev.vpctrain.aws.audit.AuditClients;
 import dev.vpctrain.aws.audit.RegionClients;
@@ -41,6 +41,9 @@ import dev.vpctrain.aws.audit.RegionClients;
  * throws it. Under {@code --debug} every client also logs its requests and responses ({@link WireLog}).
  */
 final class AwsClients implements AutoCloseable {
+  /** Attempts of an audit call: the adaptive strategy's rate limiter paces them, so a throttled account waits. */
+  static final int AUDIT_ATTEMPTS = 8;
+
   private final Optional<String> region;
   private final Optional<String> profile;
   private final Optional<URI> endpoint;
@@ -181,7 +184,8 @@ final class AwsClients implements AutoCloseable {
 
   /**
    * The audit's clients: STS and Organizations of this object, and per account-region SageMaker, EC2 and S3 clients
-   * with the assumed role's credentials, the adaptive retry mode (each account's clients slow down when throttled),
+   * with the assumed role's credentials, the adaptive retry strategy of {@value #AUDIT_ATTEMPTS} attempts (each
+   * account's clients slow down when throttled),
    * {@code --endpoint-url} and {@code --debug}'s wire log. The per-region clients are the audit's to close.
    */
   AuditClients auditClients() {
@@ -212,7 +216,8 @@ final class AwsClients implements AutoCloseable {
       AwsCredentialsProvider credentials, String region, ExecutionInterceptor counter, Optional<WireLog> wire) {
     builder.region(Region.of(region)).credentialsProvider(credentials).httpClientBuilder(UrlConnectionHttpClient.builder())
         .overrideConfiguration(c -> {
-          c.retryStrategy(RetryMode.ADAPTIVE_V2).addExecutionInterceptor(counter);
+          c.retryStrategy(AwsRetryStrategy.adaptiveRetryStrategy().toBuilder().maxAttempts(AUDIT_ATTEMPTS).build())
+              .addExecutionInterceptor(counter);
           wire.ifPresent(c::addExecutionInterceptor);
         });
     endpoint.ifPresent(builder::endpointOverride);

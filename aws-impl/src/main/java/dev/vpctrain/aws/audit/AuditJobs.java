@@ -17,8 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +27,6 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.DescribeHyperParameterTuningJobResponse;
 import software.amazon.awssdk.services.sagemaker.model.DescribeProcessingJobResponse;
@@ -40,8 +37,8 @@ import software.amazon.awssdk.services.sagemaker.model.ListTrainingJobsRequest;
 
 /**
  * The audit of one account-region: list the jobs of each kind in the window (every page), describe them a few at a
- * time, find each job's VPC from its subnets (one {@code DescribeSubnets} for all of them), discover each VPC once
- * for all its jobs, and check every job against its VPC's snapshot as {@code check} does. Training jobs a tuning job
+ * time, discover the VPCs of all of them in one discovery (each VPC once), and check every job against its own VPC's
+ * view of it as {@code check} does. Training jobs a tuning job
  * started are audited through their tuning job. A failed call is a gap of the region (a list) or of the job (a
  * describe); the rest goes on.
  */
@@ -49,7 +46,8 @@ final class AuditJobs {
   private static final Logger LOG = LoggerFactory.getLogger(AuditJobs.class);
   /** The words of a diagnosis whose fault is still there. */
   static final String STILL = "the network still has";
-  private static final int SUBNETS_PER_CALL = 200;
+  /** The view of a job whose VPC is gone: no VPC, subnet or group of any other VPC in it. */
+  private static final String GONE = "vpc-none";
 
   /** A described job. */
   private record Read(JobKind kind, String name, JobSpec spec, String status, Optional<String> failureReason,
@@ -206,59 +204,46 @@ final class AuditJobs {
     return Optional.empty();
   }
 
-  /** Groups the jobs by VPC, discovers each VPC once and checks its jobs against it. */
+  /**
+   * Discovers the VPCs of all the region's jobs in one discovery (each VPC once, whatever the number of its jobs),
+   * then checks every job against its own VPC's view of it ({@link NetworkSnapshot#withinVpc}), as a discovery of
+   * that VPC alone would have captured it.
+   */
   private void check(List<Read> jobs) {
     if (jobs.isEmpty()) {
       return;
     }
-    Set<String> subnets = new LinkedHashSet<>();
-    jobs.forEach(j -> subnets.addAll(subnets(j)));
+    List<TrainingJobSpec> inVpc = jobs.stream().flatMap(j -> j.spec().workloads().stream())
+        .filter(w -> w.vpc().isPresent()).toList();
+    NetworkSnapshot region = inVpc.isEmpty() ? NetworkSnapshot.builder().region(this.region).capturedAt(clock.instant())
+        .build()
+        : LiveNetworkDiscovery.builder().ec2(clients.ec2()).s3(clients.s3()).region(this.region)
+            .executor(discoveryPool).clock(clock).build().snapshotForJobs(inVpc);
     Map<String, String> vpcOf = new HashMap<>();
-    boolean mapped = true;
-    if (!subnets.isEmpty()) {
-      try {
-        vpcOfSubnets(new ArrayList<>(subnets), vpcOf::put);
-      } catch (SdkException e) {
-        gap(Gaps.of(account, Optional.of(region), Optional.empty(), "ec2:DescribeSubnets", e));
-        mapped = false;
-      }
-    }
-    Map<String, List<Read>> byVpc = new LinkedHashMap<>();
+    region.subnets().ifPresent(l -> l.forEach(sn -> vpcOf.put(sn.subnetId(), sn.vpcId())));
+    region.securityGroups().ifPresent(l -> l.forEach(g -> vpcOf.put(g.groupId(), g.vpcId())));
+    Map<String, NetworkSnapshot> views = new HashMap<>();
     for (Read j : jobs) {
-      List<String> own = subnets(j);
-      String key = own.isEmpty() ? "" : own.stream().map(vpcOf::get).filter(v -> v != null).findFirst()
-          .orElse((mapped ? "gone:" : "subnet:") + own.get(0));
-      byVpc.computeIfAbsent(key, k -> new ArrayList<>()).add(j);
-    }
-    LiveNetworkDiscovery discovery = LiveNetworkDiscovery.builder().ec2(clients.ec2()).s3(clients.s3()).region(region)
-        .executor(discoveryPool).clock(clock).build();
-    for (Map.Entry<String, List<Read>> group : byVpc.entrySet()) {
-      String key = group.getKey();
-      NetworkSnapshot snapshot = key.isEmpty() ? NetworkSnapshot.builder().region(region).capturedAt(clock.instant()).build()
-          : discovery.snapshotForJobs(group.getValue().stream().flatMap(j -> j.spec().workloads().stream()).toList());
-      Optional<String> vpc = key.startsWith("vpc-") ? Optional.of(key) : Optional.empty();
-      Optional<String> note = key.startsWith("gone:") ? Optional.of("None of the job's subnets exists any more: its VPC "
-          + "was deleted or changed since the job ran.") : Optional.empty();
-      for (Read j : group.getValue()) {
-        PreflightReport report = engine.evaluate(j.spec(), snapshot);
-        out.job(AuditedJob.builder().accountId(account).region(region).jobName(j.name()).kind(j.kind())
-            .status(j.status()).creationTime(j.created()).failureReason(j.failureReason()).vpcId(vpc)
-            .verdict(report.verdict()).findings(report.problems()).diagnosis(diagnosis(j, report)).note(note).build());
-      }
+      List<String> own = new ArrayList<>(subnets(j));
+      boolean noVpc = own.isEmpty();
+      j.spec().workloads().stream().flatMap(w -> w.vpc().stream()).forEach(v -> own.addAll(v.securityGroups()));
+      Optional<String> vpc = own.stream().map(vpcOf::get).filter(v -> v != null).findFirst();
+      boolean gone = !noVpc && vpc.isEmpty() && region.subnets().isPresent();
+      NetworkSnapshot view = noVpc ? views.computeIfAbsent("", k -> NetworkSnapshot.builder().region(this.region)
+          .capturedAt(clock.instant()).build()) : views.computeIfAbsent(vpc.orElse(GONE), region::withinVpc);
+      PreflightReport report = engine.evaluate(j.spec(), view);
+      out.job(AuditedJob.builder().accountId(account).region(this.region).jobName(j.name()).kind(j.kind())
+          .status(j.status()).creationTime(j.created()).failureReason(j.failureReason()).vpcId(vpc)
+          .verdict(report.verdict()).findings(report.problems()).diagnosis(diagnosis(j, report))
+          .note(gone ? Optional.of("None of the job's subnets exists any more: its VPC was deleted or changed since "
+              + "the job ran.") : Optional.empty())
+          .build());
     }
   }
 
   private static List<String> subnets(Read j) {
     return j.spec().workloads().stream().map(TrainingJobSpec::vpc).flatMap(Optional::stream)
         .flatMap(v -> v.subnets().stream()).distinct().toList();
-  }
-
-  private void vpcOfSubnets(List<String> subnets, java.util.function.BiConsumer<String, String> sink) {
-    for (int i = 0; i < subnets.size(); i += SUBNETS_PER_CALL) {
-      List<String> chunk = subnets.subList(i, Math.min(subnets.size(), i + SUBNETS_PER_CALL));
-      clients.ec2().describeSubnetsPaginator(r -> r.filters(Filter.builder().name("subnet-id").values(chunk).build()))
-          .subnets().forEach(s -> sink.accept(s.subnetId(), s.vpcId()));
-    }
   }
 
   /** What a failed job's failure reason says, and whether today's network still has the fault. */

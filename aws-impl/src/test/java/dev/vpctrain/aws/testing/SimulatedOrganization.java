@@ -201,6 +201,11 @@ public final class SimulatedOrganization implements AutoCloseable {
   }
 
   /** The member accounts, in order (the management account is not one of them). */
+  /** The instant the organisation's jobs are dated before (the audit's "now"). */
+  public Instant now() {
+    return config.now;
+  }
+
   public List<String> accountIds() {
     return accountIds;
   }
@@ -363,7 +368,7 @@ public final class SimulatedOrganization implements AutoCloseable {
     List<JobFacts> jobs = jobs(account, r, region, subnetsByVpc, groupsByVpc, bucket(accountId, region));
     Map<String, JobFacts> byName = new HashMap<>();
     jobs.forEach(j -> byName.put(j.name(), j));
-    return new World(withBuckets(FakeAccount.of(network), buckets).withPageSize(config.pageSize), jobs, byName);
+    return new World(withBuckets(FakeAccount.of(network), buckets).withPageSize(config.ec2PageSize), jobs, byName);
   }
 
   private static FakeAccount withBuckets(FakeAccount fake, Map<String, FakeAccount.Bucket> buckets) {
@@ -481,8 +486,9 @@ public final class SimulatedOrganization implements AutoCloseable {
       SecurityGroup.Builder group = SecurityGroup.builder().groupId(sg).groupName("sagemaker-jobs")
           .description("SageMaker jobs").vpcId(vpcId).ownerId(accountId)
           .addEgress(Permission.builder().ipProtocol("-1").addIpRange("0.0.0.0/0").build());
-      if (!notSelf) {
+      if (!notSelf) { // EFA needs all traffic to and from the group itself, both ways
         group.addIngress(Permission.builder().ipProtocol("-1").addGroupId(sg).build());
+        group.addEgress(Permission.builder().ipProtocol("-1").addGroupId(sg).build());
       }
       groups.add(group.build());
       tables.add(table.build());
@@ -564,6 +570,8 @@ public final class SimulatedOrganization implements AutoCloseable {
     Set<String> deletedVpcs = new HashSet<>();
     Duration latency = Duration.ZERO;
     int pageSize = 100;
+    /** EC2 answers up to 1,000 items a page (its own cap) unless {@code pageSize} asks for smaller pages. */
+    int ec2PageSize = 1000;
     double callsPerSecond;
     int burst;
 
@@ -582,6 +590,7 @@ public final class SimulatedOrganization implements AutoCloseable {
       c.deletedVpcs = Set.copyOf(deletedVpcs);
       c.latency = latency;
       c.pageSize = pageSize;
+      c.ec2PageSize = ec2PageSize;
       c.callsPerSecond = callsPerSecond;
       c.burst = burst;
       return c;
@@ -678,9 +687,10 @@ public final class SimulatedOrganization implements AutoCloseable {
       return this;
     }
 
-    /** The largest page of SageMaker, EC2 (and, up to 20, Organizations) lists; default 100. */
+    /** The largest page of SageMaker, EC2 (and, up to 20, Organizations) lists; default 100 (EC2: 1,000, its cap). */
     public Builder pageSize(int pageSize) {
       c.pageSize = positive(pageSize, "pageSize");
+      c.ec2PageSize = pageSize;
       return this;
     }
 

@@ -182,6 +182,32 @@ abstract class AbstractNetworkSnapshot {
   }
 
   /**
+   * {@return this snapshot as a discovery of one VPC would have captured it: the VPC, and its subnets, security
+   * groups, route tables, endpoints, NAT gateways, network ACLs and attached internet gateways; every other section
+   * (DHCP option sets, prefix lists, buckets, network interfaces, file systems, the role, the errors) as it is} One
+   * discovery of a region's VPCs can so serve each VPC's jobs, with nothing of another VPC in their view.
+   *
+   * @param vpcId the VPC
+   */
+  public NetworkSnapshot withinVpc(String vpcId) {
+    java.util.Objects.requireNonNull(vpcId, "vpcId");
+    return NetworkSnapshot.copyOf(this)
+        .withVpcs(only(vpcs(), v -> v.vpcId().equals(vpcId)))
+        .withSubnets(only(subnets(), v -> v.vpcId().equals(vpcId)))
+        .withSecurityGroups(only(securityGroups(), v -> v.vpcId().equals(vpcId)))
+        .withRouteTables(only(routeTables(), v -> v.vpcId().equals(vpcId)))
+        .withVpcEndpoints(only(vpcEndpoints(), v -> v.vpcId().equals(vpcId)))
+        .withNatGateways(only(natGateways(), v -> v.vpcId().map(vpcId::equals).orElse(true)))
+        .withNetworkAcls(only(networkAcls(), v -> v.vpcId().equals(vpcId)))
+        .withInternetGateways(only(internetGateways(),
+            v -> v.attachments().stream().anyMatch(a -> a.vpcId().equals(vpcId))));
+  }
+
+  private static <T> Optional<List<T>> only(Optional<List<T>> items, java.util.function.Predicate<T> keep) {
+    return items.map(l -> l.stream().filter(keep).toList());
+  }
+
+  /**
    * {@return this snapshot without the output of the calls that {@link #errors()} names: a failed call (a
    * denied page, a throttled retry that gave up) leaves its output incomplete, and incomplete data
    * must read as unknown, never as the whole truth} Bundles read this way
