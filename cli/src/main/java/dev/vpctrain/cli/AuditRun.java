@@ -53,7 +53,7 @@ final class AuditRun {
     if (System.getProperty("http.maxConnections") == null) {
       System.setProperty("http.maxConnections", Integer.toString(Math.max(5, options.concurrency() * 8)));
     }
-    boolean progress = c.outputFile.output != null && Terminal.stdoutIsTerminal();
+    boolean progress = Terminal.stdoutIsTerminal();
     try (Writer sink = c.outputFile.output == null ? out : Files.newBufferedWriter(c.outputFile.output, StandardCharsets.UTF_8);
         AwsClients clients = c.aws.clients(Optional.of(options.homeRegion()))) {
       AuditOutput output = AuditOutput.of(c.format, sink, c.color.paint());
@@ -176,23 +176,40 @@ final class AuditRun {
     return ids;
   }
 
-  /** The output, and a progress line on standard error: accounts done of all, calls, throttles, ETA. */
+  /**
+   * The output, and a progress line on standard error: accounts done of all, calls, throttles, ETA. The line is
+   * cleared before each record, so that records written to the same terminal stay whole.
+   */
   private static AuditListener withProgress(AuditListener output, PrintWriter err) {
     return new AuditListener() {
+      private int shown;
+
+      private void clear() {
+        if (shown > 0) {
+          err.print("\r" + " ".repeat(shown) + "\r");
+          err.flush();
+          shown = 0;
+        }
+      }
+
       @Override
       public void onJob(AuditedJob job) {
+        clear();
         output.onJob(job);
       }
 
       @Override
       public void onGap(AuditGap gap) {
+        clear();
         output.onGap(gap);
       }
 
       @Override
       public void onProgress(AuditProgress p) {
-        err.print("\r" + progressLine(p));
+        String line = progressLine(p);
+        err.print("\r" + line + " ".repeat(Math.max(0, shown - line.length())));
         err.flush();
+        shown = line.length();
       }
     };
   }

@@ -208,4 +208,26 @@ class AuditWireTest {
       clients.close();
     }
   }
+
+  @Test
+  void allRegionsAreTheRegionsEachAccountHasEnabled() throws Exception {
+    try (SimulatedOrganization org = SimulatedOrganization.builder().accounts(3).regions("us-east-1", "eu-west-1")
+        .jobsPerRegion(4).disabledRegion(account(1), "eu-west-1").start()) {
+      LoopbackAuditClients clients = LoopbackAuditClients.fast(org.endpoint());
+      Collect c = new Collect();
+      AuditSummary s = audit(org, clients).run(AuditOptions.builder().accounts(org.accountIds()).allRegions(true)
+          .build(), c);
+      assertThat(c.gaps).singleElement().satisfies(g -> {
+        assertThat(g.accountId()).isEqualTo(account(1));
+        assertThat(g.region()).hasValue("eu-west-1");
+        assertThat(g.reason()).isEqualTo(GapReason.REGION_NOT_ENABLED);
+        assertThat(g.operation()).isEqualTo("ec2:DescribeRegions");
+      });
+      assertThat(org.calls().get("DescribeRegions")).isEqualTo(3);
+      assertThat(s.regionsRead()).isEqualTo(5);
+      assertThat(c.jobs).hasSize(5 * 4);
+      assertThat(c.jobs).noneMatch(j -> j.accountId().equals(account(1)) && j.region().equals("eu-west-1"));
+      clients.close();
+    }
+  }
 }

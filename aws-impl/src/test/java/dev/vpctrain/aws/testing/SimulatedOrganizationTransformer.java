@@ -141,11 +141,29 @@ final class SimulatedOrganizationTransformer implements ResponseDefinitionTransf
       case OTHER_JSON:
         return jsonError(400, "UnknownOperationException", null);
       case EC2:
+        if (op.equals("DescribeRegions")) {
+          return regions(caller);
+        }
+        World ec2 = org.world(caller.account(), caller.region());
+        return FakeAwsTransformer.answer(ec2.fake(), method, url, body, null);
       case S3:
       default:
         World world = org.world(caller.account(), caller.region());
         return FakeAwsTransformer.answer(world.fake(), method, url, body, null);
     }
+  }
+
+  /** {@code ec2:DescribeRegions} with {@code AllRegions}: the organisation's regions, those disabled not opted in. */
+  private Answer regions(Caller caller) {
+    StringBuilder items = new StringBuilder("<regionInfo>");
+    for (String r : org.regions()) {
+      items.append("<item><regionName>").append(r).append("</regionName><regionEndpoint>ec2.").append(r)
+          .append(".amazonaws.com</regionEndpoint><optInStatus>")
+          .append(org.disabled(caller.account(), r) ? "not-opted-in" : "opt-in-not-required")
+          .append("</optInStatus></item>");
+    }
+    items.append("</regionInfo>");
+    return new Answer(200, "text/xml;charset=UTF-8", Ec2Xml.response("DescribeRegions", items.toString(), null));
   }
 
   // ---- callers, throttling ----
