@@ -7,7 +7,10 @@ import software.amazon.awssdk.core.exception.SdkException;
 
 /** Turns a failed call into the {@link AuditGap} that lists it, with its {@link GapReason}. */
 final class Gaps {
-  /** What AWS answers in a region the account has not enabled (the assumed role's token is unknown there). */
+  /**
+   * What AWS answers in a region the account has not enabled (the assumed role's token is unknown there); a 401
+   * too, whose body some HTTP clients do not read.
+   */
   private static final Set<String> REGION_OFF = Set.of("UnrecognizedClientException", "AuthFailure",
       "InvalidClientTokenId", "OptInRequired", "InvalidToken");
   private static final Set<String> THROTTLED = Set.of("Throttling", "ThrottlingException", "ThrottledException",
@@ -23,7 +26,7 @@ final class Gaps {
     if (operation.equals("sts:AssumeRole")) {
       reason = GapReason.ROLE_NOT_ASSUMABLE;
       hint = " The audit role is missing in the account, or its trust policy does not admit the caller.";
-    } else if (REGION_OFF.contains(code) && region.isPresent()) {
+    } else if ((REGION_OFF.contains(code) || call.statusCode() == 401) && region.isPresent()) {
       reason = GapReason.REGION_NOT_ENABLED;
       hint = " The region is likely an opt-in region the account has not enabled.";
     } else if (THROTTLED.contains(code)) {

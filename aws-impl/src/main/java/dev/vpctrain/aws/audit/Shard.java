@@ -12,7 +12,12 @@ import java.util.zip.CRC32;
  * @param count the number of parts, at least 1
  */
 public record Shard(int index, int count) {
-  /** Checks the bounds. */
+  /**
+   * Checks the bounds.
+   *
+   * @param index the part, from 1 to {@code count}
+   * @param count the number of parts, at least 1
+   */
   public Shard {
     if (count < 1 || index < 1 || index > count) {
       throw new IllegalArgumentException("a shard is I/N with 1 <= I <= N, not " + index + "/" + count);
