@@ -227,10 +227,15 @@ final class AuditJobs {
       List<String> own = new ArrayList<>(subnets(j));
       boolean noVpc = own.isEmpty();
       j.spec().workloads().stream().flatMap(w -> w.vpc().stream()).forEach(v -> own.addAll(v.securityGroups()));
-      Optional<String> vpc = own.stream().map(vpcOf::get).filter(v -> v != null).findFirst();
+      // the VPCs of its subnets and groups: one, or several for a tuning job whose definitions run apart
+      java.util.SortedSet<String> vpcs = own.stream().map(vpcOf::get).filter(v -> v != null)
+          .collect(Collectors.toCollection(java.util.TreeSet::new));
+      Optional<String> vpc = vpcs.stream().findFirst();
       boolean gone = !noVpc && vpc.isEmpty() && region.subnets().isPresent();
       NetworkSnapshot view = noVpc ? views.computeIfAbsent("", k -> NetworkSnapshot.builder().region(this.region)
-          .capturedAt(clock.instant()).build()) : views.computeIfAbsent(vpc.orElse(GONE), region::withinVpc);
+          .capturedAt(clock.instant()).build())
+          : views.computeIfAbsent(vpcs.isEmpty() ? GONE : String.join(",", vpcs),
+              k -> region.withinVpcs(List.of(k.split(",", -1))));
       PreflightReport report = engine.evaluate(j.spec(), view);
       out.job(AuditedJob.builder().accountId(account).region(this.region).jobName(j.name()).kind(j.kind())
           .status(j.status()).creationTime(j.created()).failureReason(j.failureReason()).vpcId(vpc)

@@ -190,17 +190,27 @@ abstract class AbstractNetworkSnapshot {
    * @param vpcId the VPC
    */
   public NetworkSnapshot withinVpc(String vpcId) {
-    java.util.Objects.requireNonNull(vpcId, "vpcId");
+    return withinVpcs(java.util.Set.of(java.util.Objects.requireNonNull(vpcId, "vpcId")));
+  }
+
+  /**
+   * {@return this snapshot as a discovery of these VPCs would have captured it (a job whose definitions run in
+   * several VPCs), as {@link #withinVpc} does for one}
+   *
+   * @param vpcIds the VPCs
+   */
+  public NetworkSnapshot withinVpcs(java.util.Collection<String> vpcIds) {
+    java.util.Set<String> ids = java.util.Set.copyOf(vpcIds);
     return NetworkSnapshot.copyOf(this)
-        .withVpcs(only(vpcs(), v -> v.vpcId().equals(vpcId)))
-        .withSubnets(only(subnets(), v -> v.vpcId().equals(vpcId)))
-        .withSecurityGroups(only(securityGroups(), v -> v.vpcId().equals(vpcId)))
-        .withRouteTables(only(routeTables(), v -> v.vpcId().equals(vpcId)))
-        .withVpcEndpoints(only(vpcEndpoints(), v -> v.vpcId().equals(vpcId)))
-        .withNatGateways(only(natGateways(), v -> v.vpcId().map(vpcId::equals).orElse(true)))
-        .withNetworkAcls(only(networkAcls(), v -> v.vpcId().equals(vpcId)))
+        .withVpcs(only(vpcs(), v -> ids.contains(v.vpcId())))
+        .withSubnets(only(subnets(), v -> ids.contains(v.vpcId())))
+        .withSecurityGroups(only(securityGroups(), v -> ids.contains(v.vpcId())))
+        .withRouteTables(only(routeTables(), v -> ids.contains(v.vpcId())))
+        .withVpcEndpoints(only(vpcEndpoints(), v -> ids.contains(v.vpcId())))
+        .withNatGateways(only(natGateways(), v -> v.vpcId().map(ids::contains).orElse(true)))
+        .withNetworkAcls(only(networkAcls(), v -> ids.contains(v.vpcId())))
         .withInternetGateways(only(internetGateways(),
-            v -> v.attachments().stream().anyMatch(a -> a.vpcId().equals(vpcId))));
+            v -> v.attachments().stream().anyMatch(a -> ids.contains(a.vpcId()))));
   }
 
   private static <T> Optional<List<T>> only(Optional<List<T>> items, java.util.function.Predicate<T> keep) {
