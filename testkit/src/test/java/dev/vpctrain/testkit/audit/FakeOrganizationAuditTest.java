@@ -13,6 +13,9 @@ import dev.vpctrain.aws.audit.Shard;
 import dev.vpctrain.aws.job.TrainingJobRequests;
 import dev.vpctrain.core.job.JobKind;
 import dev.vpctrain.core.job.TrainingJobSpec;
+import dev.vpctrain.core.network.NetworkSnapshot;
+import software.amazon.awssdk.services.sagemaker.model.CreateTrainingJobRequest;
+import software.amazon.awssdk.services.sagemaker.model.HyperParameterTrainingJobDefinition;
 import dev.vpctrain.core.report.Finding;
 import dev.vpctrain.core.report.Verdict;
 import dev.vpctrain.testkit.FakeAws;
@@ -186,5 +189,48 @@ class FakeOrganizationAuditTest {
     }
     // end::audit[]
     assertThat(notReady).extracting(AuditedJob::jobName).containsExactly("bert-1");
+  }
+
+  @Test
+  void aTuningJobWhoseDefinitionsRunInTwoVpcsIsCheckedAgainstBoth() throws Exception {
+    String vpc2 = "vpc-0b1b2c3d4e5f60002";
+    String subnet2 = "subnet-0b1b2c3d4e5f60201";
+    String group2 = "sg-0b1b2c3d4e5f60201";
+    String table2 = "rtb-0b1b2c3d4e5f60201";
+    NetworkSnapshot network = NetworkBuilder.from(Scenarios.readyPrivateEndpoints().network())
+        .vpc(vpc2, v -> v.cidr("10.30.0.0/16").dhcpOptions("dopt-0a1b2c3d4e5f60001"))
+        .subnet(subnet2, n -> n.vpc(vpc2).cidr("10.30.1.0/24").az("us-east-1a").azId("use1-az1").availableIps(240))
+        .securityGroup(group2, g -> g.vpc(vpc2).name("training-2").description("training").selfIngress())
+        .routeTable(table2, r -> r.vpc(vpc2).associate(subnet2, "rtbassoc-0b1b2c3d4e5f60201"))
+        .s3GatewayEndpoint("vpce-0b1b2c3d4e5f60201", e -> e.vpc(vpc2).routeTables(table2))
+        .networkAcl("acl-0b1b2c3d4e5f60201", a -> a.vpc(vpc2).asDefault().allowAll().associate(subnet2))
+        .build();
+    FakeOrganization org = FakeOrganization.create();
+    FakeAws aws = org.account(READY, "us-east-1", network);
+    CreateTrainingJobRequest t = TrainingJobRequests.toRequest(Scenarios.readyPrivateEndpoints().job());
+    HyperParameterTrainingJobDefinition one = HyperParameterTrainingJobDefinition.builder().definitionName("first")
+        .roleArn(t.roleArn())
+        .algorithmSpecification(a -> a.trainingImage(t.algorithmSpecification().trainingImage()).trainingInputMode("File"))
+        .inputDataConfig(t.inputDataConfig()).outputDataConfig(t.outputDataConfig()).resourceConfig(t.resourceConfig())
+        .vpcConfig(t.vpcConfig()).stoppingCondition(t.stoppingCondition())
+        .build();
+    HyperParameterTrainingJobDefinition two = one.toBuilder().definitionName("second")
+        .vpcConfig(v -> v.subnets(subnet2).securityGroupIds(group2)).build();
+    aws.sageMakerClient().createHyperParameterTuningJob(r -> r.hyperParameterTuningJobName("two-vpcs")
+        .hyperParameterTuningJobConfig(c -> c.strategy("Random")
+            .resourceLimits(l -> l.maxParallelTrainingJobs(2).maxNumberOfTrainingJobs(2)))
+        .trainingJobDefinitions(one, two));
+    org.advance(Duration.ofDays(1));
+
+    Collect c = new Collect();
+    org.vpcTrain().build().audit(AuditOptions.builder().addAccounts(READY).addRegions("us-east-1").build(),
+        org.auditClients(), c);
+    AuditedJob tuning = c.jobs.stream().filter(j -> j.jobName().equals("two-vpcs")).findFirst().orElseThrow();
+    assertThat(tuning.kind()).isEqualTo(JobKind.TUNING);
+    assertThat(tuning.findings()).extracting(Finding::ruleId)
+        .noneMatch(r -> r.startsWith("vpc.resource") || r.startsWith("s3.route"));
+    assertThat(tuning.note()).isEmpty();
+    // the other definition's VPC is in its view, and nothing else: the group of the second definition is found
+    assertThat(tuning.findings()).extracting(Finding::message).noneMatch(m -> m.contains(group2 + " does not exist"));
   }
 }
