@@ -6,7 +6,6 @@ import dev.vpctrain.aws.audit.AuditListener;
 import dev.vpctrain.aws.audit.AuditOptions;
 import dev.vpctrain.aws.audit.AuditRecord;
 import dev.vpctrain.aws.audit.AuditSummary;
-import java.util.stream.Stream;
 import dev.vpctrain.aws.diagnosis.FailureDiagnoser;
 import dev.vpctrain.aws.discovery.LiveNetworkDiscovery;
 import dev.vpctrain.aws.job.ProcessingJobRequests;
@@ -35,6 +34,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
@@ -342,7 +342,8 @@ public final class VpcTrain {
     }
     CreateHyperParameterTuningJobRequest request = TuningJobRequests.fromDescribe(d);
     return new TuningLauncher(sm, job -> preflight((JobSpec) job), launchPolicy, clock, sleeper, initialPollDelay,
-        maxPollDelay, job -> watchDiagnoser(job), trainingLogs(), cloudWatch).attached(TuningJobRequests.toSpec(request), d.hyperParameterTuningJobArn());
+        maxPollDelay, this::watchDiagnoser, trainingLogs(), cloudWatch)
+        .attached(TuningJobRequests.toSpec(request), d.hyperParameterTuningJobArn());
   }
 
   /**

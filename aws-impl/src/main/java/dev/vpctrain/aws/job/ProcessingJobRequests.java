@@ -24,20 +24,6 @@ public final class ProcessingJobRequests {
    * @param request the request, as a job file or a launcher holds it
    */
   public static ProcessingJobSpec toSpec(CreateProcessingJobRequest request) {
-    return toSpecOf(request);
-  }
-
-  /**
-   * {@return the request members of an existing processing job, read from its {@code DescribeProcessingJob} response
-   * (all but {@code Tags}, which Describe does not return)}
-   *
-   * @param response the response
-   */
-  public static CreateProcessingJobRequest fromDescribe(DescribeProcessingJobResponse response) {
-    return TrainingJobRequests.requestOf(response, CreateProcessingJobRequest::builder);
-  }
-
-  private static ProcessingJobSpec toSpecOf(CreateProcessingJobRequest request) {
     JsonNode json = SdkJson.toJson(request);
     ProcessingJobSpec.Builder b = ProcessingJobSpec.builder()
         .name(text(json, "ProcessingJobName"))
@@ -78,6 +64,16 @@ public final class ProcessingJobRequests {
       b.addS3Output(orEmpty(text(out, "OutputName")), uri == null ? "" : uri);
     }
     return b.build();
+  }
+
+  /**
+   * {@return the request members of an existing processing job, read from its {@code DescribeProcessingJob} response
+   * (all but {@code Tags}, which Describe does not return)}
+   *
+   * @param response the response
+   */
+  public static CreateProcessingJobRequest fromDescribe(DescribeProcessingJobResponse response) {
+    return TrainingJobRequests.requestOf(response, CreateProcessingJobRequest::builder);
   }
 
   static String text(JsonNode root, String path) {

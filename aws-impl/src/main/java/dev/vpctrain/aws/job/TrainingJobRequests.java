@@ -1,9 +1,5 @@
 package dev.vpctrain.aws.job;
 
-import software.amazon.awssdk.core.SdkPojo;
-import software.amazon.awssdk.utils.builder.SdkBuilder;
-import java.util.function.Supplier;
-
 import dev.vpctrain.aws.internal.json.JsonInput;
 import dev.vpctrain.aws.internal.json.JsonTrees;
 import dev.vpctrain.aws.internal.json.SdkJson;
@@ -27,8 +23,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.sagemaker.model.CreateTrainingJobRequest;
 import software.amazon.awssdk.services.sagemaker.model.DescribeTrainingJobResponse;
+import software.amazon.awssdk.utils.builder.SdkBuilder;
 
 /**
  * Maps a {@link TrainingJobSpec} to the complete SageMaker {@code CreateTrainingJobRequest} and back:

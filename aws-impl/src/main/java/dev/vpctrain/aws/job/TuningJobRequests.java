@@ -10,8 +10,8 @@ import dev.vpctrain.core.job.TuningJobSpec;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.sagemaker.model.CreateHyperParameterTuningJobRequest;
-import software.amazon.awssdk.services.sagemaker.model.DescribeHyperParameterTuningJobResponse;
 import software.amazon.awssdk.services.sagemaker.model.CreateTrainingJobRequest;
+import software.amazon.awssdk.services.sagemaker.model.DescribeHyperParameterTuningJobResponse;
 
 /**
  * {@code CreateHyperParameterTuningJob} request → {@link TuningJobSpec}. Each training job definition
@@ -40,20 +40,6 @@ public final class TuningJobRequests {
    * @param request the request, as a job file or the testkit's fake SageMaker holds it
    */
   public static TuningJobSpec toSpec(CreateHyperParameterTuningJobRequest request) {
-    return toSpecOf(request);
-  }
-
-  /**
-   * {@return the request members of an existing tuning job, read from its {@code DescribeHyperParameterTuningJob}
-   * response (all but {@code Tags}, which Describe does not return)}
-   *
-   * @param response the response
-   */
-  public static CreateHyperParameterTuningJobRequest fromDescribe(DescribeHyperParameterTuningJobResponse response) {
-    return TrainingJobRequests.requestOf(response, CreateHyperParameterTuningJobRequest::builder);
-  }
-
-  private static TuningJobSpec toSpecOf(CreateHyperParameterTuningJobRequest request) {
     JsonNode json = SdkJson.toJson(request);
     String name = ProcessingJobRequests.text(json, "HyperParameterTuningJobName");
     Integer parallel = ProcessingJobRequests.integer(json, "HyperParameterTuningJobConfig.ResourceLimits.MaxParallelTrainingJobs");
@@ -68,6 +54,16 @@ public final class TuningJobRequests {
     }
     return TuningJobSpec.builder().name(name).maxParallelTrainingJobs(parallel == null ? 1 : parallel)
         .definitions(definitions).build();
+  }
+
+  /**
+   * {@return the request members of an existing tuning job, read from its {@code DescribeHyperParameterTuningJob}
+   * response (all but {@code Tags}, which Describe does not return)}
+   *
+   * @param response the response
+   */
+  public static CreateHyperParameterTuningJobRequest fromDescribe(DescribeHyperParameterTuningJobResponse response) {
+    return TrainingJobRequests.requestOf(response, CreateHyperParameterTuningJobRequest::builder);
   }
 
   /** One definition as the training job the tuner starts from it. */

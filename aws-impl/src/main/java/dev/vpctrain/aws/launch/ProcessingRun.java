@@ -10,7 +10,6 @@ import dev.vpctrain.core.job.ProcessingJobSpec;
 import dev.vpctrain.core.report.PreflightReport;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -180,15 +179,12 @@ public final class ProcessingRun {
     if (cloudWatch == null) {
       throw new IllegalStateException("Reading metrics needs a CloudWatchClient (VpcTrain.builder().cloudWatch(..))");
     }
-    Instant start = Optional.ofNullable(latest.processingStartTime()).orElse(latest.creationTime());
-    Instant end = Optional.ofNullable(latest.processingEndTime()).orElse(clock.instant());
-    if (start == null || !end.isAfter(start)) {
-      start = end.minus(Duration.ofMinutes(5));
-    }
     Integer count = latest.processingResources() == null || latest.processingResources().clusterConfig() == null ? null
         : latest.processingResources().clusterConfig().instanceCount();
     return MetricsReader.builder().cloudWatch(cloudWatch).namespace(METRICS_NAMESPACE).build()
-        .read(jobName, MetricsReader.hosts(count == null ? 1 : count), start, end);
+        .readRun(jobName, MetricsReader.hosts(count == null ? 1 : count),
+            Optional.ofNullable(latest.processingStartTime()).orElse(latest.creationTime()), latest.processingEndTime(),
+            clock.instant());
   }
 
   /**

@@ -9,7 +9,6 @@ import dev.vpctrain.core.job.TrainingJobSpec;
 import dev.vpctrain.core.report.PreflightReport;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -122,12 +121,9 @@ public final class TrainingRun {
    */
   public Map<String, HostMetrics> metrics(DescribeTrainingJobResponse latest) {
     MetricsReader reader = metricsReaders.get();
-    Instant start = Optional.ofNullable(latest.trainingStartTime()).orElse(latest.creationTime());
-    Instant end = Optional.ofNullable(latest.trainingEndTime()).orElse(clock.instant());
-    if (start == null || !end.isAfter(start)) {
-      start = end.minus(Duration.ofMinutes(5));
-    }
-    return reader.read(jobName, MetricsReader.hosts(instanceCount(latest.resourceConfig())), start, end);
+    return reader.readRun(jobName, MetricsReader.hosts(instanceCount(latest.resourceConfig())),
+        Optional.ofNullable(latest.trainingStartTime()).orElse(latest.creationTime()), latest.trainingEndTime(),
+        clock.instant());
   }
 
   /** {@return per-host metrics from the job's start until now (one {@code DescribeTrainingJob}, one batched read)} */

@@ -12,9 +12,9 @@ import dev.vpctrain.core.job.TuningJobSpec;
 import dev.vpctrain.core.report.PreflightReport;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -59,7 +59,7 @@ public final class TuningRun {
   /** The tails of the training jobs whose logs are still followed, by training job name. */
   private final Map<String, LogTail> tails = new LinkedHashMap<>();
   /** The training jobs whose logs were read to their end. */
-  private final Set<String> drained = new java.util.HashSet<>();
+  private final Set<String> drained = new HashSet<>();
 
   TuningRun(String jobName, String jobArn, TuningJobSpec spec, PreflightReport preflight, boolean attached,
       SageMakerClient sageMaker, Clock clock, Sleeper sleeper, Duration initialDelay, Duration maxDelay,
@@ -208,13 +208,10 @@ public final class TuningRun {
     if (cloudWatch == null) {
       throw new IllegalStateException("Reading metrics needs a CloudWatchClient (VpcTrain.builder().cloudWatch(..))");
     }
-    Instant start = Optional.ofNullable(trainingJob.trainingStartTime()).orElse(trainingJob.creationTime());
-    Instant end = Optional.ofNullable(trainingJob.trainingEndTime()).orElse(clock.instant());
-    if (start == null || !end.isAfter(start)) {
-      start = end.minus(Duration.ofMinutes(5));
-    }
-    return MetricsReader.builder().cloudWatch(cloudWatch).build().read(trainingJob.trainingJobName(),
-        MetricsReader.hosts(definition(trainingJob).totalInstanceCount()), start, end);
+    return MetricsReader.builder().cloudWatch(cloudWatch).build().readRun(trainingJob.trainingJobName(),
+        MetricsReader.hosts(definition(trainingJob).totalInstanceCount()),
+        Optional.ofNullable(trainingJob.trainingStartTime()).orElse(trainingJob.creationTime()),
+        trainingJob.trainingEndTime(), clock.instant());
   }
 
   /**

@@ -72,6 +72,24 @@ public final class MetricsReader {
   }
 
   /**
+   * {@return every configured metric of every host over a job's run, by host in the given order: from {@code start}
+   * until {@code end}, or until {@code now} while the job runs; the last five minutes before that end when the start
+   * is unknown or not before it}
+   *
+   * @param jobName the job name
+   * @param hosts the hosts
+   * @param start when the job started (its start time, else its creation time); null when unknown
+   * @param end when the job ended; null while it runs
+   * @param now the present, the end of a running job's window
+   */
+  public Map<String, HostMetrics> readRun(String jobName, Collection<String> hosts, Instant start, Instant end,
+      Instant now) {
+    Instant until = end != null ? end : now;
+    Instant from = start == null || !until.isAfter(start) ? until.minus(Duration.ofMinutes(5)) : start;
+    return read(jobName, hosts, from, until);
+  }
+
+  /**
    * {@return every configured metric of every host between {@code start} and {@code end}, by host in the given order}
    *
    * @param jobName the training job name
