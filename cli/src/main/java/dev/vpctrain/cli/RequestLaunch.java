@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.sagemaker.model.CreateHyperParameterTuningJobRequest;
 import software.amazon.awssdk.services.sagemaker.model.CreateProcessingJobRequest;
 import software.amazon.awssdk.services.sagemaker.model.DescribeHyperParameterTuningJobResponse;
@@ -95,33 +96,12 @@ final class RequestLaunch {
 
   private static Run processing(ProcessingRun run, String name) {
     return new Run(run.preflight(), run.attached(), run.jobArn(), (out, paint) -> {
-      boolean[] logsOff = {false};
       DescribeProcessingJobResponse end = run.await(d -> {
         out.println("Processing job " + name + ": " + paint.state(d.processingJobStatusAsString())
             + (d.failureReason() == null ? "" : ": " + d.failureReason()));
         out.flush();
-      }, () -> {
-        if (logsOff[0]) {
-          return;
-        }
-        try {
-          run.logs().poll().forEach(out::println); // [algo-1] the line, as the training watch prints it
-          out.flush();
-        } catch (AwsCallException | IllegalStateException e) {
-          logsOff[0] = true;
-          out.println("note: logs unavailable: " + e.getMessage());
-          out.flush();
-        }
-      }, null);
-      try {
-        Map<String, HostMetrics> byHost = run.metrics(end);
-        if (byHost.values().stream().anyMatch(h -> h.metrics().values().stream().anyMatch(m -> !m.values().isEmpty()))) {
-          out.println("metrics (per host, over the job):");
-          byHost.values().forEach(h -> out.println("  " + h.summary()));
-        }
-      } catch (AwsCallException | IllegalStateException e) {
-        out.println("note: metrics unavailable: " + e.getMessage());
-      }
+      }, logPrinter(() -> run.logs().poll().stream().map(LogLine::toString).toList(), out), null); // [algo-1] the line
+      printMetrics("metrics (per host, over the job):", () -> run.metrics(end), out);
       run.diagnose(end).ifPresent(d -> out.println(d.render()));
       out.flush();
       return "Completed".equals(end.processingJobStatusAsString()) ? ExitCodes.READY : ExitCodes.JOB_FAILED;
@@ -130,28 +110,15 @@ final class RequestLaunch {
 
   private static Run tuning(TuningRun run, String name) {
     return new Run(run.preflight(), run.attached(), run.jobArn(), (out, paint) -> {
-      boolean[] logsOff = {false};
       DescribeHyperParameterTuningJobResponse end = run.await(d -> {
         String line = TuningRun.summary(d);
         String status = d.hyperParameterTuningJobStatusAsString();
         out.println("Tuning job " + name + ": " + paint.state(status) + line.substring(status.length())
             + (d.failureReason() == null ? "" : "; " + d.failureReason()));
         out.flush();
-      }, () -> {
-        if (logsOff[0]) {
-          return;
-        }
-        try {
-          for (LogLine l : run.pollLogs()) { // [resnet-hpo-001-1a2b3c4d/algo-1] the line
-            out.println("[" + l.stream().substring(0, l.stream().lastIndexOf('/') + 1) + l.host() + "] " + l.message());
-          }
-          out.flush();
-        } catch (AwsCallException | IllegalStateException e) {
-          logsOff[0] = true;
-          out.println("note: logs unavailable: " + e.getMessage());
-          out.flush();
-        }
-      }, null);
+      }, logPrinter(() -> run.pollLogs().stream() // [resnet-hpo-001-1a2b3c4d/algo-1] the line
+          .map(l -> "[" + l.stream().substring(0, l.stream().lastIndexOf('/') + 1) + l.host() + "] " + l.message())
+          .toList(), out), null);
       try {
         diagnoseFailed(run, out);
       } catch (AwsCallException e) {
@@ -159,19 +126,45 @@ final class RequestLaunch {
       }
       HyperParameterTrainingJobSummary best = end.bestTrainingJob();
       if (best != null) {
-        try {
-          Map<String, HostMetrics> byHost = run.metrics(best);
-          if (byHost.values().stream().anyMatch(h -> h.metrics().values().stream().anyMatch(m -> !m.values().isEmpty()))) {
-            out.println("metrics of the best training job " + best.trainingJobName() + " (per host):");
-            byHost.values().forEach(h -> out.println("  " + h.summary()));
-          }
-        } catch (AwsCallException | IllegalStateException e) {
-          out.println("note: metrics unavailable: " + e.getMessage());
-        }
+        printMetrics("metrics of the best training job " + best.trainingJobName() + " (per host):",
+            () -> run.metrics(best), out);
       }
       out.flush();
       return "Completed".equals(end.hyperParameterTuningJobStatusAsString()) ? ExitCodes.READY : ExitCodes.JOB_FAILED;
     });
+  }
+
+  /**
+   * A poll of the new log lines, printed; after the first failure (no logs client, a call that fails) a note, and
+   * no more polls.
+   */
+  private static Runnable logPrinter(Supplier<List<String>> newLines, PrintWriter out) {
+    boolean[] off = {false};
+    return () -> {
+      if (off[0]) {
+        return;
+      }
+      try {
+        newLines.get().forEach(out::println);
+      } catch (AwsCallException | IllegalStateException e) {
+        off[0] = true;
+        out.println("note: logs unavailable: " + e.getMessage());
+      }
+      out.flush();
+    };
+  }
+
+  /** The per-host metrics under {@code heading} when a host has data; a note when they cannot be read. */
+  private static void printMetrics(String heading, Supplier<Map<String, HostMetrics>> metrics, PrintWriter out) {
+    try {
+      Map<String, HostMetrics> byHost = metrics.get();
+      if (byHost.values().stream().anyMatch(h -> h.metrics().values().stream().anyMatch(m -> !m.values().isEmpty()))) {
+        out.println(heading);
+        byHost.values().forEach(h -> out.println("  " + h.summary()));
+      }
+    } catch (AwsCallException | IllegalStateException e) {
+      out.println("note: metrics unavailable: " + e.getMessage());
+    }
   }
 
   /** Diagnoses the failed training jobs of a tuning job, once for each definition and failure reason. */
